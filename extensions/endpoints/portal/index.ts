@@ -1,0 +1,15 @@
+import { defineEndpoint } from '@directus/extensions-sdk';
+import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { bundleVersion } from '../../shared/bundle-version.ts';
+
+export default defineEndpoint({
+	id: 'portal',
+	handler: (router) => {
+		loadedEntries.add('portal');
+
+		/** Public: tells a load balancer or an installer that the bundle is loaded. Reveals nothing else. */
+		router.get('/api/health', (_req, res) => {
+			res.json({ status: 'ok', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
+		});
+	},
+});

@@ -1,0 +1,219 @@
+/**
+ * Runs a real Directus 11 from this project's node_modules: bootstrap, schema apply, start and stop.
+ * Used by `npm start`, by the test harness and by the schema definition script, so all three boot
+ * Directus the same way.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const directusCli = join(projectRoot, 'node_modules/directus/cli.js');
+export const snapshotPath = join(projectRoot, 'schema-snapshot/snapshot.json');
+
+export type DatabaseConfig =
+	| { client: 'sqlite3'; filename: string }
+	| { client: 'pg'; host: string; port: number; user: string; password?: string; database: string };
+
+export interface DirectusInstanceOptions {
+	/** Folder for uploads and extensions (and the SQLite file, by convention). */
+	dataDir: string;
+	port: number;
+	database: DatabaseConfig;
+	secret: string;
+	admin: { email: string; password: string };
+	/** Every line Directus prints goes here. */
+	logFile: string;
+	/** Extra Directus variables; they win over the defaults below. */
+	env?: Record<string, string>;
+}
+
+export interface RunningDirectus {
+	url: string;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+/** The environment Directus runs with: explicit, so a stray `.env` or shell variable cannot change a test. */
+export function directusEnv(options: DirectusInstanceOptions): NodeJS.ProcessEnv {
+	const database: Record<string, string> =
+		options.database.client === 'sqlite3'
+			? { DB_CLIENT: 'sqlite3', DB_FILENAME: options.database.filename }
+			: {
+					DB_CLIENT: 'pg',
+					DB_HOST: options.database.host,
+					DB_PORT: String(options.database.port),
+					DB_USER: options.database.user,
+					DB_DATABASE: options.database.database,
+					...(options.database.password ? { DB_PASSWORD: options.database.password } : {}),
+				};
+
+	return {
+		PATH: process.env['PATH'],
+		HOME: process.env['HOME'],
+		TZ: 'UTC',
+		// Directus reads CONFIG_PATH (default `.env` in its working folder); point it at nothing.
+		CONFIG_PATH: join(options.dataDir, 'no-config.env'),
+		HOST: '127.0.0.1',
+		PORT: String(options.port),
+		PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+		SECRET: options.secret,
+		ADMIN_EMAIL: options.admin.email,
+		ADMIN_PASSWORD: options.admin.password,
+		EXTENSIONS_PATH: join(options.dataDir, 'extensions'),
+		STORAGE_LOCATIONS: 'local',
+		STORAGE_LOCAL_ROOT: join(options.dataDir, 'uploads'),
+		// The portal's safe defaults (see README, "Configuration"): no realtime, no shared cache,
+		// no trusted proxy, no telemetry.
+		WEBSOCKETS_ENABLED: 'false',
+		CACHE_ENABLED: 'false',
+		IP_TRUST_PROXY: 'false',
+		TELEMETRY: 'false',
+		LOG_LEVEL: 'info',
+		LOG_STYLE: 'raw',
+		...database,
+		...options.env,
+	};
+}
+
+/** Copies the built bundle into `<dataDir>/extensions/<package name>/` where Directus looks for it. */
+export async function installBundle(dataDir: string): Promise<string> {
+	const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
+		name: string;
+		version: string;
+		'directus:extension': unknown;
+	};
+	// Directus also looks for extensions installed as npm packages of its working folder, and refuses to
+	// load any extension when that folder has no package.json.
+	await writeFile(join(dataDir, 'package.json'), JSON.stringify({ name: 'customer-portal-data', private: true }));
+	const target = join(dataDir, 'extensions', manifest.name);
+	await rm(target, { recursive: true, force: true });
+	await mkdir(target, { recursive: true });
+	await cp(join(projectRoot, 'dist'), join(target, 'dist'), { recursive: true });
+	const installed = {
+		name: manifest.name,
+		version: manifest.version,
+		type: 'module',
+		'directus:extension': manifest['directus:extension'],
+	};
+	await writeFile(join(target, 'package.json'), JSON.stringify(installed, null, '\t'));
+	return target;
+}
+
+function openLog(logFile: string): WriteStream {
+	mkdirSync(dirname(logFile), { recursive: true });
+	return createWriteStream(logFile, { flags: 'a' });
+}
+
+/** Runs one Directus CLI command (`bootstrap`, `schema apply …`) to completion; fails with Directus's own log. */
+export async function runDirectusCli(options: DirectusInstanceOptions, args: string[]): Promise<void> {
+	await mkdir(join(options.dataDir, 'uploads'), { recursive: true });
+	await mkdir(join(options.dataDir, 'extensions'), { recursive: true });
+	const log = openLog(options.logFile);
+	log.write(`\n$ directus ${args.join(' ')}\n`);
+	const child = spawn(process.execPath, [directusCli, ...args], {
+		cwd: options.dataDir,
+		env: directusEnv(options),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout.pipe(log, { end: false });
+	child.stderr.pipe(log, { end: false });
+	const code = await new Promise<number | null>((done, fail) => {
+		child.once('error', fail);
+		child.once('close', done);
+	});
+	await new Promise((done) => log.end(done));
+	if (code !== 0) {
+		throw new Error(`directus ${args.join(' ')} exited with ${code}. Its log:\n${tailOf(options.logFile)}`);
+	}
+}
+
+/** Creates the system tables and the first admin (a no-op on an installed database, but for migrations). */
+export function bootstrap(options: DirectusInstanceOptions): Promise<void> {
+	return runDirectusCli(options, ['bootstrap']);
+}
+
+/** Applies the product's schema snapshot with Directus's own `schema apply`. */
+export function applySchema(options: DirectusInstanceOptions, snapshot = snapshotPath): Promise<void> {
+	return runDirectusCli(options, ['schema', 'apply', '--yes', snapshot]);
+}
+
+/** Starts Directus and resolves once `/server/ping` answers; a failed boot rejects with Directus's own log. */
+export async function startDirectus(
+	options: DirectusInstanceOptions,
+	{ echo = false, timeoutMs = 60_000 }: { echo?: boolean; timeoutMs?: number } = {},
+): Promise<RunningDirectus> {
+	const url = `http://127.0.0.1:${options.port}`;
+	const log = openLog(options.logFile);
+	log.write('\n$ directus start\n');
+	const child = spawn(process.execPath, [directusCli, 'start'], {
+		cwd: options.dataDir,
+		env: directusEnv(options),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout.pipe(log, { end: false });
+	child.stderr.pipe(log, { end: false });
+	if (echo) {
+		child.stdout.pipe(process.stdout);
+		child.stderr.pipe(process.stderr);
+	}
+
+	const exited = new Promise<number | null>((done) => child.once('exit', done));
+	const stop = async (): Promise<void> => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(killer);
+		}
+		await new Promise((done) => log.end(done));
+	};
+
+	const deadline = Date.now() + timeoutMs;
+	let earlyExit: number | null | undefined;
+	void exited.then((code) => (earlyExit = code));
+	while (Date.now() < deadline) {
+		if (earlyExit !== undefined) {
+			await stop();
+			throw new Error(`Directus exited with ${earlyExit} while starting. Its log:\n${tailOf(options.logFile)}`);
+		}
+		if (await answersPing(url)) return { url, process: child, stop };
+		await new Promise((done) => setTimeout(done, 200));
+	}
+	await stop();
+	throw new Error(`Directus did not answer ${url}/server/ping within ${timeoutMs} ms. Its log:\n${tailOf(options.logFile)}`);
+}
+
+async function answersPing(url: string): Promise<boolean> {
+	try {
+		const response = await fetch(`${url}/server/ping`);
+		return response.ok && (await response.text()) === 'pong';
+	} catch {
+		// Not listening yet: the caller polls again.
+		return false;
+	}
+}
+
+/** The last lines of a log file, for error messages. */
+export function tailOf(logFile: string, lines = 80): string {
+	try {
+		return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return `(no log at ${logFile})`;
+	}
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer();
+		server.once('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+		});
+	});
+}

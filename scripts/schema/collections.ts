@@ -1,0 +1,444 @@
+/**
+ * The help-desk schema the product ships, as Directus definitions. `npm run schema:snapshot` creates
+ * these on a fresh Directus and writes `schema-snapshot/snapshot.json`, which is what installs apply.
+ * Every foreign key the portal filters by is indexed (see `manyToOne`).
+ */
+import {
+	boolean,
+	collection,
+	date,
+	dateTime,
+	decimal,
+	email,
+	folder,
+	integer,
+	manyToMany,
+	manyToOne,
+	oneToMany,
+	primaryKey,
+	select,
+	stamp,
+	string,
+	text,
+	type CollectionDefinition,
+	type Choice,
+} from './fields.ts';
+
+const customerTemplate = '{{name}}';
+const contactTemplate = '{{first_name}} {{last_name}}';
+const ticketTemplate = '#{{id}} {{subject}}';
+const projectTemplate = '{{name}}';
+
+const activeInactive: Choice[] = [
+	{ value: 'active', text: 'Active', color: '#2ECDA7' },
+	{ value: 'inactive', text: 'Inactive', color: '#A2B5CD' },
+];
+const publishedDraft: Choice[] = [
+	{ value: 'published', text: 'Published', color: '#2ECDA7' },
+	{ value: 'draft', text: 'Draft', color: '#A2B5CD' },
+];
+const audience: Choice[] = [
+	{ value: 'all', text: 'All customers', color: '#6644FF' },
+	{ value: 'selected', text: 'Selected customers', color: '#FFA439' },
+];
+
+/** A junction between an article-like collection and customers, for `audience = selected`. */
+function audienceJunction(name: string, owner: string, ownerField: string, group: string): CollectionDefinition {
+	const ownerSide = manyToOne(name, ownerField, owner, {
+		template: '{{title}}',
+		onDelete: 'CASCADE',
+		required: true,
+		oneField: 'customers',
+	});
+	const customerSide = manyToOne(name, 'customer', 'customers', {
+		template: customerTemplate,
+		onDelete: 'CASCADE',
+		required: true,
+	});
+	ownerSide.relation.meta = { ...ownerSide.relation.meta, junction_field: 'customer' };
+	customerSide.relation.meta = { ...customerSide.relation.meta, junction_field: ownerField };
+	return collection(name, { icon: 'import_export', note: `Customers who may read a ${owner === 'kb_articles' ? 'knowledge-base article' : 'document'} whose audience is "Selected customers".`, group, hidden: true }, [primaryKey()], [ownerSide, customerSide]);
+}
+
+/** A junction from an item to directus_files that says whether portal contacts may see the file. */
+function attachmentJunction(name: string, owner: string, ownerField: string, template: string, group: string): CollectionDefinition {
+	const ownerSide = manyToOne(name, ownerField, owner, { template, onDelete: 'CASCADE', required: true, oneField: 'attachments' });
+	const fileSide = manyToOne(name, 'file', 'directus_files', { template: '{{title}}', onDelete: 'CASCADE', required: true });
+	ownerSide.relation.meta = { ...ownerSide.relation.meta, junction_field: 'file' };
+	fileSide.relation.meta = { ...fileSide.relation.meta, junction_field: ownerField };
+	return collection(
+		name,
+		{ icon: 'attach_file', note: 'Files attached to an item; only public ones can ever reach the portal.', group, hidden: true },
+		[primaryKey(), boolean('is_public', 'Visible in the portal', false), stamp('date_created')],
+		[ownerSide, fileSide],
+	);
+}
+
+export const collections: CollectionDefinition[] = [
+	folder('helpdesk_customers', 'corporate_fare', 'Client companies, their people and sites.', 1),
+	folder('helpdesk_tickets', 'support_agent', 'Requests from customers and the conversation on them.', 2),
+	folder('helpdesk_projects', 'assignment', 'Projects run for customers.', 3),
+	folder('helpdesk_assets', 'devices', "Customers' devices.", 4),
+	folder('helpdesk_knowledge', 'menu_book', 'Knowledge base and documentation.', 5),
+	folder('helpdesk_financials', 'receipt_long', 'Invoices and quotes.', 6),
+
+	collection(
+		'customers',
+		{
+			icon: 'corporate_fare',
+			note: 'Client companies. A customer may sit below a parent customer, to any depth.',
+			template: customerTemplate,
+			group: 'helpdesk_customers',
+			archive: { field: 'status', value: 'inactive', unarchive: 'active' },
+			sort: 1,
+		},
+		[
+			primaryKey(),
+			select('status', activeInactive, 'active'),
+			string('name', { required: true, width: 'half', indexed: true }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[
+			manyToOne('customers', 'parent', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				oneField: 'children',
+				note: 'The customer this one belongs to. Contacts of a parent may be allowed to see what is below it.',
+			}),
+		],
+		[
+			oneToMany('children', { template: customerTemplate, note: 'Customers directly below this one.' }),
+			oneToMany('contacts', { template: contactTemplate }),
+			oneToMany('locations', { template: '{{name}}' }),
+			oneToMany('tickets', { template: ticketTemplate }),
+			oneToMany('projects', { template: projectTemplate }),
+			oneToMany('devices', { template: '{{name}}' }),
+			oneToMany('invoices', { template: '{{number}}' }),
+			oneToMany('quotes', { template: '{{title}}' }),
+		],
+	),
+
+	collection(
+		'locations',
+		{ icon: 'location_on', note: "A customer's sites; devices and contacts may belong to one.", template: '{{name}}', group: 'helpdesk_customers', sort: 3 },
+		[primaryKey(), string('name', { required: true, width: 'half' }), text('address')],
+		[manyToOne('locations', 'customer', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true, oneField: 'locations' })],
+	),
+
+	collection(
+		'contacts',
+		{
+			icon: 'contact_mail',
+			note: "A customer's people. A contact linked to a Directus user can sign in to the portal.",
+			template: contactTemplate,
+			group: 'helpdesk_customers',
+			archive: { field: 'status', value: 'inactive', unarchive: 'active' },
+			sort: 2,
+		},
+		[
+			primaryKey(),
+			select('status', activeInactive, 'active'),
+			string('first_name', { width: 'half' }),
+			string('last_name', { width: 'half', required: true }),
+			email('email', { required: true, unique: true, width: 'half' }),
+			string('phone', { width: 'half' }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[
+			manyToOne('contacts', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'contacts' }),
+			manyToOne('contacts', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL' }),
+			manyToOne('contacts', 'user', 'directus_users', {
+				template: '{{email}}',
+				onDelete: 'SET NULL',
+				unique: true,
+				note: 'The Directus user this contact signs in as. Managed by the portal; set it by hand only to link an existing user.',
+			}),
+		],
+	),
+
+	collection(
+		'ticket_priorities',
+		{ icon: 'priority_high', note: 'Ticket priorities, in order. The default one is given to new tickets.', template: '{{name}}', group: 'helpdesk_tickets', sortField: 'sort', sort: 2 },
+		[
+			primaryKey(),
+			string('name', { required: true, width: 'half' }),
+			{
+				field: 'color',
+				type: 'string',
+				meta: { interface: 'select-color', display: 'color', width: 'half' },
+				schema: { max_length: 16, is_nullable: true },
+			},
+			integer('sort', { hidden: true }),
+			boolean('is_default', 'Default for new tickets', false),
+		],
+	),
+
+	collection(
+		'tickets',
+		{
+			icon: 'confirmation_number',
+			note: 'Requests raised by or for a customer.',
+			template: ticketTemplate,
+			group: 'helpdesk_tickets',
+			archive: { field: 'status', value: 'closed', unarchive: 'open' },
+			sort: 1,
+		},
+		[
+			primaryKey(),
+			select('status', [
+				{ value: 'new', text: 'New', color: '#3399FF' },
+				{ value: 'open', text: 'Open', color: '#6644FF' },
+				{ value: 'pending', text: 'Waiting on customer', color: '#FFA439' },
+				{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
+				{ value: 'closed', text: 'Closed', color: '#A2B5CD' },
+			], 'new'),
+			string('subject', { required: true }),
+			text('description', { markdown: true }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[
+			manyToOne('tickets', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'tickets' }),
+			manyToOne('tickets', 'contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'The requester.' }),
+			manyToOne('tickets', 'priority', 'ticket_priorities', { template: '{{name}}', onDelete: 'SET NULL' }),
+			manyToOne('tickets', 'assignee', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', note: 'The staff member working on it.' }),
+		],
+		[
+			oneToMany('participants', { template: '{{kind}}: {{contact.first_name}} {{contact.last_name}}', note: 'Contacts who follow the ticket besides the requester.' }),
+			oneToMany('comments', { template: '{{body}}' }),
+			manyToMany('attachments', 'files', null, 'Only attachments marked "Visible in the portal" can reach contacts.'),
+		],
+	),
+
+	collection(
+		'ticket_participants',
+		{ icon: 'group', note: 'Contacts who follow a ticket: another contact, an approver or a copy.', template: '{{contact.first_name}} {{contact.last_name}} ({{kind}})', group: 'helpdesk_tickets', sort: 3 },
+		[
+			primaryKey(),
+			select('kind', [
+				{ value: 'contact', text: 'Contact', color: '#3399FF' },
+				{ value: 'approver', text: 'Approver', color: '#6644FF' },
+				{ value: 'cc', text: 'Copy', color: '#A2B5CD' },
+			], 'contact'),
+		],
+		[
+			manyToOne('ticket_participants', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'participants' }),
+			manyToOne('ticket_participants', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
+		],
+	),
+
+	collection(
+		'ticket_comments',
+		{ icon: 'forum', note: 'The conversation on a ticket. Internal comments are for staff only and never reach the portal.', template: '{{body}}', group: 'helpdesk_tickets', sort: 4 },
+		[primaryKey(), text('body', { required: true, markdown: true }), boolean('is_internal', 'Internal (staff only)', false), stamp('date_created')],
+		[
+			manyToOne('ticket_comments', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'comments' }),
+			manyToOne('ticket_comments', 'author_user', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', note: 'Set when staff wrote it.' }),
+			manyToOne('ticket_comments', 'author_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'Set when a contact wrote it.' }),
+		],
+	),
+
+	attachmentJunction('ticket_attachments', 'tickets', 'ticket', ticketTemplate, 'helpdesk_tickets'),
+
+	collection(
+		'projects',
+		{ icon: 'assignment', note: 'Projects run for a customer.', template: projectTemplate, group: 'helpdesk_projects', sort: 1 },
+		[
+			primaryKey(),
+			select('status', [
+				{ value: 'planned', text: 'Planned', color: '#3399FF' },
+				{ value: 'active', text: 'Active', color: '#6644FF' },
+				{ value: 'on_hold', text: 'On hold', color: '#FFA439' },
+				{ value: 'completed', text: 'Completed', color: '#2ECDA7' },
+				{ value: 'cancelled', text: 'Cancelled', color: '#A2B5CD' },
+			], 'planned'),
+			string('name', { required: true }),
+			text('description', { markdown: true }),
+			date('start_date'),
+			date('end_date'),
+			decimal('estimated_hours', { suffix: ' h', width: 'half' }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[manyToOne('projects', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'projects' })],
+		[
+			oneToMany('members', { template: '{{contact.first_name}} {{contact.last_name}}' }),
+			oneToMany('tasks', { template: '{{name}}' }),
+			oneToMany('notes', { template: '{{body}}' }),
+			oneToMany('issues', { template: '{{title}}' }),
+			oneToMany('charges', { template: '{{description}}' }),
+			oneToMany('calendar_items', { template: '{{title}}' }),
+			manyToMany('attachments', 'files', null, 'Only attachments marked "Visible in the portal" can reach contacts.'),
+		],
+	),
+
+	collection(
+		'project_members',
+		{ icon: 'group', note: "The customer's contacts on a project team.", template: '{{contact.first_name}} {{contact.last_name}}', group: 'helpdesk_projects', hidden: true },
+		[primaryKey()],
+		[
+			manyToOne('project_members', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'members' }),
+			manyToOne('project_members', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
+		],
+	),
+
+	collection(
+		'project_tasks',
+		{ icon: 'event_note', note: "A project's schedule.", template: '{{name}}', group: 'helpdesk_projects', sortField: 'sort' },
+		[
+			primaryKey(),
+			string('name', { required: true }),
+			select('status', [
+				{ value: 'todo', text: 'To do', color: '#A2B5CD' },
+				{ value: 'in_progress', text: 'In progress', color: '#6644FF' },
+				{ value: 'done', text: 'Done', color: '#2ECDA7' },
+			], 'todo'),
+			date('start_date'),
+			date('due_date'),
+			decimal('estimated_hours', { suffix: ' h', width: 'half' }),
+			integer('sort', { hidden: true }),
+		],
+		[manyToOne('project_tasks', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'tasks' })],
+	),
+
+	collection(
+		'project_notes',
+		{ icon: 'sticky_note_2', note: 'Notes on a project. Internal notes are for staff only.', template: '{{body}}', group: 'helpdesk_projects' },
+		[primaryKey(), text('body', { required: true, markdown: true }), boolean('is_internal', 'Internal (staff only)', false), stamp('date_created')],
+		[
+			manyToOne('project_notes', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'notes' }),
+			manyToOne('project_notes', 'author_user', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL' }),
+			manyToOne('project_notes', 'author_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL' }),
+		],
+	),
+
+	collection(
+		'project_issues',
+		{ icon: 'report', note: 'Issues raised on a project.', template: '{{title}}', group: 'helpdesk_projects' },
+		[
+			primaryKey(),
+			string('title', { required: true }),
+			text('description', { markdown: true }),
+			select('status', [
+				{ value: 'open', text: 'Open', color: '#FFA439' },
+				{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
+			], 'open'),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('project_issues', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'issues' }),
+			manyToOne('project_issues', 'reported_by_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL' }),
+		],
+	),
+
+	collection(
+		'project_charges',
+		{ icon: 'payments', note: 'Billable charges on a project.', template: '{{description}}', group: 'helpdesk_projects' },
+		[primaryKey(), string('description', { required: true }), decimal('quantity', { width: 'half' }), decimal('unit_price', { width: 'half' }), decimal('amount', { width: 'half' }), date('charged_on')],
+		[manyToOne('project_charges', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'charges' })],
+	),
+
+	collection(
+		'project_calendar_items',
+		{ icon: 'calendar_month', note: 'Meetings and milestones of a project.', template: '{{title}}', group: 'helpdesk_projects' },
+		[primaryKey(), string('title', { required: true }), dateTime('starts_at', { required: true }), dateTime('ends_at'), string('place')],
+		[manyToOne('project_calendar_items', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'calendar_items' })],
+	),
+
+	attachmentJunction('project_attachments', 'projects', 'project', projectTemplate, 'helpdesk_projects'),
+
+	collection(
+		'devices',
+		{ icon: 'devices', note: "Customers' devices. Protected fields such as the admin password never reach the portal.", template: '{{name}}', group: 'helpdesk_assets', sort: 1 },
+		[
+			primaryKey(),
+			string('name', { required: true, width: 'half' }),
+			select('type', [
+				{ value: 'computer', text: 'Computer', color: '#3399FF' },
+				{ value: 'server', text: 'Server', color: '#6644FF' },
+				{ value: 'printer', text: 'Printer', color: '#FFA439' },
+				{ value: 'network', text: 'Network', color: '#2ECDA7' },
+				{ value: 'phone', text: 'Phone', color: '#E35169' },
+				{ value: 'other', text: 'Other', color: '#A2B5CD' },
+			], 'other'),
+			string('serial', { width: 'half', indexed: true }),
+			string('manufacturer', { width: 'half' }),
+			string('model', { width: 'half' }),
+			string('ip_address', { width: 'half' }),
+			date('warranty_expires'),
+			text('notes'),
+			string('admin_password', { width: 'half', masked: true, note: 'Protected: never visible in the portal.' }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[
+			manyToOne('devices', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'devices' }),
+			manyToOne('devices', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL' }),
+			manyToOne('devices', 'created_by_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'The contact who registered the device.' }),
+		],
+	),
+
+	collection(
+		'kb_articles',
+		{ icon: 'menu_book', note: 'Knowledge-base articles. Published articles reach the portal for their audience.', template: '{{title}}', group: 'helpdesk_knowledge', archive: { field: 'status', value: 'draft', unarchive: 'published' }, sort: 1 },
+		[primaryKey(), select('status', publishedDraft, 'draft'), select('audience', audience, 'all'), string('title', { required: true }), text('body', { markdown: true }), stamp('date_created'), stamp('date_updated')],
+		[],
+		[manyToMany('customers', 'list-m2m', '{{customer.name}}', 'Who may read it when the audience is "Selected customers".')],
+	),
+	audienceJunction('kb_article_customers', 'kb_articles', 'article', 'helpdesk_knowledge'),
+
+	collection(
+		'documents',
+		{ icon: 'description', note: 'Documentation for customers. Published documents reach the portal for their audience.', template: '{{title}}', group: 'helpdesk_knowledge', archive: { field: 'status', value: 'draft', unarchive: 'published' }, sort: 2 },
+		[primaryKey(), select('status', publishedDraft, 'draft'), select('audience', audience, 'all'), string('title', { required: true }), text('body', { markdown: true }), stamp('date_created'), stamp('date_updated')],
+		[],
+		[manyToMany('customers', 'list-m2m', '{{customer.name}}', 'Who may read it when the audience is "Selected customers".')],
+	),
+	audienceJunction('document_customers', 'documents', 'document', 'helpdesk_knowledge'),
+
+	collection(
+		'invoices',
+		{ icon: 'receipt_long', note: "Invoices sent to a customer.", template: '{{number}}', group: 'helpdesk_financials', sort: 1 },
+		[
+			primaryKey(),
+			string('number', { required: true, unique: true, width: 'half' }),
+			select('status', [
+				{ value: 'draft', text: 'Draft', color: '#A2B5CD' },
+				{ value: 'sent', text: 'Sent', color: '#3399FF' },
+				{ value: 'paid', text: 'Paid', color: '#2ECDA7' },
+				{ value: 'overdue', text: 'Overdue', color: '#E35169' },
+				{ value: 'void', text: 'Void', color: '#18222F' },
+			], 'draft'),
+			decimal('total', { width: 'half', required: true }),
+			date('issued_on'),
+			date('due_date'),
+			stamp('date_created'),
+		],
+		[manyToOne('invoices', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'invoices' })],
+	),
+
+	collection(
+		'quotes',
+		{ icon: 'request_quote', note: 'Quotes a customer may approve or decline.', template: '{{title}}', group: 'helpdesk_financials', sort: 2 },
+		[
+			primaryKey(),
+			string('title', { required: true }),
+			text('description', { markdown: true }),
+			decimal('total', { width: 'half', required: true }),
+			select('status', [
+				{ value: 'pending', text: 'Pending', color: '#FFA439' },
+				{ value: 'approved', text: 'Approved', color: '#2ECDA7' },
+				{ value: 'declined', text: 'Declined', color: '#E35169' },
+			], 'pending'),
+			date('valid_until'),
+			dateTime('decided_at', { readonly: true, note: 'Recorded when a contact approves or declines.' }),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('quotes', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'quotes' }),
+			manyToOne('quotes', 'decided_by', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', readonly: true, note: 'The contact who approved or declined.' }),
+		],
+	),
+];

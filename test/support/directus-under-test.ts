@@ -1,0 +1,54 @@
+/** How tests reach the Directus booted by the global setup. */
+import { createDirectus, createItem, createItems, readItem, rest, staticToken } from '@directus/sdk';
+import { inject } from 'vitest';
+
+export function directusUnderTest() {
+	return inject('directus');
+}
+
+/** An SDK client acting as the Directus admin. */
+export function adminClient() {
+	const { url, adminToken } = directusUnderTest();
+	return createDirectus<Record<string, never>>(url).with(staticToken(adminToken)).with(rest());
+}
+
+export interface ApiResponse<T = unknown> {
+	status: number;
+	body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } & Record<string, unknown>;
+}
+
+/**
+ * A plain HTTP call, for asserting status codes and error bodies exactly as a client sees them.
+ * `token: null` sends no credentials.
+ */
+export async function api<T = unknown>(
+	method: string,
+	path: string,
+	{ token = directusUnderTest().adminToken, body }: { token?: string | null; body?: unknown } = {},
+): Promise<ApiResponse<T>> {
+	const response = await fetch(`${directusUnderTest().url}${path}`, {
+		method,
+		headers: {
+			...(token ? { Authorization: `Bearer ${token}` } : {}),
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		...(body === undefined ? {} : { body: JSON.stringify(body) }),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? (JSON.parse(text) as ApiResponse<T>['body']) : {} };
+}
+
+/** Creates one row as the admin through the SDK and returns it, typed as the caller expects. */
+export async function createRow<T extends object = { id: number }>(collection: string, data: Record<string, unknown>): Promise<T> {
+	return (await adminClient().request(createItem(collection as never, data as never))) as unknown as T;
+}
+
+/** Creates several rows as the admin through the SDK. */
+export async function createRows<T extends object = { id: number }>(collection: string, data: Record<string, unknown>[]): Promise<T[]> {
+	return (await adminClient().request(createItems(collection as never, data as never))) as unknown as T[];
+}
+
+/** Reads one row as the admin through the SDK. */
+export async function readRow<T extends object>(collection: string, id: number | string, fields: string[]): Promise<T> {
+	return (await adminClient().request(readItem(collection as never, id as never, { fields } as never))) as unknown as T;
+}

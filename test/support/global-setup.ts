@@ -1,0 +1,58 @@
+/**
+ * Boots one real Directus 11 for the integration tests: a fresh database, the product's schema applied
+ * with `schema apply`, the built bundle installed. Tests reach it over HTTP with the injected URL and an
+ * admin token; everything is removed afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import {
+	applySchema,
+	bootstrap,
+	freePort,
+	installBundle,
+	startDirectus,
+	type DirectusInstanceOptions,
+	type RunningDirectus,
+} from '../../scripts/lib/directus-instance.ts';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from './test-database.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		directus: { url: string; adminToken: string; database: 'sqlite' | 'postgres'; logFile: string };
+	}
+}
+
+let folder: string | undefined;
+let database: TestDatabase | undefined;
+let directus: RunningDirectus | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+	folder = await mkdtemp(join(tmpdir(), 'portal-test-'));
+	database = await createTestDatabase(folder);
+	const adminToken = randomBytes(24).toString('hex');
+	const options: DirectusInstanceOptions = {
+		dataDir: folder,
+		port: await freePort(),
+		database: database.config,
+		secret: randomBytes(32).toString('hex'),
+		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
+		logFile: join(folder, 'directus.log'),
+		env: { ADMIN_TOKEN: adminToken },
+	};
+	const started = Date.now();
+	await installBundle(folder);
+	await bootstrap(options);
+	await applySchema(options);
+	directus = await startDirectus(options);
+	console.log(`Directus under test: ${directus.url} on ${testDatabaseKind()}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`);
+	project.provide('directus', { url: directus.url, adminToken, database: testDatabaseKind(), logFile: options.logFile });
+}
+
+export async function teardown(): Promise<void> {
+	await directus?.stop();
+	await database?.drop();
+	if (folder) await rm(folder, { recursive: true, force: true });
+}
