@@ -12,16 +12,19 @@ import {
 	email,
 	folder,
 	integer,
+	json,
 	manyToMany,
 	manyToOne,
 	oneToMany,
 	primaryKey,
 	select,
+	singleton,
 	stamp,
 	string,
 	text,
 	type CollectionDefinition,
 	type Choice,
+	type FieldDefinition,
 } from './fields.ts';
 
 const customerTemplate = '{{name}}';
@@ -63,7 +66,7 @@ function audienceJunction(name: string, owner: string, ownerField: string, group
 /** A junction from an item to directus_files that says whether portal contacts may see the file. */
 function attachmentJunction(name: string, owner: string, ownerField: string, template: string, group: string): CollectionDefinition {
 	const ownerSide = manyToOne(name, ownerField, owner, { template, onDelete: 'CASCADE', required: true, oneField: 'attachments' });
-	const fileSide = manyToOne(name, 'file', 'directus_files', { template: '{{title}}', onDelete: 'CASCADE', required: true });
+	const fileSide = manyToOne(name, 'file', 'directus_files', { template: '{{title}}', onDelete: 'CASCADE', required: true, oneField: name });
 	ownerSide.relation.meta = { ...ownerSide.relation.meta, junction_field: 'file' };
 	fileSide.relation.meta = { ...fileSide.relation.meta, junction_field: ownerField };
 	return collection(
@@ -96,6 +99,9 @@ export const collections: CollectionDefinition[] = [
 			primaryKey(),
 			select('status', activeInactive, 'active'),
 			string('name', { required: true, width: 'half', indexed: true }),
+			boolean('visible_to_parent', 'Visible to the customers above it', true, {
+				note: 'Off for a subsidiary whose tickets and projects its parent must not see in the portal.',
+			}),
 			stamp('date_created'),
 			stamp('date_updated'),
 		],
@@ -116,6 +122,23 @@ export const collections: CollectionDefinition[] = [
 			oneToMany('devices', { template: '{{name}}' }),
 			oneToMany('invoices', { template: '{{number}}' }),
 			oneToMany('quotes', { template: '{{title}}' }),
+			oneToMany('ancestors', { template: '{{ancestor.name}}', readonly: true, hidden: true }),
+		],
+	),
+
+	collection(
+		'customer_tree',
+		{
+			icon: 'account_tree',
+			note: 'Maintained by the portal: each customer with every customer above it that may see it (itself included). Never edit by hand.',
+			template: '{{customer.name}} ← {{ancestor.name}}',
+			group: 'helpdesk_customers',
+			hidden: true,
+		},
+		[primaryKey(), integer('depth', { required: true, note: '0 for the customer itself, 1 for its parent, …' })],
+		[
+			manyToOne('customer_tree', 'customer', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true, oneField: 'ancestors' }),
+			manyToOne('customer_tree', 'ancestor', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true }),
 		],
 	),
 
@@ -124,6 +147,7 @@ export const collections: CollectionDefinition[] = [
 		{ icon: 'location_on', note: "A customer's sites; devices and contacts may belong to one.", template: '{{name}}', group: 'helpdesk_customers', sort: 3 },
 		[primaryKey(), string('name', { required: true, width: 'half' }), text('address')],
 		[manyToOne('locations', 'customer', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true, oneField: 'locations' })],
+		[oneToMany('contacts', { template: contactTemplate })],
 	),
 
 	collection(
@@ -148,12 +172,19 @@ export const collections: CollectionDefinition[] = [
 		],
 		[
 			manyToOne('contacts', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'contacts' }),
-			manyToOne('contacts', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL' }),
+			manyToOne('contacts', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL', oneField: 'contacts' }),
 			manyToOne('contacts', 'user', 'directus_users', {
 				template: '{{email}}',
 				onDelete: 'SET NULL',
 				unique: true,
-				note: 'The Directus user this contact signs in as. Managed by the portal; set it by hand only to link an existing user.',
+				oneField: 'portal_contacts',
+				note: 'The Directus user this contact signs in as. Linking puts the user under the portal role and the group below.',
+			}),
+			manyToOne('contacts', 'portal_group', 'portal_groups', {
+				template: '{{name}}',
+				onDelete: 'NO ACTION',
+				oneField: 'contacts',
+				note: 'What the contact may see and do in the portal. Empty means the default group of the portal settings.',
 			}),
 		],
 	),
@@ -441,4 +472,54 @@ export const collections: CollectionDefinition[] = [
 			manyToOne('quotes', 'decided_by', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', readonly: true, note: 'The contact who approved or declined.' }),
 		],
 	),
+
+	folder('portal', 'admin_panel_settings', 'The customer portal: groups and settings.', 7),
+
+	collection(
+		'portal_groups',
+		{ icon: 'shield_person', note: 'Portal groups: what their contacts may see and do. System groups cannot be changed; make a copy instead.', template: '{{name}}', group: 'portal', sort: 1 },
+		[
+			primaryKey(),
+			string('name', { required: true, unique: true, width: 'half' }),
+			boolean('is_system', 'System group (read-only)', false, { readonly: true }),
+			boolean('assignable_by_client', 'A client administrator may assign it', false),
+			text('description'),
+			json('permissions', { note: 'Capabilities by key, e.g. {"tickets.view": "own", "tickets.create": true}. Keys left out grant nothing.' }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
+		[
+			manyToOne('portal_groups', 'policy', 'directus_policies', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+				note: 'The Directus policy this group is compiled into. Managed by the portal.',
+			}),
+		],
+		[oneToMany('contacts', { template: contactTemplate, readonly: true })],
+	),
+
+	singleton(
+		'portal_settings',
+		{ icon: 'tune', note: 'How the customer portal behaves.', group: 'portal' },
+		[
+			primaryKey(),
+			boolean('parent_visibility', 'Contacts of a parent customer may see the customers below it', true, {
+				note: 'Off: groups that see "their customer and the customers below it" see only their own customer.',
+				width: 'full',
+			}),
+		],
+		[
+			manyToOne('portal_settings', 'default_group', 'portal_groups', { template: '{{name}}', onDelete: 'SET NULL', note: 'The group of new portal contacts.' }),
+			manyToOne('portal_settings', 'portal_role', 'directus_roles', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The Directus role every portal user is under. Managed by the portal.' }),
+		],
+	),
 ];
+
+/** O2M aliases the product adds to Directus's own collections, for permission filters that start there. */
+export const systemAliases: { collection: string; field: FieldDefinition }[] = [
+	{ collection: 'directus_users', field: oneToMany('portal_contacts', { template: contactTemplate, readonly: true, hidden: true }) },
+	{ collection: 'directus_files', field: oneToMany('ticket_attachments', { template: '{{ticket.subject}}', readonly: true, hidden: true }) },
+	{ collection: 'directus_files', field: oneToMany('project_attachments', { template: '{{project.name}}', readonly: true, hidden: true }) },
+];
+

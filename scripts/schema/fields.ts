@@ -152,6 +152,16 @@ export function boolean(field: string, label: string, defaultValue: boolean, opt
 	};
 }
 
+/** A JSON value edited as code in the studio. */
+export function json(field: string, options: Common = {}): FieldDefinition {
+	return {
+		field,
+		type: 'json',
+		meta: meta(options, { interface: 'input-code', options: { language: 'JSON', lineNumber: true }, special: ['cast-json'], display: 'formatted-json-value' }),
+		schema: columnSchema(options),
+	};
+}
+
 export function date(field: string, options: Common = {}): FieldDefinition {
 	return {
 		field,
@@ -246,7 +256,7 @@ export function manyToOne(
 			field,
 			type: keyType(related),
 			meta: meta({ width: 'half', ...options }, {
-				interface: options.interfaceName ?? (isFile ? 'file' : related === 'directus_users' ? 'select-dropdown-m2o' : 'select-dropdown-m2o'),
+				interface: options.interfaceName ?? (isFile ? 'file' : 'select-dropdown-m2o'),
 				special: isFile ? ['file'] : ['m2o'],
 				options: isFile ? {} : { template: options.template, enableCreate: false },
 				display: isFile ? 'file' : related === 'directus_users' ? 'user' : 'related-values',
@@ -265,7 +275,7 @@ export function manyToOne(
 }
 
 /** The O2M alias that lists the rows pointing at an item, for the studio and for relational filters. */
-export function oneToMany(field: string, options: { template: string; note?: string; readonly?: boolean }): FieldDefinition {
+export function oneToMany(field: string, options: { template: string; note?: string; readonly?: boolean; hidden?: boolean }): FieldDefinition {
 	return {
 		field,
 		type: 'alias',
@@ -276,6 +286,7 @@ export function oneToMany(field: string, options: { template: string; note?: str
 			display: 'related-values',
 			display_options: { template: options.template },
 			readonly: options.readonly ?? false,
+			hidden: options.hidden ?? false,
 			note: options.note ?? null,
 			width: 'full',
 		},
@@ -299,6 +310,12 @@ export function manyToMany(field: string, interfaceName: 'list-m2m' | 'files', t
 		},
 		schema: null,
 	};
+}
+
+export function singleton(name: string, options: { icon: string; note: string; group?: string }, fields: FieldDefinition[], manyToOnes: ManyToOne[] = []): CollectionDefinition {
+	const definition = collection(name, options, fields, manyToOnes);
+	definition.meta['singleton'] = true;
+	return definition;
 }
 
 export function collection(

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collections } from './collections.ts';
+import { collections, systemAliases } from './collections.ts';
 import { bootstrap, freePort, snapshotPath, startDirectus, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'portal-schema-'));
@@ -45,6 +45,7 @@ try {
 	for (const definition of collections) {
 		for (const alias of definition.aliases) await client.request(createField(definition.collection, alias as never));
 	}
+	for (const { collection, field } of systemAliases) await client.request(createField(collection as never, field as never));
 	const snapshot = await client.request(schemaSnapshot());
 	await writeFile(snapshotPath, `${JSON.stringify(snapshot, null, '\t')}\n`);
 	console.log(`✓ Wrote ${snapshotPath}`);
