@@ -224,9 +224,9 @@ export function select(field: string, choices: Choice[], defaultValue: string | 
 	};
 }
 
-/** Directus keys users and files by uuid; the product's own collections by integer. */
+/** Directus keys its users, files, roles and policies by uuid; the product's own collections are keyed by integer. */
 function keyType(related: string): 'uuid' | 'integer' {
-	return related === 'directus_users' || related === 'directus_files' ? 'uuid' : 'integer';
+	return ['directus_users', 'directus_files', 'directus_roles', 'directus_policies'].includes(related) ? 'uuid' : 'integer';
 }
 
 export interface ManyToOne {

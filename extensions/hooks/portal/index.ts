@@ -3,6 +3,8 @@ import { bundleVersion } from '../../shared/bundle-version.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
+import { registerPortalAccess } from './portal-access.ts';
+import { registerPortalWrites } from './portal-writes.ts';
 
 export default defineHook((events, context) => {
 	loadedEntries.add('portal-hooks');
@@ -11,4 +13,6 @@ export default defineHook((events, context) => {
 	});
 	registerCustomerDeleteGuard(events, context);
 	registerCustomerTree(events, context);
+	registerPortalAccess(events, context);
+	registerPortalWrites(events, context);
 });

@@ -1,0 +1,246 @@
+/**
+ * Keeps Directus's roles, policies, permissions and access rows in step with portal groups, portal
+ * settings and contacts.
+ *
+ * Filters read and write through the event's own connection (on SQLite a second connection would wait
+ * for the write's transaction forever). Directus runs `items.update` / `items.delete` filters before it
+ * checks the caller's permissions and
+ * outside the write's transaction, and runs actions after the commit without waiting for them. So:
+ * filters only check and refuse (read-only) — except for admins, whose writes cannot be refused by
+ * permissions, where they also apply the change at once so it holds on the very next request; actions
+ * then bring everything in line with what was committed, for every caller.
+ */
+import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { Knex } from 'knex';
+import { assertLinkableUser, grantGroupToUser, releasePortalUser, releaseUnlinkedPortalUsers, syncContactAccess } from '../../../src/access/contact-access.ts';
+import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import { adminService } from '../../../src/access/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { preparePortal } from '../../../src/access/prepare-portal.ts';
+import type { ContactAccessRecord, PortalGroupRecord } from '../../../src/access/portal-records.ts';
+import { syncGroupPolicy, writeGroupPolicy } from '../../../src/access/sync-group-policy.ts';
+import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
+import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
+import { PortalUserLinkError } from '../../../src/errors/portal-user-link-error.ts';
+import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
+import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+
+type Payload = Record<string, unknown>;
+type Key = string | number;
+
+/** Admins and the product itself: their writes pass Directus's permission checks whatever they are. */
+const actsAsAdmin = (accountability: Accountability | null) => accountability === null || accountability.admin === true;
+
+export function registerPortalAccess({ action, filter, init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
+	const contextOn = async (knex: Knex): Promise<DirectusContext> => ({ services, schema: await getSchema({ database: knex }), knex });
+
+	/**
+	 * A filter for writes by staff (admins, or users under a role of their own) and the product. Anyone
+	 * else — a portal user, a visitor, a user with no role — passes through untouched: Directus refuses
+	 * them on permissions, and the checks below must not tell them anything first.
+	 */
+	const staffFilter = <T>(event: string, handler: FilterHandler<T>) =>
+		filter<T>(event, async (payload, meta, eventContext) => {
+			const { accountability, database: knex } = eventContext;
+			if (accountability && !accountability.admin) {
+				if (!accountability.role) return payload;
+				const { portal_role } = await fetchPortalSettings(await contextOn(knex));
+				if (accountability.role === portal_role) return payload;
+			}
+			return handler(payload, meta, eventContext);
+		});
+
+	init('app.after', async () => {
+		if (!(await database.schema.hasTable('portal_groups'))) {
+			logger.warn('Customer Portal: the portal schema is not applied (no portal_groups collection); the portal stays closed. Apply schema-snapshot/snapshot.json.');
+			return;
+		}
+		try {
+			await preparePortal(await contextOn(database));
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not prepare portal groups and policies');
+		}
+	});
+
+	// ── Portal groups ────────────────────────────────────────────────────────────────────────────────
+
+	staffFilter('portal_groups.items.create', async (payload, _meta, { database: trx, accountability }) => {
+		const input = payload as Payload;
+		const group: Payload = { ...input, permissions: assertGroupPermissions(input['permissions'] ?? {}), is_system: false, policy: null };
+		// Create filters run inside the write's transaction: for admins, compile now, atomically with the group.
+		if (actsAsAdmin(accountability)) {
+			const context = await contextOn(trx);
+			const settings = await fetchPortalSettings(context);
+			group['policy'] = await writeGroupPolicy(context, { name: String(input['name'] ?? ''), permissions: group['permissions'], policy: null }, { parentVisibility: settings.parent_visibility });
+		}
+		return group;
+	});
+
+	staffFilter('portal_groups.items.update', async (payload, meta, { database, accountability }) => {
+		const changes = { ...(payload as Payload) };
+		delete changes['is_system'];
+		delete changes['policy'];
+		if ('permissions' in changes) changes['permissions'] = assertGroupPermissions(changes['permissions'] ?? {});
+		const context = await contextOn(database);
+		const groups = (await adminService(context, 'portal_groups').readMany(meta['keys'] as Key[], { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord[];
+		const system = groups.find((group) => group.is_system);
+		if (system) throw new SystemGroupReadOnlyError({ group: system.name });
+		if (actsAsAdmin(accountability)) {
+			const settings = await fetchPortalSettings(context);
+			for (const group of groups) {
+				await writeGroupPolicy(
+					context,
+					{ name: String(changes['name'] ?? group.name), permissions: changes['permissions'] ?? group.permissions, policy: group.policy },
+					{ parentVisibility: settings.parent_visibility },
+				);
+			}
+		}
+		return changes;
+	});
+
+	action('portal_groups.items.create', async ({ key }) => {
+		await resync(async (context) => {
+			const settings = await fetchPortalSettings(context);
+			await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+		});
+	});
+
+	action('portal_groups.items.update', async ({ keys }) => {
+		await resync(async (context) => {
+			const settings = await fetchPortalSettings(context);
+			for (const key of keys as Key[]) await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+		});
+	});
+
+	/** Policies of groups being deleted, handed from the filter (which can still read them) to the action. */
+	const policiesOfDeletedGroups = new Map<string, string[]>();
+
+	staffFilter('portal_groups.items.delete', async (keys, _meta, { database }) => {
+		const context = await contextOn(database);
+		const groups = (await adminService(context, 'portal_groups').readMany(keys as Key[], { fields: ['id', 'name', 'is_system', 'policy'] })) as PortalGroupRecord[];
+		const system = groups.find((group) => group.is_system);
+		if (system) throw new SystemGroupReadOnlyError({ group: system.name });
+		for (const group of groups) {
+			const contacts = Number((await database('contacts').where('portal_group', group.id).count({ count: '*' }).first())?.['count'] ?? 0);
+			if (contacts > 0) throw new PortalGroupInUseError({ group: group.name, contacts });
+		}
+		const settings = await fetchPortalSettings(context);
+		const fallback = groups.find((group) => group.id === settings.default_group);
+		if (fallback) throw new DefaultGroupInUseError({ group: fallback.name });
+		policiesOfDeletedGroups.set(JSON.stringify([...(keys as Key[])].sort()), groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
+		return keys;
+	});
+
+	action('portal_groups.items.delete', async ({ keys }) => {
+		const id = JSON.stringify([...(keys as Key[])].sort());
+		const policies = policiesOfDeletedGroups.get(id) ?? [];
+		policiesOfDeletedGroups.delete(id);
+		if (policies.length === 0) return;
+		await resync(async (context) => {
+			await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).deleteMany(policies);
+		});
+	});
+
+	// ── Portal settings ──────────────────────────────────────────────────────────────────────────────
+
+	const recompileAll = async (context: DirectusContext, parentVisibility: boolean) => {
+		const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
+		for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility });
+	};
+
+	for (const event of ['portal_settings.items.create', 'portal_settings.items.update']) {
+		staffFilter(event, async (payload, _meta, { database, accountability }) => {
+			const changes = { ...(payload as Payload) };
+			delete changes['portal_role'];
+			if ('parent_visibility' in changes && actsAsAdmin(accountability)) await recompileAll(await contextOn(database), changes['parent_visibility'] !== false);
+			return changes;
+		});
+		action(event, async ({ payload }) => {
+			if (!('parent_visibility' in (payload as Payload))) return;
+			await resync(async (context) => recompileAll(context, (await fetchPortalSettings(context)).parent_visibility));
+		});
+	}
+
+	// ── Contacts and their users ─────────────────────────────────────────────────────────────────────
+
+	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
+		const contact = { ...(payload as Payload) };
+		const user = contact['user'];
+		if (typeof user !== 'string') return contact;
+		const context = await contextOn(trx);
+		const settings = await fetchPortalSettings(context);
+		if (!settings.portal_role) return contact;
+		await assertLinkableUser(context, user, settings.portal_role, null);
+		contact['portal_group'] ??= settings.default_group;
+		if (actsAsAdmin(accountability) && typeof contact['portal_group'] === 'number') {
+			await grantGroupToUser(context, user, contact['portal_group'], settings.portal_role);
+		}
+		return contact;
+	});
+
+	staffFilter('contacts.items.update', async (payload, meta, { database, accountability }) => {
+		const changes = { ...(payload as Payload) };
+		if (!('user' in changes) && !('portal_group' in changes)) return changes;
+		const keys = meta['keys'] as Key[];
+		const context = await contextOn(database);
+		const settings = await fetchPortalSettings(context);
+		const role = settings.portal_role;
+		if (!role) return changes;
+		if (typeof changes['user'] === 'string' && keys.length > 1) {
+			throw new PortalUserLinkError({ reason: 'A Directus user can sign in as one contact only: link it to a single contact.' });
+		}
+		if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
+		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'portal_group'] })) as ContactAccessRecord[];
+		for (const contact of current) {
+			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
+			if (user) await assertLinkableUser(context, user, role, contact.id);
+		}
+		if (!actsAsAdmin(accountability)) return changes;
+		for (const contact of current) {
+			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
+			const group = ('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? settings.default_group;
+			if (contact.user && contact.user !== user) await releasePortalUser(context, contact.user, role);
+			if (user && group !== null) {
+				if (!('portal_group' in changes) && contact.portal_group === null) changes['portal_group'] = group;
+				await grantGroupToUser(context, user, group, role);
+			}
+		}
+		return changes;
+	});
+
+	staffFilter('contacts.items.delete', async (keys, _meta, { database, accountability }) => {
+		if (!actsAsAdmin(accountability)) return keys;
+		const context = await contextOn(database);
+		const role = (await fetchPortalSettings(context)).portal_role;
+		if (!role) return keys;
+		const contacts = (await adminService(context, 'contacts').readMany(keys as Key[], { fields: ['id', 'user'] })) as ContactAccessRecord[];
+		for (const contact of contacts) if (contact.user) await releasePortalUser(context, contact.user, role);
+		return keys;
+	});
+
+	for (const event of ['contacts.items.create', 'contacts.items.update']) {
+		action(event, async ({ payload, key, keys }) => {
+			if (!('user' in (payload as Payload)) && !('portal_group' in (payload as Payload))) return;
+			await resync(async (context) => {
+				const settings = await fetchPortalSettings(context);
+				if (settings.portal_role) await syncContactAccess(context, ((keys as Key[] | undefined) ?? [key as Key]).map(Number), settings.portal_role, settings.default_group);
+			});
+		});
+	}
+
+	action('contacts.items.delete', async () => {
+		await resync(async (context) => {
+			const role = (await fetchPortalSettings(context)).portal_role;
+			if (role) await releaseUnlinkedPortalUsers(context, role);
+		});
+	});
+
+	/** Runs after-commit maintenance; its failure is logged, since no request is waiting for it. */
+	async function resync(work: (context: DirectusContext) => Promise<void>): Promise<void> {
+		try {
+			await work(await contextOn(database));
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not bring portal access in line after a change');
+		}
+	}
+}

@@ -1,0 +1,111 @@
+/**
+ * Keeps Directus in step with who is a portal user: a contact linked to a Directus user puts that user
+ * under the portal role with exactly one portal group policy (its group's); a group that grants nothing
+ * suspends the user; unlinking takes both away. Changing a contact's group changes one access row.
+ */
+import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
+import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
+import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
+import { adminService, type DirectusContext } from './directus-context.ts';
+import type { ContactAccessRecord, PortalGroupRecord } from './portal-records.ts';
+
+interface UserRecord {
+	id: string;
+	email: string | null;
+	role: string | null;
+	status: string;
+}
+
+interface AccessRecord {
+	id: string;
+	policy: string;
+}
+
+/** The policies of every portal group: the only policies the product ever attaches to a user. */
+export async function fetchGroupPolicies(context: DirectusContext): Promise<string[]> {
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['policy'], filter: { policy: { _nnull: true } }, limit: -1 })) as Pick<PortalGroupRecord, 'policy'>[];
+	return groups.map((group) => group.policy).filter((policy): policy is string => policy !== null);
+}
+
+function accessService(context: DirectusContext) {
+	return new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
+}
+
+function usersService(context: DirectusContext) {
+	return new context.services.UsersService({ knex: context.knex, schema: context.schema, accountability: null });
+}
+
+/**
+ * Refuses to turn a staff user into a portal user, and to link a user that another contact already has.
+ * A linkable user has no role or the portal role, and no policy of its own besides portal group policies.
+ */
+export async function assertLinkableUser(context: DirectusContext, userId: string, portalRole: string, contactId: number | null): Promise<void> {
+	const user = (await usersService(context).readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'email', 'role', 'status'], limit: 1 }))[0] as UserRecord | undefined;
+	if (!user) throw new PortalUserLinkError({ reason: `There is no Directus user with the id ${userId}.` });
+	const groupPolicies = new Set(await fetchGroupPolicies(context));
+	const access = (await accessService(context).readByQuery({ filter: { user: { _eq: userId } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
+	if ((user.role !== null && user.role !== portalRole) || access.some((row) => !groupPolicies.has(row.policy))) {
+		throw new PortalUserLinkError({
+			reason: `The Directus user ${user.email ?? userId} works as staff (it has a role or policies outside the portal). Give the contact a user of its own.`,
+		});
+	}
+	const linked = (await adminService(context, 'contacts').readByQuery({ filter: { user: { _eq: userId } }, fields: ['id'], limit: 1 })) as { id: number }[];
+	const other = linked.find((contact) => contact.id !== contactId);
+	if (other) throw new PortalUserLinkError({ reason: `The Directus user ${user.email ?? userId} is already linked to contact ${other.id}. A user can sign in as one contact only.` });
+}
+
+/** Puts a linked user under the portal role with its group's policy, suspended when the group grants nothing. */
+export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, portalRole: string): Promise<void> {
+	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
+	const grants = grantsPortalAccess(assertGroupPermissions(group.permissions ?? {}));
+	const groupPolicies = await fetchGroupPolicies(context);
+
+	const access = accessService(context);
+	const current = (await access.readByQuery({ filter: { user: { _eq: userId }, policy: { _in: groupPolicies } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
+	const stale = current.filter((row) => row.policy !== group.policy).map((row) => row.id);
+	if (stale.length > 0) await access.deleteMany(stale);
+	if (group.policy && !current.some((row) => row.policy === group.policy)) await access.createOne({ user: userId, policy: group.policy });
+
+	const users = usersService(context);
+	const user = (await users.readOne(userId, { fields: ['id', 'role', 'status'] })) as UserRecord;
+	const status = grants ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
+	if (user.role !== portalRole || user.status !== status) await users.updateOne(userId, { role: portalRole, status });
+}
+
+/** Takes the portal role and every portal group policy away from a user no contact links to any more. */
+export async function releasePortalUser(context: DirectusContext, userId: string, portalRole: string): Promise<void> {
+	const groupPolicies = await fetchGroupPolicies(context);
+	const access = accessService(context);
+	const rows = (await access.readByQuery({ filter: { user: { _eq: userId }, policy: { _in: groupPolicies } }, fields: ['id'], limit: -1 })) as AccessRecord[];
+	if (rows.length > 0) await access.deleteMany(rows.map((row) => row.id));
+	const users = usersService(context);
+	const user = (await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role'], limit: 1 }))[0] as UserRecord | undefined;
+	if (user?.role === portalRole) await users.updateOne(userId, { role: null });
+}
+
+/**
+ * Brings every given contact's user in line with the stored data, and releases portal users that no
+ * contact links to. Run after writes commit, as the authority over what the filters did beforehand.
+ */
+export async function syncContactAccess(context: DirectusContext, contactIds: number[], portalRole: string, defaultGroup: number | null): Promise<void> {
+	const contacts = (await adminService(context, 'contacts').readByQuery({
+		filter: { id: { _in: contactIds }, user: { _nnull: true } },
+		fields: ['id', 'user', 'portal_group'],
+		limit: -1,
+	})) as ContactAccessRecord[];
+	for (const contact of contacts) {
+		if (!contact.user) continue;
+		const group = contact.portal_group ?? defaultGroup;
+		if (group === null) continue;
+		if (contact.portal_group === null) await adminService(context, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
+		await grantGroupToUser(context, contact.user, group, portalRole);
+	}
+	await releaseUnlinkedPortalUsers(context, portalRole);
+}
+
+/** Portal-role users that no contact links to lose the role and their group policy. */
+export async function releaseUnlinkedPortalUsers(context: DirectusContext, portalRole: string): Promise<void> {
+	const linked = context.knex('contacts').select('user').whereNotNull('user');
+	const orphans = (await context.knex('directus_users').select('id').where('role', portalRole).whereNotIn('id', linked)) as { id: string }[];
+	for (const orphan of orphans) await releasePortalUser(context, orphan.id, portalRole);
+}

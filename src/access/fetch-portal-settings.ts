@@ -1,0 +1,15 @@
+import { adminService, type DirectusContext } from './directus-context.ts';
+import type { PortalSettingsRecord } from './portal-records.ts';
+
+/** The portal_settings singleton; Directus returns its defaults while no row is stored. */
+export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {
+	const settings = (await adminService(context, 'portal_settings').readSingleton({
+		fields: ['id', 'parent_visibility', 'default_group', 'portal_role'],
+	})) as Partial<PortalSettingsRecord>;
+	return {
+		id: settings.id ?? 1,
+		parent_visibility: settings.parent_visibility ?? true,
+		default_group: settings.default_group ?? null,
+		portal_role: settings.portal_role ?? null,
+	};
+}

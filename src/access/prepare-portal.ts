@@ -1,0 +1,55 @@
+import { normalizeGroupPermissions } from '../groups/normalize-group-permissions.ts';
+import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
+import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
+import { fetchPortalSettings } from './fetch-portal-settings.ts';
+import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
+import { syncGroupPolicy } from './sync-group-policy.ts';
+
+export const portalRoleName = 'Portal contacts';
+
+/**
+ * Brings an installation to the state the product needs, idempotently: the portal role, the system
+ * groups as the code defines them, the settings row with a default group, and every group's policy
+ * compiled. Runs at start-up, so upgrading the product recompiles what changed.
+ */
+export async function preparePortal(context: DirectusContext): Promise<PortalSettingsRecord> {
+	await inTransaction(context, async (trx) => {
+		const groups = adminService(trx, 'portal_groups');
+		const existing = (await groups.readByQuery({ filter: { is_system: { _eq: true } }, fields: ['id', 'name', 'permissions'], limit: -1 })) as PortalGroupRecord[];
+		for (const system of systemGroups) {
+			const permissions = normalizeGroupPermissions(system.permissions);
+			const found = existing.find((group) => group.name === system.name);
+			const fields = { description: system.description, assignable_by_client: system.assignable_by_client, permissions };
+			if (!found) await groups.createOne({ name: system.name, is_system: true, ...fields }, { emitEvents: false });
+			else if (JSON.stringify(found.permissions) !== JSON.stringify(permissions)) await groups.updateOne(found.id, fields, { emitEvents: false });
+		}
+
+		const settings = await fetchPortalSettings(trx);
+		const changes: Partial<PortalSettingsRecord> = {};
+		if (settings.portal_role === null || !(await roleExists(trx, settings.portal_role))) {
+			const roles = new trx.services.RolesService({ knex: trx.knex, schema: trx.schema, accountability: null });
+			changes.portal_role = String(
+				await roles.createOne({
+					name: portalRoleName,
+					icon: 'support_agent',
+					description: "Client contacts who sign in to the customer portal. Managed by Customer Portal: what they may do comes from their portal group's policy.",
+				}),
+			);
+		}
+		if (settings.default_group === null) {
+			const basic = (await groups.readByQuery({ filter: { name: { _eq: defaultGroupName }, is_system: { _eq: true } }, fields: ['id'], limit: 1 })) as { id: number }[];
+			if (basic[0]) changes.default_group = basic[0].id;
+		}
+		if (Object.keys(changes).length > 0) await adminService(trx, 'portal_settings').upsertSingleton(changes, { emitEvents: false });
+	});
+
+	const settings = await fetchPortalSettings(context);
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
+	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	return settings;
+}
+
+async function roleExists(context: DirectusContext, role: string): Promise<boolean> {
+	const roles = new context.services.RolesService({ knex: context.knex, schema: context.schema, accountability: null });
+	return (await roles.readByQuery({ filter: { id: { _eq: role } }, fields: ['id'], limit: 1 })).length > 0;
+}

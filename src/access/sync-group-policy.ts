@@ -1,0 +1,91 @@
+import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
+import type { CompileSettings } from '../compiler/filters.ts';
+import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
+import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
+import type { PortalGroupRecord } from './portal-records.ts';
+
+interface StoredPermission {
+	id: number;
+	collection: string;
+	action: string;
+	permissions: unknown;
+	validation: unknown;
+	presets: unknown;
+	fields: string[] | null;
+}
+
+const keyOf = (row: { collection: string; action: string }) => `${row.collection}:${row.action}`;
+
+const contentOf = (row: Pick<StoredPermission, 'permissions' | 'validation' | 'presets' | 'fields'>) =>
+	JSON.stringify([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
+
+export interface GroupPolicySource {
+	name: string;
+	permissions: unknown;
+	/** The group's current policy, or null to create one. */
+	policy: string | null;
+}
+
+/**
+ * Makes a group's Directus policy hold exactly the rows its permissions compile to: creates the policy
+ * when there is none, then creates, updates and deletes only the rows that differ. The cost depends on
+ * the group, never on how many contacts are in it (they reach the policy through their own access
+ * row). Directus's services clear its permission caches. Returns the policy's id.
+ */
+export async function writeGroupPolicy(context: DirectusContext, group: GroupPolicySource, settings: CompileSettings): Promise<string> {
+	const compiled = compileGroup(assertGroupPermissions(group.permissions ?? {}), settings);
+	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
+	const name = `Portal group: ${group.name}`;
+	let policy = group.policy;
+	if (policy) {
+		await policies.updateOne(policy, { name });
+	} else {
+		policy = String(
+			await policies.createOne({
+				name,
+				icon: 'shield_person',
+				description: 'Compiled by Customer Portal from the portal group of the same name. Edit the portal group, not this policy.',
+				app_access: false,
+				admin_access: false,
+				enforce_tfa: false,
+				ip_access: null,
+			}),
+		);
+	}
+	await reconcilePermissions(context, policy, compiled);
+	return policy;
+}
+
+/** Recompiles a stored group in one transaction, linking a newly created policy to it. */
+export async function syncGroupPolicy(context: DirectusContext, groupId: number, settings: CompileSettings): Promise<string> {
+	return inTransaction(context, async (trx) => {
+		const groups = adminService(trx, 'portal_groups');
+		const group = (await groups.readOne(groupId, { fields: ['id', 'name', 'permissions', 'policy'] })) as PortalGroupRecord;
+		const policy = await writeGroupPolicy(trx, group, settings);
+		if (policy !== group.policy) await groups.updateOne(groupId, { policy }, { emitEvents: false });
+		return policy;
+	});
+}
+
+async function reconcilePermissions(context: DirectusContext, policy: string, compiled: CompiledPermission[]): Promise<void> {
+	const service = new context.services.PermissionsService({ knex: context.knex, schema: context.schema, accountability: null });
+	const stored = (await service.readByQuery({
+		filter: { policy: { _eq: policy } },
+		fields: ['id', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields'],
+		limit: -1,
+	})) as StoredPermission[];
+	const storedByKey = new Map(stored.map((row) => [keyOf(row), row]));
+	const wanted = new Set(compiled.map(keyOf));
+
+	const stale = stored.filter((row) => !wanted.has(keyOf(row))).map((row) => row.id);
+	if (stale.length > 0) await service.deleteMany(stale);
+
+	const toCreate = [];
+	for (const row of compiled) {
+		const { collection, action, permissions, validation, presets, fields } = row;
+		const existing = storedByKey.get(keyOf(row));
+		if (!existing) toCreate.push({ policy, collection, action, permissions, validation, presets, fields });
+		else if (contentOf(existing) !== contentOf(row)) await service.updateOne(existing.id, { permissions, validation, presets, fields });
+	}
+	if (toCreate.length > 0) await service.createMany(toCreate);
+}

@@ -1,0 +1,257 @@
+/**
+ * Portal groups compiled into Directus policies, and contacts linked to users, through the public API:
+ * what a contact sees follows their group on their next request, and every attempt to widen it fails.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
+import { createPortalContact, eventually, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+
+interface World {
+	parent: number;
+	child: number;
+	other: number;
+	alice: PortalContact;
+	tickets: { parentOwn: number; parentColleague: number; child: number; other: number };
+}
+
+let world: World;
+
+beforeAll(async () => {
+	const parent = (await createRow('customers', { name: uniqueName('Parent') })).id;
+	const child = (await createRow('customers', { name: uniqueName('Child'), parent })).id;
+	const other = (await createRow('customers', { name: uniqueName('Other') })).id;
+	const alice = await createPortalContact(parent, 'Basic');
+	const colleague = (await createRow('contacts', { customer: parent, last_name: 'Colleague', email: `${uniqueName('c').replace(' ', '-')}@example.com` })).id;
+	const ticket = async (customer: number, contact: number | null) => (await createRow('tickets', { customer, contact, subject: uniqueName('Ticket') })).id;
+	world = {
+		parent,
+		child,
+		other,
+		alice,
+		tickets: { parentOwn: await ticket(parent, alice.id), parentColleague: await ticket(parent, colleague), child: await ticket(child, null), other: await ticket(other, null) },
+	};
+});
+
+async function visibleTickets(token: string): Promise<number[]> {
+	const response = await api<{ id: number }[]>('GET', '/items/tickets?fields=id&limit=-1&sort=id', { token });
+	expect(response.status).toBe(200);
+	const ours = new Set(Object.values(world.tickets));
+	return (response.body.data ?? []).map((row) => row.id).filter((id) => ours.has(id));
+}
+
+describe('Installation', () => {
+	test('Seeds the four system groups, each compiled into a policy, and a default group', async () => {
+		const groups = await api<{ name: string; is_system: boolean; policy: string | null; assignable_by_client: boolean }[]>('GET', '/items/portal_groups?filter[is_system][_eq]=true&fields=name,is_system,policy,assignable_by_client&sort=id');
+		expect(groups.body.data?.map((group) => [group.name, group.assignable_by_client])).toEqual([
+			['No Portal Access', true],
+			['Basic', true],
+			['Manager', true],
+			['Administrator', false],
+		]);
+		expect(groups.body.data?.every((group) => typeof group.policy === 'string')).toBe(true);
+		const settings = await api<{ default_group: number; portal_role: string }>('GET', '/items/portal_settings');
+		expect(settings.body.data?.default_group).toBe(await groupId('Basic'));
+		const role = await api<{ name: string }>('GET', `/roles/${settings.body.data?.portal_role}`);
+		expect(role.body.data?.name).toBe('Portal contacts');
+	});
+});
+
+describe('Linking a contact to a user', () => {
+	test('Puts the user under the portal role with exactly its group policy', async () => {
+		const settings = await api<{ portal_role: string }>('GET', '/items/portal_settings');
+		const user = await api<{ role: string; policies: unknown[] }>('GET', `/users/${world.alice.userId}?fields=role,status`);
+		expect(user.body.data?.role).toBe(settings.body.data?.portal_role);
+		const access = await api<{ policy: string }[]>('GET', `/access?filter[user][_eq]=${world.alice.userId}&fields=policy`);
+		const basic = await api<{ policy: string }[]>('GET', '/items/portal_groups?filter[name][_eq]=Basic&fields=policy');
+		expect(access.body.data).toEqual([{ policy: basic.body.data?.[0]?.policy }]);
+	});
+
+	test('Gives a contact linked without a group the default group', async () => {
+		const contact = await createPortalContact(world.other);
+		const row = await api<{ portal_group: number }>('GET', `/items/contacts/${contact.id}?fields=portal_group`);
+		expect(row.body.data?.portal_group).toBe(await groupId('Basic'));
+	});
+
+	test('Refuses to turn a staff user into a portal user', async () => {
+		const staffRole = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Staff') } });
+		const staff = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-staff@example.com`, password: 'staff-password-1', role: staffRole.body.data?.id } });
+		const response = await api('POST', '/items/contacts', { body: { customer: world.other, last_name: 'Staff', email: `${Date.now()}-s@example.com`, user: staff.body.data?.id } });
+		expect(response.status).toBe(400);
+		expect(response.body.errors?.[0]?.extensions?.code).toBe('PORTAL_USER_LINK');
+		const user = await api<{ role: string }>('GET', `/users/${staff.body.data?.id}?fields=role`);
+		expect(user.body.data?.role).toBe(staffRole.body.data?.id);
+	});
+
+	test('Unlinking takes the portal role and the group policy away', async () => {
+		const contact = await createPortalContact(world.other, 'Basic');
+		await api('PATCH', `/items/contacts/${contact.id}`, { body: { user: null } });
+		await eventually(async () => {
+			const user = await api<{ role: string | null }>('GET', `/users/${contact.userId}?fields=role`);
+			expect(user.body.data?.role).toBeNull();
+			const access = await api<unknown[]>('GET', `/access?filter[user][_eq]=${contact.userId}`);
+			expect(access.body.data).toEqual([]);
+		});
+		const token = (await signIn(contact)).token;
+		if (token) expect((await api('GET', '/items/tickets', { token })).status).toBe(403);
+	});
+});
+
+describe('What a contact sees follows their group on the next request', () => {
+	test('Basic sees own tickets; Manager the customer; Administrator the customer and its sub-customers', async () => {
+		const token = await tokenOf(world.alice);
+		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn]);
+
+		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Manager') } });
+		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague]);
+
+		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Administrator') } });
+		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague, world.tickets.child]);
+
+		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Basic') } });
+		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn]);
+	});
+
+	test('Editing a custom group changes what its contacts see on their next request', async () => {
+		const group = await api<{ id: number }>('POST', '/items/portal_groups', { body: { name: uniqueName('Custom'), permissions: { 'tickets.view': 'own' } } });
+		expect(group.status).toBe(200);
+		const contact = await createPortalContact(world.parent, group.body.data?.id);
+		await createRow('tickets', { customer: world.parent, contact: contact.id, subject: 'Mine' });
+		const token = await tokenOf(contact);
+		expect(await visibleTickets(token)).toEqual([]);
+		expect((await api<unknown[]>('GET', '/items/tickets?fields=id', { token })).body.data).toHaveLength(1);
+
+		await api('PATCH', `/items/portal_groups/${group.body.data?.id}`, { body: { permissions: { 'tickets.view': 'customer_tree' } } });
+		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague, world.tickets.child]);
+
+		await api('PATCH', `/items/portal_groups/${group.body.data?.id}`, { body: { permissions: {} } });
+		expect((await api('GET', '/items/tickets?fields=id', { token })).status).toBe(403);
+	});
+
+	test('No Portal Access suspends the login; another group restores it', async () => {
+		const contact = await createPortalContact(world.other, 'Basic');
+		expect((await signIn(contact)).status).toBe(200);
+		await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('No Portal Access') } });
+		expect((await signIn(contact)).status).toBe(401);
+		await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('Manager') } });
+		expect((await signIn(contact)).status).toBe(200);
+	});
+
+	test('A sub-customer hidden from its parent is out of the parent contacts\u2019 tree', async () => {
+		const hidden = (await createRow('customers', { name: uniqueName('Hidden'), parent: world.parent, visible_to_parent: false })).id;
+		const ticket = (await createRow('tickets', { customer: hidden, subject: 'Private' })).id;
+		const admin = await createPortalContact(world.parent, 'Administrator');
+		const response = await api<{ id: number }[]>('GET', `/items/tickets?fields=id&filter[id][_eq]=${ticket}`, { token: await tokenOf(admin) });
+		expect(response.body.data).toEqual([]);
+	});
+});
+
+describe('Portal settings', () => {
+	test('Turning parent visibility off narrows customer_tree to the own customer at once, and back', async () => {
+		const admin = await createPortalContact(world.parent, 'Administrator');
+		const token = await tokenOf(admin);
+		expect(await visibleTickets(token)).toContain(world.tickets.child);
+		await api('PATCH', '/items/portal_settings', { body: { parent_visibility: false } });
+		try {
+			expect(await visibleTickets(token)).not.toContain(world.tickets.child);
+		} finally {
+			await api('PATCH', '/items/portal_settings', { body: { parent_visibility: true } });
+		}
+		expect(await visibleTickets(token)).toContain(world.tickets.child);
+	});
+
+	test('Staff cannot point the portal at another role', async () => {
+		const before = await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role');
+		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Other') } });
+		await api('PATCH', '/items/portal_settings', { body: { portal_role: role.body.data?.id } });
+		expect((await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data).toEqual(before.body.data);
+	});
+});
+
+describe('The same rules hold through GraphQL', () => {
+	test('A Basic contact sees only their own tickets through /graphql', async () => {
+		const token = await tokenOf(world.alice);
+		const response = await fetch(`${directusUnderTest().url}/graphql`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ query: '{ tickets(limit: -1) { id customer { id } contact { id } } }' }),
+		});
+		const body = (await response.json()) as { data?: { tickets: { id: string }[] }; errors?: unknown };
+		expect(body.errors).toBeUndefined();
+		const ours = new Set(Object.values(world.tickets).map(String));
+		expect(body.data?.tickets.map((ticket) => ticket.id).filter((id) => ours.has(id))).toEqual([String(world.tickets.parentOwn)]);
+	});
+});
+
+describe('Groups refuse bad input and keep system groups intact', () => {
+	test('Refuses unknown capabilities and values with every problem named', async () => {
+		const response = await api('POST', '/items/portal_groups', { body: { name: uniqueName('Bad'), permissions: { 'tickets.view': 'everything', 'tickets.fly': true, 'kb.view': 'yes' } } });
+		expect(response.status).toBe(400);
+		expect(response.body.errors?.[0]?.message).toBe(
+			'The portal group\'s permissions are not valid: "tickets.view" must be one of "none", "own", "customer", "customer_tree". "tickets.fly" is not a portal capability. "kb.view" must be true or false.',
+		);
+	});
+
+	test('Refuses to change or delete a system group, and to delete a group in use', async () => {
+		const basic = await groupId('Basic');
+		const update = await api('PATCH', `/items/portal_groups/${basic}`, { body: { permissions: { 'tickets.view': 'customer_tree' } } });
+		expect(update.status).toBe(400);
+		expect(update.body.errors?.[0]?.extensions?.code).toBe('SYSTEM_GROUP_READ_ONLY');
+		expect((await api('DELETE', `/items/portal_groups/${basic}`)).status).toBe(400);
+
+		const custom = await api<{ id: number; name: string }>('POST', '/items/portal_groups', { body: { name: uniqueName('In use'), permissions: { 'kb.view': true } } });
+		await createPortalContact(world.other, custom.body.data?.id);
+		const response = await api('DELETE', `/items/portal_groups/${custom.body.data?.id}`);
+		expect(response.status).toBe(409);
+		expect(response.body.errors?.[0]?.message).toBe(`The portal group "${custom.body.data?.name}" cannot be deleted while 1 contact uses it. Move that contact to another group first.`);
+	});
+
+	test('Deleting an unused custom group deletes its policy', async () => {
+		const custom = await api<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name: uniqueName('Gone'), permissions: { 'kb.view': true } } });
+		expect((await api('DELETE', `/items/portal_groups/${custom.body.data?.id}`)).status).toBe(204);
+		await eventually(async () => expect((await api('GET', `/policies/${custom.body.data?.policy}`)).status).toBe(403));
+	});
+});
+
+describe('A contact cannot raise their own rights or cross to another customer', () => {
+	test('Cannot change their own group, user, customer or role', async () => {
+		const contact = await createPortalContact(world.parent, 'Administrator');
+		const token = await tokenOf(contact);
+		const staff = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-boss@example.com`, password: 'staff-password-1', role: (await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Boss') } })).body.data?.id } });
+		for (const body of [{ portal_group: await groupId('Administrator') }, { customer: world.other }, { user: null }, { user: staff.body.data?.id }]) {
+			const response = await api('PATCH', `/items/contacts/${contact.id}`, { token, body });
+			expect(response.status).toBe(403);
+			expect(JSON.stringify(response.body)).not.toContain('boss@example.com');
+		}
+		expect((await api('PATCH', '/users/me', { token, body: { role: null } })).status).toBe(403);
+		expect((await api('POST', '/access', { token, body: { user: contact.userId, policy: 'x' } })).status).toBe(403);
+		const row = await api<{ customer: number; user: string }>('GET', `/items/contacts/${contact.id}?fields=customer,user`);
+		expect(row.body.data).toEqual({ customer: world.parent, user: contact.userId });
+	});
+
+	test('Creates tickets only for their own customer, with the default priority unless allowed to choose', async () => {
+		const contact = await createPortalContact(world.parent, 'Basic');
+		const token = await tokenOf(contact);
+		const foreign = await api('POST', '/items/tickets', { token, body: { subject: 'Not mine', customer: world.other } });
+		expect(foreign.status).toBe(400);
+		const withPriority = await api('POST', '/items/tickets', { token, body: { subject: 'Urgent!', priority: 1 } });
+		expect(withPriority.status).toBe(403);
+		await createRow('ticket_priorities', { name: uniqueName('Default'), sort: 2, is_default: true });
+		const created = await api<{ id: number }>('POST', '/items/tickets', { token, body: { subject: 'Printer' } });
+		expect(created.status).toBe(200);
+		const stored = await api<{ customer: number; contact: number; priority: number }>('GET', `/items/tickets/${created.body.data?.id}?fields=customer,contact,priority`);
+		const priorities = await api<{ id: number }[]>('GET', '/items/ticket_priorities?fields=id&sort=-is_default,sort,id&limit=1');
+		expect(stored.body.data).toEqual({ customer: world.parent, contact: contact.id, priority: priorities.body.data?.[0]?.id });
+	});
+
+	test('Replies only to tickets they can see, always as themselves and never internally', async () => {
+		const contact = await createPortalContact(world.parent, 'Basic');
+		const token = await tokenOf(contact);
+		const mine = (await createRow('tickets', { customer: world.parent, contact: contact.id, subject: 'Mine' })).id;
+		const notMine = await api('POST', '/items/ticket_comments', { token, body: { ticket: world.tickets.other, body: 'Hello' } });
+		expect(notMine.status).toBe(403);
+		const reply = await api<{ id: number }>('POST', '/items/ticket_comments', { token, body: { ticket: mine, body: 'Thanks', is_internal: true, author_contact: world.alice.id } });
+		expect(reply.status).toBe(200);
+		const stored = await api<{ is_internal: boolean; author_contact: number }>('GET', `/items/ticket_comments/${reply.body.data?.id}?fields=is_internal,author_contact`);
+		expect(stored.body.data).toEqual({ is_internal: false, author_contact: contact.id });
+	});
+});
