@@ -102,6 +102,19 @@ export const collections: CollectionDefinition[] = [
 			boolean('visible_to_parent', 'Visible to the customers above it', true, {
 				note: 'Off for a subsidiary whose tickets and projects its parent must not see in the portal.',
 			}),
+			{
+				field: 'email_domains',
+				type: 'csv',
+				meta: {
+					interface: 'tags',
+					options: { placeholder: 'example.com', lowercase: true, trim: true, alphabetize: true },
+					special: ['cast-csv'],
+					display: 'labels',
+					width: 'half',
+					note: "E-mail domains of this customer's people: public requests and self sign-ups from them are filed here.",
+				},
+				schema: { is_nullable: true },
+			},
 			stamp('date_created'),
 			stamp('date_updated'),
 		],
@@ -504,14 +517,66 @@ export const collections: CollectionDefinition[] = [
 		{ icon: 'tune', note: 'How the customer portal behaves.', group: 'portal' },
 		[
 			primaryKey(),
+			select('access_mode', [
+				{ value: 'registered_only', text: 'Registered contacts only', color: '#6644FF' },
+				{ value: 'public', text: 'Public knowledge base and requests', color: '#2ECDA7' },
+			], 'registered_only', { note: 'Public: anyone may read articles meant for everyone and submit a request; signing in is needed to track it.' }),
 			boolean('parent_visibility', 'Contacts of a parent customer may see the customers below it', true, {
 				note: 'Off: groups that see "their customer and the customers below it" see only their own customer.',
-				width: 'full',
 			}),
+			integer('invite_ttl_hours', { required: true, defaultValue: 72, width: 'half', note: 'How long an invitation link stays valid.' }),
+			select('self_signup', [
+				{ value: 'off', text: 'Off', color: '#A2B5CD' },
+				{ value: 'matching_domain', text: "E-mail domain matches a customer's", color: '#2ECDA7' },
+			], 'off', { note: "Let people whose e-mail domain is listed on a customer ask for a login." }),
 		],
 		[
 			manyToOne('portal_settings', 'default_group', 'portal_groups', { template: '{{name}}', onDelete: 'SET NULL', note: 'The group of new portal contacts.' }),
 			manyToOne('portal_settings', 'portal_role', 'directus_roles', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The Directus role every portal user is under. Managed by the portal.' }),
+			manyToOne('portal_settings', 'staff_policy', 'directus_policies', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The "Portal staff" policy: give it to staff who manage the portal without being admins. Managed by the portal.' }),
+		],
+	),
+
+	collection(
+		'portal_invitations',
+		{ icon: 'forward_to_inbox', note: 'Invitations to sign up for the portal. The link itself is never stored, only a hash of it.', template: '{{contact.email}}', group: 'portal', sort: 3 },
+		[
+			primaryKey(),
+			{
+				field: 'token_hash',
+				type: 'string',
+				meta: { hidden: true, readonly: true, interface: 'input', note: 'SHA-256 of the link token.' },
+				schema: { max_length: 64, is_nullable: false, is_unique: true, is_indexed: true },
+			},
+			dateTime('expires_at', { required: true, readonly: true }),
+			dateTime('last_sent_at', { readonly: true }),
+			integer('sent_count', { defaultValue: 0, readonly: true, width: 'half' }),
+			dateTime('accepted_at', { readonly: true }),
+			dateTime('revoked_at', { readonly: true }),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('portal_invitations', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true, readonly: true }),
+			manyToOne('portal_invitations', 'invited_by', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', readonly: true }),
+		],
+	),
+
+	collection(
+		'portal_audit',
+		{ icon: 'policy', note: 'What happened in the portal and who did it. Written by the portal; read-only.', template: '{{action}}', group: 'portal', sort: 4 },
+		[
+			primaryKey(),
+			{ ...string('action', { required: true, readonly: true, indexed: true, width: 'half' }) },
+			string('target_collection', { readonly: true, width: 'half' }),
+			string('target_id', { readonly: true, width: 'half', indexed: true }),
+			json('details', { readonly: true }),
+			string('ip', { readonly: true, width: 'half' }),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('portal_audit', 'actor_user', 'directus_users', { template: '{{email}}', onDelete: 'SET NULL', readonly: true }),
+			manyToOne('portal_audit', 'actor_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', readonly: true }),
+			manyToOne('portal_audit', 'customer', 'customers', { template: customerTemplate, onDelete: 'SET NULL', readonly: true }),
 		],
 	),
 ];

@@ -12,6 +12,10 @@ export interface PortalSettingsRecord {
 	parent_visibility: boolean;
 	default_group: number | null;
 	portal_role: string | null;
+	staff_policy: string | null;
+	invite_ttl_hours: number;
+	access_mode: 'registered_only' | 'public';
+	self_signup: 'off' | 'matching_domain';
 }
 
 export interface ContactAccessRecord {

@@ -3,14 +3,15 @@ import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
 import { fetchPortalSettings } from './fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
+import { writeStaffPolicy } from './staff-policy.ts';
 import { syncGroupPolicy } from './sync-group-policy.ts';
 
 export const portalRoleName = 'Portal contacts';
 
 /**
  * Brings an installation to the state the product needs, idempotently: the portal role, the system
- * groups as the code defines them, the settings row with a default group, and every group's policy
- * compiled. Runs at start-up, so upgrading the product recompiles what changed.
+ * groups as the code defines them, the Portal staff policy, the settings row with a default group, and
+ * every group's policy compiled. Runs at start-up, so upgrading the product recompiles what changed.
  */
 export async function preparePortal(context: DirectusContext): Promise<PortalSettingsRecord> {
 	await inTransaction(context, async (trx) => {
@@ -36,6 +37,8 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 				}),
 			);
 		}
+		const staffPolicy = await writeStaffPolicy(trx, settings.staff_policy !== null && (await policyExists(trx, settings.staff_policy)) ? settings.staff_policy : null);
+		if (staffPolicy !== settings.staff_policy) changes.staff_policy = staffPolicy;
 		if (settings.default_group === null) {
 			const basic = (await groups.readByQuery({ filter: { name: { _eq: defaultGroupName }, is_system: { _eq: true } }, fields: ['id'], limit: 1 })) as { id: number }[];
 			if (basic[0]) changes.default_group = basic[0].id;
@@ -47,6 +50,11 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
 	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	return settings;
+}
+
+async function policyExists(context: DirectusContext, policy: string): Promise<boolean> {
+	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
+	return (await policies.readByQuery({ filter: { id: { _eq: policy } }, fields: ['id'], limit: 1 })).length > 0;
 }
 
 async function roleExists(context: DirectusContext, role: string): Promise<boolean> {

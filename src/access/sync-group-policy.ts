@@ -67,7 +67,8 @@ export async function syncGroupPolicy(context: DirectusContext, groupId: number,
 	});
 }
 
-async function reconcilePermissions(context: DirectusContext, policy: string, compiled: CompiledPermission[]): Promise<void> {
+/** Makes a policy hold exactly `compiled`: creates, updates and deletes only the rows that differ. */
+export async function reconcilePermissions(context: DirectusContext, policy: string, compiled: Omit<CompiledPermission, 'capabilities'>[]): Promise<void> {
 	const service = new context.services.PermissionsService({ knex: context.knex, schema: context.schema, accountability: null });
 	const stored = (await service.readByQuery({
 		filter: { policy: { _eq: policy } },

@@ -1,5 +1,6 @@
 /** How tests reach the Directus booted by the global setup. */
 import { createDirectus, createItem, createItems, readItem, rest, staticToken } from '@directus/sdk';
+import knex, { type Knex } from 'knex';
 import { inject } from 'vitest';
 
 export function directusUnderTest() {
@@ -51,4 +52,23 @@ export async function createRows<T extends object = { id: number }>(collection: 
 /** Reads one row as the admin through the SDK. */
 export async function readRow<T extends object>(collection: string, id: number | string, fields: string[]): Promise<T> {
 	return (await adminClient().request(readItem(collection as never, id as never, { fields } as never))) as unknown as T;
+}
+
+/**
+ * A knex connection straight to Directus's database, bypassing Directus, as a bulk import would write.
+ * On SQLite foreign keys are not enforced (SQLite's default, unlike Directus's own connection).
+ * Destroy it when done.
+ */
+export function directDatabase(): Knex {
+	const config = directusUnderTest().databaseConfig;
+	if (config.client === 'sqlite3') {
+		return knex({
+			client: 'sqlite3',
+			connection: { filename: config.filename },
+			useNullAsDefault: true,
+			pool: { min: 1, max: 1, afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) => connection.run('PRAGMA busy_timeout = 10000', done) },
+		});
+	}
+	const { client, ...connection } = config;
+	return knex({ client, connection, pool: { min: 0, max: 2 } });
 }

@@ -14,33 +14,56 @@ import {
 	freePort,
 	installBundle,
 	startDirectus,
+	type DatabaseConfig,
 	type DirectusInstanceOptions,
 	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
+import { startMailSink, type MailSink } from './mail-sink.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './test-database.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		directus: { url: string; adminToken: string; database: 'sqlite' | 'postgres'; logFile: string };
+		directus: {
+			url: string;
+			adminToken: string;
+			database: 'sqlite' | 'postgres';
+			logFile: string;
+			/** How to reach Directus's database directly, for tests of writes that bypass Directus. */
+			databaseConfig: DatabaseConfig;
+			/** The folder the test SMTP server writes every message Directus sends to (see mail-sink.ts). */
+			mailFolder: string;
+		};
 	}
 }
 
 let folder: string | undefined;
 let database: TestDatabase | undefined;
 let directus: RunningDirectus | undefined;
+let mail: MailSink | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
 	folder = await mkdtemp(join(tmpdir(), 'portal-test-'));
 	database = await createTestDatabase(folder);
 	const adminToken = randomBytes(24).toString('hex');
+	mail = await startMailSink(join(folder, 'mail'));
+	const port = await freePort();
 	const options: DirectusInstanceOptions = {
 		dataDir: folder,
-		port: await freePort(),
+		port,
 		database: database.config,
 		secret: randomBytes(32).toString('hex'),
 		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
 		logFile: join(folder, 'directus.log'),
-		env: { ADMIN_TOKEN: adminToken },
+		env: {
+			ADMIN_TOKEN: adminToken,
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(mail.port),
+			EMAIL_SMTP_SECURE: 'false',
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'portal@example.com',
+			PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
+		},
 	};
 	const started = Date.now();
 	await installBundle(folder);
@@ -48,11 +71,12 @@ export async function setup(project: TestProject): Promise<void> {
 	await applySchema(options);
 	directus = await startDirectus(options);
 	console.log(`Directus under test: ${directus.url} on ${testDatabaseKind()}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`);
-	project.provide('directus', { url: directus.url, adminToken, database: testDatabaseKind(), logFile: options.logFile });
+	project.provide('directus', { url: directus.url, adminToken, database: testDatabaseKind(), logFile: options.logFile, databaseConfig: database.config, mailFolder: mail.folder });
 }
 
 export async function teardown(): Promise<void> {
 	await directus?.stop();
+	await mail?.stop();
 	await database?.drop();
 	if (folder) await rm(folder, { recursive: true, force: true });
 }

@@ -1,15 +1,18 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { registerInvitationRoutes } from './invitations.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
 export default defineEndpoint({
 	id: 'portal',
-	handler: (router) => {
+	handler: (router, context) => {
 		loadedEntries.add('portal');
 
 		/** Public: tells a load balancer or an installer that the bundle is loaded. Reveals nothing else. */
 		router.get('/api/health', (_req, res) => {
 			res.json({ status: 'ok', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
 		});
+
+		registerInvitationRoutes(router, context);
 	},
 });

@@ -152,6 +152,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		staffFilter(event, async (payload, _meta, { database, accountability }) => {
 			const changes = { ...(payload as Payload) };
 			delete changes['portal_role'];
+			delete changes['staff_policy'];
 			if ('parent_visibility' in changes && actsAsAdmin(accountability)) await recompileAll(await contextOn(database), changes['parent_visibility'] !== false);
 			return changes;
 		});

@@ -1,0 +1,150 @@
+/**
+ * The invitation API: staff enable a contact's login (one contact, or every contact of a customer), resend
+ * or revoke; the invited person looks the invitation up and accepts it by choosing a password.
+ */
+import type { EndpointExtensionContext } from '@directus/types';
+import type { NextFunction, Request, Response, Router } from 'express';
+import { ForbiddenError } from '@directus/errors';
+import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import { isPortalStaff } from '../../../src/access/staff-policy.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
+import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
+import { displayName } from '../../../src/invitations/invitation-records.ts';
+import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
+import { acceptInvitation, findInvitationByToken, resendInvitation, revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
+import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { invitationMail, welcomeMail } from '../../../src/mail/portal-mails.ts';
+import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
+
+type Handler = (request: Request, response: Response) => Promise<void>;
+
+/** Express 4 does not catch rejected promises: hand every error to Directus's error handler. */
+const handle = (handler: Handler) => (request: Request, response: Response, next: NextFunction) => {
+	handler(request, response).catch(next);
+};
+
+function positiveId(value: unknown, what: string): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) throw new InvitationRefusedError({ reason: `${what} must be a positive whole number.` });
+	return id;
+}
+
+export function registerInvitationRoutes(router: Router, context: EndpointExtensionContext): void {
+	async function staffContext(request: Request): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
+		const maintenance = await maintenanceContext(context);
+		const settings = await fetchPortalSettings(maintenance);
+		if (!(await isPortalStaff(maintenance, accountabilityOf(request), settings.staff_policy))) throw new ForbiddenError();
+		return { maintenance, settings };
+	}
+
+	async function sendInvitation(maintenance: DirectusContext, issued: IssuedInvitation): Promise<boolean> {
+		const branding = await fetchMailBranding(maintenance);
+		const customer = (await maintenance.knex('customers').select('name').where('id', issued.contact.customer).first()) as { name: string } | undefined;
+		const link = `${publicUrl(context)}/portal/accept-invitation?token=${issued.token}`;
+		const mail = invitationMail(branding, { name: displayName(issued.contact), customer: customer?.name ?? 'your company', link, expiresAt: issued.expiresAt });
+		return sendPortalMail({ ...maintenance, logger: context.logger }, issued.contact.email, mail);
+	}
+
+	const describe = (issued: IssuedInvitation, emailSent: boolean) => ({
+		id: issued.invitation,
+		contact: issued.contact.id,
+		email: issued.contact.email,
+		expires_at: issued.expiresAt.toISOString(),
+		email_sent: emailSent,
+	});
+
+	router.post(
+		'/api/invitations',
+		handle(async (request, response) => {
+			const { maintenance, settings } = await staffContext(request);
+			const accountability = accountabilityOf(request);
+			const body = (request.body ?? {}) as { contact?: unknown; customer?: unknown };
+			if ((body.contact === undefined) === (body.customer === undefined)) {
+				throw new InvitationRefusedError({ reason: 'Send either "contact" (one contact) or "customer" (every contact of a customer without a login).' });
+			}
+			const contactIds =
+				body.contact !== undefined
+					? [positiveId(body.contact, '"contact"')]
+					: ((await maintenance.knex('contacts').select('id').where('customer', positiveId(body.customer, '"customer"')).whereNull('user').whereNotNull('email').where('status', 'active').orderBy('id')) as { id: number }[]).map((row) => row.id);
+
+			const results = [];
+			for (const contactId of contactIds) {
+				try {
+					const issued = await inviteContact(maintenance, { contactId, invitedBy: accountability?.user ?? null, settings, ttlHours: settings.invite_ttl_hours });
+					const sent = await sendInvitation(maintenance, issued);
+					await writeAudit(maintenance, { action: 'invitation.sent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'contacts', target_id: contactId, details: { invitation: issued.invitation, email_sent: sent }, ip: ipOf(request) });
+					results.push(describe(issued, sent));
+				} catch (error) {
+					// One contact: its refusal is the answer. A whole customer: report each contact's refusal and go on.
+					if (body.contact !== undefined) throw error;
+					results.push({ contact: contactId, error: error instanceof Error ? error.message : String(error) });
+				}
+			}
+			response.status(201).json({ data: body.contact !== undefined ? results[0] : results });
+		}),
+	);
+
+	router.post(
+		'/api/invitations/accept',
+		handle(async (request, response) => {
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			const body = (request.body ?? {}) as { token?: unknown; password?: unknown };
+			const { contact, invitation } = await acceptInvitation(maintenance, { token: body.token, password: body.password, settings });
+			await writeAudit(maintenance, { action: 'invitation.accepted', actor_user: contact.user, actor_contact: contact.id, customer: contact.customer, target_collection: 'portal_invitations', target_id: invitation.id, ip: ipOf(request) });
+			const branding = await fetchMailBranding(maintenance);
+			await sendPortalMail({ ...maintenance, logger: context.logger }, contact.email, welcomeMail(branding, { name: displayName(contact), portalUrl: `${publicUrl(context)}/portal/`, email: contact.email }));
+			response.json({ data: { email: contact.email } });
+		}),
+	);
+
+	router.get(
+		'/api/invitations/lookup',
+		handle(async (request, response) => {
+			const maintenance = await maintenanceContext(context);
+			const found = await findInvitationByToken(maintenance, request.query['token']);
+			if (found.state !== 'pending' || !found.contact || !found.invitation) {
+				response.json({ data: { valid: false, state: found.state, message: invitationExplanation(found.state) } });
+				return;
+			}
+			const customer = (await maintenance.knex('customers').select('name').where('id', found.contact.customer).first()) as { name: string } | undefined;
+			response.json({
+				data: {
+					valid: true,
+					state: 'pending',
+					email: found.contact.email,
+					first_name: found.contact.first_name,
+					last_name: found.contact.last_name,
+					customer: customer?.name ?? null,
+					expires_at: new Date(found.invitation.expires_at).toISOString(),
+				},
+			});
+		}),
+	);
+
+	router.post(
+		'/api/invitations/:id/resend',
+		handle(async (request, response) => {
+			const { maintenance, settings } = await staffContext(request);
+			const accountability = accountabilityOf(request);
+			const issued = await resendInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id'), settings, ttlHours: settings.invite_ttl_hours });
+			const sent = await sendInvitation(maintenance, issued);
+			await writeAudit(maintenance, { action: 'invitation.resent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'portal_invitations', target_id: issued.invitation, details: { email_sent: sent }, ip: ipOf(request) });
+			response.json({ data: describe(issued, sent) });
+		}),
+	);
+
+	router.delete(
+		'/api/invitations/:id',
+		handle(async (request, response) => {
+			const { maintenance } = await staffContext(request);
+			const accountability = accountabilityOf(request);
+			const invitation = await revokeInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id') });
+			await writeAudit(maintenance, { action: 'invitation.revoked', actor_user: accountability?.user, target_collection: 'portal_invitations', target_id: invitation.id, details: { contact: invitation.contact }, ip: ipOf(request) });
+			response.status(204).end();
+		}),
+	);
+}

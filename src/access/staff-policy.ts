@@ -1,0 +1,75 @@
+/**
+ * The "Portal staff" policy: what staff who run the portal need in the studio without being Directus
+ * admins — portal groups and settings, contacts' portal fields, invitations and the audit log. Attach it
+ * to a role or user in the studio. The product's endpoints accept its holders as staff.
+ */
+import type { Accountability } from '@directus/types';
+import type { CompiledPermission } from '../compiler/compile-group.ts';
+import type { DirectusContext } from './directus-context.ts';
+import { reconcilePermissions } from './sync-group-policy.ts';
+
+type StaffPermission = Omit<CompiledPermission, 'capabilities'>;
+
+const all = (collection: string, action: StaffPermission['action'], fields: string[] = ['*']): StaffPermission => ({
+	collection,
+	action,
+	fields,
+	permissions: null,
+	validation: null,
+	presets: null,
+});
+
+export const staffPermissions: StaffPermission[] = [
+	all('portal_groups', 'read'),
+	all('portal_groups', 'create', ['name', 'description', 'assignable_by_client', 'permissions']),
+	all('portal_groups', 'update', ['name', 'description', 'assignable_by_client', 'permissions']),
+	all('portal_groups', 'delete'),
+	all('portal_settings', 'read'),
+	all('portal_settings', 'update', ['access_mode', 'parent_visibility', 'invite_ttl_hours', 'self_signup', 'default_group']),
+	all('portal_invitations', 'read', ['id', 'contact', 'expires_at', 'last_sent_at', 'sent_count', 'accepted_at', 'revoked_at', 'invited_by', 'date_created']),
+	all('portal_audit', 'read'),
+	all('customers', 'read'),
+	all('customers', 'update', ['visible_to_parent', 'email_domains']),
+	all('contacts', 'read'),
+	all('contacts', 'update', ['portal_group']),
+	all('directus_users', 'read', ['id', 'email', 'first_name', 'last_name', 'status', 'role', 'last_access']),
+];
+
+export const staffPolicyName = 'Portal staff';
+
+export async function writeStaffPolicy(context: DirectusContext, existing: string | null): Promise<string> {
+	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
+	const policy =
+		existing ??
+		String(
+			await policies.createOne({
+				name: staffPolicyName,
+				icon: 'support_agent',
+				description: 'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
+				app_access: true,
+				admin_access: false,
+				enforce_tfa: false,
+				ip_access: null,
+			}),
+		);
+	await reconcilePermissions(context, policy, staffPermissions);
+	return policy;
+}
+
+/** Admins, and users who hold the Portal staff policy themselves or through one of their roles. */
+export async function isPortalStaff(context: Pick<DirectusContext, 'knex'>, accountability: Accountability | null | undefined, staffPolicy: string | null): Promise<boolean> {
+	if (!accountability?.user) return false;
+	if (accountability.admin) return true;
+	if (!staffPolicy) return false;
+	const roles = accountability.roles ?? (accountability.role ? [accountability.role] : []);
+	const row = await context
+		.knex('directus_access')
+		.select('id')
+		.where('policy', staffPolicy)
+		.andWhere((query) => {
+			query.where('user', accountability.user);
+			if (roles.length > 0) query.orWhereIn('role', roles);
+		})
+		.first();
+	return row !== undefined;
+}

@@ -1,0 +1,26 @@
+export interface InvitableContact {
+	id: number;
+	email: string | null;
+	first_name: string | null;
+	last_name: string | null;
+	status: string;
+	customer: number;
+	user: string | null;
+	portal_group: number | null;
+}
+
+export interface InvitationRecord {
+	id: number;
+	contact: number;
+	token_hash: string;
+	expires_at: string;
+	accepted_at: string | null;
+	revoked_at: string | null;
+	sent_count: number;
+}
+
+export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];
+
+export function displayName(contact: Pick<InvitableContact, 'first_name' | 'last_name' | 'email'>): string {
+	return [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.email || 'there';
+}

@@ -1,0 +1,88 @@
+/**
+ * The e-mails the portal sends, as plain functions of their data: every user-facing word of them is
+ * here, every value is HTML-escaped, and each comes as HTML and as plain text.
+ */
+
+export interface MailBranding {
+	portalName: string;
+	/** A CSS colour for the action button. */
+	accentColor: string;
+}
+
+export interface RenderedMail {
+	subject: string;
+	html: string;
+	text: string;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string): string {
+	return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
+}
+
+/** Only a plain hex colour may reach a style attribute; anything else falls back to a neutral one. */
+function safeColor(color: string): string {
+	return /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#6644FF';
+}
+
+interface MailBody {
+	subject: string;
+	heading: string;
+	paragraphs: string[];
+	action?: { label: string; url: string };
+	after?: string[];
+}
+
+function render(branding: MailBranding, body: MailBody): RenderedMail {
+	const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
+	const button = body.action
+		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
+<p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#555">If the button does not work, copy this address into your browser:<br>${escapeHtml(body.action.url)}</p>`
+		: '';
+	const html = `<!doctype html>
+<html lang="en"><body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0;padding:24px">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
+<p style="margin:0 0 24px;font-weight:600;color:#555">${escapeHtml(branding.portalName)}</p>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>
+${body.paragraphs.map(paragraph).join('\n')}
+${button}
+${(body.after ?? []).map(paragraph).join('\n')}
+</div></body></html>`;
+	const text = [
+		body.heading,
+		'',
+		...body.paragraphs.flatMap((line) => [line, '']),
+		...(body.action ? [`${body.action.label}: ${body.action.url}`, ''] : []),
+		...(body.after ?? []).flatMap((line) => [line, '']),
+		`— ${branding.portalName}`,
+	].join('\n');
+	return { subject: body.subject, html, text };
+}
+
+function formatDate(date: Date): string {
+	return date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}
+
+export function invitationMail(branding: MailBranding, data: { name: string; customer: string; link: string; expiresAt: Date }): RenderedMail {
+	return render(branding, {
+		subject: `Your invitation to ${branding.portalName}`,
+		heading: `Hello ${data.name},`,
+		paragraphs: [
+			`You have been invited to ${branding.portalName}, where you can follow the requests and work of ${data.customer}.`,
+			'Choose a password to finish setting up your login.',
+		],
+		action: { label: 'Set my password', url: data.link },
+		after: [`This link can be used once and works until ${formatDate(data.expiresAt)}. If you did not expect this invitation, you can ignore this e-mail.`],
+	});
+}
+
+export function welcomeMail(branding: MailBranding, data: { name: string; portalUrl: string; email: string }): RenderedMail {
+	return render(branding, {
+		subject: `Welcome to ${branding.portalName}`,
+		heading: `Welcome, ${data.name}`,
+		paragraphs: [`Your login is ready. Sign in with ${data.email} and the password you chose.`],
+		action: { label: 'Open the portal', url: data.portalUrl },
+		after: ['If you did not set up this login, reply to this e-mail straight away.'],
+	});
+}
