@@ -534,6 +534,8 @@ export const collections: CollectionDefinition[] = [
 			manyToOne('portal_settings', 'default_group', 'portal_groups', { template: '{{name}}', onDelete: 'SET NULL', note: 'The group of new portal contacts.' }),
 			manyToOne('portal_settings', 'portal_role', 'directus_roles', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The Directus role every portal user is under. Managed by the portal.' }),
 			manyToOne('portal_settings', 'staff_policy', 'directus_policies', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The "Portal staff" policy: give it to staff who manage the portal without being admins. Managed by the portal.' }),
+			manyToOne('portal_settings', 'public_policy', 'directus_policies', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'What visitors who are not signed in may read, following the access mode. Managed by the portal.' }),
+			manyToOne('portal_settings', 'unassigned_customer', 'customers', { template: customerTemplate, onDelete: 'SET NULL', note: 'Where public requests from unknown e-mail domains are filed for staff to sort.' }),
 		],
 	),
 

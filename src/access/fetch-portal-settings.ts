@@ -4,7 +4,7 @@ import type { PortalSettingsRecord } from './portal-records.ts';
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
 export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {
 	const settings = (await adminService(context, 'portal_settings').readSingleton({
-		fields: ['id', 'parent_visibility', 'default_group', 'portal_role', 'staff_policy', 'invite_ttl_hours', 'access_mode', 'self_signup'],
+		fields: ['id', 'parent_visibility', 'default_group', 'portal_role', 'staff_policy', 'public_policy', 'unassigned_customer', 'invite_ttl_hours', 'access_mode', 'self_signup'],
 	})) as Partial<PortalSettingsRecord>;
 	return {
 		id: settings.id ?? 1,
@@ -12,6 +12,8 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 		default_group: settings.default_group ?? null,
 		portal_role: settings.portal_role ?? null,
 		staff_policy: settings.staff_policy ?? null,
+		public_policy: settings.public_policy ?? null,
+		unassigned_customer: settings.unassigned_customer ?? null,
 		invite_ttl_hours: settings.invite_ttl_hours ?? 72,
 		access_mode: settings.access_mode ?? 'registered_only',
 		self_signup: settings.self_signup ?? 'off',

@@ -13,6 +13,8 @@ export interface PortalSettingsRecord {
 	default_group: number | null;
 	portal_role: string | null;
 	staff_policy: string | null;
+	public_policy: string | null;
+	unassigned_customer: number | null;
 	invite_ttl_hours: number;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';

@@ -3,6 +3,7 @@ import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
 import { fetchPortalSettings } from './fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
+import { writePublicPolicy } from './public-policy.ts';
 import { writeStaffPolicy } from './staff-policy.ts';
 import { syncGroupPolicy } from './sync-group-policy.ts';
 
@@ -10,7 +11,7 @@ export const portalRoleName = 'Portal contacts';
 
 /**
  * Brings an installation to the state the product needs, idempotently: the portal role, the system
- * groups as the code defines them, the Portal staff policy, the settings row with a default group, and
+ * groups as the code defines them, the Portal staff and Portal public policies, the settings row with a default group, and
  * every group's policy compiled. Runs at start-up, so upgrading the product recompiles what changed.
  */
 export async function preparePortal(context: DirectusContext): Promise<PortalSettingsRecord> {
@@ -39,6 +40,8 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 		}
 		const staffPolicy = await writeStaffPolicy(trx, settings.staff_policy !== null && (await policyExists(trx, settings.staff_policy)) ? settings.staff_policy : null);
 		if (staffPolicy !== settings.staff_policy) changes.staff_policy = staffPolicy;
+		const publicPolicy = await writePublicPolicy(trx, settings.public_policy !== null && (await policyExists(trx, settings.public_policy)) ? settings.public_policy : null, settings.access_mode);
+		if (publicPolicy !== settings.public_policy) changes.public_policy = publicPolicy;
 		if (settings.default_group === null) {
 			const basic = (await groups.readByQuery({ filter: { name: { _eq: defaultGroupName }, is_system: { _eq: true } }, fields: ['id'], limit: 1 })) as { id: number }[];
 			if (basic[0]) changes.default_group = basic[0].id;

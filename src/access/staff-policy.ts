@@ -4,13 +4,10 @@
  * to a role or user in the studio. The product's endpoints accept its holders as staff.
  */
 import type { Accountability } from '@directus/types';
-import type { CompiledPermission } from '../compiler/compile-group.ts';
 import type { DirectusContext } from './directus-context.ts';
-import { reconcilePermissions } from './sync-group-policy.ts';
+import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 
-type StaffPermission = Omit<CompiledPermission, 'capabilities'>;
-
-const all = (collection: string, action: StaffPermission['action'], fields: string[] = ['*']): StaffPermission => ({
+const all = (collection: string, action: PermissionRow['action'], fields: string[] = ['*']): PermissionRow => ({
 	collection,
 	action,
 	fields,
@@ -19,7 +16,7 @@ const all = (collection: string, action: StaffPermission['action'], fields: stri
 	presets: null,
 });
 
-export const staffPermissions: StaffPermission[] = [
+export const staffPermissions: PermissionRow[] = [
 	all('portal_groups', 'read'),
 	all('portal_groups', 'create', ['name', 'description', 'assignable_by_client', 'permissions']),
 	all('portal_groups', 'update', ['name', 'description', 'assignable_by_client', 'permissions']),

@@ -67,8 +67,11 @@ export async function syncGroupPolicy(context: DirectusContext, groupId: number,
 	});
 }
 
+/** A permission row of a policy the product manages. */
+export type PermissionRow = Omit<CompiledPermission, 'capabilities'>;
+
 /** Makes a policy hold exactly `compiled`: creates, updates and deletes only the rows that differ. */
-export async function reconcilePermissions(context: DirectusContext, policy: string, compiled: Omit<CompiledPermission, 'capabilities'>[]): Promise<void> {
+export async function reconcilePermissions(context: DirectusContext, policy: string, compiled: PermissionRow[]): Promise<void> {
 	const service = new context.services.PermissionsService({ knex: context.knex, schema: context.schema, accountability: null });
 	const stored = (await service.readByQuery({
 		filter: { policy: { _eq: policy } },

@@ -86,3 +86,28 @@ export function welcomeMail(branding: MailBranding, data: { name: string; portal
 		after: ['If you did not set up this login, reply to this e-mail straight away.'],
 	});
 }
+
+export function requestReceivedMail(branding: MailBranding, data: { name: string; ticket: number; subject: string; loginLink: string | null; portalUrl: string | null }): RenderedMail {
+	const follow = data.loginLink
+		? { paragraphs: ['To follow your request and reply online, create a login for the portal:'], action: { label: 'Create my login', url: data.loginLink } }
+		: data.portalUrl
+			? { paragraphs: ['You can follow it when you sign in to the portal.'], action: { label: 'Open the portal', url: data.portalUrl } }
+			: { paragraphs: ['We will reply to this e-mail address.'] };
+	return render(branding, {
+		subject: `We received your request #${data.ticket}: ${data.subject}`,
+		heading: `Thank you, ${data.name}`,
+		paragraphs: [`We received your request "${data.subject}" and gave it the number ${data.ticket}.`, ...follow.paragraphs],
+		...('action' in follow ? { action: follow.action } : {}),
+		after: ['If you did not send this request, you can ignore this e-mail.'],
+	});
+}
+
+export function alreadyRegisteredMail(branding: MailBranding, data: { name: string; email: string; resetLink: string }): RenderedMail {
+	return render(branding, {
+		subject: `You already have a login for ${branding.portalName}`,
+		heading: `Hello ${data.name},`,
+		paragraphs: [`Someone asked to create a login for ${data.email}, which already has one. If it was you and you forgot your password, choose a new one:`],
+		action: { label: 'Reset my password', url: data.resetLink },
+		after: ['If it was not you, you can ignore this e-mail; nothing has changed.'],
+	});
+}

@@ -63,6 +63,7 @@ export async function setup(project: TestProject): Promise<void> {
 			EMAIL_SMTP_IGNORE_TLS: 'true',
 			EMAIL_FROM: 'portal@example.com',
 			PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
+			PORTAL_PUBLIC_LIMIT_PER_IP: '40',
 		},
 	};
 	const started = Date.now();

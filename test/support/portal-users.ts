@@ -19,9 +19,9 @@ export async function groupId(name: string): Promise<number> {
 	return id;
 }
 
-/** Creates a contact of `customer` with a login in `group` (by name or id; the default group when left out). */
+/** Creates a contact of `customer` with a login in `group` (by name or id; the default group when left out); `extra.email` sets its e-mail. */
 export async function createPortalContact(customer: number, group?: string | number, extra: Record<string, unknown> = {}): Promise<PortalContact> {
-	const email = `${randomBytes(6).toString('hex')}@portal.example.com`;
+	const email = typeof extra['email'] === 'string' ? extra['email'] : `${randomBytes(6).toString('hex')}@portal.example.com`;
 	const password = randomBytes(12).toString('hex');
 	const user = await api<{ id: string }>('POST', '/users', { body: { email, password, status: 'active' } });
 	if (user.status !== 200 || !user.body.data) throw new Error(`Could not create user: ${JSON.stringify(user.body)}`);

@@ -3,7 +3,7 @@
  * or revoke; the invited person looks the invitation up and accepts it by choosing a password.
  */
 import type { EndpointExtensionContext } from '@directus/types';
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Request, Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
@@ -17,14 +17,8 @@ import { inviteContact, type IssuedInvitation } from '../../../src/invitations/i
 import { acceptInvitation, findInvitationByToken, resendInvitation, revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
 import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { invitationMail, welcomeMail } from '../../../src/mail/portal-mails.ts';
+import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
-
-type Handler = (request: Request, response: Response) => Promise<void>;
-
-/** Express 4 does not catch rejected promises: hand every error to Directus's error handler. */
-const handle = (handler: Handler) => (request: Request, response: Response, next: NextFunction) => {
-	handler(request, response).catch(next);
-};
 
 function positiveId(value: unknown, what: string): number {
 	const id = Number(value);

@@ -17,7 +17,8 @@ import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { adminService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
-import type { ContactAccessRecord, PortalGroupRecord } from '../../../src/access/portal-records.ts';
+import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import { writePublicPolicy } from '../../../src/access/public-policy.ts';
 import { syncGroupPolicy, writeGroupPolicy } from '../../../src/access/sync-group-policy.ts';
 import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
 import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
@@ -148,17 +149,24 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility });
 	};
 
+	/** Applies the settings that shape policies: parent visibility (every group) and the access mode (the public policy). */
+	const applySettings = async (context: DirectusContext, changed: Payload, settings: PortalSettingsRecord) => {
+		if ('parent_visibility' in changed) await recompileAll(context, settings.parent_visibility);
+		if ('access_mode' in changed) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
+	};
+
 	for (const event of ['portal_settings.items.create', 'portal_settings.items.update']) {
 		staffFilter(event, async (payload, _meta, { database, accountability }) => {
 			const changes = { ...(payload as Payload) };
-			delete changes['portal_role'];
-			delete changes['staff_policy'];
-			if ('parent_visibility' in changes && actsAsAdmin(accountability)) await recompileAll(await contextOn(database), changes['parent_visibility'] !== false);
+			for (const managed of ['portal_role', 'staff_policy', 'public_policy']) delete changes[managed];
+			if (actsAsAdmin(accountability)) {
+				const context = await contextOn(database);
+				await applySettings(context, changes, { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) });
+			}
 			return changes;
 		});
 		action(event, async ({ payload }) => {
-			if (!('parent_visibility' in (payload as Payload))) return;
-			await resync(async (context) => recompileAll(context, (await fetchPortalSettings(context)).parent_visibility));
+			await resync(async (context) => applySettings(context, payload as Payload, await fetchPortalSettings(context)));
 		});
 	}
 

@@ -1,0 +1,123 @@
+/**
+ * What the portal offers visitors who are not signed in, as the portal settings allow: submitting a
+ * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same
+ * whatever the e-mail address, so they cannot be used to learn who is a customer; both are rate-limited
+ * per client address and per e-mail address.
+ */
+import type { EndpointExtensionContext } from '@directus/types';
+import type { Router } from 'express';
+import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { PortalFeatureOffError } from '../../../src/errors/portal-feature-off-error.ts';
+import { displayName, type InvitableContact } from '../../../src/invitations/invitation-records.ts';
+import { inviteContact } from '../../../src/invitations/invite-contact.ts';
+import { alreadyRegisteredMail, invitationMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
+import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
+import { filePublicRequest, findOrCreateContact } from '../../../src/requests/file-public-request.ts';
+import { findCustomerByDomain } from '../../../src/requests/find-customer-by-domain.ts';
+import { parsePublicRequest, parseSignUp } from '../../../src/requests/parse-public-input.ts';
+import { handle } from './handle.ts';
+import { ipOf, maintenanceContext, publicUrl } from './request-context.ts';
+
+/** The one answer both routes give, whatever happened. */
+const received = { data: { received: true } };
+
+export function registerPublicRoutes(router: Router, context: EndpointExtensionContext): void {
+	const limits = publicRateLimitsFromEnv(context.env);
+	const mailContext = (maintenance: DirectusContext) => ({ ...maintenance, logger: context.logger });
+
+	/** An invitation for a contact that may have a login, or null when it may not (no e-mail, no access, a staff address…). */
+	async function tryInvite(maintenance: DirectusContext, contact: InvitableContact, settings: PortalSettingsRecord) {
+		try {
+			return await inviteContact(maintenance, { contactId: contact.id, invitedBy: null, settings, ttlHours: settings.invite_ttl_hours });
+		} catch (error) {
+			context.logger.info(`Customer Portal: no login offered to contact ${contact.id}: ${error instanceof Error ? error.message : String(error)}`);
+			return null;
+		}
+	}
+
+	router.post(
+		'/api/public/requests',
+		handle(async (request, response) => {
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			if (settings.access_mode !== 'public') throw new PortalFeatureOffError({ feature: 'Submitting requests without signing in' });
+			const input = parsePublicRequest(request.body);
+			await limits.consume(ipOf(request), input.email);
+
+			const filed = await filePublicRequest(maintenance, input, settings);
+			const hasLogin = filed.contact.user !== null;
+			const invitation = !hasLogin && !filed.unassigned ? await tryInvite(maintenance, filed.contact, settings) : null;
+			const base = publicUrl(context);
+			const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
+				name: input.name,
+				ticket: filed.ticket,
+				subject: input.subject,
+				loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
+				portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
+			});
+			await sendPortalMail(mailContext(maintenance), input.email, mail);
+			await writeAudit(maintenance, {
+				action: 'public.request',
+				actor_contact: filed.contact.id,
+				customer: filed.contact.customer,
+				target_collection: 'tickets',
+				target_id: filed.ticket,
+				details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
+				ip: ipOf(request),
+			});
+			response.status(202).json(received);
+		}),
+	);
+
+	router.post(
+		'/api/signup',
+		handle(async (request, response) => {
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			if (settings.self_signup !== 'matching_domain') throw new PortalFeatureOffError({ feature: 'Signing up without an invitation' });
+			const input = parseSignUp(request.body);
+			await limits.consume(ipOf(request), input.email);
+
+			// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
+			const domainCustomer = await findCustomerByDomain(maintenance, input.email);
+			const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
+			const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
+			const branding = await fetchMailBranding(maintenance);
+			let outcome = 'no_matching_customer';
+			if (found && found.contact.user) {
+				const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
+				if (user?.status === 'active') {
+					outcome = 'already_registered';
+					await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+				}
+			}
+			if (found && outcome === 'no_matching_customer') {
+				// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
+				const invitation = await tryInvite(maintenance, found.contact, settings);
+				outcome = invitation ? 'verification_sent' : 'refused';
+				if (invitation) {
+					const customer = (await maintenance.knex('customers').select('name').where('id', invitation.contact.customer).first()) as { name: string } | undefined;
+					await sendPortalMail(
+						mailContext(maintenance),
+						input.email,
+						invitationMail(branding, { name: displayName(invitation.contact), customer: customer?.name ?? 'your company', link: `${publicUrl(context)}/portal/accept-invitation?token=${invitation.token}`, expiresAt: invitation.expiresAt }),
+					);
+				}
+			}
+			await writeAudit(maintenance, {
+				action: 'self_signup.requested',
+				actor_contact: found?.contact.id ?? null,
+				customer: found?.contact.customer ?? domainCustomer,
+				target_collection: 'contacts',
+				target_id: found?.contact.id ?? null,
+				details: { outcome, new_contact: found?.created ?? false },
+				ip: ipOf(request),
+			});
+			response.status(202).json(received);
+		}),
+	);
+}

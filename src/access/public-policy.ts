@@ -1,0 +1,44 @@
+/**
+ * The "Portal public" policy, attached to Directus's public access: what visitors who have not signed
+ * in may read. Exactly what `portal_settings.access_mode` asks for and nothing more — in public mode,
+ * published knowledge-base articles meant for everyone; in registered-only mode, nothing.
+ */
+import type { PortalSettingsRecord } from './portal-records.ts';
+import type { DirectusContext } from './directus-context.ts';
+import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
+
+export function publicPermissions(mode: PortalSettingsRecord['access_mode']): PermissionRow[] {
+	if (mode !== 'public') return [];
+	return [
+		{
+			collection: 'kb_articles',
+			action: 'read',
+			fields: ['id', 'title', 'body', 'date_created', 'date_updated'],
+			permissions: { _and: [{ status: { _eq: 'published' } }, { audience: { _eq: 'all' } }] },
+			validation: null,
+			presets: null,
+		},
+	];
+}
+
+export async function writePublicPolicy(context: DirectusContext, existing: string | null, mode: PortalSettingsRecord['access_mode']): Promise<string> {
+	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
+	const policy =
+		existing ??
+		String(
+			await policies.createOne({
+				name: 'Portal public',
+				icon: 'public',
+				description: 'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
+				app_access: false,
+				admin_access: false,
+				enforce_tfa: false,
+				ip_access: null,
+			}),
+		);
+	const access = new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
+	const attached = await access.readByQuery({ filter: { policy: { _eq: policy }, role: { _null: true }, user: { _null: true } }, fields: ['id'], limit: 1 });
+	if (attached.length === 0) await access.createOne({ role: null, user: null, policy });
+	await reconcilePermissions(context, policy, publicPermissions(mode));
+	return policy;
+}
