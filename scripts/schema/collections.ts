@@ -180,6 +180,7 @@ export const collections: CollectionDefinition[] = [
 			string('last_name', { width: 'half', required: true }),
 			email('email', { required: true, unique: true, width: 'half' }),
 			string('phone', { width: 'half' }),
+			boolean('login_suspended', 'Portal login suspended', false, { note: 'The contact cannot sign in while this is on, whatever their group.' }),
 			stamp('date_created'),
 			stamp('date_updated'),
 		],

@@ -54,8 +54,12 @@ export async function assertLinkableUser(context: DirectusContext, userId: strin
 	if (other) throw new PortalUserLinkError({ reason: `The Directus user ${user.email ?? userId} is already linked to contact ${other.id}. A user can sign in as one contact only.` });
 }
 
-/** Puts a linked user under the portal role with its group's policy, suspended when the group grants nothing. */
-export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, portalRole: string): Promise<void> {
+/**
+ * Puts a linked user under the portal role with its group's policy. The user is suspended exactly
+ * while the group grants nothing or the contact's login is suspended, and active again once neither
+ * holds (an invited user stays invited until it accepts).
+ */
+export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, portalRole: string, loginSuspended: boolean): Promise<void> {
 	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
 	const grants = grantsPortalAccess(assertGroupPermissions(group.permissions ?? {}));
 	const groupPolicies = await fetchGroupPolicies(context);
@@ -68,7 +72,7 @@ export async function grantGroupToUser(context: DirectusContext, userId: string,
 
 	const users = usersService(context);
 	const user = (await users.readOne(userId, { fields: ['id', 'role', 'status'] })) as UserRecord;
-	const status = grants ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
+	const status = grants && !loginSuspended ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
 	if (user.role !== portalRole || user.status !== status) await users.updateOne(userId, { role: portalRole, status });
 }
 
@@ -90,7 +94,7 @@ export async function releasePortalUser(context: DirectusContext, userId: string
 export async function syncContactAccess(context: DirectusContext, contactIds: number[], portalRole: string, defaultGroup: number | null): Promise<void> {
 	const contacts = (await adminService(context, 'contacts').readByQuery({
 		filter: { id: { _in: contactIds }, user: { _nnull: true } },
-		fields: ['id', 'user', 'portal_group'],
+		fields: ['id', 'user', 'portal_group', 'login_suspended'],
 		limit: -1,
 	})) as ContactAccessRecord[];
 	for (const contact of contacts) {
@@ -98,7 +102,7 @@ export async function syncContactAccess(context: DirectusContext, contactIds: nu
 		const group = contact.portal_group ?? defaultGroup;
 		if (group === null) continue;
 		if (contact.portal_group === null) await adminService(context, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
-		await grantGroupToUser(context, contact.user, group, portalRole);
+		await grantGroupToUser(context, contact.user, group, portalRole, contact.login_suspended === true);
 	}
 	await releaseUnlinkedPortalUsers(context, portalRole);
 }

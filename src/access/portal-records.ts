@@ -24,4 +24,5 @@ export interface ContactAccessRecord {
 	id: number;
 	user: string | null;
 	portal_group: number | null;
+	login_suspended: boolean;
 }

@@ -28,7 +28,7 @@ export const staffPermissions: PermissionRow[] = [
 	all('customers', 'read'),
 	all('customers', 'update', ['visible_to_parent', 'email_domains']),
 	all('contacts', 'read'),
-	all('contacts', 'update', ['portal_group']),
+	all('contacts', 'update', ['portal_group', 'login_suspended']),
 	all('directus_users', 'read', ['id', 'email', 'first_name', 'last_name', 'status', 'role', 'last_access']),
 ];
 

@@ -2,6 +2,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
+import { registerTeamRoutes } from './team-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
 export default defineEndpoint({
@@ -16,5 +17,6 @@ export default defineEndpoint({
 
 		registerInvitationRoutes(router, context);
 		registerPublicRoutes(router, context);
+		registerTeamRoutes(router, context);
 	},
 });

@@ -29,6 +29,9 @@ import { assertGroupPermissions } from '../../../src/groups/assert-group-permiss
 type Payload = Record<string, unknown>;
 type Key = string | number;
 
+/** The contact fields that decide a contact's portal access. */
+const accessFields = ['user', 'portal_group', 'login_suspended'];
+
 /** Admins and the product itself: their writes pass Directus's permission checks whatever they are. */
 const actsAsAdmin = (accountability: Accountability | null) => accountability === null || accountability.admin === true;
 
@@ -182,14 +185,14 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		await assertLinkableUser(context, user, settings.portal_role, null);
 		contact['portal_group'] ??= settings.default_group;
 		if (actsAsAdmin(accountability) && typeof contact['portal_group'] === 'number') {
-			await grantGroupToUser(context, user, contact['portal_group'], settings.portal_role);
+			await grantGroupToUser(context, user, contact['portal_group'], settings.portal_role, contact['login_suspended'] === true);
 		}
 		return contact;
 	});
 
 	staffFilter('contacts.items.update', async (payload, meta, { database, accountability }) => {
 		const changes = { ...(payload as Payload) };
-		if (!('user' in changes) && !('portal_group' in changes)) return changes;
+		if (!accessFields.some((field) => field in changes)) return changes;
 		const keys = meta['keys'] as Key[];
 		const context = await contextOn(database);
 		const settings = await fetchPortalSettings(context);
@@ -199,7 +202,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			throw new PortalUserLinkError({ reason: 'A Directus user can sign in as one contact only: link it to a single contact.' });
 		}
 		if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
-		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'portal_group'] })) as ContactAccessRecord[];
+		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'portal_group', 'login_suspended'] })) as ContactAccessRecord[];
 		for (const contact of current) {
 			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
 			if (user) await assertLinkableUser(context, user, role, contact.id);
@@ -211,7 +214,8 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			if (contact.user && contact.user !== user) await releasePortalUser(context, contact.user, role);
 			if (user && group !== null) {
 				if (!('portal_group' in changes) && contact.portal_group === null) changes['portal_group'] = group;
-				await grantGroupToUser(context, user, group, role);
+				const suspended = 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true;
+				await grantGroupToUser(context, user, group, role, suspended);
 			}
 		}
 		return changes;
@@ -229,7 +233,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	for (const event of ['contacts.items.create', 'contacts.items.update']) {
 		action(event, async ({ payload, key, keys }) => {
-			if (!('user' in (payload as Payload)) && !('portal_group' in (payload as Payload))) return;
+			if (!accessFields.some((field) => field in (payload as Payload))) return;
 			await resync(async (context) => {
 				const settings = await fetchPortalSettings(context);
 				if (settings.portal_role) await syncContactAccess(context, ((keys as Key[] | undefined) ?? [key as Key]).map(Number), settings.portal_role, settings.default_group);

@@ -1,0 +1,77 @@
+/**
+ * Who may use the delegated-administration API: a signed-in portal user whose contact is in a group
+ * with `users.manage`. Everything they do stays inside their own customer, and no group they hand out,
+ * nor any colleague they act on, may hold more than their own group.
+ */
+import type { Accountability } from '@directus/types';
+import { ForbiddenError } from '@directus/errors';
+import type { GroupPermissions } from '../catalogue/capabilities.ts';
+import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
+import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
+import { TeamMemberNotFoundError } from '../errors/team-member-not-found-error.ts';
+import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
+import { isGroupWithin } from '../groups/is-group-within.ts';
+import { contactFields, displayName, type InvitableContact } from '../invitations/invitation-records.ts';
+
+export interface TeamAdmin {
+	contact: InvitableContact;
+	group: PortalGroupRecord;
+	permissions: GroupPermissions;
+}
+
+export interface TeamMember extends InvitableContact {
+	login_suspended: boolean;
+}
+
+const memberFields = [...contactFields, 'login_suspended'];
+
+async function fetchGroup(context: DirectusContext, id: number): Promise<PortalGroupRecord & { assignable_by_client: boolean }> {
+	return (await adminService(context, 'portal_groups').readOne(id, { fields: ['id', 'name', 'is_system', 'permissions', 'policy', 'assignable_by_client'] })) as PortalGroupRecord & { assignable_by_client: boolean };
+}
+
+export async function resolveTeamAdmin(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<TeamAdmin> {
+	if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+	const contacts = (await adminService(context, 'contacts').readByQuery({ filter: { user: { _eq: accountability.user } }, fields: memberFields, limit: 1 })) as TeamMember[];
+	const contact = contacts[0];
+	const groupId = contact?.portal_group ?? settings.default_group;
+	if (!contact || contact.login_suspended || groupId === null) throw new ForbiddenError();
+	const group = await fetchGroup(context, groupId);
+	const permissions = assertGroupPermissions(group.permissions ?? {});
+	if (!permissions['users.manage']) throw new ForbiddenError();
+	return { contact, group, permissions };
+}
+
+/** A colleague in the admin's own customer; anyone else is reported as not found. */
+export async function fetchTeamMember(context: DirectusContext, admin: TeamAdmin, id: unknown): Promise<TeamMember> {
+	const key = Number(id);
+	if (!Number.isSafeInteger(key) || key <= 0) throw new TeamMemberNotFoundError();
+	const rows = (await adminService(context, 'contacts').readByQuery({ filter: { id: { _eq: key }, customer: { _eq: admin.contact.customer } }, fields: memberFields, limit: 1 })) as TeamMember[];
+	if (!rows[0]) throw new TeamMemberNotFoundError();
+	return rows[0];
+}
+
+/** The groups the admin may hand out: assignable by clients, and nowhere beyond the admin's own. */
+export async function fetchAssignableGroups(context: DirectusContext, admin: TeamAdmin): Promise<{ id: number; name: string; description: string | null }[]> {
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ filter: { assignable_by_client: { _eq: true } }, fields: ['id', 'name', 'description', 'permissions'], sort: ['id'], limit: -1 })) as (PortalGroupRecord & { description: string | null })[];
+	return groups.filter((group) => isGroupWithin(assertGroupPermissions(group.permissions ?? {}), admin.permissions)).map(({ id, name, description }) => ({ id, name, description }));
+}
+
+/** Refuses to act on oneself, or on a colleague whose group reaches beyond the admin's own. */
+export async function assertMayManage(context: DirectusContext, admin: TeamAdmin, member: TeamMember, settings: PortalSettingsRecord): Promise<void> {
+	if (member.id === admin.contact.id) throw new TeamActionRefusedError({ reason: 'You cannot change your own portal access. Ask another administrator or your service provider.' });
+	const groupId = member.portal_group ?? settings.default_group;
+	if (groupId === null) return;
+	const group = await fetchGroup(context, groupId);
+	if (!isGroupWithin(assertGroupPermissions(group.permissions ?? {}), admin.permissions)) {
+		throw new TeamActionRefusedError({ reason: `${displayName(member)} is in the group "${group.name}", which has more access than yours. Ask your service provider.` });
+	}
+}
+
+/** The group id the admin asks for, if they may hand it out. */
+export async function assertAssignableGroup(context: DirectusContext, admin: TeamAdmin, groupId: unknown): Promise<number> {
+	const allowed = await fetchAssignableGroups(context, admin);
+	const chosen = allowed.find((group) => group.id === Number(groupId));
+	if (!chosen) throw new TeamActionRefusedError({ reason: 'You cannot give that group. Choose one of the groups offered to you.' });
+	return chosen.id;
+}
