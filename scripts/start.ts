@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seedDemo } from './demo/seed.ts';
+import { seedDemo, type DemoLogin } from './demo/seed.ts';
+import { startMailSink } from './lib/mail-sink.ts';
 import { signIn } from './lib/admin-client.ts';
 import {
 	applySchema,
@@ -31,6 +32,8 @@ interface LocalConfig {
 	admin: { email: string; password: string };
 	/** Hash of the schema snapshot last applied, per database. */
 	appliedSchema: Record<string, string>;
+	/** The demo's portal logins, per database. */
+	demoLogins?: Record<string, DemoLogin[]>;
 }
 
 /** Made once and kept in `.data/config.json` (readable by its owner only): the JWT secret and the demo admin. */
@@ -81,6 +84,15 @@ await mkdir(dataDir, { recursive: true });
 const config = await loadConfig();
 const database = databaseFromEnv();
 const port = Number(env['PORT'] ?? 8055);
+const publicUrl = env['PUBLIC_URL'] ?? `http://localhost:${port}`;
+
+// Without a mail transport of your own, e-mails (invitations, resets) are caught in .data/mail/ to read.
+const mailFolder = join(dataDir, 'mail');
+const mail = env['EMAIL_TRANSPORT'] ? null : await startMailSink(mailFolder);
+const mailVariables: Record<string, string> = mail
+	? { EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(mail.port), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'portal@localhost' }
+	: {};
+
 const options: DirectusInstanceOptions = {
 	dataDir,
 	port,
@@ -88,7 +100,16 @@ const options: DirectusInstanceOptions = {
 	secret: config.secret,
 	admin: config.admin,
 	logFile: join(dataDir, 'directus.log'),
-	env: { LOG_LEVEL: 'warn', LOG_STYLE: 'pretty', HOST: '0.0.0.0', PUBLIC_URL: `http://localhost:${port}`, ...passThroughVariables() },
+	env: {
+		LOG_LEVEL: 'warn',
+		LOG_STYLE: 'pretty',
+		HOST: '0.0.0.0',
+		PUBLIC_URL: publicUrl,
+		// The portal's own reset page may receive Directus's password-reset links.
+		PASSWORD_RESET_URL_ALLOW_LIST: `${publicUrl}/portal/reset-password`,
+		...mailVariables,
+		...passThroughVariables(),
+	},
 };
 
 await installBundle(dataDir);
@@ -107,7 +128,7 @@ if (config.appliedSchema[databaseKey] !== snapshotHash) {
 console.log('› Starting Directus');
 const directus = await startDirectus(options, { echo: true });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => void directus.stop().then(() => process.exit(0)));
+	process.once(signal, () => void directus.stop().then(() => mail?.stop()).then(() => process.exit(0)));
 }
 
 const admin = await signIn(directus.url, config.admin.email, config.admin.password);
@@ -117,15 +138,19 @@ if (!settings.project_owner) {
 	await admin.request(updateSettings({ project_name: 'Help desk', project_owner: config.admin.email, project_usage: 'personal', product_updates: false } as never));
 }
 const existing = (await (await fetch(`${directus.url}/items/customers?limit=1&fields=id`, { headers: { Authorization: `Bearer ${await admin.getToken()}` } })).json()) as { data?: unknown[] };
-if (existing.data?.length === 0) await seedDemo(admin);
-
-const publicUrl = options.env?.['PUBLIC_URL'] ?? directus.url;
+if (existing.data?.length === 0) {
+	config.demoLogins = { ...config.demoLogins, [databaseKey]: await seedDemo(admin) };
+	await saveConfig(config);
+}
+const demoLogins = (config.demoLogins?.[databaseKey] ?? []).map((login) => `  Portal login    ${login.email} / ${login.password}  (${login.group}, ${login.customer})`).join('\n');
 console.log(`
 ✓ Customer Portal for Directus is running
 
   Studio          ${publicUrl}/admin
   Portal health   ${publicUrl}/portal/api/health
   Admin login     ${config.admin.email} / ${config.admin.password}
+${demoLogins}
+  E-mails         ${mail ? `${mailFolder}/ (set EMAIL_TRANSPORT and EMAIL_SMTP_* to send real mail)` : 'sent with your EMAIL_* settings'}
 
   Data is kept in .data/ (delete it to start over). Stop with Ctrl+C.
 `);

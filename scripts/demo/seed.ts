@@ -3,7 +3,8 @@
  * a grandchild, an unrelated customer, and for each of them contacts, tickets, projects, devices,
  * invoices and quotes, plus knowledge-base articles and documents with different audiences.
  */
-import { createItem, createItems, uploadFiles, type RestClient } from '@directus/sdk';
+import { createItem, createItems, createUser, readItems, updateItem, uploadFiles, type RestClient } from '@directus/sdk';
+import { randomBytes } from 'node:crypto';
 
 type Client = RestClient<Record<string, never>>;
 type Row = Record<string, unknown> & { id: number };
@@ -16,7 +17,15 @@ function daysFromNow(days: number): string {
 	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function seedDemo(client: Client, log: (line: string) => void = console.log): Promise<void> {
+export interface DemoLogin {
+	email: string;
+	password: string;
+	group: string;
+	customer: string;
+}
+
+/** Seeds the demo and returns the portal logins it made, one per system group that can sign in. */
+export async function seedDemo(client: Client, log: (line: string) => void = console.log): Promise<DemoLogin[]> {
 	log('› Seeding the demo help desk');
 
 	const [, normal, high] = await insert(client, 'ticket_priorities', [
@@ -42,6 +51,8 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 	] as const;
 	let contactCount = 0;
 	let ticketCount = 0;
+	const logins: DemoLogin[] = [];
+	const loginGroups: Record<string, string> = { 'Northwind Group': 'Administrator', 'Northwind Retail': 'Manager', 'Contoso Ltd': 'Basic' };
 	for (const [index, customer] of customers.entries()) {
 		const slug = String(customer['name']).toLowerCase().replace(/[^a-z]+/g, '-');
 		const [location] = await insert(client, 'locations', [{ customer: customer.id, name: 'Head office', address: `${index + 1} Main Street` }]);
@@ -59,6 +70,8 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 		);
 		contactCount += contacts.length;
 		const [requester, colleague] = contacts;
+		const loginGroup = loginGroups[String(customer['name'])];
+		if (loginGroup && requester) logins.push(await giveLogin(client, requester, loginGroup, String(customer['name'])));
 
 		const tickets = await insert(client, 'tickets', [
 			{ customer: customer.id, contact: requester?.id, subject: 'Printer on the second floor jams', description: 'It jams on every duplex job.', status: 'open', priority: normal?.id },
@@ -124,6 +137,18 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 	]);
 	await insert(client, 'document_customers', [{ document: documents[1]?.id, customer: contoso?.id }]);
 	log(`  knowledge base: ${articles.length} articles, ${documents.length} documents`);
+	log(`  portal logins: ${logins.map((login) => login.group).join(', ')}`);
+	return logins;
+}
+
+/** Links a Directus user to a demo contact the way staff would, in the given portal group. */
+async function giveLogin(client: Client, contact: Row, group: string, customer: string): Promise<DemoLogin> {
+	const email = String(contact['email']);
+	const password = randomBytes(9).toString('base64url');
+	const user = (await client.request(createUser({ email, password, status: 'active' } as never))) as unknown as { id: string };
+	const [portalGroup] = (await client.request(readItems('portal_groups' as never, { filter: { name: { _eq: group } }, fields: ['id'] } as never))) as unknown as { id: number }[];
+	await client.request(updateItem('contacts' as never, contact.id as never, { user: user.id, portal_group: portalGroup?.id } as never));
+	return { email, password, group, customer };
 }
 
 /** One public and one internal attachment on a ticket, so both kinds are there to look at. */

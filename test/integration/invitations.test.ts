@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { api, createRow, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
-import { mailsTo, waitForMail } from '../support/mail-sink.ts';
+import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPortalContact, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 const mailFolder = () => directusUnderTest().mailFolder;

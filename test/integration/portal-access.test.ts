@@ -109,6 +109,12 @@ describe('What a contact sees follows their group on the next request', () => {
 
 		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Basic') } });
 		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn]);
+
+		await eventually(async () => {
+			const audit = await api<{ action: string; details: { portal_group: number } }[]>('GET', `/items/portal_audit?filter[target_id][_eq]=${world.alice.id}&filter[action][_eq]=contact.access_changed&fields=action,details&sort=id`);
+			// Linked in Basic when created, then the three changes above.
+			expect(audit.body.data?.map((entry) => entry.details.portal_group)).toEqual([await groupId('Basic'), await groupId('Manager'), await groupId('Administrator'), await groupId('Basic')]);
+		});
 	});
 
 	test('Editing a custom group changes what its contacts see on their next request', async () => {

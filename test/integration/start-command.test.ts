@@ -38,7 +38,7 @@ function loginFrom(output: string): Login {
 }
 
 /** Signs in with the printed login, as a person would, and reads what the demo holds. */
-async function inspect(output: string): Promise<{ customers: number; tickets: number; projectOwner: string | null }> {
+async function inspect(output: string): Promise<{ customers: number; tickets: number; projectOwner: string | null; portalTickets: Record<string, number> }> {
 	const url = `http://127.0.0.1:${port}`;
 	const signIn = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(loginFrom(output)) });
 	expect(signIn.status).toBe(200);
@@ -47,7 +47,16 @@ async function inspect(output: string): Promise<{ customers: number; tickets: nu
 		((await (await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${data.access_token}` } })).json()) as { data: T }).data;
 	const count = async (collection: string) => Number((await get<{ count: number }[]>(`/items/${collection}?aggregate[count]=*`))[0]?.count);
 	const settings = await get<{ project_owner: string | null }>('/settings');
-	return { customers: await count('customers'), tickets: await count('tickets'), projectOwner: settings.project_owner };
+	// Every printed portal login signs in and sees tickets of its own.
+	const portalLogins = [...output.matchAll(/Portal login\s+(\S+) \/ (\S+)\s+\((\w+)/g)];
+	const portalTickets: Record<string, number> = {};
+	for (const [, email, password, group] of portalLogins) {
+		const session = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+		const token = ((await session.json()) as { data: { access_token: string } }).data.access_token;
+		const tickets = (await (await fetch(`${url}/items/tickets?fields=id`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: unknown[] };
+		portalTickets[String(group)] = tickets.data.length;
+	}
+	return { customers: await count('customers'), tickets: await count('tickets'), projectOwner: settings.project_owner, portalTickets };
 }
 
 /** Runs `npm start`'s script until it says the portal is running, looks around, then stops it with SIGTERM. */
@@ -84,7 +93,8 @@ test('npm start seeds a demo on the first run and reuses it on the second', { ti
 	expect(first.output).toContain('Applying the help-desk schema');
 	expect(first.output).toContain('Seeding the demo help desk');
 	expect(first.output).toContain(`http://localhost:${port}/admin`);
-	expect(first.seen).toEqual({ customers: 5, tickets: 15, projectOwner: loginFrom(first.output).email });
+	// Administrator of the parent sees the four customers' 12 tickets; the Manager all three of Retail's; Basic their own two.
+	expect(first.seen).toEqual({ customers: 5, tickets: 15, projectOwner: loginFrom(first.output).email, portalTickets: { Administrator: 12, Manager: 3, Basic: 3 } });
 
 	const second = await runStart();
 	expect(second.output).not.toContain('Seeding');

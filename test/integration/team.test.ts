@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { waitForMail } from '../support/mail-sink.ts';
+import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPortalContact, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 
 interface Member {

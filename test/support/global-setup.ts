@@ -18,7 +18,7 @@ import {
 	type DirectusInstanceOptions,
 	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, type MailSink } from './mail-sink.ts';
+import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './test-database.ts';
 
 declare module 'vitest' {

@@ -19,6 +19,7 @@ import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.t
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writePublicPolicy } from '../../../src/access/public-policy.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { syncGroupPolicy, writeGroupPolicy } from '../../../src/access/sync-group-policy.ts';
 import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
 import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
@@ -109,10 +110,15 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		});
 	});
 
-	action('portal_groups.items.update', async ({ keys }) => {
+	action('portal_groups.items.update', async ({ keys, payload }, { accountability }) => {
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
-			for (const key of keys as Key[]) await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+			for (const key of keys as Key[]) {
+				await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+				if (accountability?.user) {
+					await writeAudit(context, { action: 'group.changed', actor_user: accountability.user, target_collection: 'portal_groups', target_id: key, details: { fields: Object.keys(payload as Payload) }, ip: accountability.ip ?? null });
+				}
+			}
 		});
 	});
 
@@ -232,11 +238,28 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	});
 
 	for (const event of ['contacts.items.create', 'contacts.items.update']) {
-		action(event, async ({ payload, key, keys }) => {
-			if (!accessFields.some((field) => field in (payload as Payload))) return;
+		action(event, async ({ payload, key, keys }, { accountability }) => {
+			const changed = accessFields.filter((field) => field in (payload as Payload));
+			if (changed.length === 0) return;
+			const contactIds = ((keys as Key[] | undefined) ?? [key as Key]).map(Number);
 			await resync(async (context) => {
 				const settings = await fetchPortalSettings(context);
-				if (settings.portal_role) await syncContactAccess(context, ((keys as Key[] | undefined) ?? [key as Key]).map(Number), settings.portal_role, settings.default_group);
+				if (settings.portal_role) await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
+				// Changes made through Directus by a person; the product's own endpoints write their own entries.
+				if (accountability?.user) {
+					const customers = new Map(((await context.knex('contacts').select('id', 'customer').whereIn('id', contactIds)) as { id: number; customer: number }[]).map((row) => [row.id, row.customer]));
+					for (const contact of contactIds) {
+						await writeAudit(context, {
+							action: 'contact.access_changed',
+							actor_user: accountability.user,
+							customer: customers.get(contact) ?? null,
+							target_collection: 'contacts',
+							target_id: contact,
+							details: Object.fromEntries(changed.map((field) => [field, (payload as Payload)[field] ?? null])),
+							ip: accountability.ip ?? null,
+						});
+					}
+				}
 			});
 		});
 	}

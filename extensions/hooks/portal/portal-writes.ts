@@ -12,7 +12,8 @@ import type { Accountability, HookExtensionContext, RegisterFunctions } from '@d
 import type { Knex } from 'knex';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import { installDefaultPriority } from '../../../src/tickets/install-default-priority.ts';
+import { databaseDialect } from '../../../src/database/database-dialect.ts';
+import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ const childCollections = {
 
 export function registerPortalWrites({ filter, init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
 	init('app.after', async () => {
-		if (await database.schema.hasTable('ticket_priorities')) await installDefaultPriority(database);
+		if (await database.schema.hasTable('ticket_priorities')) await ensureDefaultPriority(database);
 		else logger.warn('Customer Portal: the help-desk schema is not applied; new tickets get no default priority.');
 	});
 
@@ -42,6 +43,8 @@ export function registerPortalWrites({ filter, init }: RegisterFunctions, { serv
 	}
 
 	filter('tickets.items.create', async (payload, _meta, { database: knex, accountability }) => {
+		// On SQLite a schema change to tickets drops the trigger: put it back before the write needs it.
+		if (databaseDialect(knex) === 'sqlite3') await ensureDefaultPriority(knex);
 		const contact = await portalContact(accountability, knex);
 		if (!contact) return payload;
 		const ticket = { ...(payload as Payload) };

@@ -1,6 +1,7 @@
 /**
- * A real SMTP server for the tests: Directus sends through it with its own mailer, and every message
- * lands as an .eml file in a folder, where any test worker can read it back.
+ * A real SMTP server on this machine, for the tests and for `npm start`'s demo: Directus sends through
+ * it with its own mailer, and every message lands as an .eml file in a folder, where a test worker (or
+ * a person) can read it back.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+
+/**
+ * How far up the walk goes before it gives up: far beyond any real hierarchy, short enough to end
+ * quickly on a loop already in the data (written around Directus).
+ */
+const maxSteps = 10_000;
+
+export type CustomerPlacement = 'ok' | 'cycle' | 'parent-not-found';
+
+/**
+ * Whether `customers` may be placed below `parent`: walks up from `parent` through `customers.parent`
+ * (the full tree, whatever `visible_to_parent` says) and answers 'cycle' when it meets one of
+ * `customers` — `parent` is one of them or below one of them — or an existing loop, and
+ * 'parent-not-found' when `parent` does not exist. Pass the write's own transaction as `knex` so that
+ * earlier items of a batch count.
+ */
+export async function checkCustomerPlacement(knex: Knex, customers: readonly (number | string)[], parent: number): Promise<CustomerPlacement> {
+	const moving = new Set(customers.map(String));
+	const seen = new Set<string>();
+	let current: number | string | null = parent;
+	for (let step = 0; current !== null; step++) {
+		const key = String(current);
+		if (moving.has(key) || seen.has(key) || step >= maxSteps) return 'cycle';
+		seen.add(key);
+		const row = (await knex('customers').select('parent').where('id', current).first()) as { parent: number | string | null } | undefined;
+		if (row === undefined) return step === 0 ? 'parent-not-found' : 'ok';
+		current = row.parent;
+	}
+	return 'ok';
+}
