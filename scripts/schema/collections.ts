@@ -518,6 +518,13 @@ export const collections: CollectionDefinition[] = [
 		{ icon: 'tune', note: 'How the customer portal behaves.', group: 'portal' },
 		[
 			primaryKey(),
+			string('portal_name', { width: 'half', placeholder: 'Customer portal', note: 'Shown in the portal and its e-mails. Empty: the project name.' }),
+			{
+				field: 'accent_color',
+				type: 'string',
+				meta: { interface: 'select-color', display: 'color', width: 'half', note: 'The portal’s buttons and links. Empty: the project colour.' },
+				schema: { max_length: 16, is_nullable: true },
+			},
 			select('access_mode', [
 				{ value: 'registered_only', text: 'Registered contacts only', color: '#6644FF' },
 				{ value: 'public', text: 'Public knowledge base and requests', color: '#2ECDA7' },

@@ -4,7 +4,7 @@ import type { PortalSettingsRecord } from './portal-records.ts';
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
 export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {
 	const settings = (await adminService(context, 'portal_settings').readSingleton({
-		fields: ['id', 'parent_visibility', 'default_group', 'portal_role', 'staff_policy', 'public_policy', 'unassigned_customer', 'invite_ttl_hours', 'access_mode', 'self_signup'],
+		fields: ['id', 'parent_visibility', 'default_group', 'portal_role', 'staff_policy', 'public_policy', 'unassigned_customer', 'invite_ttl_hours', 'access_mode', 'self_signup', 'portal_name', 'accent_color'],
 	})) as Partial<PortalSettingsRecord>;
 	return {
 		id: settings.id ?? 1,
@@ -17,5 +17,7 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 		invite_ttl_hours: settings.invite_ttl_hours ?? 72,
 		access_mode: settings.access_mode ?? 'registered_only',
 		self_signup: settings.self_signup ?? 'off',
+		portal_name: settings.portal_name ?? null,
+		accent_color: settings.accent_color ?? null,
 	};
 }

@@ -16,6 +16,8 @@ export interface PortalSettingsRecord {
 	public_policy: string | null;
 	unassigned_customer: number | null;
 	invite_ttl_hours: number;
+	portal_name: string | null;
+	accent_color: string | null;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';
 }

@@ -22,7 +22,7 @@ export const staffPermissions: PermissionRow[] = [
 	all('portal_groups', 'update', ['name', 'description', 'assignable_by_client', 'permissions']),
 	all('portal_groups', 'delete'),
 	all('portal_settings', 'read'),
-	all('portal_settings', 'update', ['access_mode', 'parent_visibility', 'invite_ttl_hours', 'self_signup', 'default_group']),
+	all('portal_settings', 'update', ['portal_name', 'accent_color', 'access_mode', 'parent_visibility', 'invite_ttl_hours', 'self_signup', 'default_group', 'unassigned_customer']),
 	all('portal_invitations', 'read', ['id', 'contact', 'expires_at', 'last_sent_at', 'sent_count', 'accepted_at', 'revoked_at', 'invited_by', 'date_created']),
 	all('portal_audit', 'read'),
 	all('customers', 'read'),

@@ -9,10 +9,11 @@ interface MailContext {
 	logger: { warn(object: unknown, message?: string): void };
 }
 
-/** The portal's name and colour for e-mails: the Directus project's own, as staff set them in the studio. */
+/** The portal's name and colour: its own settings, else the Directus project's, as staff set them in the studio. */
 export async function fetchMailBranding({ knex }: { knex: Knex }): Promise<MailBranding> {
-	const settings = (await knex('directus_settings').select('project_name', 'project_color').first()) as { project_name?: string | null; project_color?: string | null } | undefined;
-	return { portalName: settings?.project_name || 'Customer portal', accentColor: settings?.project_color || '#6644FF' };
+	const project = (await knex('directus_settings').select('project_name', 'project_color').first()) as { project_name?: string | null; project_color?: string | null } | undefined;
+	const portal = (await knex('portal_settings').select('portal_name', 'accent_color').first()) as { portal_name?: string | null; accent_color?: string | null } | undefined;
+	return { portalName: portal?.portal_name || project?.project_name || 'Customer portal', accentColor: portal?.accent_color || project?.project_color || '#6644FF' };
 }
 
 /**

@@ -261,3 +261,24 @@ describe('A contact cannot raise their own rights or cross to another customer',
 		expect(stored.body.data).toEqual({ is_internal: false, author_contact: contact.id });
 	});
 });
+
+describe('The portal app\u2019s view of the signed-in contact', () => {
+	test('GET /portal/api/me returns the contact, customer, group and effective capabilities', async () => {
+		const contact = await createPortalContact(world.parent, 'Manager');
+		const response = await api<{ contact: { id: number }; customer: { id: number }; group: { name: string }; capabilities: Record<string, unknown> }>('GET', '/portal/api/me', { token: await tokenOf(contact) });
+		expect(response.status).toBe(200);
+		expect(response.body.data).toMatchObject({ contact: { id: contact.id }, customer: { id: world.parent }, group: { name: 'Manager' } });
+		expect(response.body.data?.capabilities).toMatchObject({ 'tickets.view': 'customer', 'invoices.view': true, 'users.manage': false });
+	});
+
+	test('GET /portal/api/me answers only portal users', async () => {
+		expect((await api('GET', '/portal/api/me', { token: null })).status).toBe(403);
+		expect((await api('GET', '/portal/api/me')).status).toBe(403);
+	});
+
+	test('GET /portal/api/config tells anyone the portal\u2019s name, colour and what it offers visitors', async () => {
+		const response = await api<Record<string, unknown>>('GET', '/portal/api/config', { token: null });
+		expect(response.status).toBe(200);
+		expect(Object.keys(response.body.data ?? {}).sort()).toEqual(['accent_color', 'access_mode', 'portal_name', 'self_signup']);
+	});
+});

@@ -2,6 +2,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
+import { registerSessionRoutes } from './session-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
@@ -18,5 +19,6 @@ export default defineEndpoint({
 		registerInvitationRoutes(router, context);
 		registerPublicRoutes(router, context);
 		registerTeamRoutes(router, context);
+		registerSessionRoutes(router, context);
 	},
 });

@@ -1,0 +1,64 @@
+/**
+ * What the portal app asks before it draws anything: the portal's branding and what it offers visitors
+ * (public), and who the signed-in contact is with their effective capabilities (portal users only).
+ * The app builds its menu from the capabilities; Directus still refuses whatever they do not allow.
+ */
+import type { EndpointExtensionContext } from '@directus/types';
+import type { Router } from 'express';
+import { ForbiddenError } from '@directus/errors';
+import { adminService } from '../../../src/access/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { PortalGroupRecord } from '../../../src/access/portal-records.ts';
+import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
+import { handle } from './handle.ts';
+import { accountabilityOf, maintenanceContext } from './request-context.ts';
+
+export function registerSessionRoutes(router: Router, context: EndpointExtensionContext): void {
+	router.get(
+		'/api/config',
+		handle(async (_request, response) => {
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			const branding = await fetchMailBranding(maintenance);
+			response.json({
+				data: {
+					portal_name: branding.portalName,
+					accent_color: branding.accentColor,
+					access_mode: settings.access_mode,
+					self_signup: settings.self_signup,
+				},
+			});
+		}),
+	);
+
+	router.get(
+		'/api/me',
+		handle(async (request, response) => {
+			const accountability = accountabilityOf(request);
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+			const contacts = (await adminService(maintenance, 'contacts').readByQuery({
+				filter: { user: { _eq: accountability.user } },
+				fields: ['id', 'first_name', 'last_name', 'email', 'phone', 'customer.id', 'customer.name', 'location', 'portal_group'],
+				limit: 1,
+			})) as { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; customer: { id: number; name: string }; location: number | null; portal_group: number | null }[];
+			const contact = contacts[0];
+			const groupId = contact?.portal_group ?? settings.default_group;
+			if (!contact || groupId === null) throw new ForbiddenError();
+			const group = (await adminService(maintenance, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'permissions'] })) as PortalGroupRecord;
+			const capabilities = assertGroupPermissions(group.permissions ?? {});
+			const { customer, portal_group: _group, ...own } = contact;
+			response.json({
+				data: {
+					contact: own,
+					customer,
+					group: { id: group.id, name: group.name },
+					capabilities,
+					parent_visibility: settings.parent_visibility,
+				},
+			});
+		}),
+	);
+}
