@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,9 +11,19 @@ export default defineConfig({
 				},
 			},
 			{
+				// Vue components of the portal app and the studio module, rendered in happy-dom.
+				plugins: [vue()],
+				test: {
+					name: 'components',
+					include: ['test/components/**/*.test.ts'],
+					environment: 'happy-dom',
+				},
+			},
+			{
+				// One real Directus serves the API tests and the browser tests alike.
 				test: {
 					name: 'integration',
-					include: ['test/integration/**/*.test.ts'],
+					include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
 					globalSetup: ['test/support/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 180_000,

@@ -1,8 +1,10 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { registerPortalApp } from './app-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
+import { registerStudioRoutes } from './studio-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
@@ -20,5 +22,8 @@ export default defineEndpoint({
 		registerPublicRoutes(router, context);
 		registerTeamRoutes(router, context);
 		registerSessionRoutes(router, context);
+		registerStudioRoutes(router, context);
+		// Last: the app's history fallback answers every path the API routes above did not.
+		registerPortalApp(router, context);
 	},
 });
