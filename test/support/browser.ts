@@ -1,6 +1,7 @@
 /**
  * Headless Chromium for the end-to-end tests: Debian's `chromium` driven by playwright-core (which
- * downloads no browser of its own). Screenshots go to `docs/screenshots/` when PORTAL_SCREENSHOTS=1.
+ * downloads no browser of its own). Every run saves screenshots under the git-ignored
+ * `test-results/screenshots/`; the README's pictures are copies of those kept in `docs/screenshots/`.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -20,10 +21,9 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** Saves a screenshot for the README when asked to; a no-op otherwise, so tests stay fast. */
+/** Saves a full-page screenshot of what the test sees, named for the page. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-	if (process.env['PORTAL_SCREENSHOTS'] !== '1') return;
-	const folder = join(projectRoot, 'docs/screenshots');
+	const folder = join(projectRoot, 'test-results/screenshots');
 	await mkdir(folder, { recursive: true });
 	await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }
