@@ -35,20 +35,25 @@ function usersService(context: DirectusContext) {
 	return new context.services.UsersService({ knex: context.knex, schema: context.schema, accountability: null });
 }
 
-/**
- * Refuses to turn a staff user into a portal user, and to link a user that another contact already has.
- * A linkable user has no role or the portal role, and no policy of its own besides portal group policies.
- */
-export async function assertLinkableUser(context: DirectusContext, userId: string, portalRole: string, contactId: number | null): Promise<void> {
+/** Throws unless the user exists, has no role but the portal role, and no policy but portal group policies. */
+async function assertNotStaff(context: DirectusContext, userId: string, portalRole: string, groupPolicies: Set<string>): Promise<UserRecord> {
 	const user = (await usersService(context).readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'email', 'role', 'status'], limit: 1 }))[0] as UserRecord | undefined;
 	if (!user) throw new PortalUserLinkError({ reason: `There is no Directus user with the id ${userId}.` });
-	const groupPolicies = new Set(await fetchGroupPolicies(context));
 	const access = (await accessService(context).readByQuery({ filter: { user: { _eq: userId } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
 	if ((user.role !== null && user.role !== portalRole) || access.some((row) => !groupPolicies.has(row.policy))) {
 		throw new PortalUserLinkError({
 			reason: `The Directus user ${user.email ?? userId} works as staff (it has a role or policies outside the portal). Give the contact a user of its own.`,
 		});
 	}
+	return user;
+}
+
+/**
+ * Refuses to turn a staff user into a portal user, and to link a user that another contact already has.
+ * A linkable user has no role or the portal role, and no policy of its own besides portal group policies.
+ */
+export async function assertLinkableUser(context: DirectusContext, userId: string, portalRole: string, contactId: number | null): Promise<void> {
+	const user = await assertNotStaff(context, userId, portalRole, new Set(await fetchGroupPolicies(context)));
 	const linked = (await adminService(context, 'contacts').readByQuery({ filter: { user: { _eq: userId } }, fields: ['id'], limit: 1 })) as { id: number }[];
 	const other = linked.find((contact) => contact.id !== contactId);
 	if (other) throw new PortalUserLinkError({ reason: `The Directus user ${user.email ?? userId} is already linked to contact ${other.id}. A user can sign in as one contact only.` });
@@ -63,6 +68,8 @@ export async function grantGroupToUser(context: DirectusContext, userId: string,
 	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
 	const grants = grantsPortalAccess(assertGroupPermissions(group.permissions ?? {}));
 	const groupPolicies = await fetchGroupPolicies(context);
+	// Whatever linked it, a staff user is never turned into a portal user (nor demoted by a link).
+	await assertNotStaff(context, userId, portalRole, new Set(groupPolicies));
 
 	const access = accessService(context);
 	const current = (await access.readByQuery({ filter: { user: { _eq: userId }, policy: { _in: groupPolicies } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];

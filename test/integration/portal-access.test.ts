@@ -82,6 +82,33 @@ describe('Linking a contact to a user', () => {
 		expect(user.body.data?.role).toBe(staffRole.body.data?.id);
 	});
 
+	test('Help-desk staff without admin rights link users the same way, and cannot turn staff into portal users', async () => {
+		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Agents'), app_access: true, admin_access: false } });
+		for (const action of ['create', 'read', 'update']) {
+			await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] } });
+		}
+		const agentRole = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agent') } });
+		await api('POST', '/access', { body: { role: agentRole.body.data?.id, policy: policy.body.data?.id } });
+		const agentEmail = `${uniqueName('agent').replace(' ', '-')}@example.com`;
+		await api('POST', '/users', { body: { email: agentEmail, password: 'agent-password-1', role: agentRole.body.data?.id } });
+		const agent = (await signIn({ email: agentEmail, password: 'agent-password-1' })).token;
+
+		const admin = await api<{ id: string }[]>('GET', '/users?filter[email][_eq]=admin@example.com&fields=id');
+		const refused = await api('POST', '/items/contacts', { token: agent, body: { customer: world.other, last_name: 'Boss', email: `${Date.now()}-b@example.com`, user: admin.body.data?.[0]?.id } });
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors?.[0]?.extensions?.code).toBe('PORTAL_USER_LINK');
+		const adminAccess = await api<{ policy: string }[]>('GET', `/access?filter[user][_eq]=${admin.body.data?.[0]?.id}&fields=policy`);
+		const adminRole = await api<{ role: string | null }>('GET', `/users/${admin.body.data?.[0]?.id}?fields=role`);
+		expect(adminRole.body.data?.role).not.toBeNull();
+		expect(adminAccess.status).toBe(200);
+
+		const fresh = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-fresh@example.com`, password: 'fresh-password-1', status: 'active' } });
+		const linked = await api('POST', '/items/contacts', { token: agent, body: { customer: world.other, last_name: 'Fresh', email: `${Date.now()}-f@example.com`, user: fresh.body.data?.id } });
+		expect(linked.status).toBe(200);
+		const settings = await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role');
+		await eventually(async () => expect((await api<{ role: string }>('GET', `/users/${fresh.body.data?.id}?fields=role`)).body.data?.role).toBe(settings.body.data?.portal_role));
+	});
+
 	test('Unlinking takes the portal role and the group policy away', async () => {
 		const contact = await createPortalContact(world.other, 'Basic');
 		await api('PATCH', `/items/contacts/${contact.id}`, { body: { user: null } });

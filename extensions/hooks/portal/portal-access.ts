@@ -40,17 +40,17 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	const contextOn = async (knex: Knex): Promise<DirectusContext> => ({ services, schema: await getSchema({ database: knex }), knex });
 
 	/**
-	 * A filter for writes by staff (admins, or users under a role of their own) and the product. Anyone
-	 * else — a portal user, a visitor, a user with no role — passes through untouched: Directus refuses
-	 * them on permissions, and the checks below must not tell them anything first.
+	 * A filter for writes by the product and by Directus users who are not portal users (admins, help-desk
+	 * staff). Portal users and visitors pass through untouched: Directus refuses them on permissions, and
+	 * the checks below must not tell them anything first.
 	 */
 	const staffFilter = <T>(event: string, handler: FilterHandler<T>) =>
 		filter<T>(event, async (payload, meta, eventContext) => {
 			const { accountability, database: knex } = eventContext;
 			if (accountability && !accountability.admin) {
-				if (!accountability.role) return payload;
+				if (!accountability.user) return payload;
 				const { portal_role } = await fetchPortalSettings(await contextOn(knex));
-				if (accountability.role === portal_role) return payload;
+				if (portal_role !== null && accountability.role === portal_role) return payload;
 			}
 			return handler(payload, meta, eventContext);
 		});
