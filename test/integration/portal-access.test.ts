@@ -309,3 +309,20 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 		expect(Object.keys(response.body.data ?? {}).sort()).toEqual(['accent_color', 'access_mode', 'portal_name', 'self_signup']);
 	});
 });
+
+describe('Changing one\u2019s own password', () => {
+	test('Needs the current password, and then the new one works', async () => {
+		const contact = await createPortalContact(world.other, 'Basic');
+		const token = await tokenOf(contact);
+		const wrong = await api('POST', '/portal/api/me/password', { token, body: { current_password: 'wrong-password', new_password: 'new-password-123' } });
+		expect(wrong.status).toBe(401);
+		expect((await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password } })).status).toBe(400);
+		expect((await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password, new_password: 'new-password-123' } })).status).toBe(204);
+		expect((await signIn({ email: contact.email, password: contact.password })).status).toBe(401);
+		expect((await signIn({ email: contact.email, password: 'new-password-123' })).status).toBe(200);
+	});
+
+	test('Is for portal users only', async () => {
+		expect((await api('POST', '/portal/api/me/password', { token: null, body: { current_password: 'a', new_password: 'b' } })).status).toBe(403);
+	});
+});

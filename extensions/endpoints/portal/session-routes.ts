@@ -10,11 +10,17 @@ import { adminService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalGroupRecord } from '../../../src/access/portal-records.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { InvalidPublicInputError } from '../../../src/errors/invalid-public-input-error.ts';
 import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
+import { createPublicRateLimits } from '../../../src/rate-limit/public-rate-limits.ts';
 import { handle } from './handle.ts';
-import { accountabilityOf, maintenanceContext } from './request-context.ts';
+import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 
 export function registerSessionRoutes(router: Router, context: EndpointExtensionContext): void {
+	// Guessing the current password from a stolen session is limited like the public routes.
+	const passwordAttempts = createPublicRateLimits({ perIp: 20, perEmail: 10 });
+
 	router.get(
 		'/api/config',
 		handle(async (_request, response) => {
@@ -59,6 +65,29 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 					parent_visibility: settings.parent_visibility,
 				},
 			});
+		}),
+	);
+
+	/** A portal user changes their own password: the current one first, then Directus's password policy. */
+	router.post(
+		'/api/me/password',
+		handle(async (request, response) => {
+			const accountability = accountabilityOf(request);
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+			const body = (request.body ?? {}) as { current_password?: unknown; new_password?: unknown };
+			const problems = [];
+			if (typeof body.current_password !== 'string' || body.current_password === '') problems.push('Current password is required.');
+			if (typeof body.new_password !== 'string' || body.new_password === '' || body.new_password.length > 512) problems.push('New password is required (at most 512 characters).');
+			if (problems.length > 0 || typeof body.current_password !== 'string' || typeof body.new_password !== 'string') throw new InvalidPublicInputError({ problems });
+			await passwordAttempts.consume(ipOf(request), accountability.user);
+			const authentication = new maintenance.services.AuthenticationService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
+			// Throws Directus's own "Invalid user credentials." (401) for a wrong current password.
+			await authentication.verifyPassword(accountability.user, body.current_password);
+			await new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null }).updateOne(accountability.user, { password: body.new_password });
+			await writeAudit(maintenance, { action: 'profile.password_changed', actor_user: accountability.user, target_collection: 'directus_users', target_id: accountability.user, ip: ipOf(request) });
+			response.status(204).end();
 		}),
 	);
 }
