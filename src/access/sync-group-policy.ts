@@ -1,4 +1,5 @@
 import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { CompileSettings } from '../compiler/filters.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
@@ -17,7 +18,7 @@ interface StoredPermission {
 const keyOf = (row: { collection: string; action: string }) => `${row.collection}:${row.action}`;
 
 const contentOf = (row: Pick<StoredPermission, 'permissions' | 'validation' | 'presets' | 'fields'>) =>
-	JSON.stringify([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
+	canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
 
 export interface GroupPolicySource {
 	name: string;

@@ -1,6 +1,7 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerPortalApp } from './app-routes.ts';
+import { portalIsOpen, registerDoctorRoutes } from './doctor-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
@@ -13,11 +14,13 @@ export default defineEndpoint({
 	handler: (router, context) => {
 		loadedEntries.add('portal');
 
-		/** Public: tells a load balancer or an installer that the bundle is loaded. Reveals nothing else. */
+		/** Public: tells a load balancer or an installer that the bundle is loaded, and whether the portal is open. */
 		router.get('/api/health', (_req, res) => {
-			res.json({ status: 'ok', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
+			res.json({ status: portalIsOpen() ? 'ok' : 'closed', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
 		});
 
+		// First: closes every other route while the doctor has a critical finding.
+		registerDoctorRoutes(router, context);
 		registerInvitationRoutes(router, context);
 		registerPublicRoutes(router, context);
 		registerTeamRoutes(router, context);

@@ -4,6 +4,7 @@ import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
 import { registerPortalAccess } from './portal-access.ts';
+import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 
 export default defineHook((events, context) => {
@@ -15,4 +16,6 @@ export default defineHook((events, context) => {
 	registerCustomerTree(events, context);
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);
+	// Last: its start-up run sees what the others prepared.
+	registerPortalDoctor(events, context);
 });

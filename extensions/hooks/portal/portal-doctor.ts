@@ -1,0 +1,71 @@
+/**
+ * Runs the portal doctor at start-up, after every change to what it reads, and every minute (another
+ * instance may have made the change). While a critical finding stands, portal users cannot sign in
+ * and the portal's routes answer 503 (see the endpoint); staff see the findings.
+ */
+import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { runDoctor } from '../../../src/doctor/run-doctor.ts';
+import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
+import { doctorState } from '../../shared/doctor-state.ts';
+
+/** Events after which the portal may have become unsafe, or safe again (Directus names its own collections' events without the prefix). */
+const watched = [
+	...['permissions', 'policies', 'access', 'roles', 'settings', 'users'].flatMap((scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`)),
+	...['portal_groups', 'portal_settings'].flatMap((collection) => ['create', 'update', 'delete'].map((event) => `${collection}.items.${event}`)),
+];
+
+export function registerPortalDoctor({ action, filter, init, schedule }: RegisterFunctions, { services, getSchema, database, logger, env }: HookExtensionContext): void {
+	let running: Promise<void> | null = null;
+	let again = false;
+
+	async function check(): Promise<void> {
+		if (!(await database.schema.hasTable('portal_groups'))) {
+			doctorState.findings = [{ id: 'schema-missing', severity: 'critical', problem: 'The portal’s schema is not applied.', fix: 'Apply schema-snapshot/snapshot.json with "directus schema apply", then restart.' }];
+			doctorState.checkedAt = new Date();
+			return;
+		}
+		const findings = await runDoctor({ services, schema: await getSchema(), knex: database }, { env, version: fetchDirectusVersion() });
+		const before = new Set((doctorState.findings ?? []).map((finding) => finding.id));
+		for (const finding of findings) {
+			if (!before.has(finding.id)) logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
+		}
+		doctorState.findings = findings;
+		doctorState.checkedAt = new Date();
+	}
+
+	/** One run at a time; changes during a run ask for one more. Failures close nothing further but are logged. */
+	function recheck(): Promise<void> {
+		if (running) {
+			again = true;
+			return running;
+		}
+		running = check()
+			.catch((error: unknown) => logger.error(error, 'Customer Portal: the portal doctor could not run'))
+			.finally(() => {
+				running = null;
+				if (again) {
+					again = false;
+					void recheck();
+				}
+			});
+		return running;
+	}
+
+	init('app.after', () => recheck());
+	schedule('* * * * *', () => recheck());
+	for (const event of watched) action(event, () => void recheck());
+
+	// Portal users cannot sign in while the portal is closed; staff can, to fix it.
+	filter('auth.login', async (payload, meta) => {
+		const findings = doctorState.findings;
+		if (findings !== null && !findings.some((finding) => finding.severity === 'critical')) return payload;
+		const user = typeof meta['user'] === 'string' ? meta['user'] : null;
+		if (!user) return payload;
+		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
+		const row = (await database('directus_users').select('role').where('id', user).first()) as { role: string | null } | undefined;
+		if (settings.portal_role && row?.role === settings.portal_role) throw new PortalClosedError();
+		return payload;
+	});
+}

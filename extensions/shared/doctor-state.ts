@@ -1,0 +1,7 @@
+import type { Finding } from '../../src/doctor/finding.ts';
+
+/**
+ * The doctor's latest findings in this process, shared by the hook that runs it and the endpoint that
+ * serves the portal. `null` until the first run: the portal stays closed until it has been checked.
+ */
+export const doctorState: { findings: Finding[] | null; checkedAt: Date | null } = { findings: null, checkedAt: null };

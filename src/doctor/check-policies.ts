@@ -1,0 +1,63 @@
+import { canonicalJson } from '../access/canonical-json.ts';
+import type { PermissionRow } from '../access/sync-group-policy.ts';
+import type { Finding } from './finding.ts';
+
+export interface StoredPolicy {
+	id: string;
+	name: string;
+	admin_access: boolean;
+	app_access: boolean;
+	permissions: PermissionRow[];
+}
+
+const keyOf = (row: Pick<PermissionRow, 'collection' | 'action'>) => `${row.collection}:${row.action}`;
+const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
+
+/**
+ * A policy the product manages must hold exactly what it compiles to: any other row, or a row changed
+ * by hand in the studio, could widen what contacts or visitors reach.
+ */
+export function checkManagedPolicy(policy: StoredPolicy, expected: PermissionRow[]): Finding[] {
+	const findings: Finding[] = [];
+	if (policy.admin_access || policy.app_access) {
+		findings.push({
+			id: `policy-access:${policy.id}`,
+			severity: 'critical',
+			problem: `The policy "${policy.name}" gives ${policy.admin_access ? 'admin' : 'studio'} access.`,
+			fix: 'Switch off "Admin Access" and "App Access" on it; the portal will also reset it at its next start.',
+		});
+	}
+	const wanted = new Map(expected.map((row) => [keyOf(row), row]));
+	for (const row of policy.permissions) {
+		const expectedRow = wanted.get(keyOf(row));
+		if (!expectedRow) {
+			findings.push({
+				id: `policy-extra:${policy.id}:${keyOf(row)}`,
+				severity: 'critical',
+				problem: `The policy "${policy.name}" allows ${row.action} on ${row.collection}, which no portal setting asks for.`,
+				fix: `Remove that permission from "${policy.name}" (change the portal group or settings instead).`,
+			});
+		} else if (contentOf(row) !== contentOf(expectedRow)) {
+			findings.push({
+				id: `policy-changed:${policy.id}:${keyOf(row)}`,
+				severity: 'critical',
+				problem: `The ${row.action} permission on ${row.collection} in "${policy.name}" was changed outside the portal.`,
+				fix: `Save the portal group (or restart Directus) to restore it, and change the group rather than its policy.`,
+			});
+		}
+	}
+	return findings;
+}
+
+/** Any other policy that reaches portal users or visitors must grant nothing at all. */
+export function checkForeignPolicy(policy: StoredPolicy, reaches: 'portal users' | 'visitors who are not signed in'): Finding[] {
+	if (policy.permissions.length === 0 && !policy.admin_access && !policy.app_access) return [];
+	return [
+		{
+			id: `policy-foreign:${policy.id}`,
+			severity: 'critical',
+			problem: `The policy "${policy.name}" reaches ${reaches} and grants ${policy.admin_access ? 'admin access' : policy.app_access ? 'studio access' : `${policy.permissions.length} permission${policy.permissions.length === 1 ? '' : 's'}`} the portal does not control.`,
+			fix: `Detach "${policy.name}" from ${reaches === 'portal users' ? 'the Portal contacts role and portal users' : 'public access'}, or empty it.`,
+		},
+	];
+}

@@ -1,0 +1,78 @@
+/**
+ * The portal doctor: reads the effective configuration and every policy that reaches a portal user or
+ * the public, and returns what is unsafe, with the fix. Runs at start-up, after changes to what it
+ * reads, and on demand (`npm run doctor`, the studio, GET /portal/api/doctor for staff).
+ */
+import { compileGroup } from '../compiler/compile-group.ts';
+import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
+import { fetchGroupPolicies } from '../access/contact-access.ts';
+import type { DirectusContext } from '../access/directus-context.ts';
+import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
+import { publicPermissions } from '../access/public-policy.ts';
+import type { PermissionRow } from '../access/sync-group-policy.ts';
+import { checkEnvironment } from './check-environment.ts';
+import { checkHost } from './check-host.ts';
+import { checkForeignPolicy, checkManagedPolicy, type StoredPolicy } from './check-policies.ts';
+import type { Finding } from './finding.ts';
+
+async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<StoredPolicy[]> {
+	if (ids.length === 0) return [];
+	const policies = (await context.knex('directus_policies').select('id', 'name', 'admin_access', 'app_access').whereIn('id', ids)) as Omit<StoredPolicy, 'permissions'>[];
+	const rows = (await context.knex('directus_permissions').select('policy', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields').whereIn('policy', ids)) as (Record<string, unknown> & { policy: string })[];
+	const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null));
+	return policies.map((policy) => ({
+		...policy,
+		admin_access: Boolean(policy.admin_access),
+		app_access: Boolean(policy.app_access),
+		permissions: rows
+			.filter((row) => row.policy === policy.id)
+			.map((row) => ({
+				collection: String(row['collection']),
+				action: row['action'] as PermissionRow['action'],
+				permissions: parse(row['permissions']) as PermissionRow['permissions'],
+				validation: parse(row['validation']) as PermissionRow['validation'],
+				presets: parse(row['presets']) as PermissionRow['presets'],
+				fields: typeof row['fields'] === 'string' ? String(row['fields']).split(',') : [],
+			})),
+	}));
+}
+
+export async function runDoctor(context: DirectusContext, { env, version }: { env: Record<string, unknown>; version: string | null }): Promise<Finding[]> {
+	const settings = await fetchPortalSettings(context);
+	const directusSettings = (await context.knex('directus_settings').select('public_registration').first()) as { public_registration?: boolean | number | null } | undefined;
+	const findings = [...checkHost(version, { public_registration: directusSettings?.public_registration === null || directusSettings?.public_registration === undefined ? null : Boolean(directusSettings.public_registration) }), ...checkEnvironment(env)];
+
+	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as { id: number; name: string; permissions: unknown; policy: string | null }[];
+	const groupPolicies = await fetchPolicies(context, groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
+	for (const group of groups) {
+		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
+		if (!policy) continue;
+		const permissions = typeof group.permissions === 'string' ? (JSON.parse(group.permissions) as unknown) : group.permissions;
+		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), { parentVisibility: settings.parent_visibility });
+		findings.push(...checkManagedPolicy(policy, expected));
+	}
+
+	// Visitors: the product's public policy holds what the access mode asks; anything else public, nothing.
+	const publicAccess = (await context.knex('directus_access').select('policy').whereNull('role').whereNull('user')) as { policy: string }[];
+	for (const policy of await fetchPolicies(context, publicAccess.map((row) => row.policy))) {
+		findings.push(...(policy.id === settings.public_policy ? checkManagedPolicy(policy, publicPermissions(settings.access_mode)) : checkForeignPolicy(policy, 'visitors who are not signed in')));
+	}
+
+	// Portal users: only their group's policy, through their own access row; nothing through the role.
+	if (settings.portal_role) {
+		const managed = new Set(await fetchGroupPolicies(context));
+		const viaRole = (await context.knex('directus_access').select('policy').where('role', settings.portal_role)) as { policy: string }[];
+		const viaUsers = (await context
+			.knex('directus_access')
+			.distinct('directus_access.policy')
+			.join('directus_users', 'directus_users.id', 'directus_access.user')
+			.where('directus_users.role', settings.portal_role)) as { policy: string }[];
+		const foreign = [...new Set([...viaRole, ...viaUsers].map((row) => row.policy))].filter((policy) => !managed.has(policy));
+		for (const policy of await fetchPolicies(context, foreign)) findings.push(...checkForeignPolicy(policy, 'portal users'));
+	}
+	return findings;
+}
+
+export function isPortalOpen(findings: Finding[]): boolean {
+	return !findings.some((finding) => finding.severity === 'critical');
+}

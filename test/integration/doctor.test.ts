@@ -1,0 +1,72 @@
+/**
+ * The portal doctor against a real Directus: a permission added by hand to a portal policy, or to
+ * public access, closes the portal — routes answer 503 and portal users cannot sign in — until it is
+ * removed. Staff read the findings; nobody else does.
+ */
+import { describe, expect, test } from 'vitest';
+import { api, createRow } from '../support/directus-under-test.ts';
+import { createPortalContact, eventually, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
+
+interface Doctor {
+	open: boolean;
+	findings: { id: string; severity: string; problem: string; fix: string }[];
+}
+
+const doctor = async () => (await api<Doctor>('GET', '/portal/api/doctor')).body.data;
+
+async function policyOf(group: string): Promise<string> {
+	const response = await api<{ policy: string }[]>('GET', `/items/portal_groups?filter[name][_eq]=${encodeURIComponent(group)}&fields=policy`);
+	return response.body.data?.[0]?.policy ?? '';
+}
+
+describe('The portal doctor', () => {
+	test('Finds nothing wrong with the installation the tests run', async () => {
+		const result = await doctor();
+		expect(result?.findings.filter((finding) => finding.severity === 'critical')).toEqual([]);
+		expect(result?.open).toBe(true);
+		expect((await api<{ status: string }>('GET', '/portal/api/health', { token: null })).body['status']).toBe('ok');
+	});
+
+	test('Closes the portal while a portal policy holds a permission added by hand, and opens it once removed', async () => {
+		const customer = (await createRow('customers', { name: uniqueName('Doctor') })).id;
+		const contact = await createPortalContact(customer, 'Basic');
+		const token = await tokenOf(contact);
+		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: await policyOf('Basic'), collection: 'invoices', action: 'read', fields: ['*'], permissions: {} } });
+		try {
+			await eventually(async () => expect((await doctor())?.open).toBe(false));
+			expect((await doctor())?.findings.map((finding) => finding.id)).toContain(`policy-extra:${await policyOf('Basic')}:invoices:read`);
+			const closed = await api('GET', '/portal/api/me', { token });
+			expect(closed.status).toBe(503);
+			expect(closed.body.errors?.[0]?.extensions?.code).toBe('PORTAL_CLOSED');
+			expect((await signIn(contact)).status).toBe(503);
+			expect((await api<{ status: string }>('GET', '/portal/api/health', { token: null })).body['status']).toBe('closed');
+			// Staff still sign in, to fix it.
+			expect((await api('GET', '/portal/api/doctor')).status).toBe(200);
+		} finally {
+			await api('DELETE', `/permissions/${added.body.data?.id}`);
+		}
+		await eventually(async () => expect((await doctor())?.open).toBe(true));
+		expect((await signIn(contact)).status).toBe(200);
+	});
+
+	test('Closes the portal while public access grants what the access mode does not ask for', async () => {
+		const publicPolicies = await api<{ policy: string }[]>('GET', '/access?filter[role][_null]=true&filter[user][_null]=true&fields=policy');
+		const settings = await api<{ public_policy: string }>('GET', '/items/portal_settings?fields=public_policy');
+		const other = publicPolicies.body.data?.map((row) => row.policy).find((policy) => policy !== settings.body.data?.public_policy);
+		expect(other).toBeDefined();
+		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: other, collection: 'contacts', action: 'read', fields: ['email'] } });
+		try {
+			await eventually(async () => expect((await doctor())?.findings.map((finding) => finding.id)).toContain(`policy-foreign:${other}`));
+		} finally {
+			await api('DELETE', `/permissions/${added.body.data?.id}`);
+		}
+		await eventually(async () => expect((await doctor())?.open).toBe(true));
+	});
+
+	test('Shows its findings to staff only', async () => {
+		const customer = (await createRow('customers', { name: uniqueName('Doctor') })).id;
+		const contact = await createPortalContact(customer, 'Administrator');
+		expect((await api('GET', '/portal/api/doctor', { token: await tokenOf(contact) })).status).toBe(403);
+		expect((await api('GET', '/portal/api/doctor', { token: null })).status).toBe(403);
+	});
+});
