@@ -7,6 +7,7 @@ import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
+import { registerUploadRoutes } from './upload-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
 export default defineEndpoint({
@@ -25,6 +26,7 @@ export default defineEndpoint({
 		registerPublicRoutes(router, context);
 		registerTeamRoutes(router, context);
 		registerSessionRoutes(router, context);
+		registerUploadRoutes(router, context);
 		registerStudioRoutes(router, context);
 		// Last: the app's history fallback answers every path the API routes above did not.
 		registerPortalApp(router, context);

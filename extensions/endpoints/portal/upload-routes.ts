@@ -1,0 +1,82 @@
+/**
+ * Contacts add attachments to tickets through this route only (they have no create permission on
+ * directus_files): the ticket must be one they can read, their group must let them reply and see public
+ * attachments, and the server pins everything about the file — storage, folder, owner, its name on disk —
+ * whatever the request says. The body is the file itself; the name comes in `?filename=`.
+ */
+import type { EndpointExtensionContext } from '@directus/types';
+import type { Request, Router } from 'express';
+import { ForbiddenError } from '@directus/errors';
+import { Transform } from 'node:stream';
+import { adminService } from '../../../src/access/directus-context.ts';
+import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { PortalGroupRecord } from '../../../src/access/portal-records.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
+import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
+import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/uploads/upload-rules.ts';
+import { handle } from './handle.ts';
+import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
+
+/** Passes the stream through and fails it once more than `limit` bytes went by. */
+function limitBytes(limit: number): Transform {
+	let seen = 0;
+	return new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			seen += chunk.length;
+			if (seen > limit) done(new UploadTooLargeError({ limit }));
+			else done(null, chunk);
+		},
+	});
+}
+
+export function registerUploadRoutes(router: Router, context: EndpointExtensionContext): void {
+	const limit = uploadLimitFromEnv(context.env);
+
+	router.post(
+		'/api/tickets/:id/attachments',
+		handle(async (request: Request, response) => {
+			const accountability = accountabilityOf(request);
+			const maintenance = await maintenanceContext(context);
+			const settings = await fetchPortalSettings(maintenance);
+			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+			const contact = await fetchOwnContact(accountability.user, maintenance);
+			const contactRow = contact ? ((await maintenance.knex('contacts').select('portal_group').where('id', contact.id).first()) as { portal_group: number | null }) : null;
+			const groupId = contactRow?.portal_group ?? settings.default_group;
+			if (!contact || groupId === null) throw new ForbiddenError();
+			const group = (await adminService(maintenance, 'portal_groups').readOne(groupId, { fields: ['id', 'permissions'] })) as PortalGroupRecord;
+			const capabilities = assertGroupPermissions(group.permissions ?? {});
+			if (!capabilities['tickets.reply'] || capabilities['tickets.attachments'] !== 'public') throw new ForbiddenError();
+
+			// The ticket must be one the contact reads, through Directus's own rules (403 otherwise).
+			const ticketId = Number(request.params['id']);
+			if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new ForbiddenError();
+			const schema = maintenance.schema;
+			await new context.services.ItemsService('tickets', { knex: maintenance.knex, schema, accountability }).readOne(ticketId, { fields: ['id'] });
+
+			const filename = cleanFileName(request.query['filename']);
+			if (!filename) throw new UploadRefusedError({ reason: 'Name the file with ?filename= (at most 200 characters, no folders).' });
+			const type = mediaType(request.headers['content-type']);
+			if (!uploadTypes.has(type)) throw new UploadRefusedError({ reason: `Files of type "${type || 'unknown'}" cannot be attached. Send images, PDF, text or office documents.` });
+			const declared = Number(request.headers['content-length']);
+			if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError({ limit });
+
+			const files = new context.services.FilesService({ knex: maintenance.knex, schema, accountability: null });
+			const file = String(
+				await files.uploadOne(request.pipe(limitBytes(limit)), {
+					title: filename,
+					filename_download: filename,
+					type,
+					folder: null,
+					uploaded_by: accountability.user,
+				}),
+			);
+			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({ ticket: ticketId, file, is_public: true });
+			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as { customer: number } | undefined;
+			await writeAudit(maintenance, { action: 'ticket.attachment_added', actor_user: accountability.user, actor_contact: contact.id, customer: ticket?.customer ?? null, target_collection: 'tickets', target_id: ticketId, details: { file, filename, type }, ip: ipOf(request) });
+			response.status(201).json({ data: { id: attachment, file, filename, type } });
+		}),
+	);
+}
