@@ -5,6 +5,7 @@
  */
 import type { PortalSettingsRecord } from './portal-records.ts';
 import type { DirectusContext } from './directus-context.ts';
+import { createManagedPolicy } from './create-managed-policy.ts';
 import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 
 export function publicPermissions(mode: PortalSettingsRecord['access_mode']): PermissionRow[] {
@@ -22,20 +23,13 @@ export function publicPermissions(mode: PortalSettingsRecord['access_mode']): Pe
 }
 
 export async function writePublicPolicy(context: DirectusContext, existing: string | null, mode: PortalSettingsRecord['access_mode']): Promise<string> {
-	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
 	const policy =
 		existing ??
-		String(
-			await policies.createOne({
-				name: 'Portal public',
-				icon: 'public',
-				description: 'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
-				app_access: false,
-				admin_access: false,
-				enforce_tfa: false,
-				ip_access: null,
-			}),
-		);
+		(await createManagedPolicy(context, {
+			name: 'Portal public',
+			icon: 'public',
+			description: 'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
+		}));
 	const access = new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
 	const attached = await access.readByQuery({ filter: { policy: { _eq: policy }, role: { _null: true }, user: { _null: true } }, fields: ['id'], limit: 1 });
 	if (attached.length === 0) await access.createOne({ role: null, user: null, policy });

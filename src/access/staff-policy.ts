@@ -5,6 +5,7 @@
  */
 import type { Accountability } from '@directus/types';
 import type { DirectusContext } from './directus-context.ts';
+import { createManagedPolicy } from './create-managed-policy.ts';
 import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 
 const all = (collection: string, action: PermissionRow['action'], fields: string[] = ['*']): PermissionRow => ({
@@ -35,20 +36,14 @@ export const staffPermissions: PermissionRow[] = [
 export const staffPolicyName = 'Portal staff';
 
 export async function writeStaffPolicy(context: DirectusContext, existing: string | null): Promise<string> {
-	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
 	const policy =
 		existing ??
-		String(
-			await policies.createOne({
-				name: staffPolicyName,
-				icon: 'support_agent',
-				description: 'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
-				app_access: true,
-				admin_access: false,
-				enforce_tfa: false,
-				ip_access: null,
-			}),
-		);
+		(await createManagedPolicy(context, {
+			name: staffPolicyName,
+			icon: 'support_agent',
+			description: 'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
+			app_access: true,
+		}));
 	await reconcilePermissions(context, policy, staffPermissions);
 	return policy;
 }

@@ -1,5 +1,6 @@
 import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { createManagedPolicy } from './create-managed-policy.ts';
 import type { CompileSettings } from '../compiler/filters.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
@@ -35,23 +36,17 @@ export interface GroupPolicySource {
  */
 export async function writeGroupPolicy(context: DirectusContext, group: GroupPolicySource, settings: CompileSettings): Promise<string> {
 	const compiled = compileGroup(assertGroupPermissions(group.permissions ?? {}), settings);
-	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
 	const name = `Portal group: ${group.name}`;
 	let policy = group.policy;
 	if (policy) {
-		await policies.updateOne(policy, { name });
+		// Also puts back any studio or admin access someone switched on by hand.
+		await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).updateOne(policy, { name, app_access: false, admin_access: false });
 	} else {
-		policy = String(
-			await policies.createOne({
-				name,
-				icon: 'shield_person',
-				description: 'Compiled by Customer Portal from the portal group of the same name. Edit the portal group, not this policy.',
-				app_access: false,
-				admin_access: false,
-				enforce_tfa: false,
-				ip_access: null,
-			}),
-		);
+		policy = await createManagedPolicy(context, {
+			name,
+			icon: 'shield_person',
+			description: 'Compiled by Customer Portal from the portal group of the same name. Edit the portal group, not this policy.',
+		});
 	}
 	await reconcilePermissions(context, policy, compiled);
 	return policy;

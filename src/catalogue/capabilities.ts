@@ -22,6 +22,13 @@ export type DeviceScope = (typeof deviceScopes)[number];
 export type AttachmentLevel = (typeof attachmentLevels)[number];
 export type ExtraDeviceField = (typeof extraDeviceFields)[number];
 
+const ticketScopeLabels: Record<TicketScope, string> = {
+	none: 'No tickets',
+	own: 'Tickets they requested or follow',
+	customer: "All of their customer's tickets",
+	customer_tree: 'All tickets of their customer and the customers below it',
+};
+
 export type CapabilityArea = 'tickets' | 'projects' | 'devices' | 'knowledge' | 'financials' | 'account';
 
 interface CapabilityBase {
@@ -57,12 +64,7 @@ export const capabilities = [
 		area: 'tickets',
 		kind: 'choice',
 		values: ticketScopes,
-		valueLabels: {
-			none: 'No tickets',
-			own: 'Tickets they requested or follow',
-			customer: "All of their customer's tickets",
-			customer_tree: "All tickets of their customer and the customers below it",
-		},
+		valueLabels: ticketScopeLabels,
 		label: 'See tickets',
 		description: 'Which tickets the contact sees, with their public conversation and participants.',
 	},
@@ -71,12 +73,7 @@ export const capabilities = [
 		area: 'tickets',
 		kind: 'choice',
 		values: ticketScopes,
-		valueLabels: {
-			none: 'No tickets',
-			own: 'Tickets they requested or follow',
-			customer: "All of their customer's tickets",
-			customer_tree: "All tickets of their customer and the customers below it",
-		},
+		valueLabels: ticketScopeLabels,
 		label: 'Edit tickets',
 		description: 'Which tickets the contact may change (subject, description and status). Never wider than what they see.',
 		requires: 'tickets.view',

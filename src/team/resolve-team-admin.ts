@@ -7,6 +7,7 @@ import type { Accountability } from '@directus/types';
 import { ForbiddenError } from '@directus/errors';
 import type { GroupPermissions } from '../catalogue/capabilities.ts';
 import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { resolvePortalUser } from '../access/resolve-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { TeamMemberNotFoundError } from '../errors/team-member-not-found-error.ts';
@@ -31,15 +32,10 @@ async function fetchGroup(context: DirectusContext, id: number): Promise<PortalG
 }
 
 export async function resolveTeamAdmin(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<TeamAdmin> {
-	if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
-	const contacts = (await adminService(context, 'contacts').readByQuery({ filter: { user: { _eq: accountability.user } }, fields: memberFields, limit: 1 })) as TeamMember[];
-	const contact = contacts[0];
-	const groupId = contact?.portal_group ?? settings.default_group;
-	if (!contact || contact.login_suspended || groupId === null) throw new ForbiddenError();
-	const group = await fetchGroup(context, groupId);
-	const permissions = assertGroupPermissions(group.permissions ?? {});
-	if (!permissions['users.manage']) throw new ForbiddenError();
-	return { contact, group, permissions };
+	const portalUser = await resolvePortalUser(context, accountability, settings);
+	if (portalUser.contact.login_suspended || !portalUser.capabilities['users.manage']) throw new ForbiddenError();
+	const contact = (await adminService(context, 'contacts').readOne(portalUser.contact.id, { fields: memberFields })) as TeamMember;
+	return { contact, group: portalUser.group, permissions: portalUser.capabilities };
 }
 
 /** A colleague in the admin's own customer; anyone else is reported as not found. */

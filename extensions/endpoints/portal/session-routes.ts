@@ -5,11 +5,9 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { ForbiddenError } from '@directus/errors';
 import { adminService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import type { PortalGroupRecord } from '../../../src/access/portal-records.ts';
-import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvalidPublicInputError } from '../../../src/errors/invalid-public-input-error.ts';
 import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
@@ -41,21 +39,15 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 	router.get(
 		'/api/me',
 		handle(async (request, response) => {
-			const accountability = accountabilityOf(request);
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
-			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
-			const contacts = (await adminService(maintenance, 'contacts').readByQuery({
-				filter: { user: { _eq: accountability.user } },
-				fields: ['id', 'first_name', 'last_name', 'email', 'phone', 'customer.id', 'customer.name', 'location', 'portal_group'],
-				limit: 1,
-			})) as { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; customer: { id: number; name: string }; location: number | null; portal_group: number | null }[];
-			const contact = contacts[0];
-			const groupId = contact?.portal_group ?? settings.default_group;
-			if (!contact || groupId === null) throw new ForbiddenError();
-			const group = (await adminService(maintenance, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'permissions'] })) as PortalGroupRecord;
-			const capabilities = assertGroupPermissions(group.permissions ?? {});
-			const { customer, portal_group: _group, ...own } = contact;
+			const portalUser = await resolvePortalUser(maintenance, accountabilityOf(request), settings);
+			const contact = (await adminService(maintenance, 'contacts').readOne(portalUser.contact.id, {
+				fields: ['id', 'first_name', 'last_name', 'email', 'phone', 'customer.id', 'customer.name', 'location'],
+			})) as { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; customer: { id: number; name: string }; location: number | null };
+			const { customer, ...own } = contact;
+			const group = portalUser.group;
+			const capabilities = portalUser.capabilities;
 			response.json({
 				data: {
 					contact: own,
@@ -72,21 +64,19 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 	router.post(
 		'/api/me/password',
 		handle(async (request, response) => {
-			const accountability = accountabilityOf(request);
 			const maintenance = await maintenanceContext(context);
-			const settings = await fetchPortalSettings(maintenance);
-			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+			const { user } = await resolvePortalUser(maintenance, accountabilityOf(request), await fetchPortalSettings(maintenance));
 			const body = (request.body ?? {}) as { current_password?: unknown; new_password?: unknown };
 			const problems = [];
 			if (typeof body.current_password !== 'string' || body.current_password === '') problems.push('Current password is required.');
 			if (typeof body.new_password !== 'string' || body.new_password === '' || body.new_password.length > 512) problems.push('New password is required (at most 512 characters).');
 			if (problems.length > 0 || typeof body.current_password !== 'string' || typeof body.new_password !== 'string') throw new InvalidPublicInputError({ problems });
-			await passwordAttempts.consume(ipOf(request), accountability.user);
+			await passwordAttempts.consume(ipOf(request), user);
 			const authentication = new maintenance.services.AuthenticationService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
 			// Throws Directus's own "Invalid user credentials." (401) for a wrong current password.
-			await authentication.verifyPassword(accountability.user, body.current_password);
-			await new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null }).updateOne(accountability.user, { password: body.new_password });
-			await writeAudit(maintenance, { action: 'profile.password_changed', actor_user: accountability.user, target_collection: 'directus_users', target_id: accountability.user, ip: ipOf(request) });
+			await authentication.verifyPassword(user, body.current_password);
+			await new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null }).updateOne(user, { password: body.new_password });
+			await writeAudit(maintenance, { action: 'profile.password_changed', actor_user: user, target_collection: 'directus_users', target_id: user, ip: ipOf(request) });
 			response.status(204).end();
 		}),
 	);

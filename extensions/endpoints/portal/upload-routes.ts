@@ -9,13 +9,11 @@ import type { Request, Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import { Transform } from 'node:stream';
 import { adminService } from '../../../src/access/directus-context.ts';
-import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import type { PortalGroupRecord } from '../../../src/access/portal-records.ts';
+import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
 import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
-import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
 import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/uploads/upload-rules.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
@@ -40,14 +38,7 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request: Request, response) => {
 			const accountability = accountabilityOf(request);
 			const maintenance = await maintenanceContext(context);
-			const settings = await fetchPortalSettings(maintenance);
-			if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
-			const contact = await fetchOwnContact(accountability.user, maintenance);
-			const contactRow = contact ? ((await maintenance.knex('contacts').select('portal_group').where('id', contact.id).first()) as { portal_group: number | null }) : null;
-			const groupId = contactRow?.portal_group ?? settings.default_group;
-			if (!contact || groupId === null) throw new ForbiddenError();
-			const group = (await adminService(maintenance, 'portal_groups').readOne(groupId, { fields: ['id', 'permissions'] })) as PortalGroupRecord;
-			const capabilities = assertGroupPermissions(group.permissions ?? {});
+			const { user, contact, capabilities } = await resolvePortalUser(maintenance, accountability, await fetchPortalSettings(maintenance));
 			if (!capabilities['tickets.reply'] || capabilities['tickets.attachments'] !== 'public') throw new ForbiddenError();
 
 			// The ticket must be one the contact reads, through Directus's own rules (403 otherwise).
@@ -70,12 +61,12 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 					filename_download: filename,
 					type,
 					folder: null,
-					uploaded_by: accountability.user,
+					uploaded_by: user,
 				}),
 			);
 			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({ ticket: ticketId, file, is_public: true });
 			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as { customer: number } | undefined;
-			await writeAudit(maintenance, { action: 'ticket.attachment_added', actor_user: accountability.user, actor_contact: contact.id, customer: ticket?.customer ?? null, target_collection: 'tickets', target_id: ticketId, details: { file, filename, type }, ip: ipOf(request) });
+			await writeAudit(maintenance, { action: 'ticket.attachment_added', actor_user: user, actor_contact: contact.id, customer: ticket?.customer ?? null, target_collection: 'tickets', target_id: ticketId, details: { file, filename, type }, ip: ipOf(request) });
 			response.status(201).json({ data: { id: attachment, file, filename, type } });
 		}),
 	);
