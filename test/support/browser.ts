@@ -4,7 +4,7 @@
  * `test-results/screenshots/`; the README's pictures are copies of those kept in `docs/screenshots/`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../scripts/lib/directus-instance.ts';
@@ -26,4 +26,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	const folder = join(projectRoot, 'test-results/screenshots');
 	await mkdir(folder, { recursive: true });
 	await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Copies this run's screenshots of the named pages into `docs/screenshots/`, the README's pictures —
+ * only when PORTAL_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the working tree clean.
+ */
+export async function keepForReadme(names: string[]): Promise<void> {
+	if (process.env['PORTAL_UPDATE_SCREENSHOTS'] !== '1') return;
+	const folder = join(projectRoot, 'docs/screenshots');
+	await mkdir(folder, { recursive: true });
+	for (const name of names) await copyFile(join(projectRoot, 'test-results/screenshots', `${name}.png`), join(folder, `${name}.png`));
 }

@@ -1,0 +1,38 @@
+/**
+ * The one Directus SDK client of the app. Session mode: Directus's own login sets an httpOnly session
+ * cookie for this origin (the app is served by the same Directus), so no token is ever readable by
+ * scripts and a page reload keeps the contact signed in. Directus's SameSite=Lax cookie keeps other
+ * sites from sending writes with it.
+ */
+import { authentication, createDirectus, rest } from '@directus/sdk';
+
+type Schema = Record<string, never>;
+
+function makeClient(url: string) {
+	// Looks `fetch` up on every call rather than once, so tests can stand in for the server.
+	const globals = { fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args) };
+	return createDirectus<Schema>(url, { globals }).with(authentication('session', { credentials: 'include', autoRefresh: true })).with(rest({ credentials: 'include' }));
+}
+
+export type PortalClient = ReturnType<typeof makeClient>;
+
+let client: PortalClient | null = null;
+
+export function useDirectus(): PortalClient {
+	client ??= makeClient(window.location.origin);
+	return client;
+}
+
+/**
+ * A GET of a portal route whose answer has `meta` besides `data` (the team list's assignable groups):
+ * the SDK's request keeps only `data`, so this one uses the client's own fetch with the same session
+ * cookie and throws the same `{ errors, response }` shape the SDK throws.
+ */
+export async function requestWithMeta<D, M>(path: string): Promise<{ data: D; meta: M }> {
+	const client = useDirectus();
+	const fetcher = client.globals.fetch as typeof fetch;
+	const response = await fetcher(new URL(path, client.url).toString(), { credentials: 'include', headers: { Accept: 'application/json' } });
+	const body = (await response.json().catch(() => ({}))) as { data?: D; meta?: M; errors?: unknown };
+	if (!response.ok || body.errors) throw { errors: body.errors ?? [], response };
+	return { data: body.data as D, meta: body.meta as M };
+}

@@ -1,0 +1,32 @@
+/**
+ * Who is signed in and what their group allows, from GET /portal/api/me. The app draws its menu, cards
+ * and buttons from `capabilities`; Directus refuses anything else whatever the app draws.
+ */
+import { customEndpoint } from '@directus/sdk';
+import { computed, ref } from 'vue';
+import type { Me } from '../lib/portal-types.ts';
+import { useDirectus } from './use-directus.ts';
+
+const me = ref<Me | null>(null);
+
+export function useMe() {
+	/** Loads the signed-in contact; null when nobody (or no portal contact) is signed in. */
+	async function load(): Promise<Me | null> {
+		try {
+			// The SDK unwraps Directus's `{ data }` envelope.
+			me.value = (await useDirectus().request(customEndpoint<Me>({ path: '/portal/api/me', method: 'GET' }))) ?? null;
+		} catch {
+			me.value = null;
+		}
+		return me.value;
+	}
+	function clear(): void {
+		me.value = null;
+	}
+	/** For pages shown only once `me` is loaded (the router guarantees it): the contact, never null. */
+	const current = computed(() => {
+		if (!me.value) throw new Error('useMe().current read before sign-in');
+		return me.value;
+	});
+	return { me, current, load, clear };
+}

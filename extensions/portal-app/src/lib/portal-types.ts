@@ -1,0 +1,35 @@
+/** What the portal's own API answers, as the app reads it (see extensions/endpoints/portal/session-routes.ts). */
+import type { GroupPermissions } from '../../../../src/catalogue/capabilities.ts';
+
+export type Capabilities = GroupPermissions;
+
+export interface PortalConfig {
+	portal_name: string;
+	accent_color: string;
+	access_mode: string;
+	self_signup: string;
+}
+
+export interface Me {
+	contact: { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; location: number | null };
+	customer: { id: number; name: string };
+	group: { id: number; name: string };
+	capabilities: Capabilities;
+	parent_visibility: boolean;
+}
+
+export interface TeamMember {
+	id: number;
+	first_name: string | null;
+	last_name: string;
+	email: string;
+	status: 'active' | 'invited' | 'suspended' | 'no_login' | 'expired' | string;
+	invited_until: string | null;
+	group: { id: number; name: string | null } | null;
+	is_you: boolean;
+}
+
+export interface AssignableGroup {
+	id: number;
+	name: string;
+}
