@@ -95,8 +95,8 @@ export async function releasePortalUser(context: DirectusContext, userId: string
 }
 
 /**
- * Brings every given contact's user in line with the stored data, and releases portal users that no
- * contact links to. Run after writes commit, as the authority over what the filters did beforehand.
+ * Brings every given contact's user in line with the stored data. Run after writes commit, as the
+ * authority over what the filters did beforehand.
  */
 export async function syncContactAccess(context: DirectusContext, contactIds: number[], portalRole: string, defaultGroup: number | null): Promise<void> {
 	const contacts = (await adminService(context, 'contacts').readByQuery({
@@ -111,10 +111,18 @@ export async function syncContactAccess(context: DirectusContext, contactIds: nu
 		if (contact.portal_group === null) await adminService(context, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
 		await grantGroupToUser(context, contact.user, group, portalRole, contact.login_suspended === true);
 	}
-	await releaseUnlinkedPortalUsers(context, portalRole);
 }
 
-/** Portal-role users that no contact links to lose the role and their group policy. */
+/** Releases a user once no contact links to it (a link made meanwhile keeps it). */
+export async function releaseIfUnlinked(context: DirectusContext, userId: string, portalRole: string): Promise<void> {
+	const linked = await context.knex('contacts').select('id').where('user', userId).first();
+	if (!linked) await releasePortalUser(context, userId, portalRole);
+}
+
+/**
+ * Portal-role users that no contact links to lose the role and their group policy. A sweep over every
+ * portal user: for start-up only, when no request can be linking a user at the same moment.
+ */
 export async function releaseUnlinkedPortalUsers(context: DirectusContext, portalRole: string): Promise<void> {
 	const linked = context.knex('contacts').select('user').whereNotNull('user');
 	const orphans = (await context.knex('directus_users').select('id').where('role', portalRole).whereNotIn('id', linked)) as { id: string }[];

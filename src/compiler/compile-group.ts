@@ -229,21 +229,22 @@ function compileFiles(permissions: GroupPermissions, settings: CompileSettings):
 function compileDevices(permissions: GroupPermissions): CompiledPermission[] {
 	const access = permissions['devices.access'];
 	const scope = permissions['devices.scope'];
-	if (access === 'none' || scope === 'none') return [];
-	const mine: Filter[] = [{ created_by_contact: isMyContact }, { location: { contacts: isMyContact } }];
-	if (scope === 'created_location_or_unlocated') mine.push({ location: { _null: true } });
-	const visible = scope === 'all' ? { customer: isMyCustomer } : allOf({ customer: isMyCustomer }, anyOf(...mine));
-	const fields = ['id', 'name', 'type', 'serial', 'customer', 'location', 'created_by_contact', 'date_created', 'date_updated', ...permissions['devices.extra_fields']];
-	const because: CapabilityKey[] = permissions['devices.extra_fields'].length > 0 ? ['devices.access', 'devices.scope', 'devices.extra_fields'] : ['devices.access', 'devices.scope'];
-	const rows = [row('devices', 'read', fields, because, { permissions: visible })];
+	const rows: CompiledPermission[] = [];
+	// Registering a device needs edit access only; seeing devices (and so editing them) needs a scope too.
 	if (access === 'edit') {
 		rows.push(
 			row('devices', 'create', ['name', 'type', 'serial', 'location', 'customer', 'created_by_contact'], ['devices.access'], {
 				validation: { _and: [{ customer: { _in: myCustomerIds } }, { created_by_contact: { _in: myContactIds } }] },
 			}),
-			row('devices', 'update', ['name', 'type', 'serial', 'location'], ['devices.access'], { permissions: visible }),
 		);
 	}
+	if (access === 'none' || scope === 'none') return rows;
+	const mine: Filter[] = [{ created_by_contact: isMyContact }, { location: { contacts: isMyContact } }];
+	if (scope === 'created_location_or_unlocated') mine.push({ location: { _null: true } });
+	const visible = scope === 'all' ? { customer: isMyCustomer } : allOf({ customer: isMyCustomer }, anyOf(...mine));
+	const fields = ['id', 'name', 'type', 'serial', 'customer', 'location', 'created_by_contact', 'date_created', 'date_updated', ...permissions['devices.extra_fields']];
+	const because: CapabilityKey[] = permissions['devices.extra_fields'].length > 0 ? ['devices.access', 'devices.scope', 'devices.extra_fields'] : ['devices.access', 'devices.scope'];
+	rows.unshift(row('devices', 'read', fields, because, { permissions: visible }));
+	if (access === 'edit') rows.push(row('devices', 'update', ['name', 'type', 'serial', 'location'], ['devices.access'], { permissions: visible }));
 	return rows;
 }
-

@@ -13,6 +13,11 @@ export interface StoredPolicy {
 const keyOf = (row: Pick<PermissionRow, 'collection' | 'action'>) => `${row.collection}:${row.action}`;
 const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
 
+/** Findings about a policy the product manages, which it can put right itself (see restoreManagedPolicies). */
+export function isManagedPolicyFinding(finding: Finding): boolean {
+	return /^policy-(access|extra|changed):/.test(finding.id);
+}
+
 /**
  * A policy the product manages must hold exactly what it compiles to: any other row, or a row changed
  * by hand in the studio, could widen what contacts or visitors reach.

@@ -27,26 +27,17 @@ describe('The portal doctor', () => {
 		expect((await api<{ status: string }>('GET', '/portal/api/health', { token: null })).body['status']).toBe('ok');
 	});
 
-	test('Closes the portal while a portal policy holds a permission added by hand, and opens it once removed', async () => {
-		const customer = (await createRow('customers', { name: uniqueName('Doctor') })).id;
-		const contact = await createPortalContact(customer, 'Basic');
-		const token = await tokenOf(contact);
-		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: await policyOf('Basic'), collection: 'invoices', action: 'read', fields: ['*'], permissions: {} } });
-		try {
-			await eventually(async () => expect((await doctor())?.open).toBe(false));
-			expect((await doctor())?.findings.map((finding) => finding.id)).toContain(`policy-extra:${await policyOf('Basic')}:invoices:read`);
-			const closed = await api('GET', '/portal/api/me', { token });
-			expect(closed.status).toBe(503);
-			expect(closed.body.errors?.[0]?.extensions?.code).toBe('PORTAL_CLOSED');
-			expect((await signIn(contact)).status).toBe(503);
-			expect((await api<{ status: string }>('GET', '/portal/api/health', { token: null })).body['status']).toBe('closed');
-			// Staff still sign in, to fix it.
-			expect((await api('GET', '/portal/api/doctor')).status).toBe(200);
-		} finally {
-			await api('DELETE', `/permissions/${added.body.data?.id}`);
-		}
-		await eventually(async () => expect((await doctor())?.open).toBe(true));
-		expect((await signIn(contact)).status).toBe(200);
+	test('Puts back a portal policy changed by hand, and says so in the audit log', async () => {
+		const basic = await policyOf('Basic');
+		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: basic, collection: 'invoices', action: 'read', fields: ['*'], permissions: {} } });
+		expect(added.status).toBe(200);
+		await eventually(async () => {
+			const rows = await api<{ id: number }[]>('GET', `/permissions?filter[policy][_eq]=${basic}&filter[collection][_eq]=invoices&fields=id`);
+			expect(rows.body.data).toEqual([]);
+		});
+		const audit = await api<{ details: { findings: string[] } }[]>('GET', '/items/portal_audit?filter[action][_eq]=doctor.policies_restored&sort=-id&limit=1&fields=details');
+		expect(audit.body.data?.[0]?.details.findings.join(' ')).toContain('allows read on invoices, which no portal setting asks for');
+		expect((await doctor())?.open).toBe(true);
 	});
 
 	test('Closes the portal while public access grants what the access mode does not ask for', async () => {
@@ -54,13 +45,25 @@ describe('The portal doctor', () => {
 		const settings = await api<{ public_policy: string }>('GET', '/items/portal_settings?fields=public_policy');
 		const other = publicPolicies.body.data?.map((row) => row.policy).find((policy) => policy !== settings.body.data?.public_policy);
 		expect(other).toBeDefined();
+		const customer = (await createRow('customers', { name: uniqueName('Doctor') })).id;
+		const contact = await createPortalContact(customer, 'Basic');
+		const token = await tokenOf(contact);
 		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: other, collection: 'contacts', action: 'read', fields: ['email'] } });
 		try {
 			await eventually(async () => expect((await doctor())?.findings.map((finding) => finding.id)).toContain(`policy-foreign:${other}`));
+			expect((await doctor())?.open).toBe(false);
+			const closed = await api('GET', '/portal/api/me', { token });
+			expect(closed.status).toBe(503);
+			expect(closed.body.errors?.[0]?.extensions?.code).toBe('PORTAL_CLOSED');
+			expect((await signIn(contact)).status).toBe(503);
+			expect((await api<{ status: string }>('GET', '/portal/api/health', { token: null })).body['status']).toBe('closed');
+			// Staff still reach the doctor, to fix it.
+			expect((await api('GET', '/portal/api/doctor')).status).toBe(200);
 		} finally {
 			await api('DELETE', `/permissions/${added.body.data?.id}`);
 		}
 		await eventually(async () => expect((await doctor())?.open).toBe(true));
+		expect((await signIn(contact)).status).toBe(200);
 	});
 
 	test('Shows its findings to staff only', async () => {

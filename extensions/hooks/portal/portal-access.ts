@@ -12,7 +12,7 @@
  */
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { assertLinkableUser, grantGroupToUser, releasePortalUser, releaseUnlinkedPortalUsers, syncContactAccess } from '../../../src/access/contact-access.ts';
+import { assertLinkableUser, grantGroupToUser, releaseIfUnlinked, releasePortalUser, syncContactAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { adminService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
@@ -181,6 +181,13 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	// ── Contacts and their users ─────────────────────────────────────────────────────────────────────
 
+	/**
+	 * Users whose contact a pending write unlinks (or deletes), by contact, handed from the filter (which
+	 * still sees the old link) to the action: only those are released, never a sweep over every portal
+	 * user, which would race with links being made by other requests.
+	 */
+	const unlinkedUsers = new Map<number, string>();
+
 	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
 		const contact = { ...(payload as Payload) };
 		const user = contact['user'];
@@ -212,6 +219,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		for (const contact of current) {
 			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
 			if (user) await assertLinkableUser(context, user, role, contact.id);
+			if (contact.user && contact.user !== user) unlinkedUsers.set(contact.id, contact.user);
 		}
 		if (!actsAsAdmin(accountability)) return changes;
 		for (const contact of current) {
@@ -228,12 +236,16 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	});
 
 	staffFilter('contacts.items.delete', async (keys, _meta, { database, accountability }) => {
-		if (!actsAsAdmin(accountability)) return keys;
 		const context = await contextOn(database);
 		const role = (await fetchPortalSettings(context)).portal_role;
 		if (!role) return keys;
 		const contacts = (await adminService(context, 'contacts').readMany(keys as Key[], { fields: ['id', 'user'] })) as ContactAccessRecord[];
-		for (const contact of contacts) if (contact.user) await releasePortalUser(context, contact.user, role);
+		for (const contact of contacts) {
+			if (!contact.user) continue;
+			unlinkedUsers.set(contact.id, contact.user);
+			// Fail closed at once for admins; the action releases for everyone once the delete is committed.
+			if (actsAsAdmin(accountability)) await releasePortalUser(context, contact.user, role);
+		}
 		return keys;
 	});
 
@@ -244,7 +256,10 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			const contactIds = ((keys as Key[] | undefined) ?? [key as Key]).map(Number);
 			await resync(async (context) => {
 				const settings = await fetchPortalSettings(context);
-				if (settings.portal_role) await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
+				if (settings.portal_role) {
+					await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
+					await releaseUnlinked(context, contactIds, settings.portal_role);
+				}
 				// Changes made through Directus by a person; the product's own endpoints write their own entries.
 				if (accountability?.user) {
 					const customers = new Map(((await context.knex('contacts').select('id', 'customer').whereIn('id', contactIds)) as { id: number; customer: number }[]).map((row) => [row.id, row.customer]));
@@ -264,12 +279,22 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		});
 	}
 
-	action('contacts.items.delete', async () => {
+	action('contacts.items.delete', async ({ keys }) => {
 		await resync(async (context) => {
 			const role = (await fetchPortalSettings(context)).portal_role;
-			if (role) await releaseUnlinkedPortalUsers(context, role);
+			if (role) await releaseUnlinked(context, (keys as Key[]).map(Number), role);
 		});
 	});
+
+	/** Releases the users the filters saw these contacts let go of, unless something links them again meanwhile. */
+	async function releaseUnlinked(context: DirectusContext, contactIds: number[], role: string): Promise<void> {
+		for (const contact of contactIds) {
+			const user = unlinkedUsers.get(contact);
+			if (!user) continue;
+			unlinkedUsers.delete(contact);
+			await releaseIfUnlinked(context, user, role);
+		}
+	}
 
 	/** Runs after-commit maintenance; its failure is logged, since no request is waiting for it. */
 	async function resync(work: (context: DirectusContext) => Promise<void>): Promise<void> {

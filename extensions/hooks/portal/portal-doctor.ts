@@ -4,6 +4,9 @@
  * and the portal's routes answer 503 (see the endpoint); staff see the findings.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { restoreManagedPolicies } from '../../../src/access/restore-managed-policies.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { isManagedPolicyFinding } from '../../../src/doctor/check-policies.ts';
 import { runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
@@ -26,7 +29,21 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 			doctorState.checkedAt = new Date();
 			return;
 		}
-		const findings = await runDoctor({ services, schema: await getSchema(), knex: database }, { env, version: fetchDirectusVersion() });
+		const context = { services, schema: await getSchema(), knex: database };
+		let findings = await runDoctor(context, { env, version: fetchDirectusVersion() });
+		// Its own policies the product puts right at once (a hand-made change, or a recompile seen half-done),
+		// and looks again; only what it cannot fix may close the portal.
+		const drift = findings.filter(isManagedPolicyFinding);
+		if (drift.length > 0) {
+			await restoreManagedPolicies(context);
+			const remaining = new Set((await runDoctor(context, { env, version: fetchDirectusVersion() })).filter(isManagedPolicyFinding).map((finding) => finding.id));
+			const reverted = drift.filter((finding) => !remaining.has(finding.id));
+			if (reverted.length > 0) {
+				logger.warn(`Customer Portal doctor: put back ${reverted.length} portal permission${reverted.length === 1 ? '' : 's'} changed outside the portal: ${reverted.map((finding) => finding.problem).join(' ')}`);
+				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: reverted.map((finding) => finding.problem) } });
+			}
+			findings = await runDoctor(context, { env, version: fetchDirectusVersion() });
+		}
 		const before = new Set((doctorState.findings ?? []).map((finding) => finding.id));
 		for (const finding of findings) {
 			if (!before.has(finding.id)) logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);

@@ -110,6 +110,8 @@ describe('compileGroup', () => {
 		});
 		expect(compile({ 'devices.access': 'view' }).find((row) => row.collection === 'devices')).toBeUndefined();
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'all' }), 'devices', 'create')).toBeUndefined();
+		// Edit access alone lets a contact register devices, without seeing any.
+		expect(compile({ 'devices.access': 'edit' }).filter((row) => row.collection === 'devices').map((row) => row.action)).toEqual(['create']);
 	});
 
 	test('Lets quotes be decided only while pending, and only as approved or declined by the contact', () => {

@@ -1,0 +1,16 @@
+import { adminService, type DirectusContext } from './directus-context.ts';
+import { fetchPortalSettings } from './fetch-portal-settings.ts';
+import { writePublicPolicy } from './public-policy.ts';
+import { syncGroupPolicy } from './sync-group-policy.ts';
+
+/**
+ * Puts every policy the product manages back to what the portal's groups and settings compile to:
+ * undoes permissions added or changed by hand, and settles any mismatch seen while another instance
+ * was part-way through a recompile. Idempotent and safe to run at any time.
+ */
+export async function restoreManagedPolicies(context: DirectusContext): Promise<void> {
+	const settings = await fetchPortalSettings(context);
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
+	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	if (settings.public_policy) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
+}
