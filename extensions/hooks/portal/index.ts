@@ -3,6 +3,7 @@ import { bundleVersion } from '../../shared/bundle-version.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
+import { registerModuleBar } from './module-bar.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalWrites } from './portal-writes.ts';
@@ -14,6 +15,7 @@ export default defineHook((events, context) => {
 	});
 	registerCustomerDeleteGuard(events, context);
 	registerCustomerTree(events, context);
+	registerModuleBar(events, context);
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);
 	// Last: its start-up run sees what the others prepared.

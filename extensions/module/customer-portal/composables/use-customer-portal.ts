@@ -1,0 +1,127 @@
+import { useApi } from '@directus/extensions-sdk';
+import { ref } from 'vue';
+import { errorMessage } from '../lib/error-message.ts';
+import { portalStatus, type OpenInvitation, type PortalStatus } from '../lib/portal-status.ts';
+
+export interface CustomerDetails {
+	id: number;
+	name: string;
+	visible_to_parent: boolean;
+	email_domains: string[] | null;
+}
+
+export interface PortalContactRow {
+	id: number;
+	first_name: string | null;
+	last_name: string;
+	email: string;
+	status: string;
+	user_status: string | null;
+	portal_group: number | null;
+	login_suspended: boolean;
+	portal: PortalStatus;
+}
+
+type ContactRecord = Omit<PortalContactRow, 'portal' | 'user_status'> & { user: { status: string } | null };
+
+interface InvitationRow extends OpenInvitation {
+	contact: number;
+}
+
+/**
+ * One customer's portal: its contacts with their portal status, and every action staff take on them —
+ * each one a call the server checks (contacts' portal fields, the invitation API).
+ */
+export function useCustomerPortal() {
+	const api = useApi();
+	const customer = ref<CustomerDetails | null>(null);
+	const contacts = ref<PortalContactRow[]>([]);
+	const groups = ref<{ text: string; value: number | null }[]>([]);
+	const loading = ref(false);
+	const busy = ref(false);
+	const error = ref<string | null>(null);
+	const message = ref<string | null>(null);
+
+	async function load(id: number): Promise<void> {
+		loading.value = true;
+		error.value = null;
+		try {
+			const [details, list, invitations, groupList] = await Promise.all([
+				api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, { params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] } }),
+				api.get<{ data: ContactRecord[] }>('/items/contacts', {
+					params: { fields: ['id', 'first_name', 'last_name', 'email', 'status', 'user.status', 'portal_group', 'login_suspended'], filter: { customer: { _eq: id } }, sort: ['last_name', 'first_name'], limit: -1 },
+				}),
+				api.get<{ data: InvitationRow[] }>('/items/portal_invitations', {
+					params: { fields: ['id', 'contact', 'expires_at'], filter: { contact: { customer: { _eq: id } }, accepted_at: { _null: true }, revoked_at: { _null: true } }, sort: ['-id'], limit: -1 },
+				}),
+				api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+			]);
+			customer.value = details.data.data;
+			const newest = new Map<number, InvitationRow>();
+			for (const invitation of invitations.data.data) if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
+			contacts.value = list.data.data.map(({ user, ...contact }) => {
+				const row = { ...contact, user_status: user?.status ?? null };
+				return { ...row, portal: portalStatus(row, newest.get(contact.id) ?? null) };
+			});
+			groups.value = [{ text: 'Default group', value: null }, ...groupList.data.data.map((group) => ({ text: group.name, value: group.id }))];
+		} catch (caught) {
+			error.value = errorMessage(caught);
+		} finally {
+			loading.value = false;
+		}
+	}
+
+	async function act(work: () => Promise<string>): Promise<void> {
+		busy.value = true;
+		error.value = null;
+		message.value = null;
+		try {
+			message.value = await work();
+		} catch (caught) {
+			error.value = errorMessage(caught);
+		} finally {
+			busy.value = false;
+			if (customer.value) await load(customer.value.id);
+		}
+	}
+
+	const enableLogin = (contact: PortalContactRow) =>
+		act(async () => {
+			await api.post('/portal/api/invitations', { contact: contact.id });
+			return `Invitation sent to ${contact.email}.`;
+		});
+	const resend = (invitation: number) =>
+		act(async () => {
+			await api.post(`/portal/api/invitations/${invitation}/resend`);
+			return 'Invitation sent again with a new link.';
+		});
+	const revoke = (invitation: number) =>
+		act(async () => {
+			await api.delete(`/portal/api/invitations/${invitation}`);
+			return 'Invitation revoked: its link no longer works.';
+		});
+	const setSuspended = (contact: PortalContactRow, suspended: boolean) =>
+		act(async () => {
+			await api.patch(`/items/contacts/${contact.id}`, { login_suspended: suspended });
+			return suspended ? `${contact.email} can no longer sign in.` : `${contact.email} may sign in again.`;
+		});
+	const setGroup = (contact: PortalContactRow, group: number | null) =>
+		act(async () => {
+			await api.patch(`/items/contacts/${contact.id}`, { portal_group: group });
+			return `Group of ${contact.email} changed.`;
+		});
+	const inviteAll = () =>
+		act(async () => {
+			const response = await api.post<{ data: { error?: string }[] }>('/portal/api/invitations', { customer: customer.value?.id });
+			const results = response.data.data;
+			const refused = results.filter((result) => result.error).length;
+			return `${results.length - refused} invited${refused > 0 ? `, ${refused} refused` : ''}.`;
+		});
+	const saveCustomer = (changes: Pick<CustomerDetails, 'visible_to_parent' | 'email_domains'>) =>
+		act(async () => {
+			await api.patch(`/items/customers/${customer.value?.id}`, changes);
+			return 'Customer saved.';
+		});
+
+	return { customer, contacts, groups, loading, busy, error, message, load, enableLogin, resend, revoke, setSuspended, setGroup, inviteAll, saveCustomer };
+}

@@ -1,0 +1,64 @@
+import { useApi } from '@directus/extensions-sdk';
+import { ref } from 'vue';
+import { errorMessage } from '../lib/error-message.ts';
+
+export interface EditablePortalSettings {
+	access_mode: 'registered_only' | 'public';
+	parent_visibility: boolean;
+	default_group: number | null;
+	invite_ttl_hours: number;
+	self_signup: 'off' | 'matching_domain';
+	portal_name: string | null;
+	accent_color: string | null;
+}
+
+const fields: (keyof EditablePortalSettings)[] = ['access_mode', 'parent_visibility', 'default_group', 'invite_ttl_hours', 'self_signup', 'portal_name', 'accent_color'];
+
+/** The portal_settings singleton, as far as staff may change it. */
+export function usePortalSettings() {
+	const api = useApi();
+	const settings = ref<EditablePortalSettings | null>(null);
+	const groups = ref<{ text: string; value: number }[]>([]);
+	const loading = ref(false);
+	const saving = ref(false);
+	const error = ref<string | null>(null);
+	const saved = ref(false);
+
+	async function load(): Promise<void> {
+		loading.value = true;
+		error.value = null;
+		try {
+			const [row, groupList] = await Promise.all([
+				api.get<{ data: EditablePortalSettings }>('/items/portal_settings', { params: { fields } }),
+				api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+			]);
+			settings.value = row.data.data;
+			groups.value = groupList.data.data.map((group) => ({ text: group.name, value: group.id }));
+		} catch (caught) {
+			error.value = errorMessage(caught);
+		} finally {
+			loading.value = false;
+		}
+	}
+
+	async function save(): Promise<void> {
+		if (!settings.value) return;
+		saving.value = true;
+		error.value = null;
+		saved.value = false;
+		try {
+			const changes = { ...settings.value, portal_name: settings.value.portal_name || null, accent_color: settings.value.accent_color || null, invite_ttl_hours: Number(settings.value.invite_ttl_hours) };
+			await api.patch('/items/portal_settings', changes);
+			saved.value = true;
+		} catch (caught) {
+			error.value = errorMessage(caught);
+		} finally {
+			saving.value = false;
+		}
+	}
+
+	/** Where contacts sign in: the portal beside this studio (`<PUBLIC_URL>/portal/`). */
+	const portalUrl = `${window.location.href.split('/admin')[0]}/portal/`;
+
+	return { settings, groups, loading, saving, error, saved, portalUrl, load, save };
+}

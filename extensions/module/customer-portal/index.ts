@@ -1,0 +1,28 @@
+import { defineModule } from '@directus/extensions-sdk';
+import type { RouteRecordRaw } from 'vue-router';
+import { canUseModule } from './lib/can-use-module.ts';
+import AuditPage from './routes/audit-page.vue';
+import CustomerPage from './routes/customer-page.vue';
+import CustomersPage from './routes/customers-page.vue';
+import GroupEditor from './routes/group-editor.vue';
+import GroupsPage from './routes/groups-page.vue';
+import SettingsPage from './routes/settings-page.vue';
+
+const routes: RouteRecordRaw[] = [
+	{ path: '', redirect: { name: 'customer-portal-groups' } },
+	{ path: 'groups', name: 'customer-portal-groups', component: GroupsPage },
+	{ path: 'groups/:id', name: 'customer-portal-group', component: GroupEditor, props: true },
+	{ path: 'customers', name: 'customer-portal-customers', component: CustomersPage },
+	{ path: 'customers/:id', name: 'customer-portal-customer', component: CustomerPage, props: true },
+	{ path: 'settings', name: 'customer-portal-settings', component: SettingsPage },
+	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
+];
+
+/** The customer portal in the studio: groups, customers' portal access, settings and the audit log. */
+export default defineModule({
+	id: 'customer-portal',
+	name: 'Customer Portal',
+	icon: 'support_agent',
+	routes,
+	preRegisterCheck: (user, permissions) => canUseModule(user, permissions),
+});

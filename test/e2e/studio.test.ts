@@ -1,0 +1,230 @@
+/**
+ * The studio module in headless Chromium against the real studio: staff copy a group, change it, give
+ * it to a contact and invite another from the customer page; a studio user without the Portal staff
+ * policy neither sees the module nor gets anything from the API calls behind it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts';
+import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
+import { createPortalContact, eventually, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
+import { createStudioUser, settleProjectOwner, signInToStudio } from '../support/studio.ts';
+
+let browser: Browser;
+const studio = (path: string) => `${directusUnderTest().url}/admin/customer-portal${path}`;
+
+/** A screenshot of the whole page, also for the README: the studio scrolls inside its own pane, so grow the window to fit. */
+async function fullScreenshot(page: Page, name: string): Promise<void> {
+	const viewport = page.viewportSize();
+	const height = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('main, #main-content, .private-view *'), (element) => element.scrollHeight)));
+	await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height + 80, 900), 3000) });
+	await page.evaluate(() => document.querySelectorAll('main, #main-content, .private-view *').forEach((element) => element.scrollTo(0, 0)));
+	await page.waitForTimeout(300);
+	await screenshot(page, name);
+	if (viewport) await page.setViewportSize(viewport);
+	await keepForReadme([name]);
+}
+
+async function newPage(): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(20_000);
+	return page;
+}
+
+beforeAll(async () => {
+	await settleProjectOwner();
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('The studio module', () => {
+	test('Is added to the module bar at start-up', async () => {
+		const settings = await api<{ module_bar: { id: string; enabled: boolean }[] | null }>('GET', '/settings?fields=module_bar');
+		expect(settings.body.data?.module_bar?.find((entry) => entry.id === 'customer-portal')).toMatchObject({ enabled: true });
+	});
+
+	test('An admin copies Basic, changes two capabilities, saves, and gives the group to a contact', async () => {
+		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Studio client') });
+		const contact = await createPortalContact(customer.id, 'Basic');
+		const invoice = (await createRow('invoices', { customer: customer.id, number: uniqueName('INV'), total: 120 })).id;
+		const before = await tokenOf(contact);
+		expect((await api('GET', '/items/invoices', { token: before })).status).toBe(403);
+
+		const page = await newPage();
+		await signInToStudio(page, await createStudioUser());
+		await page.locator('.module-bar a[href$="/customer-portal"]').click();
+		await page.locator('.groups-table').waitFor();
+		await page.locator('.group-name', { hasText: /^Basic$/ }).waitFor();
+		await screenshot(page, 'studio-groups');
+
+		// System groups are read-only, with a notice.
+		await page.locator('.group-name', { hasText: /^Basic$/ }).click();
+		await page.locator('.system-notice').waitFor();
+		expect(await page.locator('.save-group').count()).toBe(0);
+
+		const basic = await groupId('Basic');
+		await page.locator('.make-copy').click();
+		await page.waitForURL((url) => /\/customer-portal\/groups\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/groups/${basic}`));
+		const copiedId = Number(/groups\/(\d+)$/.exec(page.url())?.[1]);
+		const nameInput = page.locator('.group-name-input input');
+		await expect.poll(() => nameInput.inputValue()).toMatch(/^Copy of Basic/);
+		const name = uniqueName('Studio group');
+		await nameInput.fill(name);
+
+		// Project options are disabled until the group sees projects.
+		const notes = page.locator('[data-capability="projects.notes"] .v-checkbox');
+		expect(await notes.isDisabled()).toBe(true);
+		await page.locator('[data-capability="projects.view"] .v-radio', { hasText: "All of their customer's projects" }).click();
+		expect(await notes.isDisabled()).toBe(false);
+		await page.locator('[data-capability="invoices.view"] .v-checkbox').click();
+		await page.locator('.save-group').click();
+		await page.locator('.saved-notice').waitFor();
+		await fullScreenshot(page, 'studio-group-editor');
+
+		const saved = await api<{ name: string; is_system: boolean; permissions: Record<string, unknown> }>('GET', `/items/portal_groups/${copiedId}?fields=name,is_system,permissions`);
+		expect(saved.body.data).toMatchObject({ name, is_system: false });
+		expect(saved.body.data?.permissions).toMatchObject({ 'projects.view': 'customer', 'invoices.view': true, 'tickets.view': 'own', 'kb.view': true, 'projects.notes': false });
+
+		// Give it to the contact from the customer page.
+		await page.goto(studio('/customers'));
+		await page.locator('.customer-search input').fill(customer.name);
+		await page.locator('.customer-link', { hasText: customer.name }).click();
+		await page.locator('.contacts-table').waitFor();
+		await page.locator(`.actions[data-contact="${contact.id}"]`).waitFor();
+		const row = page.locator('tr', { has: page.locator(`.actions[data-contact="${contact.id}"]`) });
+		await row.locator('.group-select').click();
+		await page.locator('.v-menu-content .v-list-item', { hasText: name }).click();
+		await page.locator('.action-message', { hasText: 'Group of' }).waitFor();
+
+		expect((await api<{ portal_group: number }>('GET', `/items/contacts/${contact.id}?fields=portal_group`)).body.data?.portal_group).toBe(copiedId);
+		const after = await tokenOf(contact);
+		await eventually(async () => {
+			const invoices = await api<{ id: number }[]>('GET', '/items/invoices?fields=id', { token: after });
+			expect(invoices.body.data).toEqual([{ id: invoice }]);
+		});
+
+		// A group in use cannot be deleted: the server's words, with the count, are shown.
+		await page.goto(studio('/groups'));
+		const groupRow = page.locator('tr', { has: page.locator('.group-name', { hasText: name }) });
+		await groupRow.locator('.delete-group').click();
+		await page.locator('.confirm-delete').click();
+		await page.locator('.action-error', { hasText: '1 contact uses it' }).waitFor();
+		expect((await api('GET', `/items/portal_groups/${copiedId}`)).status).toBe(200);
+		await page.close();
+	});
+
+	test('An admin invites a contact from the customer page; the contact accepts from the e-mail', async () => {
+		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Invite client') });
+		const email = `${uniqueName('studio-invitee').replace(' ', '-')}@client.example.com`;
+		const contact = (await createRow('contacts', { customer: customer.id, first_name: 'Stu', last_name: 'Dio', email })).id;
+		await createPortalContact(customer.id, 'Manager');
+
+		const page = await newPage();
+		await signInToStudio(page, await createStudioUser());
+		await page.goto(studio(`/customers/${customer.id}`));
+		await page.locator(`.actions[data-contact="${contact}"] .enable-login`).click();
+		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Invited until' }).waitFor().catch(async (error: unknown) => {
+			await screenshot(page, 'studio-customer-failed');
+			throw error;
+		});
+		await page.locator('.customer-details').waitFor();
+		await fullScreenshot(page, 'studio-customer');
+
+		const mail = await waitForMail(directusUnderTest().mailFolder, email);
+		const token = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+		expect(token).toBeDefined();
+		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'studio-invitee-password' } })).status).toBe(200);
+		expect((await signIn({ email, password: 'studio-invitee-password' })).status).toBe(200);
+
+		await page.reload();
+		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Active' }).waitFor();
+		await page.locator(`.actions[data-contact="${contact}"] .suspend`).click();
+		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Suspended' }).waitFor();
+		expect((await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact}?fields=login_suspended`)).body.data?.login_suspended).toBe(true);
+		expect((await mailsTo(directusUnderTest().mailFolder, email)).length).toBe(2);
+
+		await page.goto(studio('/settings'));
+		await page.locator('.portal-url', { hasText: '/portal/' }).waitFor();
+		await screenshot(page, 'studio-settings');
+		await page.goto(studio('/audit'));
+		await page.locator('.audit-table').waitFor();
+		await page.locator('.audit-table td', { hasText: 'invitation.accepted' }).first().waitFor();
+		await page.locator('.filter-action').click();
+		await page.locator('.v-menu-content .v-list-item', { hasText: 'invitation.sent' }).click();
+		await page.locator('.filter-contact input').fill('nobody-matches');
+		await page.locator('.audit-table', { hasText: 'No items' }).waitFor();
+		await page.locator('.filter-contact input').fill('');
+		await page.locator('.audit-table td', { hasText: 'invitation.sent' }).first().waitFor();
+		const rows = await page.locator('.audit-table tbody tr').allInnerTexts();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.filter((row) => !row.includes('invitation.sent'))).toEqual([]);
+		await screenshot(page, 'studio-audit');
+		await page.close();
+	});
+
+	test('A staff user with the Portal staff policy sees the module and may use it', async () => {
+		const settings = await api<{ staff_policy: string }>('GET', '/items/portal_settings?fields=staff_policy');
+		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Help desk') } });
+		await api('POST', '/access', { body: { role: role.body.data?.id, policy: settings.body.data?.staff_policy } });
+		const user = await createStudioUser(role.body.data?.id);
+		const page = await newPage();
+		await signInToStudio(page, user);
+		await page.locator('.module-bar a[href$="/customer-portal"]').click();
+		await page.locator('.group-name', { hasText: /^Manager$/ }).waitFor();
+		await page.close();
+		const token = (await signIn(user)).token;
+		expect((await api('GET', '/items/portal_groups', { token })).status).toBe(200);
+	});
+
+	test('A studio user without the Portal staff policy does not see the module and is refused by the server', async () => {
+		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Agents'), app_access: true, admin_access: false } });
+		for (const collection of ['customers', 'contacts']) await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection, action: 'read', fields: ['*'] } });
+		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agent') } });
+		await api('POST', '/access', { body: { role: role.body.data?.id, policy: policy.body.data?.id } });
+		const user = await createStudioUser(role.body.data?.id);
+
+		const page = await newPage();
+		await signInToStudio(page, user);
+		await page.locator('.module-bar a[href$="/content"]').waitFor();
+		expect(await page.locator('.module-bar a[href$="/customer-portal"]').count()).toBe(0);
+		await screenshot(page, 'studio-non-staff');
+		await page.close();
+
+		const token = (await signIn(user)).token;
+		const settingsBefore = (await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body.data?.self_signup;
+		const basic = await groupId('Basic');
+		const custom = (await createRow('portal_groups', { name: uniqueName('Custom'), permissions: { 'kb.view': true } })).id;
+		const customer = (await createRow('customers', { name: uniqueName('Refused') })).id;
+		const contact = (await createRow('contacts', { customer, last_name: 'Nobody', email: `${uniqueName('nobody').replace(' ', '-')}@client.example.com` })).id;
+		const calls: [string, string, unknown?][] = [
+			['GET', '/items/portal_groups'],
+			['POST', '/items/portal_groups', { name: uniqueName('Sneaky'), permissions: {} }],
+			['PATCH', `/items/portal_groups/${custom}`, { permissions: { 'kb.view': true, 'invoices.view': true } }],
+			['DELETE', `/items/portal_groups/${custom}`],
+			['GET', '/items/portal_settings'],
+			['PATCH', '/items/portal_settings', { self_signup: 'matching_domain' }],
+			['GET', '/items/portal_audit'],
+			['GET', '/items/portal_invitations'],
+			['PATCH', `/items/contacts/${contact}`, { portal_group: basic }],
+			['PATCH', `/items/customers/${customer}`, { visible_to_parent: false }],
+			['POST', '/portal/api/invitations', { contact }],
+			['POST', '/portal/api/invitations', { customer }],
+			['POST', '/portal/api/invitations/1/resend'],
+			['DELETE', '/portal/api/invitations/1'],
+		];
+		for (const [method, path, body] of calls) {
+			const response = await api(method, path, { token, ...(body === undefined ? {} : { body }) });
+			expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
+		}
+		// A system group: refused too (the product's own check answers first, with 400), and unchanged.
+		expect((await api('PATCH', `/items/portal_groups/${basic}`, { token, body: { description: 'changed' } })).status).toBeGreaterThanOrEqual(400);
+		expect((await api<{ description: string }>('GET', `/items/portal_groups/${basic}?fields=description`)).body.data?.description).not.toBe('changed');
+		expect((await api<{ permissions: Record<string, unknown> }>('GET', `/items/portal_groups/${custom}?fields=permissions`)).body.data?.permissions).toMatchObject({ 'kb.view': true, 'invoices.view': false });
+		expect((await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body.data?.self_signup).toBe(settingsBefore);
+		expect((await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data).toEqual([]);
+	});
+});
