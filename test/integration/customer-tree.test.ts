@@ -12,6 +12,7 @@ import { customerTreeTriggersAreCurrent } from '../../src/hierarchy/customer-tre
 import { ensureCustomerTree } from '../../src/hierarchy/ensure-customer-tree.ts';
 import { expectedCustomerTree, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
 import { api, directDatabase, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';
+import { Random } from '../support/random.ts';
 
 const seed = Number(process.env['PORTAL_TREE_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 /** Every customer this file creates is named with this prefix, so only its rows are compared. */
@@ -19,23 +20,7 @@ const prefix = `tree-${seed}-${Math.random().toString(36).slice(2, 8)}-`;
 /** Levels 0 to 5: trees up to six customers deep. */
 const maxLevel = 5;
 
-/** A small seeded PRNG (mulberry32). */
-function random(from: number) {
-	let state = from >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const pick = <T,>(items: readonly T[]): T => {
-		if (items.length === 0) throw new Error('nothing to pick from');
-		return items[Math.floor(next() * items.length)] as T;
-	};
-	return { next, pick, chance: (p: number) => next() < p };
-}
-const rng = random(seed);
+const rng = new Random(seed);
 
 /** What this file believes the customers it created are. */
 class Forest {

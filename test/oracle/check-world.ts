@@ -17,7 +17,7 @@ import { checkWrites, emptyTally, type WriteTally } from './check-writes.ts';
 import { inPool } from './in-pool.ts';
 import type { OracleContext, ContactSession } from './oracle-context.ts';
 import type { OracleHttp } from './oracle-http.ts';
-import { Random } from './random.ts';
+import { Random } from '../support/random.ts';
 import { accessOf, keyOf, readableCollections, type ContactAccess } from './reference-model.ts';
 import { seedWorld } from './seed-world.ts';
 import { describeContact, signIn } from './sign-in.ts';

@@ -6,7 +6,7 @@
  * made as the admin through REST and applied to the model's world the same way.
  */
 import type { OracleHttp } from './oracle-http.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../support/random.ts';
 import { keyOf } from './reference-model.ts';
 import { noPortalAccess, type Id, type World } from './world.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { DifferenceLog, Severity } from './difference-log.ts';
 import type { OracleHttp } from './oracle-http.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../support/random.ts';
 import { keyOf, readableCollections, type ContactAccess, type Readable, type ReadableCollection } from './reference-model.ts';
 import type { SeededWorld } from './seed-world.ts';
 

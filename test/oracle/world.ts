@@ -7,7 +7,7 @@
  * Every text carries a word found nowhere else (`wordOf`), so a search can ask for exactly one row.
  */
 import { capabilities, type Capability } from '../../src/catalogue/capabilities.ts';
-import { Random } from './random.ts';
+import { Random } from '../support/random.ts';
 
 /** A row's key: a local number in a generated world, Directus's own key (number or uuid) once seeded. */
 export type Id = number | string;

@@ -6,7 +6,7 @@
  * model's call, not the probe's.
  */
 import { keyOf, type ContactAccess, type WriteRequest } from './reference-model.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../support/random.ts';
 import type { SeededWorld } from './seed-world.ts';
 import type { Id, World } from './world.ts';
 

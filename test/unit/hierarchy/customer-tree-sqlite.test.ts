@@ -12,20 +12,9 @@ import { ensureCustomerTree } from '../../../src/hierarchy/ensure-customer-tree.
 import { expectedCustomerTree, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
 import { installCustomerTree } from '../../../src/hierarchy/install-customer-tree.ts';
 
-type Row = { id: number; parent: number | null; visible_to_parent: number | string };
+import { Random } from '../../support/random.ts';
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: readonly T[]): T | undefined => items[Math.floor(next() * items.length)] };
-}
+type Row = { id: number; parent: number | null; visible_to_parent: number | string };
 
 async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	const db = knex({
@@ -85,7 +74,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 
 	test('Keep customer_tree exact through random writes made with plain SQL', async () => {
 		const seed = Number(process.env['PORTAL_TREE_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-		const rng = random(seed);
+		const rng = new Random(seed);
 		let nextId = 0;
 		const visible = () => (rng.next() < 0.2 ? 0 : 1);
 		for (let step = 0; step < 250; step++) {
@@ -94,14 +83,14 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 			const roll = rng.next();
 			let operation: string;
 			if (rows.length < 6 || roll < 0.25) {
-				const parent = rng.next() < 0.2 ? null : (rng.pick(rows.filter((row) => level(rows, row.id) < 5))?.id ?? null);
+				const parent = rng.next() < 0.2 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 5))?.id ?? null);
 				operation = `insert below ${parent}`;
 				await db('customers').insert({ name: 'c', parent, visible_to_parent: visible() });
 			} else if (roll < 0.35) {
 				// A small tree in one statement, children listed before their parents.
 				nextId = Math.max(nextId, ...ids);
 				const [root, child, grandchild] = [++nextId, ++nextId, ++nextId];
-				const parent = rng.next() < 0.5 ? null : (rng.pick(rows.filter((row) => level(rows, row.id) < 3))?.id ?? null);
+				const parent = rng.next() < 0.5 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 3))?.id ?? null);
 				operation = `insert ${grandchild} < ${child} < ${root} < ${parent} in one statement`;
 				await db('customers').insert([
 					{ id: grandchild, name: 'g', parent: child, visible_to_parent: visible() },
@@ -109,29 +98,29 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 					{ id: root, name: 'r', parent, visible_to_parent: visible() },
 				]);
 			} else if (roll < 0.55) {
-				const moving = rng.pick(ids) ?? 0;
+				const moving = rng.maybePick(ids) ?? 0;
 				const outside = rows.filter((row) => !branch(rows, moving).has(row.id) && level(rows, row.id) + 1 + height(rows, moving) <= 6);
-				const parent = rng.next() < 0.2 ? null : (rng.pick(outside)?.id ?? null);
+				const parent = rng.next() < 0.2 ? null : (rng.maybePick(outside)?.id ?? null);
 				operation = `move ${moving} below ${parent}`;
 				await db('customers').update({ parent }).where('id', moving);
 			} else if (roll < 0.7) {
-				const toggled = rng.pick(rows);
+				const toggled = rng.maybePick(rows);
 				operation = `toggle ${toggled?.id}`;
 				await db('customers').update({ visible_to_parent: toggled?.visible_to_parent === 1 ? 0 : 1 }).where('id', toggled?.id ?? 0);
 			} else if (roll < 0.8) {
 				// Several customers below one parent in one statement (what Directus's `{ keys, data }` does).
-				const parent = rng.pick(ids) ?? 0;
+				const parent = rng.maybePick(ids) ?? 0;
 				const moving = ids.filter((id) => !branch(rows, id).has(parent) && rng.next() < 0.15);
 				operation = `move ${moving.join(',')} below ${parent} in one statement`;
 				await db('customers').update({ parent }).whereIn('id', moving);
 			} else if (roll < 0.9 || foreignKeys) {
-				const gone = [...branch(rows, rng.pick(ids) ?? 0)];
+				const gone = [...branch(rows, rng.maybePick(ids) ?? 0)];
 				if (gone.length > 4) continue;
 				operation = `delete ${gone.join(',')}`;
 				await db('customers').delete().whereIn('id', gone);
 			} else {
 				// Without enforced foreign keys a middle customer can go, leaving its children's parent dangling.
-				const gone = rng.pick(ids) ?? 0;
+				const gone = rng.maybePick(ids) ?? 0;
 				operation = `delete ${gone} alone`;
 				await db('customers').delete().where('id', gone);
 			}

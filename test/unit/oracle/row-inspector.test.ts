@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { DifferenceLog } from '../../oracle/difference-log.ts';
 import type { OracleContext } from '../../oracle/oracle-context.ts';
 import { OracleHttp } from '../../oracle/oracle-http.ts';
-import { Random } from '../../oracle/random.ts';
+import { Random } from '../../support/random.ts';
 import { accessOf } from '../../oracle/reference-model.ts';
 import { RowInspector } from '../../oracle/row-inspector.ts';
 import type { SeededWorld } from '../../oracle/seed-world.ts';

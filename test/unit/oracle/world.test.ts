@@ -1,7 +1,7 @@
 /** The leak oracle's random worlds: reproducible from their seed, and shaped as the brief asks. */
 import { describe, expect, test } from 'vitest';
 import { capabilities } from '../../../src/catalogue/capabilities.ts';
-import { Random } from '../../oracle/random.ts';
+import { Random } from '../../support/random.ts';
 import { generateWorld, systemGroupNames, type Id, type World } from '../../oracle/world.ts';
 
 function depthOf(world: World, customer: Id): number {
