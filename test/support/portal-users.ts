@@ -50,7 +50,7 @@ export async function tokenOf(contact: PortalContact): Promise<string> {
 }
 
 /** Polls until `check` passes: for effects Directus applies after a write commits. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
+export async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		try {
