@@ -61,7 +61,7 @@ export async function mailsTo(folder: string, address: string): Promise<Received
 }
 
 /** Waits until `count` messages to `address` have arrived and returns the newest. */
-export async function waitForMail(folder: string, address: string, { count = 1, timeoutMs = 10_000 } = {}): Promise<ReceivedMail> {
+export async function waitForMail(folder: string, address: string, { count = 1, timeoutMs = 20_000 } = {}): Promise<ReceivedMail> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const mails = await mailsTo(folder, address);
