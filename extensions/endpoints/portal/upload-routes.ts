@@ -14,7 +14,7 @@ import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
 import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
-import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/uploads/upload-rules.ts';
+import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/attachments/upload-rules.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 
