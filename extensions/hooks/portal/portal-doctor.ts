@@ -13,6 +13,9 @@ import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.t
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { doctorState } from '../../shared/doctor-state.ts';
 
+/** How long a difference in the product's own policies must last before it counts as a change made by hand. */
+const settleMs = 2_000;
+
 /** Events after which the portal may have become unsafe, or safe again (Directus names its own collections' events without the prefix). */
 const watched = [
 	...['permissions', 'policies', 'access', 'roles', 'settings', 'users'].flatMap((scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`)),
@@ -30,19 +33,21 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 			return;
 		}
 		const context = { services, schema: await getSchema(), knex: database };
-		let findings = await runDoctor(context, { env, version: fetchDirectusVersion() });
-		// Its own policies the product puts right at once (a hand-made change, or a recompile seen half-done),
-		// and looks again; only what it cannot fix may close the portal.
-		const drift = findings.filter(isManagedPolicyFinding);
-		if (drift.length > 0) {
-			await restoreManagedPolicies(context);
-			const remaining = new Set((await runDoctor(context, { env, version: fetchDirectusVersion() })).filter(isManagedPolicyFinding).map((finding) => finding.id));
-			const reverted = drift.filter((finding) => !remaining.has(finding.id));
-			if (reverted.length > 0) {
-				logger.warn(`Customer Portal doctor: put back ${reverted.length} portal permission${reverted.length === 1 ? '' : 's'} changed outside the portal: ${reverted.map((finding) => finding.problem).join(' ')}`);
-				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: reverted.map((finding) => finding.problem) } });
+		const examine = () => runDoctor(context, { env, version: fetchDirectusVersion() });
+		let findings = await examine();
+		// A policy of its own that differs from what the portal compiles is either a change made by hand or a
+		// recompile caught half-way (a change is written to policies just before the group or settings row
+		// that asks for it). Look again after a moment; what still differs is put back, and said so.
+		if (findings.some(isManagedPolicyFinding)) {
+			await new Promise((done) => setTimeout(done, settleMs));
+			findings = await examine();
+			const drift = findings.filter(isManagedPolicyFinding);
+			if (drift.length > 0) {
+				await restoreManagedPolicies(context);
+				logger.warn(`Customer Portal doctor: put back ${drift.length} portal permission${drift.length === 1 ? '' : 's'} changed outside the portal: ${drift.map((finding) => finding.problem).join(' ')}`);
+				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: drift.map((finding) => finding.problem) } });
+				findings = await examine();
 			}
-			findings = await runDoctor(context, { env, version: fetchDirectusVersion() });
 		}
 		const before = new Set((doctorState.findings ?? []).map((finding) => finding.id));
 		for (const finding of findings) {
