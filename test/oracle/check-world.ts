@@ -22,7 +22,8 @@ import { accessOf, keyOf, readableCollections, type ContactAccess } from './refe
 import { seedWorld } from './seed-world.ts';
 import { describeContact, signIn } from './sign-in.ts';
 import { mutateWorld } from './mutate-world.ts';
-import { generateWorld, noPortalAccess } from './world.ts';
+import { generateWorld } from './world.ts';
+import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
 
 export interface WorldOptions {
 	size: number;
@@ -66,7 +67,7 @@ export async function checkWorld(http: OracleHttp, log: DifferenceLog, seed: num
 			)
 			.map((contact) => contact.id),
 	);
-	const npaIds = new Set(local.portal_groups.filter((group) => group.name === noPortalAccess).map((group) => group.id));
+	const npaIds = new Set(local.portal_groups.filter((group) => groupGrantsNothing(normalisePermissions(group.permissions))).map((group) => group.id));
 	const seeded = await seedWorld(http, local, {
 		passwordFor: (contact) => passwordContacts.has(contact.id) || (contact.portal_group !== null && npaIds.has(contact.portal_group)),
 		log: say,

@@ -9,6 +9,7 @@ import type { OracleHttp } from './oracle-http.ts';
 import type { Random } from '../support/random.ts';
 import { keyOf } from './reference-model.ts';
 import { noPortalAccess, type Id, type World } from './world.ts';
+import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
 
 export interface Mutations {
 	/** What was changed, for the log. */
@@ -77,7 +78,7 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		if (!group || contact.user === null) continue;
 		contact.portal_group = group.id;
 		await http.admin('PATCH', `/items/contacts/${keyOf(contact.id)}`, { portal_group: group.id });
-		regrouped.push({ contact: contact.id, user: contact.user, suspended: group.name === noPortalAccess });
+		regrouped.push({ contact: contact.id, user: contact.user, suspended: groupGrantsNothing(normalisePermissions(group.permissions)) });
 		changes.push(`contact ${keyOf(contact.id)} → group "${group.name}"`);
 	}
 

@@ -68,3 +68,9 @@ export function describePermissions(permissions: GroupPermissions): string {
 		.map(([key, value]) => (value === true ? key : `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`));
 	return granted.length === 0 ? '(nothing)' : granted.join(' ');
 }
+
+
+/** A group whose (normalised) permissions grant nothing at all: its contacts cannot sign in, like "No Portal Access". */
+export function groupGrantsNothing(permissions: GroupPermissions): boolean {
+	return Object.values(permissions).every(grantsNothing);
+}

@@ -5,7 +5,7 @@
  * product's compiler, so the two can be compared.
  */
 import type { GroupPermissions } from '../../src/catalogue/capabilities.ts';
-import { normalisePermissions } from './normalise-permissions.ts';
+import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
 import { noPortalAccess, type ContactRow, type GroupRow, type Id, type World } from './world.ts';
 
 /** Ids are compared as text: Directus answers numbers for the help desk's keys and uuids for files and users. */
@@ -205,7 +205,7 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 	const group = effectiveGroup(world, contact);
 	const permissions = normalisePermissions(group?.permissions);
 	const specified = group !== null;
-	const canSignIn = group !== null && contact.user !== null && group.name !== noPortalAccess;
+	const canSignIn = group !== null && contact.user !== null && !groupGrantsNothing(permissions);
 
 	const viewScope = permissions['tickets.view'];
 	const projectScope = permissions['projects.view'];

@@ -68,17 +68,19 @@ describe('Normalisation of a group’s permissions', () => {
 });
 
 describe('Who can act in the portal', () => {
-	test('A contact with a user and a group other than No Portal Access can sign in', () => {
-		expect(accessOf(tinyWorld(), me).canSignIn).toBe(true);
+	test('A contact with a user and a group that grants something can sign in', () => {
+		expect(accessOf(tinyWorld({ 'kb.view': true }), me).canSignIn).toBe(true);
 	});
 
 	test('A contact without a Directus user cannot', () => {
-		const world = tinyWorld();
+		const world = tinyWorld({ 'kb.view': true });
 		expect(accessOf(world, 22).canSignIn).toBe(false);
 	});
 
-	test('A contact in No Portal Access cannot, whatever that group holds', () => {
-		const world = tinyWorld();
+	test('A contact in a group that grants nothing cannot: No Portal Access, or any other such group', () => {
+		expect(accessOf(tinyWorld({}), me).canSignIn).toBe(false);
+		const world = tinyWorld({ 'kb.view': true });
+		world.portal_groups = world.portal_groups.map((group) => (group.name === 'No Portal Access' ? { ...group, permissions: {} } : group));
 		world.contacts[0] = { ...world.contacts[0]!, portal_group: 101 };
 		expect(accessOf(world, me).canSignIn).toBe(false);
 	});
@@ -90,6 +92,7 @@ describe('Who can act in the portal', () => {
 		const access = accessOf(world, me);
 		expect(access.group?.name).toBe('Default');
 		expect(access.permissions['kb.view']).toBe(true);
+		world.portal_groups = world.portal_groups.map((group) => (group.name === 'No Portal Access' ? { ...group, permissions: {} } : group));
 		world.settings.default_group = 101;
 		expect(accessOf(world, me).canSignIn).toBe(false);
 	});
