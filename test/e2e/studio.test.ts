@@ -47,10 +47,11 @@ describe('The studio module', () => {
 		expect(settings.body.data?.module_bar?.find((entry) => entry.id === 'customer-portal')).toMatchObject({ enabled: true });
 	});
 
-	test('An admin copies Basic, changes two capabilities, saves, and gives the group to a contact', async () => {
+	test('An admin copies Basic, changes two capabilities, gives the group to a contact and views the portal as them', async () => {
 		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Studio client') });
 		const contact = await createPortalContact(customer.id, 'Basic');
-		const invoice = (await createRow('invoices', { customer: customer.id, number: uniqueName('INV'), total: 120 })).id;
+		const invoiceNumber = uniqueName('INV');
+		const invoice = (await createRow('invoices', { customer: customer.id, number: invoiceNumber, total: 120 })).id;
 		const before = await tokenOf(contact);
 		expect((await api('GET', '/items/invoices', { token: before })).status).toBe(403);
 
@@ -106,6 +107,27 @@ describe('The studio module', () => {
 			const invoices = await api<{ id: number }[]>('GET', '/items/invoices?fields=id', { token: after });
 			expect(invoices.body.data).toEqual([{ id: invoice }]);
 		});
+
+		// View as: the portal as the contact sees it now — Invoices in the menu — in a new tab, read-only.
+		const [portal] = await Promise.all([page.context().waitForEvent('page'), page.locator(`.actions[data-contact="${contact.id}"] .view-as`).click()]);
+		portal.setDefaultTimeout(20_000);
+		await portal.locator('.view-as-banner').waitFor();
+		expect(portal.url()).not.toContain('view-as=');
+		await portal.locator('nav.menu a[data-page="invoices"]').click();
+		await portal.locator('main', { hasText: invoiceNumber }).waitFor();
+		await fullScreenshot(portal, 'studio-view-as');
+		await portal.goto(`${directusUnderTest().url}/portal/tickets/new`);
+		await portal.locator('.view-as-banner').waitFor();
+		await portal.locator('input[name="subject"]').fill('Written while viewing as');
+		await portal.locator('button[type="submit"]').click();
+		await portal.locator('main', { hasText: 'View as is read-only' }).waitFor();
+		expect((await api<unknown[]>('GET', `/items/tickets?filter[customer][_eq]=${customer.id}&fields=id`)).body.data).toEqual([]);
+		// Ending View as closes the tab the studio opened; the staff member's studio session goes on.
+		await Promise.all([portal.waitForEvent('close'), portal.locator('.end-view-as').click()]);
+		await page.reload();
+		await page.locator('.contacts-table').waitFor();
+		const audit = await api<{ actor_user: string; target_id: string }[]>('GET', `/items/portal_audit?filter[action][_eq]=view_as.started&filter[target_id][_eq]=${contact.id}&fields=actor_user,target_id`);
+		expect(audit.body.data).toHaveLength(1);
 
 		// A group in use cannot be deleted: the server's words, with the count, are shown.
 		await page.goto(studio('/groups'));
@@ -163,6 +185,26 @@ describe('The studio module', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.filter((row) => !row.includes('invitation.sent'))).toEqual([]);
 		await screenshot(page, 'studio-audit');
+		await page.close();
+	});
+
+	test('The View as page finds a contact with a login and opens the portal as them', async () => {
+		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Viewed client') });
+		const contact = await createPortalContact(customer.id, 'Manager', { first_name: 'Vera', last_name: uniqueName('Viewed') });
+		const page = await newPage();
+		await signInToStudio(page, await createStudioUser());
+		await page.goto(studio('/view-as'));
+		await page.locator('.contact-search input').fill(contact.email);
+		await page.locator(`.view-as[data-contact="${contact.id}"]`).waitFor();
+		await fullScreenshot(page, 'studio-view-as-page');
+		const [portal] = await Promise.all([page.context().waitForEvent('page'), page.locator(`.view-as[data-contact="${contact.id}"]`).click()]);
+		await portal.locator('.view-as-banner', { hasText: 'Vera' }).waitFor({ timeout: 20_000 });
+		await portal.locator('nav.menu a[data-page="tickets"]').waitFor();
+		// Signing out is not offered: ending View as leaves the staff member's own session alone.
+		expect(await portal.locator('.account button', { hasText: 'Sign out' }).count()).toBe(0);
+		await portal.close();
+		await page.reload();
+		await page.locator('.contact-search').waitFor();
 		await page.close();
 	});
 

@@ -25,11 +25,12 @@ export interface ApiResponse<T = unknown> {
 export async function api<T = unknown>(
 	method: string,
 	path: string,
-	{ token = directusUnderTest().adminToken, body }: { token?: string | null; body?: unknown } = {},
+	{ token = directusUnderTest().adminToken, body, headers = {} }: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
 	const response = await fetch(`${directusUnderTest().url}${path}`, {
 		method,
 		headers: {
+			...headers,
 			...(token ? { Authorization: `Bearer ${token}` } : {}),
 			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
 		},

@@ -1,6 +1,10 @@
 import type { Accountability, EndpointExtensionContext } from '@directus/types';
 import type { Request } from 'express';
+import { ForbiddenError } from '@directus/errors';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import { isPortalStaff } from '../../../src/access/staff-policy.ts';
 
 /** Directus puts the caller's accountability on every request it routes to an endpoint. */
 export function accountabilityOf(request: Request): Accountability | null {
@@ -20,4 +24,12 @@ export function ipOf(request: Request): string | null {
 /** The public base URL of this Directus, for links in e-mails. */
 export function publicUrl(context: EndpointExtensionContext): string {
 	return String(context.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+}
+
+/** The maintenance context and settings for a staff-only route; anyone but portal staff gets Directus's 403. */
+export async function staffContext(context: EndpointExtensionContext, request: Request): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
+	const maintenance = await maintenanceContext(context);
+	const settings = await fetchPortalSettings(maintenance);
+	if (!(await isPortalStaff(maintenance, accountabilityOf(request), settings.staff_policy))) throw new ForbiddenError();
+	return { maintenance, settings };
 }

@@ -1,5 +1,39 @@
+/**
+ * Staff-only routes behind the studio module. View as: staff pick a contact with a portal login and get
+ * a short-lived ticket that lets their own browser, signed in to the studio, read the portal as that
+ * contact (see extensions/hooks/portal/view-as.ts). Every ticket issued is written to the audit log.
+ */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
+import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
+import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
+import { handle } from './handle.ts';
+import { accountabilityOf, ipOf, publicUrl, staffContext } from './request-context.ts';
 
-/** Staff-only routes behind the studio module (placeholder until the module lands). */
-export function registerStudioRoutes(_router: Router, _context: EndpointExtensionContext): void {}
+export function registerStudioRoutes(router: Router, context: EndpointExtensionContext): void {
+	router.post(
+		'/api/studio/view-as',
+		handle(async (request, response) => {
+			const { maintenance, settings } = await staffContext(context, request);
+			const staff = accountabilityOf(request)?.user as string;
+			const contactId = Number((request.body as { contact?: unknown } | undefined)?.contact);
+			if (!Number.isSafeInteger(contactId) || contactId <= 0) throw new ViewAsRefusedError({ reason: 'Send "contact": the id of the contact to view the portal as.' });
+			const contact = await findViewableContact(maintenance, contactId, settings);
+			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff, contact.id);
+			await writeAudit(maintenance, {
+				action: 'view_as.started',
+				actor_user: staff,
+				customer: contact.customer,
+				target_collection: 'contacts',
+				target_id: contact.id,
+				details: { contact: contact.email, expires_at: expiresAt.toISOString() },
+				ip: ipOf(request),
+			});
+			response.status(201).json({
+				data: { ticket, expires_at: expiresAt.toISOString(), contact: { id: contact.id, name: contact.name, email: contact.email }, portal_url: `${publicUrl(context)}/portal/` },
+			});
+		}),
+	);
+}

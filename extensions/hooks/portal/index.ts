@@ -7,6 +7,7 @@ import { registerModuleBar } from './module-bar.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalWrites } from './portal-writes.ts';
+import { registerViewAs } from './view-as.ts';
 
 export default defineHook((events, context) => {
 	loadedEntries.add('portal-hooks');
@@ -18,6 +19,7 @@ export default defineHook((events, context) => {
 	registerModuleBar(events, context);
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);
+	registerViewAs(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });

@@ -7,6 +7,7 @@ import CustomersPage from './routes/customers-page.vue';
 import GroupEditor from './routes/group-editor.vue';
 import GroupsPage from './routes/groups-page.vue';
 import SettingsPage from './routes/settings-page.vue';
+import ViewAsPage from './routes/view-as-page.vue';
 
 const routes: RouteRecordRaw[] = [
 	{ path: '', redirect: { name: 'customer-portal-groups' } },
@@ -15,10 +16,11 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'customers', name: 'customer-portal-customers', component: CustomersPage },
 	{ path: 'customers/:id', name: 'customer-portal-customer', component: CustomerPage, props: true },
 	{ path: 'settings', name: 'customer-portal-settings', component: SettingsPage },
+	{ path: 'view-as', name: 'customer-portal-view-as', component: ViewAsPage },
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
 ];
 
-/** The customer portal in the studio: groups, customers' portal access, settings and the audit log. */
+/** The customer portal in the studio: groups, customers' portal access, settings, View as and the audit log. */
 export default defineModule({
 	id: 'customer-portal',
 	name: 'Customer Portal',

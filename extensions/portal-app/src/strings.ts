@@ -277,6 +277,11 @@ export const strings = {
 		sending: 'Sending…',
 		done: 'Thank you. If your address can have a login, an e-mail with a link is on its way.',
 	},
+	viewAs: {
+		banner: (name: string, customer: string) => `You are viewing the portal as ${name} (${customer}). Read-only: nothing can be changed in their name.`,
+		end: 'End View as',
+		ended: 'View as has ended. You can close this tab.',
+	},
 	notAvailable: {
 		title: 'Not available',
 		body: 'This page is not part of your portal access. If you need it, ask your administrator.',

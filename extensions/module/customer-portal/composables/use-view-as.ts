@@ -1,0 +1,72 @@
+import { useApi } from '@directus/extensions-sdk';
+import { ref } from 'vue';
+import { errorMessage } from '../lib/error-message.ts';
+import { portalUrlFromStudio } from '../lib/portal-url.ts';
+
+export interface ViewableContactRow {
+	id: number;
+	first_name: string | null;
+	last_name: string;
+	email: string;
+	customer: { name: string } | null;
+	portal_group: { name: string } | null;
+}
+
+/**
+ * View as from the studio: find contacts who can sign in, and open the portal as one of them in a new
+ * tab. The server hands out a short-lived ticket bound to this staff member's own session; the tab's
+ * requests carry it and only read.
+ */
+export function useViewAs() {
+	const api = useApi();
+	const contacts = ref<ViewableContactRow[]>([]);
+	const search = ref('');
+	const loading = ref(false);
+	const opening = ref<number | null>(null);
+	const error = ref<string | null>(null);
+
+	async function find(): Promise<void> {
+		loading.value = true;
+		error.value = null;
+		try {
+			const response = await api.get<{ data: ViewableContactRow[] }>('/items/contacts', {
+				params: {
+					fields: ['id', 'first_name', 'last_name', 'email', 'customer.name', 'portal_group.name'],
+					filter: { user: { status: { _eq: 'active' } }, login_suspended: { _eq: false } },
+					search: search.value.trim() || undefined,
+					sort: ['last_name', 'first_name'],
+					limit: 25,
+				},
+			});
+			contacts.value = response.data.data;
+		} catch (caught) {
+			error.value = errorMessage(caught);
+		} finally {
+			loading.value = false;
+		}
+	}
+
+	/** Opens the tab at once (inside the click, so no pop-up blocker objects), then points it at the portal. */
+	async function open(contact: number): Promise<void> {
+		error.value = null;
+		opening.value = contact;
+		const tab = window.open('', '_blank');
+		try {
+			const response = await api.post<{ data: { ticket: string } }>('/portal/api/studio/view-as', { contact });
+			const url = `${portalUrlFromStudio(window.location.href)}#view-as=${encodeURIComponent(response.data.data.ticket)}`;
+			if (tab) {
+				tab.opener = null;
+				tab.location.href = url;
+			} else {
+				window.open(url, '_blank', 'noopener');
+			}
+		} catch (caught) {
+			tab?.close();
+			error.value = errorMessage(caught);
+		} finally {
+			opening.value = null;
+		}
+	}
+
+	return { contacts, search, loading, opening, error, find, open };
+}

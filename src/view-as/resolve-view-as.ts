@@ -1,0 +1,68 @@
+/**
+ * Who staff see when they view the portal as a contact, checked on every request: the ticket is valid
+ * and theirs, they are still portal staff, and the contact can still sign in. The answer is the
+ * contact's own accountability — Directus then applies the contact's group to everything the request
+ * reads, exactly as when the contact signs in.
+ */
+import type { Accountability } from '@directus/types';
+import type { DirectusContext } from '../access/directus-context.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { isPortalStaff } from '../access/staff-policy.ts';
+import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
+import { readViewAsTicket } from './view-as-ticket.ts';
+
+export interface ViewableContact {
+	id: number;
+	name: string;
+	email: string;
+	customer: number;
+	user: string;
+}
+
+/** The contact with a login staff may view the portal as, or a refusal that says why not. */
+export async function findViewableContact(context: Pick<DirectusContext, 'knex'>, contactId: number, settings: PortalSettingsRecord): Promise<ViewableContact> {
+	const row = (await context
+		.knex('contacts')
+		.leftJoin('directus_users', 'directus_users.id', 'contacts.user')
+		.select('contacts.id', 'contacts.first_name', 'contacts.last_name', 'contacts.email', 'contacts.customer', 'contacts.user', 'contacts.login_suspended', 'directus_users.status as user_status', 'directus_users.role as user_role')
+		.where('contacts.id', contactId)
+		.first()) as
+		| { id: number; first_name: string | null; last_name: string; email: string; customer: number; user: string | null; login_suspended: boolean | number; user_status: string | null; user_role: string | null }
+		| undefined;
+	if (!row) throw new ViewAsRefusedError({ reason: 'There is no such contact.' });
+	if (!row.user || !settings.portal_role || row.user_role !== settings.portal_role) {
+		throw new ViewAsRefusedError({ reason: 'This contact has no portal login yet: enable their login first, then view the portal as them.' });
+	}
+	if (row.login_suspended || row.user_status !== 'active') {
+		throw new ViewAsRefusedError({ reason: 'This contact’s portal login is suspended or not active: they cannot sign in, so there is no portal to see as them.' });
+	}
+	return { id: row.id, name: [row.first_name, row.last_name].filter(Boolean).join(' '), email: row.email, customer: row.customer, user: row.user };
+}
+
+/** The accountability a request carrying a View as ticket runs with, or a refusal. */
+export async function resolveViewAs(
+	context: Pick<DirectusContext, 'knex'>,
+	staff: Accountability | null,
+	ticket: string,
+	settings: PortalSettingsRecord,
+	secret: string,
+): Promise<{ accountability: Accountability; contact: ViewableContact }> {
+	const claims = readViewAsTicket(secret, ticket);
+	if (!claims) throw new ViewAsRefusedError({ reason: 'This View as link has expired or is not valid: open View as again from the studio.' });
+	if (!staff?.user || staff.user !== claims.staff) {
+		throw new ViewAsRefusedError({ reason: 'View as works only for the staff member who opened it, signed in to the studio in the same browser.' });
+	}
+	if (!(await isPortalStaff(context, staff, settings.staff_policy))) throw new ViewAsRefusedError({ reason: 'Only portal staff may view the portal as a contact.' });
+	const contact = await findViewableContact(context, claims.contact, settings);
+	const accountability: Accountability = {
+		user: contact.user,
+		role: settings.portal_role,
+		roles: settings.portal_role ? [settings.portal_role] : [],
+		admin: false,
+		app: false,
+		ip: staff.ip ?? null,
+		...(staff.userAgent ? { userAgent: staff.userAgent } : {}),
+		...(staff.origin ? { origin: staff.origin } : {}),
+	};
+	return { accountability, contact };
+}
