@@ -6,6 +6,7 @@ import { registerCustomerTree } from './customer-tree.ts';
 import { registerModuleBar } from './module-bar.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
+import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerViewAs } from './view-as.ts';
 
@@ -20,6 +21,7 @@ export default defineHook((events, context) => {
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);
 	registerViewAs(events, context);
+	registerPortalGate(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });

@@ -1,0 +1,31 @@
+/**
+ * While the portal doctor has a critical finding, portal users get nothing from Directus at all — not
+ * only no new sign-in (see portal-doctor.ts) but no answer to a session they already hold — so the
+ * portal is never open with weaker rules. The portal app's own files and the portal's health and config
+ * routes stay served, so the app can say that the portal is closed; staff are not affected.
+ */
+import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { Application, NextFunction, Request, Response } from 'express';
+import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
+import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
+import { doctorState } from '../../shared/doctor-state.ts';
+
+const stillServed = (path: string) =>
+	path === '/auth/logout' || path === '/portal/api/health' || path === '/portal/api/config' || (path.startsWith('/portal/') && !path.startsWith('/portal/api/'));
+
+export function registerPortalGate({ init }: RegisterFunctions, { services, getSchema, database }: HookExtensionContext): void {
+	async function refuseIfPortalUser(accountability: Accountability | null | undefined): Promise<void> {
+		if (!accountability?.user || accountability.admin) return;
+		const { portal_role } = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
+		if (portal_role !== null && accountability.role === portal_role) throw new PortalClosedError();
+	}
+
+	init('middlewares.after', (meta) => {
+		(meta['app'] as Application).use((request: Request, _response: Response, next: NextFunction) => {
+			// The usual case costs nothing: the doctor's verdict is in memory.
+			if ((doctorState.findings !== null && isPortalOpen(doctorState.findings)) || stillServed(request.path)) return next();
+			refuseIfPortalUser((request as Request & { accountability?: Accountability | null }).accountability).then(() => next(), next);
+		});
+	});
+}

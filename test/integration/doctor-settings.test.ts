@@ -1,0 +1,123 @@
+/**
+ * The doctor against real start-ups: Directus started with each unsafe setting keeps the portal closed —
+ * no portal sign-in, no portal route, no answer to a session a contact already holds — and the same
+ * installation started safely again opens it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applySchema, bootstrap, freePort, installBundle, startDirectus, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { eventually } from '../support/portal-users.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let folder: string;
+let database: TestDatabase;
+let options: DirectusInstanceOptions;
+let running: RunningDirectus | null = null;
+const adminToken = randomBytes(24).toString('hex');
+const contact = { email: `${randomBytes(6).toString('hex')}@doctor.example.com`, password: randomBytes(12).toString('hex') };
+
+async function call<T = unknown>(method: string, path: string, { token = adminToken as string | null, body = undefined as unknown } = {}): Promise<{ status: number; body: { data?: T; errors?: { extensions?: { code?: string } }[] } }> {
+	const response = await fetch(`${running?.url}${path}`, {
+		method,
+		headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+		...(body === undefined ? {} : { body: JSON.stringify(body) }),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** Starts the installation with `env` on top of the safe settings and waits for the doctor's first verdict. */
+async function start(env: Record<string, string> = {}): Promise<void> {
+	await running?.stop();
+	running = await startDirectus({ ...options, env: { ...options.env, ...env } }, { timeoutMs: 120_000 });
+	await eventually(async () => expect((await call<{ checked_at: string | null }>('GET', '/portal/api/doctor')).body.data?.checked_at).toBeTruthy());
+}
+
+const health = async () => ((await call<never>('GET', '/portal/api/health', { token: null })).body as unknown as { status: string }).status;
+const signIn = () => call<{ access_token: string }>('POST', '/auth/login', { token: null, body: contact });
+const findingIds = async () => ((await call<{ findings: { id: string; severity: string }[] }>('GET', '/portal/api/doctor')).body.data?.findings ?? []).map((finding) => `${finding.severity}:${finding.id}`);
+
+beforeAll(async () => {
+	folder = await mkdtemp(join(tmpdir(), 'portal-doctor-'));
+	database = await createTestDatabase(folder);
+	options = {
+		dataDir: folder,
+		port: await freePort(),
+		database: database.config,
+		secret: randomBytes(32).toString('hex'),
+		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
+		logFile: join(folder, 'directus.log'),
+		env: { ADMIN_TOKEN: adminToken },
+	};
+	await installBundle(folder);
+	await bootstrap(options);
+	await applySchema(options);
+	await start();
+	const customer = await call<{ id: number }>('POST', '/items/customers', { body: { name: 'Doctor client' } });
+	const user = await call<{ id: string }>('POST', '/users', { body: { ...contact, status: 'active' } });
+	await call('POST', '/items/contacts', { body: { customer: customer.body.data?.id, last_name: 'Contact', email: contact.email, user: user.body.data?.id } });
+	await eventually(async () => expect((await signIn()).status).toBe(200));
+}, 600_000);
+
+afterAll(async () => {
+	await running?.stop();
+	await database?.drop();
+	if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('The doctor at start-up', () => {
+	const unsafe: [string, Record<string, string>, string][] = [
+		['WebSockets for REST with the "public" auth mode (GHSA-97xr-jchp-xm3c)', { WEBSOCKETS_ENABLED: 'true', WEBSOCKETS_REST_ENABLED: 'true', WEBSOCKETS_REST_AUTH: 'public' }, 'critical:websockets-rest-public-auth'],
+		['WebSockets for GraphQL with the "public" auth mode (GHSA-97xr-jchp-xm3c)', { WEBSOCKETS_ENABLED: 'true', WEBSOCKETS_GRAPHQL_ENABLED: 'true', WEBSOCKETS_GRAPHQL_AUTH: 'public' }, 'critical:websockets-graphql-public-auth'],
+		['the data cache on without purging (GHSA-c6w9-5g5j-jh2p)', { CACHE_ENABLED: 'true', CACHE_AUTO_PURGE: 'false', CACHE_STORE: 'memory' }, 'critical:cache-without-purge'],
+	];
+
+	test.each(unsafe)('Keeps the portal closed when Directus starts with %s, and opens it once started safely', async (_name, env, finding) => {
+		await start(env);
+		expect(await findingIds()).toContain(finding);
+		expect(await health()).toBe('closed');
+		const refused = await signIn();
+		expect(refused.status).toBe(503);
+		expect(refused.body.errors?.[0]?.extensions?.code).toBe('PORTAL_CLOSED');
+		expect((await call('GET', '/portal/api/me', { token: null })).status).toBe(503);
+
+		await start();
+		expect(await findingIds()).not.toContain(finding);
+		expect(await health()).toBe('ok');
+		expect((await signIn()).status).toBe(200);
+	}, 300_000);
+
+	test('Warns, and keeps the portal open, when IP_TRUST_PROXY is true', async () => {
+		await start({ IP_TRUST_PROXY: 'true' });
+		expect(await findingIds()).toContain('warning:ip-trust-proxy');
+		expect(await health()).toBe('ok');
+		expect((await signIn()).status).toBe(200);
+		await start();
+		expect(await findingIds()).not.toContain('warning:ip-trust-proxy');
+	}, 300_000);
+
+	test('Closes the portal to sessions already held when Directus’s own public registration is switched on, and opens it when switched off', async () => {
+		await start();
+		const token = (await signIn()).body.data?.access_token ?? null;
+		expect((await call('GET', '/items/tickets?fields=id', { token })).status).toBe(200);
+		try {
+			expect((await call('PATCH', '/settings', { body: { public_registration: true } })).status).toBe(200);
+			await eventually(async () => expect(await health()).toBe('closed'));
+			expect(await findingIds()).toContain('critical:public-registration');
+			const refused = await call('GET', '/items/tickets?fields=id', { token });
+			expect(refused.status).toBe(503);
+			expect(refused.body.errors?.[0]?.extensions?.code).toBe('PORTAL_CLOSED');
+			expect((await call('GET', '/users/me', { token })).status).toBe(503);
+			// Staff still work, to fix it; the portal app's page still loads, to say the portal is closed.
+			expect((await call('GET', '/items/tickets?fields=id')).status).toBe(200);
+			expect((await fetch(`${running?.url}/portal/`)).status).toBe(200);
+		} finally {
+			await call('PATCH', '/settings', { body: { public_registration: false } });
+		}
+		await eventually(async () => expect(await health()).toBe('ok'));
+		expect((await call('GET', '/items/tickets?fields=id', { token })).status).toBe(200);
+	}, 300_000);
+});
