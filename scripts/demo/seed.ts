@@ -1,9 +1,10 @@
 /**
  * The demo help desk `npm start` seeds into an empty project: a parent customer with two children and
  * a grandchild, an unrelated customer, and for each of them contacts, tickets, projects, devices,
- * invoices and quotes, plus knowledge-base articles and documents with different audiences.
+ * invoices and quotes, plus knowledge-base articles and documents with different audiences. The portal
+ * is in public mode with self sign-up for Contoso's domain, so the visitors' pages have something to show.
  */
-import { createItem, createItems, createUser, readItems, updateItem, uploadFiles, type RestClient } from '@directus/sdk';
+import { createItem, createItems, createUser, readItems, updateItem, updateSingleton, uploadFiles, type RestClient } from '@directus/sdk';
 import { randomBytes } from 'node:crypto';
 
 type Client = RestClient<Record<string, never>>;
@@ -41,7 +42,7 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 		{ name: 'Northwind Logistics', parent: group?.id },
 	]);
 	const [logisticsNorth] = await insert(client, 'customers', [{ name: 'Northwind Logistics North', parent: logistics?.id }]);
-	const [contoso] = await insert(client, 'customers', [{ name: 'Contoso Ltd' }]);
+	const [contoso] = await insert(client, 'customers', [{ name: 'Contoso Ltd', email_domains: ['contoso-ltd.example.com'] }]);
 	const customers = [group, retail, logistics, logisticsNorth, contoso].filter((row): row is Row => row !== undefined);
 	log(`  customers: ${customers.length} (one tree of four, one on its own)`);
 
@@ -76,10 +77,10 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 		const tickets = await insert(client, 'tickets', [
 			{ customer: customer.id, contact: requester?.id, subject: 'Printer on the second floor jams', description: 'It jams on every duplex job.', status: 'open', priority: normal?.id },
 			{ customer: customer.id, contact: colleague?.id, subject: 'New starter needs a laptop', description: 'Starts on Monday.', status: 'new', priority: high?.id },
-			{ customer: customer.id, contact: requester?.id, subject: 'VPN drops every hour', status: 'resolved', priority: normal?.id },
+			{ customer: customer.id, contact: requester?.id, subject: 'VPN drops every hour', description: 'The VPN client disconnects about once an hour and asks to sign in again.', status: 'resolved', priority: normal?.id },
 		]);
 		ticketCount += tickets.length;
-		const [first, second] = tickets;
+		const [first, second, third] = tickets;
 		await insert(client, 'ticket_participants', [
 			{ ticket: first?.id, contact: colleague?.id, kind: 'cc' },
 			{ ticket: second?.id, contact: requester?.id, kind: 'approver' },
@@ -88,6 +89,9 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 			{ ticket: first?.id, author_contact: requester?.id, body: 'It happened again this morning.' },
 			{ ticket: first?.id, body: 'Fuser unit is worn; ordering a spare.', is_internal: true },
 			{ ticket: first?.id, body: 'We have ordered a replacement part and will fit it on Thursday.' },
+			{ ticket: second?.id, body: 'A laptop is being imaged for them; it will be on their desk on Monday morning.' },
+			{ ticket: third?.id, body: 'We raised the VPN session timeout to eight hours. Tell us if it drops again.' },
+			{ ticket: third?.id, author_contact: requester?.id, body: 'No drops since yesterday, thank you.' },
 		]);
 
 		const [project] = await insert(client, 'projects', [
@@ -121,13 +125,14 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 		]);
 
 		if (index === 0) await attachDemoFiles(client, first?.id);
+		await attachProjectPlan(client, project?.id, String(customer['name']));
 	}
 	log(`  contacts: ${contactCount}, tickets: ${ticketCount}, and a project, devices, invoices and quotes for each customer`);
 
 	const articles = await insert(client, 'kb_articles', [
-		{ title: 'How to reset your password', body: 'Use **Forgot password** on the sign-in page.', status: 'published', audience: 'all' },
+		{ title: 'How to reset your password', body: 'Use “Forgot your password?” on the sign-in page; the link in the e-mail lets you choose a new one.', status: 'published', audience: 'all' },
 		{ title: 'Connecting to the VPN', body: 'Install the client, then sign in with your e-mail.', status: 'published', audience: 'all' },
-		{ title: 'Northwind printer guide', body: 'Printers at Northwind sites use the `NW-PRINT` queue.', status: 'published', audience: 'selected' },
+		{ title: 'Northwind printer guide', body: 'Printers at Northwind sites use the NW-PRINT queue.', status: 'published', audience: 'selected' },
 		{ title: 'Upcoming maintenance (draft)', body: 'Not published yet.', status: 'draft', audience: 'all' },
 	]);
 	await insert(client, 'kb_article_customers', [{ article: articles[2]?.id, customer: group?.id }]);
@@ -137,6 +142,9 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 	]);
 	await insert(client, 'document_customers', [{ document: documents[1]?.id, customer: contoso?.id }]);
 	log(`  knowledge base: ${articles.length} articles, ${documents.length} documents`);
+	// Visitors may read the public knowledge base and file requests; Contoso's people may ask for a login.
+	await client.request(updateSingleton('portal_settings' as never, { access_mode: 'public', self_signup: 'matching_domain' } as never));
+	log('  portal: public knowledge base and requests, self sign-up for contoso-ltd.example.com');
 	log(`  portal logins: ${logins.map((login) => login.group).join(', ')}`);
 	return logins;
 }
@@ -149,6 +157,16 @@ async function giveLogin(client: Client, contact: Row, group: string, customer: 
 	const [portalGroup] = (await client.request(readItems('portal_groups' as never, { filter: { name: { _eq: group } }, fields: ['id'] } as never))) as unknown as { id: number }[];
 	await client.request(updateItem('contacts' as never, contact.id as never, { user: user.id, portal_group: portalGroup?.id } as never));
 	return { email, password, group, customer };
+}
+
+/** A project plan the portal shows under the project's Attachments tab. */
+async function attachProjectPlan(client: Client, project: number | undefined, customer: string): Promise<void> {
+	const name = 'office-move-plan.txt';
+	const form = new FormData();
+	form.append('title', `${customer} office move plan`);
+	form.append('file', new Blob([`${customer} office move plan: survey, cabling, servers, cut-over weekend.\n`], { type: 'text/plain' }), name);
+	const file = (await client.request(uploadFiles(form))) as unknown as { id: string };
+	await client.request(createItem('project_attachments' as never, { project, file: file.id, is_public: true } as never));
 }
 
 /** One public and one internal attachment on a ticket, so both kinds are there to look at. */

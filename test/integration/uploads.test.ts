@@ -68,6 +68,15 @@ describe('Uploading an attachment to a ticket', () => {
 		expect((await upload(`/portal/api/tickets/${ticket}/attachments?filename=a.txt`, 'a', { bearer: null })).status).toBe(403);
 	});
 
+	test('States its size limit and types to portal users, and to nobody else', async () => {
+		const rules = await api<{ max_bytes: number; types: string[] }>('GET', '/portal/api/uploads/rules', { token });
+		expect(rules.status).toBe(200);
+		expect(rules.body.data?.max_bytes).toBe(10 * 1024 * 1024);
+		expect(rules.body.data?.types).toEqual(expect.arrayContaining(['application/pdf', 'image/png', 'text/plain']));
+		expect(rules.body.data?.types).not.toContain('application/x-sh');
+		expect((await api('GET', '/portal/api/uploads/rules', { token: null })).status).toBe(403);
+	});
+
 	test('Leaves Directus\u2019s own file routes closed to contacts', async () => {
 		const form = new FormData();
 		form.append('file', new Blob(['x'], { type: 'text/plain' }), 'x.txt');

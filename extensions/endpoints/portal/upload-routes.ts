@@ -33,6 +33,16 @@ function limitBytes(limit: number): Transform {
 export function registerUploadRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limit = uploadLimitFromEnv(context.env);
 
+	/** The rules below, for the app to state them next to the file field and check a file before sending it. */
+	router.get(
+		'/api/uploads/rules',
+		handle(async (request, response) => {
+			const maintenance = await maintenanceContext(context);
+			await resolvePortalUser(maintenance, accountabilityOf(request), await fetchPortalSettings(maintenance));
+			response.json({ data: { max_bytes: limit, types: [...uploadTypes] } });
+		}),
+	);
+
 	router.post(
 		'/api/tickets/:id/attachments',
 		handle(async (request: Request, response) => {

@@ -4,7 +4,17 @@
  * while sending so a double click sends once.
  */
 import { reactive, ref } from 'vue';
-import { describeApiError } from '../lib/api-error.ts';
+import { describeApiError, PortalMessageError } from '../lib/api-error.ts';
+import { strings } from '../strings.ts';
+
+/** Thrown by a form's `send` when the server's refusal belongs to one field (a wrong current password). */
+export class FieldError extends PortalMessageError {
+	readonly field: string;
+	constructor(field: string, message: string) {
+		super(message);
+		this.field = field;
+	}
+}
 
 export type Validator<F> = (values: F) => Partial<Record<keyof F, string>>;
 
@@ -30,7 +40,10 @@ export function useForm<F extends Record<string, string>>(initial: F, validate: 
 			await send(values);
 			return true;
 		} catch (error) {
-			formError.value = describeApiError(error).message;
+			if (error instanceof FieldError && error.field in values) {
+				fieldErrors.value = { [error.field]: error.message } as Partial<Record<keyof F, string>>;
+				document.getElementById(`field-${error.field}`)?.focus();
+			} else formError.value = describeApiError(error).message;
 			return false;
 		} finally {
 			sending.value = false;
@@ -47,3 +60,14 @@ export function useForm<F extends Record<string, string>>(initial: F, validate: 
 }
 
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+
+/** "This field is required." for a field left empty (or only spaces). */
+export const requiredError = (value: string): string | null => (value.trim() ? null : strings.required);
+
+/** What is wrong with an e-mail address field: nothing, empty, or not an address. */
+export const emailError = (value: string): string | null => (isEmail(value) ? null : value.trim() ? strings.signIn.emailInvalid : strings.required);
+
+/** A validator's answer from one check per field: only the fields with a message. */
+export function errorsOf<K extends string>(checks: Record<K, string | null>): Partial<Record<K, string>> {
+	return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== null)) as Partial<Record<K, string>>;
+}

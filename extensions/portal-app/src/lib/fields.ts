@@ -48,8 +48,10 @@ export function projectFields(c: Capabilities): string[] {
 }
 
 export function deviceFields(c: Capabilities): string[] {
-	return ['id', 'name', 'type', 'serial', 'location.name', 'date_created', ...c['devices.extra_fields']];
+	return ['id', 'name', 'type', 'serial', 'location.id', 'location.name', 'date_created', ...c['devices.extra_fields']];
 }
+
+export const locationOptionFields = ['id', 'name'];
 
 export const invoiceFields = ['id', 'number', 'status', 'total', 'issued_on', 'due_date'];
 export const quoteFields = ['id', 'title', 'description', 'total', 'status', 'valid_until', 'decided_at'];

@@ -49,3 +49,9 @@ const menu: MenuEntry[] = [
 export function menuFor(capabilities: Capabilities): MenuEntry[] {
 	return menu.filter((entry) => mayOpen(entry.page, capabilities));
 }
+
+/** Where a collection's articles live: the contact's knowledge base or documentation, or the visitors' knowledge base. */
+export function articlesPath(collection: 'kb_articles' | 'documents', visitor = false): string {
+	if (visitor) return '/help';
+	return collection === 'kb_articles' ? '/knowledge-base' : '/documentation';
+}

@@ -1,0 +1,361 @@
+/**
+ * Every page of the portal app in headless Chromium against the real Directus, beyond the flows of
+ * portal.test.ts: money, knowledge, projects, devices, profile, team actions, the visitors' pages,
+ * "not available" for a deep link, and a phone-sized screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
+import { createPortalContact, eventually, groupId, signIn, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
+
+let browser: Browser;
+let customer: { id: number; name: string };
+let administrator: PortalContact;
+let manager: PortalContact;
+let basic: PortalContact;
+let ticket: number;
+
+const uniqueEmail = (label: string) => `${label}-${uniqueName('e').split(' ')[1]}@pages.example.com`;
+const setSettings = (body: Record<string, unknown>) => api('PATCH', '/items/portal_settings', { body });
+
+/** A page signed in as `who`, at `path`. */
+async function signedIn(who: PortalContact, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+	const page = await newPage(browser, viewport);
+	await signInThroughForm(page, who);
+	if (path !== '/') await page.goto(portalUrl(path));
+	return page;
+}
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Pages Co') });
+	administrator = await createPortalContact(customer.id, 'Administrator', { first_name: 'Ada', last_name: 'Admin' });
+	manager = await createPortalContact(customer.id, 'Manager', { first_name: 'Max', last_name: 'Manager' });
+	basic = await createPortalContact(customer.id, 'Basic', { first_name: 'Basil', last_name: 'Basic' });
+	ticket = (await createRow('tickets', { customer: customer.id, contact: basic.id, subject: 'Scanner saves blank pages', description: 'Every scan since the update is blank.' })).id;
+	await createRow('ticket_comments', { ticket, body: 'Which scanner model is it?' });
+});
+
+afterAll(async () => {
+	await setSettings({ access_mode: 'registered_only', self_signup: 'off' });
+	await browser?.close();
+});
+
+describe('Money', () => {
+	test('Invoices: the customer\u2019s invoices with their status in words', async () => {
+		const number = uniqueName('INV').replace(' ', '-');
+		await createRow('invoices', { customer: customer.id, number, total: 1234.5, status: 'sent', issued_on: '2025-03-01', due_date: '2025-03-31' });
+		await createRow('invoices', { customer: (await createRow('customers', { name: uniqueName('Elsewhere') })).id, number: `${number}-X`, total: 1, status: 'sent' });
+		const page = await signedIn(manager, 'invoices');
+		const row = page.getByRole('row', { name: new RegExp(number) });
+		await row.waitFor();
+		expect(await row.textContent()).toContain('Unpaid');
+		expect(await row.textContent()).toContain('1,234.50');
+		expect(await page.getByText(`${number}-X`).count()).toBe(0);
+		await screenshot(page, 'portal-invoices');
+		await page.context().close();
+	});
+
+	test('Quotes: declining asks first, and Directus records the decision', async () => {
+		const title = uniqueName('Printer lease');
+		const quote = (await createRow('quotes', { customer: customer.id, title, total: 800, status: 'pending' })).id;
+		const page = await signedIn(manager, 'quotes');
+		const card = page.locator(`[data-quote="${quote}"]`);
+		await card.getByRole('button', { name: 'Decline' }).click();
+		await card.getByRole('alertdialog').getByText(`Decline “${title}”?`).waitFor();
+		await card.getByRole('button', { name: 'Cancel' }).click();
+		expect(await card.getByRole('alertdialog').count()).toBe(0);
+		await card.getByRole('button', { name: 'Decline' }).click();
+		await card.getByRole('button', { name: 'Yes, confirm' }).click();
+		await page.getByText('Quote declined.').waitFor();
+		expect(await readRow<{ status: string; decided_by: number }>('quotes', quote, ['status', 'decided_by'])).toEqual({ status: 'declined', decided_by: manager.id });
+		await screenshot(page, 'portal-quotes');
+		await page.context().close();
+	});
+});
+
+describe('Knowledge base and documentation', () => {
+	test('Search finds an article, which opens to its text; an article for another customer stays out', async () => {
+		const word = uniqueName('Toner').split(' ')[1] ?? 'toner';
+		const [wanted] = await createRows('kb_articles', [
+			{ title: `Changing toner ${word}`, body: 'Open the front cover and pull the cartridge out.', status: 'published', audience: 'all' },
+			{ title: `Other printers ${word}`, body: 'Not for this search.', status: 'published', audience: 'all' },
+		]);
+		const other = await createRow('customers', { name: uniqueName('Not yours') });
+		const hidden = await createRow('kb_articles', { title: `Their toner ${word}`, body: 'Only for them.', status: 'published', audience: 'selected' });
+		await createRow('kb_article_customers', { article: hidden.id, customer: other.id });
+		const page = await signedIn(basic, 'knowledge-base');
+		await page.getByRole('searchbox', { name: 'Search' }).fill(`Changing toner ${word}`);
+		await expect.poll(() => page.locator('main li').allTextContents()).toEqual([expect.stringContaining(`Changing toner ${word}`)]);
+		await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+		await expect.poll(() => page.locator('main li').count()).toBe(2);
+		expect(await page.getByText(`Their toner ${word}`).count()).toBe(0);
+		await screenshot(page, 'portal-knowledge-base');
+		await page.getByRole('link', { name: `Changing toner ${word}` }).click();
+		await page.getByRole('heading', { name: `Changing toner ${word}` }).waitFor();
+		expect(page.url()).toContain(`/knowledge-base/${wanted?.id}`);
+		await page.getByText('Open the front cover and pull the cartridge out.').waitFor();
+
+		await page.goto(portalUrl(`knowledge-base/${hidden.id}`));
+		await page.getByText('This page does not exist or is not published for you.').waitFor();
+		await page.context().close();
+	});
+
+	test('Documentation lists the customer\u2019s documents and opens one', async () => {
+		const title = uniqueName('Backup policy');
+		const document = await createRow('documents', { title, body: 'Nightly backups, kept for 30 days.', status: 'published', audience: 'selected' });
+		await createRow('document_customers', { document: document.id, customer: customer.id });
+		const page = await signedIn(basic, 'documentation');
+		await page.getByRole('link', { name: title }).click();
+		await page.getByText('Nightly backups, kept for 30 days.').waitFor();
+		await screenshot(page, 'portal-document');
+		await page.context().close();
+	});
+});
+
+describe('Projects', () => {
+	test('The list, and a project page with a tab for each granted part; a note added from the portal', async () => {
+		const name = uniqueName('Network refresh');
+		const project = (await createRow('projects', { customer: customer.id, name, status: 'active', start_date: '2025-01-06', estimated_hours: 80 })).id;
+		await createRow('project_tasks', { project, name: 'Replace the access points', status: 'in_progress', sort: 1 });
+		await createRow('project_notes', { project, body: 'Work happens after 6 pm.' });
+		await createRow('project_notes', { project, body: 'Internal: the budget is tight.', is_internal: true });
+		await createRow('project_issues', { project, title: 'Cabinet key missing' });
+		const page = await signedIn(manager, 'projects');
+		await page.getByRole('link', { name }).click();
+		await page.getByRole('heading', { name }).waitFor();
+		expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Schedule', 'Notes', 'Issues', 'Charges', 'Calendar', 'Attachments']);
+		await screenshot(page, 'portal-project');
+
+		await page.getByRole('tab', { name: 'Schedule' }).click();
+		await page.getByText('Replace the access points').waitFor();
+		await page.getByRole('tab', { name: 'Issues' }).click();
+		await page.getByText('Cabinet key missing').waitFor();
+		await page.getByRole('tab', { name: 'Notes' }).click();
+		await page.getByText('Work happens after 6 pm.').waitFor();
+		expect(await page.getByText('Internal: the budget is tight.').count()).toBe(0);
+		await page.getByLabel('Note').fill('Please call before you come.');
+		await page.getByRole('button', { name: 'Add', exact: true }).click();
+		await page.getByRole('cell', { name: 'Please call before you come.' }).waitFor();
+		const notes = await api<{ author_contact: number; is_internal: boolean }[]>('GET', `/items/project_notes?filter[project][_eq]=${project}&filter[body][_eq]=${encodeURIComponent('Please call before you come.')}&fields=author_contact,is_internal`);
+		expect(notes.body.data).toEqual([{ author_contact: manager.id, is_internal: false }]);
+		await page.getByRole('tab', { name: 'Charges' }).click();
+		await page.getByText('Nothing here yet.').waitFor();
+		await page.context().close();
+	});
+});
+
+describe('Devices', () => {
+	test('An Administrator opens a device from the list and edits it; protected fields never show', async () => {
+		const location = await createRow('locations', { customer: customer.id, name: 'Warehouse' });
+		const device = (await createRow('devices', { customer: customer.id, name: uniqueName('scanner'), type: 'printer', serial: 'SN-77', manufacturer: 'Canon', admin_password: 'never-shown-123' })).id;
+		const page = await signedIn(administrator, 'devices');
+		await page.locator(`tr[data-device="${device}"]`).getByRole('link').click();
+		await page.getByTestId('device-details').getByText('Canon').waitFor();
+		expect(await page.getByTestId('device-details').textContent()).toContain('Printer');
+		expect(await page.content()).not.toContain('never-shown-123');
+		expect(await page.getByRole('form', { name: 'Edit this device' }).count()).toBe(1);
+		await screenshot(page, 'portal-device');
+
+		await page.getByLabel('Name').fill('Scanner, first floor');
+		await page.getByLabel('Location').selectOption({ label: 'Warehouse' });
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('The device is saved.').waitFor();
+		await page.getByRole('heading', { name: 'Scanner, first floor' }).waitFor();
+		expect(await readRow<{ name: string; location: number }>('devices', device, ['name', 'location'])).toEqual({ name: 'Scanner, first floor', location: location.id });
+
+		await page.getByLabel('Name').fill('');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('This field is required.').waitFor();
+		expect(await page.getByLabel('Name').getAttribute('aria-describedby')).toBe('field-name-error');
+		await page.context().close();
+	});
+
+	test('A Manager sees the same device page without an edit form', async () => {
+		const device = (await createRow('devices', { customer: customer.id, name: uniqueName('router'), type: 'network' })).id;
+		const page = await signedIn(manager, `devices/${device}`);
+		await page.getByTestId('device-details').getByText('Network').waitFor();
+		expect(await page.getByRole('form', { name: 'Edit this device' }).count()).toBe(0);
+		await page.context().close();
+	});
+});
+
+describe('Profile', () => {
+	test('A contact edits their name and changes their password, after a wrong current one is refused', async () => {
+		const contact = await createPortalContact(customer.id, 'Basic', { first_name: 'Pat', last_name: 'Profile' });
+		const page = await signedIn(contact, 'profile');
+		await page.getByLabel('First name').fill('Patricia');
+		await page.getByLabel('Phone').fill('+44 20 7946 0000');
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await page.getByText('Your profile is saved.').waitFor();
+		expect(await readRow<{ first_name: string; phone: string }>('contacts', contact.id, ['first_name', 'phone'])).toEqual({ first_name: 'Patricia', phone: '+44 20 7946 0000' });
+		await screenshot(page, 'portal-profile');
+
+		await page.getByLabel('Current password').fill('not-my-password');
+		await page.getByLabel(/^New password/).fill('a-new-password-1');
+		await page.getByLabel('Repeat the new password').fill('a-new-password-1');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await page.getByText('That is not your current password.').waitFor();
+		expect(await page.getByLabel('Current password').getAttribute('aria-describedby')).toBe('field-current_password-error');
+		await page.getByLabel('Current password').fill(contact.password);
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await page.getByText('Your password is changed.').waitFor();
+		expect((await signIn(contact)).status).toBe(401);
+		expect((await signIn({ email: contact.email, password: 'a-new-password-1' })).status).toBe(200);
+		await page.context().close();
+	});
+});
+
+describe('Ticket attachments', () => {
+	test('A contact attaches a file from the ticket page and downloads it; a refused type is explained', async () => {
+		const page = await signedIn(basic, `tickets/${ticket}`);
+		await page.getByText('Images, PDF, text, CSV, ZIP or office documents, up to 10.0 MB.').waitFor();
+		await page.getByLabel('Attach a file').setInputFiles({ name: 'script.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') });
+		await page.getByRole('button', { name: 'Upload' }).click();
+		await page.getByText('Files of this type cannot be attached.', { exact: false }).waitFor();
+
+		await page.getByLabel('Attach a file').setInputFiles({ name: 'scan-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner log line 1') });
+		await page.getByRole('button', { name: 'Upload' }).click();
+		await page.getByText('scan-log.txt is attached.').waitFor();
+		const link = page.getByTestId('attachment').getByRole('link', { name: 'scan-log.txt' });
+		await link.waitFor();
+		const download = await page.request.get(`${directusUnderTest().url}${await link.getAttribute('href')}`);
+		expect(download.status()).toBe(200);
+		expect(await download.text()).toBe('scanner log line 1');
+		await screenshot(page, 'portal-ticket-attachments');
+		await page.context().close();
+	});
+});
+
+describe('Team actions', () => {
+	test('An Administrator changes a colleague\u2019s access, suspends their login after confirming, and withdraws an invitation', async () => {
+		const colleague = await createPortalContact(customer.id, 'Basic', { first_name: 'Cleo', last_name: 'Colleague' });
+		const inviteeEmail = uniqueEmail('invitee');
+		const invitee = await createRow('contacts', { customer: customer.id, first_name: 'Ian', last_name: 'Invitee', email: inviteeEmail });
+		expect((await api('POST', '/portal/api/invitations', { body: { contact: invitee.id } })).status).toBe(201);
+		const page = await signedIn(administrator, 'team');
+
+		const row = page.locator(`tr[data-member="${colleague.email}"]`);
+		await row.getByLabel('Access for Cleo Colleague').selectOption({ label: 'Manager' });
+		await page.getByText('Done.').waitFor();
+		await eventually(async () => expect((await readRow<{ portal_group: number }>('contacts', colleague.id, ['portal_group'])).portal_group).toBe(await groupId('Manager')));
+
+		await row.getByRole('button', { name: 'Suspend login' }).click();
+		const confirm = row.getByRole('alertdialog');
+		await confirm.getByText("Suspend Cleo Colleague's login?", { exact: false }).waitFor();
+		await confirm.getByRole('button', { name: 'Suspend login' }).click();
+		await row.getByText('Suspended').waitFor();
+		await eventually(async () => expect((await signIn(colleague)).status).toBe(401));
+
+		const invited = page.locator(`tr[data-member="${inviteeEmail}"]`);
+		await invited.getByText('Invited').waitFor();
+		await invited.getByRole('button', { name: 'Withdraw invitation' }).click();
+		await invited.getByText('No login').waitFor();
+		await screenshot(page, 'portal-team-actions');
+		await page.context().close();
+	});
+});
+
+describe('Visitors', () => {
+	test('The public knowledge base: only in public mode, only articles meant for everyone', async () => {
+		const word = uniqueName('Wifi').split(' ')[1] ?? 'wifi';
+		const open = await createRow('kb_articles', { title: `Guest wifi ${word}`, body: 'The guest network is called Visitors.', status: 'published', audience: 'all' });
+		await createRow('kb_articles', { title: `Staff wifi ${word}`, body: 'For customers only.', status: 'published', audience: 'selected' });
+		await createRow('kb_articles', { title: `Draft wifi ${word}`, body: 'Not yet.', status: 'draft', audience: 'all' });
+
+		await setSettings({ access_mode: 'registered_only' });
+		const page = await newPage(browser);
+		await page.goto(portalUrl('help'));
+		await page.getByText('This page is not part of your portal access.', { exact: false }).waitFor();
+
+		await setSettings({ access_mode: 'public' });
+		await page.goto(portalUrl('sign-in'));
+		await page.getByRole('link', { name: 'Browse the knowledge base' }).click();
+		await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+		await page.getByRole('link', { name: `Guest wifi ${word}` }).waitFor();
+		await expect.poll(() => page.locator('main li').count()).toBe(1);
+		await screenshot(page, 'portal-public-knowledge-base');
+		await page.getByRole('link', { name: `Guest wifi ${word}` }).click();
+		await page.getByText('The guest network is called Visitors.').waitFor();
+		expect(page.url()).toContain(`/portal/help/${open.id}`);
+		await page.context().close();
+	});
+
+	test('Submitting a request without signing in files a ticket and answers the same to anyone', async () => {
+		await setSettings({ access_mode: 'public' });
+		const subject = uniqueName('Cannot print');
+		const page = await newPage(browser);
+		await page.goto(portalUrl('sign-in'));
+		await page.getByRole('link', { name: 'Submit a request without signing in' }).click();
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await page.getByText('This field is required.').first().waitFor();
+		expect(await page.getByLabel('Your name').getAttribute('aria-describedby')).toBe('field-name-error');
+		await page.getByLabel('Your name').fill('Vera Visitor');
+		await page.getByLabel('E-mail address').fill(uniqueEmail('visitor'));
+		await page.getByLabel('Subject').fill(subject);
+		await page.getByLabel('Description').fill('The printer says it is offline.');
+		await page.getByRole('button', { name: 'Send request' }).click();
+		await page.getByText('Thank you. Your request is received', { exact: false }).waitFor();
+		await screenshot(page, 'portal-public-request');
+		const filed = await api<{ id: number }[]>('GET', `/items/tickets?filter[subject][_eq]=${encodeURIComponent(subject)}&fields=id`);
+		expect(filed.body.data).toHaveLength(1);
+		await page.context().close();
+	});
+
+	test('Self sign-up sends an invitation to an address of a customer\u2019s domain', async () => {
+		const domain = `${uniqueName('d').split(' ')[1]}.signup.example.com`;
+		await createRow('customers', { name: uniqueName('Signup Co'), email_domains: [domain] });
+		await setSettings({ self_signup: 'matching_domain' });
+		const email = `sam@${domain}`;
+		const page = await newPage(browser, { width: 390, height: 844 });
+		await page.goto(portalUrl('sign-in'));
+		await page.getByRole('link', { name: 'No login yet? Ask for one' }).click();
+		await page.getByLabel('Last name').fill('Signup');
+		await page.getByLabel('Work e-mail address').fill(email);
+		await page.getByRole('button', { name: 'Send', exact: true }).click();
+		await page.getByText('Thank you. If your address can have a login', { exact: false }).waitFor();
+		await screenshot(page, 'portal-sign-up-phone');
+		expect((await waitForMail(directusUnderTest().mailFolder, email)).text).toMatch(/\/portal\/accept-invitation\?token=/);
+		await page.context().close();
+	});
+});
+
+describe('Deep links and small screens', () => {
+	test('A deep link to a page the group does not open shows "not available", and the server refuses it too', async () => {
+		const project = (await createRow('projects', { customer: customer.id, name: uniqueName('Hidden project'), status: 'active' })).id;
+		const page = await signedIn(basic, `projects/${project}`);
+		await page.getByTestId('not-available').waitFor();
+		expect(await page.getByRole('heading', { name: 'Not available' }).isVisible()).toBe(true);
+		await page.goto(portalUrl('invoices'));
+		await page.getByTestId('not-available').waitFor();
+		await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+		await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
+		const status = await page.evaluate(async (id) => (await fetch(`/items/projects/${id}`, { credentials: 'include' })).status, project);
+		expect(status).toBe(403);
+		await page.context().close();
+	});
+
+	test('On a phone the menu folds behind a button and the dashboard and ticket page fit the screen', async () => {
+		const page = await signedIn(basic, '/', { width: 390, height: 844 });
+		const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+		const menu = page.getByRole('navigation', { name: 'Main menu' });
+		expect(await menu.isVisible()).toBe(false);
+		expect(await fits()).toBe(true);
+		await screenshot(page, 'portal-dashboard-phone');
+		await page.getByRole('button', { name: 'Menu' }).click();
+		expect(await menuEntries(page)).toEqual(['Dashboard', 'Tickets', 'Devices', 'Knowledge base', 'Documentation', 'Profile']);
+		await menu.getByRole('link', { name: 'Tickets' }).click();
+		await page.getByRole('link', { name: 'Scanner saves blank pages' }).click();
+		await page.getByText('Which scanner model is it?').waitFor();
+		expect(await menu.isVisible()).toBe(false);
+		expect(await fits()).toBe(true);
+		await page.getByLabel('Your reply').fill('It is the one by the door.');
+		await page.getByRole('button', { name: 'Send reply' }).click();
+		await page.getByText('Your reply was added.').waitFor();
+		await screenshot(page, 'portal-ticket-phone');
+		await page.context().close();
+	});
+});
