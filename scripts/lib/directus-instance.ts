@@ -71,7 +71,13 @@ export function directusEnv(options: DirectusInstanceOptions): NodeJS.ProcessEnv
 		WEBSOCKETS_ENABLED: 'false',
 		CACHE_ENABLED: 'false',
 		IP_TRUST_PROXY: 'false',
+		// A failed sign-in takes at least this long whether the address is known or not; it must outlast
+		// Directus's password check on a busy server, or the time tells known addresses apart.
+		LOGIN_STALL_TIME: '1500',
 		TELEMETRY: 'false',
+		// Directus answers 503 "Under pressure" when its event loop lags; on a small, busy machine that is a
+		// test or a demo failing for nothing. Deployments keep Directus's default.
+		PRESSURE_LIMITER_ENABLED: 'false',
 		LOG_LEVEL: 'info',
 		LOG_STYLE: 'raw',
 		...database,

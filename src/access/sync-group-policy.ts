@@ -74,10 +74,13 @@ export async function reconcilePermissions(context: DirectusContext, policy: str
 		fields: ['id', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields'],
 		limit: -1,
 	})) as StoredPermission[];
-	const storedByKey = new Map(stored.map((row) => [keyOf(row), row]));
+	// One row per collection and action: two writers racing (two instances saving one group at once) can
+	// both create a row; any later sync keeps the first and deletes the others.
+	const storedByKey = new Map<string, StoredPermission>();
+	for (const row of stored) if (!storedByKey.has(keyOf(row))) storedByKey.set(keyOf(row), row);
 	const wanted = new Set(compiled.map(keyOf));
 
-	const stale = stored.filter((row) => !wanted.has(keyOf(row))).map((row) => row.id);
+	const stale = stored.filter((row) => !wanted.has(keyOf(row)) || storedByKey.get(keyOf(row)) !== row).map((row) => row.id);
 	if (stale.length > 0) await service.deleteMany(stale);
 
 	const toCreate = [];

@@ -11,13 +11,13 @@ import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvalidPublicInputError } from '../../../src/errors/invalid-public-input-error.ts';
 import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
-import { createPublicRateLimits } from '../../../src/rate-limit/public-rate-limits.ts';
+import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 
 export function registerSessionRoutes(router: Router, context: EndpointExtensionContext): void {
 	// Guessing the current password from a stolen session is limited like the public routes.
-	const passwordAttempts = createPublicRateLimits({ perIp: 20, perEmail: 10 });
+	const passwordAttempts = publicRateLimitsFromEnv(context.env, { name: 'password', perIp: 20, perEmail: 10 });
 
 	router.get(
 		'/api/config',

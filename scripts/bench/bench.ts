@@ -1,0 +1,299 @@
+/**
+ * `npm run bench -- --tickets 10000|100000|1000000 [--rounds 15] [--quick]`: what the portal's permission
+ * filters cost. Boots its own Directus with the bundle on a fresh PostgreSQL database, seeds a help desk
+ * in bulk, and measures, side by side in one run, portal contacts' requests against the same request
+ * by an admin and against hand-written SQL; throughput at 32 concurrent users; group edits with 10 and
+ * 10,000 members; moving a 2,000-customer subtree; importing 10,000 customers; 1,000 invitations.
+ * Writes `bench-results/<tickets>.json` and `.md` and a plot, `bench-results/latency.svg`.
+ */
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import knex, { type Knex } from 'knex';
+import { applySchema, bootstrap, freePort, installBundle, startDirectus, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
+import { startMailSink } from '../lib/mail-sink.ts';
+import { compare, round, summarise, timeOnce } from './measure.ts';
+import { writeReport, type BenchResult } from './report.ts';
+import { chainHeads, parentChild, parentCustomer, seed, sizesFor } from './seed.ts';
+
+const { values } = parseArgs({
+	options: {
+		tickets: { type: 'string', default: '10000' },
+		rounds: { type: 'string', default: '15' },
+		// CI: fewer rounds, shorter load, smaller group and import.
+		quick: { type: 'boolean', default: false },
+	},
+});
+const tickets = Number(values.tickets);
+if (!Number.isSafeInteger(tickets) || tickets < 1_000) throw new Error('--tickets must be a whole number of at least 1000');
+const rounds = Number(values.rounds);
+const quick = values.quick;
+const sizes = sizesFor(tickets);
+const log = (message: string) => console.log(`› ${message}`);
+
+const server = { host: process.env['PORTAL_TEST_PG_HOST'] ?? '127.0.0.1', port: Number(process.env['PORTAL_TEST_PG_PORT'] ?? 5432), user: process.env['PORTAL_TEST_PG_USER'] ?? 'postgres', ...(process.env['PORTAL_TEST_PG_PASSWORD'] ? { password: process.env['PORTAL_TEST_PG_PASSWORD'] } : {}) };
+const databaseName = `portal_bench_${randomBytes(4).toString('hex')}`;
+const folder = await mkdtemp(join(tmpdir(), 'portal-bench-'));
+const admin = knex({ client: 'pg', connection: { ...server, database: 'postgres' }, pool: { min: 0, max: 1 } });
+await admin.raw(`CREATE DATABASE ${databaseName}`);
+const db: Knex = knex({ client: 'pg', connection: { ...server, database: databaseName }, pool: { min: 0, max: 4 } });
+const mail = await startMailSink(join(folder, 'mail'));
+const adminToken = randomBytes(24).toString('hex');
+const port = await freePort();
+const options: DirectusInstanceOptions = {
+	dataDir: folder,
+	port,
+	database: { client: 'pg', ...server, database: databaseName },
+	secret: randomBytes(32).toString('hex'),
+	admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
+	logFile: join(folder, 'directus.log'),
+	env: {
+		ADMIN_TOKEN: adminToken,
+		LOG_LEVEL: 'warn',
+		// The run outlasts Directus's default 15-minute access tokens.
+		ACCESS_TOKEN_TTL: '24h',
+		EMAIL_TRANSPORT: 'smtp',
+		EMAIL_SMTP_HOST: '127.0.0.1',
+		EMAIL_SMTP_PORT: String(mail.port),
+		EMAIL_SMTP_SECURE: 'false',
+		EMAIL_SMTP_IGNORE_TLS: 'true',
+		EMAIL_FROM: 'portal@example.com',
+		PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
+	},
+};
+
+let directus: Awaited<ReturnType<typeof startDirectus>> | undefined;
+try {
+	log(`Directus on PostgreSQL database ${databaseName}`);
+	await installBundle(folder);
+	await bootstrap(options);
+	await applySchema(options);
+	directus = await startDirectus(options, { timeoutMs: 120_000 });
+	const url = directus.url;
+
+	const call = async <T = unknown>(method: string, path: string, { token = adminToken, body }: { token?: string; body?: unknown } = {}): Promise<T> => {
+		const response = await fetch(`${url}${path}`, {
+			method,
+			headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			...(body === undefined ? {} : { body: JSON.stringify(body) }),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+		return (text ? (JSON.parse(text) as { data: T }).data : undefined) as T;
+	};
+
+	log(`Seeding ${sizes.tickets.toLocaleString('en')} tickets, ${sizes.customers.toLocaleString('en')} customers, ${sizes.contacts.toLocaleString('en')} contacts`);
+	const seedStarted = Date.now();
+	await seed(db, sizes, log);
+	const seedSeconds = round((Date.now() - seedStarted) / 1000, 0);
+
+	// Portal contacts who sign in: one group per ticket scope.
+	const group = (name: string, permissions: Record<string, unknown>) => call<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name, permissions } });
+	const everything = { 'tickets.reply': true, 'tickets.attachments': 'public', 'projects.view': 'customer', 'kb.view': true, 'invoices.view': true };
+	const groups = {
+		own: await group('Bench own', { 'tickets.view': 'own', ...everything }),
+		customer: await group('Bench customer', { 'tickets.view': 'customer', ...everything }),
+		tree: await group('Bench tree', { 'tickets.view': 'customer_tree', ...everything, 'projects.view': 'customer_tree' }),
+	};
+	const signedIn = async (customer: number, groupId: number, label: string) => {
+		const email = `${label}-${randomBytes(3).toString('hex')}@bench.example.com`;
+		const password = randomBytes(12).toString('hex');
+		const user = await call<{ id: string }>('POST', '/users', { body: { email, password, status: 'active' } });
+		const contact = await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: label, email, user: user.id, portal_group: groupId } });
+		const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+		const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+		return { contact: contact.id, token };
+	};
+	const own = await signedIn(parentCustomer, groups.own.id, 'own');
+	await db('tickets').whereIn('id', db('tickets').select('id').where('customer', parentCustomer).orderBy('id', 'desc').limit(30)).update({ contact: own.contact });
+	const users = {
+		own,
+		customer: await signedIn(parentCustomer, groups.customer.id, 'customer'),
+		tree: await signedIn(parentCustomer, groups.tree.id, 'tree'),
+		treeSmall: await signedIn(parentChild, groups.tree.id, 'tree-child'),
+		treeChain: await signedIn(chainHeads[0] as number, groups.tree.id, 'tree-chain'),
+	};
+	await db.raw('ANALYZE');
+
+	// 1. The 25 newest tickets.
+	const list = '/items/tickets?fields=id,subject,status,date_created,customer&sort=-date_created&limit=25';
+	const sqlNewest = {
+		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets t WHERE t.contact = ? OR EXISTS (SELECT 1 FROM ticket_participants p WHERE p.ticket = t.id AND p.contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact, own.contact]),
+		customer: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`, [parentCustomer]),
+		tree: () => db.raw(`SELECT t.id, t.subject, t.status, t.date_created, t.customer FROM tickets t JOIN customer_tree ct ON ct.customer = t.customer WHERE ct.ancestor = ? ORDER BY t.date_created DESC LIMIT 25`, [parentCustomer]),
+	};
+	log('Measuring: the 25 newest tickets');
+	const newest = await compare(
+		{
+			admin: () => call('GET', list),
+			own: () => call('GET', list, { token: users.own.token }),
+			customer: () => call('GET', list, { token: users.customer.token }),
+			tree: () => call('GET', list, { token: users.tree.token }),
+			'sql own': sqlNewest.own,
+			'sql customer': sqlNewest.customer,
+			'sql tree': sqlNewest.tree,
+		},
+		{ rounds },
+	);
+
+	// Latency against the customers below the contact's customer.
+	log('Measuring: customer_tree against the size of the subtree');
+	const subtree = await compare(
+		{
+			'tree, 8 below': () => call('GET', list, { token: users.treeChain.token }),
+			'tree, 119 below': () => call('GET', list, { token: users.treeSmall.token }),
+			'tree, 2000 below': () => call('GET', list, { token: users.tree.token }),
+		},
+		{ rounds },
+	);
+
+	// 2. A ticket page, the dashboard's calls, a project page.
+	log('Measuring: ticket page, dashboard, project page');
+	const ticketOfTree = (await db('tickets')
+		.join('ticket_comments', 'ticket_comments.ticket', 'tickets.id')
+		.join('customer_tree', 'customer_tree.customer', 'tickets.customer')
+		.where('customer_tree.ancestor', parentChild)
+		.where('customer_tree.depth', '>', 0)
+		.first('tickets.id')) as { id: number };
+	const project = (await db('projects').where('customer', parentCustomer).first('id')) as { id: number } | undefined;
+	const ticketPage = `/items/tickets/${ticketOfTree.id}?fields=id,subject,status,description,date_created,comments.id,comments.body,comments.date_created,attachments.id,participants.contact`;
+	const dashboard = (token?: string) =>
+		Promise.all([
+			call('GET', '/portal/api/me', token ? { token } : {}).catch(() => undefined),
+			call('GET', '/items/tickets?aggregate[count]=id&groupBy[]=status', token ? { token } : {}),
+			call('GET', '/items/tickets?fields=id,subject,status,date_created&sort=-date_updated&limit=5', token ? { token } : {}),
+			call('GET', '/items/projects?fields=id,name,status&limit=5', token ? { token } : {}),
+		]);
+	const projectPage = project ? `/items/projects/${project.id}?fields=id,name,status,description,customer,members.contact` : null;
+	const pages = await compare(
+		{
+			'ticket page admin': () => call('GET', ticketPage),
+			'ticket page tree': () => call('GET', ticketPage, { token: users.tree.token }),
+			'dashboard admin': () => dashboard(),
+			'dashboard tree': () => dashboard(users.tree.token),
+			...(projectPage ? { 'project page admin': () => call('GET', projectPage), 'project page tree': () => call('GET', projectPage, { token: users.tree.token }) } : {}),
+		},
+		{ rounds },
+	);
+
+	// 3. Throughput at 32 concurrent users, a mix of lists and pages.
+	log('Measuring: throughput at 32 concurrent users');
+	const require = createRequire(import.meta.url);
+	const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number }; non2xx: number; errors: number }>;
+	// Each user asks for what they may see: the ticket page only where the ticket is in scope.
+	const mix = (tokens: string[]) =>
+		tokens.flatMap((token) =>
+			[list, '/items/tickets?fields=id,subject&filter[status][_eq]=open&limit=25&page=3', ...(token === users.own.token || token === users.customer.token ? [] : [ticketPage])].map((path) => ({ method: 'GET', path, headers: { Authorization: `Bearer ${token}` } })),
+		);
+	const load = async (tokens: string[]) => {
+		const result = await autocannon({ url, connections: 32, duration: quick ? 5 : 20, requests: mix(tokens) });
+		return { requestsPerSecond: round(result.requests.average, 1), p50: result.latency.p50, p97_5: result.latency.p97_5, failures: result.non2xx + result.errors };
+	};
+	const throughput = { admin: await load([adminToken]), portal: await load([users.own.token, users.customer.token, users.tree.token]) };
+
+	// 4. A group edit with 10 members and with 10,000: time until a member's next request sees it.
+	log('Measuring: group edits with 10 and 10,000 members');
+	const portalRole = ((await db('portal_settings').first('portal_role')) as { portal_role: string }).portal_role;
+	const groupWith = async (members: number, label: string) => {
+		const created = await group(`Bench ${label}`, { 'tickets.view': 'own' });
+		const member = await signedIn(parentChild, created.id, label);
+		// The other members as bulk-imported portal users: a user, its access row, its contact.
+		const base = ((await db('contacts').max({ max: 'id' }).first()) as { max: number }).max;
+		await db.raw(
+			`WITH made AS (
+				INSERT INTO directus_users (id, email, status, role) SELECT gen_random_uuid(), 'member-' || ? || '-' || g || '@bench.example.com', 'active', ? FROM generate_series(1, ?) g RETURNING id, email)
+			, accessed AS (INSERT INTO directus_access (id, "user", policy) SELECT gen_random_uuid(), id, ? FROM made)
+			INSERT INTO contacts (id, last_name, email, customer, "user", portal_group) SELECT ? + row_number() OVER (), 'Member', email, ?, id, ? FROM made`,
+			[label, portalRole, members - 1, created.policy, base, parentChild, created.id],
+		);
+		await db.raw(`SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT MAX(id) FROM contacts))`);
+		return { id: created.id, member };
+	};
+	const editRounds = quick ? 3 : 7;
+	const small = await groupWith(10, 'ten');
+	const large = await groupWith(quick ? 1_000 : 10_000, 'many');
+	const untilEnforced = async (target: { id: number; member: { token: string } }, scope: 'own' | 'customer') =>
+		timeOnce(async () => {
+			await call('PATCH', `/items/portal_groups/${target.id}`, { body: { permissions: { 'tickets.view': scope } } });
+			for (;;) {
+				const rows = await call<unknown[]>('GET', '/items/tickets?fields=id&limit=1', { token: target.member.token });
+				if ((rows.length > 0) === (scope === 'customer')) return;
+			}
+		});
+	const edits: Record<string, number[]> = { '10 members': [], [`${quick ? '1,000' : '10,000'} members`]: [] };
+	for (let index = 0; index < editRounds; index++) {
+		for (const scope of ['customer', 'own'] as const) {
+			edits['10 members']?.push(await untilEnforced(small, scope));
+			edits[`${quick ? '1,000' : '10,000'} members`]?.push(await untilEnforced(large, scope));
+		}
+	}
+	const groupEdits = Object.fromEntries(Object.entries(edits).map(([name, samples]) => [name, summarise(samples)]));
+
+	// 5. Moving the 2,000-customer subtree (and back); importing 10,000 customers through Directus.
+	log('Measuring: moving a 2,000-customer subtree, importing customers');
+	const newRoot = sizes.customers;
+	const moves: number[] = [];
+	for (let index = 0; index < (quick ? 2 : 5); index++) {
+		moves.push(await timeOnce(() => call('PATCH', `/items/customers/${parentCustomer}`, { body: { parent: newRoot } })));
+		moves.push(await timeOnce(() => call('PATCH', `/items/customers/${parentCustomer}`, { body: { parent: null } })));
+	}
+	const importCount = quick ? 1_000 : 10_000;
+	const importSeconds = round(
+		(await timeOnce(async () => {
+			for (let from = 0; from < importCount; from += 1_000) {
+				await call('POST', '/items/customers', { body: Array.from({ length: 1_000 }, (_unused, index) => ({ name: `Imported ${from + index}`, parent: index % 10 === 0 ? null : newRoot })) });
+			}
+		})) / 1000,
+		1,
+	);
+
+	// 6. Invitations to everyone of one customer, through the local SMTP server.
+	const invitationCount = quick ? 100 : 1_000;
+	log(`Measuring: ${invitationCount} invitations`);
+	const invited = (await call<{ id: number }>('POST', '/items/customers', { body: { name: 'Invited customer' } })).id;
+	await db.raw(`INSERT INTO contacts (last_name, email, customer) SELECT 'Invitee', 'invitee-' || g || '@bench.example.com', ? FROM generate_series(1, ?) g`, [invited, invitationCount]);
+	const invitationSeconds = round(
+		(await timeOnce(async () => {
+			await call('POST', '/portal/api/invitations', { body: { customer: invited } });
+			const deadline = Date.now() + 30 * 60_000;
+			while ((await countInvitationMails(mail.folder)) < invitationCount) {
+				if (Date.now() > deadline) throw new Error('The invitations did not all arrive within 30 minutes');
+				await new Promise((done) => setTimeout(done, 500));
+			}
+		})) / 1000,
+		1,
+	);
+
+	const result: BenchResult = {
+		date: new Date().toISOString(),
+		machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, PostgreSQL ${String(((await db.raw('SHOW server_version')) as { rows: { server_version: string }[] }).rows[0]?.server_version)}`,
+		sizes,
+		seedSeconds,
+		rounds,
+		newest,
+		subtree,
+		pages,
+		throughput,
+		groupEdits,
+		subtreeMove: summarise(moves),
+		importCustomers: { count: importCount, seconds: importSeconds },
+		invitations: { count: invitationCount, seconds: invitationSeconds },
+	};
+	const written = await writeReport(result);
+	log(`Written ${written.join(', ')}`);
+} finally {
+	await directus?.stop();
+	await mail.stop();
+	await db.destroy();
+	await admin.raw(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+	await admin.destroy();
+	await rm(folder, { recursive: true, force: true });
+}
+
+/** Every message the bench makes Directus send is an invitation: count the sink's files. */
+async function countInvitationMails(mailFolder: string): Promise<number> {
+	return (await readdir(mailFolder).catch(() => [] as string[])).filter((file) => file.endsWith('.eml')).length;
+}

@@ -1,0 +1,177 @@
+/**
+ * Several Directus instances on one PostgreSQL database and one Redis, as a team runs them behind a
+ * load balancer: same SECRET and admin token, the uploads folder shared, Directus's cache,
+ * synchronisation and rate limiter in Redis. Independent of the suite's own Directus (and of
+ * PORTAL_TEST_DB): the cluster creates its PostgreSQL database and drops it again. Every key and
+ * pub/sub channel it uses in Redis carries a prefix of its own, so runs sharing a Redis never meet.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import knex, { type Knex } from 'knex';
+import {
+	applySchema,
+	bootstrap,
+	freePort,
+	installBundle,
+	startDirectus,
+	type DatabaseConfig,
+	type DirectusInstanceOptions,
+	type RunningDirectus,
+} from '../../scripts/lib/directus-instance.ts';
+import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
+
+export interface RedisServer {
+	host: string;
+	port: number;
+}
+
+export interface DirectusCluster {
+	adminToken: string;
+	database: Extract<DatabaseConfig, { client: 'pg' }>;
+	mailFolder: string;
+	/** The prefix of every Redis key and channel the instances use. */
+	redisKeyPrefix: string;
+	/** Starts one more instance (with `redis`, another Redis than the cluster's) and returns its URL. */
+	startInstance(redis?: RedisServer): Promise<ClusterInstance>;
+	/** Stops every instance, the mail server, and drops the database. */
+	stop(): Promise<void>;
+}
+
+export interface ClusterInstance {
+	url: string;
+	logFile: string;
+	stop(): Promise<void>;
+}
+
+function postgresServer() {
+	const password = process.env['PORTAL_TEST_PG_PASSWORD'];
+	return {
+		host: process.env['PORTAL_TEST_PG_HOST'] ?? '127.0.0.1',
+		port: Number(process.env['PORTAL_TEST_PG_PORT'] ?? 5432),
+		user: process.env['PORTAL_TEST_PG_USER'] ?? 'postgres',
+		...(password ? { password } : {}),
+	};
+}
+
+async function onPostgresServer(work: (server: Knex) => Promise<unknown>): Promise<void> {
+	const server = knex({ client: 'pg', connection: { ...postgresServer(), database: 'postgres' }, pool: { min: 0, max: 1 } });
+	try {
+		await work(server);
+	} finally {
+		await server.destroy();
+	}
+}
+
+/** Creates the database, bootstraps it and applies the schema; instances are started with `startInstance`. */
+export async function createDirectusCluster({ redis = { host: '127.0.0.1', port: 6379 }, env = {} }: { redis?: RedisServer; env?: Record<string, string> } = {}): Promise<DirectusCluster> {
+	const folder = await mkdtemp(join(tmpdir(), 'portal-cluster-'));
+	const runId = randomBytes(6).toString('hex');
+	const name = `portal_cluster_${runId}`;
+	await onPostgresServer((server) => server.raw(`CREATE DATABASE ${name}`));
+	const database = { client: 'pg' as const, ...postgresServer(), database: name };
+	const mail: MailSink = await startMailSink(join(folder, 'mail'));
+	const adminToken = randomBytes(24).toString('hex');
+	const secret = randomBytes(32).toString('hex');
+	const redisKeyPrefix = `portal-test-${runId}:`;
+	const running: RunningDirectus[] = [];
+
+	const optionsFor = (port: number, redisServer: RedisServer, logName: string): DirectusInstanceOptions => ({
+		dataDir: folder,
+		port,
+		database,
+		secret,
+		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
+		logFile: join(folder, `${logName}.log`),
+		env: {
+			ADMIN_TOKEN: adminToken,
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(mail.port),
+			EMAIL_SMTP_SECURE: 'false',
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'portal@example.com',
+			PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
+			// Directus's settings for several instances (see README, "Scaling out").
+			REDIS_HOST: redisServer.host,
+			REDIS_PORT: String(redisServer.port),
+			// Each of Directus's stores has its own namespace; REDIS_KEY_PREFIX would not do: Directus clears
+			// caches with SCAN, which ioredis does not prefix, so stale permissions would stay in Redis.
+			...Object.fromEntries(
+				['REDIS_PERMISSIONS_NAMESPACE', 'REDIS_BUS_NAMESPACE', 'REDIS_LOCK_NAMESPACE', 'REDIS_COUNTERS_NAMESPACE', 'CACHE_NAMESPACE', 'SYNCHRONIZATION_NAMESPACE', 'IMPORT_EXPORT_NAMESPACE', 'RATE_LIMITER_KEY_PREFIX', 'PORTAL_REDIS_NAMESPACE'].map(
+					(variable) => [variable, `${redisKeyPrefix}${variable.toLowerCase()}`],
+				),
+			),
+			CACHE_STORE: 'redis',
+			SYNCHRONIZATION_STORE: 'redis',
+			RATE_LIMITER_STORE: 'redis',
+			...env,
+		},
+	});
+
+	try {
+		await installBundle(folder);
+		const setup = optionsFor(await freePort(), redis, 'setup');
+		await bootstrap(setup);
+		await applySchema(setup);
+	} catch (error) {
+		await mail.stop();
+		await onPostgresServer((server) => server.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+		throw error;
+	}
+
+	return {
+		adminToken,
+		database,
+		mailFolder: mail.folder,
+		redisKeyPrefix,
+		async startInstance(redisServer = redis) {
+			const options = optionsFor(await freePort(), redisServer, `directus-${running.length + 1}`);
+			const instance = await startDirectus(options);
+			let stopped: Promise<void> | undefined;
+			const stop = () => (stopped ??= instance.stop());
+			running.push({ ...instance, stop });
+			return { url: instance.url, logFile: options.logFile, stop };
+		},
+		async stop() {
+			await Promise.all(running.map((instance) => instance.stop()));
+			await mail.stop();
+			await onPostgresServer((server) => server.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+			await rm(folder, { recursive: true, force: true });
+		},
+	};
+}
+
+/** A redis-server of the test's own on a free port (never the machine's shared one), for stopping it on purpose. */
+export async function startRedisServer(port?: number): Promise<RedisServer & { stop(): Promise<void> }> {
+	port ??= await freePort();
+	const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	const deadline = Date.now() + 10_000;
+	while (!(await answersRedisPing(port))) {
+		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on port ${String(port)}`);
+		await new Promise((done) => setTimeout(done, 100));
+	}
+	return {
+		host: '127.0.0.1',
+		port,
+		async stop() {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+async function answersRedisPing(port: number): Promise<boolean> {
+	const { createConnection } = await import('node:net');
+	return new Promise((done) => {
+		const socket = createConnection({ host: '127.0.0.1', port }, () => socket.write('PING\r\n'));
+		socket.once('data', (data) => {
+			socket.destroy();
+			done(data.toString().startsWith('+PONG'));
+		});
+		socket.once('error', () => done(false));
+	});
+}
