@@ -23,7 +23,7 @@ export default defineConfig({
 				// One real Directus serves the API tests and the browser tests alike.
 				test: {
 					name: 'integration',
-					include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+					include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/e2e/**/*.test.ts'],
 					globalSetup: ['test/support/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 180_000,

@@ -1,7 +1,8 @@
 /**
  * Keeps Directus in step with who is a portal user: a contact linked to a Directus user puts that user
- * under the portal role with exactly one portal group policy (its group's); a group that grants nothing
- * suspends the user; unlinking takes both away. Changing a contact's group changes one access row.
+ * under the portal role with exactly one portal group policy (its group's); a group that grants nothing,
+ * or a suspended login, suspends the user and takes its policy away; unlinking takes both away.
+ * Changing a contact's group changes one access row.
  */
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
@@ -60,9 +61,9 @@ export async function assertLinkableUser(context: DirectusContext, userId: strin
 }
 
 /**
- * Puts a linked user under the portal role with its group's policy. The user is suspended exactly
- * while the group grants nothing or the contact's login is suspended, and active again once neither
- * holds (an invited user stays invited until it accepts).
+ * Puts a linked user under the portal role with its group's policy. The user is suspended, and holds
+ * no policy, exactly while the group grants nothing or the contact's login is suspended, and active
+ * again once neither holds (an invited user stays invited until it accepts).
  */
 export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, portalRole: string, loginSuspended: boolean): Promise<void> {
 	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
@@ -71,15 +72,19 @@ export async function grantGroupToUser(context: DirectusContext, userId: string,
 	// Whatever linked it, a staff user is never turned into a portal user (nor demoted by a link).
 	await assertNotStaff(context, userId, portalRole, new Set(groupPolicies));
 
+	// A suspended user keeps no policy: an access token issued before the suspension stays valid until it
+	// expires (Directus checks only its signature), but policies are read on every request.
+	const active = grants && !loginSuspended;
+	const wanted = active ? group.policy : null;
 	const access = accessService(context);
 	const current = (await access.readByQuery({ filter: { user: { _eq: userId }, policy: { _in: groupPolicies } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
-	const stale = current.filter((row) => row.policy !== group.policy).map((row) => row.id);
+	const stale = current.filter((row) => row.policy !== wanted).map((row) => row.id);
 	if (stale.length > 0) await access.deleteMany(stale);
-	if (group.policy && !current.some((row) => row.policy === group.policy)) await access.createOne({ user: userId, policy: group.policy });
+	if (wanted && !current.some((row) => row.policy === wanted)) await access.createOne({ user: userId, policy: wanted });
 
 	const users = usersService(context);
 	const user = (await users.readOne(userId, { fields: ['id', 'role', 'status'] })) as UserRecord;
-	const status = grants && !loginSuspended ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
+	const status = active ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
 	if (user.role !== portalRole || user.status !== status) await users.updateOne(userId, { role: portalRole, status });
 }
 

@@ -13,8 +13,9 @@ export interface PortalUser {
 }
 
 /**
- * The signed-in portal user behind a request to one of the product's routes: a user under the portal
- * role, linked to a contact, in a group (theirs or the default). Anyone else gets Directus's 403.
+ * The signed-in portal user behind a request to one of the product's routes: an active user under the
+ * portal role, linked to a contact whose login is not suspended, in a group (theirs or the default).
+ * Anyone else gets Directus's 403.
  */
 export async function resolvePortalUser(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<PortalUser> {
 	if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
@@ -23,6 +24,9 @@ export async function resolvePortalUser(context: DirectusContext, accountability
 		| undefined;
 	const groupId = contact?.portal_group ?? settings.default_group;
 	if (!contact || groupId === null) throw new ForbiddenError();
+	// An access token outlives a suspension (Directus checks only its signature until it expires): ask the database.
+	const user = (await context.knex('directus_users').select('status').where('id', accountability.user).first()) as { status: string } | undefined;
+	if (Boolean(contact.login_suspended) || user?.status !== 'active') throw new ForbiddenError();
 	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
 	return {
 		user: accountability.user,

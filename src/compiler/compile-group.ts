@@ -11,7 +11,6 @@
  */
 import type { CapabilityKey, GroupPermissions } from '../catalogue/capabilities.ts';
 import {
-	currentUser,
 	isMyContact,
 	isMyCustomer,
 	isInMyCustomerTree,
@@ -22,6 +21,7 @@ import {
 	type CompileSettings,
 	type Filter,
 } from './filters.ts';
+import { attachmentAliases, findSystemPermission, ownUserRow, type SystemPermission } from '../access/system-permissions.ts';
 
 export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
 
@@ -46,6 +46,14 @@ function row(
 	return { collection, action, fields, permissions, validation, presets, capabilities };
 }
 
+/** A row on a Directus system collection, from the allowlist in `src/access/system-permissions.ts` only. */
+function systemRow(collection: string, action: PermissionAction, capabilities: CapabilityKey[], pick: (allowed: SystemPermission) => { fields?: string[]; permissions: Filter }): CompiledPermission {
+	const allowed = findSystemPermission(collection, action);
+	if (!allowed) throw new Error(`${action} on ${collection} is not in the portal's system-permission allowlist.`);
+	const { fields = [...allowed.fields], permissions } = pick(allowed);
+	return row(collection, action, fields, capabilities, { permissions });
+}
+
 const allOf = (...filters: Filter[]): Filter => (filters.length === 1 ? (filters[0] as Filter) : { _and: filters });
 const anyOf = (...filters: Filter[]): Filter => (filters.length === 1 ? (filters[0] as Filter) : { _or: filters });
 
@@ -58,7 +66,7 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 	// Who they are: their own user row, contact, customer, and the people and sites the portal names.
 	const treeWide = permissions['tickets.view'] === 'customer_tree' || permissions['projects.view'] === 'customer_tree';
 	const readableCustomers = treeWide && settings.parentVisibility ? isInMyCustomerTree : isMyCustomer;
-	rows.push(row('directus_users', 'read', ['id', 'first_name', 'last_name', 'email', 'language', 'status'], [], { permissions: { id: { _eq: currentUser } } }));
+	rows.push(systemRow('directus_users', 'read', [], () => ({ permissions: ownUserRow })));
 	// O2M aliases are listed too: Directus's GraphQL keeps a relation only when its alias on the other
 	// side is readable, and the rows behind an alias stay filtered by their own collection's rule.
 	const customerAliases = [
@@ -75,7 +83,7 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 
 	if (permissions['profile.edit']) {
 		rows.push(row('contacts', 'update', ['first_name', 'last_name', 'phone'], ['profile.edit'], { permissions: isMyContact }));
-		rows.push(row('directus_users', 'update', ['first_name', 'last_name', 'language'], ['profile.edit'], { permissions: { id: { _eq: currentUser } } }));
+		rows.push(systemRow('directus_users', 'update', ['profile.edit'], () => ({ permissions: ownUserRow })));
 	}
 
 	rows.push(...compileTickets(permissions, settings));
@@ -222,8 +230,9 @@ function compileFiles(permissions: GroupPermissions, settings: CompileSettings):
 		because.push('projects.attachments');
 	}
 	if (through.length === 0) return [];
-	const aliases = because.map((capability) => (capability === 'tickets.attachments' ? 'ticket_attachments' : 'project_attachments'));
-	return [row('directus_files', 'read', ['id', 'title', 'type', 'filesize', 'filename_download', 'width', 'height', 'uploaded_on', ...aliases], because, { permissions: anyOf(...through) })];
+	const aliases: string[] = because.map((capability) => (capability === 'tickets.attachments' ? 'ticket_attachments' : 'project_attachments'));
+	const granted = (field: string) => !(attachmentAliases as readonly string[]).includes(field) || aliases.includes(field);
+	return [systemRow('directus_files', 'read', because, (allowed) => ({ fields: allowed.fields.filter(granted), permissions: anyOf(...through) }))];
 }
 
 function compileDevices(permissions: GroupPermissions): CompiledPermission[] {

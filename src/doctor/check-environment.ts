@@ -1,5 +1,8 @@
 import type { Finding } from './finding.ts';
 
+/** Below this, a failed sign-in's fixed delay no longer covers Directus's password check on a loaded server. */
+export const minimumLoginStallMs = 1000;
+
 const truthy = (value: unknown) => value === true || value === 'true' || value === 1 || value === '1';
 
 /**
@@ -29,6 +32,15 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 			severity: 'critical',
 			problem: 'The data cache is on without purging: contacts could be served another session’s cached answers, and permission changes would not reach them.',
 			fix: 'Set CACHE_ENABLED to false (recommended for the portal), or CACHE_AUTO_PURGE to true.',
+		});
+	}
+	const stallMs = Number(env['LOGIN_STALL_TIME'] ?? 500);
+	if (!(stallMs >= minimumLoginStallMs)) {
+		findings.push({
+			id: 'login-stall-time',
+			severity: 'warning',
+			problem: `LOGIN_STALL_TIME is ${env['LOGIN_STALL_TIME'] ?? 500} ms: on a busy server Directus's password check takes longer, so a failed sign-in with a known e-mail address answers later than one with an unknown address.`,
+			fix: `Set LOGIN_STALL_TIME to ${minimumLoginStallMs} or more (the portal's own setup uses 1500).`,
 		});
 	}
 	if (truthy(env['IP_TRUST_PROXY'])) {

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../access/canonical-json.ts';
 import type { PermissionRow } from '../access/sync-group-policy.ts';
+import { systemPermissionViolation } from '../access/system-permissions.ts';
 import type { Finding } from './finding.ts';
 
 export interface StoredPolicy {
@@ -65,4 +66,24 @@ export function checkForeignPolicy(policy: StoredPolicy, reaches: 'portal users'
 			fix: `Detach "${policy.name}" from ${reaches === 'portal users' ? 'the Portal contacts role and portal users' : 'public access'}, or empty it.`,
 		},
 	];
+}
+
+/**
+ * Whatever the portal compiled or someone changed, a portal or public policy holds nothing on Directus's
+ * own collections beyond the allowlist (`src/access/system-permissions.ts`). A second, independent line:
+ * it also catches a row the compiler itself would emit wrongly, which restoring cannot put right.
+ */
+export function checkSystemPermissions(policy: StoredPolicy, audience: 'portal' | 'public'): Finding[] {
+	const findings: Finding[] = [];
+	for (const row of policy.permissions) {
+		const violation = systemPermissionViolation({ ...row, permissions: row.permissions ?? null, validation: row.validation ?? null, presets: row.presets ?? null }, audience);
+		if (violation === null) continue;
+		findings.push({
+			id: `policy-system:${policy.id}:${keyOf(row)}`,
+			severity: 'critical',
+			problem: `The policy "${policy.name}" is outside the portal’s allowlist for Directus’s own collections: ${violation}.`,
+			fix: `Remove or narrow that permission on "${policy.name}"; portal users may hold only their own user row and the files of attachments they see.`,
+		});
+	}
+	return findings;
 }

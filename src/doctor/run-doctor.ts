@@ -12,7 +12,7 @@ import { publicPermissions } from '../access/public-policy.ts';
 import type { PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { checkHost } from './check-host.ts';
-import { checkForeignPolicy, checkManagedPolicy, type StoredPolicy } from './check-policies.ts';
+import { checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
 import type { Finding } from './finding.ts';
 
 async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<StoredPolicy[]> {
@@ -49,13 +49,17 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 		if (!policy) continue;
 		const permissions = typeof group.permissions === 'string' ? (JSON.parse(group.permissions) as unknown) : group.permissions;
 		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), { parentVisibility: settings.parent_visibility });
-		findings.push(...checkManagedPolicy(policy, expected));
+		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}
 
 	// Visitors: the product's public policy holds what the access mode asks; anything else public, nothing.
 	const publicAccess = (await context.knex('directus_access').select('policy').whereNull('role').whereNull('user')) as { policy: string }[];
 	for (const policy of await fetchPolicies(context, publicAccess.map((row) => row.policy))) {
-		findings.push(...(policy.id === settings.public_policy ? checkManagedPolicy(policy, publicPermissions(settings.access_mode)) : checkForeignPolicy(policy, 'visitors who are not signed in')));
+		findings.push(
+			...(policy.id === settings.public_policy
+				? [...checkManagedPolicy(policy, publicPermissions(settings.access_mode)), ...checkSystemPermissions(policy, 'public')]
+				: checkForeignPolicy(policy, 'visitors who are not signed in')),
+		);
 	}
 
 	// Portal users: only their group's policy, through their own access row; nothing through the role.

@@ -17,6 +17,7 @@ export interface InvitationRecord {
 	accepted_at: string | null;
 	revoked_at: string | null;
 	sent_count: number;
+	last_sent_at: string | null;
 }
 
 export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];

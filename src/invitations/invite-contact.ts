@@ -15,11 +15,19 @@ import { contactFields, displayName, type InvitableContact } from './invitation-
 import { invitationExpiry } from './invitation-state.ts';
 import { createInvitationToken } from './invitation-token.ts';
 
+/** What an invitation's delivery record said before this issue counted it as sent. */
+export interface InvitationDelivery {
+	sent_count: number;
+	last_sent_at: string | Date | null;
+}
+
 export interface IssuedInvitation {
 	invitation: number;
 	token: string;
 	expiresAt: Date;
 	contact: InvitableContact & { email: string };
+	/** Counted as sent when issued, since the caller sends at once; see `recordInvitationNotSent` when it could not. */
+	previousDelivery: InvitationDelivery;
 }
 
 interface UserRow {
@@ -90,6 +98,6 @@ export async function inviteContact(
 		const expiresAt = invitationExpiry(now, ttlHours);
 		const [row] = (await trx.knex('portal_invitations').insert({ contact: contact.id, token_hash: hash, expires_at: expiresAt, invited_by: invitedBy, sent_count: 1, last_sent_at: now, date_created: now }).returning('id')) as ({ id: number } | number)[];
 		const invitation = typeof row === 'object' ? row.id : Number(row);
-		return { invitation, token, expiresAt, contact: { ...contact, email, user } };
+		return { invitation, token, expiresAt, contact: { ...contact, email, user }, previousDelivery: { sent_count: 0, last_sent_at: null } };
 	});
 }

@@ -9,7 +9,7 @@ import { invitationExpiry, invitationState, type InvitationState } from './invit
 import { assertInvitable, type IssuedInvitation } from './invite-contact.ts';
 import { createInvitationToken, hashInvitationToken, invitationTokenPattern, tokenMatchesHash } from './invitation-token.ts';
 
-const invitationFields = ['id', 'contact', 'token_hash', 'expires_at', 'accepted_at', 'revoked_at', 'sent_count'];
+const invitationFields = ['id', 'contact', 'token_hash', 'expires_at', 'accepted_at', 'revoked_at', 'sent_count', 'last_sent_at'];
 
 async function fetchInvitation(context: DirectusContext, id: number): Promise<InvitationRecord> {
 	const row = (await context.knex('portal_invitations').select(invitationFields).where('id', id).first()) as InvitationRecord | undefined;
@@ -34,7 +34,7 @@ export async function resendInvitation(
 	const { token, hash } = createInvitationToken();
 	const expiresAt = invitationExpiry(now, ttlHours);
 	await context.knex('portal_invitations').where('id', id).update({ token_hash: hash, expires_at: expiresAt, sent_count: invitation.sent_count + 1, last_sent_at: now });
-	return { invitation: id, token, expiresAt, contact: { ...contact, email } };
+	return { invitation: id, token, expiresAt, contact: { ...contact, email }, previousDelivery: { sent_count: invitation.sent_count, last_sent_at: invitation.last_sent_at } };
 }
 
 /** Withdraws an invitation that has not been used; its link stops working. */

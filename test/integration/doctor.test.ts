@@ -38,6 +38,17 @@ describe('The portal doctor', () => {
 		expect((await doctor())?.open).toBe(true);
 	});
 
+	test('GHSA-7h45-q5jx-7r87: takes away a share permission added by hand to a portal policy', async () => {
+		const manager = await policyOf('Manager');
+		const added = await api<{ id: number }>('POST', '/permissions', { body: { policy: manager, collection: 'directus_shares', action: 'update', fields: ['role'], permissions: {} } });
+		expect(added.status).toBe(200);
+		await eventually(async () => {
+			const rows = await api<{ collection: string; action: string }[]>('GET', `/permissions?filter[policy][_eq]=${manager}&filter[collection][_starts_with]=directus_&fields=collection,action`);
+			expect(rows.body.data?.map((row) => `${row.collection}:${row.action}`).sort()).toEqual(['directus_files:read', 'directus_users:read', 'directus_users:update']);
+		});
+		expect((await doctor())?.findings.filter((finding) => finding.id.startsWith('policy-system:'))).toEqual([]);
+	});
+
 	test('Closes the portal while public access grants what the access mode does not ask for', async () => {
 		const publicPolicies = await api<{ policy: string }[]>('GET', '/access?filter[role][_null]=true&filter[user][_null]=true&fields=policy');
 		const settings = await api<{ public_policy: string }>('GET', '/items/portal_settings?fields=public_policy');

@@ -3,22 +3,19 @@
  * or revoke; the invited person looks the invitation up and accepts it by choosing a password.
  */
 import type { EndpointExtensionContext } from '@directus/types';
-import type { Request, Router } from 'express';
-import { ForbiddenError } from '@directus/errors';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import type { Router } from 'express';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
-import { isPortalStaff } from '../../../src/access/staff-policy.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
 import { displayName } from '../../../src/invitations/invitation-records.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { acceptInvitation, findInvitationByToken, resendInvitation, revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
+import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
-import { invitationMail, welcomeMail } from '../../../src/mail/portal-mails.ts';
+import { welcomeMail } from '../../../src/mail/portal-mails.ts';
 import { handle } from './handle.ts';
-import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
+import { accountabilityOf, ipOf, maintenanceContext, publicUrl, staffContext } from './request-context.ts';
 
 function positiveId(value: unknown, what: string): number {
 	const id = Number(value);
@@ -27,20 +24,6 @@ function positiveId(value: unknown, what: string): number {
 }
 
 export function registerInvitationRoutes(router: Router, context: EndpointExtensionContext): void {
-	async function staffContext(request: Request): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
-		const maintenance = await maintenanceContext(context);
-		const settings = await fetchPortalSettings(maintenance);
-		if (!(await isPortalStaff(maintenance, accountabilityOf(request), settings.staff_policy))) throw new ForbiddenError();
-		return { maintenance, settings };
-	}
-
-	async function sendInvitation(maintenance: DirectusContext, issued: IssuedInvitation): Promise<boolean> {
-		const branding = await fetchMailBranding(maintenance);
-		const customer = (await maintenance.knex('customers').select('name').where('id', issued.contact.customer).first()) as { name: string } | undefined;
-		const link = `${publicUrl(context)}/portal/accept-invitation?token=${issued.token}`;
-		const mail = invitationMail(branding, { name: displayName(issued.contact), customer: customer?.name ?? 'your company', link, expiresAt: issued.expiresAt });
-		return sendPortalMail({ ...maintenance, logger: context.logger }, issued.contact.email, mail);
-	}
 
 	const describe = (issued: IssuedInvitation, emailSent: boolean) => ({
 		id: issued.invitation,
@@ -48,12 +31,13 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 		email: issued.contact.email,
 		expires_at: issued.expiresAt.toISOString(),
 		email_sent: emailSent,
+		...(emailSent ? {} : { message: `The invitation for ${issued.contact.email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.` }),
 	});
 
 	router.post(
 		'/api/invitations',
 		handle(async (request, response) => {
-			const { maintenance, settings } = await staffContext(request);
+			const { maintenance, settings } = await staffContext(context, request);
 			const accountability = accountabilityOf(request);
 			const body = (request.body ?? {}) as { contact?: unknown; customer?: unknown };
 			if ((body.contact === undefined) === (body.customer === undefined)) {
@@ -68,7 +52,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 			for (const contactId of contactIds) {
 				try {
 					const issued = await inviteContact(maintenance, { contactId, invitedBy: accountability?.user ?? null, settings, ttlHours: settings.invite_ttl_hours });
-					const sent = await sendInvitation(maintenance, issued);
+					const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
 					await writeAudit(maintenance, { action: 'invitation.sent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'contacts', target_id: contactId, details: { invitation: issued.invitation, email_sent: sent }, ip: ipOf(request) });
 					results.push(describe(issued, sent));
 				} catch (error) {
@@ -122,10 +106,10 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 	router.post(
 		'/api/invitations/:id/resend',
 		handle(async (request, response) => {
-			const { maintenance, settings } = await staffContext(request);
+			const { maintenance, settings } = await staffContext(context, request);
 			const accountability = accountabilityOf(request);
 			const issued = await resendInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id'), settings, ttlHours: settings.invite_ttl_hours });
-			const sent = await sendInvitation(maintenance, issued);
+			const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
 			await writeAudit(maintenance, { action: 'invitation.resent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'portal_invitations', target_id: issued.invitation, details: { email_sent: sent }, ip: ipOf(request) });
 			response.json({ data: describe(issued, sent) });
 		}),
@@ -134,7 +118,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 	router.delete(
 		'/api/invitations/:id',
 		handle(async (request, response) => {
-			const { maintenance } = await staffContext(request);
+			const { maintenance } = await staffContext(context, request);
 			const accountability = accountabilityOf(request);
 			const invitation = await revokeInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id') });
 			await writeAudit(maintenance, { action: 'invitation.revoked', actor_user: accountability?.user, target_collection: 'portal_invitations', target_id: invitation.id, details: { contact: invitation.contact }, ip: ipOf(request) });

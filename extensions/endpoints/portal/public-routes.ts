@@ -13,7 +13,8 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { PortalFeatureOffError } from '../../../src/errors/portal-feature-off-error.ts';
 import { displayName, type InvitableContact } from '../../../src/invitations/invitation-records.ts';
 import { inviteContact } from '../../../src/invitations/invite-contact.ts';
-import { alreadyRegisteredMail, invitationMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
+import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
+import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { filePublicRequest, findOrCreateContact } from '../../../src/requests/file-public-request.ts';
@@ -99,14 +100,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 				// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
 				const invitation = await tryInvite(maintenance, found.contact, settings);
 				outcome = invitation ? 'verification_sent' : 'refused';
-				if (invitation) {
-					const customer = (await maintenance.knex('customers').select('name').where('id', invitation.contact.customer).first()) as { name: string } | undefined;
-					await sendPortalMail(
-						mailContext(maintenance),
-						input.email,
-						invitationMail(branding, { name: displayName(invitation.contact), customer: customer?.name ?? 'your company', link: `${publicUrl(context)}/portal/accept-invitation?token=${invitation.token}`, expiresAt: invitation.expiresAt }),
-					);
-				}
+				if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
 			}
 			await writeAudit(maintenance, {
 				action: 'self_signup.requested',

@@ -16,8 +16,7 @@ import { displayName } from '../../../src/invitations/invitation-records.ts';
 import type { InvitationTimes } from '../../../src/invitations/invitation-state.ts';
 import { inviteContact } from '../../../src/invitations/invite-contact.ts';
 import { revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
-import { invitationMail } from '../../../src/mail/portal-mails.ts';
-import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { parseSignUp } from '../../../src/requests/parse-public-input.ts';
 import { assertAssignableGroup, assertMayManage, fetchAssignableGroups, fetchTeamMember, resolveTeamAdmin, type TeamAdmin, type TeamMember } from '../../../src/team/resolve-team-admin.ts';
 import { teamMemberStatus } from '../../../src/team/team-member-status.ts';
@@ -38,14 +37,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 
 	async function invite(maintenance: DirectusContext, settings: PortalSettingsRecord, admin: TeamAdmin, member: TeamMember) {
 		const issued = await inviteContact(maintenance, { contactId: member.id, invitedBy: admin.contact.user, settings, ttlHours: settings.invite_ttl_hours });
-		const customer = (await maintenance.knex('customers').select('name').where('id', member.customer).first()) as { name: string } | undefined;
-		const mail = invitationMail(await fetchMailBranding(maintenance), {
-			name: displayName(issued.contact),
-			customer: customer?.name ?? 'your company',
-			link: `${publicUrl(context)}/portal/accept-invitation?token=${issued.token}`,
-			expiresAt: issued.expiresAt,
-		});
-		const sent = await sendPortalMail({ ...maintenance, logger: context.logger }, issued.contact.email, mail);
+		const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
 		return { invitation: issued.invitation, expires_at: issued.expiresAt.toISOString(), email_sent: sent };
 	}
 

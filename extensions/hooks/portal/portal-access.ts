@@ -14,7 +14,7 @@ import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunct
 import type { Knex } from 'knex';
 import { assertLinkableUser, grantGroupToUser, releaseIfUnlinked, releasePortalUser, syncContactAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { adminService } from '../../../src/access/directus-context.ts';
+import { adminService, inTransaction } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
@@ -92,13 +92,16 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		if (system) throw new SystemGroupReadOnlyError({ group: system.name });
 		if (actsAsAdmin(accountability)) {
 			const settings = await fetchPortalSettings(context);
-			for (const group of groups) {
-				await writeGroupPolicy(
-					context,
-					{ name: String(changes['name'] ?? group.name), permissions: changes['permissions'] ?? group.permissions, policy: group.policy },
-					{ parentVisibility: settings.parent_visibility },
-				);
-			}
+			// All of a policy's rows or none: a connection lost half-way must not leave a half-compiled policy.
+			await inTransaction(context, async (trx) => {
+				for (const group of groups) {
+					await writeGroupPolicy(
+						trx,
+						{ name: String(changes['name'] ?? group.name), permissions: changes['permissions'] ?? group.permissions, policy: group.policy },
+						{ parentVisibility: settings.parent_visibility },
+					);
+				}
+			});
 		}
 		return changes;
 	});

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { checkEnvironment } from '../../../src/doctor/check-environment.ts';
 import { checkHost } from '../../../src/doctor/check-host.ts';
-import { checkForeignPolicy, checkManagedPolicy, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
+import { checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
 import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import type { PermissionRow } from '../../../src/access/sync-group-policy.ts';
 
-const safe = { WEBSOCKETS_ENABLED: false, CACHE_ENABLED: false, IP_TRUST_PROXY: false };
+const safe = { WEBSOCKETS_ENABLED: false, CACHE_ENABLED: false, IP_TRUST_PROXY: false, LOGIN_STALL_TIME: 1500 };
 
 describe('checkEnvironment', () => {
 	test('Finds nothing in the configuration the portal recommends', () => {
@@ -19,6 +19,11 @@ describe('checkEnvironment', () => {
 			['cache-without-purge', 'critical'],
 		]);
 		expect(findings[0]?.fix).toBe('Set WEBSOCKETS_REST_AUTH to "handshake" or "strict", or WEBSOCKETS_ENABLED to false.');
+	});
+
+	test('Warns when a failed sign-in is not delayed long enough to hide whether the address is known', () => {
+		expect(checkEnvironment({ ...safe, LOGIN_STALL_TIME: 500 }).map((finding) => [finding.id, finding.severity])).toEqual([['login-stall-time', 'warning']]);
+		expect(checkEnvironment({ WEBSOCKETS_ENABLED: false, CACHE_ENABLED: false, IP_TRUST_PROXY: false }).map((finding) => finding.id)).toEqual(['login-stall-time']);
 	});
 
 	test('Warns about a trusted proxy header, without closing the portal', () => {
@@ -59,5 +64,28 @@ describe('Policies', () => {
 		expect(checkForeignPolicy(policy([row('tickets')], { name: 'Public' }), 'visitors who are not signed in')[0]?.problem).toBe(
 			'The policy "Public" reaches visitors who are not signed in and grants 1 permission the portal does not control.',
 		);
+	});
+});
+
+describe('checkSystemPermissions', () => {
+	const row = (collection: string, action: PermissionRow['action'], overrides: Partial<PermissionRow> = {}): PermissionRow => ({ collection, action, fields: ['id'], permissions: { id: { _eq: '$CURRENT_USER' } }, validation: null, presets: null, ...overrides });
+	const policy = (permissions: PermissionRow[]): StoredPolicy => ({ id: 'p', name: 'Portal group: Basic', admin_access: false, app_access: false, permissions });
+
+	test('Accepts what the allowlist allows', () => {
+		expect(checkSystemPermissions(policy([row('directus_users', 'read'), row('tickets', 'read', { permissions: null })]), 'portal')).toEqual([]);
+	});
+
+	test('GHSA-7h45-q5jx-7r87: a share permission on a portal policy closes the portal, and says why', () => {
+		const findings = checkSystemPermissions(policy([row('directus_shares', 'update', { permissions: null })]), 'portal');
+		expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([['policy-system:p:directus_shares:update', 'critical']]);
+		expect(findings[0]?.problem).toBe(
+			'The policy "Portal group: Basic" is outside the portal’s allowlist for Directus’s own collections: portal users get no update on directus_shares (a user who may update a share can raise it to admin (GHSA-7h45-q5jx-7r87)).',
+		);
+		expect(isPortalOpen(findings)).toBe(false);
+	});
+
+	test('Finds a widened field list on the user row, and any system row on the public policy', () => {
+		expect(checkSystemPermissions(policy([row('directus_users', 'read', { fields: ['id', 'password'] })]), 'portal').map((finding) => finding.id)).toEqual(['policy-system:p:directus_users:read']);
+		expect(checkSystemPermissions(policy([row('directus_users', 'read')]), 'public').map((finding) => finding.id)).toEqual(['policy-system:p:directus_users:read']);
 	});
 });

@@ -1,0 +1,20 @@
+import { invitationMail } from '../mail/portal-mails.ts';
+import { fetchMailBranding, sendPortalMail } from '../mail/send-portal-mail.ts';
+import { displayName } from './invitation-records.ts';
+import type { IssuedInvitation } from './invite-contact.ts';
+import { recordInvitationNotSent } from './record-invitation-not-sent.ts';
+
+/**
+ * Sends an issued invitation's e-mail — whoever issued it: staff, a client administrator, or self
+ * sign-up. When the mail server fails, the invitation is recorded as not sent, so staff see it and a
+ * resend can follow. `publicUrl` is Directus's PUBLIC_URL, without a trailing slash.
+ */
+export async function sendInvitationMail(context: Parameters<typeof sendPortalMail>[0], issued: IssuedInvitation, publicUrl: string): Promise<boolean> {
+	const branding = await fetchMailBranding(context);
+	const customer = (await context.knex('customers').select('name').where('id', issued.contact.customer).first()) as { name: string } | undefined;
+	const link = `${publicUrl}/portal/accept-invitation?token=${issued.token}`;
+	const mail = invitationMail(branding, { name: displayName(issued.contact), customer: customer?.name ?? 'your company', link, expiresAt: issued.expiresAt });
+	const sent = await sendPortalMail(context, issued.contact.email, mail);
+	if (!sent) await recordInvitationNotSent(context, issued);
+	return sent;
+}
