@@ -11,12 +11,16 @@
  */
 import type { CapabilityKey, GroupPermissions } from '../catalogue/capabilities.ts';
 import {
+	isAtMyLocation,
+	isByMe,
 	isMyContact,
 	isMyCustomer,
 	isInMyCustomerTree,
+	isOfMyCustomer,
 	myContactIds,
 	myCustomerIds,
 	projectsInScope,
+	ticketRowsInScope,
 	ticketsInScope,
 	type CompileSettings,
 	type Filter,
@@ -65,7 +69,8 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 
 	// Who they are: their own user row, contact, customer, and the people and sites the portal names.
 	const treeWide = permissions['tickets.view'] === 'customer_tree' || permissions['projects.view'] === 'customer_tree';
-	const readableCustomers = treeWide && settings.parentVisibility ? isInMyCustomerTree : isMyCustomer;
+	const treeVisible = treeWide && settings.parentVisibility;
+	const readableCustomers = treeVisible ? isInMyCustomerTree : isMyCustomer;
 	rows.push(systemRow('directus_users', 'read', [], () => ({ permissions: ownUserRow })));
 	// O2M aliases are listed too: Directus's GraphQL keeps a relation only when its alias on the other
 	// side is readable, and the rows behind an alias stay filtered by their own collection's rule.
@@ -78,8 +83,9 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 	] as const;
 	const customerFields = ['id', 'name', 'parent', 'status', 'children', 'contacts', 'locations', ...customerAliases.filter(([, granted]) => granted).map(([alias]) => alias)];
 	rows.push(row('customers', 'read', customerFields, [], { permissions: readableCustomers }));
-	rows.push(row('contacts', 'read', ['id', 'first_name', 'last_name', 'email', 'phone', 'customer', 'location'], [], { permissions: { customer: readableCustomers } }));
-	rows.push(row('locations', 'read', ['id', 'name', 'customer', 'contacts'], [], { permissions: { customer: readableCustomers } }));
+	const ofReadableCustomers = treeVisible ? { customer: isInMyCustomerTree } : isOfMyCustomer();
+	rows.push(row('contacts', 'read', ['id', 'first_name', 'last_name', 'email', 'phone', 'customer', 'location'], [], { permissions: ofReadableCustomers }));
+	rows.push(row('locations', 'read', ['id', 'name', 'customer', 'contacts'], [], { permissions: ofReadableCustomers }));
 
 	if (permissions['profile.edit']) {
 		rows.push(row('contacts', 'update', ['first_name', 'last_name', 'phone'], ['profile.edit'], { permissions: isMyContact }));
@@ -92,21 +98,21 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 	rows.push(...compileDevices(permissions));
 
 	const published: Filter = {
-		_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: isMyCustomer } }] }],
+		_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: isOfMyCustomer() }] }],
 	};
 	const articleFields = ['id', 'title', 'body', 'audience', 'date_created', 'date_updated'];
 	if (permissions['kb.view']) rows.push(row('kb_articles', 'read', articleFields, ['kb.view'], { permissions: published }));
 	if (permissions['docs.view']) rows.push(row('documents', 'read', articleFields, ['docs.view'], { permissions: published }));
 
 	if (permissions['invoices.view']) {
-		rows.push(row('invoices', 'read', ['id', 'number', 'status', 'total', 'issued_on', 'due_date', 'customer', 'date_created'], ['invoices.view'], { permissions: { customer: isMyCustomer } }));
+		rows.push(row('invoices', 'read', ['id', 'number', 'status', 'total', 'issued_on', 'due_date', 'customer', 'date_created'], ['invoices.view'], { permissions: isOfMyCustomer() }));
 	}
 	if (permissions['quotes.decide']) {
 		const quoteFields = ['id', 'title', 'description', 'total', 'status', 'valid_until', 'decided_at', 'decided_by', 'customer', 'date_created'];
-		rows.push(row('quotes', 'read', quoteFields, ['quotes.decide'], { permissions: { customer: isMyCustomer } }));
+		rows.push(row('quotes', 'read', quoteFields, ['quotes.decide'], { permissions: isOfMyCustomer() }));
 		rows.push(
 			row('quotes', 'update', ['status', 'decided_by', 'decided_at'], ['quotes.decide'], {
-				permissions: { _and: [{ customer: isMyCustomer }, { status: { _eq: 'pending' } }] },
+				permissions: { _and: [isOfMyCustomer(), { status: { _eq: 'pending' } }] },
 				validation: { _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: myContactIds } }] },
 			}),
 		);
@@ -117,6 +123,7 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 function compileTickets(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
 	const rows: CompiledPermission[] = [];
 	const visible = ticketsInScope(permissions['tickets.view'], settings);
+	const visibleRows = ticketRowsInScope(permissions['tickets.view'], settings);
 	const seesPriority = permissions['tickets.view_priority'];
 	const setsPriority = permissions['tickets.set_priority'];
 	const publicAttachments = permissions['tickets.attachments'] === 'public';
@@ -126,7 +133,7 @@ function compileTickets(permissions: GroupPermissions, settings: CompileSettings
 		if (seesPriority) fields.push('priority');
 		if (publicAttachments) fields.push('attachments');
 		const because: CapabilityKey[] = seesPriority ? ['tickets.view', 'tickets.view_priority'] : ['tickets.view'];
-		rows.push(row('tickets', 'read', fields, because, { permissions: visible }));
+		rows.push(row('tickets', 'read', fields, because, { permissions: visibleRows }));
 		rows.push(row('ticket_participants', 'read', ['id', 'ticket', 'contact', 'kind'], ['tickets.view'], { permissions: { ticket: visible } }));
 		rows.push(
 			row('ticket_comments', 'read', ['id', 'ticket', 'body', 'is_internal', 'author_contact', 'author_user', 'date_created'], ['tickets.view'], {
@@ -153,7 +160,7 @@ function compileTickets(permissions: GroupPermissions, settings: CompileSettings
 		);
 	}
 
-	const editable = ticketsInScope(permissions['tickets.edit'], settings);
+	const editable = ticketRowsInScope(permissions['tickets.edit'], settings);
 	if (editable) {
 		rows.push(
 			row('tickets', 'update', setsPriority ? ['subject', 'description', 'status', 'priority'] : ['subject', 'description', 'status'], setsPriority ? ['tickets.edit', 'tickets.set_priority'] : ['tickets.edit'], {
@@ -248,9 +255,9 @@ function compileDevices(permissions: GroupPermissions): CompiledPermission[] {
 		);
 	}
 	if (access === 'none' || scope === 'none') return rows;
-	const mine: Filter[] = [{ created_by_contact: isMyContact }, { location: { contacts: isMyContact } }];
+	const mine: Filter[] = [isByMe('created_by_contact'), isAtMyLocation];
 	if (scope === 'created_location_or_unlocated') mine.push({ location: { _null: true } });
-	const visible = scope === 'all' ? { customer: isMyCustomer } : allOf({ customer: isMyCustomer }, anyOf(...mine));
+	const visible = scope === 'all' ? isOfMyCustomer() : allOf(isOfMyCustomer(), anyOf(...mine));
 	const fields = ['id', 'name', 'type', 'serial', 'customer', 'location', 'created_by_contact', 'date_created', 'date_updated', ...permissions['devices.extra_fields']];
 	const because: CapabilityKey[] = permissions['devices.extra_fields'].length > 0 ? ['devices.access', 'devices.scope', 'devices.extra_fields'] : ['devices.access', 'devices.scope'];
 	rows.unshift(row('devices', 'read', fields, because, { permissions: visible }));

@@ -1,7 +1,16 @@
 /**
- * Directus filter fragments the compiler builds rules from. Every rule starts from the signed-in user
- * and joins through the data (`… contacts.user = $CURRENT_USER`), so a user with no contact, or a
- * contact with no customer, matches nothing: a missing link denies, it never widens.
+ * Directus filter fragments the compiler builds rules from. Every rule starts from the signed-in user:
+ * a user with no contact, or a contact with no customer, matches nothing: a missing link denies, it
+ * never widens.
+ *
+ * Why the rules look up the user's contact and customer as values (`_in: $CURRENT_USER.portal_contacts.…`)
+ * instead of joining to them (`customer.contacts.user = $CURRENT_USER`): Directus resolves such a variable
+ * with one read of the user before the query, and the query then tests a plain indexed column,
+ * `customer IN (7)`. A join through an o2m relation (customers → contacts) makes Directus wrap every
+ * query in `GROUP BY id` over all matching rows, so "the 25 newest" can no longer walk the date index.
+ * The values are safe to resolve: `contacts.user` is unique, so each list has at most one entry (an o2m
+ * variable is cut at QUERY_LIMIT_DEFAULT rows, which a longer list would hit), and a user with no contact
+ * resolves to `[null]`, which matches nothing.
  */
 import type { ProjectScope, TicketScope } from '../catalogue/capabilities.ts';
 
@@ -9,18 +18,27 @@ export type Filter = Record<string, unknown>;
 
 export const currentUser = '$CURRENT_USER';
 
-/** On `contacts`: the signed-in user's own contact. */
-export const isMyContact: Filter = { user: { _eq: currentUser } };
-
-/** On `customers`: the signed-in contact's own customer. */
-export const isMyCustomer: Filter = { contacts: isMyContact };
-
-/** On `customers`: their customer or one below it that is visible to it (see `customer_tree`). */
-export const isInMyCustomerTree: Filter = { ancestors: { ancestor: isMyCustomer } };
-
-/** For validation rules, which see only the payload: the ids of the signed-in user's contact and customer. */
+/** The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none). */
 export const myContactIds = '$CURRENT_USER.portal_contacts.id';
 export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer';
+
+/** On a row: its `field` (a foreign key to `contacts`) is the signed-in user's contact. */
+export const isByMe = (field: string): Filter => ({ [field]: { _in: myContactIds } });
+
+/** On a row: its `field` (a foreign key to `customers`) is the signed-in contact's customer. */
+export const isOfMyCustomer = (field = 'customer'): Filter => ({ [field]: { _in: myCustomerIds } });
+
+/** On a row: its `location` is the signed-in contact's location. */
+export const isAtMyLocation: Filter = { location: { _in: '$CURRENT_USER.portal_contacts.location' } };
+
+/** On `contacts`: the signed-in user's own contact. */
+export const isMyContact: Filter = isByMe('id');
+
+/** On `customers`: the signed-in contact's own customer. */
+export const isMyCustomer: Filter = isOfMyCustomer('id');
+
+/** On `customers`: their customer or one below it that is visible to it (see `customer_tree`). */
+export const isInMyCustomerTree: Filter = { ancestors: { ancestor: { _in: myCustomerIds } } };
 
 export interface CompileSettings {
 	/** `portal_settings.parent_visibility`: when false, "and the customers below it" means only their own customer. */
@@ -34,18 +52,34 @@ export function customersInScope(scope: TicketScope | ProjectScope, settings: Co
 	return null;
 }
 
+/** On a row with a `customer` foreign key: the rows of the customers a customer-wide scope reaches, or null for none. */
+export function ofCustomersInScope(scope: TicketScope | ProjectScope, settings: CompileSettings): Filter | null {
+	if (scope === 'customer_tree' && settings.parentVisibility) return { customer: isInMyCustomerTree };
+	return scope === 'customer' || scope === 'customer_tree' ? isOfMyCustomer() : null;
+}
+
 /** On `tickets`: the tickets a scope reaches, or null for none. */
 export function ticketsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
 	if (scope === 'none') return null;
-	if (scope === 'own') return { _or: [{ contact: isMyContact }, { participants: { contact: isMyContact } }] };
-	const customers = customersInScope(scope, settings);
-	return customers && { customer: customers };
+	if (scope === 'own') return { _or: [isByMe('contact'), { participants: isByMe('contact') }] };
+	return ofCustomersInScope(scope, settings);
+}
+
+/**
+ * The rule of the `tickets` rows themselves. For `own`, the participant test is a `_some`: Directus
+ * makes it `id IN (SELECT ticket FROM ticket_participants WHERE contact IN (…))`, which PostgreSQL runs
+ * from the participants' index, where the bare form joins every participant row before filtering.
+ * Directus accepts `_some` only at the top of a rule, so rules reaching tickets through a relation
+ * (`ticket: …`) use `ticketsInScope`.
+ */
+export function ticketRowsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
+	if (scope === 'own') return { _or: [isByMe('contact'), { participants: { _some: isByMe('contact') } }] };
+	return ticketsInScope(scope, settings);
 }
 
 /** On `projects`: the projects a scope reaches, or null for none. */
 export function projectsInScope(scope: ProjectScope, settings: CompileSettings): Filter | null {
 	if (scope === 'none') return null;
-	if (scope === 'member') return { members: { contact: isMyContact } };
-	const customers = customersInScope(scope, settings);
-	return customers && { customer: customers };
+	if (scope === 'member') return { members: isByMe('contact') };
+	return ofCustomersInScope(scope, settings);
 }

@@ -26,12 +26,14 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 			}
 		}
 	}
-	if (truthy(env['CACHE_ENABLED']) && !truthy(env['CACHE_AUTO_PURGE'])) {
+	if (truthy(env['CACHE_ENABLED'])) {
+		// Purging does not help: anonymous and share requests share cache keys whatever purges, and portal
+		// rules resolve the contact's customer per request, which a cached value would pin.
 		findings.push({
-			id: 'cache-without-purge',
+			id: 'data-cache-on',
 			severity: 'critical',
-			problem: 'The data cache is on without purging: contacts could be served another session’s cached answers, and permission changes would not reach them.',
-			fix: 'Set CACHE_ENABLED to false (recommended for the portal), or CACHE_AUTO_PURGE to true.',
+			problem: 'The data cache is on: Directus 11 shares cached answers between visitors and shares (GHSA-c6w9-5g5j-jh2p) and caches the values portal rules resolve per contact, so a contact could be served someone else’s answer or keep seeing a customer they were moved away from.',
+			fix: 'Set CACHE_ENABLED to false. The portal needs no data cache; CACHE_STORE=redis still shares Directus’s system cache between instances.',
 		});
 	}
 	const stallMs = Number(env['LOGIN_STALL_TIME'] ?? 500);

@@ -55,14 +55,28 @@ describe('compileGroup', () => {
 	});
 
 	test('Filters own tickets by requester or participant, starting from the signed-in user', () => {
-		expect(find(compile({ 'tickets.view': 'own' }), 'tickets', 'read')?.permissions).toEqual({
-			_or: [{ contact: { user: { _eq: '$CURRENT_USER' } } }, { participants: { contact: { user: { _eq: '$CURRENT_USER' } } } }],
-		});
+		const rows = compile({ 'tickets.view': 'own', 'tickets.edit': 'own' });
+		const ownRows = { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { _some: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } } }] };
+		expect(find(rows, 'tickets', 'read')?.permissions).toEqual(ownRows);
+		expect(find(rows, 'tickets', 'update')?.permissions).toEqual(ownRows);
+		// Through a relation Directus refuses `_some`: the bare o2m form there.
+		expect(find(rows, 'ticket_participants', 'read')?.permissions).toEqual({ ticket: { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } }] } });
+	});
+
+	test('Uses `_some` only at the top of a rule, where Directus accepts it', () => {
+		// `fieldsAbove`: how many relational fields lead to this point; `_some` is valid right below the first.
+		const underRelation = (filter: unknown, fieldsAbove: number): boolean => {
+			if (Array.isArray(filter)) return filter.some((item) => underRelation(item, fieldsAbove));
+			if (filter === null || typeof filter !== 'object') return false;
+			return Object.entries(filter).some(([key, value]) => (key === '_some' && fieldsAbove > 1) || underRelation(value, key.startsWith('_') ? fieldsAbove : fieldsAbove + 1));
+		};
+		for (const row of compileGroup(everything, on)) expect(underRelation(row.permissions, 0), `${row.collection} ${row.action}`).toBe(false);
+		for (const row of compile({ 'tickets.view': 'own', 'tickets.attachments': 'public' })) expect(underRelation(row.permissions, 0), `${row.collection} ${row.action}`).toBe(false);
 	});
 
 	test('Filters customer_tree through customer_tree, and as customer when parent visibility is off', () => {
-		const tree = { customer: { ancestors: { ancestor: { contacts: { user: { _eq: '$CURRENT_USER' } } } } } };
-		const own = { customer: { contacts: { user: { _eq: '$CURRENT_USER' } } } };
+		const tree = { customer: { ancestors: { ancestor: { _in: '$CURRENT_USER.portal_contacts.customer' } } } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
 		expect(find(compile({ 'tickets.view': 'customer_tree' }), 'tickets', 'read')?.permissions).toEqual(tree);
 		expect(find(compile({ 'tickets.view': 'customer_tree' }, { parentVisibility: false }), 'tickets', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'tickets.view': 'customer' }), 'tickets', 'read')?.permissions).toEqual(own);
@@ -93,19 +107,19 @@ describe('compileGroup', () => {
 			ticket_attachments: {
 				_and: [
 					{ is_public: { _eq: true } },
-					{ ticket: { _or: [{ contact: { user: { _eq: '$CURRENT_USER' } } }, { participants: { contact: { user: { _eq: '$CURRENT_USER' } } } }] } },
+					{ ticket: { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } }] } },
 				],
 			},
 		});
 	});
 
 	test('Keeps devices to their customer, and to what they registered or their location when so scoped', () => {
-		const own = { customer: { contacts: { user: { _eq: '$CURRENT_USER' } } } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'all' }), 'devices', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'created_location_or_unlocated' }), 'devices', 'read')?.permissions).toEqual({
 			_and: [
 				own,
-				{ _or: [{ created_by_contact: { user: { _eq: '$CURRENT_USER' } } }, { location: { contacts: { user: { _eq: '$CURRENT_USER' } } } }, { location: { _null: true } }] },
+				{ _or: [{ created_by_contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { location: { _in: '$CURRENT_USER.portal_contacts.location' } }, { location: { _null: true } }] },
 			],
 		});
 		expect(compile({ 'devices.access': 'view' }).find((row) => row.collection === 'devices')).toBeUndefined();
@@ -116,7 +130,7 @@ describe('compileGroup', () => {
 
 	test('Lets quotes be decided only while pending, and only as approved or declined by the contact', () => {
 		const update = find(compile({ 'quotes.decide': true }), 'quotes', 'update');
-		expect(update?.permissions).toEqual({ _and: [{ customer: { contacts: { user: { _eq: '$CURRENT_USER' } } } }, { status: { _eq: 'pending' } }] });
+		expect(update?.permissions).toEqual({ _and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer' } }, { status: { _eq: 'pending' } }] });
 		expect(update?.validation).toEqual({ _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: '$CURRENT_USER.portal_contacts.id' } }] });
 	});
 
@@ -128,7 +142,7 @@ describe('compileGroup', () => {
 
 	test('Reads only published articles for everyone or for their customer', () => {
 		expect(find(compile({ 'kb.view': true }), 'kb_articles', 'read')?.permissions).toEqual({
-			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { contacts: { user: { _eq: '$CURRENT_USER' } } } } }] }],
+			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } } }] }],
 		});
 	});
 });

@@ -12,11 +12,11 @@ describe('checkEnvironment', () => {
 		expect(checkEnvironment(safe)).toEqual([]);
 	});
 
-	test('Refuses WebSockets with public auth, and a cache without purge', () => {
-		const findings = checkEnvironment({ ...safe, WEBSOCKETS_ENABLED: true, WEBSOCKETS_REST_ENABLED: true, WEBSOCKETS_REST_AUTH: 'public', WEBSOCKETS_GRAPHQL_ENABLED: true, WEBSOCKETS_GRAPHQL_AUTH: 'strict', CACHE_ENABLED: true, CACHE_AUTO_PURGE: false });
+	test('Refuses WebSockets with public auth, and the data cache even with purging', () => {
+		const findings = checkEnvironment({ ...safe, WEBSOCKETS_ENABLED: true, WEBSOCKETS_REST_ENABLED: true, WEBSOCKETS_REST_AUTH: 'public', WEBSOCKETS_GRAPHQL_ENABLED: true, WEBSOCKETS_GRAPHQL_AUTH: 'strict', CACHE_ENABLED: true, CACHE_AUTO_PURGE: true });
 		expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([
 			['websockets-rest-public-auth', 'critical'],
-			['cache-without-purge', 'critical'],
+			['data-cache-on', 'critical'],
 		]);
 		expect(findings[0]?.fix).toBe('Set WEBSOCKETS_REST_AUTH to "handshake" or "strict", or WEBSOCKETS_ENABLED to false.');
 	});
