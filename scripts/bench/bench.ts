@@ -13,7 +13,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import knex, { type Knex } from 'knex';
-import { applySchema, bootstrap, freePort, installBundle, startDirectus, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
+import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
 import { startMailSink } from '../lib/mail-sink.ts';
 import { compare, round, summarise, timeOnce } from './measure.ts';
 import { writeReport, type BenchResult } from './report.ts';
@@ -43,27 +43,13 @@ const db: Knex = knex({ client: 'pg', connection: { ...server, database: databas
 const mail = await startMailSink(join(folder, 'mail'));
 const adminToken = randomBytes(24).toString('hex');
 const port = await freePort();
-const options: DirectusInstanceOptions = {
-	dataDir: folder,
-	port,
-	database: { client: 'pg', ...server, database: databaseName },
-	secret: randomBytes(32).toString('hex'),
-	admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
-	logFile: join(folder, 'directus.log'),
-	env: {
-		ADMIN_TOKEN: adminToken,
-		LOG_LEVEL: 'warn',
-		// The run outlasts Directus's default 15-minute access tokens.
-		ACCESS_TOKEN_TTL: '24h',
-		EMAIL_TRANSPORT: 'smtp',
-		EMAIL_SMTP_HOST: '127.0.0.1',
-		EMAIL_SMTP_PORT: String(mail.port),
-		EMAIL_SMTP_SECURE: 'false',
-		EMAIL_SMTP_IGNORE_TLS: 'true',
-		EMAIL_FROM: 'portal@example.com',
-		PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
-	},
-};
+const options = throwAwayInstanceOptions(folder, { client: 'pg', ...server, database: databaseName }, port, {
+	ADMIN_TOKEN: adminToken,
+	LOG_LEVEL: 'warn',
+	// The run outlasts Directus's default 15-minute access tokens.
+	ACCESS_TOKEN_TTL: '24h',
+	...mailSinkEnv(mail.port, port),
+});
 
 let directus: Awaited<ReturnType<typeof startDirectus>> | undefined;
 try {

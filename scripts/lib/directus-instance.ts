@@ -4,6 +4,7 @@
  * Directus the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -35,6 +36,32 @@ export interface RunningDirectus {
 	url: string;
 	process: ChildProcess;
 	stop(): Promise<void>;
+}
+
+/** Options for a new throw-away Directus in `folder` (tests, the benchmark): a random secret and first-admin password, its log in the folder. */
+export function throwAwayInstanceOptions(folder: string, database: DatabaseConfig, port: number, env: Record<string, string>): DirectusInstanceOptions {
+	return {
+		dataDir: folder,
+		port,
+		database,
+		secret: randomBytes(32).toString('hex'),
+		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
+		logFile: join(folder, 'directus.log'),
+		env,
+	};
+}
+
+/** Directus's mail settings for the product's SMTP sink on `smtpPort`, and its reset links to the portal on `directusPort`. */
+export function mailSinkEnv(smtpPort: number, directusPort: number): Record<string, string> {
+	return {
+		EMAIL_TRANSPORT: 'smtp',
+		EMAIL_SMTP_HOST: '127.0.0.1',
+		EMAIL_SMTP_PORT: String(smtpPort),
+		EMAIL_SMTP_SECURE: 'false',
+		EMAIL_SMTP_IGNORE_TLS: 'true',
+		EMAIL_FROM: 'portal@example.com',
+		PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${directusPort}/portal/reset-password`,
+	};
 }
 
 /** The environment Directus runs with: explicit, so a stray `.env` or shell variable cannot change a test. */

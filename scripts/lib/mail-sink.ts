@@ -14,7 +14,7 @@ export interface MailSink {
 	stop(): Promise<void>;
 }
 
-export async function startMailSink(folder: string): Promise<MailSink> {
+export async function startMailSink(folder: string, port = 0): Promise<MailSink> {
 	await mkdir(folder, { recursive: true });
 	let received = 0;
 	const server = new SMTPServer({
@@ -30,7 +30,7 @@ export async function startMailSink(folder: string): Promise<MailSink> {
 			});
 		},
 	});
-	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+	await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
 	const address = server.server.address();
 	if (typeof address !== 'object' || !address) throw new Error('The mail sink did not get a port');
 	return { port: address.port, folder, stop: () => new Promise((done) => server.close(() => done())) };

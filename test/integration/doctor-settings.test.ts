@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applySchema, bootstrap, freePort, installBundle, startDirectus, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { applySchema, bootstrap, freePort, installBundle, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { apiAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/portal-users.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -19,15 +20,10 @@ let running: RunningDirectus | null = null;
 const adminToken = randomBytes(24).toString('hex');
 const contact = { email: `${randomBytes(6).toString('hex')}@doctor.example.com`, password: randomBytes(12).toString('hex') };
 
-async function call<T = unknown>(method: string, path: string, { token = adminToken as string | null, body = undefined as unknown } = {}): Promise<{ status: number; body: { data?: T; errors?: { extensions?: { code?: string } }[] } }> {
-	const response = await fetch(`${running?.url}${path}`, {
-		method,
-		headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : {} };
-}
+const call = apiAt(
+	() => running?.url ?? '',
+	() => adminToken,
+);
 
 /** Starts the installation with `env` on top of the safe settings and waits for the doctor's first verdict. */
 async function start(env: Record<string, string> = {}): Promise<void> {
@@ -36,22 +32,14 @@ async function start(env: Record<string, string> = {}): Promise<void> {
 	await eventually(async () => expect((await call<{ checked_at: string | null }>('GET', '/portal/api/doctor')).body.data?.checked_at).toBeTruthy());
 }
 
-const health = async () => ((await call<never>('GET', '/portal/api/health', { token: null })).body as unknown as { status: string }).status;
+const health = async () => (await call('GET', '/portal/api/health', { token: null })).body['status'];
 const signIn = () => call<{ access_token: string }>('POST', '/auth/login', { token: null, body: contact });
 const findingIds = async () => ((await call<{ findings: { id: string; severity: string }[] }>('GET', '/portal/api/doctor')).body.data?.findings ?? []).map((finding) => `${finding.severity}:${finding.id}`);
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'portal-doctor-'));
 	database = await createTestDatabase(folder);
-	options = {
-		dataDir: folder,
-		port: await freePort(),
-		database: database.config,
-		secret: randomBytes(32).toString('hex'),
-		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
-		logFile: join(folder, 'directus.log'),
-		env: { ADMIN_TOKEN: adminToken },
-	};
+	options = throwAwayInstanceOptions(folder, database.config, await freePort(), { ADMIN_TOKEN: adminToken });
 	await installBundle(folder);
 	await bootstrap(options);
 	await applySchema(options);

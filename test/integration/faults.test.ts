@@ -6,27 +6,25 @@
  * of the run uses; its SMTP port starts with nobody listening.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applySchema, bootstrap, freePort, installBundle, startDirectus, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
-import { waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
-import { api, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';
+import { api, apiAt, directusUnderTest, type Api, type ApiResponse } from '../support/directus-under-test.ts';
 import { uniqueName } from '../support/portal-users.ts';
-
-type Call = <T = unknown>(method: string, path: string, options?: { token?: string | null; body?: unknown }) => Promise<ApiResponse<T>>;
+import { createPostgresDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
 
 /** Invites a new contact, reads the link from the mail, and sends two accepts of it at the same moment. */
-async function acceptTwiceAtOnce(call: Call, mailFolder: string): Promise<number[]> {
+async function acceptTwiceAtOnce(call: Api, mailFolder: string): Promise<number[]> {
 	const customer = (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Race') } })).body.data?.id;
 	const email = `${randomBytes(6).toString('hex')}@race.example.com`;
 	const contact = (await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: 'Racer', email } })).body.data?.id;
@@ -44,101 +42,52 @@ describe('Two accepts of one invitation link at the same moment', () => {
 
 describe('On a PostgreSQL Directus of its own', () => {
 	let folder: string;
-	let databaseName: string;
-	let server: Knex;
+	let database: TestDatabase;
 	let db: Knex;
 	let directus: RunningDirectus;
 	let smtpPort: number;
-	let smtp: SMTPServer | null = null;
+	let smtp: MailSink | null = null;
 	let mailFolder: string;
 	const adminToken = randomBytes(24).toString('hex');
-	let call: Call;
-
-	const pg = () => {
-		const password = process.env['PORTAL_TEST_PG_PASSWORD'];
-		return {
-			host: process.env['PORTAL_TEST_PG_HOST'] ?? '127.0.0.1',
-			port: Number(process.env['PORTAL_TEST_PG_PORT'] ?? 5432),
-			user: process.env['PORTAL_TEST_PG_USER'] ?? 'postgres',
-			...(password ? { password } : {}),
-		};
-	};
+	const call = apiAt(
+		() => directus.url,
+		() => adminToken,
+	);
 
 	/** A real SMTP server on the port Directus sends to, writing each message where waitForMail reads. */
 	async function startSmtp(): Promise<void> {
-		let received = 0;
-		const started = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS', 'AUTH'],
-			logger: false,
-			onData(stream, _session, done) {
-				const chunks: Buffer[] = [];
-				stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-				stream.on('end', () => {
-					received += 1;
-					writeFile(join(mailFolder, `${Date.now()}-${String(received).padStart(6, '0')}.eml`), Buffer.concat(chunks)).then(() => done(), done);
-				});
-			},
-		});
-		await new Promise<void>((ready) => started.listen(smtpPort, '127.0.0.1', ready));
-		smtp = started;
+		smtp = await startMailSink(mailFolder, smtpPort);
 	}
 
 	async function stopSmtp(): Promise<void> {
 		const running = smtp;
 		smtp = null;
-		if (running) await new Promise<void>((done) => running.close(() => done()));
+		await running?.stop();
 	}
 
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'portal-faults-'));
 		mailFolder = join(folder, 'mail');
 		await mkdir(mailFolder, { recursive: true });
-		databaseName = `portal_faults_${randomBytes(6).toString('hex')}`;
-		server = knex({ client: 'pg', connection: { ...pg(), database: 'postgres' }, pool: { min: 0, max: 1 } });
-		await server.raw(`CREATE DATABASE ${databaseName}`);
-		db = knex({ client: 'pg', connection: { ...pg(), database: databaseName }, pool: { min: 0, max: 3 } });
+		database = await createPostgresDatabase('portal_faults');
+		db = knex({ client: 'pg', connection: { ...database.config }, pool: { min: 0, max: 3 } });
 		smtpPort = await freePort();
 		const port = await freePort();
-		const options: DirectusInstanceOptions = {
-			dataDir: folder,
-			port,
-			database: { client: 'pg', ...pg(), database: databaseName },
-			secret: randomBytes(32).toString('hex'),
-			admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
-			logFile: join(folder, 'directus.log'),
-			env: {
-				ADMIN_TOKEN: adminToken,
-				EMAIL_TRANSPORT: 'smtp',
-				EMAIL_SMTP_HOST: '127.0.0.1',
-				EMAIL_SMTP_PORT: String(smtpPort),
-				EMAIL_SMTP_SECURE: 'false',
-				EMAIL_SMTP_IGNORE_TLS: 'true',
-				EMAIL_FROM: 'portal@example.com',
-				PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
-			},
-		};
+		const options = throwAwayInstanceOptions(folder, database.config, port, {
+			ADMIN_TOKEN: adminToken,
+			...mailSinkEnv(smtpPort, port),
+		});
 		await installBundle(folder);
 		await bootstrap(options);
 		await applySchema(options);
 		directus = await startDirectus(options, { timeoutMs: 120_000 });
-		call = async (method, path, { token = adminToken, body } = {}) => {
-			const response = await fetch(`${directus.url}${path}`, {
-				method,
-				headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-				...(body === undefined ? {} : { body: JSON.stringify(body) }),
-			});
-			const text = await response.text();
-			return { status: response.status, body: text ? JSON.parse(text) : {} };
-		};
 	}, 300_000);
 
 	afterAll(async () => {
 		await directus?.stop();
 		await stopSmtp();
 		await db?.destroy();
-		await server?.raw(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-		await server?.destroy();
+		await database?.drop();
 		if (folder) await rm(folder, { recursive: true, force: true });
 	});
 

@@ -6,7 +6,7 @@
  */
 import type { GroupPermissions } from '../../src/catalogue/capabilities.ts';
 import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
-import { noPortalAccess, type ContactRow, type GroupRow, type Id, type World } from './world.ts';
+import { type ContactRow, type GroupRow, type Id, type World } from './world.ts';
 
 /** Ids are compared as text: Directus answers numbers for the help desk's keys and uuids for files and users. */
 export function keyOf(id: Id): string {

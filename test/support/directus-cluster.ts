@@ -10,18 +10,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import knex, { type Knex } from 'knex';
 import {
 	applySchema,
 	bootstrap,
 	freePort,
 	installBundle,
+	mailSinkEnv,
 	startDirectus,
 	type DatabaseConfig,
 	type DirectusInstanceOptions,
 	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
+import { createPostgresDatabase } from './test-database.ts';
 
 export interface RedisServer {
 	host: string;
@@ -46,32 +47,12 @@ export interface ClusterInstance {
 	stop(): Promise<void>;
 }
 
-function postgresServer() {
-	const password = process.env['PORTAL_TEST_PG_PASSWORD'];
-	return {
-		host: process.env['PORTAL_TEST_PG_HOST'] ?? '127.0.0.1',
-		port: Number(process.env['PORTAL_TEST_PG_PORT'] ?? 5432),
-		user: process.env['PORTAL_TEST_PG_USER'] ?? 'postgres',
-		...(password ? { password } : {}),
-	};
-}
-
-async function onPostgresServer(work: (server: Knex) => Promise<unknown>): Promise<void> {
-	const server = knex({ client: 'pg', connection: { ...postgresServer(), database: 'postgres' }, pool: { min: 0, max: 1 } });
-	try {
-		await work(server);
-	} finally {
-		await server.destroy();
-	}
-}
-
 /** Creates the database, bootstraps it and applies the schema; instances are started with `startInstance`. */
 export async function createDirectusCluster({ redis = { host: '127.0.0.1', port: 6379 }, env = {} }: { redis?: RedisServer; env?: Record<string, string> } = {}): Promise<DirectusCluster> {
 	const folder = await mkdtemp(join(tmpdir(), 'portal-cluster-'));
 	const runId = randomBytes(6).toString('hex');
-	const name = `portal_cluster_${runId}`;
-	await onPostgresServer((server) => server.raw(`CREATE DATABASE ${name}`));
-	const database = { client: 'pg' as const, ...postgresServer(), database: name };
+	const created = await createPostgresDatabase('portal_cluster');
+	const database = created.config;
 	const mail: MailSink = await startMailSink(join(folder, 'mail'));
 	const adminToken = randomBytes(24).toString('hex');
 	const secret = randomBytes(32).toString('hex');
@@ -87,13 +68,7 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 		logFile: join(folder, `${logName}.log`),
 		env: {
 			ADMIN_TOKEN: adminToken,
-			EMAIL_TRANSPORT: 'smtp',
-			EMAIL_SMTP_HOST: '127.0.0.1',
-			EMAIL_SMTP_PORT: String(mail.port),
-			EMAIL_SMTP_SECURE: 'false',
-			EMAIL_SMTP_IGNORE_TLS: 'true',
-			EMAIL_FROM: 'portal@example.com',
-			PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
+			...mailSinkEnv(mail.port, port),
 			// Directus's settings for several instances (see README, "Scaling out").
 			REDIS_HOST: redisServer.host,
 			REDIS_PORT: String(redisServer.port),
@@ -118,7 +93,7 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 		await applySchema(setup);
 	} catch (error) {
 		await mail.stop();
-		await onPostgresServer((server) => server.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+		await created.drop();
 		throw error;
 	}
 
@@ -138,7 +113,7 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 		async stop() {
 			await Promise.all(running.map((instance) => instance.stop()));
 			await mail.stop();
-			await onPostgresServer((server) => server.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+			await created.drop();
 			await rm(folder, { recursive: true, force: true });
 		},
 	};

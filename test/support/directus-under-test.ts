@@ -18,27 +18,39 @@ export interface ApiResponse<T = unknown> {
 	body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } & Record<string, unknown>;
 }
 
-/**
- * A plain HTTP call, for asserting status codes and error bodies exactly as a client sees them.
- * `token: null` sends no credentials.
- */
-export async function api<T = unknown>(
-	method: string,
-	path: string,
-	{ token = directusUnderTest().adminToken, body, headers = {} }: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<ApiResponse<T>> {
-	const response = await fetch(`${directusUnderTest().url}${path}`, {
-		method,
-		headers: {
-			...headers,
-			...(token ? { Authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-		},
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? (JSON.parse(text) as ApiResponse<T>['body']) : {} };
+export interface ApiOptions {
+	token?: string | null;
+	body?: unknown;
+	headers?: Record<string, string>;
 }
+
+export type Api = <T = unknown>(method: string, path: string, options?: ApiOptions) => Promise<ApiResponse<T>>;
+
+/**
+ * Plain HTTP calls to the Directus at `url`, for asserting status codes and error bodies exactly as a
+ * client sees them; `token` defaults to `adminToken`, and `token: null` sends no credentials.
+ */
+export function apiAt(url: () => string, adminToken: () => string): Api {
+	return async <T = unknown>(method: string, path: string, { token = adminToken(), body, headers = {} }: ApiOptions = {}): Promise<ApiResponse<T>> => {
+		const response = await fetch(`${url()}${path}`, {
+			method,
+			headers: {
+				...headers,
+				...(token ? { Authorization: `Bearer ${token}` } : {}),
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
+			...(body === undefined ? {} : { body: JSON.stringify(body) }),
+		});
+		const text = await response.text();
+		return { status: response.status, body: text ? (JSON.parse(text) as ApiResponse<T>['body']) : {} };
+	};
+}
+
+/** Calls to the Directus booted by the global setup. */
+export const api: Api = apiAt(
+	() => directusUnderTest().url,
+	() => directusUnderTest().adminToken,
+);
 
 /** Creates one row as the admin through the SDK and returns it, typed as the caller expects. */
 export async function createRow<T extends object = { id: number }>(collection: string, data: Record<string, unknown>): Promise<T> {

@@ -13,9 +13,10 @@ import {
 	bootstrap,
 	freePort,
 	installBundle,
+	mailSinkEnv,
 	startDirectus,
+	throwAwayInstanceOptions,
 	type DatabaseConfig,
-	type DirectusInstanceOptions,
 	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
@@ -47,25 +48,11 @@ export async function setup(project: TestProject): Promise<void> {
 	const adminToken = randomBytes(24).toString('hex');
 	mail = await startMailSink(join(folder, 'mail'));
 	const port = await freePort();
-	const options: DirectusInstanceOptions = {
-		dataDir: folder,
-		port,
-		database: database.config,
-		secret: randomBytes(32).toString('hex'),
-		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
-		logFile: join(folder, 'directus.log'),
-		env: {
-			ADMIN_TOKEN: adminToken,
-			EMAIL_TRANSPORT: 'smtp',
-			EMAIL_SMTP_HOST: '127.0.0.1',
-			EMAIL_SMTP_PORT: String(mail.port),
-			EMAIL_SMTP_SECURE: 'false',
-			EMAIL_SMTP_IGNORE_TLS: 'true',
-			EMAIL_FROM: 'portal@example.com',
-			PASSWORD_RESET_URL_ALLOW_LIST: `http://127.0.0.1:${port}/portal/reset-password`,
-			PORTAL_PUBLIC_LIMIT_PER_IP: '40',
-		},
-	};
+	const options = throwAwayInstanceOptions(folder, database.config, port, {
+		ADMIN_TOKEN: adminToken,
+		...mailSinkEnv(mail.port, port),
+		PORTAL_PUBLIC_LIMIT_PER_IP: '40',
+	});
 	const started = Date.now();
 	await installBundle(folder);
 	await bootstrap(options);

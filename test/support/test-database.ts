@@ -44,8 +44,13 @@ export async function createTestDatabase(folder: string): Promise<TestDatabase> 
 	if (testDatabaseKind() === 'sqlite') {
 		return { config: { client: 'sqlite3', filename: join(folder, 'test.db') }, drop: async () => undefined };
 	}
+	return createPostgresDatabase('portal_test');
+}
+
+/** A new PostgreSQL database named `<prefix>_<random>`, whatever the run uses: for tests that need PostgreSQL itself. */
+export async function createPostgresDatabase(prefix: string): Promise<TestDatabase & { config: Extract<DatabaseConfig, { client: 'pg' }> }> {
 	const server = postgresServer();
-	const name = `portal_test_${randomBytes(6).toString('hex')}`;
+	const name = `${prefix}_${randomBytes(6).toString('hex')}`;
 	await onServer((server) => server.raw(`CREATE DATABASE ${name}`));
 	return {
 		config: {
