@@ -102,6 +102,16 @@ try {
 		treeSmall: await signedIn(parentChild, groups.tree.id, 'tree-child'),
 		treeChain: await signedIn(chainHeads[0] as number, groups.tree.id, 'tree-chain'),
 	};
+	// What any user without admin access pays in Directus (policies, permissions, field checks) before
+	// a single filter: a staff user who may read every ticket, with no item rule.
+	const staffPolicy = await call<{ id: string }>('POST', '/policies', { body: { name: 'Bench staff without admin', app_access: false, admin_access: false } });
+	await call('POST', '/permissions', { body: { policy: staffPolicy.id, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} } });
+	const staffEmail = `staff-${randomBytes(3).toString('hex')}@bench.example.com`;
+	const staffPassword = randomBytes(12).toString('hex');
+	const staffUser = await call<{ id: string }>('POST', '/users', { body: { email: staffEmail, password: staffPassword, status: 'active' } });
+	await call('POST', '/access', { body: { user: staffUser.id, policy: staffPolicy.id } });
+	const staffLogin = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: staffEmail, password: staffPassword }) });
+	const staffToken = ((await staffLogin.json()) as { data: { access_token: string } }).data.access_token;
 	await db.raw('ANALYZE');
 
 	// 1. The 25 newest tickets.
@@ -115,6 +125,7 @@ try {
 	const newest = await compare(
 		{
 			admin: () => call('GET', list),
+			'staff without admin': () => call('GET', list, { token: staffToken }),
 			own: () => call('GET', list, { token: users.own.token }),
 			customer: () => call('GET', list, { token: users.customer.token }),
 			tree: () => call('GET', list, { token: users.tree.token }),

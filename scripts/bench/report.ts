@@ -45,6 +45,7 @@ export function markdownOf(result: BenchResult): string {
 		'| request | median | p95 | median ÷ admin | p95 ÷ admin | median ÷ SQL |',
 		'|---|---|---|---|---|---|',
 		`| 25 newest tickets, admin | ${ms(newest['admin']?.median)} | ${ms(newest['admin']?.p95)} | 1.00× | 1.00× | |`,
+		`| 25 newest tickets, staff user without admin access, no item rule | ${ms(newest['staff without admin']?.median)} | ${ms(newest['staff without admin']?.p95)} | ${ratio(newest['staff without admin']?.median, newest['admin']?.median)} | ${ratio(newest['staff without admin']?.p95, newest['admin']?.p95)} | |`,
 	];
 	for (const scope of ['own', 'customer', 'tree']) {
 		lines.push(
@@ -60,7 +61,7 @@ export function markdownOf(result: BenchResult): string {
 	const tree = result.subtree;
 	lines.push(
 		'',
-		`customer_tree by customers below: ${Object.entries(tree).map(([name, timing]) => `${name.replace('tree, ', '')} ${ms(timing.median)}`).join(', ')}; customer_tree (2,000 below) ÷ customer scope, same customer: ${ratio(newest['tree']?.median, newest['customer']?.median)}.`,
+		`customer_tree by customers below: ${Object.entries(tree).map(([name, timing]) => `${name.replace('tree, ', '')} ${ms(timing.median)}`).join(', ')}; customer_tree (2,000 below) ÷ customer scope, same customer: ${ratio(newest['tree']?.median, newest['customer']?.median)}. What the portal's rules themselves add, median ÷ the staff user without admin access: own ${ratio(newest['own']?.median, newest['staff without admin']?.median)}, customer ${ratio(newest['customer']?.median, newest['staff without admin']?.median)}, customer_tree ${ratio(newest['tree']?.median, newest['staff without admin']?.median)}.`,
 		'',
 		'| operation | result |',
 		'|---|---|',
