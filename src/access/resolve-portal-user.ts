@@ -19,14 +19,17 @@ export interface PortalUser {
  */
 export async function resolvePortalUser(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<PortalUser> {
 	if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
-	const contact = (await context.knex('contacts').select('id', 'customer', 'portal_group', 'login_suspended').where('user', accountability.user).first()) as
-		| { id: number; customer: number; portal_group: number | null; login_suspended: boolean | number }
-		| undefined;
+	// The user's status comes from the database, not the token: an access token outlives a suspension
+	// (Directus checks only its signature until it expires).
+	const contact = (await context
+		.knex('contacts')
+		.join('directus_users', 'directus_users.id', 'contacts.user')
+		.select('contacts.id', 'contacts.customer', 'contacts.portal_group', 'contacts.login_suspended', 'directus_users.status as user_status')
+		.where('contacts.user', accountability.user)
+		.first()) as { id: number; customer: number; portal_group: number | null; login_suspended: boolean | number; user_status: string } | undefined;
 	const groupId = contact?.portal_group ?? settings.default_group;
 	if (!contact || groupId === null) throw new ForbiddenError();
-	// An access token outlives a suspension (Directus checks only its signature until it expires): ask the database.
-	const user = (await context.knex('directus_users').select('status').where('id', accountability.user).first()) as { status: string } | undefined;
-	if (Boolean(contact.login_suspended) || user?.status !== 'active') throw new ForbiddenError();
+	if (Boolean(contact.login_suspended) || contact.user_status !== 'active') throw new ForbiddenError();
 	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
 	return {
 		user: accountability.user,

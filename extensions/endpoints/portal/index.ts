@@ -1,7 +1,8 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
+import { portalIsOpen } from '../../shared/doctor-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerPortalApp } from './app-routes.ts';
-import { portalIsOpen, registerDoctorRoutes } from './doctor-routes.ts';
+import { registerDoctorRoutes } from './doctor-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';

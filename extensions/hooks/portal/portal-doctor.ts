@@ -11,7 +11,7 @@ import { runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
-import { doctorState } from '../../shared/doctor-state.ts';
+import { doctorState, portalIsOpen } from '../../shared/doctor-state.ts';
 
 /** How long a difference in the product's own policies must last before it counts as a change made by hand. */
 const settleMs = 2_000;
@@ -81,8 +81,7 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 
 	// Portal users cannot sign in while the portal is closed; staff can, to fix it.
 	filter('auth.login', async (payload, meta) => {
-		const findings = doctorState.findings;
-		if (findings !== null && !findings.some((finding) => finding.severity === 'critical')) return payload;
+		if (portalIsOpen()) return payload;
 		const user = typeof meta['user'] === 'string' ? meta['user'] : null;
 		if (!user) return payload;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });

@@ -7,9 +7,8 @@
 import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
-import { doctorState } from '../../shared/doctor-state.ts';
+import { portalIsOpen } from '../../shared/doctor-state.ts';
 
 const stillServed = (path: string) =>
 	path === '/auth/logout' || path === '/portal/api/health' || path === '/portal/api/config' || (path.startsWith('/portal/') && !path.startsWith('/portal/api/'));
@@ -24,7 +23,7 @@ export function registerPortalGate({ init }: RegisterFunctions, { services, getS
 	init('middlewares.after', (meta) => {
 		(meta['app'] as Application).use((request: Request, _response: Response, next: NextFunction) => {
 			// The usual case costs nothing: the doctor's verdict is in memory.
-			if ((doctorState.findings !== null && isPortalOpen(doctorState.findings)) || stillServed(request.path)) return next();
+			if (portalIsOpen() || stillServed(request.path)) return next();
 			refuseIfPortalUser((request as Request & { accountability?: Accountability | null }).accountability).then(() => next(), next);
 		});
 	});

@@ -8,11 +8,10 @@
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { ViewAsReadOnlyError } from '../../../src/errors/view-as-read-only-error.ts';
 import { resolveViewAs } from '../../../src/view-as/resolve-view-as.ts';
-import { doctorState } from '../../shared/doctor-state.ts';
+import { portalIsOpen } from '../../shared/doctor-state.ts';
 import type { Accountability } from '@directus/types';
 
 export const viewAsHeader = 'X-Portal-View-As';
@@ -23,7 +22,7 @@ type DirectusRequest = Request & { accountability?: Accountability | null };
 export function registerViewAs({ init }: RegisterFunctions, { services, getSchema, database, env }: HookExtensionContext): void {
 	async function viewAs(request: DirectusRequest, ticket: string): Promise<void> {
 		if (!readMethods.has(request.method)) throw new ViewAsReadOnlyError();
-		if (doctorState.findings === null || !isPortalOpen(doctorState.findings)) throw new PortalClosedError();
+		if (!portalIsOpen()) throw new PortalClosedError();
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
 		const { accountability } = await resolveViewAs({ knex: database }, request.accountability ?? null, ticket, settings, String(env['SECRET']));
 		request.accountability = accountability;
