@@ -17,7 +17,7 @@ import {
 	bootstrap,
 	installBundle,
 	projectRoot,
-	snapshotPath,
+	snapshotPaths,
 	startDirectus,
 	type DatabaseConfig,
 	type DirectusInstanceOptions,
@@ -117,7 +117,7 @@ console.log(`› Preparing the database (${database.client === 'sqlite3' ? datab
 await bootstrap(options);
 
 const databaseKey = database.client === 'sqlite3' ? `sqlite3:${database.filename}` : `pg:${database.host}:${database.port}/${database.database}`;
-const snapshotHash = createHash('sha256').update(await readFile(snapshotPath)).digest('hex');
+const snapshotHash = createHash('sha256').update(await readFile(snapshotPaths[database.client])).digest('hex');
 if (config.appliedSchema[databaseKey] !== snapshotHash) {
 	console.log('› Applying the help-desk schema');
 	await applySchema(options);

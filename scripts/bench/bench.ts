@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import knex, { type Knex } from 'knex';
 import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
 import { startMailSink } from '../lib/mail-sink.ts';
+import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 import { compare, round, summarise, timeOnce } from './measure.ts';
 import { writeReport, type BenchResult } from './report.ts';
 import { chainHeads, parentChild, parentCustomer, seed, sizesFor } from './seed.ts';
@@ -34,16 +35,14 @@ const quick = values.quick;
 const sizes = sizesFor(tickets);
 const log = (message: string) => console.log(`› ${message}`);
 
-const server = { host: process.env['PORTAL_TEST_PG_HOST'] ?? '127.0.0.1', port: Number(process.env['PORTAL_TEST_PG_PORT'] ?? 5432), user: process.env['PORTAL_TEST_PG_USER'] ?? 'postgres', ...(process.env['PORTAL_TEST_PG_PASSWORD'] ? { password: process.env['PORTAL_TEST_PG_PASSWORD'] } : {}) };
-const databaseName = `portal_bench_${randomBytes(4).toString('hex')}`;
+const database = await createPostgresDatabase('portal_bench');
 const folder = await mkdtemp(join(tmpdir(), 'portal-bench-'));
-const admin = knex({ client: 'pg', connection: { ...server, database: 'postgres' }, pool: { min: 0, max: 1 } });
-await admin.raw(`CREATE DATABASE ${databaseName}`);
-const db: Knex = knex({ client: 'pg', connection: { ...server, database: databaseName }, pool: { min: 0, max: 4 } });
+const { client, ...connection } = database.config;
+const db: Knex = knex({ client, connection, pool: { min: 0, max: 4 } });
 const mail = await startMailSink(join(folder, 'mail'));
 const adminToken = randomBytes(24).toString('hex');
 const port = await freePort();
-const options = throwAwayInstanceOptions(folder, { client: 'pg', ...server, database: databaseName }, port, {
+const options = throwAwayInstanceOptions(folder, database.config, port, {
 	ADMIN_TOKEN: adminToken,
 	LOG_LEVEL: 'warn',
 	// The run outlasts Directus's default 15-minute access tokens.
@@ -53,7 +52,7 @@ const options = throwAwayInstanceOptions(folder, { client: 'pg', ...server, data
 
 let directus: Awaited<ReturnType<typeof startDirectus>> | undefined;
 try {
-	log(`Directus on PostgreSQL database ${databaseName}`);
+	log(`Directus on PostgreSQL database ${database.config.database}`);
 	await installBundle(folder);
 	await bootstrap(options);
 	await applySchema(options);
@@ -119,7 +118,12 @@ try {
 	const sqlNewest = {
 		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets t WHERE t.contact = ? OR EXISTS (SELECT 1 FROM ticket_participants p WHERE p.ticket = t.id AND p.contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact, own.contact]),
 		customer: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`, [parentCustomer]),
-		tree: () => db.raw(`SELECT t.id, t.subject, t.status, t.date_created, t.customer FROM tickets t JOIN customer_tree ct ON ct.customer = t.customer WHERE ct.ancestor = ? ORDER BY t.date_created DESC LIMIT 25`, [parentCustomer]),
+		tree: () =>
+			db.raw(
+				`SELECT t.id, t.subject, t.status, t.date_created, t.customer FROM tickets t JOIN customers c ON c.id = t.customer
+				 WHERE c.tree_path LIKE (SELECT tree_path FROM customers WHERE id = ?) || '%' ORDER BY t.date_created DESC LIMIT 25`,
+				[parentCustomer],
+			),
 	};
 	log('Measuring: the 25 newest tickets');
 	const newest = await compare(
@@ -285,8 +289,7 @@ try {
 	await directus?.stop();
 	await mail.stop();
 	await db.destroy();
-	await admin.raw(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-	await admin.destroy();
+	await database.drop();
 	await rm(folder, { recursive: true, force: true });
 }
 

@@ -13,7 +13,15 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const directusCli = join(projectRoot, 'node_modules/directus/cli.js');
-export const snapshotPath = join(projectRoot, 'schema-snapshot/snapshot.json');
+/**
+ * The schema snapshot for each database. Directus snapshots are per database vendor: applied again to a
+ * PostgreSQL database made from the SQLite one, a snapshot would alter every uuid column to char(36) and
+ * fail on the foreign keys to `directus_users`, so an upgrade there needs the PostgreSQL snapshot.
+ */
+export const snapshotPaths = {
+	sqlite3: join(projectRoot, 'schema-snapshot/snapshot.json'),
+	pg: join(projectRoot, 'schema-snapshot/snapshot.postgres.json'),
+} as const;
 
 export type DatabaseConfig =
 	| { client: 'sqlite3'; filename: string }
@@ -169,8 +177,8 @@ export function bootstrap(options: DirectusInstanceOptions): Promise<void> {
 	return runDirectusCli(options, ['bootstrap']);
 }
 
-/** Applies the product's schema snapshot with Directus's own `schema apply`. */
-export function applySchema(options: DirectusInstanceOptions, snapshot = snapshotPath): Promise<void> {
+/** Applies the product's schema snapshot for the instance's database with Directus's own `schema apply`. */
+export function applySchema(options: DirectusInstanceOptions, snapshot: string = snapshotPaths[options.database.client]): Promise<void> {
 	return runDirectusCli(options, ['schema', 'apply', '--yes', snapshot]);
 }
 

@@ -102,6 +102,11 @@ export const collections: CollectionDefinition[] = [
 			boolean('visible_to_parent', 'Visible to the customers above it', true, {
 				note: 'Off for a subsidiary whose tickets and projects its parent must not see in the portal.',
 			}),
+			text('tree_path', {
+				readonly: true,
+				hidden: true,
+				note: 'Kept by the portal: the customers this one is visible to, top first (/1/5/17/). Portal rules read it to find a customer’s subtree.',
+			}),
 			{
 				field: 'email_domains',
 				type: 'csv',

@@ -180,7 +180,7 @@ export function dateTime(field: string, options: Common = {}): FieldDefinition {
 	};
 }
 
-/** Set by Directus when the item is created or updated. */
+/** Set by Directus when the item is created or updated. Indexed: lists and dashboards sort by both. */
 export function stamp(field: 'date_created' | 'date_updated'): FieldDefinition {
 	return {
 		field,
@@ -194,7 +194,7 @@ export function stamp(field: 'date_created' | 'date_updated'): FieldDefinition {
 			display: 'datetime',
 			display_options: { relative: true },
 		},
-		schema: field === 'date_created' ? { is_indexed: true } : {},
+		schema: { is_indexed: true },
 	};
 }
 

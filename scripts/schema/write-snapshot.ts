@@ -1,7 +1,9 @@
 /**
  * Creates the help-desk schema (`collections.ts`) on a fresh, throw-away Directus through its REST API
- * and writes Directus's own snapshot of it to `schema-snapshot/snapshot.json`.
- * Run with `npm run schema:snapshot` after changing `collections.ts`; commit both.
+ * and writes Directus's own snapshot of it, once per database vendor: `schema-snapshot/snapshot.json`
+ * (SQLite) and `schema-snapshot/snapshot.postgres.json` (PostgreSQL, on a throw-away database of the
+ * local server; see `snapshotPaths` for why there are two). Run with `npm run schema:snapshot` after
+ * changing `collections.ts`; commit all three.
  */
 import { createDirectus, createCollection, createField, createRelation, rest, schemaSnapshot, staticToken } from '@directus/sdk';
 import { randomBytes } from 'node:crypto';
@@ -9,47 +11,54 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collections, systemAliases } from './collections.ts';
-import { bootstrap, freePort, snapshotPath, startDirectus, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
+import { bootstrap, freePort, snapshotPaths, startDirectus, type DatabaseConfig, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
+import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 
-const dataDir = await mkdtemp(join(tmpdir(), 'portal-schema-'));
-const token = randomBytes(24).toString('hex');
-const options: DirectusInstanceOptions = {
-	dataDir,
-	port: await freePort(),
-	database: { client: 'sqlite3', filename: join(dataDir, 'schema.db') },
-	secret: randomBytes(32).toString('hex'),
-	admin: { email: 'schema@example.com', password: randomBytes(16).toString('hex') },
-	logFile: join(dataDir, 'directus.log'),
-	env: { ADMIN_TOKEN: token, LOG_LEVEL: 'warn' },
-};
-
-console.log('› Booting a throw-away Directus');
-await bootstrap(options);
-const directus = await startDirectus(options);
-try {
-	const client = createDirectus(directus.url).with(staticToken(token)).with(rest());
-	for (const definition of collections) {
-		console.log(`› ${definition.collection}`);
-		await client.request(
-			createCollection({
-				collection: definition.collection,
-				meta: definition.meta,
-				schema: definition.folder ? null : {},
-				...(definition.folder ? {} : { fields: definition.fields }),
-			} as never),
-		);
+async function writeSnapshot(database: (dataDir: string) => Promise<{ config: DatabaseConfig; drop(): Promise<void> }>): Promise<void> {
+	const dataDir = await mkdtemp(join(tmpdir(), 'portal-schema-'));
+	const { config, drop } = await database(dataDir);
+	const token = randomBytes(24).toString('hex');
+	const options: DirectusInstanceOptions = {
+		dataDir,
+		port: await freePort(),
+		database: config,
+		secret: randomBytes(32).toString('hex'),
+		admin: { email: 'schema@example.com', password: randomBytes(16).toString('hex') },
+		logFile: join(dataDir, 'directus.log'),
+		env: { ADMIN_TOKEN: token, LOG_LEVEL: 'warn' },
+	};
+	console.log(`› Booting a throw-away Directus on ${config.client === 'pg' ? 'PostgreSQL' : 'SQLite'}`);
+	await bootstrap(options);
+	const directus = await startDirectus(options);
+	try {
+		const client = createDirectus(directus.url).with(staticToken(token)).with(rest());
+		for (const definition of collections) {
+			console.log(`› ${definition.collection}`);
+			await client.request(
+				createCollection({
+					collection: definition.collection,
+					meta: definition.meta,
+					schema: definition.folder ? null : {},
+					...(definition.folder ? {} : { fields: definition.fields }),
+				} as never),
+			);
+		}
+		for (const relation of collections.flatMap((definition) => definition.relations)) {
+			await client.request(createRelation(relation as never));
+		}
+		for (const definition of collections) {
+			for (const alias of definition.aliases) await client.request(createField(definition.collection, alias as never));
+		}
+		for (const { collection, field } of systemAliases) await client.request(createField(collection as never, field as never));
+		const snapshot = await client.request(schemaSnapshot());
+		await writeFile(snapshotPaths[config.client], `${JSON.stringify(snapshot, null, '\t')}\n`);
+		console.log(`✓ Wrote ${snapshotPaths[config.client]}`);
+	} finally {
+		await directus.stop();
+		await drop();
+		await rm(dataDir, { recursive: true, force: true });
 	}
-	for (const relation of collections.flatMap((definition) => definition.relations)) {
-		await client.request(createRelation(relation as never));
-	}
-	for (const definition of collections) {
-		for (const alias of definition.aliases) await client.request(createField(definition.collection, alias as never));
-	}
-	for (const { collection, field } of systemAliases) await client.request(createField(collection as never, field as never));
-	const snapshot = await client.request(schemaSnapshot());
-	await writeFile(snapshotPath, `${JSON.stringify(snapshot, null, '\t')}\n`);
-	console.log(`✓ Wrote ${snapshotPath}`);
-} finally {
-	await directus.stop();
-	await rm(dataDir, { recursive: true, force: true });
 }
+
+await writeSnapshot(async (dataDir) => ({ config: { client: 'sqlite3', filename: join(dataDir, 'schema.db') }, drop: async () => undefined }));
+await writeSnapshot(() => createPostgresDatabase('portal_schema'));

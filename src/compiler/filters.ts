@@ -18,9 +18,16 @@ export type Filter = Record<string, unknown>;
 
 export const currentUser = '$CURRENT_USER';
 
-/** The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none). */
+/**
+ * The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none).
+ * The customer's id is read as `customer.id`, not `customer`: Directus fetches every variable a request's
+ * rules name in one read, and once a rule names a field of the customer (`customer.tree_path`) the bare
+ * `customer` comes back as that object, which Directus then refuses as an id ("Invalid numeric value").
+ */
 export const myContactIds = '$CURRENT_USER.portal_contacts.id';
-export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer';
+export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer.id';
+/** The tree path of the signed-in contact's customer (see `treePathSql`), or null. */
+export const myCustomerTreePath = '$CURRENT_USER.portal_contacts.customer.tree_path';
 
 /** On a row: its `field` (a foreign key to `contacts`) is the signed-in user's contact. */
 export const isByMe = (field: string): Filter => ({ [field]: { _in: myContactIds } });
@@ -37,8 +44,14 @@ export const isMyContact: Filter = isByMe('id');
 /** On `customers`: the signed-in contact's own customer. */
 export const isMyCustomer: Filter = isOfMyCustomer('id');
 
-/** On `customers`: their customer or one below it that is visible to it (see `customer_tree`). */
-export const isInMyCustomerTree: Filter = { ancestors: { ancestor: { _in: myCustomerIds } } };
+/**
+ * On `customers`: their customer or one below it that is visible to it: the customers whose
+ * `tree_path` starts with that of the contact's customer (see `treePathSql`). A many-to-one test, so
+ * Directus joins one customer row per ticket instead of grouping by `customer_tree`. It never widens:
+ * Directus resolves a missing contact, customer or path to null, and pastes the value into
+ * `LIKE '<value>%'`, so null becomes 'null%', which no path (they start with '/') matches.
+ */
+export const isInMyCustomerTree: Filter = { tree_path: { _starts_with: myCustomerTreePath } };
 
 export interface CompileSettings {
 	/** `portal_settings.parent_visibility`: when false, "and the customers below it" means only their own customer. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseDialect } from '../database/database-dialect.ts';
+import { refreshTreePathsSql, treePathSql } from './tree-path-sql.ts';
 import { visibleToParentSql } from './visible-to-parent-sql.ts';
 
 /**
@@ -12,6 +13,9 @@ import { visibleToParentSql } from './visible-to-parent-sql.ts';
  *   every customer above the row, then joins the new parent's ancestors when the row is visible.
  * - delete: the foreign keys' ON DELETE CASCADE. SQLite only enforces those on connections that
  *   enable them (Directus does, a raw import may not), so there a trigger detaches the subtree too.
+ * - after insert and update, the `tree_path` of every customer in the row's subtree is written anew
+ *   from `customer_tree` (see `treePathSql`); after a delete on SQLite, of the customers whose path
+ *   started with the deleted row's.
  * Each statement is non-recursive: SQLite forbids common table expressions in trigger bodies.
  * Row by row, each change is applied to the tree as the rows before it left it; so one raw statement that
  * passes through a loop on the way (swapping a parent and its child in a single UPDATE) leaves the table
@@ -71,16 +75,20 @@ function sqliteStatements(): { triggerNames: string[]; statements: string[] } {
 		${selfRow};
 		${adoptChildren('sqlite3')};
 		${attach} AND ${visible};
+		${refreshTreePathsSql('sqlite3', 'NEW')};
 	END`,
 		[`${customerTreeTriggerPrefix}_update`]: `AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW
 	WHEN ${changed.replaceAll('IS DISTINCT FROM', 'IS NOT')}
 	BEGIN /* ${markerPlaceholder} */
 		${detach('NEW', false)};
 		${attach} AND ${visible};
+		${refreshTreePathsSql('sqlite3', 'NEW')};
 	END`,
 		[`${customerTreeTriggerPrefix}_delete`]: `AFTER DELETE ON customers FOR EACH ROW
 	BEGIN /* ${markerPlaceholder} */
 		${detach('OLD', true)};
+		UPDATE customers SET tree_path = ${treePathSql('sqlite3', 'customers.id')}
+		WHERE tree_path LIKE OLD.tree_path || '%' AND id <> OLD.id;
 	END`,
 	};
 	return {
@@ -108,6 +116,7 @@ BEGIN
 	IF ${visibleToParentSql('pg', 'NEW')} THEN
 		${attach};
 	END IF;
+	${refreshTreePathsSql('pg', 'NEW')};
 	RETURN NULL;
 END
 $function$`,

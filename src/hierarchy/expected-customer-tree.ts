@@ -39,3 +39,15 @@ export function expectedCustomerTree(customers: readonly CustomerTreeNode[]): Cu
 	}
 	return rows.sort((a, b) => a.customer - b.customer || a.depth - b.depth || a.ancestor - b.ancestor);
 }
+
+/** Every customer's `tree_path` (see `treePathSql`) for the rows of `expectedCustomerTree`, by customer id. */
+export function expectedTreePaths(rows: readonly CustomerTreeRow[]): Map<number, string> {
+	const above = new Map<number, CustomerTreeRow[]>();
+	for (const row of rows) above.set(row.customer, [...(above.get(row.customer) ?? []), row]);
+	return new Map(
+		[...above].map(([customer, ancestors]) => [customer, `/${ancestors
+			.sort((a, b) => b.depth - a.depth)
+			.map((row) => row.ancestor)
+			.join('/')}/`]),
+	);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { customerTreeTriggersAreCurrent } from '../../src/hierarchy/customer-tree-triggers-are-current.ts';
 import { ensureCustomerTree } from '../../src/hierarchy/ensure-customer-tree.ts';
-import { expectedCustomerTree, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
+import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
 import { api, directDatabase, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';
 import { Random } from '../support/random.ts';
 
@@ -92,10 +92,17 @@ async function treeInDirectus(): Promise<CustomerTreeRow[]> {
 		.sort((a, b) => a.customer - b.customer || a.depth - b.depth || a.ancestor - b.ancestor);
 }
 
-/** The customers are what the forest says, and customer_tree is exactly what they call for. */
+async function pathsInDirectus(): Promise<Map<number, string | null>> {
+	const response = await api<{ id: number; tree_path: string | null }[]>('GET', `/items/customers?filter[name][_starts_with]=${prefix}&fields=id,tree_path&limit=-1&sort=id`);
+	return new Map(ok(response, 'reading tree paths').map(({ id, tree_path }) => [id, tree_path]));
+}
+
+/** The customers are what the forest says, and customer_tree and their tree paths are exactly what they call for. */
 async function expectExact(step: string): Promise<void> {
 	expect(await customersInDirectus(), `seed ${seed}, ${step}: customers`).toEqual(forest.list());
-	expect(await treeInDirectus(), `seed ${seed}, ${step}: customer_tree`).toEqual(expectedCustomerTree(forest.list()));
+	const expected = expectedCustomerTree(forest.list());
+	expect(await treeInDirectus(), `seed ${seed}, ${step}: customer_tree`).toEqual(expected);
+	expect(await pathsInDirectus(), `seed ${seed}, ${step}: tree paths`).toEqual(expectedTreePaths(expected));
 }
 
 async function expectRefused(response: ApiResponse, code: string, step: string): Promise<void> {
@@ -298,7 +305,7 @@ describe('customer_tree through Directus', () => {
 		await expectRefused(await api('PATCH', `/items/customers/${rng.pick(forest.ids())}`, { body: { parent: id } }), 'CUSTOMER_PARENT_NOT_FOUND', 'moved below nobody');
 	});
 
-	test('Keeps customer_tree out of anyone’s hands, the admin’s included', async () => {
+	test('Keeps customer_tree and the tree paths out of anyone’s hands, the admin’s included', async () => {
 		const [row] = ok(await api<{ id: number }[]>('GET', `/items/customer_tree?filter[customer][name][_starts_with]=${prefix}&fields=id&limit=1`), 'reading a row');
 		const [customer, ancestor] = forest.ids();
 		for (const response of [
@@ -306,6 +313,9 @@ describe('customer_tree through Directus', () => {
 			await api('PATCH', `/items/customer_tree/${row?.id}`, { body: { depth: 7 } }),
 			await api('DELETE', `/items/customer_tree/${row?.id}`),
 			await api('PATCH', `/items/customers/${customer}`, { body: { ancestors: [] } }),
+			await api('PATCH', `/items/customers/${customer}`, { body: { tree_path: `/${ancestor}/${customer}/` } }),
+			await api('PATCH', '/items/customers', { body: { keys: [customer], data: { name: `${prefix}renamed`, tree_path: '/' } } }),
+			await api('POST', '/items/customers', { body: { name: name(), tree_path: `/${ancestor}/0/` } }),
 		]) {
 			expect({ status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: 'CUSTOMER_TREE_READ_ONLY' });
 		}

@@ -4,11 +4,11 @@
  * installation started safely again opens it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applySchema, bootstrap, freePort, installBundle, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { applySchema, bootstrap, freePort, installBundle, runDirectusCli, snapshotPaths, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { apiAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/portal-users.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -107,5 +107,31 @@ describe('The doctor at start-up', () => {
 		}
 		await eventually(async () => expect(await health()).toBe('ok'));
 		expect((await call('GET', '/items/tickets?fields=id', { token })).status).toBe(200);
+	}, 300_000);
+
+	test('Keeps the portal closed after an upgrade until the new schema is applied, which then changes nothing more, and the start-up check fills the paths in', async () => {
+		await start();
+		const parent = await call<{ id: number }>('POST', '/items/customers', { body: { name: 'Upgrade parent' } });
+		const child = await call<{ id: number }>('POST', '/items/customers', { body: { name: 'Upgrade child', parent: parent.body.data?.id } });
+		// The database as an older version left it: no tree paths.
+		expect((await call('DELETE', '/fields/customers/tree_path')).status).toBe(204);
+		await start();
+		expect(await findingIds()).toContain('critical:schema-outdated');
+		expect(await health()).toBe('closed');
+		expect((await signIn()).status).toBe(503);
+
+		await running?.stop();
+		running = null;
+		await applySchema(options);
+		// Applied to a database that has it, the snapshot for this database changes nothing.
+		await runDirectusCli(options, ['schema', 'apply', '--dry-run', snapshotPaths[options.database.client]]);
+		const log = await readFile(options.logFile, 'utf8');
+		expect(log.slice(log.lastIndexOf('$ directus schema apply --dry-run'))).not.toContain('The following changes will be applied');
+		await start();
+		expect(await findingIds()).not.toContain('critical:schema-outdated');
+		expect(await health()).toBe('ok');
+		const paths = await call<{ id: number; tree_path: string }[]>('GET', `/items/customers?fields=id,tree_path&filter[id][_in]=${parent.body.data?.id},${child.body.data?.id}&sort=id`);
+		expect(paths.body.data?.map((row) => row.tree_path)).toEqual([`/${parent.body.data?.id}/`, `/${parent.body.data?.id}/${child.body.data?.id}/`]);
+		expect((await signIn()).status).toBe(200);
 	}, 300_000);
 });

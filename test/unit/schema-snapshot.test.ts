@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { snapshotPath } from '../../scripts/lib/directus-instance.ts';
+import { snapshotPaths } from '../../scripts/lib/directus-instance.ts';
 
 interface SnapshotField {
 	collection: string;
@@ -15,7 +15,9 @@ interface Snapshot {
 	relations: { collection: string; field: string; related_collection: string; schema: { on_delete: string } | null }[];
 }
 
-const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Snapshot;
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Snapshot & { vendor: string };
+const snapshot = read(snapshotPaths.sqlite3);
+const postgresSnapshot = read(snapshotPaths.pg);
 // Folders (collection groups in the studio) have no table and no schema.
 const tables = snapshot.collections.filter((collection) => Boolean(collection.schema));
 const fieldOf = (collection: string, field: string) => snapshot.fields.find((row) => row.collection === collection && row.field === field);
@@ -66,5 +68,25 @@ describe('The shipped schema snapshot', () => {
 	test('Never lets a device admin password show as plain text in the studio list', () => {
 		expect(fieldOf('devices', 'admin_password')?.meta).toMatchObject({ interface: 'input' });
 		expect((fieldOf('devices', 'admin_password')?.meta as { options?: { masked?: boolean } }).options?.masked).toBe(true);
+	});
+
+	test('Has a PostgreSQL twin describing the same schema, so installs on either database get the same help desk', () => {
+		expect([snapshot.vendor, postgresSnapshot.vendor]).toEqual(['sqlite', 'postgres']);
+		// Everything but what each database reports its own way: column types (SQLite has no uuid or decimal),
+		// SQLite's timestamp casting, and PostgreSQL's primary keys counting as unique.
+		const portable = (of: Snapshot) => ({
+			collections: of.collections.map(({ collection, meta }) => ({ collection, meta })),
+			fields: of.fields.map(({ collection, field, meta, schema }) => ({
+				collection,
+				field,
+				meta: meta && { ...meta, special: meta.special?.filter((special) => special !== 'cast-timestamp') ?? [] },
+				nullable: schema?.is_nullable,
+				unique: field === 'id' ? undefined : schema?.is_unique,
+				indexed: schema?.is_indexed,
+				references: schema?.foreign_key_table,
+			})),
+			relations: of.relations.map(({ collection, field, related_collection, schema }) => ({ collection, field, related_collection, onDelete: schema?.on_delete })),
+		});
+		expect(portable(postgresSnapshot)).toEqual(portable(snapshot));
 	});
 });

@@ -2,13 +2,14 @@
  * The customer hierarchy: `customer_tree` is kept by database triggers (src/hierarchy/), in the same
  * transaction as every change to `customers` — Directus runs `items.update` filters outside the write's
  * transaction, and imports may bypass Directus. This hook installs them and repairs the table when
- * Directus starts, keeps the hierarchy a tree, and keeps hands off `customer_tree`.
+ * Directus starts, keeps the hierarchy a tree, and keeps hands off `customer_tree` and `customers.tree_path`.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { CustomerCycleError } from '../../../src/errors/customer-cycle-error.ts';
 import { CustomerParentNotFoundError } from '../../../src/errors/customer-parent-not-found-error.ts';
 import { CustomerTreeReadOnlyError } from '../../../src/errors/customer-tree-read-only-error.ts';
+import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-placement.ts';
 import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
@@ -50,7 +51,13 @@ export function registerCustomerTree({ init, filter }: RegisterFunctions, { data
 		if (placement === 'parent-not-found') throw new CustomerParentNotFoundError({ parent: parent.id });
 	}
 
+	/** `tree_path` is the triggers' to write; Directus has no read-only fields of its own to stop an admin or an import. */
+	function refuseTreePath(payload: unknown): void {
+		if (typeof payload === 'object' && payload !== null && 'tree_path' in payload) throw new CustomerTreeReadOnlyError();
+	}
+
 	filter('customers.items.create', async (payload, _meta, { database: trx }) => {
+		refuseTreePath(payload);
 		await keepTriggers(trx);
 		// A create can only close a loop by naming its own id as parent.
 		const id = typeof payload === 'object' && payload !== null && 'id' in payload ? customerKey(payload.id) : null;
@@ -61,6 +68,7 @@ export function registerCustomerTree({ init, filter }: RegisterFunctions, { data
 	// Single, `{ keys, data }`, by-query and batch updates all arrive here with `meta.keys`; a batch's items
 	// one by one, inside its transaction, so each check sees the items before it.
 	filter('customers.items.update', async (payload, meta, { database: trx }) => {
+		refuseTreePath(payload);
 		await keepTriggers(trx);
 		const keys: unknown = meta['keys'];
 		await checkParent(trx, Array.isArray(keys) ? keys.filter((key) => typeof key === 'number' || typeof key === 'string') : [], payload);
@@ -87,8 +95,7 @@ function reporter(logger: Logger): (outcome: EnsureCustomerTreeOutcome, when: st
 			warn(`Customer Portal: the customer hierarchy (customer_tree) needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, and contacts see no customers below their own.`);
 		} else if (outcome.status === 'schema-missing') {
 			warn(
-				`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so the customer hierarchy is not kept. ` +
-					'Apply schema-snapshot/snapshot.json with "directus schema apply", then restart Directus.',
+				`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so the customer hierarchy is not kept. ${applySchemaAdvice}`,
 			);
 		} else if (outcome.installed && when === 'at start-up') {
 			logger.info(`Customer Portal: customer hierarchy triggers (version ${outcome.version}) installed ${when}; customer_tree rebuilt (${outcome.rows} rows).`);

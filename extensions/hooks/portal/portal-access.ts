@@ -12,6 +12,7 @@
  */
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
+import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { assertLinkableUser, grantGroupToUser, releaseIfUnlinked, releasePortalUser, syncContactAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { adminService, inTransaction } from '../../../src/access/directus-context.ts';
@@ -57,7 +58,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	init('app.after', async () => {
 		if (!(await database.schema.hasTable('portal_groups'))) {
-			logger.warn('Customer Portal: the portal schema is not applied (no portal_groups collection); the portal stays closed. Apply schema-snapshot/snapshot.json.');
+			logger.warn(`Customer Portal: the portal schema is not applied (no portal_groups collection); the portal stays closed. ${applySchemaAdvice}`);
 			return;
 		}
 		try {

@@ -7,6 +7,7 @@ import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import { restoreManagedPolicies } from '../../../src/access/restore-managed-policies.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { isManagedPolicyFinding } from '../../../src/doctor/check-policies.ts';
+import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
@@ -28,7 +29,7 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 
 	async function check(): Promise<void> {
 		if (!(await database.schema.hasTable('portal_groups'))) {
-			doctorState.findings = [{ id: 'schema-missing', severity: 'critical', problem: 'The portal’s schema is not applied.', fix: 'Apply schema-snapshot/snapshot.json with "directus schema apply", then restart.' }];
+			doctorState.findings = [{ id: 'schema-missing', severity: 'critical', problem: 'The portal’s schema is not applied.', fix: applySchemaAdvice }];
 			doctorState.checkedAt = new Date();
 			return;
 		}

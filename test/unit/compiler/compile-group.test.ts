@@ -47,7 +47,7 @@ describe('compileGroup', () => {
 		expect(find(rows, 'directus_users', 'update')?.fields).toEqual(['first_name', 'last_name', 'language']);
 		expect(find(rows, 'tickets', 'update')?.fields).not.toContain('customer');
 		expect(find(rows, 'tickets', 'create')?.validation).toEqual({
-			_and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer' } }, { contact: { _in: '$CURRENT_USER.portal_contacts.id' } }],
+			_and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } }, { contact: { _in: '$CURRENT_USER.portal_contacts.id' } }],
 		});
 		expect(find(rows, 'ticket_comments', 'create')?.validation).toEqual({
 			_and: [{ is_internal: { _eq: false } }, { author_contact: { _in: '$CURRENT_USER.portal_contacts.id' } }],
@@ -75,8 +75,8 @@ describe('compileGroup', () => {
 	});
 
 	test('Filters customer_tree through customer_tree, and as customer when parent visibility is off', () => {
-		const tree = { customer: { ancestors: { ancestor: { _in: '$CURRENT_USER.portal_contacts.customer' } } } };
-		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
+		const tree = { customer: { tree_path: { _starts_with: '$CURRENT_USER.portal_contacts.customer.tree_path' } } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } };
 		expect(find(compile({ 'tickets.view': 'customer_tree' }), 'tickets', 'read')?.permissions).toEqual(tree);
 		expect(find(compile({ 'tickets.view': 'customer_tree' }, { parentVisibility: false }), 'tickets', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'tickets.view': 'customer' }), 'tickets', 'read')?.permissions).toEqual(own);
@@ -114,7 +114,7 @@ describe('compileGroup', () => {
 	});
 
 	test('Keeps devices to their customer, and to what they registered or their location when so scoped', () => {
-		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } };
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'all' }), 'devices', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'created_location_or_unlocated' }), 'devices', 'read')?.permissions).toEqual({
 			_and: [
@@ -130,7 +130,7 @@ describe('compileGroup', () => {
 
 	test('Lets quotes be decided only while pending, and only as approved or declined by the contact', () => {
 		const update = find(compile({ 'quotes.decide': true }), 'quotes', 'update');
-		expect(update?.permissions).toEqual({ _and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer' } }, { status: { _eq: 'pending' } }] });
+		expect(update?.permissions).toEqual({ _and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } }, { status: { _eq: 'pending' } }] });
 		expect(update?.validation).toEqual({ _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: '$CURRENT_USER.portal_contacts.id' } }] });
 	});
 
@@ -142,7 +142,7 @@ describe('compileGroup', () => {
 
 	test('Reads only published articles for everyone or for their customer', () => {
 		expect(find(compile({ 'kb.view': true }), 'kb_articles', 'read')?.permissions).toEqual({
-			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } } }] }],
+			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } } }] }],
 		});
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkEnvironment } from '../../../src/doctor/check-environment.ts';
 import { checkHost } from '../../../src/doctor/check-host.ts';
+import { checkSchema } from '../../../src/doctor/check-schema.ts';
 import { checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
 import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import type { PermissionRow } from '../../../src/access/sync-group-policy.ts';
@@ -87,5 +88,14 @@ describe('checkSystemPermissions', () => {
 	test('Finds a widened field list on the user row, and any system row on the public policy', () => {
 		expect(checkSystemPermissions(policy([row('directus_users', 'read', { fields: ['id', 'password'] })]), 'portal').map((finding) => finding.id)).toEqual(['policy-system:p:directus_users:read']);
 		expect(checkSystemPermissions(policy([row('directus_users', 'read')]), 'public').map((finding) => finding.id)).toEqual(['policy-system:p:directus_users:read']);
+	});
+});
+
+describe('checkSchema', () => {
+	test('Closes the portal while a column the rules read is missing, and names it', () => {
+		expect(checkSchema([])).toEqual([]);
+		const [finding] = checkSchema(['customers.tree_path']);
+		expect([finding?.id, finding?.severity]).toEqual(['schema-outdated', 'critical']);
+		expect(finding?.problem).toBe('The help-desk schema is older than this version of the portal: the database has no customers.tree_path.');
 	});
 });

@@ -9,7 +9,7 @@ import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-pl
 import { customerTreeIsExact } from '../../../src/hierarchy/customer-tree-is-exact.ts';
 import { customerTreeTriggersAreCurrent } from '../../../src/hierarchy/customer-tree-triggers-are-current.ts';
 import { ensureCustomerTree } from '../../../src/hierarchy/ensure-customer-tree.ts';
-import { expectedCustomerTree, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
+import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
 import { installCustomerTree } from '../../../src/hierarchy/install-customer-tree.ts';
 
 import { Random } from '../../support/random.ts';
@@ -25,7 +25,7 @@ async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	});
 	// The tables as Directus's `schema apply` creates them.
 	await db.raw(
-		"CREATE TABLE customers (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, name varchar(255) NOT NULL, visible_to_parent boolean NOT NULL DEFAULT '1', parent integer NULL, FOREIGN KEY (parent) REFERENCES customers (id) ON DELETE NO ACTION)",
+		"CREATE TABLE customers (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, name varchar(255) NOT NULL, visible_to_parent boolean NOT NULL DEFAULT '1', parent integer NULL, tree_path text NULL, FOREIGN KEY (parent) REFERENCES customers (id) ON DELETE NO ACTION)",
 	);
 	await db.raw(
 		'CREATE TABLE customer_tree (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, depth integer NOT NULL, customer integer NOT NULL, ancestor integer NOT NULL, FOREIGN KEY (customer) REFERENCES customers (id) ON DELETE CASCADE, FOREIGN KEY (ancestor) REFERENCES customers (id) ON DELETE CASCADE)',
@@ -41,6 +41,18 @@ async function customers(db: Knex): Promise<Row[]> {
 
 async function tree(db: Knex) {
 	return db('customer_tree').select('customer', 'ancestor', 'depth').orderBy(['customer', 'depth', 'ancestor']);
+}
+
+async function paths(db: Knex): Promise<Map<number, string | null>> {
+	const rows = (await db('customers').select('id', 'tree_path').orderBy('id')) as { id: number; tree_path: string | null }[];
+	return new Map(rows.map((row) => [row.id, row.tree_path]));
+}
+
+/** The table and every customer's path, against the oracle. */
+async function expectExact(db: Knex, message?: string): Promise<void> {
+	const expected = expectedCustomerTree(nodes(await customers(db)));
+	expect(await tree(db), message).toEqual(expected);
+	expect(await paths(db), message).toEqual(expectedTreePaths(expected));
 }
 
 /** Every customer at or below `id` in the full tree. */
@@ -124,7 +136,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 				operation = `delete ${gone} alone`;
 				await db('customers').delete().where('id', gone);
 			}
-			expect(await tree(db), `seed ${seed}, step ${step}: ${operation}`).toEqual(expectedCustomerTree(nodes(await customers(db))));
+			await expectExact(db, `seed ${seed}, step ${step}: ${operation}`);
 		}
 		expect(await customerTreeIsExact(db)).toBe(true);
 	});
@@ -135,8 +147,8 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 			{ id: 3, name: 'child', parent: 2, visible_to_parent: 1 },
 			{ id: 2, name: 'middle', parent: 1, visible_to_parent: 1 },
 		]);
-		expect(await tree(db)).toEqual(expectedCustomerTree(nodes(await customers(db))));
-		expect((await tree(db)).filter((row) => row.customer === 3)).toHaveLength(3);
+		await expectExact(db);
+		expect((await paths(db)).get(3)).toBe('/1/2/3/');
 	});
 });
 
@@ -153,7 +165,7 @@ describe('ensureCustomerTree on SQLite', () => {
 		expect(await customerTreeTriggersAreCurrent(db)).toBe(false);
 		expect(await ensureCustomerTree(db)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
 		expect(await ensureCustomerTree(db)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
-		expect(await tree(db)).toEqual(expectedCustomerTree(nodes(await customers(db))));
+		await expectExact(db);
 	});
 
 	test('Rebuilds a customer_tree that went wrong, and reinstalls dropped triggers', async () => {
@@ -170,9 +182,19 @@ describe('ensureCustomerTree on SQLite', () => {
 		await db('customers').update({ parent: null }).where('id', 2);
 		expect(await customerTreeTriggersAreCurrent(db)).toBe(false);
 		expect(await ensureCustomerTree(db)).toMatchObject({ installed: true, rebuilt: true });
-		expect(await tree(db)).toEqual(expectedCustomerTree(nodes(await customers(db))));
+		await expectExact(db);
 		await installCustomerTree(db);
 		expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+	});
+
+	test('Rebuilds a tree path changed by hand: a path that starts like another customer’s would show that customer’s subtree', async () => {
+		await ensureCustomerTree(db);
+		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
+		await db('customers').insert([{ id: 2, name: 'b', parent: null }]);
+		await db('customers').update({ tree_path: '/1/2/' }).where('id', 2);
+		expect(await customerTreeIsExact(db)).toBe(false);
+		expect(await ensureCustomerTree(db)).toMatchObject({ installed: false, rebuilt: true });
+		expect((await paths(db)).get(2)).toBe('/2/');
 	});
 
 	test('Replaces triggers of another version', async () => {
