@@ -83,13 +83,18 @@ try {
 		customer: await group('Bench customer', { 'tickets.view': 'customer', ...everything }),
 		tree: await group('Bench tree', { 'tickets.view': 'customer_tree', ...everything, 'projects.view': 'customer_tree' }),
 	};
-	const signedIn = async (customer: number, groupId: number, label: string) => {
+	/** A new active user, `prepare`d (given a contact or a policy), then signed in. */
+	const newUser = async <T>(label: string, prepare: (user: { id: string; email: string }) => Promise<T>) => {
 		const email = `${label}-${randomBytes(3).toString('hex')}@bench.example.com`;
 		const password = randomBytes(12).toString('hex');
 		const user = await call<{ id: string }>('POST', '/users', { body: { email, password, status: 'active' } });
-		const contact = await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: label, email, user: user.id, portal_group: groupId } });
+		const prepared = await prepare({ id: user.id, email });
 		const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
 		const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+		return { prepared, token };
+	};
+	const signedIn = async (customer: number, groupId: number, label: string) => {
+		const { prepared: contact, token } = await newUser(label, ({ id, email }) => call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: label, email, user: id, portal_group: groupId } }));
 		return { contact: contact.id, token };
 	};
 	const own = await signedIn(parentCustomer, groups.own.id, 'own');
@@ -105,12 +110,7 @@ try {
 	// a single filter: a staff user who may read every ticket, with no item rule.
 	const staffPolicy = await call<{ id: string }>('POST', '/policies', { body: { name: 'Bench staff without admin', app_access: false, admin_access: false } });
 	await call('POST', '/permissions', { body: { policy: staffPolicy.id, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} } });
-	const staffEmail = `staff-${randomBytes(3).toString('hex')}@bench.example.com`;
-	const staffPassword = randomBytes(12).toString('hex');
-	const staffUser = await call<{ id: string }>('POST', '/users', { body: { email: staffEmail, password: staffPassword, status: 'active' } });
-	await call('POST', '/access', { body: { user: staffUser.id, policy: staffPolicy.id } });
-	const staffLogin = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: staffEmail, password: staffPassword }) });
-	const staffToken = ((await staffLogin.json()) as { data: { access_token: string } }).data.access_token;
+	const { token: staffToken } = await newUser('staff', ({ id }) => call('POST', '/access', { body: { user: id, policy: staffPolicy.id } }));
 	await db.raw('ANALYZE');
 
 	// 1. The 25 newest tickets.

@@ -11,22 +11,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collections, systemAliases } from './collections.ts';
-import { bootstrap, freePort, snapshotPaths, startDirectus, type DatabaseConfig, type DirectusInstanceOptions } from '../lib/directus-instance.ts';
+import { bootstrap, freePort, snapshotPaths, startDirectus, throwAwayInstanceOptions, type DatabaseConfig } from '../lib/directus-instance.ts';
 import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 
 async function writeSnapshot(database: (dataDir: string) => Promise<{ config: DatabaseConfig; drop(): Promise<void> }>): Promise<void> {
 	const dataDir = await mkdtemp(join(tmpdir(), 'portal-schema-'));
 	const { config, drop } = await database(dataDir);
 	const token = randomBytes(24).toString('hex');
-	const options: DirectusInstanceOptions = {
-		dataDir,
-		port: await freePort(),
-		database: config,
-		secret: randomBytes(32).toString('hex'),
-		admin: { email: 'schema@example.com', password: randomBytes(16).toString('hex') },
-		logFile: join(dataDir, 'directus.log'),
-		env: { ADMIN_TOKEN: token, LOG_LEVEL: 'warn' },
-	};
+	const options = throwAwayInstanceOptions(dataDir, config, await freePort(), { ADMIN_TOKEN: token, LOG_LEVEL: 'warn' });
 	console.log(`› Booting a throw-away Directus on ${config.client === 'pg' ? 'PostgreSQL' : 'SQLite'}`);
 	await bootstrap(options);
 	const directus = await startDirectus(options);

@@ -11,14 +11,14 @@
  */
 import type { CapabilityKey, GroupPermissions } from '../catalogue/capabilities.ts';
 import {
+	customersInScope,
 	isAtMyLocation,
 	isByMe,
 	isMyContact,
-	isMyCustomer,
-	isInMyCustomerTree,
 	isOfMyCustomer,
 	myContactIds,
 	myCustomerIds,
+	ofCustomersInScope,
 	projectsInScope,
 	ticketRowsInScope,
 	ticketsInScope,
@@ -69,8 +69,8 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 
 	// Who they are: their own user row, contact, customer, and the people and sites the portal names.
 	const treeWide = permissions['tickets.view'] === 'customer_tree' || permissions['projects.view'] === 'customer_tree';
-	const treeVisible = treeWide && settings.parentVisibility;
-	const readableCustomers = treeVisible ? isInMyCustomerTree : isMyCustomer;
+	const peopleScope = treeWide ? 'customer_tree' : 'customer';
+	const readableCustomers = customersInScope(peopleScope, settings) as Filter;
 	rows.push(systemRow('directus_users', 'read', [], () => ({ permissions: ownUserRow })));
 	// O2M aliases are listed too: Directus's GraphQL keeps a relation only when its alias on the other
 	// side is readable, and the rows behind an alias stay filtered by their own collection's rule.
@@ -83,7 +83,7 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 	] as const;
 	const customerFields = ['id', 'name', 'parent', 'status', 'children', 'contacts', 'locations', ...customerAliases.filter(([, granted]) => granted).map(([alias]) => alias)];
 	rows.push(row('customers', 'read', customerFields, [], { permissions: readableCustomers }));
-	const ofReadableCustomers = treeVisible ? { customer: isInMyCustomerTree } : isOfMyCustomer();
+	const ofReadableCustomers = ofCustomersInScope(peopleScope, settings) as Filter;
 	rows.push(row('contacts', 'read', ['id', 'first_name', 'last_name', 'email', 'phone', 'customer', 'location'], [], { permissions: ofReadableCustomers }));
 	rows.push(row('locations', 'read', ['id', 'name', 'customer', 'contacts'], [], { permissions: ofReadableCustomers }));
 

@@ -80,10 +80,11 @@ export function ticketsInScope(scope: TicketScope, settings: CompileSettings): F
 
 /**
  * The rule of the `tickets` rows themselves. For `own`, the participant test is a `_some`: Directus
- * makes it `id IN (SELECT ticket FROM ticket_participants WHERE contact IN (…))`, which PostgreSQL runs
- * from the participants' index, where the bare form joins every participant row before filtering.
- * Directus accepts `_some` only at the top of a rule, so rules reaching tickets through a relation
- * (`ticket: …`) use `ticketsInScope`.
+ * makes it `id IN (SELECT ticket FROM ticket_participants WHERE contact IN (…))` instead of joining every
+ * participant row before filtering. Still slow on large tables (README, Performance): PostgreSQL cannot
+ * serve `contact = … OR id IN (…)` from indexes and reads every ticket, and Directus still adds an unused
+ * join to the participants. Directus accepts `_some` only at the top of a rule, so rules reaching tickets
+ * through a relation (`ticket: …`) use `ticketsInScope`.
  */
 export function ticketRowsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
 	if (scope === 'own') return { _or: [isByMe('contact'), { participants: { _some: isByMe('contact') } }] };

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { closureQuery } from './closure-query.ts';
 import { requireDatabaseDialect } from '../database/database-dialect.ts';
-import { treePathSql } from './tree-path-sql.ts';
+import { treePathsSql } from './tree-path-sql.ts';
 
 /**
  * Whether `customer_tree` holds exactly the rows `customers` calls for, compared row by row in the
@@ -18,7 +18,8 @@ SELECT
 	(SELECT COUNT(*) FROM closure) AS expected,
 	(SELECT COUNT(*) FROM customer_tree) AS actual,
 	(SELECT COUNT(*) FROM (SELECT customer, ancestor, depth FROM closure EXCEPT SELECT customer, ancestor, depth FROM customer_tree) missing) AS missing,
-	(SELECT COUNT(*) FROM customers WHERE tree_path ${dialect === 'pg' ? 'IS DISTINCT FROM' : 'IS NOT'} (${treePathSql(dialect, 'customers.id', 'closure')})) AS wrong_paths`)) as Counts[] | { rows: Counts[] };
+	(SELECT COUNT(*) FROM customers LEFT JOIN (${treePathsSql(dialect, 'closure')}) expected_paths ON expected_paths.customer = customers.id
+		WHERE customers.tree_path ${dialect === 'pg' ? 'IS DISTINCT FROM' : 'IS NOT'} expected_paths.tree_path) AS wrong_paths`)) as Counts[] | { rows: Counts[] };
 	const counts = Array.isArray(result) ? result[0] : result.rows[0];
 	return counts !== undefined && Number(counts.expected) === Number(counts.actual) && Number(counts.missing) === 0 && Number(counts.wrong_paths) === 0;
 }

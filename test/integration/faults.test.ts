@@ -19,7 +19,8 @@ import { normalizeGroupPermissions } from '../../src/groups/normalize-group-perm
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { api, apiAt, directusUnderTest, type Api, type ApiResponse } from '../support/directus-under-test.ts';
 import { uniqueName } from '../support/portal-users.ts';
-import { createPostgresDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 
 const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
 

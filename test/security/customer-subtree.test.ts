@@ -1,7 +1,8 @@
 /**
  * The edges of "their customer and the customers below it", which portal rules test as a prefix of
  * `customers.tree_path`: an id that starts another id's digits, a hidden subsidiary, a tree path
- * emptied behind Directus's back, and a user holding the group's policy without a contact. Each must
+ * emptied behind Directus's back, a contact probing the hidden path itself, and a user holding the group's
+ * policy without a contact. Each must
  * show less, never more. (Whoever can write the database directly can also write any path, or any
  * contact's customer: the start-up check puts paths back, it cannot stop that.)
  */
@@ -71,6 +72,23 @@ describe('Their customer and the customers below it', () => {
 		}
 		await ensureCustomerTree(db);
 		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
+	});
+
+	test('A contact can neither read, probe nor write a tree path, which would map the customers above and beside it', async () => {
+		const refused = (status: number, what: string) => expect([400, 403], what).toContain(status);
+		for (const path of [
+			'/items/customers?fields=tree_path',
+			`/items/customers?fields=id&filter[tree_path][_starts_with]=/${top}/`,
+			'/items/customers?fields=id&sort=tree_path',
+			'/items/customers?aggregate[count]=id&groupBy[]=tree_path',
+			`/items/tickets?fields=id&filter[customer][tree_path][_contains]=/${lookalike}/`,
+		]) {
+			refused((await api('GET', path, { token })).status, path);
+		}
+		const readable = await api<Record<string, unknown>[]>('GET', `/items/customers?fields=*&filter[id][_eq]=${top}`, { token });
+		expect(readable.body.data?.[0]).not.toHaveProperty('tree_path');
+		refused((await api('PATCH', `/items/customers/${child}`, { token, body: { tree_path: `/${lookalike}/${child}/` } })).status, 'PATCH tree_path');
+		expect(await db('customers').where('id', child).first('tree_path')).toEqual({ tree_path: `/${top}/${child}/` });
 	});
 
 	test('A user given the group’s policy by hand, without a contact, sees no customer and no ticket', async () => {

@@ -22,7 +22,7 @@ import {
 	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
-import { createPostgresDatabase } from './test-database.ts';
+import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 
 export interface RedisServer {
 	host: string;

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { createPostgresDatabase, type ThrowAwayDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 
-export { createPostgresDatabase };
 export type TestDatabase = ThrowAwayDatabase;
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
