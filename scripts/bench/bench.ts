@@ -116,7 +116,7 @@ try {
 	// 1. The 25 newest tickets.
 	const list = '/items/tickets?fields=id,subject,status,date_created,customer&sort=-date_created&limit=25';
 	const sqlNewest = {
-		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets t WHERE t.contact = ? OR EXISTS (SELECT 1 FROM ticket_participants p WHERE p.ticket = t.id AND p.contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact, own.contact]),
+		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE id IN (SELECT ticket FROM ticket_followers WHERE contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact]),
 		customer: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`, [parentCustomer]),
 		tree: () =>
 			db.raw(

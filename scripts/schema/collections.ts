@@ -259,6 +259,24 @@ export const collections: CollectionDefinition[] = [
 			oneToMany('participants', { template: '{{kind}}: {{contact.first_name}} {{contact.last_name}}', note: 'Contacts who follow the ticket besides the requester.' }),
 			oneToMany('comments', { template: '{{body}}' }),
 			manyToMany('attachments', 'files', null, 'Only attachments marked "Visible in the portal" can reach contacts.'),
+			oneToMany('followers', { template: '{{contact.first_name}} {{contact.last_name}}', readonly: true, hidden: true }),
+		],
+	),
+
+	collection(
+		'ticket_followers',
+		{
+			icon: 'visibility',
+			note: "Maintained by the portal: a ticket's requester and each of its participants, the contacts whose own tickets it is. Never edit by hand.",
+			template: '{{ticket.subject}} ← {{contact.first_name}} {{contact.last_name}}',
+			group: 'helpdesk_tickets',
+			hidden: true,
+		},
+		[primaryKey()],
+		[
+			manyToOne('ticket_followers', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'followers' }),
+			manyToOne('ticket_followers', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
+			manyToOne('ticket_followers', 'participant', 'ticket_participants', { template: '{{kind}}', onDelete: 'CASCADE', note: 'The participant row it follows from; empty for the requester.' }),
 		],
 	),
 

@@ -71,23 +71,27 @@ export function ofCustomersInScope(scope: TicketScope | ProjectScope, settings: 
 	return scope === 'customer' || scope === 'customer_tree' ? isOfMyCustomer() : null;
 }
 
-/** On `tickets`: the tickets a scope reaches, or null for none. */
+/**
+ * On `tickets`: the tickets a scope reaches, or null for none. A contact's own tickets are those it
+ * follows: `ticket_followers` holds each ticket's requester and participants (kept by triggers, see
+ * `ticketFollowersTriggers`), so "own" is one test on one table instead of `contact = me OR a
+ * participant is me`. Contacts cannot read `ticket_followers`; a rule may still test it.
+ */
 export function ticketsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
 	if (scope === 'none') return null;
-	if (scope === 'own') return { _or: [isByMe('contact'), { participants: isByMe('contact') }] };
+	if (scope === 'own') return { followers: isByMe('contact') };
 	return ofCustomersInScope(scope, settings);
 }
 
 /**
- * The rule of the `tickets` rows themselves. For `own`, the participant test is a `_some`: Directus
- * makes it `id IN (SELECT ticket FROM ticket_participants WHERE contact IN (…))` instead of joining every
- * participant row before filtering. Still slow on large tables (README, Performance): PostgreSQL cannot
- * serve `contact = … OR id IN (…)` from indexes and reads every ticket, and Directus still adds an unused
- * join to the participants. Directus accepts `_some` only at the top of a rule, so rules reaching tickets
- * through a relation (`ticket: …`) use `ticketsInScope`.
+ * The rule of the `tickets` rows themselves. For `own`, a `_some`: Directus makes it
+ * `id IN (SELECT ticket FROM ticket_followers WHERE contact IN (…))`, which PostgreSQL serves from the
+ * contact index, a semi-join over the contact's few tickets (it still adds an unused join to the
+ * followers, grouped by ticket). Directus accepts `_some` only at the top of a rule, so rules reaching
+ * tickets through a relation (`ticket: …`) use `ticketsInScope`.
  */
 export function ticketRowsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
-	if (scope === 'own') return { _or: [isByMe('contact'), { participants: { _some: isByMe('contact') } }] };
+	if (scope === 'own') return { followers: { _some: isByMe('contact') } };
 	return ticketsInScope(scope, settings);
 }
 

@@ -9,7 +9,8 @@ import { fetchGroupPolicies } from '../access/contact-access.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
 import { publicPermissions } from '../access/public-policy.ts';
-import { missingHierarchyColumns } from '../hierarchy/missing-hierarchy-columns.ts';
+import { derivedTableColumns } from '../database/derived-tables.ts';
+import { missingColumns } from '../database/missing-columns.ts';
 import type { PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { checkSchema } from './check-schema.ts';
@@ -43,7 +44,7 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	const settings = await fetchPortalSettings(context);
 	const directusSettings = (await context.knex('directus_settings').select('public_registration').first()) as { public_registration?: boolean | number | null } | undefined;
 	const findings = [...checkHost(version, { public_registration: directusSettings?.public_registration === null || directusSettings?.public_registration === undefined ? null : Boolean(directusSettings.public_registration) }), ...checkEnvironment(env)];
-	findings.push(...checkSchema(await missingHierarchyColumns(context.knex)));
+	findings.push(...checkSchema(await missingColumns(context.knex, derivedTableColumns)));
 
 	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as { id: number; name: string; permissions: unknown; policy: string | null }[];
 	const groupPolicies = await fetchPolicies(context, groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DatabaseDialect } from '../database/database-dialect.ts';
+import { triggerMarker, type TriggerSetDefinition, type TriggerSetSql } from '../database/trigger-set.ts';
 import { refreshTreePathsSql, treePathSql } from './tree-path-sql.ts';
 import { visibleToParentSql } from './visible-to-parent-sql.ts';
 
@@ -24,23 +24,8 @@ import { visibleToParentSql } from './visible-to-parent-sql.ts';
  */
 
 /** Every trigger (and the PostgreSQL function) this product puts on `customers` starts with this. */
-export const customerTreeTriggerPrefix = 'portal_customer_tree';
-
-const functionName = `${customerTreeTriggerPrefix}_sync`;
-const markerPlaceholder = '{{marker}}';
-
-export interface CustomerTreeTriggers {
-	/** A fingerprint of the SQL below: it changes whenever the triggers' definition does. */
-	readonly version: string;
-	/** The text every installed trigger carries (a comment), to tell the installed version. */
-	readonly marker: string;
-	/** The triggers on `customers`, once installed. */
-	readonly triggerNames: readonly string[];
-	/** The PostgreSQL trigger function, or null on SQLite. */
-	readonly functionName: string | null;
-	/** Statements that (re)create everything, one per `knex.raw`; run after dropping the old triggers. */
-	readonly statements: readonly string[];
-}
+const prefix = 'portal_customer_tree';
+const functionName = `${prefix}_sync`;
 
 const selfRow = 'INSERT INTO customer_tree (customer, ancestor, depth) VALUES (NEW.id, NEW.id, 0)';
 
@@ -67,46 +52,40 @@ const attach = `INSERT INTO customer_tree (customer, ancestor, depth)
 
 const changed = 'OLD.parent IS DISTINCT FROM NEW.parent OR OLD.visible_to_parent IS DISTINCT FROM NEW.visible_to_parent';
 
-function sqliteStatements(): { triggerNames: string[]; statements: string[] } {
+function sqliteSql(): TriggerSetSql {
 	const visible = visibleToParentSql('sqlite3', 'NEW');
-	const triggers = {
-		[`${customerTreeTriggerPrefix}_insert`]: `AFTER INSERT ON customers FOR EACH ROW
-	BEGIN /* ${markerPlaceholder} */
+	const on = (definition: string) => ({ table: 'customers', definition });
+	return {
+		functions: {},
+		triggers: {
+			[`${prefix}_insert`]: on(`AFTER INSERT ON customers FOR EACH ROW
+	BEGIN /* ${triggerMarker} */
 		${selfRow};
 		${adoptChildren('sqlite3')};
 		${attach} AND ${visible};
 		${refreshTreePathsSql('sqlite3', 'NEW')};
-	END`,
-		[`${customerTreeTriggerPrefix}_update`]: `AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW
+	END`),
+			[`${prefix}_update`]: on(`AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW
 	WHEN ${changed.replaceAll('IS DISTINCT FROM', 'IS NOT')}
-	BEGIN /* ${markerPlaceholder} */
+	BEGIN /* ${triggerMarker} */
 		${detach('NEW', false)};
 		${attach} AND ${visible};
 		${refreshTreePathsSql('sqlite3', 'NEW')};
-	END`,
-		[`${customerTreeTriggerPrefix}_delete`]: `AFTER DELETE ON customers FOR EACH ROW
-	BEGIN /* ${markerPlaceholder} */
+	END`),
+			[`${prefix}_delete`]: on(`AFTER DELETE ON customers FOR EACH ROW
+	BEGIN /* ${triggerMarker} */
 		${detach('OLD', true)};
 		UPDATE customers SET tree_path = ${treePathSql('sqlite3', 'customers.id')}
 		WHERE tree_path LIKE OLD.tree_path || '%' AND id <> OLD.id;
-	END`,
-	};
-	return {
-		triggerNames: Object.keys(triggers),
-		statements: Object.entries(triggers).flatMap(([name, body]) => [`DROP TRIGGER IF EXISTS ${name}`, `CREATE TRIGGER ${name} ${body}`]),
+	END`),
+		},
 	};
 }
 
-function pgStatements(): { triggerNames: string[]; statements: string[] } {
-	const triggers = {
-		[`${customerTreeTriggerPrefix}_insert`]: 'AFTER INSERT ON customers FOR EACH ROW',
-		[`${customerTreeTriggerPrefix}_update`]: `AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW WHEN (${changed})`,
-	};
+function pgSql(): TriggerSetSql {
 	return {
-		triggerNames: Object.keys(triggers),
-		statements: [
-			`CREATE OR REPLACE FUNCTION ${functionName}() RETURNS trigger LANGUAGE plpgsql AS $function$
-BEGIN
+		functions: {
+			[functionName]: `BEGIN
 	IF TG_OP = 'INSERT' THEN
 		${selfRow};
 		${adoptChildren('pg')};
@@ -118,34 +97,21 @@ BEGIN
 	END IF;
 	${refreshTreePathsSql('pg', 'NEW')};
 	RETURN NULL;
-END
-$function$`,
-			`COMMENT ON FUNCTION ${functionName}() IS '${markerPlaceholder}'`,
-			...Object.entries(triggers).flatMap(([name, timing]) => [
-				`DROP TRIGGER IF EXISTS ${name} ON customers`,
-				`CREATE TRIGGER ${name} ${timing} EXECUTE FUNCTION ${functionName}()`,
-				`COMMENT ON TRIGGER ${name} ON customers IS '${markerPlaceholder}'`,
-			]),
-		],
+END`,
+		},
+		triggers: {
+			[`${prefix}_insert`]: { table: 'customers', definition: `AFTER INSERT ON customers FOR EACH ROW EXECUTE FUNCTION ${functionName}()` },
+			[`${prefix}_update`]: {
+				table: 'customers',
+				definition: `AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION ${functionName}()`,
+			},
+		},
 	};
 }
 
-const built = new Map<DatabaseDialect, CustomerTreeTriggers>();
-
-/** The triggers for `dialect`, with the version they carry (built once: every write to customers checks them). */
-export function customerTreeTriggers(dialect: DatabaseDialect): CustomerTreeTriggers {
-	const cached = built.get(dialect);
-	if (cached) return cached;
-	const { triggerNames, statements } = dialect === 'pg' ? pgStatements() : sqliteStatements();
-	const version = createHash('sha256').update(statements.join(';\n')).digest('hex').slice(0, 12);
-	const marker = `customer-portal customer_tree ${version}`;
-	const triggers: CustomerTreeTriggers = {
-		version,
-		marker,
-		triggerNames,
-		functionName: dialect === 'pg' ? functionName : null,
-		statements: statements.map((statement) => statement.replaceAll(markerPlaceholder, marker)),
-	};
-	built.set(dialect, triggers);
-	return triggers;
-}
+/** The triggers that keep `customer_tree` and `customers.tree_path`. */
+export const customerTreeTriggers: TriggerSetDefinition = {
+	prefix,
+	keeps: 'customer_tree',
+	sql: (dialect) => (dialect === 'pg' ? pgSql() : sqliteSql()),
+};

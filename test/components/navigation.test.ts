@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import MainMenu from '../../extensions/portal-app/src/components/MainMenu.vue';
 import { mayOpen, menuFor } from '../../extensions/portal-app/src/lib/navigation.ts';
 import type { Capabilities } from '../../extensions/portal-app/src/lib/portal-types.ts';
-import { ticketTabs } from '../../extensions/portal-app/src/lib/ticket-scopes.ts';
+import { ticketTabFilter, ticketTabs } from '../../extensions/portal-app/src/lib/ticket-scopes.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../src/groups/system-groups.ts';
 
@@ -45,5 +45,13 @@ describe('The menu', () => {
 		expect(ticketTabs('customer_tree', true).map((tab) => tab.key)).toEqual(['mine', 'company', 'tree']);
 		expect(ticketTabs('customer_tree', false).map((tab) => tab.key)).toEqual(['mine', 'company']);
 		expect(ticketTabs('none', true)).toEqual([]);
+	});
+
+	test('“My tickets” adds no filter where the rule already is “own”, and requester or participant elsewhere', () => {
+		const me = { contact: 7, customer: 3 };
+		expect(ticketTabFilter('mine', me, 'own')).toBeNull();
+		expect(ticketTabFilter('mine', me, 'customer')).toEqual({ _or: [{ contact: { _eq: 7 } }, { participants: { contact: { _eq: 7 } } }] });
+		expect(ticketTabFilter('company', me, 'customer_tree')).toEqual({ customer: { _eq: 3 } });
+		expect(ticketTabFilter('tree', me, 'customer_tree')).toBeNull();
 	});
 });

@@ -8,8 +8,10 @@ import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
-import { customerTreeTriggersAreCurrent } from '../../src/hierarchy/customer-tree-triggers-are-current.ts';
-import { ensureCustomerTree } from '../../src/hierarchy/ensure-customer-tree.ts';
+import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
+import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
+import { customerTree } from '../../src/hierarchy/customer-tree.ts';
+import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
 import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
 import { api, directDatabase, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';
 import { Random } from '../support/random.ts';
@@ -250,8 +252,8 @@ describe('customer_tree through Directus', () => {
 	test('Was installed when Directus started, and not by the CLI commands before it', async () => {
 		const log = await readFile(directusUnderTest().logFile, 'utf8');
 		const start = log.lastIndexOf('$ directus start');
-		expect(log.slice(0, start)).not.toMatch(/customer hierarchy/);
-		expect(log.slice(start)).toMatch(/Customer Portal: customer hierarchy triggers \(version [0-9a-f]{12}\) installed at start-up/);
+		expect(log.slice(0, start)).not.toMatch(/triggers that keep/);
+		expect(log.slice(start)).toMatch(/Customer Portal: the triggers that keep customer_tree \(version [0-9a-f]{12}\) installed at start-up/);
 	});
 
 	test('Stays exact through random creates, moves, visibility changes, deletes and batches', async () => {
@@ -375,13 +377,13 @@ describe('customer_tree when writes bypass Directus', () => {
 			forest.nodes.set(id, { parent, visible: true });
 			// …then one through Directus, which finds the triggers missing and repairs customer_tree first.
 			await createOne(id);
-			expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+			expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 			await expectExact('after a new relation on customers');
 		} finally {
 			ok(await api('DELETE', `/fields/customers/${field}`), 'removing the field');
 		}
 		await move(false);
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 		await expectExact('after a field of customers was removed');
 	});
 
@@ -396,7 +398,7 @@ describe('customer_tree when writes bypass Directus', () => {
 		expect(await customerTreeIsExact(db)).toBe(false);
 		// …and repaired by the next write through Directus (a create: its filter runs inside the write's transaction).
 		await createOne(rng.pick(forest.ids().filter((other) => forest.level(other) < maxLevel)));
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 		await expectExact('after triggers went missing');
 	});
 
@@ -409,7 +411,7 @@ describe('customer_tree when writes bypass Directus', () => {
 		await db('customer_tree').delete().whereIn('customer', forest.ids().slice(0, 3));
 		const instances = Array.from({ length: 4 }, () => directDatabase());
 		try {
-			const outcomes = await Promise.all(instances.map((instance) => ensureCustomerTree(instance)));
+			const outcomes = await Promise.all(instances.map((instance) => ensureDerivedTable(instance, customerTree)));
 			expect(outcomes.filter((outcome) => outcome.status === 'ready' && outcome.installed)).toHaveLength(1);
 			expect(outcomes.filter((outcome) => outcome.status === 'ready' && !outcome.installed && !outcome.rebuilt)).toHaveLength(3);
 		} finally {

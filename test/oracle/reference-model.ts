@@ -50,6 +50,7 @@ export const unreadableCollections = [
 	'portal_groups',
 	'portal_settings',
 	'customer_tree',
+	'ticket_followers',
 	'kb_article_customers',
 	'document_customers',
 	'directus_policies',

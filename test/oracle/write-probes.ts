@@ -344,6 +344,13 @@ const probes: Record<string, Probe> = {
 		const body = { customer: customer.id, ancestor: access.contact.customer, depth: 1 };
 		return { name: 'customer_tree row', request: { collection: 'customer_tree', action: 'create', data: body }, method: 'POST', path: '/items/customer_tree', body, observe: { kind: 'count', path: `/items/customer_tree?filter[ancestor][_eq]=${keyOf(access.contact.customer)}&aggregate[count]=*` } };
 	},
+	'ticket_followers row': ({ access, world, random }) => {
+		// Following someone else's ticket would make it the contact's own.
+		const ticket = random.maybePick(world.tickets.filter((candidate) => keyOf(candidate.customer) !== keyOf(access.contact.customer)));
+		if (!ticket) return undefined;
+		const body = { ticket: ticket.id, contact: access.contact.id };
+		return { name: 'ticket_followers row', request: { collection: 'ticket_followers', action: 'create', data: body }, method: 'POST', path: '/items/ticket_followers', body, observe: { kind: 'count', path: `/items/ticket_followers?filter[contact][_eq]=${keyOf(access.contact.id)}&aggregate[count]=*` } };
+	},
 	'portal group or settings': ({ access, world, marker, random }) => {
 		const variant = random.int(0, 2);
 		if (variant === 0) {

@@ -8,7 +8,8 @@
  */
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureCustomerTree } from '../../src/hierarchy/ensure-customer-tree.ts';
+import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
+import { customerTree } from '../../src/hierarchy/customer-tree.ts';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
 import { createPortalContact, groupId, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 
@@ -51,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await ensureCustomerTree(db);
+	await ensureDerivedTable(db, customerTree);
 	await db.destroy();
 });
 
@@ -70,7 +71,7 @@ describe('Their customer and the customers below it', () => {
 			expect(await visibleTickets(token), `tree_path ${JSON.stringify(broken)}`).toEqual([]);
 			expect(await visibleCustomers(token), `tree_path ${JSON.stringify(broken)}`).toEqual([]);
 		}
-		await ensureCustomerTree(db);
+		await ensureDerivedTable(db, customerTree);
 		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
 	});
 

@@ -304,7 +304,7 @@ describe('Another customer’s items over REST', () => {
 
 	test('The product’s own and hierarchy collections are closed to contacts and visitors', async () => {
 		for (const [label, token] of who()) {
-			for (const collection of ['portal_groups', 'portal_settings', 'portal_invitations', 'portal_audit', 'customer_tree', 'kb_article_customers', 'document_customers']) {
+			for (const collection of ['portal_groups', 'portal_settings', 'portal_invitations', 'portal_audit', 'customer_tree', 'ticket_followers', 'kb_article_customers', 'document_customers']) {
 				expect([401, 403], `${label}: ${collection}`).toContain((await api('GET', `/items/${collection}`, { token })).status);
 			}
 		}

@@ -3,6 +3,7 @@ import { bundleVersion } from '../../shared/bundle-version.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
+import { registerDerivedTables } from './derived-tables.ts';
 import { registerModuleBar } from './module-bar.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
@@ -16,7 +17,8 @@ export default defineHook((events, context) => {
 		context.logger.info(`Customer Portal ${bundleVersion} loaded`);
 	});
 	registerCustomerDeleteGuard(events, context);
-	registerCustomerTree(events, context);
+	registerDerivedTables(events, context);
+	registerCustomerTree(events);
 	registerModuleBar(events, context);
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);

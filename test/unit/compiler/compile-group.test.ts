@@ -29,7 +29,7 @@ describe('compileGroup', () => {
 		const allowedSystem = new Set(['directus_users', 'directus_files']);
 		const collections = rows.map((row) => row.collection);
 		expect(collections.filter((collection) => collection.startsWith('directus_') && !allowedSystem.has(collection))).toEqual([]);
-		for (const forbidden of ['portal_groups', 'portal_settings', 'customer_tree', 'kb_article_customers', 'document_customers']) expect(collections).not.toContain(forbidden);
+		for (const forbidden of ['portal_groups', 'portal_settings', 'customer_tree', 'ticket_followers', 'kb_article_customers', 'document_customers']) expect(collections).not.toContain(forbidden);
 	});
 
 	test('Never lists protected or staff-only fields', () => {
@@ -56,11 +56,11 @@ describe('compileGroup', () => {
 
 	test('Filters own tickets by requester or participant, starting from the signed-in user', () => {
 		const rows = compile({ 'tickets.view': 'own', 'tickets.edit': 'own' });
-		const ownRows = { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { _some: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } } }] };
+		const ownRows = { followers: { _some: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } } };
 		expect(find(rows, 'tickets', 'read')?.permissions).toEqual(ownRows);
 		expect(find(rows, 'tickets', 'update')?.permissions).toEqual(ownRows);
 		// Through a relation Directus refuses `_some`: the bare o2m form there.
-		expect(find(rows, 'ticket_participants', 'read')?.permissions).toEqual({ ticket: { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } }] } });
+		expect(find(rows, 'ticket_participants', 'read')?.permissions).toEqual({ ticket: { followers: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } } });
 	});
 
 	test('Uses `_some` only at the top of a rule, where Directus accepts it', () => {
@@ -107,7 +107,7 @@ describe('compileGroup', () => {
 			ticket_attachments: {
 				_and: [
 					{ is_public: { _eq: true } },
-					{ ticket: { _or: [{ contact: { _in: '$CURRENT_USER.portal_contacts.id' } }, { participants: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } }] } },
+					{ ticket: { followers: { contact: { _in: '$CURRENT_USER.portal_contacts.id' } } } },
 				],
 			},
 		});

@@ -3,26 +3,24 @@
  * `expectedCustomerTree` after every write. Fast enough for hundreds of random writes; the same triggers
  * on PostgreSQL, and through Directus, are covered by test/integration/customer-tree.test.ts.
  */
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-placement.ts';
 import { customerTreeIsExact } from '../../../src/hierarchy/customer-tree-is-exact.ts';
-import { customerTreeTriggersAreCurrent } from '../../../src/hierarchy/customer-tree-triggers-are-current.ts';
-import { ensureCustomerTree } from '../../../src/hierarchy/ensure-customer-tree.ts';
+import { ensureDerivedTable } from '../../../src/database/ensure-derived-table.ts';
+import { installTriggers } from '../../../src/database/install-triggers.ts';
+import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
+import { customerTree } from '../../../src/hierarchy/customer-tree.ts';
+import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
 import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
-import { installCustomerTree } from '../../../src/hierarchy/install-customer-tree.ts';
 
+import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
 import { Random } from '../../support/random.ts';
 
 type Row = { id: number; parent: number | null; visible_to_parent: number | string };
 
 async function openDatabase(foreignKeys: boolean): Promise<Knex> {
-	const db = knex({
-		client: 'sqlite3',
-		connection: { filename: ':memory:' },
-		useNullAsDefault: true,
-		pool: { min: 1, max: 1, afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) => connection.run(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`, done) },
-	});
+	const db = inMemorySqlite(foreignKeys);
 	// The tables as Directus's `schema apply` creates them.
 	await db.raw(
 		"CREATE TABLE customers (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, name varchar(255) NOT NULL, visible_to_parent boolean NOT NULL DEFAULT '1', parent integer NULL, tree_path text NULL, FOREIGN KEY (parent) REFERENCES customers (id) ON DELETE NO ACTION)",
@@ -80,7 +78,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(foreignKeys);
-		await ensureCustomerTree(db);
+		await ensureDerivedTable(db, customerTree);
 	});
 	afterEach(() => db.destroy());
 
@@ -152,7 +150,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 	});
 });
 
-describe('ensureCustomerTree on SQLite', () => {
+describe('ensureDerivedTable(customerTree) on SQLite', () => {
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(true);
@@ -162,56 +160,56 @@ describe('ensureCustomerTree on SQLite', () => {
 	test('Installs the triggers and builds customer_tree from customers already there, then does nothing', async () => {
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: 1, visible_to_parent: 1 }]);
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(false);
-		expect(await ensureCustomerTree(db)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
-		expect(await ensureCustomerTree(db)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
+		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
+		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
 		await expectExact(db);
 	});
 
 	test('Rebuilds a customer_tree that went wrong, and reinstalls dropped triggers', async () => {
-		await ensureCustomerTree(db);
+		await ensureDerivedTable(db, customerTree);
 		await db('customers').insert({ id: 1, name: 'a', parent: null });
 		await db('customers').insert({ id: 2, name: 'b', parent: 1 });
 		await db('customer_tree').where({ customer: 2, depth: 1 }).delete();
 		await db('customer_tree').insert({ customer: 1, ancestor: 2, depth: 1 });
 		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureCustomerTree(db)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: false, rebuilt: true });
 		expect(await customerTreeIsExact(db)).toBe(true);
 
 		await db.raw('DROP TRIGGER portal_customer_tree_update');
 		await db('customers').update({ parent: null }).where('id', 2);
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(false);
-		expect(await ensureCustomerTree(db)).toMatchObject({ installed: true, rebuilt: true });
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
+		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: true, rebuilt: true });
 		await expectExact(db);
-		await installCustomerTree(db);
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+		await installTriggers(db, customerTreeTriggers);
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 	});
 
 	test('Rebuilds a tree path changed by hand: a path that starts like another customer’s would show that customer’s subtree', async () => {
-		await ensureCustomerTree(db);
+		await ensureDerivedTable(db, customerTree);
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: null }]);
 		await db('customers').update({ tree_path: '/1/2/' }).where('id', 2);
 		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureCustomerTree(db)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: false, rebuilt: true });
 		expect((await paths(db)).get(2)).toBe('/2/');
 	});
 
 	test('Replaces triggers of another version', async () => {
-		await ensureCustomerTree(db);
+		await ensureDerivedTable(db, customerTree);
 		await db.raw('DROP TRIGGER portal_customer_tree_insert');
 		await db.raw("CREATE TRIGGER portal_customer_tree_insert AFTER INSERT ON customers BEGIN /* customer-portal customer_tree 000000000000 */ SELECT 1; END");
 		await db.raw('CREATE TRIGGER portal_customer_tree_retired AFTER INSERT ON customers BEGIN SELECT 1; END');
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(false);
-		await ensureCustomerTree(db);
-		expect(await customerTreeTriggersAreCurrent(db)).toBe(true);
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
+		await ensureDerivedTable(db, customerTree);
+		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 		const names = (await db.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as { name: string }[];
 		expect(names.map(({ name }) => name)).toEqual(['portal_customer_tree_delete', 'portal_customer_tree_insert', 'portal_customer_tree_update']);
 	});
 
 	test('Leaves a database without the hierarchy’s tables alone', async () => {
 		await db.raw('DROP TABLE customer_tree');
-		expect(await ensureCustomerTree(db)).toEqual({ status: 'schema-missing', missing: ['customer_tree'] });
+		expect(await ensureDerivedTable(db, customerTree)).toEqual({ status: 'schema-missing', missing: ['customer_tree'] });
 	});
 });
 

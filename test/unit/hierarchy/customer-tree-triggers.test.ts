@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { triggerSet } from '../../../src/database/trigger-set.ts';
 import { closureQuery } from '../../../src/hierarchy/closure-query.ts';
 import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
 import { CustomerCycleError } from '../../../src/errors/customer-cycle-error.ts';
@@ -7,31 +8,31 @@ import { CustomerTreeReadOnlyError } from '../../../src/errors/customer-tree-rea
 
 describe('customerTreeTriggers', () => {
 	test('Versions the SQL by its content, differently per database', () => {
-		const sqlite = customerTreeTriggers('sqlite3');
-		const pg = customerTreeTriggers('pg');
+		const sqlite = triggerSet(customerTreeTriggers, 'sqlite3');
+		const pg = triggerSet(customerTreeTriggers, 'pg');
 		expect(sqlite.version).toMatch(/^[0-9a-f]{12}$/);
-		expect(customerTreeTriggers('sqlite3')).toEqual(sqlite);
+		expect(triggerSet(customerTreeTriggers, 'sqlite3')).toEqual(sqlite);
 		expect(pg.version).not.toBe(sqlite.version);
 	});
 
 	test('Marks every trigger with its version, where the installed version can be read back', () => {
-		const sqlite = customerTreeTriggers('sqlite3');
-		for (const name of sqlite.triggerNames) {
+		const sqlite = triggerSet(customerTreeTriggers, 'sqlite3');
+		for (const { name } of sqlite.triggers) {
 			expect(sqlite.statements.find((statement) => statement.startsWith(`CREATE TRIGGER ${name} `))).toContain(sqlite.marker);
 		}
-		const pg = customerTreeTriggers('pg');
-		expect(pg.statements).toContain(`COMMENT ON FUNCTION ${pg.functionName}() IS '${pg.marker}'`);
-		for (const name of pg.triggerNames) expect(pg.statements).toContain(`COMMENT ON TRIGGER ${name} ON customers IS '${pg.marker}'`);
+		const pg = triggerSet(customerTreeTriggers, 'pg');
+		for (const name of pg.functionNames) expect(pg.statements).toContain(`COMMENT ON FUNCTION ${name}() IS '${pg.marker}'`);
+		for (const { name } of pg.triggers) expect(pg.statements).toContain(`COMMENT ON TRIGGER ${name} ON customers IS '${pg.marker}'`);
 	});
 
 	test('Uses no common table expression in SQLite trigger bodies, which SQLite refuses', () => {
-		for (const statement of customerTreeTriggers('sqlite3').statements) expect(statement).not.toMatch(/\bWITH\b/i);
+		for (const statement of triggerSet(customerTreeTriggers, 'sqlite3').statements) expect(statement).not.toMatch(/\bWITH\b/i);
 		expect(closureQuery('sqlite3')).toMatch(/^WITH RECURSIVE closure/);
 	});
 
 	test('Drops each trigger before creating it, so installing twice is harmless', () => {
-		const { statements, triggerNames } = customerTreeTriggers('pg');
-		for (const name of triggerNames) {
+		const { statements, triggers } = triggerSet(customerTreeTriggers, 'pg');
+		for (const { name } of triggers) {
 			expect(statements.indexOf(`DROP TRIGGER IF EXISTS ${name} ON customers`)).toBeLessThan(statements.findIndex((statement) => statement.startsWith(`CREATE TRIGGER ${name} `)));
 		}
 		expect(statements[0]).toMatch(/^CREATE OR REPLACE FUNCTION /);

@@ -366,10 +366,10 @@ describe('Writes', () => {
 		expect(verdict(tinyWorld({}), { collection: 'contacts', action: 'update', id: me, data: { first_name: 'A' } })).toBe('refused');
 	});
 
-	test('Anything else is refused: deletes, customers, locations, portal_*, customer_tree and directus_*', () => {
+	test('Anything else is refused: deletes, customers, locations, portal_*, customer_tree, ticket_followers and directus_*', () => {
 		const world = tinyWorld({ 'tickets.view': 'customer_tree', 'tickets.edit': 'customer_tree', 'users.manage': true, 'profile.edit': true });
 		expect(verdict(world, { collection: 'tickets', action: 'delete', id: 31, data: {} })).toBe('refused');
-		for (const collection of ['customers', 'locations', 'portal_groups', 'portal_settings', 'customer_tree', 'ticket_participants', 'directus_permissions', 'directus_policies', 'directus_access', 'directus_shares', 'directus_files']) {
+		for (const collection of ['customers', 'locations', 'portal_groups', 'portal_settings', 'customer_tree', 'ticket_followers', 'ticket_participants', 'directus_permissions', 'directus_policies', 'directus_access', 'directus_shares', 'directus_files']) {
 			expect(verdict(world, { collection, action: 'create', data: {} })).toBe('refused');
 		}
 		expect(verdict(world, { collection: 'contacts', action: 'update', id: 21, data: { portal_group: 100 } })).toBe('refused');

@@ -23,7 +23,12 @@ export function ticketTabs(scope: TicketScope, parentVisibility: boolean): Ticke
 
 export type Filter = Record<string, unknown>;
 
-export function ticketTabFilter(tab: TicketTab, me: { contact: number; customer: number }): Filter | null {
+/**
+ * The tab's filter, or null when Directus's rule already is the tab: with the `own` scope every visible
+ * ticket is the contact's, and repeating "requester or participant" would only slow the list down.
+ */
+export function ticketTabFilter(tab: TicketTab, me: { contact: number; customer: number }, scope: TicketScope): Filter | null {
+	if (tab === 'mine' && scope === 'own') return null;
 	if (tab === 'mine') return { _or: [{ contact: { _eq: me.contact } }, { participants: { contact: { _eq: me.contact } } }] };
 	if (tab === 'company') return { customer: { _eq: me.customer } };
 	return null;

@@ -1,0 +1,87 @@
+/**
+ * The tables the product derives (`customer_tree` with `customers.tree_path`, `ticket_followers`) are
+ * kept by database triggers (src/database/), in the same transaction as every write to their sources —
+ * Directus runs `items.*` filters outside the write's transaction, and imports may bypass Directus.
+ * This hook installs the triggers and repairs the tables when Directus starts, puts the triggers back
+ * before a write when they went missing, and keeps hands off the tables.
+ */
+import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { Knex } from 'knex';
+import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
+import { databaseDialect } from '../../../src/database/database-dialect.ts';
+import type { DerivedTable } from '../../../src/database/derived-table.ts';
+import { derivedTables } from '../../../src/database/derived-tables.ts';
+import { ensureDerivedTable, type EnsureDerivedTableOutcome } from '../../../src/database/ensure-derived-table.ts';
+import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
+
+type Logger = HookExtensionContext['logger'];
+
+export function registerDerivedTables({ init, filter }: RegisterFunctions, { database, logger }: HookExtensionContext): void {
+	const report = reporter(logger);
+
+	// `app.after` fires once the server is built and before it listens, in `directus start` only (CLI
+	// commands such as `schema apply` emit `cli.*` instead): no request can write before this is done.
+	init('app.after', async () => {
+		for (const derived of derivedTables) {
+			try {
+				report(derived, await ensureDerivedTable(database, derived), 'at start-up');
+			} catch (error) {
+				logger.error(error, `Customer Portal: could not install the triggers that keep ${derived.table}; it is not being kept.`);
+			}
+		}
+	});
+
+	for (const derived of derivedTables) {
+		/**
+		 * Before each write to a source: on SQLite a schema change to a table (a new field, say) makes
+		 * Directus rebuild it, which drops its triggers; put them back, and repair, before the write.
+		 * One catalogue query when all is well.
+		 */
+		const keepTriggers = async (trx: Knex): Promise<void> => {
+			if (databaseDialect(trx) === null || (await triggersAreCurrent(trx, derived.triggers))) return;
+			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
+		};
+		for (const source of derived.sources) {
+			for (const action of ['create', 'update', 'delete']) {
+				filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
+					await keepTriggers(trx);
+					return payload;
+				});
+			}
+		}
+		// Directus has no read-only collections of its own to stop an admin or a flow.
+		for (const action of ['create', 'update', 'delete']) {
+			filter(`${derived.table}.items.${action}`, () => {
+				throw derived.readOnlyError();
+			});
+		}
+	}
+}
+
+/** Logs what `ensureDerivedTable` did, each distinct warning once. */
+function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerivedTableOutcome, when: string) => void {
+	const warned = new Set<string>();
+	const warn = (message: string) => {
+		if (warned.has(message)) return;
+		warned.add(message);
+		logger.warn(message);
+	};
+	return ({ table, sources }, outcome, when) => {
+		if (outcome.status === 'unsupported') {
+			warn(`Customer Portal: ${table} needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, so the portal's rules that read it see nothing.`);
+		} else if (outcome.status === 'schema-missing') {
+			warn(`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${applySchemaAdvice}`);
+		} else if (outcome.installed && when === 'at start-up') {
+			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${table} rebuilt (${outcome.rows} rows).`);
+		} else if (outcome.installed) {
+			logger.warn(
+				`Customer Portal: the triggers that keep ${table} were missing or outdated ${when} (on SQLite a schema change to ${sources.join(', ')} drops them); ` +
+					`reinstalled them (version ${outcome.version}) and rebuilt ${table} (${outcome.rows} rows).`,
+			);
+		} else if (outcome.rebuilt) {
+			logger.warn(`Customer Portal: ${table} did not match ${sources.join(', ')} ${when} and was rebuilt (${outcome.rows} rows).`);
+		} else {
+			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) in place; ${table} exact.`);
+		}
+	};
+}

@@ -1,0 +1,16 @@
+import type { Knex } from 'knex';
+
+/** Columns by table. */
+export type RequiredColumns = Readonly<Record<string, readonly string[]>>;
+
+/** What `required` names but the database lacks, as "table" or "table.column". */
+export async function missingColumns(knex: Knex, required: RequiredColumns): Promise<string[]> {
+	const missing: string[] = [];
+	for (const [table, columns] of Object.entries(required)) {
+		// One query a table: the portal doctor asks on every run.
+		const present = await knex(table).columnInfo();
+		if (Object.keys(present).length === 0) missing.push(table);
+		else missing.push(...columns.filter((column) => !(column in present)).map((column) => `${table}.${column}`));
+	}
+	return missing;
+}
