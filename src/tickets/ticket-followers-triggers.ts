@@ -5,8 +5,8 @@ import { participantRowSql, requesterRowSql } from './ticket-followers-sql.ts';
 /**
  * The triggers that keep `ticket_followers` exact in the same transaction as every write to a ticket's
  * requester or participants, whatever wrote it (see `expectedFollowersSql` for the rows):
- * - tickets: insert, and update of `contact`, write the ticket's requester row anew;
- * - ticket_participants: insert, and update of `ticket` or `contact`, write the participant's row anew;
+ * - tickets: insert adds the ticket's requester row, update of `contact` writes it anew;
+ * - ticket_participants: insert adds the participant's row, update of `ticket` or `contact` writes it anew;
  * - delete: the foreign keys' ON DELETE CASCADE (ticket, contact, participant). SQLite only enforces
  *   those on connections that enable them (Directus does, a raw import may not), so there triggers on
  *   delete do it too; a row left pointing at a deleted contact mirrors the source row left the same way.
@@ -33,14 +33,26 @@ function sqliteSql(): TriggerSetSql {
 	return {
 		functions: {},
 		triggers: {
-			[`${prefix}_ticket_insert`]: trigger('tickets', 'INSERT', requesterRowSql('NEW')),
-			[`${prefix}_ticket_update`]: trigger('tickets', 'UPDATE OF contact', requesterRowSql('NEW'), contactChanged),
-			[`${prefix}_ticket_delete`]: trigger('tickets', 'DELETE', ['DELETE FROM ticket_followers WHERE ticket = OLD.id AND participant IS NULL']),
-			[`${prefix}_participant_insert`]: trigger('ticket_participants', 'INSERT', participantRowSql('NEW')),
-			[`${prefix}_participant_update`]: trigger('ticket_participants', 'UPDATE OF ticket, contact', participantRowSql('NEW'), pairChanged),
+			[`${prefix}_ticket_insert`]: trigger('tickets', 'INSERT', requesterRowSql('insert')),
+			[`${prefix}_ticket_update`]: trigger('tickets', 'UPDATE OF contact', requesterRowSql('update'), contactChanged),
+			[`${prefix}_ticket_delete`]: trigger('tickets', 'DELETE', ['DELETE FROM ticket_followers WHERE ticket = OLD.id AND COALESCE(participant, 0) = 0']),
+			[`${prefix}_participant_insert`]: trigger('ticket_participants', 'INSERT', participantRowSql('insert')),
+			[`${prefix}_participant_update`]: trigger('ticket_participants', 'UPDATE OF ticket, contact', participantRowSql('update'), pairChanged),
 			[`${prefix}_participant_delete`]: trigger('ticket_participants', 'DELETE', ['DELETE FROM ticket_followers WHERE participant = OLD.id']),
 		},
 	};
+}
+
+/** A PL/pgSQL body running `sql`'s statements for the event that fired it. */
+function byEvent(sql: (event: 'insert' | 'update') => string[]): string {
+	return `BEGIN
+	IF TG_OP = 'INSERT' THEN
+		${statements(sql('insert'))}
+	ELSE
+		${statements(sql('update'))}
+	END IF;
+	RETURN NULL;
+END`;
 }
 
 function pgSql(): TriggerSetSql {
@@ -50,8 +62,8 @@ function pgSql(): TriggerSetSql {
 	});
 	return {
 		functions: {
-			[ofTicket]: `BEGIN\n\t${statements(requesterRowSql('NEW'))}\n\tRETURN NULL;\nEND`,
-			[ofParticipant]: `BEGIN\n\t${statements(participantRowSql('NEW'))}\n\tRETURN NULL;\nEND`,
+			[ofTicket]: byEvent(requesterRowSql),
+			[ofParticipant]: byEvent(participantRowSql),
 		},
 		triggers: {
 			[`${prefix}_ticket_insert`]: trigger('tickets', 'INSERT', ofTicket),
