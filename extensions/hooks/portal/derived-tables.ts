@@ -72,11 +72,13 @@ function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerive
 		} else if (outcome.status === 'schema-missing') {
 			warn(`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${applySchemaAdvice}`);
 		} else if (outcome.installed && when === 'at start-up') {
-			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${table} rebuilt (${outcome.rows} rows).`);
+			const state = outcome.rebuilt ? `${table} rebuilt (${outcome.rows} rows)` : `${table} exact`;
+			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${state}.`);
 		} else if (outcome.installed) {
+			const state = outcome.rebuilt ? `rebuilt ${table} (${outcome.rows} rows)` : `${table} was still exact`;
 			logger.warn(
 				`Customer Portal: the triggers that keep ${table} were missing or outdated ${when} (on SQLite a schema change to ${sources.join(', ')} drops them); ` +
-					`reinstalled them (version ${outcome.version}) and rebuilt ${table} (${outcome.rows} rows).`,
+					`reinstalled them (version ${outcome.version}); ${state}.`,
 			);
 		} else if (outcome.rebuilt) {
 			logger.warn(`Customer Portal: ${table} did not match ${sources.join(', ')} ${when} and was rebuilt (${outcome.rows} rows).`);

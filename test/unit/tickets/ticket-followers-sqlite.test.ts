@@ -159,6 +159,19 @@ describe('ensureDerivedTable(ticketFollowers) on SQLite', () => {
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
 	});
 
+	test('An upgrade that only changes the triggers reinstalls them and leaves an exact table as it is', async () => {
+		await ensureDerivedTable(db, ticketFollowers);
+		await db('contacts').insert([{ first_name: 'a' }]);
+		await db('tickets').insert([{ subject: 's', contact: 1 }]);
+		await db.raw('DROP TRIGGER portal_ticket_followers_participant_insert');
+		await db.raw(
+			"CREATE TRIGGER portal_ticket_followers_participant_insert AFTER INSERT ON ticket_participants FOR EACH ROW BEGIN /* customer-portal ticket_followers 000000000000 */ INSERT INTO ticket_followers (ticket, contact, participant) VALUES (NEW.ticket, NEW.contact, NEW.id); END",
+		);
+		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: true, rebuilt: false, rows: null });
+		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
+		expect(await actualRows(db)).toEqual(['1:1:-']);
+	});
+
 	test('Do not stand in the way of a schema change to tickets, participants or contacts, which SQLite makes by copying, dropping and renaming the table', async () => {
 		await ensureDerivedTable(db, ticketFollowers);
 		await db('contacts').insert([{ first_name: 'a' }]);
