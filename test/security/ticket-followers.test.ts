@@ -1,0 +1,106 @@
+/**
+ * "Their own tickets" (the `own` scope) are the tickets a contact follows in `ticket_followers`: as
+ * requester or as participant. The edges: a change of requester or participants takes effect on the next
+ * request, either way; a colleague's ticket stays out; a participant of another customer's ticket sees
+ * that ticket and nothing else of that customer; and the table itself can be neither read, probed nor
+ * written by a contact, which would tell who follows what or make someone else's ticket their own.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { api, createRow } from '../support/directus-under-test.ts';
+import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { graphql } from './attack-world.ts';
+
+let me: PortalContact;
+let colleague: PortalContact;
+let token: string;
+let other: number;
+const tickets: Record<'requested' | 'taking part' | 'colleague' | 'other customer', number> = { requested: 0, 'taking part': 0, colleague: 0, 'other customer': 0 };
+
+async function visible(): Promise<string[]> {
+	const response = await api<{ id: number }[]>('GET', `/items/tickets?fields=id&limit=-1&filter[id][_in]=${Object.values(tickets).join(',')}`, { token });
+	expect(response.status).toBe(200);
+	const ids = new Set((response.body.data ?? []).map(({ id }) => id));
+	return Object.entries(tickets)
+		.filter(([, id]) => ids.has(id))
+		.map(([name]) => name)
+		.sort();
+}
+
+beforeAll(async () => {
+	const customer = (await createRow('customers', { name: uniqueName('Followers Ltd') })).id;
+	other = (await createRow('customers', { name: uniqueName('Followers other Ltd') })).id;
+	me = await createPortalContact(customer, 'Basic');
+	colleague = await createPortalContact(customer, 'Basic');
+	token = await tokenOf(me);
+	tickets.requested = (await createRow('tickets', { customer, contact: me.id, subject: uniqueName('Mine') })).id;
+	tickets['taking part'] = (await createRow('tickets', { customer, contact: colleague.id, subject: uniqueName('Taking part'), participants: [{ contact: me.id, kind: 'cc' }] })).id;
+	tickets.colleague = (await createRow('tickets', { customer, contact: colleague.id, subject: uniqueName('Colleague') })).id;
+	tickets['other customer'] = (await createRow('tickets', { customer: other, subject: uniqueName('Other'), participants: [{ contact: me.id, kind: 'approver' }] })).id;
+});
+
+describe('Their own tickets', () => {
+	test('Are the tickets they request or take part in, and no colleague’s', async () => {
+		expect(await visible()).toEqual(['other customer', 'requested', 'taking part']);
+		// Taking part in another customer's ticket shows that ticket, not that customer.
+		expect((await api('GET', `/items/customers/${other}`, { token })).status).toBe(403);
+	});
+
+	test('Follow a change of requester or participants on the very next request', async () => {
+		const participants = await api<{ id: number }[]>('GET', `/items/ticket_participants?filter[ticket][_eq]=${tickets['taking part']}&fields=id`);
+		expect((await api('DELETE', '/items/ticket_participants', { body: participants.body.data?.map(({ id }) => id) })).status).toBe(204);
+		expect((await api('PATCH', `/items/tickets/${tickets.requested}`, { body: { contact: colleague.id } })).status).toBe(200);
+		expect((await api('PATCH', `/items/tickets/${tickets.colleague}`, { body: { participants: { create: [{ contact: me.id, kind: 'contact' }], update: [], delete: [] } } })).status).toBe(200);
+		expect(await visible()).toEqual(['colleague', 'other customer']);
+		expect((await api('PATCH', `/items/tickets/${tickets.requested}`, { body: { contact: me.id } })).status).toBe(200);
+		expect(await visible()).toEqual(['colleague', 'other customer', 'requested']);
+	});
+
+	test('The followers can be neither read nor probed: who follows what stays with staff', async () => {
+		const refused = (status: number, what: string) => expect([400, 403], what).toContain(status);
+		const ticket = tickets.requested;
+		// Asked for as a field, Directus leaves out what the contact may not read: the answer holds no follower.
+		for (const path of [`/items/tickets/${ticket}?fields=followers`, `/items/tickets/${ticket}?fields=followers.contact`, `/items/tickets/${ticket}?fields=*,followers.*`]) {
+			const response = await api('GET', path, { token });
+			expect([200, 400, 403], path).toContain(response.status);
+			expect(JSON.stringify(response.body), path).not.toMatch(/followers/);
+		}
+		// Filtered, sorted, grouped or counted by, it is refused: an answer would tell who follows what.
+		for (const path of [
+			'/items/ticket_followers',
+			`/items/ticket_followers?filter[ticket][_eq]=${ticket}`,
+			'/items/ticket_followers?aggregate[count]=*',
+			`/items/tickets?fields=id&filter[followers][contact][_eq]=${colleague.id}`,
+			`/items/tickets?fields=id&filter[followers][_some][contact][_eq]=${colleague.id}`,
+			`/items/tickets?fields=id&filter[followers][_none][contact][_eq]=${colleague.id}`,
+			'/items/tickets?fields=id&sort=followers.contact',
+			'/items/tickets?aggregate[count]=followers',
+			'/items/tickets?aggregate[countDistinct]=id&groupBy[]=followers',
+		]) {
+			const response = await api('GET', path, { token });
+			refused(response.status, path);
+		}
+		// A deep filter on a relation not asked for changes nothing: the same tickets as without it.
+		const plain = await api('GET', '/items/tickets?fields=id&sort=id', { token });
+		const deep = await api('GET', `/items/tickets?fields=id&sort=id&deep[followers][_filter][contact][_eq]=${colleague.id}`, { token });
+		expect([200, 400, 403]).toContain(deep.status);
+		if (deep.status === 200) expect(deep.body).toEqual(plain.body);
+		const readable = await api<Record<string, unknown>>('GET', `/items/tickets/${ticket}?fields=*`, { token });
+		expect(readable.status).toBe(200);
+		expect(readable.body.data).not.toHaveProperty('followers');
+		const viaGraphql = await graphql('/graphql', `{ tickets(filter: { id: { _eq: ${ticket} } }) { id followers { contact { id } } } }`, token);
+		expect(JSON.stringify(viaGraphql.body)).not.toContain(`"contact":{"id":`);
+		expect(viaGraphql.body.errors?.length ?? 0).toBeGreaterThan(0);
+	});
+
+	test('The followers cannot be written: no one else’s ticket becomes their own', async () => {
+		const target = tickets['taking part'];
+		for (const [method, path, body] of [
+			['POST', '/items/ticket_followers', { ticket: target, contact: me.id }],
+			['PATCH', `/items/tickets/${target}`, { followers: [{ contact: me.id }] }],
+			['PATCH', `/items/tickets/${tickets.requested}`, { followers: { create: [{ ticket: target, contact: me.id }], update: [], delete: [] } }],
+		] as const) {
+			expect([400, 403], `${method} ${path}`).toContain((await api(method, path, { token, body })).status);
+		}
+		expect(await visible()).toEqual(['colleague', 'other customer', 'requested']);
+	});
+});
