@@ -27,6 +27,8 @@ export const currentUser = '$CURRENT_USER';
  */
 export const myContactIds = '$CURRENT_USER.portal_contacts.id';
 export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer.id';
+/** The same read as the contact's foreign key: one query fewer, for policies that name no other field of the customer (see `compileGroup`). */
+export const myCustomerKeys = '$CURRENT_USER.portal_contacts.customer';
 /** The tree path of the signed-in contact's customer (see `treePathSql`), or null. */
 export const myCustomerTreePath = '$CURRENT_USER.portal_contacts.customer.tree_path';
 

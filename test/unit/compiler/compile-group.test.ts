@@ -76,10 +76,26 @@ describe('compileGroup', () => {
 
 	test('Filters customer_tree through customer_tree, and as customer when parent visibility is off', () => {
 		const tree = { customer: { tree_path: { _starts_with: '$CURRENT_USER.portal_contacts.customer.tree_path' } } };
-		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
 		expect(find(compile({ 'tickets.view': 'customer_tree' }), 'tickets', 'read')?.permissions).toEqual(tree);
 		expect(find(compile({ 'tickets.view': 'customer_tree' }, { parentVisibility: false }), 'tickets', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'tickets.view': 'customer' }), 'tickets', 'read')?.permissions).toEqual(own);
+	});
+
+	test('Names the customer by its key, unless the policy names its tree path: then by its id, everywhere', () => {
+		const byKey = '$CURRENT_USER.portal_contacts.customer';
+		const byId = '$CURRENT_USER.portal_contacts.customer.id';
+		const treePath = '$CURRENT_USER.portal_contacts.customer.tree_path';
+		for (const group of systemGroups) {
+			for (const settings of [on, { parentVisibility: false }]) {
+				const text = JSON.stringify(compileGroup(normalizeGroupPermissions(group.permissions), settings));
+				const quoted = (variable: string) => text.includes(`"${variable}"`);
+				// Directus fetches the variables of a request in one read; `…customer` next to `…customer.tree_path` would come back as an object.
+				expect(quoted(treePath) ? !quoted(byKey) : !quoted(byId), `${group.name}, parent visibility ${settings.parentVisibility}`).toBe(true);
+			}
+		}
+		expect(JSON.stringify(find(compile({ 'tickets.view': 'customer_tree', 'invoices.view': true }), 'invoices', 'read')?.permissions)).toContain(`"${byId}"`);
+		expect(JSON.stringify(find(compile({ 'tickets.view': 'customer', 'invoices.view': true }), 'invoices', 'read')?.permissions)).toContain(`"${byKey}"`);
 	});
 
 	test('Shows priority only with tickets.view_priority, and lets it be written only with tickets.set_priority', () => {
@@ -114,7 +130,7 @@ describe('compileGroup', () => {
 	});
 
 	test('Keeps devices to their customer, and to what they registered or their location when so scoped', () => {
-		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } };
+		const own = { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } };
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'all' }), 'devices', 'read')?.permissions).toEqual(own);
 		expect(find(compile({ 'devices.access': 'view', 'devices.scope': 'created_location_or_unlocated' }), 'devices', 'read')?.permissions).toEqual({
 			_and: [
@@ -130,7 +146,7 @@ describe('compileGroup', () => {
 
 	test('Lets quotes be decided only while pending, and only as approved or declined by the contact', () => {
 		const update = find(compile({ 'quotes.decide': true }), 'quotes', 'update');
-		expect(update?.permissions).toEqual({ _and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } }, { status: { _eq: 'pending' } }] });
+		expect(update?.permissions).toEqual({ _and: [{ customer: { _in: '$CURRENT_USER.portal_contacts.customer' } }, { status: { _eq: 'pending' } }] });
 		expect(update?.validation).toEqual({ _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: '$CURRENT_USER.portal_contacts.id' } }] });
 	});
 
@@ -142,7 +158,7 @@ describe('compileGroup', () => {
 
 	test('Reads only published articles for everyone or for their customer', () => {
 		expect(find(compile({ 'kb.view': true }), 'kb_articles', 'read')?.permissions).toEqual({
-			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { _in: '$CURRENT_USER.portal_contacts.customer.id' } } }] }],
+			_and: [{ status: { _eq: 'published' } }, { _or: [{ audience: { _eq: 'all' } }, { customers: { customer: { _in: '$CURRENT_USER.portal_contacts.customer' } } }] }],
 		});
 	});
 });
