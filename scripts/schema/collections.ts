@@ -130,6 +130,13 @@ export const collections: CollectionDefinition[] = [
 				oneField: 'children',
 				note: 'The customer this one belongs to. Contacts of a parent may be allowed to see what is below it.',
 			}),
+			manyToOne('customers', 'portal_badge', 'directus_policies', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+				hidden: true,
+				note: 'Kept by the portal: the policy (its badge) its signed-in contacts hold so portal rules know their customer. It grants nothing.',
+			}),
 		],
 		[
 			oneToMany('children', { template: customerTemplate, note: 'Customers directly below this one.' }),
@@ -614,10 +621,21 @@ export const collections: CollectionDefinition[] = [
 	),
 ];
 
-/** O2M aliases the product adds to Directus's own collections, for permission filters that start there. */
-export const systemAliases: { collection: string; field: FieldDefinition }[] = [
+/**
+ * Fields the product adds to Directus's own collections: O2M aliases for permission filters that start
+ * there, and the tree path a customer badge carries (src/access/customer-badge.ts).
+ */
+export const systemFields: { collection: string; field: FieldDefinition }[] = [
 	{ collection: 'directus_users', field: oneToMany('portal_contacts', { template: contactTemplate, readonly: true, hidden: true }) },
 	{ collection: 'directus_files', field: oneToMany('ticket_attachments', { template: '{{ticket.subject}}', readonly: true, hidden: true }) },
 	{ collection: 'directus_files', field: oneToMany('project_attachments', { template: '{{project.name}}', readonly: true, hidden: true }) },
+	{
+		collection: 'directus_policies',
+		field: text('portal_tree_path', {
+			readonly: true,
+			hidden: true,
+			note: 'Kept by Customer Portal on customer badges: the tree path of the badge’s customer, which the customer_tree rule reads. Empty on every other policy.',
+		}),
+	},
 ];
 

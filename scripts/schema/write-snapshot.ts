@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collections, systemAliases } from './collections.ts';
+import { collections, systemFields } from './collections.ts';
 import { bootstrap, freePort, snapshotPaths, startDirectus, throwAwayInstanceOptions, type DatabaseConfig } from '../lib/directus-instance.ts';
 import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 
@@ -41,7 +41,7 @@ async function writeSnapshot(database: (dataDir: string) => Promise<{ config: Da
 		for (const definition of collections) {
 			for (const alias of definition.aliases) await client.request(createField(definition.collection, alias as never));
 		}
-		for (const { collection, field } of systemAliases) await client.request(createField(collection as never, field as never));
+		for (const { collection, field } of systemFields) await client.request(createField(collection as never, field as never));
 		const snapshot = await client.request(schemaSnapshot());
 		await writeFile(snapshotPaths[config.client], `${JSON.stringify(snapshot, null, '\t')}\n`);
 		console.log(`✓ Wrote ${snapshotPaths[config.client]}`);

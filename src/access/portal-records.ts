@@ -25,6 +25,7 @@ export interface PortalSettingsRecord {
 export interface ContactAccessRecord {
 	id: number;
 	user: string | null;
+	customer: number | null;
 	portal_group: number | null;
 	login_suspended: boolean;
 }

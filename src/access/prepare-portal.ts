@@ -1,6 +1,7 @@
 import { normalizeGroupPermissions } from '../groups/normalize-group-permissions.ts';
 import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
 import { releaseUnlinkedPortalUsers } from './contact-access.ts';
+import { reconcileCustomerBadges } from './customer-badge.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
 import { fetchPortalSettings } from './fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
@@ -13,8 +14,9 @@ export const portalRoleName = 'Portal contacts';
 /**
  * Brings an installation to the state the product needs, idempotently: the portal role, the system
  * groups as the code defines them, the Portal staff and Portal public policies, the settings row with a default group, and
- * every group's policy compiled, and no portal-role user left without a contact. Runs at start-up, so
- * upgrading the product recompiles what changed.
+ * every group's policy compiled, no portal-role user left without a contact, and every active portal user
+ * holding their customer's badge and no other. Runs at start-up, so upgrading the product recompiles
+ * what changed (and gives the badges out, in bulk, the first time).
  */
 export async function preparePortal(context: DirectusContext): Promise<PortalSettingsRecord> {
 	await inTransaction(context, async (trx) => {
@@ -55,6 +57,7 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
 	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	if (settings.portal_role) await releaseUnlinkedPortalUsers(context, settings.portal_role);
+	await reconcileCustomerBadges(context);
 	return settings;
 }
 

@@ -1,3 +1,4 @@
+import { reconcileCustomerBadges } from './customer-badge.ts';
 import { adminService, type DirectusContext } from './directus-context.ts';
 import { fetchPortalSettings } from './fetch-portal-settings.ts';
 import { writePublicPolicy } from './public-policy.ts';
@@ -5,12 +6,14 @@ import { syncGroupPolicy } from './sync-group-policy.ts';
 
 /**
  * Puts every policy the product manages back to what the portal's groups and settings compile to:
- * undoes permissions added or changed by hand, and settles any mismatch seen while another instance
- * was part-way through a recompile. Idempotent and safe to run at any time.
+ * undoes permissions added or changed by hand, detaches customer badges from whoever should not hold
+ * them, and settles any mismatch seen while another instance was part-way through a recompile.
+ * Idempotent and safe to run at any time.
  */
 export async function restoreManagedPolicies(context: DirectusContext): Promise<void> {
 	const settings = await fetchPortalSettings(context);
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
 	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	if (settings.public_policy) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
+	await reconcileCustomerBadges(context);
 }

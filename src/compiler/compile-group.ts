@@ -18,8 +18,6 @@ import {
 	isOfMyCustomer,
 	myContactIds,
 	myCustomerIds,
-	myCustomerKeys,
-	myCustomerTreePath,
 	ofCustomersInScope,
 	projectsInScope,
 	ticketRowsInScope,
@@ -119,29 +117,7 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 			}),
 		);
 	}
-	return withCheapestCustomerVariable(rows);
-}
-
-/**
- * Directus resolves the variables a policy names by reading the user, then the contact, then the customer,
- * three times a request (README → Performance). A policy that names no field of the customer but its id can
- * read the contact's foreign key instead (`…customer`), one query fewer each time. The two cannot be mixed in
- * one policy: once `…customer.tree_path` is named, `…customer` resolves to the customer object.
- */
-function withCheapestCustomerVariable(rows: CompiledPermission[]): CompiledPermission[] {
-	if (JSON.stringify(rows).includes(myCustomerTreePath)) return rows;
-	const replace = (value: unknown): unknown => {
-		if (value === myCustomerIds) return myCustomerKeys;
-		if (Array.isArray(value)) return value.map(replace);
-		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replace(item)]));
-		return value;
-	};
-	return rows.map((compiled) => ({
-		...compiled,
-		permissions: replace(compiled.permissions) as Filter | null,
-		validation: replace(compiled.validation) as Filter | null,
-		presets: replace(compiled.presets) as Record<string, unknown> | null,
-	}));
+	return rows;
 }
 
 function compileTickets(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {

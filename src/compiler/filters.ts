@@ -3,15 +3,19 @@
  * a user with no contact, or a contact with no customer, matches nothing: a missing link denies, it
  * never widens.
  *
- * Why the rules look up the user's contact and customer as values (`_in: $CURRENT_USER.portal_contacts.…`)
- * instead of joining to them (`customer.contacts.user = $CURRENT_USER`): Directus resolves such a variable
- * before the query (reading the user, contact and customer, three times a request in Directus 11.17: most of
- * what a portal request costs over an admin's, README → Performance), and the query then tests a plain
- * indexed column, `customer IN (7)`. A join through an o2m relation (customers → contacts) makes Directus wrap every
- * query in `GROUP BY id` over all matching rows, so "the 25 newest" can no longer walk the date index.
- * The values are safe to resolve: `contacts.user` is unique, so each list has at most one entry (an o2m
- * variable is cut at QUERY_LIMIT_DEFAULT rows, which a longer list would hit), and a user with no contact
- * resolves to `[null]`, which matches nothing.
+ * What a rule costs is mostly what Directus must look up before the query (README → Performance): a
+ * variable with a path (`$CURRENT_USER.portal_contacts.customer`) is resolved by reading the user and the
+ * contact, three times a request in Directus 11.17, while `$CURRENT_USER` (the user's id) and
+ * `$CURRENT_POLICIES` (their policies' ids) are known before any query. So:
+ * - "mine" is a join to the one contact row: `contact.user = $CURRENT_USER`;
+ * - "my customer's" is a join to the one customer row: `customer.portal_badge IN $CURRENT_POLICIES`, where
+ *   the badge is a policy that grants nothing, given only to the users of that customer's contacts
+ *   (src/access/customer-badge.ts);
+ * - "in my customer's tree" compares the customer's tree path with the badge's copy of it,
+ *   `$CURRENT_POLICIES.portal_tree_path`: one read of the user's few policies.
+ * Both joins are many-to-one. A join from a customer to its contacts would be a one-to-many, which makes
+ * Directus wrap every query in `GROUP BY id` over all matching rows, so "the 25 newest" could no longer
+ * walk the date index.
  */
 import type { ProjectScope, TicketScope } from '../catalogue/capabilities.ts';
 
@@ -20,39 +24,43 @@ export type Filter = Record<string, unknown>;
 export const currentUser = '$CURRENT_USER';
 
 /**
- * The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none).
- * The customer's id is read as `customer.id`, not `customer`: Directus fetches every variable a request's
- * rules name in one read, and once a rule names a field of the customer (`customer.tree_path`) the bare
- * `customer` comes back as that object, which Directus then refuses as an id ("Invalid numeric value").
+ * The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none),
+ * for checking what a write stores (validation), which cannot join. Safe to resolve: `contacts.user` is
+ * unique, so each list has at most one entry (an o2m variable is cut at QUERY_LIMIT_DEFAULT rows).
  */
 export const myContactIds = '$CURRENT_USER.portal_contacts.id';
-export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer.id';
-/** The same read as the contact's foreign key: one query fewer, for policies that name no other field of the customer (see `compileGroup`). */
-export const myCustomerKeys = '$CURRENT_USER.portal_contacts.customer';
-/** The tree path of the signed-in contact's customer (see `treePathSql`), or null. */
-export const myCustomerTreePath = '$CURRENT_USER.portal_contacts.customer.tree_path';
+export const myCustomerIds = '$CURRENT_USER.portal_contacts.customer';
 
-/** On a row: its `field` (a foreign key to `contacts`) is the signed-in user's contact. */
-export const isByMe = (field: string): Filter => ({ [field]: { _in: myContactIds } });
+/** The ids of the signed-in user's policies: among them, at most one customer badge. */
+export const myPolicies = '$CURRENT_POLICIES';
+/** The tree path of the signed-in contact's customer, as its badge carries it (null when the user holds no badge). */
+export const myCustomerTreePath = '$CURRENT_POLICIES.portal_tree_path';
+
+/**
+ * On a row: its `field` (a foreign key to `contacts`) is the signed-in user's contact. A join to that one
+ * contact row, with no variable to resolve.
+ */
+export const isByMe = (field: string): Filter => ({ [field]: { user: { _eq: currentUser } } });
+
+/** On `customers`: the signed-in contact's own customer, the one whose badge the user holds. */
+export const isMyCustomer: Filter = { portal_badge: { _in: myPolicies } };
 
 /** On a row: its `field` (a foreign key to `customers`) is the signed-in contact's customer. */
-export const isOfMyCustomer = (field = 'customer'): Filter => ({ [field]: { _in: myCustomerIds } });
+export const isOfMyCustomer = (field = 'customer'): Filter => ({ [field]: isMyCustomer });
 
 /** On a row: its `location` is the signed-in contact's location. */
 export const isAtMyLocation: Filter = { location: { _in: '$CURRENT_USER.portal_contacts.location' } };
 
 /** On `contacts`: the signed-in user's own contact. */
-export const isMyContact: Filter = isByMe('id');
-
-/** On `customers`: the signed-in contact's own customer. */
-export const isMyCustomer: Filter = isOfMyCustomer('id');
+export const isMyContact: Filter = { user: { _eq: currentUser } };
 
 /**
  * On `customers`: their customer or one below it that is visible to it: the customers whose
- * `tree_path` starts with that of the contact's customer (see `treePathSql`). A many-to-one test, so
- * Directus joins one customer row per ticket instead of grouping by `customer_tree`. It never widens:
- * Directus resolves a missing contact, customer or path to null, and pastes the value into
- * `LIKE '<value>%'`, so null becomes 'null%', which no path (they start with '/') matches.
+ * `tree_path` starts with that of the contact's customer (see `treePathSql`), as its badge carries it.
+ * A many-to-one test, so Directus joins one customer row per ticket instead of grouping by
+ * `customer_tree`. It never widens: Directus resolves the paths of the user's policies to a list without
+ * empty entries and pastes it into `LIKE '<value>%'`: no badge gives null, 'null%', and two badges (which
+ * the product never gives) 'a,b%'; no path (they start with '/') matches either.
  */
 export const isInMyCustomerTree: Filter = { tree_path: { _starts_with: myCustomerTreePath } };
 

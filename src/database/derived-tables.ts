@@ -1,13 +1,10 @@
 import { customerTree } from '../hierarchy/customer-tree.ts';
 import { ticketFollowers } from '../tickets/ticket-followers.ts';
 import type { DerivedTable } from './derived-table.ts';
-import type { RequiredColumns } from './missing-columns.ts';
+import { mergeColumns, type RequiredColumns } from './missing-columns.ts';
 
 /** Every table the product derives and keeps with triggers. */
 export const derivedTables: readonly DerivedTable[] = [customerTree, ticketFollowers];
 
 /** The columns they all need: the portal's rules read them, so the doctor keeps the portal closed without them. */
-export const derivedTableColumns: RequiredColumns = derivedTables.reduce<Record<string, string[]>>((all, { columns }) => {
-	for (const [table, names] of Object.entries(columns)) all[table] = [...new Set([...(all[table] ?? []), ...names])];
-	return all;
-}, {});
+export const derivedTableColumns: RequiredColumns = mergeColumns(...derivedTables.map(({ columns }) => columns));

@@ -14,9 +14,32 @@ export interface StoredPolicy {
 const keyOf = (row: Pick<PermissionRow, 'collection' | 'action'>) => `${row.collection}:${row.action}`;
 const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
 
-/** Findings about a policy the product manages, which it can put right itself (see restoreManagedPolicies). */
+/** Findings about what the product manages, which it can put right itself (see restoreManagedPolicies). */
 export function isManagedPolicyFinding(finding: Finding): boolean {
-	return /^policy-(access|extra|changed):/.test(finding.id);
+	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$)/.test(finding.id);
+}
+
+/**
+ * A customer badge that grants anything gives it to all of its customer's contacts; one held by anyone but
+ * an active portal user of its customer (or by a role) lets them see that customer's records. The
+ * product's own changes never leave either for longer than a request; the doctor's repair puts both right.
+ */
+export function checkBadges(granting: StoredPolicy[], stray: number): Finding[] {
+	const findings: Finding[] = granting.map((policy) => ({
+		id: `badge-grants:${policy.id}`,
+		severity: 'critical',
+		problem: `The customer badge "${policy.name}" grants ${policy.admin_access ? 'admin access' : policy.app_access ? 'studio access' : `${policy.permissions.length} permission${policy.permissions.length === 1 ? '' : 's'}`}: every portal contact of that customer holds it.`,
+		fix: 'The portal empties it at its next check. Never give a "Portal badge" policy permissions: change the portal group instead.',
+	}));
+	if (stray > 0) {
+		findings.push({
+			id: 'badge-stray',
+			severity: 'critical',
+			problem: `${stray} customer badge attachment${stray === 1 ? '' : 's'} ("Portal badge: …" policies) reach a role, or a user who is not an active portal contact of that customer.`,
+			fix: 'The portal detaches them at its next check. Never attach a "Portal badge" policy by hand: change the contact’s customer or portal group instead.',
+		});
+	}
+	return findings;
 }
 
 /**

@@ -7,7 +7,8 @@ export const applySchemaAdvice =
 /**
  * The help-desk schema against what this version's rules read: a column they filter by that the database
  * lacks (an upgrade whose new snapshot was not applied yet) would make every such request fail, or the
- * hierarchy or the ticket followers go unkept, so the portal stays closed until it is there. `missing` is `missingColumns` of `derivedTableColumns`.
+ * hierarchy or the ticket followers go unkept, so the portal stays closed until it is there. `missing` is `missingColumns` of
+ * `derivedTableColumns` and `customerBadgeColumns`.
  */
 export function checkSchema(missing: readonly string[]): Finding[] {
 	if (missing.length === 0) return [];

@@ -6,16 +6,17 @@
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { fetchGroupPolicies } from '../access/contact-access.ts';
+import { customerBadgeColumns, customerBadges, grantingBadges, strayBadgeAccess } from '../access/customer-badge.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
 import { publicPermissions } from '../access/public-policy.ts';
 import { derivedTableColumns } from '../database/derived-tables.ts';
-import { missingColumns } from '../database/missing-columns.ts';
+import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import type { PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkHost } from './check-host.ts';
-import { checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
+import { checkBadges, checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
 import type { Finding } from './finding.ts';
 
 async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<StoredPolicy[]> {
@@ -44,7 +45,10 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	const settings = await fetchPortalSettings(context);
 	const directusSettings = (await context.knex('directus_settings').select('public_registration').first()) as { public_registration?: boolean | number | null } | undefined;
 	const findings = [...checkHost(version, { public_registration: directusSettings?.public_registration === null || directusSettings?.public_registration === undefined ? null : Boolean(directusSettings.public_registration) }), ...checkEnvironment(env)];
-	findings.push(...checkSchema(await missingColumns(context.knex, derivedTableColumns)));
+	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
+	findings.push(...checkSchema(missing));
+	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
+	const badgesReady = !missing.some((column) => Object.entries(customerBadgeColumns).some(([table, columns]) => column === table || columns.some((name) => column === `${table}.${name}`)));
 
 	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as { id: number; name: string; permissions: unknown; policy: string | null }[];
 	const groupPolicies = await fetchPolicies(context, groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
@@ -66,7 +70,8 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 		);
 	}
 
-	// Portal users: only their group's policy, through their own access row; nothing through the role.
+	// Portal users: only their group's policy and their customer's badge, through their own access rows;
+	// nothing through the role.
 	if (settings.portal_role) {
 		const managed = new Set(await fetchGroupPolicies(context));
 		const viaRole = (await context.knex('directus_access').select('policy').where('role', settings.portal_role)) as { policy: string }[];
@@ -74,10 +79,14 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 			.knex('directus_access')
 			.distinct('directus_access.policy')
 			.join('directus_users', 'directus_users.id', 'directus_access.user')
-			.where('directus_users.role', settings.portal_role)) as { policy: string }[];
+			.where('directus_users.role', settings.portal_role)
+			.modify((query) => (badgesReady ? query.whereNotIn('directus_access.policy', customerBadges(context.knex)) : query))) as { policy: string }[];
 		const foreign = [...new Set([...viaRole, ...viaUsers].map((row) => row.policy))].filter((policy) => !managed.has(policy));
 		for (const policy of await fetchPolicies(context, foreign)) findings.push(...checkForeignPolicy(policy, 'portal users'));
 	}
+
+	// Customer badges: they grant nothing, and reach only their own customer's portal users.
+	if (badgesReady) findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (await strayBadgeAccess(context.knex)).length));
 	return findings;
 }
 

@@ -7,7 +7,7 @@
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
-import { fetchGroupPolicies } from '../access/contact-access.ts';
+import { fetchGroupPolicies, staffPolicies } from '../access/contact-access.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationConflictError } from '../errors/invitation-conflict-error.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
@@ -54,7 +54,12 @@ export async function assertInvitable(context: DirectusContext, contact: Invitab
 	for (const user of sameEmail) {
 		if (user.id === contact.user) continue;
 		const policies = (await context.knex('directus_access').select('policy').where('user', user.id)) as { policy: string }[];
-		const staff = (user.role !== null && user.role !== settings.portal_role) || policies.some((row) => !groupPolicies.has(row.policy));
+		const foreign = await staffPolicies(
+			context,
+			policies.map((row) => row.policy),
+			groupPolicies,
+		);
+		const staff = (user.role !== null && user.role !== settings.portal_role) || foreign.length > 0;
 		if (staff) throw new InvitationRefusedError({ reason: `The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.` });
 		const linked = (await context.knex('contacts').select('id').where('user', user.id).first()) as { id: number } | undefined;
 		if (linked) throw new InvitationRefusedError({ reason: `The e-mail address ${email} already signs in as another contact (${linked.id}).` });

@@ -57,13 +57,15 @@ describe('Installation', () => {
 });
 
 describe('Linking a contact to a user', () => {
-	test('Puts the user under the portal role with exactly its group policy', async () => {
+	test('Puts the user under the portal role with exactly its group policy and its customer’s badge', async () => {
 		const settings = await api<{ portal_role: string }>('GET', '/items/portal_settings');
 		const user = await api<{ role: string; policies: unknown[] }>('GET', `/users/${world.alice.userId}?fields=role,status`);
 		expect(user.body.data?.role).toBe(settings.body.data?.portal_role);
 		const access = await api<{ policy: string }[]>('GET', `/access?filter[user][_eq]=${world.alice.userId}&fields=policy`);
 		const basic = await api<{ policy: string }[]>('GET', '/items/portal_groups?filter[name][_eq]=Basic&fields=policy');
-		expect(access.body.data).toEqual([{ policy: basic.body.data?.[0]?.policy }]);
+		const badge = await api<{ portal_badge: string }>('GET', `/items/customers/${world.alice.customer}?fields=portal_badge`);
+		expect(badge.body.data?.portal_badge).toMatch(/^[0-9a-f-]{36}$/);
+		expect(access.body.data?.map(({ policy }) => policy).sort()).toEqual([basic.body.data?.[0]?.policy, badge.body.data?.portal_badge].sort());
 	});
 
 	test('Gives a contact linked without a group the default group', async () => {

@@ -3,7 +3,7 @@
  * Directus system relations a nested answer can reach. The oracle uses it to know which collection a
  * nested row or id in an answer belongs to, so it can ask the reference model whether it is readable.
  */
-import { collections, systemAliases } from '../../scripts/schema/collections.ts';
+import { collections, systemFields } from '../../scripts/schema/collections.ts';
 
 export interface Relation {
 	collection: string;
@@ -22,7 +22,8 @@ for (const definition of collections) {
 	}
 }
 // The aliases on directus_users and directus_files are declared with the relations above; make sure.
-for (const { collection, field } of systemAliases) {
+for (const { collection, field } of systemFields) {
+	if (field.type !== 'alias') continue;
 	if (!relations.has(`${collection}.${field.field}`)) throw new Error(`schema-relations: no relation behind ${collection}.${field.field}`);
 }
 // Directus's own relations that a nested file or user could lead to.

@@ -8,6 +8,7 @@
  */
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { refreshCustomerBadges } from '../../src/access/customer-badge.ts';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { customerTree } from '../../src/hierarchy/customer-tree.ts';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
@@ -66,12 +67,21 @@ describe('Their customer and the customers below it', () => {
 	});
 
 	test('A tree path emptied or cleared behind Directus’s back shows nothing rather than everything', async () => {
+		// The rule compares customers' paths with the copy the contact's badge carries (src/access/customer-badge.ts).
+		const badge = ((await db('customers').where('id', top).first('portal_badge')) as { portal_badge: string }).portal_badge;
+		expect(badge).toBeTruthy();
 		for (const broken of ['', null]) {
+			await db('directus_policies').where('id', badge).update({ portal_tree_path: broken });
+			expect(await visibleTickets(token), `badge path ${JSON.stringify(broken)}`).toEqual([]);
+			expect(await visibleCustomers(token), `badge path ${JSON.stringify(broken)}`).toEqual([]);
 			await db('customers').where('id', top).update({ tree_path: broken });
-			expect(await visibleTickets(token), `tree_path ${JSON.stringify(broken)}`).toEqual([]);
-			expect(await visibleCustomers(token), `tree_path ${JSON.stringify(broken)}`).toEqual([]);
+			expect(await visibleTickets(token), `both paths ${JSON.stringify(broken)}`).toEqual([]);
+			await refreshCustomerBadges(db);
+			// The badge now copies the broken path: still nothing.
+			expect(await visibleTickets(token), `copied path ${JSON.stringify(broken)}`).toEqual([]);
+			await ensureDerivedTable(db, customerTree);
+			await refreshCustomerBadges(db);
 		}
-		await ensureDerivedTable(db, customerTree);
 		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
 	});
 

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
 import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { visibleTicketNames } from '../support/visible-tickets.ts';
 import { graphql } from './attack-world.ts';
 
 let me: PortalContact;
@@ -16,15 +17,7 @@ let token: string;
 let other: number;
 const tickets: Record<'requested' | 'taking part' | 'colleague' | 'other customer', number> = { requested: 0, 'taking part': 0, colleague: 0, 'other customer': 0 };
 
-async function visible(): Promise<string[]> {
-	const response = await api<{ id: number }[]>('GET', `/items/tickets?fields=id&limit=-1&filter[id][_in]=${Object.values(tickets).join(',')}`, { token });
-	expect(response.status).toBe(200);
-	const ids = new Set((response.body.data ?? []).map(({ id }) => id));
-	return Object.entries(tickets)
-		.filter(([, id]) => ids.has(id))
-		.map(([name]) => name)
-		.sort();
-}
+const visible = () => visibleTicketNames(tickets, token);
 
 beforeAll(async () => {
 	const customer = (await createRow('customers', { name: uniqueName('Followers Ltd') })).id;

@@ -1,6 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { registerCustomerBadges } from './customer-badges.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
 import { registerDerivedTables } from './derived-tables.ts';
@@ -17,6 +18,7 @@ export default defineHook((events, context) => {
 		context.logger.info(`Customer Portal ${bundleVersion} loaded`);
 	});
 	registerCustomerDeleteGuard(events, context);
+	registerCustomerBadges(events, context);
 	registerDerivedTables(events, context);
 	registerCustomerTree(events);
 	registerModuleBar(events, context);

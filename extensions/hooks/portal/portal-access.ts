@@ -27,12 +27,14 @@ import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-e
 import { PortalUserLinkError } from '../../../src/errors/portal-user-link-error.ts';
 import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 
 type Payload = Record<string, unknown>;
 type Key = string | number;
 
-/** The contact fields that decide a contact's portal access. */
-const accessFields = ['user', 'portal_group', 'login_suspended'];
+/** The contact fields that decide a contact's portal access (the customer decides its badge). */
+const accessFields = ['user', 'customer', 'portal_group', 'login_suspended'];
+
 
 /** Admins and the product itself: their writes pass Directus's permission checks whatever they are. */
 const actsAsAdmin = (accountability: Accountability | null) => accountability === null || accountability.admin === true;
@@ -202,7 +204,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		await assertLinkableUser(context, user, settings.portal_role, null);
 		contact['portal_group'] ??= settings.default_group;
 		if (actsAsAdmin(accountability) && typeof contact['portal_group'] === 'number') {
-			await grantGroupToUser(context, user, contact['portal_group'], settings.portal_role, contact['login_suspended'] === true);
+			await grantGroupToUser(context, user, contact['portal_group'], customerKey(contact['customer']), settings.portal_role, contact['login_suspended'] === true);
 		}
 		return contact;
 	});
@@ -219,7 +221,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			throw new PortalUserLinkError({ reason: 'A Directus user can sign in as one contact only: link it to a single contact.' });
 		}
 		if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
-		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'portal_group', 'login_suspended'] })) as ContactAccessRecord[];
+		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'] })) as ContactAccessRecord[];
 		for (const contact of current) {
 			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
 			if (user) await assertLinkableUser(context, user, role, contact.id);
@@ -233,7 +235,8 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			if (user && group !== null) {
 				if (!('portal_group' in changes) && contact.portal_group === null) changes['portal_group'] = group;
 				const suspended = 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true;
-				await grantGroupToUser(context, user, group, role, suspended);
+				const customer = 'customer' in changes ? customerKey(changes['customer']) : contact.customer;
+				await grantGroupToUser(context, user, group, customer, role, suspended);
 			}
 		}
 		return changes;
@@ -264,17 +267,22 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 					await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
 					await releaseUnlinked(context, contactIds, settings.portal_role);
 				}
-				// Changes made through Directus by a person; the product's own endpoints write their own entries.
+				// Changes made through Directus by a person; the product's own endpoints write their own entries. The
+				// customer of a contact without a login decides no one's access: not recorded for such a contact.
 				if (accountability?.user) {
-					const customers = new Map(((await context.knex('contacts').select('id', 'customer').whereIn('id', contactIds)) as { id: number; customer: number }[]).map((row) => [row.id, row.customer]));
+					const rows = (await context.knex('contacts').select('id', 'customer', 'user').whereIn('id', contactIds)) as { id: number; customer: number; user: string | null }[];
+					const customers = new Map(rows.map((row) => [row.id, row.customer]));
+					const linked = new Set(rows.filter((row) => row.user !== null).map((row) => row.id));
 					for (const contact of contactIds) {
+						const fields = linked.has(contact) ? changed : changed.filter((field) => field !== 'customer');
+						if (fields.length === 0) continue;
 						await writeAudit(context, {
 							action: 'contact.access_changed',
 							actor_user: accountability.user,
 							customer: customers.get(contact) ?? null,
 							target_collection: 'contacts',
 							target_id: contact,
-							details: Object.fromEntries(changed.map((field) => [field, (payload as Payload)[field] ?? null])),
+							details: Object.fromEntries(fields.map((field) => [field, (payload as Payload)[field] ?? null])),
 							ip: accountability.ip ?? null,
 						});
 					}

@@ -1,0 +1,172 @@
+/**
+ * Customer badges: each customer with a portal user gets a policy of its own that grants nothing, its
+ * badge, held by the users of its contacts next to their group's policy and named by the customer
+ * (`customers.portal_badge`). Rules then tell a contact's customer without reading the contact:
+ * `customer.portal_badge IN $CURRENT_POLICIES` is a join to one customer row, and Directus knows the
+ * user's policies before it runs a query, where `$CURRENT_USER.portal_contacts.customer` costs two reads,
+ * three times a request (README → Performance). The badge also carries the customer's tree path
+ * (`directus_policies.portal_tree_path`), which the customer_tree rule reads as
+ * `$CURRENT_POLICIES.portal_tree_path`: one read of the user's few policies.
+ *
+ * Safe by construction: only the product attaches a badge (hooks refuse anyone else, see
+ * customer-badges.ts among the hooks), only to the users of its own customer's contacts; a user without
+ * one matches no customer rule; a stale tree path (its customer moved a moment ago) matches nothing,
+ * since paths are made of ids and the moved customer's old path is nobody's any more.
+ */
+import type { Knex } from 'knex';
+import type { RequiredColumns } from '../database/missing-columns.ts';
+import { createManagedPolicy } from './create-managed-policy.ts';
+import type { DirectusContext } from './directus-context.ts';
+
+/** The columns badges live in: the rules read them, so the doctor keeps the portal closed without them. */
+export const customerBadgeColumns: RequiredColumns = { customers: ['portal_badge'], directus_policies: ['portal_tree_path'] };
+
+/** A policy's name holds 100 characters, a customer's 255: cut, counting characters as the databases do. */
+const badgeName = (customerName: string) => Array.from(`Portal badge: ${customerName}`).slice(0, 100).join('');
+const badgeNameSql = "SUBSTR('Portal badge: ' || customers.name, 1, 100)";
+
+/** Every customer's badge, as a subquery: the policies that are badges. */
+export const customerBadges = (knex: Knex) => knex('customers').select('portal_badge').whereNotNull('portal_badge');
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Of `policies`, those that are customer badges (whatever else a request names is none: PostgreSQL would refuse to compare it). */
+export async function filterCustomerBadges(knex: Knex, policies: string[]): Promise<Set<string>> {
+	const candidates = policies.filter(isUuid);
+	if (candidates.length === 0) return new Set();
+	const rows = (await knex('customers').select('portal_badge').whereIn('portal_badge', candidates)) as { portal_badge: string }[];
+	return new Set(rows.map((row) => row.portal_badge));
+}
+
+interface CustomerBadgeRow {
+	id: number;
+	name: string;
+	tree_path: string | null;
+	portal_badge: string | null;
+}
+
+/**
+ * The customer's badge, created when it has none or its policy was deleted, with its name and tree path
+ * brought up to date; null when there is no such customer. Two writers racing create two policies; the
+ * customer keeps the one stored first and the other is deleted.
+ */
+export async function ensureCustomerBadge(context: DirectusContext, customerId: number): Promise<string | null> {
+	const customer = (await context.knex('customers').select('id', 'name', 'tree_path', 'portal_badge').where('id', customerId).first()) as CustomerBadgeRow | undefined;
+	if (!customer) return null;
+	if (customer.portal_badge) {
+		const policy = (await context.knex('directus_policies').select('id', 'name', 'portal_tree_path').where('id', customer.portal_badge).first()) as
+			| { id: string; name: string; portal_tree_path: string | null }
+			| undefined;
+		if (policy) {
+			if (policy.name !== badgeName(customer.name) || policy.portal_tree_path !== customer.tree_path) {
+				await context.knex('directus_policies').where('id', policy.id).update({ name: badgeName(customer.name), portal_tree_path: customer.tree_path });
+			}
+			return policy.id;
+		}
+	}
+	const created = await createManagedPolicy(context, {
+		name: badgeName(customer.name),
+		icon: 'badge',
+		description: "Customer Portal gives this policy to the signed-in contacts of one customer, so the portal's rules know their customer. It grants nothing; do not attach it to anyone or add permissions to it.",
+	});
+	await context.knex('directus_policies').where('id', created).update({ portal_tree_path: customer.tree_path });
+	const stored = await context
+		.knex('customers')
+		.where('id', customerId)
+		.where((query) => (customer.portal_badge ? query.where('portal_badge', customer.portal_badge) : query.whereNull('portal_badge')))
+		.update({ portal_badge: created });
+	if (stored === 1) return created;
+	await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).deleteOne(created);
+	const winner = (await context.knex('customers').select('portal_badge').where('id', customerId).first()) as { portal_badge: string | null } | undefined;
+	return winner?.portal_badge ?? null;
+}
+
+/**
+ * Brings every badge's tree path and name in line with its customer, in one statement: after a customer
+ * moves, the paths of its whole subtree changed. Run after the move commits, and at start-up.
+ */
+export async function refreshCustomerBadges(knex: Knex): Promise<void> {
+	const ofCustomer = (expression: string) => `(SELECT ${expression} FROM customers WHERE customers.portal_badge = directus_policies.id)`;
+	await knex.raw(
+		`UPDATE directus_policies SET portal_tree_path = ${ofCustomer('customers.tree_path')}, name = ${ofCustomer(badgeNameSql)}
+		 WHERE EXISTS (SELECT 1 FROM customers WHERE customers.portal_badge = directus_policies.id
+		   AND (customers.tree_path IS DISTINCT FROM directus_policies.portal_tree_path OR ${badgeNameSql} <> directus_policies.name))`,
+	);
+}
+
+/** Users who hold a portal group's policy: the active portal users (see `grantGroupToUser`). */
+const holdsGroupPolicy = (knex: Knex, user: string) =>
+	knex('directus_access as group_access')
+		.select(knex.raw('1'))
+		.whereRaw('?? = ??', ['group_access.user', user])
+		.whereIn('group_access.policy', knex('portal_groups').select('policy').whereNotNull('policy'));
+
+/**
+ * Badge attachments that should not exist: to a role, to anyone but an active portal user whose contact
+ * belongs to the badge's customer. Their ids.
+ */
+export async function strayBadgeAccess(knex: Knex): Promise<string[]> {
+	const rows = (await knex('directus_access')
+		.join('customers as badged', 'badged.portal_badge', 'directus_access.policy')
+		.select('directus_access.id')
+		.where((query) =>
+			query.whereNull('directus_access.user').orWhereNotExists(
+				knex('contacts')
+					.select(knex.raw('1'))
+					.whereRaw('?? = ??', ['contacts.user', 'directus_access.user'])
+					.whereRaw('?? = ??', ['contacts.customer', 'badged.id'])
+					.whereExists(holdsGroupPolicy(knex, 'directus_access.user')),
+			),
+		)) as { id: string }[];
+	return rows.map((row) => row.id);
+}
+
+/** Badges that grant something: admin or studio access, or any permission row. Their ids. */
+export async function grantingBadges(knex: Knex): Promise<string[]> {
+	const rows = (await knex('directus_policies')
+		.select('id')
+		.whereIn('id', customerBadges(knex))
+		.where((query) =>
+			query
+				.where('admin_access', true)
+				.orWhere('app_access', true)
+				.orWhereExists(knex('directus_permissions').select(knex.raw('1')).whereRaw('?? = ??', ['directus_permissions.policy', 'directus_policies.id'])),
+		)) as { id: string }[];
+	return rows.map((row) => row.id);
+}
+
+/**
+ * Makes every badge what the contacts say, in bulk (start-up, and the doctor's repair): badges for
+ * customers with active portal users, each such user holding their customer's badge, nothing else
+ * holding a badge, and every badge granting nothing. Returns how many attachments it added and removed.
+ */
+export async function reconcileCustomerBadges(context: DirectusContext): Promise<{ added: number; removed: number }> {
+	const { knex } = context;
+	await refreshCustomerBadges(knex);
+	const activeContacts = () => knex('contacts').whereNotNull('contacts.user').whereExists(holdsGroupPolicy(knex, 'contacts.user'));
+	const unbadged = (await activeContacts()
+		.join('customers', 'customers.id', 'contacts.customer')
+		.leftJoin('directus_policies', 'directus_policies.id', 'customers.portal_badge')
+		.whereNull('directus_policies.id')
+		.distinct('customers.id')) as { id: number }[];
+	for (const customer of unbadged) await ensureCustomerBadge(context, customer.id);
+
+	const granting = await grantingBadges(knex);
+	if (granting.length > 0) {
+		const permissions = new context.services.PermissionsService({ knex, schema: context.schema, accountability: null });
+		const rows = (await knex('directus_permissions').select('id').whereIn('policy', granting)) as { id: number }[];
+		if (rows.length > 0) await permissions.deleteMany(rows.map((row) => row.id));
+		await new context.services.PoliciesService({ knex, schema: context.schema, accountability: null }).updateMany(granting, { admin_access: false, app_access: false });
+	}
+
+	const access = new context.services.AccessService({ knex, schema: context.schema, accountability: null });
+	const stray = await strayBadgeAccess(knex);
+	for (let from = 0; from < stray.length; from += 500) await access.deleteMany(stray.slice(from, from + 500));
+	const missing = (await activeContacts()
+		.join('customers', 'customers.id', 'contacts.customer')
+		.whereNotNull('customers.portal_badge')
+		.whereNotExists(knex('directus_access').select(knex.raw('1')).whereRaw('?? = ??', ['directus_access.user', 'contacts.user']).whereRaw('?? = ??', ['directus_access.policy', 'customers.portal_badge']))
+		.select('contacts.user', 'customers.portal_badge as policy')) as { user: string; policy: string }[];
+	for (let from = 0; from < missing.length; from += 500) await access.createMany(missing.slice(from, from + 500));
+	return { added: missing.length, removed: stray.length };
+}
