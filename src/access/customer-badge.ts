@@ -138,9 +138,9 @@ export async function grantingBadges(knex: Knex): Promise<string[]> {
 /**
  * Makes every badge what the contacts say, in bulk (start-up, and the doctor's repair): badges for
  * customers with active portal users, each such user holding their customer's badge, nothing else
- * holding a badge, and every badge granting nothing. Returns how many attachments it added and removed.
+ * holding a badge, and every badge granting nothing.
  */
-export async function reconcileCustomerBadges(context: DirectusContext): Promise<{ added: number; removed: number }> {
+export async function reconcileCustomerBadges(context: DirectusContext): Promise<void> {
 	const { knex } = context;
 	await refreshCustomerBadges(knex);
 	const activeContacts = () => knex('contacts').whereNotNull('contacts.user').whereExists(holdsGroupPolicy(knex, 'contacts.user'));
@@ -168,5 +168,4 @@ export async function reconcileCustomerBadges(context: DirectusContext): Promise
 		.whereNotExists(knex('directus_access').select(knex.raw('1')).whereRaw('?? = ??', ['directus_access.user', 'contacts.user']).whereRaw('?? = ??', ['directus_access.policy', 'customers.portal_badge']))
 		.select('contacts.user', 'customers.portal_badge as policy')) as { user: string; policy: string }[];
 	for (let from = 0; from < missing.length; from += 500) await access.createMany(missing.slice(from, from + 500));
-	return { added: missing.length, removed: stray.length };
 }

@@ -36,11 +36,14 @@ export const myPolicies = '$CURRENT_POLICIES';
 /** The tree path of the signed-in contact's customer, as its badge carries it (null when the user holds no badge). */
 export const myCustomerTreePath = '$CURRENT_POLICIES.portal_tree_path';
 
+/** On `contacts`: the signed-in user's own contact. */
+export const isMyContact: Filter = { user: { _eq: currentUser } };
+
 /**
  * On a row: its `field` (a foreign key to `contacts`) is the signed-in user's contact. A join to that one
  * contact row, with no variable to resolve.
  */
-export const isByMe = (field: string): Filter => ({ [field]: { user: { _eq: currentUser } } });
+export const isByMe = (field: string): Filter => ({ [field]: isMyContact });
 
 /** On `customers`: the signed-in contact's own customer, the one whose badge the user holds. */
 export const isMyCustomer: Filter = { portal_badge: { _in: myPolicies } };
@@ -50,9 +53,6 @@ export const isOfMyCustomer = (field = 'customer'): Filter => ({ [field]: isMyCu
 
 /** On a row: its `location` is the signed-in contact's location. */
 export const isAtMyLocation: Filter = { location: { _in: '$CURRENT_USER.portal_contacts.location' } };
-
-/** On `contacts`: the signed-in user's own contact. */
-export const isMyContact: Filter = { user: { _eq: currentUser } };
 
 /**
  * On `customers`: their customer or one below it that is visible to it: the customers whose

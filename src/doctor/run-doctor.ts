@@ -48,7 +48,7 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
 	findings.push(...checkSchema(missing));
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
-	const badgesReady = !missing.some((column) => Object.entries(customerBadgeColumns).some(([table, columns]) => column === table || columns.some((name) => column === `${table}.${name}`)));
+	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);
 
 	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as { id: number; name: string; permissions: unknown; policy: string | null }[];
 	const groupPolicies = await fetchPolicies(context, groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
