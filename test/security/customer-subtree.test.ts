@@ -1,7 +1,7 @@
 /**
  * The edges of "their customer and the customers below it", which portal rules test as a prefix of
- * `customers.tree_path`: an id that starts another id's digits, a hidden subsidiary, a tree path
- * emptied behind Directus's back, a contact probing the hidden path itself, and a user holding the group's
+ * `customers.tree_path`: an id that starts another id's digits, a hidden subsidiary, a customer added
+ * and moved in and out, a tree path emptied behind Directus's back, a contact probing the hidden path itself, and a user holding the group's
  * policy without a contact. Each must
  * show less, never more. (Whoever can write the database directly can also write any path, or any
  * contact's customer: the start-up check puts paths back, it cannot stop that.)
@@ -82,6 +82,21 @@ describe('Their customer and the customers below it', () => {
 			await ensureDerivedTable(db, customerTree);
 			await refreshCustomerBadges(db);
 		}
+		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
+	});
+
+	test('A customer added or moved below shows on the next request, and one moved away is gone on the next', async () => {
+		const added = (await createRow('customers', { name: uniqueName('Subtree added'), parent: child })).id;
+		const addedTicket = (await createRow('tickets', { customer: added, subject: uniqueName('Subtree added ticket') })).id;
+		ticketOf.set(added, addedTicket);
+		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child, added));
+		expect((await api('PATCH', `/items/customers/${added}`, { body: { parent: lookalike } })).status).toBe(200);
+		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
+		expect((await api('PATCH', `/items/customers/${added}`, { body: { parent: top } })).status).toBe(200);
+		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child, added));
+		expect((await api('DELETE', `/items/tickets/${addedTicket}`)).status).toBe(204);
+		expect((await api('DELETE', `/items/customers/${added}`)).status).toBe(204);
+		ticketOf.delete(added);
 		expect(await visibleTickets(token)).toEqual(ticketsOf(top, child));
 	});
 
