@@ -95,6 +95,20 @@ export async function refreshCustomerBadges(knex: Knex): Promise<void> {
 }
 
 /**
+ * How many badges carry another tree path than their customer's: the customer moved by a write straight
+ * to the database, which Directus's hooks never saw. Such a badge matches nothing (see the module note)
+ * until `refreshCustomerBadges` runs: the doctor counts them, and its repair runs it.
+ */
+export async function staleBadgePaths(knex: Knex): Promise<number> {
+	const row = (await knex('customers')
+		.join('directus_policies', 'directus_policies.id', 'customers.portal_badge')
+		.whereRaw('customers.tree_path IS DISTINCT FROM directus_policies.portal_tree_path')
+		.count({ count: '*' })
+		.first()) as { count: number | string } | undefined;
+	return Number(row?.count ?? 0);
+}
+
+/**
  * The (user, customer) pairs entitled to a badge: the users of contacts who hold a portal group's policy,
  * the active portal users (see `grantGroupToUser`), with their contact's customer. A derived table to
  * join, never a per-row `EXISTS`: Directus has no index on `directus_access.user`, so each such test

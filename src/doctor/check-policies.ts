@@ -16,15 +16,16 @@ const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null
 
 /** Findings about what the product manages, which it can put right itself (see restoreManagedPolicies). */
 export function isManagedPolicyFinding(finding: Finding): boolean {
-	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$)/.test(finding.id);
+	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$|badge-paths$)/.test(finding.id);
 }
 
 /**
  * A customer badge that grants anything gives it to all of its customer's contacts; one held by anyone but
  * an active portal user of its customer (or by a role) lets them see that customer's records. The
- * product's own changes never leave either for longer than a request; the doctor's repair puts both right.
+ * product's own changes never leave either for longer than a request; the doctor's repair puts both right,
+ * and brings in line the tree paths of badges whose customer moved in the database behind Directus's back.
  */
-export function checkBadges(granting: StoredPolicy[], stray: number): Finding[] {
+export function checkBadges(granting: StoredPolicy[], stray: number, stalePaths: number): Finding[] {
 	const findings: Finding[] = granting.map((policy) => ({
 		id: `badge-grants:${policy.id}`,
 		severity: 'critical',
@@ -37,6 +38,15 @@ export function checkBadges(granting: StoredPolicy[], stray: number): Finding[] 
 			severity: 'critical',
 			problem: `${stray} customer badge attachment${stray === 1 ? '' : 's'} ("Portal badge: …" policies) reach a role, or a user who is not an active portal contact of that customer.`,
 			fix: 'The portal detaches them at its next check. Never attach a "Portal badge" policy by hand: change the contact’s customer or portal group instead.',
+		});
+	}
+	if (stalePaths > 0) {
+		// Fails closed (a stale path matches nothing), so a warning: the portal stays open while it is put right.
+		findings.push({
+			id: 'badge-paths',
+			severity: 'warning',
+			problem: `${stalePaths} customer badge${stalePaths === 1 ? ' carries' : 's carry'} an old place in the customer tree (a customer was moved straight in the database): the contacts of ${stalePaths === 1 ? 'that customer' : 'those customers'} whose group reaches "the customers below" see nothing of them meanwhile.`,
+			fix: 'The portal brings the badges in line at its next check; nothing to do. Move customers through Directus to have it at once.',
 		});
 	}
 	return findings;

@@ -6,7 +6,7 @@
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { fetchGroupPolicies } from '../access/contact-access.ts';
-import { customerBadgeColumns, customerBadges, grantingBadges, strayBadgeAccess } from '../access/customer-badge.ts';
+import { customerBadgeColumns, customerBadges, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
 import { publicPermissions } from '../access/public-policy.ts';
@@ -85,8 +85,10 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 		for (const policy of await fetchPolicies(context, foreign)) findings.push(...checkForeignPolicy(policy, 'portal users'));
 	}
 
-	// Customer badges: they grant nothing, and reach only their own customer's portal users.
-	if (badgesReady) findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (await strayBadgeAccess(context.knex)).length));
+	// Customer badges: they grant nothing, reach only their own customer's portal users, and carry its place in the tree.
+	if (badgesReady) {
+		findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (await strayBadgeAccess(context.knex)).length, await staleBadgePaths(context.knex)));
+	}
 	return findings;
 }
 

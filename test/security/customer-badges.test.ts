@@ -3,7 +3,8 @@
  * edges: a contact moved to another customer sees that customer's records and no longer the old one's on
  * the next request; a customer moved in the tree takes its contacts' subtree along; nobody, not even an
  * admin, can set, attach, edit or empower a badge by hand; a contact cannot read or probe badges; a badge
- * attached behind Directus's back is detached by the doctor; a deleted customer's badge goes with it.
+ * attached behind Directus's back is detached by the doctor, and one whose customer moved there is brought in
+ * line by it; a deleted customer's badge goes with it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -174,6 +175,29 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 		expect(await db('directus_policies').where('id', badge).first('app_access', 'admin_access')).toMatchObject({ app_access: expect.toSatisfy((value: unknown) => !value) });
 		expect(await visible(outsiderToken)).toEqual(['b']);
 		await eventually(async () => expect((await api<{ open: boolean }>('GET', '/portal/api/doctor')).body.data?.open).toBe(true));
+	});
+
+	test('A badge left behind by a customer moved straight in the database shows nothing, until the doctor brings it in line', async () => {
+		const moved = (await createRow('customers', { name: uniqueName('Badge moved in the database') })).id;
+		const below = (await createRow('customers', { name: uniqueName('Badge below it'), parent: moved })).id;
+		const upper = (await createRow('customers', { name: uniqueName('Badge new parent') })).id;
+		const own = {
+			moved: (await createRow('tickets', { customer: moved, subject: uniqueName('Ticket of moved') })).id,
+			below: (await createRow('tickets', { customer: below, subject: uniqueName('Ticket of below') })).id,
+			upper: (await createRow('tickets', { customer: upper, subject: uniqueName('Ticket of upper') })).id,
+		};
+		const mover = await createPortalContact(moved, 'Administrator');
+		const moverToken = await tokenOf(mover);
+		expect(await visibleTicketNames(own, moverToken)).toEqual(['below', 'moved']);
+		// The tree's triggers rewrite the paths in the same statement; no hook sees it, so the badge keeps the old one.
+		await db('customers').where('id', moved).update({ parent: upper });
+		expect(await visibleTicketNames(own, moverToken)).toEqual([]);
+		await api('PATCH', '/items/portal_settings', { body: { portal_name: uniqueName('Portal') } });
+		await eventually(async () => expect(await visibleTicketNames(own, moverToken)).toEqual(['below', 'moved']));
+		const badge = (await badgeOf(moved)) as string;
+		const path = ((await db('customers').where('id', moved).first('tree_path')) as { tree_path: string }).tree_path;
+		expect(path).toBe(`/${upper}/${moved}/`);
+		expect(await db('directus_policies').where('id', badge).first('portal_tree_path')).toEqual({ portal_tree_path: path });
 	});
 
 	test('A deleted customer’s badge is deleted with it', async () => {

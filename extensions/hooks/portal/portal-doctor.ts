@@ -45,7 +45,7 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 			const drift = findings.filter(isManagedPolicyFinding);
 			if (drift.length > 0) {
 				await restoreManagedPolicies(context);
-				logger.warn(`Customer Portal doctor: put back ${drift.length} portal permission${drift.length === 1 ? '' : 's'} changed outside the portal: ${drift.map((finding) => finding.problem).join(' ')}`);
+				logger.warn(`Customer Portal doctor: put right ${drift.length} change${drift.length === 1 ? '' : 's'} made outside the portal to what it manages: ${drift.map((finding) => finding.problem).join(' ')}`);
 				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: drift.map((finding) => finding.problem) } });
 				findings = await examine();
 			}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkEnvironment } from '../../../src/doctor/check-environment.ts';
 import { checkHost } from '../../../src/doctor/check-host.ts';
 import { checkSchema } from '../../../src/doctor/check-schema.ts';
-import { checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
+import { checkBadges, checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, isManagedPolicyFinding, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
 import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import type { PermissionRow } from '../../../src/access/sync-group-policy.ts';
 
@@ -65,6 +65,19 @@ describe('Policies', () => {
 		expect(checkForeignPolicy(policy([row('tickets')], { name: 'Public' }), 'visitors who are not signed in')[0]?.problem).toBe(
 			'The policy "Public" reaches visitors who are not signed in and grants 1 permission the portal does not control.',
 		);
+	});
+
+	test('Customer badges: one that grants or reaches too much closes the portal, a stale tree path only warns; the portal repairs all three', () => {
+		expect(checkBadges([], 0, 0)).toEqual([]);
+		const findings = checkBadges([policy([row('tickets')], { id: 'b', name: 'Portal badge: Acme' })], 2, 3);
+		expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([
+			['badge-grants:b', 'critical'],
+			['badge-stray', 'critical'],
+			['badge-paths', 'warning'],
+		]);
+		expect(findings.every(isManagedPolicyFinding)).toBe(true);
+		expect(isPortalOpen(checkBadges([], 0, 1))).toBe(true);
+		expect(checkBadges([], 0, 1)[0]?.problem).toMatch(/^1 customer badge carries an old place/);
 	});
 });
 
