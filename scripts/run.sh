@@ -1,9 +1,9 @@
 #!/bin/sh
 # The one entry point behind `npm start`, `npm test` and `npm run build`.
 # Directus 11 needs Node 22 or newer. Where the machine's Node is older, a Node 22 from the npm
-# registry is installed into .tools/ and put first on PATH, and npm_config_nodedir points at its
-# headers before any dependency is installed, so native modules (isolated-vm, sqlite3, argon2)
-# are built for the Node that runs Directus.
+# registry is installed into .tools/ and put first on PATH. Either way npm_config_nodedir points at the
+# headers of the Node in use before any dependency is installed, so native modules (isolated-vm,
+# sqlite3, argon2) are built for the Node that runs Directus.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,8 +20,14 @@ if [ "$(node_major)" -lt 22 ]; then
     (cd "$root/.tools/node22" && npm install --no-save --no-package-lock --no-audit --no-fund "node@$node_version" >/dev/null)
   fi
   PATH="$node_home/bin:$PATH"
-  npm_config_nodedir="$node_home"
-  export PATH npm_config_nodedir
+  export PATH
+fi
+# Native modules are built against the headers of the Node that runs Directus, whatever npm is configured
+# with (a machine-wide nodedir for another Node would give modules Directus cannot load).
+node_prefix=$(dirname "$(dirname "$(command -v node)")")
+if [ -f "$node_prefix/include/node/node_version.h" ]; then
+  npm_config_nodedir="$node_prefix"
+  export npm_config_nodedir
 fi
 
 # Install dependencies when they are missing or older than the lockfile; remember which Node built them.

@@ -3,7 +3,8 @@
  * filters cost. Boots its own Directus with the bundle on a fresh PostgreSQL database, seeds a help desk
  * in bulk, and measures, side by side in one run, portal contacts' requests against the same request
  * by an admin and against hand-written SQL; throughput at 32 concurrent users; group edits with 10 and
- * 10,000 members; moving a 2,000-customer subtree; importing 10,000 customers; 1,000 invitations.
+ * 10,000 members; the doctor's access checks; moving a 2,000-customer subtree; importing 10,000
+ * customers; 1,000 invitations.
  * Writes `bench-results/<tickets>.json` and `.md` and a plot, `bench-results/latency.svg`.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import knex, { type Knex } from 'knex';
+import { groupAccessDrift } from '../../src/access/contact-access.ts';
+import { strayBadgeAccess } from '../../src/access/customer-badge.ts';
 import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
 import { startMailSink } from '../lib/mail-sink.ts';
 import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
@@ -233,6 +236,19 @@ try {
 	}
 	const groupEdits = Object.fromEntries(Object.entries(edits).map(([name, samples]) => [name, summarise(samples)]));
 
+	// The doctor's checks of who holds group policies and badges, run every minute, with every portal user above in place.
+	log('Measuring: the doctor’s access checks');
+	const defaultGroup = ((await db('portal_settings').first('default_group')) as { default_group: number | null }).default_group;
+	const portalUsers = Number(((await db('directus_users').where('role', portalRole).count({ count: '*' }).first()) as { count: string }).count);
+	const doctorChecks: number[] = [];
+	for (let index = 0; index < rounds; index++) {
+		doctorChecks.push(await timeOnce(async () => {
+			const drift = await groupAccessDrift(db, { portalRole, defaultGroup });
+			const stray = await strayBadgeAccess(db);
+			if (drift.excess.length > 0 || stray.length > 0) throw new Error(`The bench world has access no contact asks for: ${drift.excess.length} group, ${stray.length} badge attachments`);
+		}));
+	}
+
 	// 5. Moving the 2,000-customer subtree (and back); importing 10,000 customers through Directus.
 	log('Measuring: moving a 2,000-customer subtree, importing customers');
 	const newRoot = sizes.customers;
@@ -280,6 +296,7 @@ try {
 		throughput,
 		groupEdits,
 		subtreeMove: summarise(moves),
+		doctorAccessChecks: { portalUsers, timing: summarise(doctorChecks) },
 		importCustomers: { count: importCount, seconds: importSeconds },
 		invitations: { count: invitationCount, seconds: invitationSeconds },
 	};

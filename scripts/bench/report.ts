@@ -30,6 +30,8 @@ export interface BenchResult {
 	throughput: { admin: Throughput; portal: Throughput };
 	groupEdits: Record<string, Timing>;
 	subtreeMove: Timing;
+	/** The doctor's every-minute checks of who holds group policies and badges, with every bench portal user in place. */
+	doctorAccessChecks: { portalUsers: number; timing: Timing };
 	importCustomers: { count: number; seconds: number };
 	invitations: { count: number; seconds: number };
 }
@@ -69,6 +71,7 @@ export function markdownOf(result: BenchResult): string {
 		`| throughput, 32 concurrent users, portal mix | ${result.throughput.portal.requestsPerSecond} req/s (p50 ${result.throughput.portal.p50} ms, p97.5 ${result.throughput.portal.p97_5} ms, ${result.throughput.portal.failures} failed); ${ratio(result.throughput.admin.requestsPerSecond, result.throughput.portal.requestsPerSecond)} fewer than admin |`,
 		...Object.entries(result.groupEdits).map(([name, timing]) => `| group edit until enforced, ${name} | median ${ms(timing.median)}, p95 ${ms(timing.p95)} |`),
 		`| moving the 2,000-customer subtree | median ${ms(result.subtreeMove.median)}, p95 ${ms(result.subtreeMove.p95)} |`,
+		`| the doctor's access checks, ${result.doctorAccessChecks.portalUsers.toLocaleString('en')} portal users | median ${ms(result.doctorAccessChecks.timing.median)}, p95 ${ms(result.doctorAccessChecks.timing.p95)} |`,
 		`| importing ${result.importCustomers.count.toLocaleString('en')} customers through Directus | ${result.importCustomers.seconds} s |`,
 		`| ${result.invitations.count.toLocaleString('en')} invitations delivered to the SMTP server | ${result.invitations.seconds} s |`,
 	);

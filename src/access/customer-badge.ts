@@ -109,29 +109,42 @@ export async function staleBadgePaths(knex: Knex): Promise<number> {
 }
 
 /**
- * The (user, customer) pairs entitled to a badge: the users of contacts who hold a portal group's policy,
- * the active portal users (see `grantGroupToUser`), with their contact's customer. A derived table to
- * join, never a per-row `EXISTS`: Directus has no index on `directus_access.user`, so each such test
- * scanned the access table (577 ms for 5,000 portal users, growing with their square), where a join
- * hashes it once (23 ms; 249 ms for 50,000).
+ * Who holds which badge, and who should: the active portal users (holding a portal group's policy, see
+ * `grantGroupToUser`) with their contact's customer, and every badge attachment. Read table by table and
+ * joined in memory, so that no plan depends on PostgreSQL's statistics: as SQL anti-joins, right after a
+ * bulk import of portal users (before the statistics caught up), the planner chose nested loops over both
+ * sides, 3.7 s for 10,000 portal users where fresh statistics gave 2 ms; and Directus has no index on
+ * `directus_access.user`, so a per-row test scans the access table (813 ms for 5,000 portal users).
  */
-const entitledToBadges = (knex: Knex) =>
-	knex('contacts')
-		.join('directus_access as group_access', 'group_access.user', 'contacts.user')
-		.whereIn('group_access.policy', knex('portal_groups').select('policy').whereNotNull('policy'))
-		.distinct('contacts.user', 'contacts.customer');
+async function readBadgeHolders(knex: Knex) {
+	const groupPolicies = new Set(((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map((row) => row.policy));
+	const badged = (await knex('customers').select('id', 'portal_badge').whereNotNull('portal_badge')) as { id: number; portal_badge: string }[];
+	const customerOfBadge = new Map(badged.map((customer) => [customer.portal_badge, customer.id]));
+	const access = (await knex('directus_access').select('id', 'user', 'policy')) as { id: string; user: string | null; policy: string }[];
+	const active = new Set(access.flatMap((row) => (row.user !== null && groupPolicies.has(row.policy) ? [row.user] : [])));
+	const contacts = (await knex('contacts').select('user', 'customer').whereNotNull('user').whereNotNull('customer')) as { user: string; customer: number }[];
+	return {
+		/** Customer by badge. */
+		customerOfBadge,
+		/** Badge by customer. */
+		badgeOfCustomer: new Map(badged.map((customer) => [customer.id, customer.portal_badge])),
+		/** The customer each active portal user is entitled to the badge of. */
+		entitled: new Map(contacts.filter((contact) => active.has(contact.user)).map((contact) => [contact.user, contact.customer])),
+		/** Every badge attachment (a role's has no user). */
+		held: access.filter((row) => customerOfBadge.has(row.policy)),
+	};
+}
 
 /**
  * Badge attachments that should not exist: to a role, to anyone but an active portal user whose contact
  * belongs to the badge's customer. Their ids.
  */
 export async function strayBadgeAccess(knex: Knex): Promise<string[]> {
-	const rows = (await knex('directus_access')
-		.join('customers as badged', 'badged.portal_badge', 'directus_access.policy')
-		.leftJoin(entitledToBadges(knex).as('entitled'), (on) => on.on('entitled.user', 'directus_access.user').andOn('entitled.customer', 'badged.id'))
-		.whereNull('entitled.user')
-		.select('directus_access.id')) as { id: string }[];
-	return rows.map((row) => row.id);
+	return strayIn(await readBadgeHolders(knex));
+}
+
+function strayIn({ customerOfBadge, entitled, held }: Awaited<ReturnType<typeof readBadgeHolders>>): string[] {
+	return held.filter((row) => row.user === null || entitled.get(row.user) !== customerOfBadge.get(row.policy)).map((row) => row.id);
 }
 
 /** Badges that grant something: admin or studio access, or any permission row. Their ids. */
@@ -156,12 +169,10 @@ export async function grantingBadges(knex: Knex): Promise<string[]> {
 export async function reconcileCustomerBadges(context: DirectusContext): Promise<void> {
 	const { knex } = context;
 	await refreshCustomerBadges(knex);
-	const unbadged = (await knex(entitledToBadges(knex).as('entitled'))
-		.join('customers', 'customers.id', 'entitled.customer')
-		.leftJoin('directus_policies', 'directus_policies.id', 'customers.portal_badge')
-		.whereNull('directus_policies.id')
-		.distinct('customers.id')) as { id: number }[];
-	for (const customer of unbadged) await ensureCustomerBadge(context, customer.id);
+	const before = await readBadgeHolders(knex);
+	const policies = new Set(((await knex('directus_policies').select('id')) as { id: string }[]).map((row) => row.id));
+	const unbadged = new Set([...before.entitled.values()].filter((customer) => !policies.has(before.badgeOfCustomer.get(customer) ?? '')));
+	for (const customer of unbadged) await ensureCustomerBadge(context, customer);
 
 	const granting = await grantingBadges(knex);
 	if (granting.length > 0) {
@@ -172,13 +183,14 @@ export async function reconcileCustomerBadges(context: DirectusContext): Promise
 	}
 
 	const access = new context.services.AccessService({ knex, schema: context.schema, accountability: null });
-	const stray = await strayBadgeAccess(knex);
+	const holders = await readBadgeHolders(knex);
+	const { badgeOfCustomer, entitled, held } = holders;
+	const stray = strayIn(holders);
 	for (let from = 0; from < stray.length; from += 500) await access.deleteMany(stray.slice(from, from + 500));
-	const missing = (await knex(entitledToBadges(knex).as('entitled'))
-		.join('customers', 'customers.id', 'entitled.customer')
-		.leftJoin('directus_access as held', (on) => on.on('held.user', 'entitled.user').andOn('held.policy', 'customers.portal_badge'))
-		.whereNotNull('customers.portal_badge')
-		.whereNull('held.id')
-		.select('entitled.user', 'customers.portal_badge as policy')) as { user: string; policy: string }[];
+	const holding = new Set(held.map((row) => `${row.user}:${row.policy}`));
+	const missing = [...entitled].flatMap(([user, customer]) => {
+		const policy = badgeOfCustomer.get(customer);
+		return policy && !holding.has(`${user}:${policy}`) ? [{ user, policy }] : [];
+	});
 	for (let from = 0; from < missing.length; from += 500) await access.createMany(missing.slice(from, from + 500));
 }

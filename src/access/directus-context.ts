@@ -20,3 +20,13 @@ export async function inTransaction<T>(context: DirectusContext, work: (context:
 export function adminService(context: DirectusContext, collection: string) {
 	return new context.services.ItemsService(collection, { knex: context.knex, schema: context.schema, accountability: null });
 }
+
+/**
+ * Clears Directus's permission caches (policies, roles, permissions by user). Directus clears them when
+ * its services change access, but inside the caller's transaction: call this after the commit.
+ */
+export async function clearPermissionCaches(context: DirectusContext): Promise<void> {
+	const access = new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
+	// `clearCaches` is public on Directus's AccessService, though the extension types do not list it.
+	await (access as unknown as { clearCaches(): Promise<void> }).clearCaches();
+}

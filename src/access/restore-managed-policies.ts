@@ -1,3 +1,4 @@
+import { restoreGroupAccess } from './contact-access.ts';
 import { reconcileCustomerBadges } from './customer-badge.ts';
 import { adminService, type DirectusContext } from './directus-context.ts';
 import { fetchPortalSettings } from './fetch-portal-settings.ts';
@@ -6,8 +7,8 @@ import { syncGroupPolicy } from './sync-group-policy.ts';
 
 /**
  * Puts every policy the product manages back to what the portal's groups and settings compile to:
- * undoes permissions added or changed by hand, detaches customer badges from whoever should not hold
- * them, and settles any mismatch seen while another instance was part-way through a recompile.
+ * undoes permissions added or changed by hand, gives group policies and customer badges to exactly the
+ * portal users their contacts ask for, and settles any mismatch seen while another instance was part-way through a recompile.
  * Idempotent and safe to run at any time.
  */
 export async function restoreManagedPolicies(context: DirectusContext): Promise<void> {
@@ -15,5 +16,8 @@ export async function restoreManagedPolicies(context: DirectusContext): Promise<
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
 	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	if (settings.public_policy) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
+	// Group access first: who is entitled to a badge follows from it. Badges are reconciled even if a user could not be.
+	const groupAccess = settings.portal_role ? await restoreGroupAccess(context, { portalRole: settings.portal_role, defaultGroup: settings.default_group }).catch((error: unknown) => error) : undefined;
 	await reconcileCustomerBadges(context);
+	if (groupAccess) throw groupAccess;
 }

@@ -16,7 +16,7 @@ const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null
 
 /** Findings about what the product manages, which it can put right itself (see restoreManagedPolicies). */
 export function isManagedPolicyFinding(finding: Finding): boolean {
-	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$|badge-paths$)/.test(finding.id);
+	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$|badge-paths$|group-access-(excess|missing)$)/.test(finding.id);
 }
 
 /**
@@ -47,6 +47,33 @@ export function checkBadges(granting: StoredPolicy[], stray: number, stalePaths:
 			severity: 'warning',
 			problem: `${stalePaths} customer badge${stalePaths === 1 ? ' carries' : 's carry'} an old place in the customer tree (a customer was moved straight in the database): the contacts of ${stalePaths === 1 ? 'that customer' : 'those customers'} whose group reaches "the customers below" see nothing of them meanwhile.`,
 			fix: 'The portal brings the badges in line at its next check; nothing to do. Move customers through Directus to have it at once.',
+		});
+	}
+	return findings;
+}
+
+/**
+ * A portal group's policy held where no contact asks for it (the user of a suspended contact, of a contact
+ * in another group, the portal role) gives that group's reach to someone who should not have it; one
+ * missing shows an active contact nothing. The doctor's repair brings both in line with the contacts.
+ */
+export function checkGroupAccess(excess: number, missing: number): Finding[] {
+	const findings: Finding[] = [];
+	if (excess > 0) {
+		findings.push({
+			id: 'group-access-excess',
+			severity: 'critical',
+			problem: `${excess} portal group polic${excess === 1 ? 'y is' : 'ies are'} attached where no contact asks for ${excess === 1 ? 'it' : 'them'}: to the login of a suspended contact or of a contact in another group, or to the portal role.`,
+			fix: 'The portal takes them away at its next check. Give or take portal access through the contact (its group, its login), never by attaching policies by hand.',
+		});
+	}
+	if (missing > 0) {
+		// Fails closed (the contact sees nothing), so a warning: the portal stays open while it is put right.
+		findings.push({
+			id: 'group-access-missing',
+			severity: 'warning',
+			problem: `${missing} contact${missing === 1 ? '' : 's'} with an active login ${missing === 1 ? 'lacks its' : 'lack their'} group’s policy and ${missing === 1 ? 'sees' : 'see'} nothing in the portal meanwhile.`,
+			fix: 'The portal gives it back at its next check; nothing to do.',
 		});
 	}
 	return findings;

@@ -5,7 +5,7 @@
  */
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { fetchGroupPolicies } from '../access/contact-access.ts';
+import { fetchGroupPolicies, groupAccessDrift } from '../access/contact-access.ts';
 import { customerBadgeColumns, customerBadges, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
@@ -16,7 +16,7 @@ import type { PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkHost } from './check-host.ts';
-import { checkBadges, checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
+import { checkBadges, checkForeignPolicy, checkGroupAccess, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
 import type { Finding } from './finding.ts';
 
 async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<StoredPolicy[]> {
@@ -83,6 +83,8 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 			.modify((query) => (badgesReady ? query.whereNotIn('directus_access.policy', customerBadges(context.knex)) : query))) as { policy: string }[];
 		const foreign = [...new Set([...viaRole, ...viaUsers].map((row) => row.policy))].filter((policy) => !managed.has(policy));
 		for (const policy of await fetchPolicies(context, foreign)) findings.push(...checkForeignPolicy(policy, 'portal users'));
+		const drift = await groupAccessDrift(context.knex, { portalRole: settings.portal_role, defaultGroup: settings.default_group });
+		findings.push(...checkGroupAccess(drift.excess.length, drift.missing.length));
 	}
 
 	// Customer badges: they grant nothing, reach only their own customer's portal users, and carry its place in the tree.

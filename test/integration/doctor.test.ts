@@ -1,10 +1,11 @@
 /**
  * The portal doctor against a real Directus: a permission added by hand to a portal policy, or to
  * public access, closes the portal — routes answer 503 and portal users cannot sign in — until it is
- * removed. Staff read the findings; nobody else does.
+ * removed. Portal access written straight into the database, behind the product's back, is brought in
+ * line with the contacts. Staff read the findings; nobody else does.
  */
 import { describe, expect, test } from 'vitest';
-import { api, createRow } from '../support/directus-under-test.ts';
+import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
 import { createPortalContact, eventually, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 interface Doctor {
@@ -78,6 +79,41 @@ describe('The portal doctor', () => {
 		}
 		await eventually(async () => expect((await doctor())?.open).toBe(true));
 		expect((await signIn(contact)).status).toBe(200);
+	});
+
+	test('Takes a group’s policy from a suspended contact’s login and the portal role, and gives it back to an active one', async () => {
+		const db = directDatabase();
+		try {
+			const customer = (await createRow('customers', { name: uniqueName('Doctor access') })).id;
+			const suspended = await createPortalContact(customer, 'Manager', { login_suspended: true });
+			const active = await createPortalContact(customer, 'Manager');
+			const manager = await policyOf('Manager');
+			const settings = (await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data;
+			const held = async (column: 'user' | 'role', id: string) => ((await db('directus_access').where(column, id).where('policy', manager)) as unknown[]).length;
+			expect([await held('user', suspended.userId), await held('user', active.userId)]).toEqual([0, 1]);
+
+			// Straight into the database: no hook sees it.
+			await db('directus_access').insert([
+				{ id: crypto.randomUUID(), user: suspended.userId, policy: manager },
+				{ id: crypto.randomUUID(), role: settings?.portal_role, policy: manager },
+			]);
+			await db('directus_access').where({ user: active.userId, policy: manager }).delete();
+			await api('PATCH', '/items/portal_settings', { body: { portal_name: uniqueName('Portal') } });
+			await eventually(async () => {
+				expect([await held('user', suspended.userId), await held('role', settings?.portal_role ?? ''), await held('user', active.userId)]).toEqual([0, 0, 1]);
+			});
+			const audit = await api<{ details: { findings: string[] } }[]>('GET', '/items/portal_audit?filter[action][_eq]=doctor.policies_restored&sort=-id&limit=1&fields=details');
+			expect(audit.body.data?.[0]?.details.findings.join(' ')).toMatch(/2 portal group policies are attached where no contact asks for them.*1 contact with an active login lacks its group’s policy/);
+			await eventually(async () => {
+				const result = await doctor();
+				expect(result?.findings.map((finding) => finding.id).filter((id) => id.startsWith('group-access'))).toEqual([]);
+				expect(result?.open).toBe(true);
+			});
+			expect((await signIn(suspended)).status).toBe(401);
+			expect((await api('GET', '/items/tickets?fields=id', { token: await tokenOf(active) })).status).toBe(200);
+		} finally {
+			await db.destroy();
+		}
 	});
 
 	test('Shows its findings to staff only', async () => {

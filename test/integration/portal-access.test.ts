@@ -180,6 +180,56 @@ describe('What a contact sees follows their group on the next request', () => {
 	});
 });
 
+describe('Quick successive changes to one contact', () => {
+	/** The user's portal access as stored: how many access rows (its group's policy and its badge) and its status. */
+	async function accessOf(userId: string): Promise<{ rows: number; status: string | undefined }> {
+		const rows = await api<unknown[]>('GET', `/access?filter[user][_eq]=${userId}&fields=id&limit=-1`);
+		const user = await api<{ status: string }>('GET', `/users/${userId}?fields=status`);
+		return { rows: rows.body.data?.length ?? -1, status: user.body.data?.status };
+	}
+	const active = { rows: 2, status: 'active' };
+	const suspended = { rows: 0, status: 'suspended' };
+
+	/** Waits until the access matches the contact as stored, then checks it stays so: no late sync undoes it. */
+	async function settlesOnStoredState(contact: PortalContact): Promise<void> {
+		const stored = await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact.id}?fields=login_suspended`);
+		const expected = stored.body.data?.login_suspended ? suspended : active;
+		await eventually(async () => expect(await accessOf(contact.userId)).toEqual(expected));
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		expect(await accessOf(contact.userId)).toEqual(expected);
+	}
+
+	test('An admin suspending and re-enabling a login in turn: each change holds on the very next request', async () => {
+		const contact = await createPortalContact(world.other, 'Manager');
+		for (let round = 0; round < 8; round++) {
+			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: true } })).status).toBe(200);
+			expect(await accessOf(contact.userId)).toEqual(suspended);
+			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(200);
+			expect(await accessOf(contact.userId)).toEqual(active);
+		}
+		await settlesOnStoredState(contact);
+	});
+
+	test('Concurrent changes by admins and by help-desk staff end with exactly what was stored last', async () => {
+		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Desk'), app_access: true, admin_access: false } });
+		for (const action of ['read', 'update']) await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] } });
+		const email = `${uniqueName('desk').replace(' ', '-')}@example.com`;
+		const desk = await api<{ id: string }>('POST', '/users', { body: { email, password: 'desk-password-1' } });
+		await api('POST', '/access', { body: { user: desk.body.data?.id, policy: policy.body.data?.id } });
+		const staff = (await signIn({ email, password: 'desk-password-1' })).token;
+		expect(staff).not.toBeNull();
+
+		for (const token of [undefined, staff ?? undefined]) {
+			const contact = await createPortalContact(world.other, 'Manager');
+			for (let burst = 0; burst < 3; burst++) {
+				const writes = Array.from({ length: 12 }, (_, index) => api('PATCH', `/items/contacts/${contact.id}`, { token, body: { login_suspended: (index + burst) % 2 === 0 } }));
+				for (const response of await Promise.all(writes)) expect(response.status).toBe(200);
+				await settlesOnStoredState(contact);
+			}
+		}
+	});
+});
+
 describe('Portal settings', () => {
 	test('Turning parent visibility off narrows customer_tree to the own customer at once, and back', async () => {
 		const admin = await createPortalContact(world.parent, 'Administrator');

@@ -13,9 +13,9 @@
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
-import { assertLinkableUser, grantGroupToUser, releaseIfUnlinked, releasePortalUser, syncContactAccess } from '../../../src/access/contact-access.ts';
+import { assertLinkableUser, grantGroupToUser, releasePortalUser, syncContactAccess, syncUserAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { adminService, inTransaction } from '../../../src/access/directus-context.ts';
+import { adminService, clearPermissionCaches, inTransaction } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
@@ -194,6 +194,20 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	 */
 	const unlinkedUsers = new Map<number, string>();
 
+	/**
+	 * The syncs running after contact writes on this instance, by contact. An admin's next write to the same
+	 * contact waits for them before applying its change at once: an older sync, reading what was committed
+	 * before, would otherwise undo it until the newer write's own sync runs. (Correctness does not depend on
+	 * this: each sync reads the contact under the user's lock; this keeps an admin's change in force from the
+	 * very next request.)
+	 */
+	const syncsInFlight = new Map<number, Promise<void>>();
+	const afterSyncsOf = async (contactIds: Key[], knex: Knex) => {
+		// Not inside a transaction: a sync started by an earlier write in it may be waiting for its commit.
+		if (knex.isTransaction) return;
+		await Promise.all(contactIds.map((id) => syncsInFlight.get(Number(id))));
+	};
+
 	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
 		const contact = { ...(payload as Payload) };
 		const user = contact['user'];
@@ -213,6 +227,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		const changes = { ...(payload as Payload) };
 		if (!accessFields.some((field) => field in changes)) return changes;
 		const keys = meta['keys'] as Key[];
+		if (actsAsAdmin(accountability)) await afterSyncsOf(keys, database);
 		const context = await contextOn(database);
 		const settings = await fetchPortalSettings(context);
 		const role = settings.portal_role;
@@ -243,6 +258,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	});
 
 	staffFilter('contacts.items.delete', async (keys, _meta, { database, accountability }) => {
+		if (actsAsAdmin(accountability)) await afterSyncsOf(keys as Key[], database);
 		const context = await contextOn(database);
 		const role = (await fetchPortalSettings(context)).portal_role;
 		if (!role) return keys;
@@ -261,11 +277,14 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			const changed = accessFields.filter((field) => field in (payload as Payload));
 			if (changed.length === 0) return;
 			const contactIds = ((keys as Key[] | undefined) ?? [key as Key]).map(Number);
-			await resync(async (context) => {
+			const sync = resync(async (context) => {
 				const settings = await fetchPortalSettings(context);
 				if (settings.portal_role) {
 					await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
-					await releaseUnlinked(context, contactIds, settings.portal_role);
+					await releaseUnlinked(context, contactIds, settings.portal_role, settings.default_group);
+					// An admin's create was applied inside the write's transaction, where Directus cleared its
+					// permission caches before the commit: clear them once more now that it is visible.
+					if (event === 'contacts.items.create' && actsAsAdmin(accountability)) await clearPermissionCaches(context);
 				}
 				// Changes made through Directus by a person; the product's own endpoints write their own entries. The
 				// customer of a contact without a login decides no one's access: not recorded for such a contact.
@@ -288,23 +307,26 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 					}
 				}
 			});
+			for (const id of contactIds) syncsInFlight.set(id, sync);
+			await sync;
+			for (const id of contactIds) if (syncsInFlight.get(id) === sync) syncsInFlight.delete(id);
 		});
 	}
 
 	action('contacts.items.delete', async ({ keys }) => {
 		await resync(async (context) => {
-			const role = (await fetchPortalSettings(context)).portal_role;
-			if (role) await releaseUnlinked(context, (keys as Key[]).map(Number), role);
+			const settings = await fetchPortalSettings(context);
+			if (settings.portal_role) await releaseUnlinked(context, (keys as Key[]).map(Number), settings.portal_role, settings.default_group);
 		});
 	});
 
-	/** Releases the users the filters saw these contacts let go of, unless something links them again meanwhile. */
-	async function releaseUnlinked(context: DirectusContext, contactIds: number[], role: string): Promise<void> {
+	/** Brings in line the users the filters saw these contacts let go of: released, unless another contact links them meanwhile. */
+	async function releaseUnlinked(context: DirectusContext, contactIds: number[], role: string, defaultGroup: number | null): Promise<void> {
 		for (const contact of contactIds) {
 			const user = unlinkedUsers.get(contact);
 			if (!user) continue;
 			unlinkedUsers.delete(contact);
-			await releaseIfUnlinked(context, user, role);
+			await syncUserAccess(context, user, role, defaultGroup);
 		}
 	}
 

@@ -44,7 +44,8 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 			findings = await examine();
 			const drift = findings.filter(isManagedPolicyFinding);
 			if (drift.length > 0) {
-				await restoreManagedPolicies(context);
+				// A repair that fails part-way still leaves the findings read afresh below: the portal stays closed while they stand.
+				await restoreManagedPolicies(context).catch((error: unknown) => logger.error(error, 'Customer Portal doctor: could not put right what it found'));
 				logger.warn(`Customer Portal doctor: put right ${drift.length} change${drift.length === 1 ? '' : 's'} made outside the portal to what it manages: ${drift.map((finding) => finding.problem).join(' ')}`);
 				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: drift.map((finding) => finding.problem) } });
 				findings = await examine();

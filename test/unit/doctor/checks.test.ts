@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkEnvironment } from '../../../src/doctor/check-environment.ts';
 import { checkHost } from '../../../src/doctor/check-host.ts';
 import { checkSchema } from '../../../src/doctor/check-schema.ts';
-import { checkBadges, checkForeignPolicy, checkManagedPolicy, checkSystemPermissions, isManagedPolicyFinding, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
+import { checkBadges, checkForeignPolicy, checkGroupAccess, checkManagedPolicy, checkSystemPermissions, isManagedPolicyFinding, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
 import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
 import type { PermissionRow } from '../../../src/access/sync-group-policy.ts';
 
@@ -78,6 +78,19 @@ describe('Policies', () => {
 		expect(findings.every(isManagedPolicyFinding)).toBe(true);
 		expect(isPortalOpen(checkBadges([], 0, 1))).toBe(true);
 		expect(checkBadges([], 0, 1)[0]?.problem).toMatch(/^1 customer badge carries an old place/);
+	});
+
+	test('Group policies: one held where no contact asks for it closes the portal, one missing only warns; the portal repairs both', () => {
+		expect(checkGroupAccess(0, 0)).toEqual([]);
+		const findings = checkGroupAccess(2, 1);
+		expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([
+			['group-access-excess', 'critical'],
+			['group-access-missing', 'warning'],
+		]);
+		expect(findings.every(isManagedPolicyFinding)).toBe(true);
+		expect(isPortalOpen(checkGroupAccess(0, 3))).toBe(true);
+		expect(checkGroupAccess(1, 0)[0]?.problem).toMatch(/^1 portal group policy is attached where no contact asks for it/);
+		expect(checkGroupAccess(0, 2)[0]?.problem).toMatch(/^2 contacts with an active login lack their group’s policy/);
 	});
 });
 
