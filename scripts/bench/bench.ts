@@ -121,10 +121,11 @@ try {
 	const sqlNewest = {
 		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE id IN (SELECT ticket FROM ticket_followers WHERE contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact]),
 		customer: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`, [parentCustomer]),
+		// By the ticket's own copy of its customer's tree path, which the product keeps on PostgreSQL.
 		tree: () =>
 			db.raw(
-				`SELECT t.id, t.subject, t.status, t.date_created, t.customer FROM tickets t JOIN customers c ON c.id = t.customer
-				 WHERE c.tree_path LIKE (SELECT tree_path FROM customers WHERE id = ?) || '%' ORDER BY t.date_created DESC LIMIT 25`,
+				`SELECT id, subject, status, date_created, customer FROM tickets
+				 WHERE customer_path LIKE (SELECT tree_path FROM customers WHERE id = ?) || '%' ORDER BY date_created DESC LIMIT 25`,
 				[parentCustomer],
 			),
 	};

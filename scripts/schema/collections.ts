@@ -135,6 +135,8 @@ export const collections: CollectionDefinition[] = [
 				onDelete: 'SET NULL',
 				readonly: true,
 				hidden: true,
+				// One customer per badge: a badge shared by two customers would show each one's contacts the other's records.
+				unique: true,
 				note: 'Kept by the portal: the policy (its badge) its signed-in contacts hold so portal rules know their customer. It grants nothing.',
 			}),
 		],
@@ -255,6 +257,11 @@ export const collections: CollectionDefinition[] = [
 			text('description', { markdown: true }),
 			stamp('date_created'),
 			stamp('date_updated'),
+			text('customer_path', {
+				readonly: true,
+				hidden: true,
+				note: 'Kept by the portal on PostgreSQL: its customer’s tree path, so portal rules find a subtree’s tickets without looking up each ticket’s customer.',
+			}),
 		],
 		[
 			manyToOne('tickets', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'tickets' }),

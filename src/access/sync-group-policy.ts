@@ -1,7 +1,9 @@
 import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
+import type { Knex } from 'knex';
 import type { CompileSettings } from '../compiler/filters.ts';
+import { databaseDialect } from '../database/database-dialect.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
@@ -28,14 +30,19 @@ export interface GroupPolicySource {
 	policy: string | null;
 }
 
+/** What the compiler needs to know besides the group: the portal's settings and what the database keeps. */
+export function compileSettings(knex: Knex, parentVisibility: boolean): CompileSettings {
+	return { parentVisibility, ticketCustomerPaths: databaseDialect(knex) === 'pg' };
+}
+
 /**
  * Makes a group's Directus policy hold exactly the rows its permissions compile to: creates the policy
  * when there is none, then creates, updates and deletes only the rows that differ. The cost depends on
  * the group, never on how many contacts are in it (they reach the policy through their own access
  * row). Directus's services clear its permission caches. Returns the policy's id.
  */
-export async function writeGroupPolicy(context: DirectusContext, group: GroupPolicySource, settings: CompileSettings): Promise<string> {
-	const compiled = compileGroup(assertGroupPermissions(group.permissions ?? {}), settings);
+export async function writeGroupPolicy(context: DirectusContext, group: GroupPolicySource, { parentVisibility }: Pick<CompileSettings, 'parentVisibility'>): Promise<string> {
+	const compiled = compileGroup(assertGroupPermissions(group.permissions ?? {}), compileSettings(context.knex, parentVisibility));
 	const name = `Portal group: ${group.name}`;
 	let policy = group.policy;
 	if (policy) {
@@ -53,7 +60,7 @@ export async function writeGroupPolicy(context: DirectusContext, group: GroupPol
 }
 
 /** Recompiles a stored group in one transaction, linking a newly created policy to it. */
-export async function syncGroupPolicy(context: DirectusContext, groupId: number, settings: CompileSettings): Promise<string> {
+export async function syncGroupPolicy(context: DirectusContext, groupId: number, settings: Pick<CompileSettings, 'parentVisibility'>): Promise<string> {
 	return inTransaction(context, async (trx) => {
 		const groups = adminService(trx, 'portal_groups');
 		const group = (await groups.readOne(groupId, { fields: ['id', 'name', 'permissions', 'policy'] })) as PortalGroupRecord;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DatabaseDialect } from './database-dialect.ts';
 import type { RequiredColumns } from './missing-columns.ts';
 import type { TriggerSetDefinition } from './trigger-set.ts';
 
@@ -8,8 +9,12 @@ import type { TriggerSetDefinition } from './trigger-set.ts';
  * database). Rules read it because they could not afford to compute it per request.
  */
 export interface DerivedTable {
-	/** The table (a hidden, read-only Directus collection). */
+	/** The table (a hidden, read-only Directus collection), or the table of the derived column. */
 	readonly table: string;
+	/** A derived column of `table`, which is otherwise the user's own: only writes that name it are refused. */
+	readonly readOnlyField?: string;
+	/** The databases it is kept on (both when left out); on others it is left alone and nothing reads it. */
+	readonly dialects?: readonly DatabaseDialect[];
 	readonly triggers: TriggerSetDefinition;
 	/** The columns the triggers and checks read and write: the table's and its sources'. */
 	readonly columns: RequiredColumns;

@@ -8,6 +8,7 @@ import { triggersAreCurrent } from './triggers-are-current.ts';
 
 export type EnsureDerivedTableOutcome =
 	| { status: 'unsupported'; client: string }
+	| { status: 'not-kept'; dialect: string }
 	| { status: 'schema-missing'; missing: string[] }
 	| { status: 'ready'; version: string; installed: boolean; rebuilt: boolean; rows: number | null };
 
@@ -20,6 +21,7 @@ export type EnsureDerivedTableOutcome =
 export async function ensureDerivedTable(knex: Knex, derived: DerivedTable): Promise<EnsureDerivedTableOutcome> {
 	const dialect = databaseDialect(knex);
 	if (dialect === null) return { status: 'unsupported', client: String(knex.client.config.client) };
+	if (derived.dialects && !derived.dialects.includes(dialect)) return { status: 'not-kept', dialect };
 	const missing = await missingColumns(knex, derived.columns);
 	if (missing.length > 0) return { status: 'schema-missing', missing };
 	const { version } = triggerSet(derived.triggers, dialect);

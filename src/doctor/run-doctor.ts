@@ -12,7 +12,7 @@ import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
 import { publicPermissions } from '../access/public-policy.ts';
 import { derivedTableColumns } from '../database/derived-tables.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
-import type { PermissionRow } from '../access/sync-group-policy.ts';
+import { compileSettings, type PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkHost } from './check-host.ts';
@@ -56,7 +56,7 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
 		if (!policy) continue;
 		const permissions = typeof group.permissions === 'string' ? (JSON.parse(group.permissions) as unknown) : group.permissions;
-		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), { parentVisibility: settings.parent_visibility });
+		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), compileSettings(context.knex, settings.parent_visibility));
 		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}
 

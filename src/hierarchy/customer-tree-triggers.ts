@@ -16,7 +16,9 @@ import { visibleToParentSql } from './visible-to-parent-sql.ts';
  * - after insert and update, the `tree_path` of every customer in the row's subtree is written anew
  *   from `customer_tree` (see `treePathSql`); after a delete on SQLite, of the customers whose path
  *   started with the deleted row's.
- * Each statement is non-recursive: SQLite forbids common table expressions in trigger bodies.
+ * Each statement is non-recursive: SQLite forbids common table expressions in trigger bodies. On PostgreSQL,
+ * where writers run side by side, the trigger first locks the rows it builds on (see `pgSql`); SQLite runs one
+ * writer at a time.
  * Row by row, each change is applied to the tree as the rows before it left it; so one raw statement that
  * passes through a loop on the way (swapping a parent and its child in a single UPDATE) leaves the table
  * wrong until the next start-up check rebuilds it. Directus never writes that way: a batch is applied item
@@ -85,7 +87,19 @@ function sqliteSql(): TriggerSetSql {
 function pgSql(): TriggerSetSql {
 	return {
 		functions: {
+			// First the locks that order this change with concurrent ones: the new parent's row, shared (a move
+			// of it, or of a customer above it, that has not committed is waited for, and one that starts later
+			// waits for this), and on a move or visibility change every customer of the subtree, as an update
+			// would (a customer being added below one of them meanwhile is waited for, then seen). Each later
+			// statement reads what was committed before it, so neither side works from a tree the other is
+			// changing; without them a customer added below a moving customer kept its old ancestors.
 			[functionName]: `BEGIN
+	IF NEW.parent IS NOT NULL THEN
+		PERFORM 1 FROM customers WHERE id = NEW.parent FOR SHARE;
+	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		PERFORM 1 FROM customers WHERE id IN (SELECT customer FROM customer_tree WHERE ancestor = NEW.id) FOR NO KEY UPDATE;
+	END IF;
 	IF TG_OP = 'INSERT' THEN
 		${selfRow};
 		${adoptChildren('pg')};

@@ -406,6 +406,29 @@ describe('customer_tree when writes bypass Directus', () => {
 	const testOnPostgres = (name: string, body: () => Promise<void>) => {
 		if (inject('directus').database === 'postgres') test(name, body);
 	};
+	testOnPostgres('Stays exact when customers are added below a customer while it moves, on PostgreSQL', async () => {
+		const add = async (parent: number | null) => {
+			const row = ok(await api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent, visible_to_parent: true } }), 'create');
+			forest.nodes.set(row.id, { parent, visible: true });
+			return row.id;
+		};
+		const tops = [await add(null), await add(null)];
+		const middle = await add(tops[0] as number);
+		const leaf = await add(middle);
+		for (let round = 0; round < 12; round++) {
+			const parent = tops[(round + 1) % 2] as number;
+			const [, below, deeper] = await Promise.all([
+				api('PATCH', `/items/customers/${middle}`, { body: { parent } }),
+				api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent: middle, visible_to_parent: true } }),
+				api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent: leaf, visible_to_parent: true } }),
+			]);
+			forest.nodes.set(middle, { parent, visible: true });
+			forest.nodes.set(ok(below, 'create during a move').id, { parent: middle, visible: true });
+			forest.nodes.set(ok(deeper, 'create during a move').id, { parent: leaf, visible: true });
+			await expectExact(`round ${round} of creates during a move`);
+		}
+	});
+
 	testOnPostgres('Installs once when several instances start together on PostgreSQL', async () => {
 		await db.raw('DROP TRIGGER portal_customer_tree_update ON customers');
 		await db('customer_tree').delete().whereIn('customer', forest.ids().slice(0, 3));

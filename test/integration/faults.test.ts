@@ -138,7 +138,7 @@ describe('On a PostgreSQL Directus of its own', () => {
 	async function policyDrift(groupId: number): Promise<string[]> {
 		const group = (await db('portal_groups').select('permissions', 'policy').where('id', groupId).first()) as { permissions: unknown; policy: string };
 		const permissions = (typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions) as Record<string, unknown>;
-		const expected = compileGroup(normalizeGroupPermissions(permissions), { parentVisibility: true });
+		const expected = compileGroup(normalizeGroupPermissions(permissions), { parentVisibility: true, ticketCustomerPaths: true });
 		return checkManagedPolicy(await storedPolicy(group.policy), expected).map((finding) => finding.id);
 	}
 

@@ -66,7 +66,8 @@ async function policyAgainstCatalogue(instance: ClusterInstance, groupId: number
 	const settings = (await call<{ parent_visibility: boolean }>(instance, 'GET', '/items/portal_settings?fields=parent_visibility')).body.data;
 	if (!group || !settings) throw new Error('Could not read the group or the portal settings');
 	const stored = (await call<Record<string, unknown>[]>(instance, 'GET', `/permissions?filter[policy][_eq]=${group.policy}&limit=-1&fields=collection,action,permissions,validation,presets,fields`)).body.data ?? [];
-	const expected = compileGroup(normalizeGroupPermissions(group.permissions), { parentVisibility: settings.parent_visibility });
+	// PostgreSQL, which keeps tickets' customer paths.
+	const expected = compileGroup(normalizeGroupPermissions(group.permissions), { parentVisibility: settings.parent_visibility, ticketCustomerPaths: true });
 	const shape = (row: Record<string, unknown>) => canonicalJson([row['collection'], row['action'], row['permissions'] ?? null, row['validation'] ?? null, row['presets'] ?? null, row['fields'] ?? null]);
 	return { stored: stored.map(shape).sort(), expected: expected.map((row) => shape(row as unknown as Record<string, unknown>)).sort() };
 }

@@ -157,6 +157,9 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 		expect(holderAccess).toEqual([{ user: holder.userId, role: null }]);
 		expect(Number(((await db('directus_permissions').where('policy', badge).count({ count: '*' }).first()) as { count: number | string }).count)).toBe(0);
 		expect(await badgeOf(customers.a)).not.toBe(badge);
+		// Nor straight in the database: one customer per badge, or one badge would show two customers' records.
+		await expect(db('customers').where('id', customers.a).update({ portal_badge: badge })).rejects.toThrow(/unique/i);
+		expect(await badgeOf(customers.a)).not.toBe(badge);
 		await api('DELETE', `/users/${staffUser.body.data?.id}`);
 		await api('DELETE', `/policies/${otherPolicy.body.data?.id}`);
 	});

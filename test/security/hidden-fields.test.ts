@@ -25,6 +25,7 @@ describe('Hidden and protected fields', () => {
 	test('Aggregates over hidden fields are refused (devices.admin_password, tickets.assignee, users.password)', async () => {
 		const token = world.attackerToken;
 		for (const aggregate of ['count', 'countDistinct', 'min', 'max']) {
+			refused((await api('GET', `/items/tickets?aggregate[${aggregate}]=customer_path`, { token })).status, `${aggregate} customer_path`);
 			refused((await api('GET', `/items/devices?aggregate[${aggregate}]=admin_password`, { token })).status, `${aggregate} admin_password`);
 			refused((await api('GET', `/items/tickets?aggregate[${aggregate}]=assignee`, { token })).status, `${aggregate} assignee`);
 			refused((await api('GET', `/users?aggregate[${aggregate}]=password`, { token })).status, `${aggregate} password`);
@@ -46,6 +47,9 @@ describe('Hidden and protected fields', () => {
 			`/items/devices?filter[admin_password][_starts_with]=${devicePassword.slice(0, 3)}`,
 			'/items/tickets?filter[assignee][_nnull]=true',
 			'/items/tickets?filter[assignee][email][_starts_with]=admin',
+			'/items/tickets?filter[customer_path][_starts_with]=/',
+			'/items/ticket_comments?filter[ticket][customer_path][_nnull]=true',
+			'/items/customers?filter[tree_path][_starts_with]=/',
 			'/items/contacts?filter[user][_nnull]=true',
 			'/items/contacts?filter[user][password][_nnull]=true',
 			'/items/contacts?filter[portal_group][_nnull]=true',
@@ -62,6 +66,7 @@ describe('Hidden and protected fields', () => {
 		const token = world.attackerToken;
 		refused((await api('GET', '/items/devices?sort=admin_password&fields=id', { token })).status, 'sort admin_password');
 		refused((await api('GET', '/items/tickets?sort=assignee&fields=id', { token })).status, 'sort assignee');
+		refused((await api('GET', '/items/tickets?sort=customer_path&fields=id', { token })).status, 'sort customer_path');
 	});
 
 	test('alias of hashed and protected fields is refused or returns nothing', async () => {

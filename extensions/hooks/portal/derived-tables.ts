@@ -1,5 +1,6 @@
 /**
- * The tables the product derives (`customer_tree` with `customers.tree_path`, `ticket_followers`) are
+ * The tables the product derives (`customer_tree` with `customers.tree_path`, `ticket_followers`, and on
+ * PostgreSQL `tickets.customer_path`) are
  * kept by database triggers (src/database/), in the same transaction as every write to their sources —
  * Directus runs `items.*` filters outside the write's transaction, and imports may bypass Directus.
  * This hook installs the triggers and repairs the tables when Directus starts, puts the triggers back
@@ -38,7 +39,8 @@ export function registerDerivedTables({ init, filter }: RegisterFunctions, { dat
 		 * One catalogue query when all is well.
 		 */
 		const keepTriggers = async (trx: Knex): Promise<void> => {
-			if (databaseDialect(trx) === null || (await triggersAreCurrent(trx, derived.triggers))) return;
+			const dialect = databaseDialect(trx);
+			if (dialect === null || (derived.dialects && !derived.dialects.includes(dialect)) || (await triggersAreCurrent(trx, derived.triggers))) return;
 			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
 		};
 		for (const source of derived.sources) {
@@ -49,11 +51,21 @@ export function registerDerivedTables({ init, filter }: RegisterFunctions, { dat
 				});
 			}
 		}
-		// Directus has no read-only collections of its own to stop an admin or a flow.
-		for (const action of ['create', 'update', 'delete']) {
-			filter(`${derived.table}.items.${action}`, () => {
-				throw derived.readOnlyError();
-			});
+		// Directus has no read-only collections or fields of its own to stop an admin or a flow.
+		const field = derived.readOnlyField;
+		if (field === undefined) {
+			for (const action of ['create', 'update', 'delete']) {
+				filter(`${derived.table}.items.${action}`, () => {
+					throw derived.readOnlyError();
+				});
+			}
+		} else {
+			for (const action of ['create', 'update']) {
+				filter(`${derived.table}.items.${action}`, (payload) => {
+					if (typeof payload === 'object' && payload !== null && field in payload) throw derived.readOnlyError();
+					return payload;
+				});
+			}
 		}
 	}
 }
@@ -66,7 +78,10 @@ function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerive
 		warned.add(message);
 		logger.warn(message);
 	};
-	return ({ table, sources }, outcome, when) => {
+	return ({ triggers, sources }, outcome, when) => {
+		if (outcome.status === 'not-kept') return;
+		// What is kept: a table, or a table's column.
+		const table = triggers.keeps;
 		if (outcome.status === 'unsupported') {
 			warn(`Customer Portal: ${table} needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, so the portal's rules that read it see nothing.`);
 		} else if (outcome.status === 'schema-missing') {

@@ -82,12 +82,31 @@ describe('compileGroup', () => {
 		expect(find(compile({ 'tickets.view': 'customer' }), 'tickets', 'read')?.permissions).toEqual(own);
 	});
 
+	test('On PostgreSQL, tests the ticket’s own copy of its customer’s tree path, and only for tickets and what hangs on them', () => {
+		const paths = { parentVisibility: true, ticketCustomerPaths: true };
+		const byPath = { customer_path: { _starts_with: '$CURRENT_POLICIES.portal_tree_path' } };
+		const rows = compileGroup(normalizeGroupPermissions({ 'tickets.view': 'customer_tree', 'tickets.edit': 'customer_tree', 'projects.view': 'customer_tree' }), paths);
+		expect(find(rows, 'tickets', 'read')?.permissions).toEqual(byPath);
+		expect(find(rows, 'tickets', 'update')?.permissions).toEqual(byPath);
+		expect(find(rows, 'ticket_participants', 'read')?.permissions).toEqual({ ticket: byPath });
+		// Projects and customers have no such copy: they keep the join.
+		expect(find(rows, 'projects', 'read')?.permissions).toEqual({ customer: { tree_path: { _starts_with: '$CURRENT_POLICIES.portal_tree_path' } } });
+		expect(find(rows, 'customers', 'read')?.permissions).toEqual({ tree_path: { _starts_with: '$CURRENT_POLICIES.portal_tree_path' } });
+		// Parent visibility off: their own customer, as everywhere.
+		expect(find(compile({ 'tickets.view': 'customer_tree' }, { parentVisibility: false, ticketCustomerPaths: true } as typeof on), 'tickets', 'read')?.permissions).toEqual({ customer: { portal_badge: { _in: '$CURRENT_POLICIES' } } });
+		// Same rows otherwise, and the same fields: the path itself is never readable.
+		const joined = compileGroup(everything, on);
+		const pathed = compileGroup(everything, paths);
+		expect(pathed.map((row) => [row.collection, row.action, row.fields])).toEqual(joined.map((row) => [row.collection, row.action, row.fields]));
+		for (const row of pathed) expect(row.fields, `${row.collection} ${row.action}`).not.toContain('customer_path');
+	});
+
 	test('Reads rows without looking up the contact: the only variables are the user, their policies and, for devices, the location', () => {
 		// Directus resolves a `$CURRENT_USER.<path>` three times a request by reading the user and the contact;
 		// `$CURRENT_USER` and `$CURRENT_POLICIES` it knows already, `$CURRENT_POLICIES.portal_tree_path` is one read.
 		const allowed = new Set(['$CURRENT_USER', '$CURRENT_POLICIES', '$CURRENT_POLICIES.portal_tree_path', '$CURRENT_USER.portal_contacts.location']);
 		for (const group of [...systemGroups.map((system) => normalizeGroupPermissions(system.permissions)), everything]) {
-			for (const settings of [on, { parentVisibility: false }]) {
+			for (const settings of [on, { parentVisibility: false }, { parentVisibility: true, ticketCustomerPaths: true }]) {
 				for (const row of compileGroup(group, settings)) {
 					const variables = JSON.stringify(row.permissions).match(/\$[A-Z_]+(\.[a-z_.]+)?/g) ?? [];
 					for (const variable of variables) expect(allowed.has(variable), `${row.collection} ${row.action}: ${variable}`).toBe(true);
