@@ -119,13 +119,18 @@ describe('The doctor at start-up', () => {
 		const own = (await call<{ id: number; customer: number }[]>('GET', `/items/contacts?filter[email][_eq]=${contact.email}&fields=id,customer`)).body.data?.[0];
 		expect((await call('PATCH', `/items/contacts/${own?.id}`, { body: { portal_group: manager } })).status).toBe(200);
 		const ticket = (await call<{ id: number }>('POST', '/items/tickets', { body: { customer: own?.customer, subject: 'Before the upgrade' } })).body.data?.id;
-		// The database as an older version left it: no tree paths, no badges. (Not without `customers.portal_badge`
+		// The database as an older version left it: no tree paths, no ticket paths, no badges. (Not without `customers.portal_badge`
 		// itself: on SQLite Directus adds that column to an existing table as varchar(36) where a fresh install has
 		// char(36), so the dry run below would list that difference; harmless, see README → Installing.)
-		for (const field of ['customers/tree_path', 'directus_policies/portal_tree_path']) expect((await call('DELETE', `/fields/${field}`)).status, field).toBe(204);
 		const { client, ...connection } = database.config;
 		const db = knex({ client, connection, useNullAsDefault: true });
 		try {
+			// Nor the triggers that keep tickets' customer paths (PostgreSQL): they name the columns removed below.
+			if (client === 'pg') {
+				await db.raw('DROP TRIGGER IF EXISTS portal_ticket_path_write ON tickets');
+				await db.raw('DROP TRIGGER IF EXISTS portal_ticket_path_customer_moved ON customers');
+			}
+			for (const field of ['customers/tree_path', 'directus_policies/portal_tree_path', 'tickets/customer_path']) expect((await call('DELETE', `/fields/${field}`)).status, field).toBe(204);
 			await db('directus_access').whereIn('policy', db('customers').select('portal_badge').whereNotNull('portal_badge')).delete();
 			await db('customers').update({ portal_badge: null });
 		} finally {
