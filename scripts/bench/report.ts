@@ -27,10 +27,12 @@ export interface BenchResult {
 	newest: Record<string, Timing>;
 	subtree: Record<string, Timing>;
 	pages: Record<string, Timing>;
+	/** A ticket created, and a ticket's customer changed, by an admin through Directus; an INSERT through knex beside them. */
+	ticketWrites: Record<string, Timing>;
 	throughput: { admin: Throughput; portal: Throughput };
 	groupEdits: Record<string, Timing>;
 	subtreeMove: Timing;
-	/** The doctor's every-minute checks of who holds group policies and badges, with every bench portal user in place. */
+	/** The doctor's every-minute checks of who holds what among portal users (`readPortalUserAccess`), with every bench portal user in place. */
 	doctorAccessChecks: { portalUsers: number; timing: Timing };
 	importCustomers: { count: number; seconds: number };
 	invitations: { count: number; seconds: number };
@@ -69,6 +71,8 @@ export function markdownOf(result: BenchResult): string {
 		'|---|---|',
 		`| throughput, 32 concurrent users, admin | ${result.throughput.admin.requestsPerSecond} req/s (p50 ${result.throughput.admin.p50} ms, p97.5 ${result.throughput.admin.p97_5} ms, ${result.throughput.admin.failures} failed) |`,
 		`| throughput, 32 concurrent users, portal mix | ${result.throughput.portal.requestsPerSecond} req/s (p50 ${result.throughput.portal.p50} ms, p97.5 ${result.throughput.portal.p97_5} ms, ${result.throughput.portal.failures} failed); ${ratio(result.throughput.admin.requestsPerSecond, result.throughput.portal.requestsPerSecond)} fewer than admin |`,
+		`| creating a ticket through Directus, admin | median ${ms(result.ticketWrites['create admin']?.median)}, p95 ${ms(result.ticketWrites['create admin']?.p95)} (an INSERT through knex: ${ms(result.ticketWrites['create sql']?.median)}) |`,
+		`| changing a ticket's customer through Directus, admin | median ${ms(result.ticketWrites['change customer admin']?.median)}, p95 ${ms(result.ticketWrites['change customer admin']?.p95)} |`,
 		...Object.entries(result.groupEdits).map(([name, timing]) => `| group edit until enforced, ${name} | median ${ms(timing.median)}, p95 ${ms(timing.p95)} |`),
 		`| moving the 2,000-customer subtree | median ${ms(result.subtreeMove.median)}, p95 ${ms(result.subtreeMove.p95)} |`,
 		`| the doctor's access checks, ${result.doctorAccessChecks.portalUsers.toLocaleString('en')} portal users | median ${ms(result.doctorAccessChecks.timing.median)}, p95 ${ms(result.doctorAccessChecks.timing.p95)} |`,

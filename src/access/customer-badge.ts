@@ -14,6 +14,7 @@
  * since paths are made of ids and the moved customer's old path is nobody's any more.
  */
 import type { Knex } from 'knex';
+import { readAccessRows, type AccessRow } from './access-rows.ts';
 import type { RequiredColumns } from '../database/missing-columns.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import type { DirectusContext } from './directus-context.ts';
@@ -116,11 +117,11 @@ export async function staleBadgePaths(knex: Knex): Promise<number> {
  * sides, 3.7 s for 10,000 portal users where fresh statistics gave 2 ms; and Directus has no index on
  * `directus_access.user`, so a per-row test scans the access table (813 ms for 5,000 portal users).
  */
-async function readBadgeHolders(knex: Knex) {
+async function readBadgeHolders(knex: Knex, given?: readonly AccessRow[]) {
 	const groupPolicies = new Set(((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map((row) => row.policy));
 	const badged = (await knex('customers').select('id', 'portal_badge').whereNotNull('portal_badge')) as { id: number; portal_badge: string }[];
 	const customerOfBadge = new Map(badged.map((customer) => [customer.portal_badge, customer.id]));
-	const access = (await knex('directus_access').select('id', 'user', 'policy')) as { id: string; user: string | null; policy: string }[];
+	const access = given ?? (await readAccessRows(knex));
 	const active = new Set(access.flatMap((row) => (row.user !== null && groupPolicies.has(row.policy) ? [row.user] : [])));
 	const contacts = (await knex('contacts').select('user', 'customer').whereNotNull('user').whereNotNull('customer')) as { user: string; customer: number }[];
 	return {
@@ -137,10 +138,10 @@ async function readBadgeHolders(knex: Knex) {
 
 /**
  * Badge attachments that should not exist: to a role, to anyone but an active portal user whose contact
- * belongs to the badge's customer. Their ids.
+ * belongs to the badge's customer. Their ids. `access`: every attachment, when the caller has read them already.
  */
-export async function strayBadgeAccess(knex: Knex): Promise<string[]> {
-	return strayIn(await readBadgeHolders(knex));
+export async function strayBadgeAccess(knex: Knex, access?: readonly AccessRow[]): Promise<string[]> {
+	return strayIn(await readBadgeHolders(knex, access));
 }
 
 function strayIn({ customerOfBadge, entitled, held }: Awaited<ReturnType<typeof readBadgeHolders>>): string[] {

@@ -12,36 +12,58 @@ export interface InstalledTrigger {
 	enabled: boolean;
 }
 
+export interface InstalledTriggerSet {
+	/** Every trigger named with the set's prefix, whatever its version. */
+	triggers: InstalledTrigger[];
+	/** The comment of each of the set's PostgreSQL functions (null when missing; none on SQLite). */
+	functionComments: Map<string, string | null>;
+	/** Those of the set's indexes that exist. */
+	indexes: string[];
+}
+
+/** The set's triggers and functions as installed (see `installedTriggerSets`). */
+export async function installedTriggers(knex: Knex, definition: TriggerSetDefinition): Promise<InstalledTriggerSet> {
+	return (await installedTriggerSets(knex, [definition]))[0] as InstalledTriggerSet;
+}
+
 /**
- * The set's triggers as installed, whatever their version (any trigger named with its prefix), and
- * the comment of each of its PostgreSQL functions (null when missing; none on SQLite).
+ * Each set's triggers and functions as installed, in the order given, read in one query: this runs
+ * before every write to the sets' source tables.
  */
-export async function installedTriggers(
-	knex: Knex,
-	definition: TriggerSetDefinition,
-): Promise<{ triggers: InstalledTrigger[]; functionComments: Map<string, string | null> }> {
+export async function installedTriggerSets(knex: Knex, definitions: readonly TriggerSetDefinition[]): Promise<InstalledTriggerSet[]> {
 	const dialect = requireDatabaseDialect(knex);
+	if (definitions.length === 0) return [];
+	const functionNames = definitions.flatMap((definition) => triggerSet(definition, dialect).functionNames);
+	const indexNames = definitions.flatMap((definition) => triggerSet(definition, dialect).indexNames);
+	let rows: { kind: 'trigger' | 'function' | 'index'; name: string; table: string | null; text: string | null; enabled: boolean }[];
 	if (dialect === 'sqlite3') {
-		const ours = ({ name }: InstalledTrigger) => name.startsWith(definition.prefix);
-		const rows = (await knex.raw("SELECT name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type = 'trigger'")) as { name: string; table: string; sql: string | null }[];
-		return { triggers: rows.map(({ name, table, sql }) => ({ name, table, text: sql ?? '', enabled: true })).filter(ours), functionComments: new Map() };
+		const found = (await knex.raw("SELECT type, name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type IN ('trigger', 'index')")) as { type: 'trigger' | 'index'; name: string; table: string; sql: string | null }[];
+		rows = found.map(({ type, name, table, sql }) => ({ kind: type, name, table, text: sql, enabled: true }));
+	} else {
+		rows = (
+			(await knex.raw(
+				`SELECT 'trigger' AS kind, t.tgname AS name, c.relname AS "table", obj_description(t.oid, 'pg_trigger') AS text, t.tgenabled <> 'D' AS enabled
+				FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+				WHERE NOT t.tgisinternal AND pg_table_is_visible(c.oid) AND t.tgname::text ^@ ANY(?::text[])
+				UNION ALL
+				SELECT 'function', p.proname, NULL, obj_description(p.oid, 'pg_proc'), true FROM pg_proc p
+				WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname::text = ANY(?::text[])
+				UNION ALL
+				SELECT 'index', i.relname, NULL, NULL, true FROM pg_class i
+				WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname::text = ANY(?::text[])`,
+				[definitions.map(({ prefix }) => prefix), functionNames, indexNames],
+			)) as { rows: typeof rows }
+		).rows;
 	}
-	const triggers = (await knex.raw(
-		`SELECT t.tgname AS name, c.relname AS "table", COALESCE(obj_description(t.oid, 'pg_trigger'), '') AS text, t.tgenabled <> 'D' AS enabled
-		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-		WHERE NOT t.tgisinternal AND pg_table_is_visible(c.oid) AND starts_with(t.tgname, ?)`,
-		[definition.prefix],
-	)) as { rows: InstalledTrigger[] };
-	// Every function's comment in one query: this runs before each write to the set's tables.
-	const functionNames = triggerSet(definition, dialect).functionNames;
-	const functionComments = new Map<string, string | null>(functionNames.map((name) => [name, null]));
-	if (functionNames.length > 0) {
-		const functions = (await knex.raw(
-			`SELECT p.proname AS name, obj_description(p.oid, 'pg_proc') AS comment FROM pg_proc p
-			WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname IN (${functionNames.map(() => '?').join(', ')})`,
-			[...functionNames],
-		)) as { rows: { name: string; comment: string | null }[] };
-		for (const { name, comment } of functions.rows) functionComments.set(name, comment);
-	}
-	return { triggers: triggers.rows, functionComments };
+	const triggers: InstalledTrigger[] = rows.filter(({ kind }) => kind === 'trigger').map(({ name, table, text, enabled }) => ({ name, table: table ?? '', text: text ?? '', enabled }));
+	const comments = new Map(rows.filter(({ kind }) => kind === 'function').map(({ name, text }) => [name, text]));
+	const indexes = new Set(rows.filter(({ kind }) => kind === 'index').map(({ name }) => name));
+	return definitions.map((definition) => {
+		const set = triggerSet(definition, dialect);
+		return {
+			triggers: triggers.filter(({ name }) => name.startsWith(definition.prefix)),
+			functionComments: new Map(set.functionNames.map((name) => [name, comments.get(name) ?? null])),
+			indexes: set.indexNames.filter((name) => indexes.has(name)),
+		};
+	});
 }

@@ -3,7 +3,8 @@ import type { DatabaseDialect } from './database-dialect.ts';
 
 /**
  * A set of triggers this product keeps on some tables (and, on PostgreSQL, the trigger functions they
- * call), versioned by its SQL, so that start-up can tell whether the installed ones are exactly these.
+ * call, and any index the rules need to read what they keep), versioned by its SQL, so that start-up
+ * can tell whether the installed ones are exactly these.
  */
 
 /** Where a definition puts the version marker in a SQLite trigger body (`BEGIN /* ${triggerMarker} *\/ …`). */
@@ -18,6 +19,12 @@ export interface TriggerSetSql {
 	 * `AFTER INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION <function>()` (PostgreSQL).
 	 */
 	readonly triggers: Readonly<Record<string, { table: string; definition: string }>>;
+	/**
+	 * Indexes the portal's rules need to read what the set keeps, by name: the table and what follows
+	 * `ON <table>`, e.g. `(customer_path text_pattern_ops)`. Created when missing and never changed, so a new
+	 * definition needs a new name.
+	 */
+	readonly indexes?: Readonly<Record<string, { table: string; definition: string }>>;
 }
 
 export interface TriggerSetDefinition {
@@ -35,11 +42,12 @@ export interface TriggerSet {
 	readonly marker: string;
 	readonly triggers: readonly { name: string; table: string }[];
 	readonly functionNames: readonly string[];
+	readonly indexNames: readonly string[];
 	/** Statements that (re)create everything, one per `knex.raw`; run after dropping the old triggers. */
 	readonly statements: readonly string[];
 }
 
-function statementsOf({ functions, triggers }: TriggerSetSql, dialect: DatabaseDialect): string[] {
+function statementsOf({ functions, triggers, indexes = {} }: TriggerSetSql, dialect: DatabaseDialect): string[] {
 	const functionStatements = Object.entries(functions).flatMap(([name, body]) => [
 		`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $function$\n${body}\n$function$`,
 		`COMMENT ON FUNCTION ${name}() IS '${triggerMarker}'`,
@@ -49,7 +57,8 @@ function statementsOf({ functions, triggers }: TriggerSetSql, dialect: DatabaseD
 			? [`DROP TRIGGER IF EXISTS ${name} ON ${table}`, `CREATE TRIGGER ${name} ${definition}`, `COMMENT ON TRIGGER ${name} ON ${table} IS '${triggerMarker}'`]
 			: [`DROP TRIGGER IF EXISTS ${name}`, `CREATE TRIGGER ${name} ${definition}`],
 	);
-	return [...functionStatements, ...triggerStatements];
+	const indexStatements = Object.entries(indexes).map(([name, { table, definition }]) => `CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${definition}`);
+	return [...functionStatements, ...triggerStatements, ...indexStatements];
 }
 
 const built = new WeakMap<TriggerSetDefinition, Map<DatabaseDialect, TriggerSet>>();
@@ -61,9 +70,9 @@ export function triggerSet(definition: TriggerSetDefinition, dialect: DatabaseDi
 	const cached = byDialect.get(dialect);
 	if (cached) return cached;
 	const sql = definition.sql(dialect);
-	const names = [...Object.keys(sql.functions), ...Object.keys(sql.triggers)];
+	const names = [...Object.keys(sql.functions), ...Object.keys(sql.triggers), ...Object.keys(sql.indexes ?? {})];
 	const foreign = names.find((name) => !name.startsWith(definition.prefix));
-	if (foreign !== undefined) throw new Error(`Trigger or function ${foreign} does not start with ${definition.prefix}.`);
+	if (foreign !== undefined) throw new Error(`Trigger, function or index ${foreign} does not start with ${definition.prefix}.`);
 	const statements = statementsOf(sql, dialect);
 	const version = createHash('sha256').update(statements.join(';\n')).digest('hex').slice(0, 12);
 	const marker = `customer-portal ${definition.keeps} ${version}`;
@@ -72,6 +81,7 @@ export function triggerSet(definition: TriggerSetDefinition, dialect: DatabaseDi
 		marker,
 		triggers: Object.entries(sql.triggers).map(([name, { table }]) => ({ name, table })),
 		functionNames: Object.keys(sql.functions),
+		indexNames: Object.keys(sql.indexes ?? {}),
 		statements: statements.map((statement) => statement.replaceAll(triggerMarker, marker)),
 	};
 	byDialect.set(dialect, set);

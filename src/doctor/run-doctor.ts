@@ -5,8 +5,7 @@
  */
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { fetchGroupPolicies, groupAccessDrift } from '../access/contact-access.ts';
-import { customerBadgeColumns, customerBadges, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
+import { customerBadgeColumns, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
 import { publicPermissions } from '../access/public-policy.ts';
@@ -14,6 +13,7 @@ import { derivedTableColumns } from '../database/derived-tables.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import { compileSettings, type PermissionRow } from '../access/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
+import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkHost } from './check-host.ts';
 import { checkBadges, checkForeignPolicy, checkGroupAccess, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
@@ -72,24 +72,17 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 
 	// Portal users: only their group's policy and their customer's badge, through their own access rows;
 	// nothing through the role.
+	let strayBadges: string[] | undefined;
 	if (settings.portal_role) {
-		const managed = new Set(await fetchGroupPolicies(context));
-		const viaRole = (await context.knex('directus_access').select('policy').where('role', settings.portal_role)) as { policy: string }[];
-		const viaUsers = (await context
-			.knex('directus_access')
-			.distinct('directus_access.policy')
-			.join('directus_users', 'directus_users.id', 'directus_access.user')
-			.where('directus_users.role', settings.portal_role)
-			.modify((query) => (badgesReady ? query.whereNotIn('directus_access.policy', customerBadges(context.knex)) : query))) as { policy: string }[];
-		const foreign = [...new Set([...viaRole, ...viaUsers].map((row) => row.policy))].filter((policy) => !managed.has(policy));
-		for (const policy of await fetchPolicies(context, foreign)) findings.push(...checkForeignPolicy(policy, 'portal users'));
-		const drift = await groupAccessDrift(context.knex, { portalRole: settings.portal_role, defaultGroup: settings.default_group });
-		findings.push(...checkGroupAccess(drift.excess.length, drift.missing.length));
+		const access = await readPortalUserAccess(context.knex, { portalRole: settings.portal_role, defaultGroup: settings.default_group, badgesReady });
+		for (const policy of await fetchPolicies(context, access.foreignPolicies)) findings.push(...checkForeignPolicy(policy, 'portal users'));
+		findings.push(...checkGroupAccess(access.drift.excess.length, access.drift.missing.length));
+		strayBadges = access.strayBadges;
 	}
 
 	// Customer badges: they grant nothing, reach only their own customer's portal users, and carry its place in the tree.
 	if (badgesReady) {
-		findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (await strayBadgeAccess(context.knex)).length, await staleBadgePaths(context.knex)));
+		findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (strayBadges ?? (await strayBadgeAccess(context.knex))).length, await staleBadgePaths(context.knex)));
 	}
 	return findings;
 }

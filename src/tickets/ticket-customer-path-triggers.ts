@@ -5,13 +5,15 @@ import type { TriggerSetDefinition, TriggerSetSql } from '../database/trigger-se
  * same transaction as every write, whatever wrote it:
  * - before a ticket is inserted or its customer or path is written, the path is read from the customer
  *   (locked against a concurrent move): nobody, raw SQL included, can store another one;
- * - after a customer's `tree_path` changes (the customer_tree triggers rewrite a moved subtree's paths),
- *   its tickets' paths follow.
+ * - after an update of customers that changed tree paths (the customer_tree triggers rewrite a moved
+ *   subtree's paths in one statement), their tickets' paths follow, in one statement too.
  * PostgreSQL only. On SQLite, Directus changes a table's schema by copying, dropping and renaming it,
  * which SQLite refuses while a trigger on another table names it, and these triggers name both tables;
  * there the rules keep the join to the customer (see `ticketsInScope`).
  */
 const prefix = 'portal_ticket_path';
+const fromCustomer = `${prefix}_from_customer`;
+const followCustomers = `${prefix}_follow_customer`;
 
 export const ticketCustomerPathTriggers: TriggerSetDefinition = {
 	prefix,
@@ -24,24 +26,45 @@ export const ticketCustomerPathTriggers: TriggerSetDefinition = {
 				// FOR SHARE: a move of the customer that has not committed yet is waited for and its path read, and a
 				// move that starts meanwhile waits for this ticket and then rewrites it; with a plain read, a ticket
 				// written during a move would keep the old path, in the old parent's tree.
-				[`${prefix}_from_customer`]: `BEGIN
+				[fromCustomer]: `BEGIN
 	SELECT tree_path INTO NEW.customer_path FROM customers WHERE id = NEW.customer FOR SHARE;
 	RETURN NEW;
 END`,
-				[`${prefix}_follow_customer`]: `BEGIN
-	UPDATE tickets SET customer_path = NEW.tree_path WHERE customer = NEW.id;
+				// One statement for a whole moved subtree: PostgreSQL reads the tickets in one pass where one
+				// statement per customer looked each customer's tickets up (a 2,000-customer subtree with 200,000
+				// tickets: 5.4 s -> 1.6 s). The transition tables carry their row counts, so a single customer's
+				// move still goes through the index on tickets.customer.
+				[followCustomers]: `BEGIN
+	UPDATE tickets SET customer_path = moved_to.tree_path
+	FROM moved_to JOIN moved_from ON moved_from.id = moved_to.id
+	WHERE moved_from.tree_path IS DISTINCT FROM moved_to.tree_path AND tickets.customer = moved_to.id;
 	RETURN NULL;
 END`,
 			},
 			triggers: {
-				[`${prefix}_write`]: {
+				[`${prefix}_insert`]: {
 					table: 'tickets',
-					definition: `BEFORE INSERT OR UPDATE OF customer, customer_path ON tickets FOR EACH ROW EXECUTE FUNCTION ${prefix}_from_customer()`,
+					definition: `BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION ${fromCustomer}()`,
 				},
-				[`${prefix}_customer_moved`]: {
+				// Any write of a path, except the rewrite just above (a trigger's own statement, which already sets each
+				// ticket its customer's new path): a trigger per rewritten ticket cost a fifth of a subtree move.
+				[`${prefix}_update`]: {
+					table: 'tickets',
+					definition: `BEFORE UPDATE OF customer, customer_path ON tickets FOR EACH ROW WHEN (pg_trigger_depth() = 0 OR OLD.customer IS DISTINCT FROM NEW.customer) EXECUTE FUNCTION ${fromCustomer}()`,
+				},
+				// Transition tables may not go with a column list (UPDATE OF tree_path): it runs after every update of
+				// customers and finds nothing to do unless a path changed.
+				[`${prefix}_customers_moved`]: {
 					table: 'customers',
-					definition: `AFTER UPDATE OF tree_path ON customers FOR EACH ROW WHEN (OLD.tree_path IS DISTINCT FROM NEW.tree_path) EXECUTE FUNCTION ${prefix}_follow_customer()`,
+					definition: `AFTER UPDATE ON customers REFERENCING OLD TABLE AS moved_from NEW TABLE AS moved_to FOR EACH STATEMENT EXECUTE FUNCTION ${followCustomers}()`,
 				},
+			},
+			indexes: {
+				// For the rule's "path starts with": with it a small subtree's tickets are found by their path and sorted
+				// (0.8 ms for 800 of a million tickets) where PostgreSQL otherwise walked every ticket by date until it
+				// had enough (10-260 ms); a large subtree's are still found by that walk. `text_pattern_ops`: LIKE can
+				// use a plain index only under the C collation.
+				[`${prefix}_prefix_index`]: { table: 'tickets', definition: '(customer_path text_pattern_ops)' },
 			},
 		};
 	},

@@ -127,8 +127,8 @@ describe('The doctor at start-up', () => {
 		try {
 			// Nor the triggers that keep tickets' customer paths (PostgreSQL): they name the columns removed below.
 			if (client === 'pg') {
-				await db.raw('DROP TRIGGER IF EXISTS portal_ticket_path_write ON tickets');
-				await db.raw('DROP TRIGGER IF EXISTS portal_ticket_path_customer_moved ON customers');
+				for (const trigger of ['portal_ticket_path_insert', 'portal_ticket_path_update']) await db.raw(`DROP TRIGGER IF EXISTS ${trigger} ON tickets`);
+				await db.raw('DROP TRIGGER IF EXISTS portal_ticket_path_customers_moved ON customers');
 			}
 			for (const field of ['customers/tree_path', 'directus_policies/portal_tree_path', 'tickets/customer_path']) expect((await call('DELETE', `/fields/${field}`)).status, field).toBe(204);
 			await db('directus_access').whereIn('policy', db('customers').select('portal_badge').whereNotNull('portal_badge')).delete();

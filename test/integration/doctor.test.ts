@@ -1,8 +1,9 @@
 /**
  * The portal doctor against a real Directus: a permission added by hand to a portal policy, or to
- * public access, closes the portal — routes answer 503 and portal users cannot sign in — until it is
- * removed. Portal access written straight into the database, behind the product's back, is brought in
- * line with the contacts. Staff read the findings; nobody else does.
+ * public access, or a policy the portal does not manage attached to a portal user or the portal role,
+ * closes the portal — routes answer 503 and portal users cannot sign in — until it is removed. Portal
+ * access written straight into the database, behind the product's back, is brought in line with the
+ * contacts. Staff read the findings; nobody else does.
  */
 import { describe, expect, test } from 'vitest';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
@@ -76,6 +77,32 @@ describe('The portal doctor', () => {
 			expect((await api('GET', '/portal/api/doctor')).status).toBe(200);
 		} finally {
 			await api('DELETE', `/permissions/${added.body.data?.id}`);
+		}
+		await eventually(async () => expect((await doctor())?.open).toBe(true));
+		expect((await signIn(contact)).status).toBe(200);
+	});
+
+	test('Closes the portal while a policy it does not manage reaches portal users, through a login or the portal role', async () => {
+		const customer = (await createRow('customers', { name: uniqueName('Doctor foreign') })).id;
+		const contact = await createPortalContact(customer, 'Basic');
+		const settings = (await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data;
+		const granting = (await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Foreign'), app_access: false, admin_access: false } })).body.data?.id ?? '';
+		const empty = (await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Empty'), app_access: false, admin_access: false } })).body.data?.id ?? '';
+		expect((await api('POST', '/permissions', { body: { policy: granting, collection: 'customers', action: 'read', fields: ['*'], permissions: {} } })).status).toBe(200);
+		const foreignFindings = async () => (await doctor())?.findings.map((finding) => finding.id).filter((id) => id.startsWith('policy-foreign:'));
+		try {
+			for (const holder of [{ user: contact.userId }, { role: settings?.portal_role }]) {
+				const attached = await api<{ id: string }[]>('POST', '/access', { body: [{ ...holder, policy: granting }, { ...holder, policy: empty }] });
+				expect(attached.status).toBe(200);
+				// One that grants nothing is no finding; one that grants something closes the portal.
+				await eventually(async () => expect(await foreignFindings()).toEqual([`policy-foreign:${granting}`]));
+				expect((await doctor())?.open).toBe(false);
+				expect((await signIn(contact)).status).toBe(503);
+				expect((await api('DELETE', '/access', { body: attached.body.data?.map((row) => row.id) })).status).toBe(204);
+				await eventually(async () => expect(await foreignFindings()).toEqual([]));
+			}
+		} finally {
+			await api('DELETE', '/policies', { body: [granting, empty] });
 		}
 		await eventually(async () => expect((await doctor())?.open).toBe(true));
 		expect((await signIn(contact)).status).toBe(200);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
+import { compileSettings } from '../../src/access/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
@@ -138,7 +139,7 @@ describe('On a PostgreSQL Directus of its own', () => {
 	async function policyDrift(groupId: number): Promise<string[]> {
 		const group = (await db('portal_groups').select('permissions', 'policy').where('id', groupId).first()) as { permissions: unknown; policy: string };
 		const permissions = (typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions) as Record<string, unknown>;
-		const expected = compileGroup(normalizeGroupPermissions(permissions), { parentVisibility: true, ticketCustomerPaths: true });
+		const expected = compileGroup(normalizeGroupPermissions(permissions), compileSettings(db, true));
 		return checkManagedPolicy(await storedPolicy(group.policy), expected).map((finding) => finding.id);
 	}
 

@@ -3,16 +3,20 @@
  * after each write, through Directus and straight in the database: tickets created (one by one and in a
  * batch) and moved to another customer, customers moved, hidden from and shown to their parent, a path
  * forged in SQL. Through Directus nobody writes it, the admin included. On SQLite it is not kept (the
- * rules join the customer there) and no trigger is installed for it.
+ * rules join the customer there) and no trigger is installed for it. Before a write to a table, one read
+ * tells which of the trigger sets kept on it went stale, and each of those is put back.
  */
 import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { installedTriggers } from '../../src/database/installed-triggers.ts';
-import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
+import { staleTriggerSets, triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
+import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
+import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
 import { ticketCustomerPathTriggers } from '../../src/tickets/ticket-customer-path-triggers.ts';
 import { ticketCustomerPaths, ticketCustomerPathsAreExact } from '../../src/tickets/ticket-customer-paths.ts';
+import { ticketFollowersTriggers } from '../../src/tickets/ticket-followers-triggers.ts';
 import { api, createRow, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { uniqueName } from '../support/portal-users.ts';
 
@@ -125,7 +129,7 @@ describe('A ticket’s customer path', () => {
 		expect(log.slice(log.lastIndexOf('$ directus start'))).toMatch(/Customer Portal: the triggers that keep tickets\.customer_path \(version [0-9a-f]{12}\) installed at start-up/);
 		expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(true);
 		const ticket = await ticketFor(customers.root);
-		await db.raw('ALTER TABLE tickets DISABLE TRIGGER portal_ticket_path_write');
+		await db.raw('ALTER TABLE tickets DISABLE TRIGGER portal_ticket_path_update');
 		try {
 			await db('tickets').where('id', ticket).update({ customer_path: '/' });
 			expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(false);
@@ -136,5 +140,37 @@ describe('A ticket’s customer path', () => {
 		}
 		expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(true);
 		await expectExact('after the start-up check');
+		// Its index (the rules' "path starts with" for small subtrees) is part of what is checked.
+		await db.raw('DROP INDEX portal_ticket_path_prefix_index');
+		expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(false);
+		expect(await ensureDerivedTable(db, ticketCustomerPaths)).toMatchObject({ status: 'ready', installed: true, rebuilt: false });
+		const index = (await db.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_ticket_path_prefix_index'")) as { rows: { indexdef: string }[] };
+		expect(index.rows[0]?.indexdef).toMatch(/ON public\.tickets USING btree \(customer_path text_pattern_ops\)/);
+	});
+
+	test('Before a write through Directus, the trigger sets kept on its table are checked in one read and each stale one is put back', async () => {
+		// On customers: customer_tree's set, and on PostgreSQL the ticket paths' too; ticket_followers' is not on it.
+		const kept = postgres ? [customerTreeTriggers, ticketCustomerPathTriggers] : [customerTreeTriggers];
+		const all = [...kept, ticketFollowersTriggers];
+		expect(await staleTriggerSets(db, all)).toEqual([]);
+		const { parent } = (await db('customers').where('id', customers.grandchild).first('parent')) as { parent: number };
+		if (postgres) {
+			await db.raw('ALTER TABLE customers DISABLE TRIGGER portal_customer_tree_update');
+			await db.raw('ALTER TABLE customers DISABLE TRIGGER portal_ticket_path_customers_moved');
+		} else {
+			await db.raw('DROP TRIGGER portal_customer_tree_update');
+		}
+		try {
+			// A move the disabled triggers do not see.
+			await db('customers').where('id', customers.grandchild).update({ parent: parent === customers.root ? customers.other : customers.root });
+			expect(await staleTriggerSets(db, all)).toEqual(kept);
+			expect(await customerTreeIsExact(db)).toBe(false);
+		} finally {
+			// Any write to customers through Directus: its filter finds both sets stale and repairs them, the tree first.
+			expect((await api('PATCH', `/items/customers/${customers.other}`, { body: { name: uniqueName('Path other') } })).status).toBe(200);
+		}
+		expect(await staleTriggerSets(db, all)).toEqual([]);
+		expect(await customerTreeIsExact(db)).toBe(true);
+		await expectExact('after the write that put the triggers back');
 	});
 });

@@ -13,7 +13,7 @@ import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import type { DerivedTable } from '../../../src/database/derived-table.ts';
 import { derivedTables } from '../../../src/database/derived-tables.ts';
 import { ensureDerivedTable, type EnsureDerivedTableOutcome } from '../../../src/database/ensure-derived-table.ts';
-import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
+import { staleTriggerSets } from '../../../src/database/triggers-are-current.ts';
 
 type Logger = HookExtensionContext['logger'];
 
@@ -32,25 +32,31 @@ export function registerDerivedTables({ init, filter }: RegisterFunctions, { dat
 		}
 	});
 
-	for (const derived of derivedTables) {
-		/**
-		 * Before each write to a source: on SQLite a schema change to a table (a new field, say) makes
-		 * Directus rebuild it, which drops its triggers; put them back, and repair, before the write.
-		 * One catalogue query when all is well.
-		 */
-		const keepTriggers = async (trx: Knex): Promise<void> => {
-			const dialect = databaseDialect(trx);
-			if (dialect === null || (derived.dialects && !derived.dialects.includes(dialect)) || (await triggersAreCurrent(trx, derived.triggers))) return;
+	/**
+	 * Before each write to a source: on SQLite a schema change to a table (a new field, say) makes
+	 * Directus rebuild it, which drops its triggers; put them back, and repair, before the write.
+	 * One catalogue query for every set kept on the table when all is well.
+	 */
+	const keepTriggers = async (trx: Knex, kept: readonly DerivedTable[]): Promise<void> => {
+		const dialect = databaseDialect(trx);
+		if (dialect === null) return;
+		const here = kept.filter(({ dialects }) => !dialects || dialects.includes(dialect));
+		const stale = await staleTriggerSets(trx, here.map(({ triggers }) => triggers));
+		for (const derived of here.filter(({ triggers }) => stale.includes(triggers))) {
 			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
-		};
-		for (const source of derived.sources) {
-			for (const action of ['create', 'update', 'delete']) {
-				filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
-					await keepTriggers(trx);
-					return payload;
-				});
-			}
 		}
+	};
+	for (const source of new Set(derivedTables.flatMap(({ sources }) => sources))) {
+		const kept = derivedTables.filter(({ sources }) => sources.includes(source));
+		for (const action of ['create', 'update', 'delete']) {
+			filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
+				await keepTriggers(trx, kept);
+				return payload;
+			});
+		}
+	}
+
+	for (const derived of derivedTables) {
 		// Directus has no read-only collections or fields of its own to stop an admin or a flow.
 		const field = derived.readOnlyField;
 		if (field === undefined) {

@@ -282,9 +282,9 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 				if (settings.portal_role) {
 					await syncContactAccess(context, contactIds, settings.portal_role, settings.default_group);
 					await releaseUnlinked(context, contactIds, settings.portal_role, settings.default_group);
-					// An admin's create was applied inside the write's transaction, where Directus cleared its
-					// permission caches before the commit: clear them once more now that it is visible.
-					if (event === 'contacts.items.create' && actsAsAdmin(accountability)) await clearPermissionCaches(context);
+					// An admin's create of a contact with a login was applied inside the write's transaction, where
+					// Directus cleared its permission caches before the commit: clear them once more now that it is visible.
+					if (event === 'contacts.items.create' && actsAsAdmin(accountability) && typeof (payload as Payload)['user'] === 'string') await clearPermissionCaches(context);
 				}
 				// Changes made through Directus by a person; the product's own endpoints write their own entries. The
 				// customer of a contact without a login decides no one's access: not recorded for such a contact.
