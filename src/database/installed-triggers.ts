@@ -47,10 +47,10 @@ export async function installedTriggerSets(knex: Knex, definitions: readonly Tri
 				WHERE NOT t.tgisinternal AND pg_table_is_visible(c.oid) AND t.tgname::text ^@ ANY(?::text[])
 				UNION ALL
 				SELECT 'function', p.proname, NULL, obj_description(p.oid, 'pg_proc'), true FROM pg_proc p
-				WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname::text = ANY(?::text[])
+				WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname = ANY(?::name[])
 				UNION ALL
 				SELECT 'index', i.relname, NULL, NULL, true FROM pg_class i
-				WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname::text = ANY(?::text[])`,
+				WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname = ANY(?::name[])`,
 				[definitions.map(({ prefix }) => prefix), functionNames, indexNames],
 			)) as { rows: typeof rows }
 		).rows;
