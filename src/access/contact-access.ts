@@ -9,7 +9,7 @@
  * contact first, could write last and leave a suspended contact its policies.
  */
 import type { Knex } from 'knex';
-import type { AccessRow } from './access-rows.ts';
+import { readAccessRows, type AccessRow } from './access-rows.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
@@ -212,9 +212,10 @@ export interface GroupAccessDrift {
  * for no longer than a sync; anything else was written behind its back. A user no contact links to is
  * not looked at: the portal's rules show such a user nothing, whatever policy it holds.
  *
- * Single-table reads compared in memory (`access`: every attachment, when the caller has read them already): as one SQL anti-join, right after a bulk import (before
- * PostgreSQL's statistics catch up) the planner took a nested loop over both sides, 1.5 s for 10,000
- * portal users where the same query took 15 ms with fresh statistics.
+ * Single-table reads compared in memory (`access`: every attachment, when the caller has read them
+ * already): as one SQL anti-join, right after a bulk import (before PostgreSQL's statistics catch up) the
+ * planner took a nested loop over both sides, 1.5 s for 10,000 portal users where the same query took
+ * 15 ms with fresh statistics.
  */
 export async function groupAccessDrift(knex: Knex, { portalRole, defaultGroup }: { portalRole: string; defaultGroup: number | null }, access?: readonly AccessRow[]): Promise<GroupAccessDrift> {
 	const groups = (await knex('portal_groups').select('id', 'permissions', 'policy').whereNotNull('policy')) as { id: number; permissions: unknown; policy: string }[];
@@ -230,7 +231,7 @@ export async function groupAccessDrift(knex: Knex, { portalRole, defaultGroup }:
 		wanted.set(contact.user, contact.login_suspended || group === null ? null : (grantingPolicy.get(group) ?? null));
 	}
 	const groupPolicies = new Set(groups.map((group) => group.policy));
-	const held = access ? access.filter((row) => groupPolicies.has(row.policy)) : ((await knex('directus_access').select('id', 'user', 'role', 'policy').whereIn('policy', [...groupPolicies])) as AccessRow[]);
+	const held = (access ?? (await readAccessRows(knex))).filter((row) => groupPolicies.has(row.policy));
 	const excess = held.filter((row) => (row.user === null ? row.role === portalRole : wanted.has(row.user) && wanted.get(row.user) !== row.policy));
 	const holding = new Set(held.map((row) => `${row.user}:${row.policy}`));
 	const missing = [...wanted].filter(([user, policy]) => policy !== null && !holding.has(`${user}:${policy}`)).map(([user]) => user);

@@ -21,13 +21,13 @@ export interface InstalledTriggerSet {
 	indexes: string[];
 }
 
-/** The set's triggers and functions as installed (see `installedTriggerSets`). */
+/** The set's triggers, functions and indexes as installed (see `installedTriggerSets`). */
 export async function installedTriggers(knex: Knex, definition: TriggerSetDefinition): Promise<InstalledTriggerSet> {
 	return (await installedTriggerSets(knex, [definition]))[0] as InstalledTriggerSet;
 }
 
 /**
- * Each set's triggers and functions as installed, in the order given, read in one query: this runs
+ * Each set's triggers, functions and indexes as installed, in the order given, read in one query: this runs
  * before every write to the sets' source tables.
  */
 export async function installedTriggerSets(knex: Knex, definitions: readonly TriggerSetDefinition[]): Promise<InstalledTriggerSet[]> {
