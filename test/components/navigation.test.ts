@@ -50,7 +50,7 @@ describe('The menu', () => {
 	test('“My tickets” adds no filter where the rule already is “own”, and requester or participant elsewhere', () => {
 		const me = { contact: 7, customer: 3 };
 		expect(ticketTabFilter('mine', me, 'own')).toBeNull();
-		expect(ticketTabFilter('mine', me, 'customer')).toEqual({ _or: [{ contact: { _eq: 7 } }, { participants: { contact: { _eq: 7 } } }] });
+		expect(ticketTabFilter('mine', me, 'customer')).toEqual({ _or: [{ contact: { _eq: 7 } }, { participants: { _some: { contact: { _eq: 7 } } } }] });
 		expect(ticketTabFilter('company', me, 'customer_tree')).toEqual({ customer: { _eq: 3 } });
 		expect(ticketTabFilter('tree', me, 'customer_tree')).toBeNull();
 	});

@@ -9,6 +9,7 @@ import { checkAggregates } from './check-aggregates.ts';
 import { checkAssets } from './check-assets.ts';
 import { checkExpansions } from './check-expansions.ts';
 import { checkFilters } from './check-filters.ts';
+import { checkPredicates } from './check-predicates.ts';
 import { checkGraphql } from './check-graphql.ts';
 import { checkRestItems, checkRestLists, checkUnreadable, checkUsersMe } from './check-rest-lists.ts';
 import type { Id } from './world.ts';
@@ -111,6 +112,7 @@ export async function checkWorld(http: OracleHttp, log: DifferenceLog, seed: num
 		await checkAggregates(context);
 		await checkSearch(context);
 		await checkFilters(context);
+		await checkPredicates(context, graphql.has(keyOf(session.access.contact.id)));
 		await checkAssets(context);
 	});
 	const readSeconds = (Date.now() - readsStarted) / 1000;

@@ -34,6 +34,14 @@ set('directus_users', 'role', { collection: 'directus_roles', many: false });
 set('directus_users', 'avatar', { collection: 'directus_files', many: false });
 set('directus_users', 'policies', { collection: 'directus_access', many: true });
 
+/** Every relational field the oracle knows, as collection, field and where it leads. */
+export function allRelations(): { collection: string; field: string; relation: Relation }[] {
+	return [...relations].map(([key, relation]) => {
+		const [collection = '', field = ''] = key.split('.');
+		return { collection, field, relation };
+	});
+}
+
 /** The collection a field of a collection leads to, if it is relational. */
 export function relationOf(collection: string, field: string): Relation | undefined {
 	return relations.get(`${collection}.${field}`);

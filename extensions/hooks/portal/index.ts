@@ -1,6 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { registerContactQueries } from './contact-queries.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTree } from './customer-tree.ts';
@@ -25,6 +26,8 @@ export default defineHook((events, context) => {
 	registerPortalAccess(events, context);
 	registerPortalWrites(events, context);
 	registerViewAs(events, context);
+	// After View as, which hands a staff member's read the contact's accountability.
+	registerContactQueries(events, context);
 	registerPortalGate(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);

@@ -29,7 +29,7 @@ export type Filter = Record<string, unknown>;
  */
 export function ticketTabFilter(tab: TicketTab, me: { contact: number; customer: number }, scope: TicketScope): Filter | null {
 	if (tab === 'mine' && scope === 'own') return null;
-	if (tab === 'mine') return { _or: [{ contact: { _eq: me.contact } }, { participants: { contact: { _eq: me.contact } } }] };
+	if (tab === 'mine') return { _or: [{ contact: { _eq: me.contact } }, { participants: { _some: { contact: { _eq: me.contact } } } }] };
 	if (tab === 'company') return { customer: { _eq: me.customer } };
 	return null;
 }
