@@ -2,7 +2,8 @@
  * Delegated administration (`users.manage`): a client administrator looks after their own customer's
  * portal logins — lists colleagues, adds and invites them, resends or withdraws invitations, changes
  * their group, suspends and re-enables them, sends a password reset. Never for another customer,
- * never for themselves, never beyond their own group.
+ * never for themselves, never beyond their own group, and new colleagues only at their own customer's
+ * e-mail domains (`addColleague`).
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
