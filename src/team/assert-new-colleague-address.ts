@@ -1,6 +1,7 @@
 import type { DirectusContext } from '../access/directus-context.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
-import { emailDomain, listedDomains } from '../requests/email-domains.ts';
+import { fetchCustomerEmailDomains } from '../customers/fetch-customer-email-domains.ts';
+import { emailDomain } from '../requests/email-domains.ts';
 import type { TeamAdmin } from './resolve-team-admin.ts';
 
 /** The one refusal, whatever made the address unusable: it tells nobody who holds an address. */
@@ -19,9 +20,8 @@ export const unusableColleagueAddress = "That e-mail address cannot be used for 
  */
 export async function assertNewColleagueAddress(context: DirectusContext, admin: TeamAdmin, email: string): Promise<void> {
 	const address = email.trim().toLowerCase();
-	const customer = (await context.knex('customers').select('email_domains').where('id', admin.contact.customer).first()) as { email_domains: string | null } | undefined;
 	const usable =
-		listedDomains(customer?.email_domains).includes(emailDomain(address)) &&
+		(await fetchCustomerEmailDomains(context, admin.contact.customer)).includes(emailDomain(address)) &&
 		!(await context.knex('contacts').select('id').whereRaw('lower(email) = ?', [address]).first()) &&
 		!(await context.knex('directus_users').select('id').whereRaw('lower(email) = ?', [address]).first());
 	if (!usable) throw new TeamActionRefusedError({ reason: unusableColleagueAddress });

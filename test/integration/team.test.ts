@@ -60,6 +60,8 @@ describe('What a client administrator sees and does', () => {
 		const groups = (response.body['meta'] as { assignable_groups: { name: string }[] }).assignable_groups.map((group) => group.name);
 		expect(groups).toEqual(expect.arrayContaining(['No Portal Access', 'Basic', 'Manager']));
 		expect(groups).not.toContain('Administrator');
+		// The domains a new colleague's address must be at, for the form to say so.
+		expect((response.body['meta'] as { email_domains: string[] }).email_domains).toEqual(['team.example.com']);
 	});
 
 	test('Invites a colleague, then withdraws the invitation', async () => {

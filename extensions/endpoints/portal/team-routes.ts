@@ -11,6 +11,7 @@ import { adminService, type DirectusContext } from '../../../src/access/directus
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
+import { fetchCustomerEmailDomains } from '../../../src/customers/fetch-customer-email-domains.ts';
 import { InvitationConflictError } from '../../../src/errors/invitation-conflict-error.ts';
 import { TeamActionRefusedError } from '../../../src/errors/team-action-refused-error.ts';
 import { displayName } from '../../../src/invitations/invitation-records.ts';
@@ -77,7 +78,8 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 						is_you: member.id === admin.contact.id,
 					};
 				}),
-				meta: { assignable_groups: await fetchAssignableGroups(maintenance, admin) },
+				// The domains new colleagues' addresses must be at (none: staff add new colleagues).
+				meta: { assignable_groups: await fetchAssignableGroups(maintenance, admin), email_domains: await fetchCustomerEmailDomains(maintenance, admin.contact.customer) },
 			});
 		}),
 	);
