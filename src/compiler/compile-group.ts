@@ -26,6 +26,7 @@ import {
 	type Filter,
 } from './filters.ts';
 import { attachmentAliases, findSystemPermission, ownUserRow, type SystemPermission } from '../access/system-permissions.ts';
+import { boundWritesByReads } from './bound-writes-by-reads.ts';
 
 export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
 
@@ -61,8 +62,16 @@ function systemRow(collection: string, action: PermissionAction, capabilities: C
 const allOf = (...filters: Filter[]): Filter => (filters.length === 1 ? (filters[0] as Filter) : { _and: filters });
 const anyOf = (...filters: Filter[]): Filter => (filters.length === 1 ? (filters[0] as Filter) : { _or: filters });
 
-/** Compiles normalized permissions (see `normalizeGroupPermissions`); a group that grants nothing compiles to no rows. */
+/**
+ * Compiles normalized permissions (see `normalizeGroupPermissions`); a group that grants nothing compiles to no rows.
+ * Every update row is bounded by its collection's read row (`boundWritesByReads`): what a contact may change,
+ * they may see.
+ */
 export function compileGroup(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
+	return boundWritesByReads(compileRows(permissions, settings));
+}
+
+function compileRows(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
 	const rows: CompiledPermission[] = [];
 	const grantsAnything = Object.values(permissions).some((value) => value !== 'none' && value !== false && !(Array.isArray(value) && value.length === 0));
 	if (!grantsAnything) return rows;
@@ -113,7 +122,19 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 		rows.push(
 			row('quotes', 'update', ['status', 'decided_by', 'decided_at'], ['quotes.decide'], {
 				permissions: { _and: [isOfMyCustomer(), { status: { _eq: 'pending' } }] },
-				validation: { _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: myContactIds } }] },
+				// A decision comes whole: the status, and who decided when (pinned to the contact and now by the product's
+				// hook), never the fields of a decision without one. Directus tests a rule only on fields a payload holds,
+				// so each is required outright (`_submitted`; one operator per entry, the only one Directus reads).
+				validation: {
+					_and: [
+						{ status: { _submitted: true } },
+						{ status: { _in: ['approved', 'declined'] } },
+						{ decided_by: { _submitted: true } },
+						{ decided_by: { _in: myContactIds } },
+						{ decided_at: { _submitted: true } },
+						{ decided_at: { _nnull: true } },
+					],
+				},
 			}),
 		);
 	}

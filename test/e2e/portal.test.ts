@@ -26,7 +26,8 @@ const invitationLink = (text: string) => {
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	parent = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Parent Co') });
+	// Its administrators add colleagues at its own e-mail domain.
+	parent = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Parent Co'), email_domains: ['browser.example.com'] });
 	child = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Child Co'), parent: parent.id });
 	administrator = await createPortalContact(parent.id, 'Administrator', { first_name: 'Ada', last_name: 'Admin' });
 	basic = await createPortalContact(parent.id, 'Basic', { first_name: 'Basil', last_name: 'Basic' });

@@ -53,7 +53,8 @@ describe('Access mode', () => {
 
 describe('Public requests', () => {
 	test('Known, domain-matched and unknown e-mail addresses all get the same answer, and the right ticket', async () => {
-		await setSettings({ access_mode: 'public' });
+		// A login is offered only where self sign-up would give one (test/security/staff-decisions.test.ts).
+		await setSettings({ access_mode: 'public', self_signup: 'matching_domain' });
 		const { customer, domain } = await domainCustomer();
 		const known = await createRow<{ id: number }>('contacts', { customer: customer.id, last_name: 'Known', email: `known-${random()}@${domain}` });
 		const knownEmail = ((await api<{ email: string }>('GET', `/items/contacts/${known.id}?fields=email`)).body.data?.email) ?? '';
@@ -84,7 +85,7 @@ describe('Public requests', () => {
 	});
 
 	test('The offered login works and shows the request', async () => {
-		await setSettings({ access_mode: 'public' });
+		await setSettings({ access_mode: 'public', self_signup: 'matching_domain' });
 		const { domain } = await domainCustomer();
 		const email = `follow-${random()}@${domain}`;
 		await api('POST', '/portal/api/public/requests', { token: null, body: { name: 'Fay Follow', email, subject: 'Track me' } });

@@ -27,7 +27,8 @@ let stranger: PortalContact;
 const uniqueEmail = (label: string) => `${label}-${uniqueName('t').split(' ')[1]}@team.example.com`;
 
 beforeAll(async () => {
-	customer = (await createRow('customers', { name: uniqueName('Team') })).id;
+	// Colleagues are added at the customer's own e-mail domains only (see test/security/staff-decisions.test.ts).
+	customer = (await createRow('customers', { name: uniqueName('Team'), email_domains: ['team.example.com'] })).id;
 	otherCustomer = (await createRow('customers', { name: uniqueName('Elsewhere') })).id;
 	admin = await createPortalContact(customer, 'Administrator');
 	adminToken = await tokenOf(admin);
@@ -59,6 +60,8 @@ describe('What a client administrator sees and does', () => {
 		const groups = (response.body['meta'] as { assignable_groups: { name: string }[] }).assignable_groups.map((group) => group.name);
 		expect(groups).toEqual(expect.arrayContaining(['No Portal Access', 'Basic', 'Manager']));
 		expect(groups).not.toContain('Administrator');
+		// The domains a new colleague's address must be at, for the form to say so.
+		expect((response.body['meta'] as { email_domains: string[] }).email_domains).toEqual(['team.example.com']);
 	});
 
 	test('Invites a colleague, then withdraws the invitation', async () => {
@@ -157,7 +160,7 @@ describe('How a client administrator may not overreach', () => {
 	test('Cannot add a colleague with an address already in use, and learns nothing about who uses it', async () => {
 		const response = await api('POST', '/portal/api/team', { token: adminToken, body: { email: stranger.email, last_name: 'Copy' } });
 		expect(response.status).toBe(403);
-		expect(response.body.errors?.[0]?.message).toBe('That e-mail address cannot be used for a new colleague. Ask your service provider if you think it should.');
+		expect(response.body.errors?.[0]?.message).toBe("That e-mail address cannot be used for a new colleague: use an address at one of your company's e-mail domains that is not in use yet. Ask your service provider if you think it should.");
 		const row = await api<{ customer: number }>('GET', `/items/contacts/${stranger.id}?fields=customer`);
 		expect(row.body.data?.customer).toBe(otherCustomer);
 	});

@@ -89,7 +89,7 @@ export interface ContactAccess {
 	/** {C} ∪ tree(C) when tickets or projects are seen for the customer tree, else {C}. */
 	readableCustomers: Set<string>;
 	reads: Record<ReadableCollection, Readable>;
-	/** Tickets the contact may edit (tickets.edit clamped to tickets.view). */
+	/** Tickets the contact may edit: tickets.edit clamped to tickets.view, and only tickets they read. */
 	editableTickets: Set<string>;
 }
 
@@ -303,7 +303,9 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 		canSignIn,
 		readableCustomers,
 		reads,
-		editableTickets: ticketsInScope(world, contact, permissions['tickets.edit']),
+		// "Tickets they follow" reaches tickets they cannot see (a participant on another customer's ticket, a follower
+		// moved to another customer): what they may edit is what they may see, too.
+		editableTickets: new Set([...ticketsInScope(world, contact, permissions['tickets.edit'])].filter((ticket) => reads.tickets.ids.has(ticket))),
 	};
 }
 
@@ -362,6 +364,16 @@ function judgeFields(
 	return { outcome: 'allowed', expect };
 }
 
+/**
+ * A device a contact writes stands at no location, or at one of the contact's customer's (every device they may
+ * write is that customer's): not at a location of another customer, nor of one below theirs.
+ */
+function atOwnLocation(world: World, contact: ContactRow, data: Record<string, unknown>): boolean {
+	const location = data['location'];
+	if (location === undefined || location === null) return true;
+	return world.locations.some((row) => same(row.id, location as Id) && same(row.customer, contact.customer));
+}
+
 /** Whether a write is allowed for the contact, and what a successful one stores. */
 export function judgeWrite(world: World, access: ContactAccess, request: WriteRequest): WriteVerdict {
 	const { contact, permissions, reads } = access;
@@ -402,6 +414,7 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 		}
 		case 'devices.create': {
 			if (permissions['devices.access'] !== 'edit') return refused('devices.access is not edit');
+			if (!atOwnLocation(world, contact, data)) return refused("a device's location must be one of its customer's");
 			if (!same(data['customer'] as Id | undefined, contact.customer)) return refused('a device must be for their own customer');
 			if ('created_by_contact' in data && !same(data['created_by_contact'] as Id | undefined, contact.id)) return refused('created_by_contact must be themselves');
 			const verdict = judgeFields(data, ['name', 'type', 'serial', 'location', 'customer', 'created_by_contact'], {}, { customer: value(contact.customer), created_by_contact: value(contact.id) });
@@ -411,6 +424,7 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 		case 'devices.update': {
 			if (permissions['devices.access'] !== 'edit') return refused('devices.access is not edit');
 			if (target === undefined || !reads.devices.ids.has(target)) return refused('the device is not readable');
+			if (!atOwnLocation(world, contact, data)) return refused("a device's location must be one of its customer's");
 			return judgeFields(data, ['name', 'type', 'serial', 'location'], {}, {});
 		}
 		case 'quotes.update': {

@@ -211,6 +211,15 @@ const probes: Record<string, Probe> = {
 		const change = env.random.pick([{ admin_password: env.marker() }, { customer: other(env.random, env.world.customers, device.customer)?.id ?? null }, { created_by_contact: env.access.contact.id }]);
 		return update('device update protected field', 'devices', device.id, change);
 	},
+	'device at another customer\'s location': (env) => {
+		// Another customer's, or one below theirs: readable to a customer_tree contact, and still not the device's customer's.
+		const location = pick(env.random, env.world.locations, (row) => keyOf(row.customer) !== keyOf(env.access.contact.customer));
+		if (!location) return undefined;
+		const device = env.random.chance(0.5) ? pick(env.random, env.world.devices, (row) => readableIds(env, 'devices').has(keyOf(row.id))) : undefined;
+		if (device) return update("device moved to another customer's location", 'devices', device.id, { location: location.id });
+		const name = env.marker();
+		return create("device added at another customer's location", 'devices', { name, type: 'other', customer: env.access.contact.customer, created_by_contact: env.access.contact.id, location: location.id }, 'name', name);
+	},
 	'quote decide': (env) => {
 		const quote = pick(env.random, env.world.quotes, (row) => row.customer === env.access.contact.customer && row.status === 'pending');
 		return quote ? update('quote decide', 'quotes', quote.id, { status: env.random.pick(['approved', 'declined'] as const) }) : undefined;
@@ -228,6 +237,11 @@ const probes: Record<string, Probe> = {
 		const body: Record<string, unknown> =
 			variant === 2 ? { status: 'approved', total: 1 } : variant === 3 ? { status: 'declined', decided_by: other(env.random, env.world.contacts, env.access.contact.id)?.id ?? null } : { status: 'approved' };
 		return update('quote decide again, elsewhere or more', 'quotes', quote.id, body);
+	},
+	'quote decision fields without a decision': (env) => {
+		const quote = pick(env.random, env.world.quotes, (row) => row.customer === env.access.contact.customer && row.status === 'pending');
+		const body = env.random.chance(0.5) ? { decided_by: env.access.contact.id } : { decided_at: '2020-01-01T00:00:00Z' };
+		return quote ? update('quote decision fields without a decision', 'quotes', quote.id, body) : undefined;
 	},
 	'invoice update': (env) => {
 		const invoice = pick(env.random, env.world.invoices, (row) => row.customer === env.access.contact.customer);

@@ -2,23 +2,23 @@
  * What the portal offers visitors who are not signed in, as the portal settings allow: submitting a
  * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same
  * whatever the e-mail address, so they cannot be used to learn who is a customer; both are rate-limited
- * per client address and per e-mail address.
+ * per client address and per e-mail address. Neither undoes what staff decided: a login is set up only as
+ * self sign-up allows, never after a revoked invitation, and never in a group beyond the default one.
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { PortalFeatureOffError } from '../../../src/errors/portal-feature-off-error.ts';
-import { displayName, type InvitableContact } from '../../../src/invitations/invitation-records.ts';
-import { inviteContact } from '../../../src/invitations/invite-contact.ts';
+import { displayName } from '../../../src/invitations/invitation-records.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { filePublicRequest, findOrCreateContact } from '../../../src/requests/file-public-request.ts';
 import { findCustomerByDomain } from '../../../src/requests/find-customer-by-domain.ts';
+import { offerVisitorLogin } from '../../../src/requests/offer-visitor-login.ts';
 import { parsePublicRequest, parseSignUp } from '../../../src/requests/parse-public-input.ts';
 import { handle } from './handle.ts';
 import { ipOf, maintenanceContext, publicUrl } from './request-context.ts';
@@ -29,16 +29,6 @@ const received = { data: { received: true } };
 export function registerPublicRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limits = publicRateLimitsFromEnv(context.env);
 	const mailContext = (maintenance: DirectusContext) => ({ ...maintenance, logger: context.logger });
-
-	/** An invitation for a contact that may have a login, or null when it may not (no e-mail, no access, a staff address…). */
-	async function tryInvite(maintenance: DirectusContext, contact: InvitableContact, settings: PortalSettingsRecord) {
-		try {
-			return await inviteContact(maintenance, { contactId: contact.id, invitedBy: null, settings, ttlHours: settings.invite_ttl_hours });
-		} catch (error) {
-			context.logger.info(`Customer Portal: no login offered to contact ${contact.id}: ${error instanceof Error ? error.message : String(error)}`);
-			return null;
-		}
-	}
 
 	router.post(
 		'/api/public/requests',
@@ -51,7 +41,8 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 
 			const filed = await filePublicRequest(maintenance, input, settings);
 			const hasLogin = filed.contact.user !== null;
-			const invitation = !hasLogin && !filed.unassigned ? await tryInvite(maintenance, filed.contact, settings) : null;
+			// A login is offered only where self sign-up would give one (see `findVisitorLoginObstacle`).
+			const invitation = !hasLogin && !filed.unassigned ? await offerVisitorLogin(mailContext(maintenance), { contact: filed.contact, email: input.email, settings }) : null;
 			const base = publicUrl(context);
 			const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
 				name: input.name,
@@ -98,7 +89,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 			}
 			if (found && outcome === 'no_matching_customer') {
 				// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
-				const invitation = await tryInvite(maintenance, found.contact, settings);
+				const invitation = await offerVisitorLogin(mailContext(maintenance), { contact: found.contact, email: input.email, settings });
 				outcome = invitation ? 'verification_sent' : 'refused';
 				if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
 			}

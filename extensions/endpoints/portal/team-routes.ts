@@ -2,7 +2,8 @@
  * Delegated administration (`users.manage`): a client administrator looks after their own customer's
  * portal logins — lists colleagues, adds and invites them, resends or withdraws invitations, changes
  * their group, suspends and re-enables them, sends a password reset. Never for another customer,
- * never for themselves, never beyond their own group.
+ * never for themselves, never beyond their own group, and new colleagues only at their own customer's
+ * e-mail domains (`addColleague`).
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
@@ -10,14 +11,16 @@ import { adminService, type DirectusContext } from '../../../src/access/directus
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
+import { fetchCustomerEmailDomains } from '../../../src/customers/fetch-customer-email-domains.ts';
 import { InvitationConflictError } from '../../../src/errors/invitation-conflict-error.ts';
 import { TeamActionRefusedError } from '../../../src/errors/team-action-refused-error.ts';
 import { displayName } from '../../../src/invitations/invitation-records.ts';
 import type { InvitationTimes } from '../../../src/invitations/invitation-state.ts';
-import { inviteContact } from '../../../src/invitations/invite-contact.ts';
+import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { parseSignUp } from '../../../src/requests/parse-public-input.ts';
+import { addColleague } from '../../../src/team/add-colleague.ts';
 import { assertAssignableGroup, assertMayManage, fetchAssignableGroups, fetchTeamMember, resolveTeamAdmin, type TeamAdmin, type TeamMember } from '../../../src/team/resolve-team-admin.ts';
 import { teamMemberStatus } from '../../../src/team/team-member-status.ts';
 import { handle } from './handle.ts';
@@ -35,10 +38,13 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 		return writeAudit(maintenance, entry);
 	};
 
-	async function invite(maintenance: DirectusContext, settings: PortalSettingsRecord, admin: TeamAdmin, member: TeamMember) {
-		const issued = await inviteContact(maintenance, { contactId: member.id, invitedBy: admin.contact.user, settings, ttlHours: settings.invite_ttl_hours });
+	async function mailInvitation(maintenance: DirectusContext, issued: IssuedInvitation) {
 		const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
 		return { invitation: issued.invitation, expires_at: issued.expiresAt.toISOString(), email_sent: sent };
+	}
+
+	async function invite(maintenance: DirectusContext, settings: PortalSettingsRecord, admin: TeamAdmin, member: TeamMember) {
+		return mailInvitation(maintenance, await inviteContact(maintenance, { contactId: member.id, invitedBy: admin.contact.user, settings, ttlHours: settings.invite_ttl_hours }));
 	}
 
 	router.get(
@@ -72,7 +78,8 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 						is_you: member.id === admin.contact.id,
 					};
 				}),
-				meta: { assignable_groups: await fetchAssignableGroups(maintenance, admin) },
+				// The domains new colleagues' addresses must be at (none: staff add new colleagues).
+				meta: { assignable_groups: await fetchAssignableGroups(maintenance, admin), email_domains: await fetchCustomerEmailDomains(maintenance, admin.contact.customer) },
 			});
 		}),
 	);
@@ -85,15 +92,11 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const { group: requestedGroup, ...person } = body;
 			const input = parseSignUp(person);
 			const group = await assertAssignableGroup(maintenance, admin, requestedGroup ?? settings.default_group);
-			const taken = await maintenance.knex('contacts').select('id').whereRaw('lower(email) = ?', [input.email]).first();
-			// The same words whoever holds the address: nothing about other customers leaks.
-			if (taken) throw new TeamActionRefusedError({ reason: 'That e-mail address cannot be used for a new colleague. Ask your service provider if you think it should.' });
-			const id = Number(await adminService(maintenance, 'contacts').createOne({ customer: admin.contact.customer, email: input.email, first_name: input.first_name || null, last_name: input.last_name, portal_group: group, status: 'active' }));
-			const member = await fetchTeamMember(maintenance, admin, id);
+			const { member, invitation: issued } = await addColleague(maintenance, { admin, person: input, group, settings });
 			await audit(maintenance, request, admin, 'team.contact_added', member, { group });
-			const invitation = await invite(maintenance, settings, admin, member);
+			const invitation = await mailInvitation(maintenance, issued);
 			await audit(maintenance, request, admin, 'invitation.sent', member, { invitation: invitation.invitation, email_sent: invitation.email_sent });
-			response.status(201).json({ data: { id, ...invitation } });
+			response.status(201).json({ data: { id: member.id, ...invitation } });
 		}),
 	);
 

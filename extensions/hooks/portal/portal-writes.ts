@@ -4,12 +4,15 @@
  *   project the contact can read: the parent is read with the contact's own accountability.
  * - who wrote it and whether it is internal are set here, whatever the request says; the compiled
  *   validation rules then refuse anything else.
+ * - a reference that must stay within the contact's own customer (a device's location) is checked here, on
+ *   create and update alike: Directus's validation rules cannot join (see `assertOwnCustomerReferences`).
  * - a new ticket without a priority gets the default one, for staff and contacts alike (a trigger,
  *   installed at start-up, since a contact who may not choose a priority may not send the field).
  * These filters only adjust the payload and read; Directus still checks the contact's permissions after them.
  */
 import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
+import { assertOwnCustomerReferences, ownCustomerReferences } from '../../../src/access/assert-own-customer-references.ts';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
@@ -62,6 +65,16 @@ export function registerPortalWrites({ filter, init }: RegisterFunctions, { serv
 		}
 		return device;
 	});
+
+	for (const collection of Object.keys(ownCustomerReferences)) {
+		for (const event of ['create', 'update'] as const) {
+			filter(`${collection}.items.${event}`, async (payload, _meta, { database: knex, accountability }) => {
+				const contact = await portalContact(accountability, knex);
+				if (contact) await assertOwnCustomerReferences({ knex }, { collection, payload: payload as Payload, customer: contact.customer });
+				return payload;
+			});
+		}
+	}
 
 	for (const [collection, rule] of Object.entries(childCollections)) {
 		filter(`${collection}.items.create`, async (payload, _meta, { database: trx, schema, accountability }) => {

@@ -265,6 +265,8 @@ export const strings = {
 		firstName: 'First name',
 		lastName: 'Last name',
 		email: 'E-mail address',
+		emailHint: (domains: string[]) =>
+			domains.length > 0 ? `An address at ${domains.join(' or ')}.` : 'Your company has no e-mail domain on record: ask your service provider to add new colleagues.',
 		group: 'Access',
 		send: 'Send invitation',
 		defaultGroup: 'Default access',

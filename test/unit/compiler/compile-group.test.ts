@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { capabilities, type GroupPermissions } from '../../../src/catalogue/capabilities.ts';
+import { capabilities, ticketScopes, type GroupPermissions } from '../../../src/catalogue/capabilities.ts';
 import { compileGroup, type CompiledPermission } from '../../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
@@ -51,6 +51,44 @@ describe('compileGroup', () => {
 		});
 		expect(find(rows, 'ticket_comments', 'create')?.validation).toEqual({
 			_and: [{ is_internal: { _eq: false } }, { author_contact: { _in: '$CURRENT_USER.portal_contacts.id' } }],
+		});
+	});
+
+	test('Bounds every update by what the group reads on that collection, for every ticket scope pair and every system group', () => {
+		const conjuncts = (filter: unknown): unknown[] => {
+			const record = filter as Record<string, unknown>;
+			return Object.keys(record).length === 1 && Array.isArray(record['_and']) ? (record['_and'] as unknown[]) : [filter];
+		};
+		const groups = [...systemGroups.map((system) => normalizeGroupPermissions(system.permissions)), everything];
+		for (const view of ticketScopes) for (const edit of ticketScopes) groups.push(normalizeGroupPermissions({ 'tickets.view': view, 'tickets.edit': edit, 'profile.edit': true, 'devices.access': 'edit', 'devices.scope': 'created_or_location', 'quotes.decide': true }));
+		for (const group of groups) {
+			for (const settings of [on, { parentVisibility: false }, { parentVisibility: true, ticketCustomerPaths: true }]) {
+				const rows = compileGroup(group, settings);
+				for (const write of rows.filter((row) => row.action === 'update' || row.action === 'delete')) {
+					const read = find(rows, write.collection, 'read');
+					expect(read, `${write.collection} ${write.action} without a read row`).toBeDefined();
+					if (read?.permissions === null) continue;
+					const bounded = JSON.stringify(write.permissions) === JSON.stringify(read?.permissions) || conjuncts(write.permissions).some((conjunct) => JSON.stringify(conjunct) === JSON.stringify(read?.permissions));
+					expect(bounded, `${write.collection} ${write.action}: ${JSON.stringify(write.permissions)}`).toBe(true);
+				}
+			}
+		}
+	});
+
+	test('Lets a contact edit only the followed tickets they may also see (tickets.edit own under tickets.view customer)', () => {
+		const manager = normalizeGroupPermissions(systemGroups.find((group) => group.name === 'Manager')?.permissions ?? {});
+		const rows = compileGroup(manager, on);
+		expect(find(rows, 'tickets', 'update')?.permissions).toEqual({
+			_and: [{ customer: { portal_badge: { _in: '$CURRENT_POLICIES' } } }, { followers: { _some: { contact: { user: { _eq: '$CURRENT_USER' } } } } }],
+		});
+		// The same scope for both: one rule, not the same rule twice.
+		const administrator = compileGroup(everything, on);
+		expect(find(administrator, 'tickets', 'update')?.permissions).toEqual(find(administrator, 'tickets', 'read')?.permissions);
+	});
+
+	test('Lets a contact edit their own contact row only while it is among the contacts they read', () => {
+		expect(find(compile({ 'profile.edit': true }), 'contacts', 'update')?.permissions).toEqual({
+			_and: [{ customer: { portal_badge: { _in: '$CURRENT_POLICIES' } } }, { user: { _eq: '$CURRENT_USER' } }],
 		});
 	});
 
@@ -165,7 +203,23 @@ describe('compileGroup', () => {
 	test('Lets quotes be decided only while pending, and only as approved or declined by the contact', () => {
 		const update = find(compile({ 'quotes.decide': true }), 'quotes', 'update');
 		expect(update?.permissions).toEqual({ _and: [{ customer: { portal_badge: { _in: '$CURRENT_POLICIES' } } }, { status: { _eq: 'pending' } }] });
-		expect(update?.validation).toEqual({ _and: [{ status: { _in: ['approved', 'declined'] } }, { decided_by: { _in: '$CURRENT_USER.portal_contacts.id' } }] });
+		expect(update?.validation).toEqual({
+			_and: [
+				{ status: { _submitted: true } },
+				{ status: { _in: ['approved', 'declined'] } },
+				{ decided_by: { _submitted: true } },
+				{ decided_by: { _in: '$CURRENT_USER.portal_contacts.id' } },
+				{ decided_at: { _submitted: true } },
+				{ decided_at: { _nnull: true } },
+			],
+		});
+	});
+
+	test('Writes the fields of a quote decision only with the decision, each rule on one operator as Directus reads them', () => {
+		const validation = find(compile({ 'quotes.decide': true }), 'quotes', 'update')?.validation as { _and: Record<string, Record<string, unknown>>[] };
+		for (const field of ['status', 'decided_by', 'decided_at']) expect(validation._and, field).toContainEqual({ [field]: { _submitted: true } });
+		// Directus's payload validation reads only the first operator of a field's rule.
+		for (const rule of validation._and) for (const operators of Object.values(rule)) expect(Object.keys(operators)).toHaveLength(1);
 	});
 
 	test('Explains every row by the capabilities it comes from', () => {

@@ -328,6 +328,26 @@ describe('Writes', () => {
 		expect(verdict(tinyWorld({ 'projects.view': 'customer' }), { collection: 'project_issues', action: 'create', data: { project: 70, title: 't' } })).toBe('refused');
 	});
 
+	test('tickets update: a followed ticket the contact cannot read is not editable (tickets.edit own under tickets.view customer)', () => {
+		const world = tinyWorld({ 'tickets.view': 'customer', 'tickets.edit': 'own' });
+		// 32 is another customer's ticket contact 20 follows as a cc participant.
+		expect(verdict(world, { collection: 'tickets', action: 'update', id: 32, data: { subject: 'x' } })).toBe('refused');
+		expect(verdict(world, { collection: 'tickets', action: 'update', id: 31, data: { subject: 'x' } })).toBe('allowed');
+		expect([...accessOf(world, me).editableTickets]).toEqual(['31']);
+	});
+
+	test('devices create and update: a location of the contact’s own customer, or none', () => {
+		const world = tinyWorld({ 'devices.access': 'edit', 'devices.scope': 'all', 'tickets.view': 'customer_tree' });
+		const device = { name: 'n', type: 'other', customer: 1, created_by_contact: me };
+		expect(verdict(world, { collection: 'devices', action: 'create', data: { ...device, location: 11 } })).toBe('allowed');
+		expect(verdict(world, { collection: 'devices', action: 'create', data: { ...device, location: null } })).toBe('allowed');
+		// 12 is the child customer's, readable through customer_tree; 13 another customer's.
+		for (const location of [12, 13, 999]) {
+			expect(verdict(world, { collection: 'devices', action: 'create', data: { ...device, location } })).toBe('refused');
+			expect(verdict(world, { collection: 'devices', action: 'update', id: 90, data: { location } })).toBe('refused');
+		}
+	});
+
 	test('devices create and update with devices.access = edit', () => {
 		const world = tinyWorld({ 'devices.access': 'edit', 'devices.scope': 'created_or_location' });
 		const device = { name: 'n', type: 'other', serial: 's', customer: 1, created_by_contact: me, location: 10 };
@@ -350,6 +370,8 @@ describe('Writes', () => {
 		expect(verdict(world, { collection: 'quotes', action: 'update', id: 142, data: { status: 'approved' } })).toBe('refused');
 		expect(verdict(world, { collection: 'quotes', action: 'update', id: 140, data: { status: 'pending' } })).toBe('refused');
 		expect(verdict(world, { collection: 'quotes', action: 'update', id: 140, data: { status: 'approved', total: 1 } })).toBe('refused');
+		expect(verdict(world, { collection: 'quotes', action: 'update', id: 140, data: { decided_by: me } })).toBe('refused');
+		expect(verdict(world, { collection: 'quotes', action: 'update', id: 140, data: { decided_at: '2020-01-01T00:00:00Z' } })).toBe('refused');
 	});
 
 	test('contacts and directus_users update: own row, profile fields only, with profile.edit', () => {
