@@ -2,7 +2,8 @@
  * Keeps Directus in step with who is a portal user: a contact linked to a Directus user puts that user
  * under the portal role with exactly one portal group policy (its group's) and its customer's badge (see
  * customer-badge.ts); a group that grants nothing, or a suspended login, suspends the user and takes both
- * away; unlinking takes everything away. Changing a contact's group or customer changes one access row.
+ * away; unlinking takes everything away and ends the login (see `releasePortalUser`). Changing a
+ * contact's group or customer changes one access row.
  *
  * Every change to one user's access runs under that user's lock (`withUserLocked`): two quick writes to a
  * contact (suspend, then unsuspend) start two syncs, and without the lock the older one, having read the
@@ -16,6 +17,7 @@ import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
 import { customerBadges, ensureCustomerBadge, filterCustomerBadges } from './customer-badge.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
 import { adminService, clearPermissionCaches, inTransaction, type DirectusContext } from './directus-context.ts';
+import { linkedUserState } from './linked-user-state.ts';
 import type { ContactAccessRecord, PortalGroupRecord } from './portal-records.ts';
 
 interface UserRecord {
@@ -51,17 +53,18 @@ export async function staffPolicies(context: DirectusContext, policies: string[]
 	return others.filter((policy) => !badges.has(policy));
 }
 
+/** Whether a user works as staff: it has a role other than the portal role, or a policy that is neither a portal group's nor a customer badge. */
+async function isStaffUser(context: DirectusContext, user: Pick<UserRecord, 'id' | 'role'>, portalRole: string, groupPolicies: Set<string>): Promise<boolean> {
+	if (user.role !== null && user.role !== portalRole) return true;
+	const access = (await accessService(context).readByQuery({ filter: { user: { _eq: user.id } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
+	return (await staffPolicies(context, access.map((row) => row.policy), groupPolicies)).length > 0;
+}
+
 /** Throws unless the user exists, has no role but the portal role, and no policy but portal group policies and customer badges. */
 async function assertNotStaff(context: DirectusContext, userId: string, portalRole: string, groupPolicies: Set<string>): Promise<UserRecord> {
 	const user = (await usersService(context).readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'email', 'role', 'status'], limit: 1 }))[0] as UserRecord | undefined;
 	if (!user) throw new PortalUserLinkError({ reason: `There is no Directus user with the id ${userId}.` });
-	const access = (await accessService(context).readByQuery({ filter: { user: { _eq: userId } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
-	const foreign = await staffPolicies(
-		context,
-		access.map((row) => row.policy),
-		groupPolicies,
-	);
-	if ((user.role !== null && user.role !== portalRole) || foreign.length > 0) {
+	if (await isStaffUser(context, user, portalRole, groupPolicies)) {
 		throw new PortalUserLinkError({
 			reason: `The Directus user ${user.email ?? userId} works as staff (it has a role or policies outside the portal). Give the contact a user of its own.`,
 		});
@@ -93,8 +96,9 @@ async function portalAccessRows(context: DirectusContext, userId: string, groupP
 /**
  * Puts a linked user under the portal role with its group's policy and its customer's badge. The user is
  * suspended, and holds neither, exactly while the group grants nothing or the contact's login is
- * suspended, and active again once neither holds (an invited user stays invited until it accepts).
- * A contact without a customer gets no badge: every customer rule then denies.
+ * suspended, and active again once neither holds; an invited user stays invited, holding neither, until
+ * it accepts (see `linkedUserState`). A contact without a customer gets no badge: every customer rule
+ * then denies.
  */
 export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, customerId: number | null, portalRole: string, loginSuspended: boolean): Promise<void> {
 	await withUserLocked(context, userId, (locked) => applyGroup(locked, userId, groupId, customerId, portalRole, loginSuspended));
@@ -106,13 +110,11 @@ async function applyGroup(context: DirectusContext, userId: string, groupId: num
 	const grants = grantsPortalAccess(assertGroupPermissions(group.permissions ?? {}));
 	const groupPolicies = await fetchGroupPolicies(context);
 	// Whatever linked it, a staff user is never turned into a portal user (nor demoted by a link).
-	await assertNotStaff(context, userId, portalRole, new Set(groupPolicies));
+	const user = await assertNotStaff(context, userId, portalRole, new Set(groupPolicies));
 
-	// A suspended user keeps no policy: an access token issued before the suspension stays valid until it
-	// expires (Directus checks only its signature), but policies are read on every request.
-	const active = grants && !loginSuspended;
-	const badge = active && customerId !== null ? await ensureCustomerBadge(context, customerId) : null;
-	const wanted = new Set([active ? group.policy : null, badge].filter((policy): policy is string => policy !== null));
+	const { status, holdsPolicies } = linkedUserState(user.status, grants && !loginSuspended);
+	const badge = holdsPolicies && customerId !== null ? await ensureCustomerBadge(context, customerId) : null;
+	const wanted = new Set([holdsPolicies ? group.policy : null, badge].filter((policy): policy is string => policy !== null));
 	const current = await portalAccessRows(context, userId, groupPolicies);
 	const access = accessService(context);
 	const stale = current.filter((row) => !wanted.has(row.policy)).map((row) => row.id);
@@ -120,27 +122,40 @@ async function applyGroup(context: DirectusContext, userId: string, groupId: num
 	const missing = [...wanted].filter((policy) => !current.some((row) => row.policy === policy));
 	if (missing.length > 0) await access.createMany(missing.map((policy) => ({ user: userId, policy })));
 
-	const users = usersService(context);
-	const user = (await users.readOne(userId, { fields: ['id', 'role', 'status'] })) as UserRecord;
-	const status = active ? (user.status === 'suspended' ? 'active' : user.status) : 'suspended';
 	const changeUser = user.role !== portalRole || user.status !== status;
-	if (changeUser) await users.updateOne(userId, { role: portalRole, status });
+	if (changeUser) await usersService(context).updateOne(userId, { role: portalRole, status });
 	return stale.length > 0 || missing.length > 0 || changeUser;
 }
 
-/** Takes the portal role, every portal group policy and every customer badge away from a user no contact links to any more. */
+/**
+ * Takes the portal role, every portal group policy and every customer badge away from a user no contact
+ * links to any more, and ends its login: suspended, without a password. Taking the policies away ends the
+ * access tokens it holds (Directus keeps a JSON-mode access token valid until it expires, but reads its
+ * holder's policies on every request); the suspension makes Directus delete its sessions, which ends its
+ * session cookies and refresh tokens at once, and refuse it sign-in and password resets. It signs in
+ * again only once staff re-enable it (linking it to a contact, or in the User Directory, then a password
+ * reset), or once it accepts an invitation with a new password (`inviteContact` makes a reused user
+ * invited). A user that works as staff keeps its login: only the portal's access is taken.
+ */
 export async function releasePortalUser(context: DirectusContext, userId: string, portalRole: string): Promise<void> {
 	await withUserLocked(context, userId, (locked) => release(locked, userId, portalRole));
 }
 
 /** `releasePortalUser` under a lock already held. Returns whether anything changed. */
 async function release(context: DirectusContext, userId: string, portalRole: string): Promise<boolean> {
-	const rows = await portalAccessRows(context, userId, await fetchGroupPolicies(context));
+	const groupPolicies = await fetchGroupPolicies(context);
+	const rows = await portalAccessRows(context, userId, groupPolicies);
 	if (rows.length > 0) await accessService(context).deleteMany(rows.map((row) => row.id));
 	const users = usersService(context);
-	const user = (await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role'], limit: 1 }))[0] as UserRecord | undefined;
-	if (user?.role === portalRole) await users.updateOne(userId, { role: null });
-	return rows.length > 0 || user?.role === portalRole;
+	const user = (await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role', 'status', 'password'], limit: 1 }))[0] as (UserRecord & { password: string | null }) | undefined;
+	if (!user || (await isStaffUser(context, user, portalRole, new Set(groupPolicies)))) return rows.length > 0;
+	const changes = {
+		...(user.role === portalRole ? { role: null } : {}),
+		...(user.status !== 'suspended' ? { status: 'suspended' } : {}),
+		...(user.password !== null ? { password: null } : {}),
+	};
+	if (Object.keys(changes).length > 0) await users.updateOne(userId, changes);
+	return rows.length > 0 || Object.keys(changes).length > 0;
 }
 
 /**
@@ -199,7 +214,7 @@ export async function releaseUnlinkedPortalUsers(context: DirectusContext, porta
 
 /** Where portal users' group policies differ from what their contacts say (see `groupAccessDrift`). */
 export interface GroupAccessDrift {
-	/** Group-policy attachments no contact asks for: to the user of a suspended contact, of another group, or to the portal role. */
+	/** Group-policy attachments no contact asks for: to the user of a suspended contact, of another group, to an invited user, or to the portal role. */
 	excess: { id: string; user: string | null }[];
 	/** Users of contacts with an active login who lack their group's policy. */
 	missing: string[];
@@ -207,8 +222,9 @@ export interface GroupAccessDrift {
 
 /**
  * Compares the group policies held with those the contacts ask for: a linked contact's user holds its
- * group's policy (the default group's when it has none) exactly while the login is not suspended and the
- * group grants something, and the portal role holds none. The product's own writes leave a difference
+ * group's policy (the default group's when it has none) exactly while the login is not suspended, the
+ * group grants something and the user is not waiting on an invitation (see `linkedUserState`), and the
+ * portal role holds none. The product's own writes leave a difference
  * for no longer than a sync; anything else was written behind its back. A user no contact links to is
  * not looked at: the portal's rules show such a user nothing, whatever policy it holds.
  *
@@ -225,10 +241,13 @@ export async function groupAccessDrift(knex: Knex, { portalRole, defaultGroup }:
 			.map((group) => [group.id, group.policy]),
 	);
 	const contacts = (await knex('contacts').select('user', 'portal_group', 'login_suspended').whereNotNull('user')) as { user: string; portal_group: number | null; login_suspended: boolean | number }[];
+	// Few users are not active (invited, suspended): read those, not every user.
+	const notActive = new Map(((await knex('directus_users').select('id', 'status').whereNot('status', 'active')) as { id: string; status: string }[]).map((user) => [user.id, user.status]));
 	const wanted = new Map<string, string | null>();
 	for (const contact of contacts) {
 		const group = contact.portal_group ?? defaultGroup;
-		wanted.set(contact.user, contact.login_suspended || group === null ? null : (grantingPolicy.get(group) ?? null));
+		const policy = contact.login_suspended || group === null ? null : (grantingPolicy.get(group) ?? null);
+		wanted.set(contact.user, policy !== null && linkedUserState(notActive.get(contact.user) ?? 'active', true).holdsPolicies ? policy : null);
 	}
 	const groupPolicies = new Set(groups.map((group) => group.policy));
 	const held = (access ?? (await readAccessRows(knex))).filter((row) => groupPolicies.has(row.policy));

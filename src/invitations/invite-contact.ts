@@ -1,8 +1,8 @@
 /**
  * Enabling a contact's login: checks everything first, then in one transaction creates or reuses the
- * contact's Directus user (status "invited", linked to the contact, which puts it under the portal role
- * and its group's policy), withdraws any earlier open invitation and stores the new one. The caller
- * sends the e-mail once this has committed.
+ * contact's Directus user (status "invited" and no password until the invitation is accepted, linked to
+ * the contact, which puts it under the portal role and its group's policy), withdraws any earlier open
+ * invitation and stores the new one. The caller sends the e-mail once this has committed.
  */
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
@@ -84,17 +84,13 @@ export async function inviteContact(
 	return inTransaction(context, async (trx) => {
 		let user = contact.user;
 		if (!user) {
+			const users = new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null });
 			const existing = (await trx.knex('directus_users').select('id').whereRaw('lower(email) = ?', [email]).first()) as { id: string } | undefined;
-			user =
-				existing?.id ??
-				String(
-					await new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null }).createOne({
-						email,
-						first_name: contact.first_name,
-						last_name: contact.last_name,
-						status: 'invited',
-					}),
-				);
+			// A user with this address that no contact holds (a login staff took away, or one made by hand)
+			// is reused as invited and without its password: whatever it could do before, it signs in again
+			// only once this invitation is accepted with a new password. Before linking, so the link keeps it invited.
+			if (existing) await users.updateOne(existing.id, { status: 'invited', password: null });
+			user = existing?.id ?? String(await users.createOne({ email, first_name: contact.first_name, last_name: contact.last_name, status: 'invited' }));
 			// Linking runs the product's own contact hooks: portal role, group policy, default group.
 			await adminService(trx, 'contacts').updateOne(contact.id, { user });
 		}

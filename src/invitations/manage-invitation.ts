@@ -1,4 +1,5 @@
 /** Resending, revoking, looking up and accepting invitations. */
+import { syncUserAccess } from '../access/contact-access.ts';
 import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationConflictError } from '../errors/invitation-conflict-error.ts';
@@ -62,7 +63,8 @@ export async function findInvitationByToken(context: DirectusContext, token: unk
 
 /**
  * Sets the password (under Directus's own password policy), activates the user and uses up the token,
- * in one transaction; a second accept of the same link finds it used.
+ * in one transaction; a second accept of the same link finds it used. Once that has committed, the now
+ * active user gets its group's policy and its customer's badge, which an invited user does not hold.
  */
 export async function acceptInvitation(
 	context: DirectusContext,
@@ -71,7 +73,7 @@ export async function acceptInvitation(
 	if (typeof password !== 'string' || password.length === 0 || password.length > 512) {
 		throw new InvitationRefusedError({ reason: 'Choose a password (at most 512 characters).' });
 	}
-	return inTransaction(context, async (trx) => {
+	const accepted = await inTransaction(context, async (trx) => {
 		const found = await findInvitationByToken(trx, token, now);
 		if (found.state !== 'pending' || !found.invitation || !found.contact) throw new InvitationNotUsableError({ state: found.state });
 		const { invitation, contact } = found;
@@ -82,7 +84,9 @@ export async function acceptInvitation(
 		if (claimed !== 1) throw new InvitationNotUsableError({ state: 'accepted' });
 		const users = new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null });
 		await users.updateOne(contact.user, { password, status: 'active' });
-		return { contact: { ...contact, email: contact.email }, invitation };
+		return { contact: { ...contact, email: contact.email, user: contact.user }, invitation };
 	});
+	if (settings.portal_role) await syncUserAccess(context, accepted.contact.user, settings.portal_role, settings.default_group);
+	return accepted;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Keeps Directus's roles, policies, permissions and access rows in step with portal groups, portal
- * settings and contacts.
+ * settings, contacts, and staff's changes to portal users in the User Directory.
  *
  * Filters read and write through the event's own connection (on SQLite a second connection would wait
  * for the write's transaction forever). Directus runs `items.update` / `items.delete` filters before it
@@ -17,6 +17,8 @@ import { assertLinkableUser, grantGroupToUser, releasePortalUser, syncContactAcc
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { adminService, clearPermissionCaches, inTransaction } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { followUserStatus } from '../../../src/access/follow-user-status.ts';
+import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writePublicPolicy } from '../../../src/access/public-policy.ts';
@@ -318,6 +320,39 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			const settings = await fetchPortalSettings(context);
 			if (settings.portal_role) await releaseUnlinked(context, (keys as Key[]).map(Number), settings.portal_role, settings.default_group);
 		});
+	});
+
+	// ── Portal users changed by staff in Directus's User Directory ────────────────────────────────────
+	// Only people's writes: the product's own (no accountability) keep users in step with contacts, and a
+	// portal user's are refused by Directus before any action. An admin's change is applied by the filter,
+	// before the write, so it holds from the very next request; the action applies it again once committed.
+
+	filter('users.update', async (payload, meta, { database: knex, accountability }) => {
+		const status = (payload as Payload)['status'];
+		if (typeof status === 'string' && accountability?.admin === true) await followUserStatus(await contextOn(knex), accountability, meta['keys'] as string[], status);
+		return payload;
+	});
+
+	action('users.update', async ({ payload, keys }, { accountability }) => {
+		const status = (payload as Payload)['status'];
+		if (typeof status !== 'string' || !accountability?.user) return;
+		await resync(async (context) => {
+			await followUserStatus(context, null, keys as string[], status);
+			// Also where the contact's login did not change: a user of a group that grants nothing stays suspended.
+			const settings = await fetchPortalSettings(context);
+			const contacts = (await context.knex('contacts').select('id').whereIn('user', keys as string[])) as { id: number }[];
+			if (settings.portal_role) await syncContactAccess(context, contacts.map((contact) => contact.id), settings.portal_role, settings.default_group);
+		});
+	});
+
+	filter('users.delete', async (keys, _meta, { database: knex, accountability }) => {
+		if (accountability?.admin === true) await unlinkUsers(await contextOn(knex), accountability, keys as string[]);
+		return keys;
+	});
+
+	// The database removed the deleted users' access rows and links unseen by Directus's permission caches.
+	action('users.delete', async () => {
+		await resync(clearPermissionCaches);
 	});
 
 	/** Brings in line the users the filters saw these contacts let go of: released, unless another contact links them meanwhile. */
