@@ -10,6 +10,7 @@ import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
+import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
 
 export default defineHook((events, context) => {
@@ -26,6 +27,7 @@ export default defineHook((events, context) => {
 	registerPortalWrites(events, context);
 	registerViewAs(events, context);
 	registerPortalGate(events, context);
+	registerUtilsGuard(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });
