@@ -64,3 +64,16 @@ describe('/utils for portal users', () => {
 		expect((await api('GET', '/utils/random/string')).status).toBe(200);
 	});
 });
+
+describe('Uploads without Content-Length', () => {
+	test('A chunked upload over the limit is answered 413 like a declared one, and leaves no file; a small one is attached', async () => {
+		const path = (name: string) => `/portal/api/tickets/${world.attackerTicket}/attachments?filename=${name}`;
+		const headers = { Authorization: `Bearer ${world.attackerToken}`, 'Content-Type': 'text/plain' };
+		const name = `${randomBytes(4).toString('hex')}-big.txt`;
+		const large = await rawRequest('POST', path(name), { headers, body: Buffer.alloc(11 * 1024 * 1024, 'a'), chunked: true });
+		expect({ status: large.status, code: codeIn(large) }).toEqual({ status: 413, code: 'UPLOAD_TOO_LARGE' });
+		expect(await adminRead(`/files?filter[title][_eq]=${name}&fields=id`)).toEqual([]);
+		const small = await rawRequest('POST', path('small.txt'), { headers, body: 'a small note', chunked: true });
+		expect(small.status).toBe(201);
+	});
+});
