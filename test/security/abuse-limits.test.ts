@@ -65,6 +65,35 @@ describe('/utils for portal users', () => {
 	});
 });
 
+describe('Self sign-up tells nobody who is a customer', () => {
+	test('A customer’s domain and an unknown one are answered as fast, and the customer’s still gets its mail', async () => {
+		await api('PATCH', '/items/portal_settings', { body: { self_signup: 'matching_domain' } });
+		try {
+			const domain = `${randomBytes(4).toString('hex')}.client.example.com`;
+			await createRow('customers', { name: uniqueName('Sign-up timing'), email_domains: [domain] });
+			const from = otherClientAddress();
+			const signUp = (email: string) => timed(() => rawRequest('POST', '/portal/api/signup', { localAddress: from, headers: json, body: JSON.stringify({ email, first_name: 'T', last_name: 'Timing' }) }));
+			const samples: Record<'customer' | 'unknown', number[]> = { customer: [], unknown: [] };
+			let lastCustomerAddress = '';
+			for (let round = 0; round < 7; round++) {
+				lastCustomerAddress = `${randomBytes(5).toString('hex')}@${domain}`;
+				for (const [label, email] of [['customer', lastCustomerAddress], ['unknown', `${randomBytes(5).toString('hex')}@unknown-${randomBytes(4).toString('hex')}.example.org`]] as const) {
+					const { result, ms } = await signUp(email);
+					expect(result.status).toBe(202);
+					samples[label].push(ms);
+					// Let the work behind the answer finish, so one sample does not wait for the last one's.
+					await sleep(250);
+				}
+			}
+			const [customerMs, unknownMs] = [median(samples.customer), median(samples.unknown)];
+			expect(Math.abs(customerMs - unknownMs), `medians: customer ${customerMs.toFixed(0)} ms, unknown ${unknownMs.toFixed(0)} ms`).toBeLessThan(60);
+			expect((await waitForMail(directusUnderTest().mailFolder, lastCustomerAddress)).subject).toBeTruthy();
+		} finally {
+			await api('PATCH', '/items/portal_settings', { body: { self_signup: 'off' } });
+		}
+	});
+});
+
 describe('Uploads without Content-Length', () => {
 	test('A chunked upload over the limit is answered 413 like a declared one, and leaves no file; a small one is attached', async () => {
 		const path = (name: string) => `/portal/api/tickets/${world.attackerTicket}/attachments?filename=${name}`;

@@ -1,11 +1,11 @@
 /**
  * What the portal offers visitors who are not signed in, as the portal settings allow: submitting a
- * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same
- * whatever the e-mail address, so they cannot be used to learn who is a customer; both are rate-limited
- * per client address and per e-mail address.
+ * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same,
+ * and as soon, whatever the e-mail address — the work is done after the answer — so they cannot be used
+ * to learn who is a customer; both are rate-limited per client address and per e-mail address.
  */
 import type { EndpointExtensionContext } from '@directus/types';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
@@ -30,6 +30,18 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 	const limits = publicRateLimitsFromEnv(context.env);
 	const mailContext = (maintenance: DirectusContext) => ({ ...maintenance, logger: context.logger });
 
+	/**
+	 * Answers at once, the same whatever the address, and only then does the work: how long the work takes
+	 * (a contact found or created, an invitation, a mail) would otherwise tell who is a customer. The work
+	 * runs one request at a time: side by side on SQLite's one connection, a request's transaction and
+	 * another's schema read wait for each other until Directus gives up.
+	 */
+	let pending: Promise<void> = Promise.resolve();
+	function answerThenWork(response: Response, what: string, work: () => Promise<void>): void {
+		response.status(202).json(received);
+		pending = pending.then(work).catch((error: unknown) => context.logger.error(error, `Customer Portal: ${what} failed after it was answered`));
+	}
+
 	/** An invitation for a contact that may have a login, or null when it may not (no e-mail, no access, a staff address…). */
 	async function tryInvite(maintenance: DirectusContext, contact: InvitableContact, settings: PortalSettingsRecord) {
 		try {
@@ -48,29 +60,30 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 			if (settings.access_mode !== 'public') throw new PortalFeatureOffError({ feature: 'Submitting requests without signing in' });
 			const input = parsePublicRequest(request.body);
 			await limits.consume(ipOf(request), input.email);
-
-			const filed = await filePublicRequest(maintenance, input, settings);
-			const hasLogin = filed.contact.user !== null;
-			const invitation = !hasLogin && !filed.unassigned ? await tryInvite(maintenance, filed.contact, settings) : null;
-			const base = publicUrl(context);
-			const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
-				name: input.name,
-				ticket: filed.ticket,
-				subject: input.subject,
-				loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
-				portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
+			const ip = ipOf(request);
+			answerThenWork(response, 'a public request', async () => {
+				const filed = await filePublicRequest(maintenance, input, settings);
+				const hasLogin = filed.contact.user !== null;
+				const invitation = !hasLogin && !filed.unassigned ? await tryInvite(maintenance, filed.contact, settings) : null;
+				const base = publicUrl(context);
+				const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
+					name: input.name,
+					ticket: filed.ticket,
+					subject: input.subject,
+					loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
+					portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
+				});
+				await sendPortalMail(mailContext(maintenance), input.email, mail);
+				await writeAudit(maintenance, {
+					action: 'public.request',
+					actor_contact: filed.contact.id,
+					customer: filed.contact.customer,
+					target_collection: 'tickets',
+					target_id: filed.ticket,
+					details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
+					ip,
+				});
 			});
-			await sendPortalMail(mailContext(maintenance), input.email, mail);
-			await writeAudit(maintenance, {
-				action: 'public.request',
-				actor_contact: filed.contact.id,
-				customer: filed.contact.customer,
-				target_collection: 'tickets',
-				target_id: filed.ticket,
-				details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
-				ip: ipOf(request),
-			});
-			response.status(202).json(received);
 		}),
 	);
 
@@ -82,36 +95,37 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 			if (settings.self_signup !== 'matching_domain') throw new PortalFeatureOffError({ feature: 'Signing up without an invitation' });
 			const input = parseSignUp(request.body);
 			await limits.consume(ipOf(request), input.email);
-
-			// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
-			const domainCustomer = await findCustomerByDomain(maintenance, input.email);
-			const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
-			const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
-			const branding = await fetchMailBranding(maintenance);
-			let outcome = 'no_matching_customer';
-			if (found && found.contact.user) {
-				const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
-				if (user?.status === 'active') {
-					outcome = 'already_registered';
-					await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+			const ip = ipOf(request);
+			answerThenWork(response, 'a self sign-up', async () => {
+				// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
+				const domainCustomer = await findCustomerByDomain(maintenance, input.email);
+				const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
+				const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
+				const branding = await fetchMailBranding(maintenance);
+				let outcome = 'no_matching_customer';
+				if (found && found.contact.user) {
+					const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
+					if (user?.status === 'active') {
+						outcome = 'already_registered';
+						await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+					}
 				}
-			}
-			if (found && outcome === 'no_matching_customer') {
-				// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
-				const invitation = await tryInvite(maintenance, found.contact, settings);
-				outcome = invitation ? 'verification_sent' : 'refused';
-				if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
-			}
-			await writeAudit(maintenance, {
-				action: 'self_signup.requested',
-				actor_contact: found?.contact.id ?? null,
-				customer: found?.contact.customer ?? domainCustomer,
-				target_collection: 'contacts',
-				target_id: found?.contact.id ?? null,
-				details: { outcome, new_contact: found?.created ?? false },
-				ip: ipOf(request),
+				if (found && outcome === 'no_matching_customer') {
+					// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
+					const invitation = await tryInvite(maintenance, found.contact, settings);
+					outcome = invitation ? 'verification_sent' : 'refused';
+					if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
+				}
+				await writeAudit(maintenance, {
+					action: 'self_signup.requested',
+					actor_contact: found?.contact.id ?? null,
+					customer: found?.contact.customer ?? domainCustomer,
+					target_collection: 'contacts',
+					target_id: found?.contact.id ?? null,
+					details: { outcome, new_contact: found?.created ?? false },
+					ip,
+				});
 			});
-			response.status(202).json(received);
 		}),
 	);
 }
