@@ -65,6 +65,105 @@ describe('/utils for portal users', () => {
 	});
 });
 
+describe('Guessing passwords', () => {
+	let customer: number;
+	let staff: { email: string; password: string };
+
+	beforeAll(async () => {
+		customer = (await createRow('customers', { name: uniqueName('Guessing') })).id;
+		const role = (await adminRead<{ role: string }>('/users/me?fields=role'))?.role;
+		staff = { email: `staff-${randomBytes(6).toString('hex')}@example.com`, password: randomBytes(12).toString('hex') };
+		expect((await api('POST', '/users', { body: { ...staff, role, status: 'active' } })).status).toBe(200);
+	});
+
+	test('40 parallel wrong passwords for one contact: five reach Directus, the rest get 429 with Retry-After, the account stays active, and the lock ends by itself', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const from = otherClientAddress();
+		const guesses = await Promise.all(Array.from({ length: 40 }, (_, index) => signInFrom(from, contact.email, `wrong-password-${index}`)));
+		expect({ refused: count(guesses, 401), limited: count(guesses, 429) }).toEqual({ refused: perAccount, limited: 40 - perAccount });
+		const limited = guesses.find((response) => response.status === 429) as RawResponse;
+		expect(codeIn(limited)).toBe('TOO_MANY_SIGN_IN_ATTEMPTS');
+		const retryAfter = Number(limited.headers['retry-after']);
+		expect(retryAfter).toBeGreaterThanOrEqual(1);
+		expect(retryAfter).toBeLessThanOrEqual(3);
+
+		// Locked per account: the right password from another address waits too; nobody was suspended.
+		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(429);
+		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('active');
+		await sleep(retryAfter * 1000 + 200);
+		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(200);
+	});
+
+	test('A contact, a staff account and an unknown address are limited alike: the sixth attempt is refused with the same answer', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const answersFor = async (email: string) => {
+			const from = otherClientAddress();
+			const tries = await Promise.all(Array.from({ length: perAccount }, () => signInFrom(from, email, 'not-the-password')));
+			const sixth = await signInFrom(from, email, 'not-the-password');
+			return [...tries.map((response) => `${response.status} ${response.text}`), `${sixth.status} ${codeIn(sixth)}`];
+		};
+		const [contactAnswers, ...others] = await Promise.all([contact.email, staff.email, unknownAddress()].map(answersFor));
+		for (const list of others) expect(list).toEqual(contactAnswers);
+		expect(new Set(contactAnswers?.slice(0, perAccount))).toEqual(new Set([`401 ${JSON.stringify({ errors: [{ message: 'Invalid user credentials.', extensions: { code: 'INVALID_CREDENTIALS' } }] })}`]));
+		expect(contactAnswers?.[perAccount]).toBe('429 TOO_MANY_SIGN_IN_ATTEMPTS');
+		expect((await adminRead<{ status: string }[]>(`/users?filter[email][_eq]=${encodeURIComponent(staff.email)}&fields=status`))?.[0]?.status).toBe('active');
+	});
+
+	test('A successful sign-in starts the account’s count again', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const from = otherClientAddress();
+		const wrong = (times: number) => Promise.all(Array.from({ length: times }, () => signInFrom(from, contact.email, 'not-the-password')));
+		expect(count(await wrong(perAccount - 1), 401)).toBe(perAccount - 1);
+		expect((await signInFrom(from, contact.email, contact.password)).status).toBe(200);
+		// Five more failures are answered as failures, and the sixth is the one refused.
+		expect(count(await wrong(perAccount), 401)).toBe(perAccount);
+		expect((await wrong(1)).map((response) => response.status)).toEqual([429]);
+	});
+
+	test('One address guessing at many accounts is refused after its own limit; other addresses are still served', async () => {
+		const from = otherClientAddress();
+		const guesses = await Promise.all(Array.from({ length: perAddress + 1 }, () => signInFrom(from, unknownAddress(), 'not-the-password')));
+		expect({ refused: count(guesses, 401), limited: count(guesses, 429) }).toEqual({ refused: perAddress, limited: 1 });
+		const contact = await createPortalContact(customer, 'Basic');
+		expect((await signInFrom(from, contact.email, contact.password)).status).toBe(429);
+		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(200);
+	});
+
+	test('GraphQL auth_login counts the same, each guess of a request holding several included', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const graphqlFrom = (localAddress: string, query: string, variables: Record<string, unknown> = {}) =>
+			rawRequest('POST', '/graphql/system', { localAddress, headers: json, body: JSON.stringify({ query, variables }) });
+		// Six guesses under aliases in one request: refused as a whole, none reaches Directus.
+		const batch = Array.from({ length: perAccount + 1 }, (_, index) => `g${index}: auth_login(email: "${contact.email}", password: "guess-${index}") { access_token }`).join('\n');
+		const batched = await graphqlFrom(otherClientAddress(), `mutation {\n${batch}\n}`);
+		expect(batched.status).toBe(429);
+		expect(codeIn(batched)).toBe('TOO_MANY_SIGN_IN_ATTEMPTS');
+		// The account is locked for REST too, and the e-mail given as a variable counts the same.
+		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(429);
+		const byVariable = await graphqlFrom(otherClientAddress(), 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email.toUpperCase(), password: contact.password });
+		expect(byVariable.status).toBe(429);
+		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('active');
+		await sleep(Number(byVariable.headers['retry-after']) * 1000 + 200);
+		const signedIn = await graphqlFrom(otherClientAddress(), 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email, password: contact.password });
+		expect(signedIn.status).toBe(200);
+		expect(signedIn.text).toContain('access_token');
+	});
+});
+
+describe('Mail floods', () => {
+	test('Eight password-reset requests for one address are all answered 204, alike for an unknown one, and send three mails', async () => {
+		const contact = await createPortalContact(world.customerA, 'Basic');
+		const resetUrl = `${directusUnderTest().url}/portal/reset-password`;
+		const from = otherClientAddress();
+		const request = (email: string) => rawRequest('POST', '/auth/password/request', { localAddress: from, headers: json, body: JSON.stringify({ email, reset_url: resetUrl }) });
+		const responses = await Promise.all([contact.email, unknownAddress()].flatMap((email) => Array.from({ length: 8 }, () => request(email))));
+		expect(new Set(responses.map((response) => `${response.status} ${response.text}`))).toEqual(new Set(['204 ']));
+		await waitForMail(directusUnderTest().mailFolder, contact.email, { count: 3 });
+		await sleep(1_000);
+		expect(await mailsTo(directusUnderTest().mailFolder, contact.email)).toHaveLength(3);
+	});
+});
+
 describe('Self sign-up tells nobody who is a customer', () => {
 	test('A customer’s domain and an unknown one are answered as fast, and the customer’s still gets its mail', async () => {
 		await api('PATCH', '/items/portal_settings', { body: { self_signup: 'matching_domain' } });

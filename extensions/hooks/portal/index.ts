@@ -10,6 +10,7 @@ import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
+import { registerSignInLimits } from './sign-in-limits.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
 
@@ -28,6 +29,7 @@ export default defineHook((events, context) => {
 	registerViewAs(events, context);
 	registerPortalGate(events, context);
 	registerUtilsGuard(events, context);
+	registerSignInLimits(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });
