@@ -162,6 +162,27 @@ describe('Mail floods', () => {
 		await sleep(1_000);
 		expect(await mailsTo(directusUnderTest().mailFolder, contact.email)).toHaveLength(3);
 	});
+
+	test('Team invitations: three an hour to one address, ten an hour from one client administrator', async () => {
+		const customer = (await createRow('customers', { name: uniqueName('Team flood') })).id;
+		const admin = await createPortalContact(customer, 'Administrator');
+		const token = await tokenOf(admin);
+		const colleagues = await createRows('contacts', Array.from({ length: 8 }, (_, index) => ({ customer, last_name: `Colleague ${index}`, email: `${randomBytes(6).toString('hex')}@team.example.com` })));
+		const invite = async (id: number) => (await api('POST', `/portal/api/team/${id}/invitation`, { token })).status;
+		const first = colleagues[0]?.id as number;
+		const statuses = [];
+		for (let attempt = 0; attempt < 4; attempt++) statuses.push(await invite(first));
+		expect(statuses).toEqual([201, 201, 201, 429]);
+		// Four counted so far for this administrator; six more go out, the next is refused.
+		const others = [];
+		for (const colleague of colleagues.slice(1)) others.push(await invite(colleague.id));
+		expect(others).toEqual([201, 201, 201, 201, 201, 201, 429]);
+		// Another customer's administrator has an allowance of their own.
+		const otherCustomer = (await createRow('customers', { name: uniqueName('Team other') })).id;
+		const otherAdmin: PortalContact = await createPortalContact(otherCustomer, 'Administrator');
+		const stranger = (await createRow('contacts', { customer: otherCustomer, last_name: 'New', email: `${randomBytes(6).toString('hex')}@team.example.com` })).id;
+		expect((await api('POST', `/portal/api/team/${stranger}/invitation`, { token: await tokenOf(otherAdmin) })).status).toBe(201);
+	});
 });
 
 describe('Self sign-up tells nobody who is a customer', () => {
