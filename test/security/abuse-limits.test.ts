@@ -14,7 +14,7 @@ import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { api, createRow, createRows, directusUnderTest } from '../support/directus-under-test.ts';
 import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { median, timed } from '../support/timing.ts';
-import { adminRead, createAttackWorld, otherClientAddress, rawRequest, type AttackWorld, type RawResponse } from './attack-world.ts';
+import { adminRead, createAttackWorld, graphql, otherClientAddress, rawRequest, type AttackWorld, type RawResponse } from './attack-world.ts';
 
 const perAccount = 5;
 const perAddress = 40;
@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 describe('/utils for portal users', () => {
-	test('Export, import, sort, revert, hashing and cache clear are refused to a contact before any work, and staff are not kept waiting', async () => {
+	test('Export, import, sort, revert, hashing and cache clear are refused to a contact before any work, over REST and GraphQL, and staff are not kept waiting', async () => {
 		const token = world.attackerToken;
 		const staffRead = api('GET', '/items/tickets?limit=1&fields=id');
 		const attempts: [string, string, unknown][] = [
@@ -53,6 +53,11 @@ describe('/utils for portal users', () => {
 			const response = await api(method, path, { token, body });
 			expect({ path, status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({ path, status: 403, code: 'UTILS_REFUSED' });
 		}
+		// The same tools over GraphQL.
+		for (const query of ['mutation { utils_hash_generate(string: "x") }', 'mutation { a: users_me { id } b: utils_cache_clear }', 'query { utils_random_string }']) {
+			const response = await graphql('/graphql/system', query, token);
+			expect({ query, status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({ query, status: 403, code: 'UTILS_REFUSED' });
+		}
 		expect((await staffRead).status).toBe(200);
 		// Nothing was exported: staff's own request right after is answered at once.
 		const { result, ms } = await timed(() => api('GET', '/items/tickets?limit=1&fields=id'));
@@ -62,6 +67,7 @@ describe('/utils for portal users', () => {
 		// Staff keep them.
 		expect((await api('POST', '/utils/hash/generate', { body: { string: 'staff' } })).status).toBe(200);
 		expect((await api('GET', '/utils/random/string')).status).toBe(200);
+		expect((await graphql('/graphql/system', 'mutation { utils_hash_generate(string: "staff") }', directusUnderTest().adminToken)).body.data).toMatchObject({ utils_hash_generate: expect.any(String) });
 	});
 });
 
