@@ -1,18 +1,19 @@
 /**
- * Limits on the portal's public routes (requests, sign-up) and on password attempts, per client address
- * and per e-mail address, so they cannot be used to flood the help desk or someone's inbox or to guess
- * a password. When Directus is configured with Redis the counts live there, shared by every instance
- * (a visitor cannot multiply their allowance by the number of instances); otherwise in this process.
- * While Redis is unreachable each instance counts in memory on its own, so the limits hold, per instance.
+ * Limits on the portal's public routes (requests, sign-up, password resets) and on other mail or password
+ * attempts, per source (a client address, or the user who acts) and per e-mail address, so they cannot
+ * be used to flood the help desk or someone's inbox or to guess a password. When Directus is configured
+ * with Redis the counts live there, shared by every instance (a visitor cannot multiply their allowance
+ * by the number of instances); otherwise in this process (see create-limiter.ts).
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { TooManyPublicRequestsError } from '../errors/too-many-public-requests-error.ts';
-import { redisOptionsFromEnv } from './redis-options-from-env.ts';
-import { sharedRedis } from './shared-redis.ts';
+import { createLimiter } from './create-limiter.ts';
+import { limitFromEnv } from './limit-from-env.ts';
+import { limitStoreFromEnv } from './limit-store-from-env.ts';
 
 export interface PublicRateLimits {
-	/** Counts one attempt for the address and for the e-mail; throws a 429 when either is over its limit. */
+	/** Counts one attempt for the source and for the e-mail; throws a 429 when either is over its limit. */
 	consume(ip: string | null, email: string): Promise<void>;
 }
 
@@ -21,6 +22,7 @@ export interface PublicRateLimitOptions {
 	name?: string;
 	/** Prefix of the counters' keys in Redis: Directus's projects sharing one Redis set one each. */
 	namespace?: string;
+	/** Per source: a client address, or the user who acts. */
 	perIp?: number;
 	perEmail?: number;
 	windowSeconds?: number;
@@ -34,25 +36,18 @@ export interface PublicRateLimitOptions {
  * (default `portal`).
  */
 export function publicRateLimitsFromEnv(env: Record<string, unknown>, overrides: PublicRateLimitOptions = {}): PublicRateLimits {
-	const number = (value: unknown, fallback: number) => (Number.isSafeInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
-	const redis = redisOptionsFromEnv(env);
 	return createPublicRateLimits({
-		perIp: number(env['PORTAL_PUBLIC_LIMIT_PER_IP'], 10),
-		perEmail: number(env['PORTAL_PUBLIC_LIMIT_PER_EMAIL'], 3),
-		redis: redis === null ? null : sharedRedis(redis),
-		namespace: typeof env['PORTAL_REDIS_NAMESPACE'] === 'string' && env['PORTAL_REDIS_NAMESPACE'] !== '' ? env['PORTAL_REDIS_NAMESPACE'] : 'portal',
+		perIp: limitFromEnv(env, 'PORTAL_PUBLIC_LIMIT_PER_IP', 10),
+		perEmail: limitFromEnv(env, 'PORTAL_PUBLIC_LIMIT_PER_EMAIL', 3),
+		...limitStoreFromEnv(env),
 		...overrides,
 	});
 }
 
 export function createPublicRateLimits({ name = 'public', namespace = 'portal', perIp = 10, perEmail = 3, windowSeconds = 3600, redis = null }: PublicRateLimitOptions = {}): PublicRateLimits {
-	const limiter = (scope: string, points: number): RateLimiterAbstract => {
-		const options = { keyPrefix: `${namespace}:rate-limit:${name}:${scope}`, points, duration: windowSeconds };
-		if (!redis) return new RateLimiterMemory(options);
-		return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
-	};
-	const byIp = limiter('ip', perIp);
-	const byEmail = limiter('email', perEmail);
+	const store = { namespace, redis };
+	const byIp = createLimiter(store, { name, scope: 'ip', points: perIp, windowSeconds });
+	const byEmail = createLimiter(store, { name, scope: 'email', points: perEmail, windowSeconds });
 	return {
 		async consume(ip, email) {
 			try {

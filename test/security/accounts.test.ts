@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { createPortalContact, eventually, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
-import { adminRead, rawRequest } from './attack-world.ts';
+import { median, timed } from '../support/timing.ts';
+import { adminRead, otherClientAddress, rawRequest } from './attack-world.ts';
 
 let customer: number;
 
@@ -18,17 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await api('PATCH', '/items/portal_settings', { body: { self_signup: 'off' } });
 });
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] as number;
-};
-
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-	const started = performance.now();
-	const result = await work();
-	return { result, ms: performance.now() - started };
-}
 
 describe('Self-escalation through /users/me', () => {
 	let contact: PortalContact;
@@ -198,7 +188,7 @@ describe('Per-address limits of the public routes', () => {
 	test('A forged X-Forwarded-For does not reset the per-address limit (IP_TRUST_PROXY=false)', async () => {
 		await api('PATCH', '/items/portal_settings', { body: { self_signup: 'matching_domain' } });
 		// From an address of its own on this machine, so other tests' counts stay untouched.
-		const from = `127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
+		const from = otherClientAddress();
 		const signUp = (localAddress: string, forwardedFor: string) =>
 			rawRequest('POST', '/portal/api/signup', {
 				localAddress,

@@ -62,16 +62,18 @@ export interface RawResponse {
 /**
  * A request with any headers, sent from a chosen local address (all of 127.0.0.0/8 reaches Directus on
  * 127.0.0.1), so a test can be "another client" without sharing the per-address counters of the others.
+ * With `chunked`, the body goes out in pieces with Transfer-Encoding: chunked and no Content-Length.
  */
 export function rawRequest(
 	method: string,
 	path: string,
-	{ headers = {}, body, localAddress }: { headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {},
+	{ headers = {}, body, localAddress, chunked = false }: { headers?: Record<string, string>; body?: string | Buffer; localAddress?: string; chunked?: boolean } = {},
 ): Promise<RawResponse> {
 	const url = new URL(path, directusUnderTest().url);
+	const length = body === undefined || chunked ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
 	return new Promise((resolve, reject) => {
 		const outgoing = request(
-			{ method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...headers }, ...(localAddress ? { localAddress } : {}) },
+			{ method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { ...length, ...headers }, ...(localAddress ? { localAddress } : {}) },
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,10 +82,15 @@ export function rawRequest(
 			},
 		);
 		outgoing.on('error', reject);
-		if (body !== undefined) outgoing.write(body);
+		const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
+		const piece = chunked ? 64 * 1024 : Math.max(1, bytes.length);
+		for (let offset = 0; offset < bytes.length; offset += piece) outgoing.write(bytes.subarray(offset, offset + piece));
 		outgoing.end();
 	});
 }
+
+/** A random local address of 127.0.0.0/8 for `rawRequest`: a client of its own, with fresh per-address counts. */
+export const otherClientAddress = () => `127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
 
 /** Reads a row as the admin, to check an attack changed nothing. */
 export async function adminRead<T>(path: string): Promise<T | undefined> {

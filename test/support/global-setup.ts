@@ -52,6 +52,14 @@ export async function setup(project: TestProject): Promise<void> {
 		ADMIN_TOKEN: adminToken,
 		...mailSinkEnv(mail.port, port),
 		PORTAL_PUBLIC_LIMIT_PER_IP: '40',
+		// Sign-in limits with short windows, so tests see a lock begin and end in seconds. Every test signs in
+		// from 127.0.0.1: the per-address limit is raised, and a 10 s window keeps the suite's own failed
+		// sign-ins (a few a second at most) below it. The per-account limit keeps its default (5).
+		PORTAL_LOGIN_LIMIT_PER_IP: '40',
+		PORTAL_LOGIN_WINDOW_SECONDS: '10',
+		PORTAL_LOGIN_LOCK_SECONDS: '3',
+		// Mails one client administrator may send an hour (invitations, resets); no other test sends more than five.
+		PORTAL_TEAM_LIMIT_PER_USER: '10',
 	});
 	const started = Date.now();
 	await installBundle(folder);

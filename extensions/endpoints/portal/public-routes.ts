@@ -1,12 +1,13 @@
 /**
  * What the portal offers visitors who are not signed in, as the portal settings allow: submitting a
- * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same
- * whatever the e-mail address, so they cannot be used to learn who is a customer; both are rate-limited
- * per client address and per e-mail address. Neither undoes what staff decided: a login is set up only as
+ * request (public mode) and asking for a login (self sign-up by e-mail domain). Both answer the same,
+ * and as soon, whatever the e-mail address — the work is done after the answer — so they cannot be used
+ * to learn who is a customer; both are rate-limited per client address and per e-mail address. Neither
+ * undoes what staff decided: a login is set up only as
  * self sign-up allows, never after a revoked invitation, and never in a group beyond the default one.
  */
 import type { EndpointExtensionContext } from '@directus/types';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -30,6 +31,18 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 	const limits = publicRateLimitsFromEnv(context.env);
 	const mailContext = (maintenance: DirectusContext) => ({ ...maintenance, logger: context.logger });
 
+	/**
+	 * Answers at once, the same whatever the address, and only then does the work: how long the work takes
+	 * (a contact found or created, an invitation, a mail) would otherwise tell who is a customer. The work
+	 * runs one request at a time: side by side on SQLite's one connection, a request's transaction and
+	 * another's schema read wait for each other until Directus gives up.
+	 */
+	let pending: Promise<void> = Promise.resolve();
+	function answerThenWork(response: Response, what: string, work: () => Promise<void>): void {
+		response.status(202).json(received);
+		pending = pending.then(work).catch((error: unknown) => context.logger.error(error, `Customer Portal: ${what} failed after it was answered`));
+	}
+
 	router.post(
 		'/api/public/requests',
 		handle(async (request, response) => {
@@ -37,31 +50,32 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 			const settings = await fetchPortalSettings(maintenance);
 			if (settings.access_mode !== 'public') throw new PortalFeatureOffError({ feature: 'Submitting requests without signing in' });
 			const input = parsePublicRequest(request.body);
-			await limits.consume(ipOf(request), input.email);
-
-			const filed = await filePublicRequest(maintenance, input, settings);
-			const hasLogin = filed.contact.user !== null;
-			// A login is offered only where self sign-up would give one (see `findVisitorLoginObstacle`).
-			const invitation = !hasLogin && !filed.unassigned ? await offerVisitorLogin(mailContext(maintenance), { contact: filed.contact, email: input.email, settings }) : null;
-			const base = publicUrl(context);
-			const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
-				name: input.name,
-				ticket: filed.ticket,
-				subject: input.subject,
-				loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
-				portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
+			const ip = ipOf(request);
+			await limits.consume(ip, input.email);
+			answerThenWork(response, 'a public request', async () => {
+				const filed = await filePublicRequest(maintenance, input, settings);
+				const hasLogin = filed.contact.user !== null;
+				// A login is offered only where self sign-up would give one (see `findVisitorLoginObstacle`).
+				const invitation = !hasLogin && !filed.unassigned ? await offerVisitorLogin(mailContext(maintenance), { contact: filed.contact, email: input.email, settings }) : null;
+				const base = publicUrl(context);
+				const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
+					name: input.name,
+					ticket: filed.ticket,
+					subject: input.subject,
+					loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
+					portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
+				});
+				await sendPortalMail(mailContext(maintenance), input.email, mail);
+				await writeAudit(maintenance, {
+					action: 'public.request',
+					actor_contact: filed.contact.id,
+					customer: filed.contact.customer,
+					target_collection: 'tickets',
+					target_id: filed.ticket,
+					details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
+					ip,
+				});
 			});
-			await sendPortalMail(mailContext(maintenance), input.email, mail);
-			await writeAudit(maintenance, {
-				action: 'public.request',
-				actor_contact: filed.contact.id,
-				customer: filed.contact.customer,
-				target_collection: 'tickets',
-				target_id: filed.ticket,
-				details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
-				ip: ipOf(request),
-			});
-			response.status(202).json(received);
 		}),
 	);
 
@@ -72,37 +86,38 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 			const settings = await fetchPortalSettings(maintenance);
 			if (settings.self_signup !== 'matching_domain') throw new PortalFeatureOffError({ feature: 'Signing up without an invitation' });
 			const input = parseSignUp(request.body);
-			await limits.consume(ipOf(request), input.email);
-
-			// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
-			const domainCustomer = await findCustomerByDomain(maintenance, input.email);
-			const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
-			const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
-			const branding = await fetchMailBranding(maintenance);
-			let outcome = 'no_matching_customer';
-			if (found && found.contact.user) {
-				const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
-				if (user?.status === 'active') {
-					outcome = 'already_registered';
-					await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+			const ip = ipOf(request);
+			await limits.consume(ip, input.email);
+			answerThenWork(response, 'a self sign-up', async () => {
+				// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
+				const domainCustomer = await findCustomerByDomain(maintenance, input.email);
+				const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
+				const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
+				const branding = await fetchMailBranding(maintenance);
+				let outcome = 'no_matching_customer';
+				if (found && found.contact.user) {
+					const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
+					if (user?.status === 'active') {
+						outcome = 'already_registered';
+						await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+					}
 				}
-			}
-			if (found && outcome === 'no_matching_customer') {
-				// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
-				const invitation = await offerVisitorLogin(mailContext(maintenance), { contact: found.contact, email: input.email, settings });
-				outcome = invitation ? 'verification_sent' : 'refused';
-				if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
-			}
-			await writeAudit(maintenance, {
-				action: 'self_signup.requested',
-				actor_contact: found?.contact.id ?? null,
-				customer: found?.contact.customer ?? domainCustomer,
-				target_collection: 'contacts',
-				target_id: found?.contact.id ?? null,
-				details: { outcome, new_contact: found?.created ?? false },
-				ip: ipOf(request),
+				if (found && outcome === 'no_matching_customer') {
+					// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
+					const invitation = await offerVisitorLogin(mailContext(maintenance), { contact: found.contact, email: input.email, settings });
+					outcome = invitation ? 'verification_sent' : 'refused';
+					if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
+				}
+				await writeAudit(maintenance, {
+					action: 'self_signup.requested',
+					actor_contact: found?.contact.id ?? null,
+					customer: found?.contact.customer ?? domainCustomer,
+					target_collection: 'contacts',
+					target_id: found?.contact.id ?? null,
+					details: { outcome, new_contact: found?.created ?? false },
+					ip,
+				});
 			});
-			response.status(202).json(received);
 		}),
 	);
 }

@@ -1,24 +1,18 @@
-import type { Accountability, EndpointExtensionContext } from '@directus/types';
+import type { EndpointExtensionContext } from '@directus/types';
 import type { Request } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { isPortalStaff } from '../../../src/access/staff-policy.ts';
+import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { ipOf } from '../../shared/ip-of.ts';
 
-/** Directus puts the caller's accountability on every request it routes to an endpoint. */
-export function accountabilityOf(request: Request): Accountability | null {
-	return (request as Request & { accountability?: Accountability | null }).accountability ?? null;
-}
+export { accountabilityOf, ipOf };
 
 /** The product's maintenance context (admin services, the schema, knex) for one request. */
 export async function maintenanceContext(context: EndpointExtensionContext): Promise<DirectusContext> {
 	return { services: context.services, schema: await context.getSchema(), knex: context.database };
-}
-
-/** The client address as Directus resolved it (it honours IP_TRUST_PROXY). */
-export function ipOf(request: Request): string | null {
-	return accountabilityOf(request)?.ip ?? request.ip ?? null;
 }
 
 /** The public base URL of this Directus, for links in e-mails. */

@@ -19,6 +19,8 @@ import type { InvitationTimes } from '../../../src/invitations/invitation-state.
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
+import { limitFromEnv } from '../../../src/rate-limit/limit-from-env.ts';
+import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { parseSignUp } from '../../../src/requests/parse-public-input.ts';
 import { addColleague } from '../../../src/team/add-colleague.ts';
 import { assertAssignableGroup, assertMayManage, fetchAssignableGroups, fetchTeamMember, resolveTeamAdmin, type TeamAdmin, type TeamMember } from '../../../src/team/resolve-team-admin.ts';
@@ -27,6 +29,11 @@ import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 
 export function registerTeamRoutes(router: Router, context: EndpointExtensionContext): void {
+	// Every route that sends a mail (invitations, password resets) counts per acting user and per
+	// address mailed, so a client administrator's session cannot flood anyone's inbox.
+	const mails = publicRateLimitsFromEnv(context.env, { name: 'team', perIp: limitFromEnv(context.env, 'PORTAL_TEAM_LIMIT_PER_USER', 20) });
+	const countMail = (admin: TeamAdmin, email: string | null) => mails.consume(admin.contact.user, email ?? '');
+
 	async function teamContext(request: Request): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord; admin: TeamAdmin }> {
 		const maintenance = await maintenanceContext(context);
 		const settings = await fetchPortalSettings(maintenance);
@@ -92,6 +99,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const { group: requestedGroup, ...person } = body;
 			const input = parseSignUp(person);
 			const group = await assertAssignableGroup(maintenance, admin, requestedGroup ?? settings.default_group);
+			await countMail(admin, input.email);
 			const { member, invitation: issued } = await addColleague(maintenance, { admin, person: input, group, settings });
 			await audit(maintenance, request, admin, 'team.contact_added', member, { group });
 			const invitation = await mailInvitation(maintenance, issued);
@@ -106,6 +114,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const { maintenance, settings, admin } = await teamContext(request);
 			const member = await fetchTeamMember(maintenance, admin, request.params['id']);
 			await assertMayManage(maintenance, admin, member, settings);
+			await countMail(admin, member.email);
 			const invitation = await invite(maintenance, settings, admin, member);
 			await audit(maintenance, request, admin, 'invitation.sent', member, { invitation: invitation.invitation, email_sent: invitation.email_sent });
 			response.status(201).json({ data: invitation });
@@ -164,6 +173,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			await assertMayManage(maintenance, admin, member, settings);
 			const user = member.user ? ((await maintenance.knex('directus_users').select('email', 'status').where('id', member.user).first()) as { email: string; status: string } | undefined) : undefined;
 			if (!user || user.status !== 'active') throw new TeamActionRefusedError({ reason: `${displayName(member)} has no active login to reset. Send an invitation instead.` });
+			await countMail(admin, user.email);
 			const users = new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
 			await users.requestPasswordReset(user.email, `${publicUrl(context)}/portal/reset-password`);
 			await audit(maintenance, request, admin, 'team.password_reset', member);

@@ -7,28 +7,16 @@
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
-import { Transform } from 'node:stream';
 import { adminService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
 import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
+import { ByteLimit } from '../../../src/attachments/byte-limit.ts';
 import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/attachments/upload-rules.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
-
-/** Passes the stream through and fails it once more than `limit` bytes went by. */
-function limitBytes(limit: number): Transform {
-	let seen = 0;
-	return new Transform({
-		transform(chunk: Buffer, _encoding, done) {
-			seen += chunk.length;
-			if (seen > limit) done(new UploadTooLargeError({ limit }));
-			else done(null, chunk);
-		},
-	});
-}
 
 export function registerUploadRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limit = uploadLimitFromEnv(context.env);
@@ -65,15 +53,14 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 			if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError({ limit });
 
 			const files = new context.services.FilesService({ knex: maintenance.knex, schema, accountability: null });
-			const file = String(
-				await files.uploadOne(request.pipe(limitBytes(limit)), {
-					title: filename,
-					filename_download: filename,
-					type,
-					folder: null,
-					uploaded_by: user,
-				}),
-			);
+			// A body without Content-Length (chunked) is measured as it arrives.
+			const body = request.pipe(new ByteLimit(limit));
+			const file = await files.uploadOne(body, { title: filename, filename_download: filename, type, folder: null, uploaded_by: user }).then(String, (error: unknown) => {
+				if (!body.truncated) throw error;
+				// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
+				response.setHeader('Connection', 'close');
+				throw new UploadTooLargeError({ limit });
+			});
 			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({ ticket: ticketId, file, is_public: true });
 			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as { customer: number } | undefined;
 			await writeAudit(maintenance, { action: 'ticket.attachment_added', actor_user: user, actor_contact: contact.id, customer: ticket?.customer ?? null, target_collection: 'tickets', target_id: ticketId, details: { file, filename, type }, ip: ipOf(request) });

@@ -11,6 +11,8 @@ import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
+import { registerSignInLimits } from './sign-in-limits.ts';
+import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
 
 export default defineHook((events, context) => {
@@ -29,6 +31,8 @@ export default defineHook((events, context) => {
 	// After View as, which hands a staff member's read the contact's accountability.
 	registerContactQueries(events, context);
 	registerPortalGate(events, context);
+	registerUtilsGuard(events, context);
+	registerSignInLimits(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });

@@ -4,27 +4,26 @@
  * portal is never open with weaker rules. The portal app's own files and the portal's health and config
  * routes stay served, so the app can say that the portal is closed; staff are not affected.
  */
-import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { portalIsOpen } from '../../shared/doctor-state.ts';
+import { portalRequestCheck } from './portal-request-check.ts';
 
 const stillServed = (path: string) =>
 	path === '/auth/logout' || path === '/portal/api/health' || path === '/portal/api/config' || (path.startsWith('/portal/') && !path.startsWith('/portal/api/'));
 
-export function registerPortalGate({ init }: RegisterFunctions, { services, getSchema, database }: HookExtensionContext): void {
-	async function refuseIfPortalUser(accountability: Accountability | null | undefined): Promise<void> {
-		if (!accountability?.user || accountability.admin) return;
-		const { portal_role } = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
-		if (portal_role !== null && accountability.role === portal_role) throw new PortalClosedError();
+export function registerPortalGate({ init }: RegisterFunctions, context: HookExtensionContext): void {
+	const isPortalRequest = portalRequestCheck(context);
+	async function refuseIfPortalUser(request: Request): Promise<void> {
+		if (await isPortalRequest(request)) throw new PortalClosedError();
 	}
 
 	init('middlewares.after', (meta) => {
 		(meta['app'] as Application).use((request: Request, _response: Response, next: NextFunction) => {
 			// The usual case costs nothing: the doctor's verdict is in memory.
 			if (portalIsOpen() || stillServed(request.path)) return next();
-			refuseIfPortalUser((request as Request & { accountability?: Accountability | null }).accountability).then(() => next(), next);
+			refuseIfPortalUser(request).then(() => next(), next);
 		});
 	});
 }
