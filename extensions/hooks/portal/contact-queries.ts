@@ -5,31 +5,19 @@
  * Directus looks up the matching keys as admin there, and the request's success would tell whether
  * hidden rows match.
  */
-import type { Accountability, HookExtensionContext, Query, RegisterFunctions } from '@directus/types';
+import type { HookExtensionContext, Query, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
-import type { Knex } from 'knex';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
-import { portalRoleCheck } from '../../../src/access/portal-role-check.ts';
 import { isSystemCollection, portalSystemPermissions } from '../../../src/access/system-permissions.ts';
 import { PortalQueryRefusedError } from '../../../src/errors/portal-query-refused-error.ts';
 import { assertContactQuery } from '../../../src/queries/assert-contact-query.ts';
+import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { portalUserCheck } from './portal-request-check.ts';
 
 /** The event scope Directus emits a collection's reads under: `items`, or `users` for `directus_users`. */
 const scopeOf = (collection: string) => (isSystemCollection(collection) ? collection.slice('directus_'.length) : 'items');
 
-export function registerContactQueries({ filter, init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
-	const isPortalRole = portalRoleCheck(async (knex: Knex) => {
-		try {
-			return (await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex })).portal_role;
-		} catch (error) {
-			// No portal schema: there is no portal role, and the doctor keeps the portal closed.
-			logger.debug(error, 'Customer Portal: portal settings unreadable while checking a query');
-			return null;
-		}
-	});
-
-	const isPortalUser = async (accountability: Accountability | null | undefined, knex: Knex) =>
-		Boolean(accountability?.user) && accountability?.admin !== true && (await isPortalRole(accountability?.role ?? null, knex));
+export function registerContactQueries({ filter, init }: RegisterFunctions, context: HookExtensionContext): void {
+	const isPortalUser = portalUserCheck(context);
 
 	const scopes = new Set(['items', ...portalSystemPermissions.filter((permission) => permission.action === 'read').map((permission) => scopeOf(permission.collection))]);
 	for (const scope of scopes) {
@@ -44,7 +32,7 @@ export function registerContactQueries({ filter, init }: RegisterFunctions, { se
 		(meta['app'] as Application).use((request: Request, _response: Response, next: NextFunction) => {
 			const refusal = refusalOf(request);
 			if (!refusal) return next();
-			isPortalUser((request as Request & { accountability?: Accountability | null }).accountability, database).then((portal) => next(portal ? refusal : undefined), next);
+			isPortalUser(accountabilityOf(request)).then((portal) => next(portal ? refusal : undefined), next);
 		});
 	});
 }

@@ -1,17 +1,33 @@
-import type { HookExtensionContext } from '@directus/types';
+import type { Accountability, HookExtensionContext } from '@directus/types';
 import type { Request } from 'express';
+import type { Knex } from 'knex';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { portalRoleCheck } from '../../../src/access/portal-role-check.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
 
+type Context = Pick<HookExtensionContext, 'services' | 'getSchema' | 'database' | 'logger'>;
+
 /**
- * Whether a request comes from a portal user: signed in, not an admin, under `portal_settings.portal_role`.
- * The role travels in the token, so this reads only the settings (and only when asked).
+ * Whether an accountability is a portal user's: signed in, not an admin, under `portal_settings.portal_role`.
+ * The role travels in the token, and the portal role is remembered once the settings name it (see
+ * portalRoleCheck), so the usual call reads nothing. `knex` is the caller's connection where it has one (on
+ * SQLite a second connection would wait for the caller's transaction). Without readable portal settings there
+ * is no portal user: staff and the studio keep working while the doctor keeps the portal closed.
  */
-export function portalRequestCheck({ services, getSchema, database }: Pick<HookExtensionContext, 'services' | 'getSchema' | 'database'>): (request: Request) => Promise<boolean> {
-	return async (request) => {
-		const accountability = accountabilityOf(request);
-		if (!accountability?.user || accountability.admin) return false;
-		const { portal_role } = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
-		return portal_role !== null && accountability.role === portal_role;
-	};
+export function portalUserCheck({ services, getSchema, database, logger }: Context): (accountability: Accountability | null | undefined, knex?: Knex) => Promise<boolean> {
+	const isPortalRole = portalRoleCheck(async (knex: Knex) => {
+		try {
+			return (await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex })).portal_role;
+		} catch (error) {
+			logger.debug(error, 'Customer Portal: portal settings unreadable while telling portal users apart');
+			return null;
+		}
+	});
+	return async (accountability, knex = database) => Boolean(accountability?.user) && accountability?.admin !== true && (await isPortalRole(accountability?.role ?? null, knex));
+}
+
+/** Whether a request comes from a portal user (see portalUserCheck). */
+export function portalRequestCheck(context: Context): (request: Request) => Promise<boolean> {
+	const isPortalUser = portalUserCheck(context);
+	return (request) => isPortalUser(accountabilityOf(request));
 }
