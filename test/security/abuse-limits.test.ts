@@ -5,8 +5,8 @@
  * sign-up to learn who is a customer, and a chunked upload over the size limit.
  *
  * The test Directus runs with PORTAL_LOGIN_LIMIT_PER_IP=40, PORTAL_LOGIN_WINDOW_SECONDS=10,
- * PORTAL_LOGIN_LOCK_SECONDS=3 and PORTAL_TEAM_LIMIT_PER_USER=10 (see global-setup.ts); the per-account
- * limit (5) and the per-address reset limit (3) are the defaults.
+ * PORTAL_LOGIN_LOCK_SECONDS=3 and PORTAL_TEAM_LIMIT_PER_USER=10 (see global-setup.ts); the limits of one
+ * account from one address (5) and from anywhere (20), and the per-address reset limit (3), are the defaults.
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +16,9 @@ import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '..
 import { median, timed } from '../support/timing.ts';
 import { adminRead, createAttackWorld, graphql, otherClientAddress, rawRequest, type AttackWorld, type RawResponse } from './attack-world.ts';
 
+/** Attempts at one account from one address, and from all addresses together. */
 const perAccount = 5;
+const perAccountEverywhere = 20;
 const perAddress = 40;
 const unknownAddress = () => `${randomBytes(6).toString('hex')}@portal.example.com`;
 const json = { 'Content-Type': 'application/json' };
@@ -93,10 +95,24 @@ describe('Guessing passwords', () => {
 		expect(retryAfter).toBeGreaterThanOrEqual(1);
 		expect(retryAfter).toBeLessThanOrEqual(3);
 
-		// Locked per account: the right password from another address waits too; nobody was suspended.
-		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(429);
+		// Locked where the guesses come from: the right password waits there, nobody was suspended, and the
+		// owner signing in from elsewhere is not locked out by someone else's guesses.
+		expect((await signInFrom(from, contact.email, contact.password)).status).toBe(429);
 		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('active');
+		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(200);
 		await sleep(retryAfter * 1000 + 200);
+		expect((await signInFrom(from, contact.email, contact.password)).status).toBe(200);
+	});
+
+	test('Guesses at one account from several addresses lock it everywhere before Directus would suspend it, and the lock ends by itself', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const addresses = Array.from({ length: perAccountEverywhere / perAccount }, () => otherClientAddress());
+		const guesses = await Promise.all(addresses.flatMap((from) => Array.from({ length: perAccount }, (_, index) => signInFrom(from, contact.email, `wrong-${index}`))));
+		expect(count(guesses, 401)).toBe(perAccountEverywhere);
+		const locked = await signInFrom(otherClientAddress(), contact.email, contact.password);
+		expect(locked.status).toBe(429);
+		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('active');
+		await sleep(Number(locked.headers['retry-after']) * 1000 + 200);
 		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(200);
 	});
 
@@ -141,16 +157,17 @@ describe('Guessing passwords', () => {
 			rawRequest('POST', '/graphql/system', { localAddress, headers: json, body: JSON.stringify({ query, variables }) });
 		// Six guesses under aliases in one request: refused as a whole, none reaches Directus.
 		const batch = Array.from({ length: perAccount + 1 }, (_, index) => `g${index}: auth_login(email: "${contact.email}", password: "guess-${index}") { access_token }`).join('\n');
-		const batched = await graphqlFrom(otherClientAddress(), `mutation {\n${batch}\n}`);
+		const guesser = otherClientAddress();
+		const batched = await graphqlFrom(guesser, `mutation {\n${batch}\n}`);
 		expect(batched.status).toBe(429);
 		expect(codeIn(batched)).toBe('TOO_MANY_SIGN_IN_ATTEMPTS');
-		// The account is locked for REST too, and the e-mail given as a variable counts the same.
-		expect((await signInFrom(otherClientAddress(), contact.email, contact.password)).status).toBe(429);
-		const byVariable = await graphqlFrom(otherClientAddress(), 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email.toUpperCase(), password: contact.password });
+		// The account is locked for REST too from that address, and the e-mail given as a variable counts the same.
+		expect((await signInFrom(guesser, contact.email, contact.password)).status).toBe(429);
+		const byVariable = await graphqlFrom(guesser, 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email.toUpperCase(), password: contact.password });
 		expect(byVariable.status).toBe(429);
 		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('active');
 		await sleep(Number(byVariable.headers['retry-after']) * 1000 + 200);
-		const signedIn = await graphqlFrom(otherClientAddress(), 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email, password: contact.password });
+		const signedIn = await graphqlFrom(guesser, 'mutation Login($email: String!, $password: String!) { auth_login(email: $email, password: $password) { access_token } }', { email: contact.email, password: contact.password });
 		expect(signedIn.status).toBe(200);
 		expect(signedIn.text).toContain('access_token');
 	});
