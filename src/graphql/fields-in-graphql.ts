@@ -1,4 +1,4 @@
-// `graphql` is the parser Directus itself serves /graphql with (a dependency of the directus package).
+// `graphql` is the parser Directus itself serves /graphql with (pinned to the version the directus package brings).
 import { Kind, parse, type ArgumentNode, type DocumentNode, type SelectionSetNode } from 'graphql';
 
 /** One field a GraphQL request asks for, wherever it sits (nested, in a fragment, under an alias). */
