@@ -94,7 +94,7 @@ const readsNothing = { access: [], session: [] };
 
 // Sign-ins run beside the other checks of the moment: each takes LOGIN_STALL_TIME, failed or not.
 describe('A login staff took away', () => {
-	test('Unlinked from its contact: its tokens read nothing at once, its password is dead, and a public request with its address brings it back only through an invitation accepted with a new password', async () => {
+	test('Unlinked from its contact: its tokens read nothing at once, its password is dead, a public request with its address brings nothing back, and only an invitation accepted with a new password does', async () => {
 		const { contact, ticket } = unlinked;
 		expect(await readingOf(unlinked)).toEqual(readsAll);
 
@@ -104,12 +104,19 @@ describe('A login staff took away', () => {
 		// What staff see of the user: suspended, its password gone.
 		expect(await adminRead(`/users/${contact.userId}?fields=status,password`)).toEqual({ status: 'suspended', password: null });
 
-		// Anyone may file a request with the address; the contact still has it, and its Administrator group.
+		// Anyone may file a request with the address; the contact still has it, and its Administrator group, which
+		// is beyond what a visitor may be given: the confirmation offers no login, and nothing comes back.
 		expect((await asVisitor('/portal/api/public/requests', { name: 'Someone', email: contact.email, subject: uniqueName('Link me again') })).status).toBe(202);
-		const link = invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email)).text);
+		expect(invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email)).text)).toBeNull();
+		const [afterRequest, stillOld] = await Promise.all([readingOf(unlinked), signIn(contact)]);
+		expect({ reading: afterRequest, signIn: stillOld.status }).toEqual({ reading: readsNothing, signIn: 401 });
+
+		// Staff invite the contact again: until the invitation is accepted, the old tokens and password stay dead.
+		expect((await api('POST', '/portal/api/invitations', { body: { contact: contact.id } })).status).toBe(201);
+		const link = invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email, { count: 2 })).text);
 		expect(link).not.toBeNull();
-		const [relinked, stillOld] = await Promise.all([readingOf(unlinked), signIn(contact)]);
-		expect({ reading: relinked, signIn: stillOld.status }).toEqual({ reading: readsNothing, signIn: 401 });
+		const [invited, stillOldAfterInvitation] = await Promise.all([readingOf(unlinked), signIn(contact)]);
+		expect({ reading: invited, signIn: stillOldAfterInvitation.status }).toEqual({ reading: readsNothing, signIn: 401 });
 
 		// Whoever reads the mailbox and chooses a new password has the login back.
 		const renewed = { email: contact.email, password: 'a-new-password-after-removal' };
