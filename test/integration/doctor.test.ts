@@ -114,6 +114,12 @@ describe('The portal doctor', () => {
 			const customer = (await createRow('customers', { name: uniqueName('Doctor access') })).id;
 			const suspended = await createPortalContact(customer, 'Manager', { login_suspended: true });
 			const active = await createPortalContact(customer, 'Manager');
+			// The access syncs that follow each create end by recording it: wait for both, or one could put back
+			// what is taken away below before the doctor sees it.
+			await eventually(async () => {
+				const recorded = await api<unknown[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_in]=${suspended.id},${active.id}&fields=id`);
+				expect(recorded.body.data).toHaveLength(2);
+			});
 			const manager = await policyOf('Manager');
 			const settings = (await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data;
 			const held = async (column: 'user' | 'role', id: string) => ((await db('directus_access').where(column, id).where('policy', manager)) as unknown[]).length;
