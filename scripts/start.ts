@@ -1,11 +1,12 @@
 /**
  * `npm start`: brings up Directus with the portal bundle on the embedded SQLite database in `.data/`
- * (or on PostgreSQL with `DB_CLIENT=pg` and the usual DB_* variables), applies the schema snapshot when
- * it changed, seeds the demo into an empty project, and prints where to go and how to sign in.
+ * (or on PostgreSQL with `DB_CLIENT=pg` and the usual DB_* variables) — the bundle installed as a team
+ * installs it, so it brings its schema itself at start — seeds the demo into an empty project, and prints
+ * where to go and how to sign in.
  * A second run reuses everything in `.data/`.
  */
 import { readSettings, updateSettings } from '@directus/sdk';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,11 +14,9 @@ import { seedDemo, type DemoLogin } from './demo/seed.ts';
 import { startMailSink } from './lib/mail-sink.ts';
 import { signIn } from './lib/admin-client.ts';
 import {
-	applySchema,
 	bootstrap,
 	installBundle,
 	projectRoot,
-	snapshotPaths,
 	startDirectus,
 	type DatabaseConfig,
 	type DirectusInstanceOptions,
@@ -30,8 +29,6 @@ const dataDir = env['PORTAL_DATA_DIR'] ?? join(projectRoot, '.data');
 interface LocalConfig {
 	secret: string;
 	admin: { email: string; password: string };
-	/** Hash of the schema snapshot last applied, per database. */
-	appliedSchema: Record<string, string>;
 	/** The demo's portal logins, per database. */
 	demoLogins?: Record<string, DemoLogin[]>;
 }
@@ -43,7 +40,6 @@ async function loadConfig(): Promise<LocalConfig> {
 	const config: LocalConfig = {
 		secret: randomBytes(32).toString('base64url'),
 		admin: { email: env['ADMIN_EMAIL'] ?? 'admin@example.com', password: env['ADMIN_PASSWORD'] ?? randomBytes(12).toString('base64url') },
-		appliedSchema: {},
 	};
 	await saveConfig(config);
 	return config;
@@ -117,13 +113,6 @@ console.log(`› Preparing the database (${database.client === 'sqlite3' ? datab
 await bootstrap(options);
 
 const databaseKey = database.client === 'sqlite3' ? `sqlite3:${database.filename}` : `pg:${database.host}:${database.port}/${database.database}`;
-const snapshotHash = createHash('sha256').update(await readFile(snapshotPaths[database.client])).digest('hex');
-if (config.appliedSchema[databaseKey] !== snapshotHash) {
-	console.log('› Applying the help-desk schema');
-	await applySchema(options);
-	config.appliedSchema[databaseKey] = snapshotHash;
-	await saveConfig(config);
-}
 
 console.log('› Starting Directus');
 const directus = await startDirectus(options, { echo: true });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import knex, { type Knex } from 'knex';
 import { readPortalUserAccess } from '../../src/doctor/read-portal-user-access.ts';
-import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
+import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
 import { startMailSink } from '../lib/mail-sink.ts';
 import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 import { compare, round, summarise, timeOnce } from './measure.ts';
@@ -57,7 +57,6 @@ try {
 	log(`Directus on PostgreSQL database ${database.config.database}`);
 	await installBundle(folder);
 	await bootstrap(options);
-	await applySchema(options);
 	directus = await startDirectus(options, { timeoutMs: 120_000 });
 	const url = directus.url;
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applySchema, bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
 import { compileSettings } from '../../src/access/sync-group-policy.ts';
@@ -81,7 +81,6 @@ describe('On a PostgreSQL Directus of its own', () => {
 		});
 		await installBundle(folder);
 		await bootstrap(options);
-		await applySchema(options);
 		directus = await startDirectus(options, { timeoutMs: 120_000 });
 	}, 300_000);
 

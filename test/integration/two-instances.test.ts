@@ -6,10 +6,14 @@
  * Runs on PostgreSQL and Redis whatever PORTAL_TEST_DB says (the cluster has its own database).
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import knex from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../src/access/canonical-json.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
+import { ledgerTable } from '../../src/install/migration-ledger.ts';
+import { latestSchemaVersion } from '../../src/install/schema-migrations.ts';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPublicRateLimits } from '../../src/rate-limit/public-rate-limits.ts';
 import { sharedRedis } from '../../src/rate-limit/shared-redis.ts';
@@ -86,8 +90,8 @@ async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promi
 
 beforeAll(async () => {
 	cluster = await createDirectusCluster({ env: { PORTAL_PUBLIC_LIMIT_PER_IP: '4', PORTAL_PUBLIC_LIMIT_PER_EMAIL: '3' } });
-	a = await cluster.startInstance();
-	b = await cluster.startInstance();
+	// Started together, as a deployment starts its instances: one installs the schema, the other waits for it.
+	[a, b] = await Promise.all([cluster.startInstance(), cluster.startInstance()]);
 }, 300_000);
 
 afterAll(async () => {
@@ -95,6 +99,19 @@ afterAll(async () => {
 }, 60_000);
 
 describe('Two instances behind one Redis', () => {
+	test('Instances starting together install the schema once: one applies it, the other finds it done', async () => {
+		const { client, ...connection } = cluster.database;
+		const db = knex({ client, connection });
+		try {
+			expect(((await db(ledgerTable).select('version')) as { version: number }[]).map(({ version }) => Number(version))).toEqual([latestSchemaVersion]);
+		} finally {
+			await db.destroy();
+		}
+		const logs = await Promise.all([a, b].map(async ({ logFile }) => readFile(logFile, 'utf8')));
+		expect(logs.map((log) => log.includes('applied schema version')).filter(Boolean)).toHaveLength(1);
+		for (const instance of [a, b]) expect((await call<{ status: string }>(instance, 'GET', '/portal/api/health', { token: null })).body).toMatchObject({ status: 'ok' });
+	});
+
 	test('A group edit made through instance A is enforced on the very next request to instance B', async () => {
 		const customer = await created(a, 'customers', { name: unique('Client') });
 		const group = await created(a, 'portal_groups', { name: unique('Edited'), permissions: { 'tickets.view': 'own' } });

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
-	applySchema,
 	bootstrap,
 	freePort,
 	installBundle,
@@ -47,7 +46,7 @@ export interface ClusterInstance {
 	stop(): Promise<void>;
 }
 
-/** Creates the database, bootstraps it and applies the schema; instances are started with `startInstance`. */
+/** Creates the database and bootstraps it; instances are started with `startInstance` (the first to start installs the schema). */
 export async function createDirectusCluster({ redis = { host: '127.0.0.1', port: 6379 }, env = {} }: { redis?: RedisServer; env?: Record<string, string> } = {}): Promise<DirectusCluster> {
 	const folder = await mkdtemp(join(tmpdir(), 'portal-cluster-'));
 	const runId = randomBytes(6).toString('hex');
@@ -90,7 +89,6 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 		await installBundle(folder);
 		const setup = optionsFor(await freePort(), redis, 'setup');
 		await bootstrap(setup);
-		await applySchema(setup);
 	} catch (error) {
 		await mail.stop();
 		await created.drop();

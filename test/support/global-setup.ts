@@ -1,6 +1,6 @@
 /**
- * Boots one real Directus 11 for the integration tests: a fresh database, the product's schema applied
- * with `schema apply`, the built bundle installed. Tests reach it over HTTP with the injected URL and an
+ * Boots one real Directus 11 for the integration tests: a fresh database and the built bundle installed
+ * as a team installs it (the bundle installs its schema when Directus starts). Tests reach it over HTTP with the injected URL and an
  * admin token; everything is removed afterwards.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
-	applySchema,
 	bootstrap,
 	freePort,
 	installBundle,
@@ -64,7 +63,6 @@ export async function setup(project: TestProject): Promise<void> {
 	const started = Date.now();
 	await installBundle(folder);
 	await bootstrap(options);
-	await applySchema(options);
 	directus = await startDirectus(options);
 	console.log(`Directus under test: ${directus.url} on ${testDatabaseKind()}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`);
 	project.provide('directus', { url: directus.url, adminToken, database: testDatabaseKind(), logFile: options.logFile, databaseConfig: database.config, mailFolder: mail.folder });

@@ -8,7 +8,9 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { doctorState, portalIsOpen } from '../../shared/doctor-state.ts';
 import { handle } from './handle.ts';
-import { staffContext } from './request-context.ts';
+import { accountabilityOf, staffContext } from './request-context.ts';
+import { productSchemaOwned } from '../../shared/install-state.ts';
+import { ForbiddenError } from '@directus/errors';
 
 const alwaysOpen = new Set(['/api/health', '/api/config', '/api/doctor']);
 
@@ -21,7 +23,12 @@ export function registerDoctorRoutes(router: Router, context: EndpointExtensionC
 	router.get(
 		'/api/doctor',
 		handle(async (request, response) => {
-			await staffContext(context, request);
+			// Before the portal's schema is installed there are no portal staff yet: admins read why.
+			if (!productSchemaOwned()) {
+				if (accountabilityOf(request)?.admin !== true) throw new ForbiddenError();
+			} else {
+				await staffContext(context, request);
+			}
 			response.json({ data: { open: portalIsOpen(), checked_at: doctorState.checkedAt?.toISOString() ?? null, findings: doctorState.findings ?? [] } });
 		}),
 	);

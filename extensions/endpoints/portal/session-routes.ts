@@ -14,6 +14,7 @@ import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
+import { productSchemaOwned } from '../../shared/install-state.ts';
 
 export function registerSessionRoutes(router: Router, context: EndpointExtensionContext): void {
 	// Guessing the current password from a stolen session is limited like the public routes.
@@ -22,6 +23,11 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 	router.get(
 		'/api/config',
 		handle(async (_request, response) => {
+			// Before the portal's schema is installed (or when it was refused) the app only needs to know it is closed.
+			if (!productSchemaOwned()) {
+				response.json({ data: { portal_name: null, accent_color: null, access_mode: 'registered_only', self_signup: 'off' } });
+				return;
+			}
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
 			const branding = await fetchMailBranding(maintenance);

@@ -8,7 +8,7 @@
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
+import { missingSchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import type { DerivedTable } from '../../../src/database/derived-table.ts';
 import { derivedTables } from '../../../src/database/derived-tables.ts';
@@ -91,7 +91,7 @@ function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerive
 		if (outcome.status === 'unsupported') {
 			warn(`Customer Portal: ${table} needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, so the portal's rules that read it see nothing.`);
 		} else if (outcome.status === 'schema-missing') {
-			warn(`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${applySchemaAdvice}`);
+			warn(`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${missingSchemaAdvice}`);
 		} else if (outcome.installed && when === 'at start-up') {
 			const state = outcome.rebuilt ? `${table} rebuilt (${outcome.rows} rows)` : `${table} exact`;
 			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${state}.`);

@@ -1,5 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
+import type { FilterHandler, RegisterFunctions } from '@directus/types';
 import { bundleVersion } from '../../shared/bundle-version.ts';
+import { productSchemaOwned } from '../../shared/install-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerContactQueries } from './contact-queries.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
@@ -11,28 +13,48 @@ import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
+import { registerSchemaInstall } from './schema-install.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
+
+/**
+ * The product's hooks act only on a schema that is the product's: not before it is installed, and never
+ * on a team's own collections that happen to share a name with one of the product's (then the install
+ * was refused and the portal is closed).
+ */
+function onProductSchema(events: RegisterFunctions): RegisterFunctions {
+	return {
+		filter: ((event: string, handler: FilterHandler) =>
+			events.filter(event, (payload, meta, context) => (productSchemaOwned() ? handler(payload, meta, context) : payload))) as RegisterFunctions['filter'],
+		action: (event, handler) => events.action(event, (meta, context) => (productSchemaOwned() ? handler(meta, context) : undefined)),
+		init: (event, handler) => events.init(event, (meta) => (productSchemaOwned() ? handler(meta) : undefined)),
+		schedule: (cron, handler) => events.schedule(cron, () => (productSchemaOwned() ? handler() : undefined)),
+		embed: events.embed,
+	};
+}
 
 export default defineHook((events, context) => {
 	loadedEntries.add('portal-hooks');
 	events.init('app.after', () => {
 		context.logger.info(`Customer Portal ${bundleVersion} loaded`);
 	});
-	registerCustomerDeleteGuard(events, context);
-	registerCustomerBadges(events, context);
-	registerDerivedTables(events, context);
-	registerCustomerTree(events);
-	registerModuleBar(events, context);
-	registerPortalAccess(events, context);
-	registerPortalWrites(events, context);
-	registerViewAs(events, context);
-	// After View as, which hands a staff member's read the contact's accountability.
-	registerContactQueries(events, context);
-	registerPortalGate(events, context);
-	registerUtilsGuard(events, context);
+	// First: the others act on what it installs.
+	registerSchemaInstall(events, context);
 	registerSignInLimits(events, context);
-	// Last: its start-up run sees what the others prepared.
+	registerModuleBar(events, context);
+	const portal = onProductSchema(events);
+	registerCustomerDeleteGuard(portal, context);
+	registerCustomerBadges(portal, context);
+	registerDerivedTables(portal, context);
+	registerCustomerTree(portal);
+	registerPortalAccess(portal, context);
+	registerPortalWrites(portal, context);
+	registerViewAs(portal, context);
+	// After View as, which hands a staff member's read the contact's accountability.
+	registerContactQueries(portal, context);
+	registerPortalGate(portal, context);
+	registerUtilsGuard(portal, context);
+	// Last: its start-up run sees what the others prepared; it reports a refused install too.
 	registerPortalDoctor(events, context);
 });

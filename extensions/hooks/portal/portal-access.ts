@@ -12,7 +12,6 @@
  */
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { assertLinkableUser, grantGroupToUser, releasePortalUser, syncContactAccess, syncUserAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
 import { adminService, clearPermissionCaches, inTransaction } from '../../../src/access/directus-context.ts';
@@ -61,10 +60,6 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		});
 
 	init('app.after', async () => {
-		if (!(await database.schema.hasTable('portal_groups'))) {
-			logger.warn(`Customer Portal: the portal schema is not applied (no portal_groups collection); the portal stays closed. ${applySchemaAdvice}`);
-			return;
-		}
 		try {
 			await preparePortal(await contextOn(database));
 		} catch (error) {

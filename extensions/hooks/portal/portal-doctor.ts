@@ -7,19 +7,21 @@ import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import { restoreManagedPolicies } from '../../../src/access/restore-managed-policies.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { isManagedPolicyFinding } from '../../../src/doctor/check-policies.ts';
-import { applySchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
+import { installFindings } from '../../../src/install/install-product-schema.ts';
+import { bundleVersion } from '../../shared/bundle-version.ts';
 import { doctorState, portalIsOpen } from '../../shared/doctor-state.ts';
+import { installState, productSchemaOwned } from '../../shared/install-state.ts';
 
 /** How long a difference in the product's own policies must last before it counts as a change made by hand. */
 const settleMs = 2_000;
 
 /** Events after which the portal may have become unsafe, or safe again (Directus names its own collections' events without the prefix). */
 const watched = [
-	...['permissions', 'policies', 'access', 'roles', 'settings', 'users'].flatMap((scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`)),
+	...['permissions', 'policies', 'access', 'roles', 'settings', 'users', 'collections', 'fields', 'relations'].flatMap((scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`)),
 	...['portal_groups', 'portal_settings'].flatMap((collection) => ['create', 'update', 'delete'].map((event) => `${collection}.items.${event}`)),
 ];
 
@@ -28,8 +30,13 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 	let again = false;
 
 	async function check(): Promise<void> {
-		if (!(await database.schema.hasTable('portal_groups'))) {
-			doctorState.findings = [{ id: 'schema-missing', severity: 'critical', problem: 'The portal’s schema is not applied.', fix: applySchemaAdvice }];
+		// Until the product's schema is installed here (or while a newer one is), there is nothing else to check.
+		const installProblems = installFindings(installState.outcome, bundleVersion);
+		if (installProblems.length > 0) {
+			for (const finding of installProblems) {
+				if (!doctorState.findings?.some(({ id }) => id === finding.id)) logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
+			}
+			doctorState.findings = installProblems;
 			doctorState.checkedAt = new Date();
 			return;
 		}
@@ -83,7 +90,7 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 
 	// Portal users cannot sign in while the portal is closed; staff can, to fix it.
 	filter('auth.login', async (payload, meta) => {
-		if (portalIsOpen()) return payload;
+		if (portalIsOpen() || !productSchemaOwned()) return payload;
 		const user = typeof meta['user'] === 'string' ? meta['user'] : null;
 		if (!user) return payload;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });

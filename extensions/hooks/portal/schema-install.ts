@@ -1,0 +1,42 @@
+/**
+ * Installs or upgrades the product's schema when Directus starts (`app.before`: after extensions load,
+ * before the server listens, in `directus start` only). Whatever happens, Directus itself starts: a failed
+ * or refused install only keeps the portal closed, with the doctor saying why.
+ */
+import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { installProductSchema } from '../../../src/install/install-product-schema.ts';
+import { bundleVersion } from '../../shared/bundle-version.ts';
+import { installState } from '../../shared/install-state.ts';
+
+export function registerSchemaInstall({ init }: RegisterFunctions, { services, database, logger }: HookExtensionContext): void {
+	init('app.before', async () => {
+		const started = Date.now();
+		const outcome = await installProductSchema({ services, knex: database, bundleVersion });
+		installState.outcome = outcome;
+		const took = `${Date.now() - started} ms`;
+		switch (outcome.status) {
+			case 'installed': {
+				const { applied, adopted, added } = outcome;
+				const made = [...added.collections, ...added.fields, ...added.relations].length;
+				if (applied.length > 0 || made > 0) {
+					const what = adopted ? 'recorded the schema made by the release before 0.2' : applied.length > 0 ? `applied schema version ${applied.join(', ')}` : 'repaired the schema';
+					logger.info(`Customer Portal: ${what}; added ${added.collections.length} collections, ${added.fields.length} fields, ${added.relations.length} relations (${took}).`);
+				} else {
+					logger.info(`Customer Portal: schema version ${outcome.version} in place (checked in ${took}).`);
+				}
+				return;
+			}
+			case 'clash':
+				logger.error(`Customer Portal: not installed, to leave your own work alone: ${outcome.names.join(', ')} already exist and are not the portal's. The portal stays closed; Directus runs as before.`);
+				return;
+			case 'newer':
+				logger.error(`Customer Portal: the database holds the portal's schema version ${outcome.databaseVersion}, newer than this bundle (${bundleVersion}); the portal stays closed.`);
+				return;
+			case 'unsupported':
+				logger.error(`Customer Portal: needs SQLite or PostgreSQL, not "${outcome.client}"; nothing installed, the portal stays closed.`);
+				return;
+			case 'failed':
+				logger.error(`Customer Portal: the schema install failed and was rolled back (${outcome.error}); the portal stays closed and the install runs again at the next start.`);
+		}
+	});
+}
