@@ -2,6 +2,7 @@
 import { createDirectus, createItem, createItems, readItem, rest, staticToken } from '@directus/sdk';
 import knex, { type Knex } from 'knex';
 import { inject } from 'vitest';
+import type { DatabaseConfig } from '../../scripts/lib/directus-instance.ts';
 
 export function directusUnderTest() {
 	return inject('directus');
@@ -73,7 +74,11 @@ export async function readRow<T extends object>(collection: string, id: number |
  * Destroy it when done.
  */
 export function directDatabase(): Knex {
-	const config = directusUnderTest().databaseConfig;
+	return connectTo(directusUnderTest().databaseConfig);
+}
+
+/** A knex connection straight to the database `config` names (see `directDatabase`). Destroy it when done. */
+export function connectTo(config: DatabaseConfig): Knex {
 	if (config.client === 'sqlite3') {
 		return knex({
 			client: 'sqlite3',
