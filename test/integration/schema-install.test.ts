@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootstrap, freePort, installBundle, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { ledgerTable } from '../../src/install/migration-ledger.ts';
 import { productNames, productSnapshot } from '../../src/install/product-schema.ts';
 import { latestSchemaVersion } from '../../src/install/schema-migrations.ts';
-import { apiAt } from '../support/directus-under-test.ts';
+import { apiAt, databaseAt } from '../support/directus-under-test.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let folder: string;
@@ -51,8 +51,7 @@ beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'portal-install-'));
 	database = await createTestDatabase(folder);
 	options = throwAwayInstanceOptions(folder, database.config, await freePort(), { ADMIN_TOKEN: adminToken });
-	const { client, ...connection } = database.config;
-	db = knex({ client, connection, useNullAsDefault: true });
+	db = databaseAt(database.config);
 	// A Directus the team has used for a while, without the portal: among their collections one named `tickets`.
 	await bootstrap(options);
 	await start();

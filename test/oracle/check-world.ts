@@ -20,7 +20,7 @@ import type { OracleContext, ContactSession } from './oracle-context.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import { Random } from '../support/random.ts';
 import { accessOf, keyOf, readableCollections, type ContactAccess } from './reference-model.ts';
-import { seedWorld } from './seed-world.ts';
+import { seedWorld, type SeededWorld } from './seed-world.ts';
 import { describeContact, signIn } from './sign-in.ts';
 import { mutateWorld } from './mutate-world.ts';
 import { generateWorld } from './world.ts';
@@ -55,7 +55,19 @@ export interface WorldStats {
 	seconds: { seed: number; reads: number; recheck: number; writes: number };
 }
 
+/** A world seeded into a Directus, and the randomness its checks go on with. */
+export interface SeededOracleWorld {
+	seeded: SeededWorld;
+	random: Random;
+	requestsBefore: number;
+}
+
 export async function checkWorld(http: OracleHttp, log: DifferenceLog, seed: number, options: WorldOptions): Promise<WorldStats> {
+	return checkSeededWorld(http, log, await seedOracleWorld(http, log, seed, options), options);
+}
+
+/** Generates the world of `seed` and seeds it; what the product refused while seeding is logged as a difference. */
+export async function seedOracleWorld(http: OracleHttp, log: DifferenceLog, seed: number, options: WorldOptions): Promise<SeededOracleWorld> {
 	const say = options.log ?? (() => undefined);
 	const requestsBefore = http.requests;
 	const local = generateWorld(seed, options.size);
@@ -74,6 +86,17 @@ export async function checkWorld(http: OracleHttp, log: DifferenceLog, seed: num
 		log: say,
 	});
 	for (const problem of seeded.problems) log.add({ severity: 'deviation', seed, who: '(seeding)', check: 'seed', request: 'seeding through REST', expected: 'the product accepts the world', got: problem });
+	return { seeded, random, requestsBefore };
+}
+
+/**
+ * Checks a seeded world: reads of every contact with a login, staff changes and reads again, then writes.
+ * The world may have been seeded by another version of the product (the upgrade test).
+ */
+export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { seeded, random, requestsBefore }: SeededOracleWorld, options: WorldOptions): Promise<WorldStats> {
+	const say = options.log ?? (() => undefined);
+	const local = seeded.local;
+	const seed = local.seed;
 
 	const readsStarted = Date.now();
 	const judged = (contact: { id: Id; user: Id | null }): boolean => contact.user !== null && !seeded.unlinked.has(keyOf(contact.id));
