@@ -1,17 +1,21 @@
 /**
- * Runs a real Directus 11 from this project's node_modules: bootstrap, schema apply, start and stop.
+ * Runs a real Directus 11 from this project's node_modules with the bundle installed as a team installs
+ * it (an npm package of the Directus project): bootstrap, schema apply, start and stop.
  * Used by `npm start`, by the test harness and by the schema definition script, so all three boot
  * Directus the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const execFileAsync = promisify(execFile);
 const directusCli = join(projectRoot, 'node_modules/directus/cli.js');
 /**
  * The schema snapshot for each database. Directus snapshots are per database vendor: applied again to a
@@ -28,7 +32,7 @@ export type DatabaseConfig =
 	| { client: 'pg'; host: string; port: number; user: string; password?: string; database: string };
 
 export interface DirectusInstanceOptions {
-	/** Folder for uploads and extensions (and the SQLite file, by convention). */
+	/** Directus's working folder: its package.json and node_modules (the bundle), uploads (and the SQLite file, by convention). */
 	dataDir: string;
 	port: number;
 	database: DatabaseConfig;
@@ -120,27 +124,70 @@ export function directusEnv(options: DirectusInstanceOptions): NodeJS.ProcessEnv
 	};
 }
 
-/** Copies the built bundle into `<dataDir>/extensions/<package name>/` where Directus looks for it. */
+/** The package a team installs: what `npm pack` of this project gives. */
+export interface PackedBundle {
+	name: string;
+	version: string;
+	tarball: string;
+}
+
+/**
+ * Packs the project with `npm pack`, once per build: `npm pack` walks the whole node_modules tree (seconds),
+ * so the tarball is kept in a temporary folder of this checkout under the build's fingerprint and reused by
+ * every later install, in this process or another, until `dist/` or package.json change.
+ */
+export async function packBundle(): Promise<PackedBundle> {
+	const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+	const cache = join(tmpdir(), `customer-portal-pack-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`);
+	const tarball = join(cache, `${await buildFingerprint()}.tgz`);
+	if (!existsSync(tarball)) {
+		await mkdir(cache, { recursive: true });
+		const destination = await mkdtemp(join(cache, 'packing-'));
+		try {
+			const { stdout } = await execFileAsync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: projectRoot });
+			const [report] = JSON.parse(stdout) as { filename: string }[];
+			if (!report) throw new Error(`npm pack reported nothing: ${stdout}`);
+			// Older builds' tarballs go; the rename makes the new one appear whole to a process packing alongside.
+			for (const name of await readdir(cache)) if (name.endsWith('.tgz') && join(cache, name) !== tarball) await rm(join(cache, name), { force: true });
+			await rename(join(destination, report.filename), tarball);
+		} finally {
+			await rm(destination, { recursive: true, force: true });
+		}
+	}
+	return { name: manifest.name, version: manifest.version, tarball };
+}
+
+/** Changes whenever the build or the package's manifest does. */
+async function buildFingerprint(): Promise<string> {
+	const hash = createHash('sha256');
+	hash.update(await readFile(join(projectRoot, 'package.json')));
+	for (const entry of await readdir(join(projectRoot, 'dist'), { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
+		const { size, mtimeMs } = await stat(path);
+		hash.update(`${path} ${size} ${mtimeMs}\n`);
+	}
+	return hash.digest('hex');
+}
+
+/**
+ * Installs the bundle the way a Directus team does, as an npm package of the Directus project: the
+ * packed tarball unpacked into `<dataDir>/node_modules/<package name>/`, and `<dataDir>/package.json`
+ * listing it in `dependencies`; Directus loads npm-installed extensions from its working folder's
+ * package.json (and refuses to load any extension when that folder has none). The EXTENSIONS_PATH folder
+ * stays empty. Returns the installed package's folder.
+ */
 export async function installBundle(dataDir: string): Promise<string> {
-	const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
-		name: string;
-		version: string;
-		'directus:extension': unknown;
-	};
-	// Directus also looks for extensions installed as npm packages of its working folder, and refuses to
-	// load any extension when that folder has no package.json.
-	await writeFile(join(dataDir, 'package.json'), JSON.stringify({ name: 'customer-portal-data', private: true }));
-	const target = join(dataDir, 'extensions', manifest.name);
+	const bundle = await packBundle();
+	// An older install copied the bundle into EXTENSIONS_PATH; two copies would load it twice.
+	await rm(join(dataDir, 'extensions', bundle.name), { recursive: true, force: true });
+	const target = join(dataDir, 'node_modules', bundle.name);
 	await rm(target, { recursive: true, force: true });
 	await mkdir(target, { recursive: true });
-	await cp(join(projectRoot, 'dist'), join(target, 'dist'), { recursive: true });
-	const installed = {
-		name: manifest.name,
-		version: manifest.version,
-		type: 'module',
-		'directus:extension': manifest['directus:extension'],
-	};
-	await writeFile(join(target, 'package.json'), JSON.stringify(installed, null, '\t'));
+	// npm's tarballs hold everything under `package/`.
+	await execFileAsync('tar', ['-xzf', bundle.tarball, '-C', target, '--strip-components=1']);
+	const project = { name: 'customer-portal-data', private: true, dependencies: { [bundle.name]: bundle.version } };
+	await writeFile(join(dataDir, 'package.json'), JSON.stringify(project, null, '\t'));
 	return target;
 }
 
