@@ -5,7 +5,8 @@
  * keeps the portal closed, and a later start only ever adds what is missing.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
@@ -45,6 +46,50 @@ async function productCollectionsPresent(): Promise<string[]> {
 	const tables: string[] = [];
 	for (const name of names) if (await db.schema.hasTable(name)) tables.push(name);
 	return [...new Set([...registered, ...tables])].sort();
+}
+
+/**
+ * Makes the next install stop half-way: on PostgreSQL a lock that lets the install read and create
+ * collections and fields but not write its relations (the last step); on SQLite nothing is needed, the
+ * install's rollback journal shows how far it got. Returns what lets it go on.
+ */
+async function holdInstallMidway(): Promise<() => Promise<void>> {
+	if (options.database.client !== 'pg') return async () => undefined;
+	const holder = await db.transaction();
+	await holder.raw('LOCK TABLE directus_relations IN SHARE MODE');
+	return async () => {
+		await holder.rollback();
+	};
+}
+
+/** Resolves once the install is inside its transaction with most of the schema made, not yet committed. */
+async function untilInstallIsMidway(): Promise<void> {
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		if (options.database.client === 'pg') {
+			const waiting = (await db.raw("select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) as { rows: { count: number }[] };
+			if ((waiting.rows[0]?.count ?? 0) > 0) return;
+		} else {
+			// The journal holds the pages the open transaction changed: a few hundred kilobytes means tables were made.
+			const journal = await stat(`${options.database.filename}-journal`).catch(() => null);
+			if (journal && journal.size > 256 * 1024) return;
+		}
+		await new Promise((done) => setTimeout(done, 20));
+	}
+	throw new Error('The install never got half-way');
+}
+
+/** The process id of the Directus running in `dataDir` (its working folder). */
+function directusProcessIn(dataDir: string): number {
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readlinkSync(`/proc/${entry}/cwd`) === dataDir && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('directus/cli.js')) return Number(entry);
+		} catch {
+			// Gone, or not ours to read: not the one.
+		}
+	}
+	throw new Error(`No Directus process runs in ${dataDir}`);
 }
 
 beforeAll(async () => {
@@ -99,10 +144,32 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		expect((await call('POST', '/portal/api/signup', { token: null, body: { email: 'someone@example.com' } })).status).toBe(503);
 	});
 
-	test('An install that fails half-way leaves nothing of itself behind, and the next start installs it whole', async () => {
-		// The team frees the name; but an index of theirs holds a name the portal's last collection needs, so the
-		// install fails after creating most of the schema.
+	test('An install killed half-way leaves nothing of itself behind', async () => {
+		// The team frees the name; the next start installs. Directus is killed while the install's transaction is
+		// open, after it made most of the schema.
 		expect((await call('DELETE', '/collections/tickets')).status).toBe(204);
+		await running?.stop();
+		running = null;
+		const release = await holdInstallMidway();
+		const starting = startDirectus(options, { timeoutMs: 120_000 }).then(
+			(instance) => instance,
+			() => null,
+		);
+		try {
+			await untilInstallIsMidway();
+			process.kill(directusProcessIn(folder), 'SIGKILL');
+		} finally {
+			await release();
+		}
+		expect(await starting).toBeNull();
+		expect(await productCollectionsPresent()).toEqual([]);
+		expect(await db.schema.hasTable(ledgerTable)).toBe(false);
+		expect(Number(((await db('directus_fields').whereIn('collection', ['customers', 'portal_settings']).count({ count: '*' })) as { count: number | string }[])[0]?.count)).toBe(0);
+	}, 240_000);
+
+	test('An install that fails half-way leaves nothing of itself behind, and the next start installs it whole', async () => {
+		// An index of the team's holds a name the portal's last collection needs, so the install fails after
+		// creating most of the schema.
 		await db.schema.createTable('team_notes', (table) => {
 			table.increments('id');
 			table.integer('customer');

@@ -122,6 +122,6 @@ describe('checkSchema', () => {
 		expect(checkSchema([])).toEqual([]);
 		const [finding] = checkSchema(['customers.tree_path']);
 		expect([finding?.id, finding?.severity]).toEqual(['schema-outdated', 'critical']);
-		expect(finding?.problem).toBe('The help-desk schema is older than this version of the portal: the database has no customers.tree_path.');
+		expect(finding?.problem).toBe('Part of the help-desk schema this version of the portal reads is missing: customers.tree_path.');
 	});
 });
