@@ -12,6 +12,7 @@ import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
+import { registerUninstallCommand } from './uninstall-command.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
 
@@ -33,6 +34,7 @@ export default defineHook((events, context) => {
 	registerPortalGate(events, context);
 	registerUtilsGuard(events, context);
 	registerSignInLimits(events, context);
+	registerUninstallCommand(events, context);
 	// Last: its start-up run sees what the others prepared.
 	registerPortalDoctor(events, context);
 });
