@@ -90,7 +90,7 @@ async function ok<T>(answer: Promise<{ status: number; body: { data?: T } }>, wh
 async function usePortal(instance: Instance) {
 	const { api } = instance;
 	const customer = await ok(api<{ id: number }>('POST', '/items/customers', { body: { name: 'Acme', status: 'active' } }), 'customer');
-	const group = await ok(api<{ id: number }>('POST', '/items/portal_groups', { body: { name: 'Reporters', permissions: { tickets: { read: 'own', create: true } } } }), 'group');
+	const group = await ok(api<{ id: number }>('POST', '/items/portal_groups', { body: { name: 'Reporters', permissions: { 'tickets.view': 'own', 'tickets.create': true, 'tickets.reply': true } } }), 'group');
 	const administrators = (await ok(api<{ id: number }[]>('GET', '/items/portal_groups?filter[name][_eq]=Administrator&fields=id'), 'groups'))[0]?.id;
 	const contacts = [];
 	for (const portalGroup of [administrators, group.id]) {
