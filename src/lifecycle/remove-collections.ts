@@ -35,6 +35,14 @@ export async function removeCollections(context: LifecycleContext, names: readon
 			removed(`field ${blocking.collection}.${blocking.field}`);
 			continue;
 		}
+		// Directus drops the table before removing the fields that point at it, so a field pointing at its own
+		// collection (a parent, say) would be removed from a table already gone: remove it first.
+		const selfReference = schema.relations.find((relation) => relation.collection === free && relation.related_collection === free);
+		if (selfReference) {
+			await new context.services.FieldsService(maintenance).deleteField(selfReference.collection, selfReference.field);
+			removed(`field ${selfReference.collection}.${selfReference.field}`);
+			continue;
+		}
 		const next = free ?? folders[0];
 		if (next === undefined) return;
 		await new context.services.CollectionsService(maintenance).deleteOne(next);

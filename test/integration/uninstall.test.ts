@@ -149,7 +149,9 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 	note('presets', await db('directus_presets').select('collection').where(portal('collection')));
 	note('revisions', await db('directus_revisions').select('collection').where(portal('collection')));
 	note('activity', await db('directus_activity').select('collection').where(portal('collection')));
-	note('history of removed policies and roles', await db('directus_activity').select('collection', 'item').whereIn('collection', ['directus_policies', 'directus_roles']).whereNotIn('item', db('directus_policies').select('id').union(db('directus_roles').select('id'))));
+	const existing = new Set(((await db('directus_policies').select('id').union(db('directus_roles').select('id'))) as { id: string }[]).map((row) => String(row.id)));
+	const history = (await db('directus_activity').select('collection', 'item').whereIn('collection', ['directus_policies', 'directus_roles'])) as { collection: string; item: string }[];
+	note('history of removed policies and roles', history.filter((row) => !existing.has(String(row.item))));
 	note('users with no role that exists', await db('directus_users').select('email').whereNotNull('role').whereNotIn('role', db('directus_roles').select('id')));
 	const settings = (await db('directus_settings').select('module_bar').first()) as { module_bar: unknown } | undefined;
 	if (JSON.stringify(settings?.module_bar ?? null).includes('customer-portal')) traces.push('module bar entry');
@@ -184,7 +186,9 @@ async function startsCleanWithoutBundle(instance: Instance, { removeData }: { re
 		expect(answer.status, collection).toBe(removeData ? 403 : 200);
 	}
 	expect((await instance.api('GET', '/portal/api/health')).status).toBe(404);
-	const noisy = (await instance.lastStartLog()).filter((line) => /"level":(4|5|6)\d/.test(line) || /\b(WARN|ERROR)\b/.test(line));
+	// Directus warns on every start, bundle or not, that the database has no geometry extension: not ours.
+	const geometryNotice = /"msg":"(Spatialite|PostGIS) isn't installed\. Geometry type support will be limited\."/;
+	const noisy = (await instance.lastStartLog()).filter((line) => (/"level":(4|5|6)\d/.test(line) || /\b(WARN|ERROR)\b/.test(line)) && !geometryNotice.test(line));
 	expect(noisy).toEqual([]);
 }
 
@@ -211,7 +215,8 @@ describe('Uninstall through the command line', () => {
 		expect(await instance.db('directus_users').select('id').where('id', staff.id)).toHaveLength(1);
 		expect(await instance.db('ticket_comments').select('body').where('ticket', ticket)).toEqual([{ body: 'Still burning' }]);
 		expect(await instance.db('ticket_attachments').where('ticket', ticket)).toHaveLength(1);
-		expect(await instance.db('directus_access').where('role', null).where('user', null)).toEqual([]);
+		const { settings } = instance.used;
+		expect(await instance.db('directus_access').select('id').whereIn('policy', [settings.public_policy, settings.staff_policy])).toEqual([]);
 
 		// Running it again changes nothing and fails nothing.
 		await runDirectusCli(instance.options, ['customer-portal', 'uninstall', '--yes']);
