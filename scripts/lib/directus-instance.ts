@@ -191,6 +191,15 @@ export async function installBundle(dataDir: string): Promise<string> {
 	return target;
 }
 
+/** Removes the bundle as `npm uninstall` does: its folder, and its line in `<dataDir>/package.json`. */
+export async function uninstallBundle(dataDir: string): Promise<void> {
+	const { name } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { name: string };
+	await rm(join(dataDir, 'node_modules', name), { recursive: true, force: true });
+	const project = JSON.parse(await readFile(join(dataDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+	delete project.dependencies?.[name];
+	await writeFile(join(dataDir, 'package.json'), JSON.stringify(project, null, '\t'));
+}
+
 function openLog(logFile: string): WriteStream {
 	mkdirSync(dirname(logFile), { recursive: true });
 	return createWriteStream(logFile, { flags: 'a' });

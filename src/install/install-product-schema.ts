@@ -20,7 +20,9 @@ export type InstallOutcome =
 	| { status: 'clash'; names: string[] }
 	| { status: 'newer'; databaseVersion: number }
 	| { status: 'unsupported'; client: string }
-	| { status: 'failed'; error: string };
+	| { status: 'failed'; error: string }
+	/** Removed while this process ran (src/lifecycle/): nothing of the portal is left to act on until a restart. */
+	| { status: 'uninstalled' };
 
 /** Any constant both instances agree on: PostgreSQL's advisory locks are keyed by a number. */
 const installLockKey = 7_461_230_951;
@@ -115,6 +117,15 @@ export function installFindings(outcome: InstallOutcome | null, bundleVersion: s
 			];
 		case 'unsupported':
 			return [{ id: 'database-unsupported', severity: 'critical', problem: `The portal needs SQLite or PostgreSQL; this Directus runs on "${outcome.client}". Nothing was installed.`, fix: 'Run the portal on a Directus with SQLite or PostgreSQL.' }];
+		case 'uninstalled':
+			return [
+				{
+					id: 'portal-uninstalled',
+					severity: 'critical',
+					problem: 'The portal was uninstalled from this Directus.',
+					fix: 'Remove the package (npm uninstall directus-extension-customer-portal) and restart Directus; restarted with the package still installed, the portal installs itself again.',
+				},
+			];
 		case 'failed':
 			return [
 				{

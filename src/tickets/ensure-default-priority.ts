@@ -6,7 +6,8 @@ import { databaseDialect, type DatabaseDialect } from '../database/database-dial
  * else the lowest sort order). In the database rather than a hook so it holds on every write path,
  * and because a contact who may not choose a priority may not send the field at all.
  */
-const triggerName = 'portal_tickets_default_priority';
+export const defaultPriorityTrigger = 'portal_tickets_default_priority';
+const triggerName = defaultPriorityTrigger;
 const priorityQuery = 'SELECT id FROM ticket_priorities ORDER BY is_default DESC, sort IS NULL, sort ASC, id ASC LIMIT 1';
 
 /** A PostgreSQL advisory lock key of the product's own ("CPprio"), so instances starting together take turns. */

@@ -8,6 +8,7 @@ import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
+import { registerUninstallRoutes } from './uninstall-routes.ts';
 import { registerUploadRoutes } from './upload-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 
@@ -21,7 +22,9 @@ export default defineEndpoint({
 			res.json({ status: portalIsOpen() ? 'ok' : 'closed', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
 		});
 
-		// First: closes every other route while the doctor has a critical finding.
+		// Before the doctor's gate: admins can uninstall a portal that is closed.
+		registerUninstallRoutes(router, context);
+		// Then: closes every other route while the doctor has a critical finding.
 		registerDoctorRoutes(router, context);
 		registerInvitationRoutes(router, context);
 		registerPublicRoutes(router, context);

@@ -15,6 +15,7 @@ import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerSchemaInstall } from './schema-install.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
+import { registerUninstallCommand } from './uninstall-command.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
 
@@ -43,6 +44,8 @@ export default defineHook((events, context) => {
 	registerSchemaInstall(events, context);
 	registerSignInLimits(events, context);
 	registerModuleBar(events, context);
+	// A Directus command, so it runs whatever state the portal's schema is in.
+	registerUninstallCommand(events, context);
 	const portal = onProductSchema(events);
 	registerCustomerDeleteGuard(portal, context);
 	registerCustomerBadges(portal, context);

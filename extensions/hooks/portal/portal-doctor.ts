@@ -12,6 +12,7 @@ import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { installFindings } from '../../../src/install/install-product-schema.ts';
+import { ledgerTable } from '../../../src/install/migration-ledger.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { doctorState, portalIsOpen } from '../../shared/doctor-state.ts';
 import { installState, productSchemaOwned } from '../../shared/install-state.ts';
@@ -30,6 +31,8 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 	let again = false;
 
 	async function check(): Promise<void> {
+		// Uninstalled through another instance (or by the command) while this one ran: its ledger is gone.
+		if (installState.outcome?.status === 'installed' && !(await database.schema.hasTable(ledgerTable))) installState.outcome = { status: 'uninstalled' };
 		// Until the product's schema is installed here (or while a newer one is), there is nothing else to check.
 		const installProblems = installFindings(installState.outcome, bundleVersion);
 		if (installProblems.length > 0) {

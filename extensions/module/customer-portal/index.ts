@@ -7,6 +7,7 @@ import CustomersPage from './routes/customers-page.vue';
 import GroupEditor from './routes/group-editor.vue';
 import GroupsPage from './routes/groups-page.vue';
 import SettingsPage from './routes/settings-page.vue';
+import UninstallPage from './routes/uninstall-page.vue';
 import ViewAsPage from './routes/view-as-page.vue';
 
 const routes: RouteRecordRaw[] = [
@@ -18,6 +19,7 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'settings', name: 'customer-portal-settings', component: SettingsPage },
 	{ path: 'view-as', name: 'customer-portal-view-as', component: ViewAsPage },
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
+	{ path: 'uninstall', name: 'customer-portal-uninstall', component: UninstallPage },
 ];
 
 /** The customer portal in the studio: groups, customers' portal access, settings, View as and the audit log. */

@@ -5,7 +5,7 @@ import { customerTreeRows } from '../../../extensions/module/customer-portal/lib
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
 import { isSupportedDirectusVersion } from '../../../extensions/module/customer-portal/lib/host-support.ts';
 import { describePortalStatus, portalStatus } from '../../../extensions/module/customer-portal/lib/portal-status.ts';
-import { withPortalModule } from '../../../extensions/hooks/portal/module-bar.ts';
+import { withPortalModule, withoutPortalModule } from '../../../src/studio/module-bar.ts';
 
 const customers = [
 	{ id: 1, name: 'Parent', parent: null },
@@ -92,5 +92,11 @@ describe('Small pieces', () => {
 		expect(withPortalModule(bar)).toBeNull();
 		expect(withPortalModule([{ type: 'module', id: 'customer-portal', enabled: false }])).toBeNull();
 		expect(withPortalModule([{ type: 'module', id: 'content', enabled: true }])?.map((entry) => entry.id)).toEqual(['content', 'customer-portal']);
+	});
+
+	test('Taken out again, an empty setting is empty again and a team’s own bar keeps everything else', () => {
+		expect(withoutPortalModule(withPortalModule(null) ?? [])).toBeNull();
+		const own = withPortalModule([{ type: 'module', id: 'content', enabled: false }]) ?? [];
+		expect(withoutPortalModule(own)).toEqual([{ type: 'module', id: 'content', enabled: false }]);
 	});
 });

@@ -1,0 +1,63 @@
+/**
+ * What of the shipped schema is the portal's and what is the help desk's, for uninstalling: the portal's
+ * part goes with the product, the help desk's stays as plain Directus collections unless the team asks
+ * for it to go too. A unit test holds this against both shipped snapshots.
+ */
+
+/** The portal's own collections and their folder: removed by every uninstall. */
+export const portalCollections = ['portal_audit', 'portal_invitations', 'portal_settings', 'portal_groups', 'portal'] as const;
+
+/** Tables derived from the help desk's and kept by the product's triggers: stale without them, so removed. */
+export const derivedCollections = ['customer_tree', 'ticket_followers'] as const;
+
+/**
+ * Fields of the help-desk collections that only the portal gives meaning to: columns its triggers keep,
+ * and the customer badge (a policy the uninstall removes). Removed by every uninstall.
+ */
+export const portalFieldsOfHelpDesk: Readonly<Record<string, readonly string[]>> = {
+	customers: ['tree_path', 'portal_badge'],
+	tickets: ['customer_path'],
+};
+
+/** Fields the product adds to Directus's own collections: Directus's collections are left as they were found. */
+export const portalSystemFields: Readonly<Record<string, readonly string[]>> = {
+	directus_files: ['ticket_attachments', 'project_attachments'],
+	directus_policies: ['portal_tree_path'],
+	directus_users: ['portal_contacts'],
+};
+
+/** The help desk's collections and folders: kept by default, removed with `removeData`. */
+export const helpDeskCollections = [
+	'customers',
+	'contacts',
+	'locations',
+	'tickets',
+	'ticket_priorities',
+	'ticket_participants',
+	'ticket_comments',
+	'ticket_attachments',
+	'projects',
+	'project_members',
+	'project_tasks',
+	'project_notes',
+	'project_issues',
+	'project_charges',
+	'project_calendar_items',
+	'project_attachments',
+	'devices',
+	'kb_articles',
+	'kb_article_customers',
+	'documents',
+	'document_customers',
+	'invoices',
+	'quotes',
+	'helpdesk_customers',
+	'helpdesk_tickets',
+	'helpdesk_projects',
+	'helpdesk_assets',
+	'helpdesk_knowledge',
+	'helpdesk_financials',
+] as const;
+
+/** A plain table of the product's own, not a Directus collection: the uninstall's record of what it still has to remove. */
+export const uninstallLedgerTable = 'portal_uninstall_pending';
