@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import { bootstrap, freePort, installBundle, mailSinkEnv, runDirectusCli, startDirectus, throwAwayInstanceOptions, uninstallBundle, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { apiAt, databaseAt, type Api } from '../support/directus-under-test.ts';
 import { fingerprintTeamWork, furnishLivedInDirectus, orderNotes, teamWorkDifferences, type LivedInDirectus, type TeamWorkFingerprint } from '../support/lived-in-directus.ts';
@@ -142,6 +142,33 @@ describe('Installing the product on a lived-in Directus', () => {
 	test('Leaves every row, table and setting of the team’s as it was after the portal was used', async () => {
 		expect(teamWorkDifferences(baseline, await teamWorkNow())).toEqual([]);
 	});
+});
+
+describe('Upgrading and uninstalling on a lived-in Directus', () => {
+	test('The package installed again and Directus restarted, as an upgrade is done, leaves the team’s work as it was', async () => {
+		// This release's upgrade path from the one before it is test/integration/upgrade.test.ts; here, what an
+		// upgrade does to a team's work: the migrations run under the lock and find nothing to do.
+		await directus?.stop();
+		await installBundle(folder);
+		directus = await startDirectus(options);
+		expect((await api('GET', '/portal/api/health', { token: null })).body['status']).toBe('ok');
+		expect(teamWorkDifferences(baseline, await teamWorkNow())).toEqual([]);
+	}, 120_000);
+
+	test('Uninstalled with its command and the package removed, Directus starts with the team’s work exactly as before the install', async () => {
+		await directus?.stop();
+		directus = undefined;
+		await runDirectusCli(options, ['customer-portal', 'uninstall', '--yes']);
+		await uninstallBundle(folder);
+		directus = await startDirectus(options);
+		await signIn(options.admin.email, options.admin.password);
+		expect(teamWorkDifferences(baseline, await teamWorkNow())).toEqual([]);
+		// Nothing of the portal's on Directus's own tables, beyond the help-desk data it leaves by default.
+		const settings = (await db?.('directus_settings').select('module_bar').first()) as { module_bar: unknown } | undefined;
+		expect(settings?.module_bar ?? null).toBeNull();
+		expect(await db?.schema.hasTable('portal_migrations')).toBe(false);
+		expect((await api('GET', '/portal/api/health', { token: null })).status).toBe(404);
+	}, 180_000);
 });
 
 describe('The fingerprint of the team’s work', () => {
