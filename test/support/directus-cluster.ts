@@ -57,6 +57,7 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 	const secret = randomBytes(32).toString('hex');
 	const redisKeyPrefix = `portal-test-${runId}:`;
 	const running: RunningDirectus[] = [];
+	let started = 0;
 
 	const optionsFor = (port: number, redisServer: RedisServer, logName: string): DirectusInstanceOptions => ({
 		dataDir: folder,
@@ -101,7 +102,9 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 		mailFolder: mail.folder,
 		redisKeyPrefix,
 		async startInstance(redisServer = redis) {
-			const options = optionsFor(await freePort(), redisServer, `directus-${running.length + 1}`);
+			// Numbered before anything is awaited: instances started together get logs of their own.
+			const logName = `directus-${++started}`;
+			const options = optionsFor(await freePort(), redisServer, logName);
 			const instance = await startDirectus(options);
 			let stopped: Promise<void> | undefined;
 			const stop = () => (stopped ??= instance.stop());
