@@ -40,7 +40,7 @@ export default defineHook((events, context) => {
 	events.init('app.after', () => {
 		context.logger.info(`Customer Portal ${bundleVersion} loaded`);
 	});
-	// First: the others act on what it installs.
+	// On `app.before`, which Directus awaits before `app.after`: the others act on what it installs.
 	registerSchemaInstall(events, context);
 	registerSignInLimits(events, context);
 	registerModuleBar(events, context);
@@ -58,6 +58,7 @@ export default defineHook((events, context) => {
 	registerContactQueries(portal, context);
 	registerPortalGate(portal, context);
 	registerUtilsGuard(portal, context);
-	// Last: its start-up run sees what the others prepared; it reports a refused install too.
+	// Reports a refused install too. Directus runs the handlers of one init event together, not one after
+	// another: the doctor looks again after every change it watches, and every minute.
 	registerPortalDoctor(events, context);
 });
