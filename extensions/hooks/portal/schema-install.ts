@@ -18,12 +18,12 @@ export function registerSchemaInstall({ init }: RegisterFunctions, { services, d
 			case 'installed': {
 				const { applied, adopted, added } = outcome;
 				const made = [...added.collections, ...added.fields, ...added.relations].length;
-				if (applied.length > 0 || made > 0) {
-					const what = adopted ? 'recorded the schema made by the release before 0.2' : applied.length > 0 ? `applied schema version ${applied.join(', ')}` : 'repaired the schema';
-					logger.info(`Customer Portal: ${what}; added ${added.collections.length} collections, ${added.fields.length} fields, ${added.relations.length} relations (${took}).`);
-				} else {
-					logger.info(`Customer Portal: schema version ${outcome.version} in place (checked in ${took}).`);
+				if (applied.length > 0) {
+					const what = adopted ? 'recorded the schema made by the release before 0.2 as version 1' : `applied schema version ${applied.join(', ')}`;
+					logger.info(`Customer Portal: ${what} (${took}).`);
 				}
+				if (made > 0) logger.info(`Customer Portal: added what was missing of its schema: ${added.collections.length} collections, ${added.fields.length} fields, ${added.relations.length} relations (${took}).`);
+				if (applied.length === 0 && made === 0) logger.info(`Customer Portal: schema version ${outcome.version} in place (checked in ${took}).`);
 				return;
 			}
 			case 'clash':
