@@ -44,7 +44,7 @@ command=${1:-start}
 case "$command" in
   build) exec node scripts/build.ts "$@" ;;
   start) node scripts/build.ts && exec node scripts/start.ts "$@" ;;
-  test) node scripts/build.ts && echo "› Type-checking" && npx tsc -p . && exec npx vitest run "$@" ;;
+  test) exec node scripts/test.ts "$@" ;;
   node) exec node "$@" ;;
   *) echo "usage: scripts/run.sh build|start|test|node <file>" >&2; exit 64 ;;
 esac
