@@ -45,6 +45,8 @@ case "$command" in
   build) exec node scripts/build.ts "$@" ;;
   start) node scripts/build.ts && exec node scripts/start.ts "$@" ;;
   test) exec node scripts/test.ts "$@" ;;
+  lint) npx eslint . && exec npx prettier --check . ;;
+  format) npx eslint --fix . && exec npx prettier --write --log-level warn . ;;
   node) exec node "$@" ;;
-  *) echo "usage: scripts/run.sh build|start|test|node <file>" >&2; exit 64 ;;
+  *) echo "usage: scripts/run.sh build|start|test|lint|format|node <file>" >&2; exit 64 ;;
 esac
