@@ -8,6 +8,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.ts'],
+					// The trigger tests write thousands of random rows to a real SQLite: a busy machine needs more than 5 s.
+					testTimeout: 30_000,
 				},
 			},
 			{
