@@ -5,15 +5,14 @@
  * sites from sending writes with it.
  */
 import { authentication, createDirectus, rest } from '@directus/sdk';
+import type { PortalSchema } from '../lib/portal-schema.ts';
 import { viewAsTicket, withViewAs } from '../lib/view-as.ts';
-
-type Schema = Record<string, never>;
 
 function makeClient(url: string) {
 	// Looks `fetch` up on every call rather than once, so tests can stand in for the server; adds the
 	// View as ticket while staff view the portal as a contact.
 	const globals = { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(input, withViewAs(init, viewAsTicket())) };
-	return createDirectus<Schema>(url, { globals }).with(authentication('session', { credentials: 'include', autoRefresh: true })).with(rest({ credentials: 'include' }));
+	return createDirectus<PortalSchema>(url, { globals }).with(authentication('session', { credentials: 'include', autoRefresh: true })).with(rest({ credentials: 'include' }));
 }
 
 export type PortalClient = ReturnType<typeof makeClient>;

@@ -1,5 +1,6 @@
 /** What the portal's own API answers, as the app reads it (see extensions/endpoints/portal/session-routes.ts). */
 import type { GroupPermissions } from '../../../../src/catalogue/capabilities.ts';
+import type { Contact, Customer } from './portal-schema.ts';
 
 export type Capabilities = GroupPermissions;
 
@@ -11,18 +12,14 @@ export interface PortalConfig {
 }
 
 export interface Me {
-	contact: { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; location: number | null };
-	customer: { id: number; name: string };
+	contact: Pick<Contact, 'id' | 'first_name' | 'last_name' | 'email' | 'phone'> & { location: number | null };
+	customer: Customer;
 	group: { id: number; name: string };
 	capabilities: Capabilities;
 	parent_visibility: boolean;
 }
 
-export interface TeamMember {
-	id: number;
-	first_name: string | null;
-	last_name: string;
-	email: string;
+export interface TeamMember extends Pick<Contact, 'id' | 'first_name' | 'last_name' | 'email'> {
 	status: 'active' | 'invited' | 'suspended' | 'no_login' | 'expired' | string;
 	invited_until: string | null;
 	group: { id: number; name: string | null } | null;

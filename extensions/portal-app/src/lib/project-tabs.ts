@@ -1,16 +1,26 @@
 /** A project's tabs: one per sub-collection the group grants (docs/access-model.md), with the columns the contact may read. */
+import { readItems, type QuerySort, type RestCommand } from '@directus/sdk';
 import { strings } from '../strings.ts';
+import type { PortalSchema, ProjectPartCollection } from './portal-schema.ts';
 import type { Capabilities } from './portal-types.ts';
 
-export interface ProjectTab {
+type PartRow<C extends ProjectPartCollection> = PortalSchema[C][number];
+
+/** A tab over one project-part collection: its columns and sort are fields of that collection. */
+interface ProjectTabOf<C extends ProjectPartCollection> {
 	key: string;
 	label: string;
-	collection: string;
-	columns: { field: string; label: string; kind?: 'date' | 'datetime' | 'money' | 'status' | 'file' }[];
-	sort: string[];
+	collection: C;
+	columns: { field: Exclude<keyof PartRow<C>, 'id' | 'project'>; label: string; kind?: 'date' | 'datetime' | 'money' | 'status' | 'file' }[];
+	sort: QuerySort<PortalSchema, PartRow<C>>[];
 	/** What a contact may add here, if anything (the server pins the author). */
 	adds?: 'note' | 'issue';
 }
+
+export type ProjectTab = { [C in ProjectPartCollection]: ProjectTabOf<C> }[ProjectPartCollection];
+
+/** A row of a tab, whichever collection it lists: shown cell by cell by its columns' fields. */
+export type ProjectPartRow = { id: number } & Record<string, unknown>;
 
 export function projectTabs(c: Capabilities): ProjectTab[] {
 	const p = strings.projects;
@@ -24,7 +34,7 @@ export function projectTabs(c: Capabilities): ProjectTab[] {
 				{ field: 'status', label: p.columns.status, kind: 'status' },
 				{ field: 'start_date', label: p.columns.start, kind: 'date' },
 				{ field: 'due_date', label: p.due, kind: 'date' },
-				...(c['projects.estimated_hours'] ? [{ field: 'estimated_hours', label: p.columns.hours }] : []),
+				...(c['projects.estimated_hours'] ? ([{ field: 'estimated_hours', label: p.columns.hours }] as const) : []),
 			],
 			sort: ['sort', 'id'],
 		},
@@ -56,7 +66,24 @@ export function projectTabs(c: Capabilities): ProjectTab[] {
 	return tabs.filter((tab): tab is ProjectTab => tab !== false);
 }
 
-/** The fields to ask for a tab: its columns, with a file's name and id instead of the bare id. */
-export function projectTabFields(tab: ProjectTab): string[] {
-	return ['id', ...tab.columns.flatMap((column) => (column.kind === 'file' ? ['file.id', 'file.title', 'file.filename_download'] : [column.field]))];
+/**
+ * Reads a tab's rows of one project: its columns, with a file's id and names instead of the bare id.
+ * The SDK types a read of one collection, so each collection is named here on its own.
+ */
+export function readProjectPart(tab: ProjectTab, project: number): RestCommand<ProjectPartRow[], PortalSchema> {
+	const filter = { project: { _eq: project } };
+	switch (tab.collection) {
+		case 'project_tasks':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => column.field)], filter, sort: tab.sort, limit: -1 });
+		case 'project_notes':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => column.field)], filter, sort: tab.sort, limit: -1 });
+		case 'project_issues':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => column.field)], filter, sort: tab.sort, limit: -1 });
+		case 'project_charges':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => column.field)], filter, sort: tab.sort, limit: -1 });
+		case 'project_calendar_items':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => column.field)], filter, sort: tab.sort, limit: -1 });
+		case 'project_attachments':
+			return readItems(tab.collection, { fields: ['id', ...tab.columns.map((column) => (column.field === 'file' ? { file: ['id', 'title', 'filename_download'] as const } : column.field))], filter, sort: tab.sort, limit: -1 });
+	}
 }
