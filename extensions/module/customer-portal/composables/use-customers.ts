@@ -1,6 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { computed, ref } from 'vue';
-import { customerTreeRows } from '../lib/customer-tree.ts';
+import { customerTreeRows } from '../lib/customer-tree-rows.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
 export interface PortalCustomer {
