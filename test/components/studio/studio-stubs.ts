@@ -20,7 +20,12 @@ const PrivateView = defineComponent({
 const VTable = defineComponent({
 	props: { headers: { type: Array as () => { value: string }[], required: true }, items: { type: Array as () => Record<string, unknown>[], required: true } },
 	setup: (props, { slots }) => () =>
-		h('table', { class: 'v-table' }, [h('tbody', props.items.map((item) => h('tr', props.headers.map((header) => h('td', slots[`item.${header.value}`]?.({ item }) ?? String(item[header.value] ?? ''))))))]),
+		h('table', { class: 'v-table' }, [h('tbody', props.items.map((item) => h('tr', [...props.headers.map((header) => h('td', slots[`item.${header.value}`]?.({ item }) ?? String(item[header.value] ?? ''))), h('td', slots['item-append']?.({ item }))])))]),
+});
+
+const VDialog = defineComponent({
+	props: { modelValue: Boolean },
+	setup: (props, { slots }) => () => (props.modelValue ? h('div', { class: 'v-dialog' }, slots['default']?.()) : null),
 });
 
 export const studioComponents: Record<string, Component> = {
@@ -40,6 +45,12 @@ export const studioComponents: Record<string, Component> = {
 	VInput: plain('input', 'v-input'),
 	VSelect: plain('select', 'v-select'),
 	VTable,
+	VDialog,
+	VChip: plain('span', 'v-chip'),
+	VCard: plain('div', 'v-card'),
+	VCardTitle: plain('div', 'v-card-title'),
+	VCardText: plain('div', 'v-card-text'),
+	VCardActions: plain('div', 'v-card-actions'),
 };
 
 export const studioDirectives = { tooltip: {} };
