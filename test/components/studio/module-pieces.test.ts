@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { auditFilter } from '../../../extensions/module/customer-portal/lib/audit-filter.ts';
 import { canUseModule } from '../../../extensions/module/customer-portal/lib/can-use-module.ts';
-import { customerTreeRows } from '../../../extensions/module/customer-portal/lib/customer-tree.ts';
+import { customerTreeRows } from '../../../extensions/module/customer-portal/lib/customer-tree-rows.ts';
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
 import { isSupportedDirectusVersion } from '../../../extensions/module/customer-portal/lib/host-support.ts';
 import { describePortalStatus, portalStatus } from '../../../extensions/module/customer-portal/lib/portal-status.ts';

@@ -1,7 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
 import { auditFilter, type AuditFilters } from '../lib/audit-filter.ts';
-import { errorMessage } from '../lib/error-message.ts';
+import { useLoad } from './use-load.ts';
 
 export interface AuditEntry {
 	id: number;
@@ -22,8 +22,6 @@ export function useAuditLog() {
 	const actions = ref<string[]>([]);
 	const customers = ref<{ text: string; value: number }[]>([]);
 	const filters = ref<AuditFilters>({ customer: null, contact: '', action: null, from: '', to: '' });
-	const loading = ref(false);
-	const error = ref<string | null>(null);
 
 	async function loadChoices(): Promise<void> {
 		const [actionRows, customerRows] = await Promise.all([
@@ -34,27 +32,19 @@ export function useAuditLog() {
 		customers.value = customerRows.data.data.map((row) => ({ text: row.name, value: row.id }));
 	}
 
-	async function load(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			if (customers.value.length === 0) await loadChoices();
-			const response = await api.get<{ data: AuditEntry[] }>('/items/portal_audit', {
-				params: {
-					fields: ['id', 'date_created', 'action', 'actor_user.email', 'actor_contact.email', 'customer.name', 'target_collection', 'target_id', 'details'],
-					// As JSON: the studio's query serialiser does not keep arrays such as `_and` nested in objects.
-					filter: JSON.stringify(auditFilter(filters.value)),
-					sort: ['-date_created', '-id'],
-					limit: 200,
-				},
-			});
-			entries.value = response.data.data;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load } = useLoad(async () => {
+		if (customers.value.length === 0) await loadChoices();
+		const response = await api.get<{ data: AuditEntry[] }>('/items/portal_audit', {
+			params: {
+				fields: ['id', 'date_created', 'action', 'actor_user.email', 'actor_contact.email', 'customer.name', 'target_collection', 'target_id', 'details'],
+				// As JSON: the studio's query serialiser does not keep arrays such as `_and` nested in objects.
+				filter: JSON.stringify(auditFilter(filters.value)),
+				sort: ['-date_created', '-id'],
+				limit: 200,
+			},
+		});
+		entries.value = response.data.data;
+	});
 
 	return { entries, actions, customers, filters, loading, error, load };
 }

@@ -1,7 +1,8 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { errorMessage } from '../lib/error-message.ts';
 import { portalStatus, type OpenInvitation, type PortalStatus } from '../lib/portal-status.ts';
+import { useAction } from './use-action.ts';
+import { useLoad } from './use-load.ts';
 
 export interface CustomerDetails {
 	id: number;
@@ -37,53 +38,38 @@ export function useCustomerPortal() {
 	const customer = ref<CustomerDetails | null>(null);
 	const contacts = ref<PortalContactRow[]>([]);
 	const groups = ref<{ text: string; value: number | null }[]>([]);
-	const loading = ref(false);
-	const busy = ref(false);
-	const error = ref<string | null>(null);
 	const message = ref<string | null>(null);
 
-	async function load(id: number): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const [details, list, invitations, groupList] = await Promise.all([
-				api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, { params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] } }),
-				api.get<{ data: ContactRecord[] }>('/items/contacts', {
-					params: { fields: ['id', 'first_name', 'last_name', 'email', 'status', 'user.status', 'portal_group', 'login_suspended'], filter: { customer: { _eq: id } }, sort: ['last_name', 'first_name'], limit: -1 },
-				}),
-				api.get<{ data: InvitationRow[] }>('/items/portal_invitations', {
-					params: { fields: ['id', 'contact', 'expires_at'], filter: { contact: { customer: { _eq: id } }, accepted_at: { _null: true }, revoked_at: { _null: true } }, sort: ['-id'], limit: -1 },
-				}),
-				api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
-			]);
-			customer.value = details.data.data;
-			const newest = new Map<number, InvitationRow>();
-			for (const invitation of invitations.data.data) if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
-			contacts.value = list.data.data.map(({ user, ...contact }) => {
-				const row = { ...contact, user_status: user?.status ?? null };
-				return { ...row, portal: portalStatus(row, newest.get(contact.id) ?? null) };
-			});
-			groups.value = [{ text: 'Default group', value: null }, ...groupList.data.data.map((group) => ({ text: group.name, value: group.id }))];
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load } = useLoad(async (id: number) => {
+		const [details, list, invitations, groupList] = await Promise.all([
+			api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, { params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] } }),
+			api.get<{ data: ContactRecord[] }>('/items/contacts', {
+				params: { fields: ['id', 'first_name', 'last_name', 'email', 'status', 'user.status', 'portal_group', 'login_suspended'], filter: { customer: { _eq: id } }, sort: ['last_name', 'first_name'], limit: -1 },
+			}),
+			api.get<{ data: InvitationRow[] }>('/items/portal_invitations', {
+				params: { fields: ['id', 'contact', 'expires_at'], filter: { contact: { customer: { _eq: id } }, accepted_at: { _null: true }, revoked_at: { _null: true } }, sort: ['-id'], limit: -1 },
+			}),
+			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+		]);
+		customer.value = details.data.data;
+		const newest = new Map<number, InvitationRow>();
+		for (const invitation of invitations.data.data) if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
+		contacts.value = list.data.data.map(({ user, ...contact }) => {
+			const row = { ...contact, user_status: user?.status ?? null };
+			return { ...row, portal: portalStatus(row, newest.get(contact.id) ?? null) };
+		});
+		groups.value = [{ text: 'Default group', value: null }, ...groupList.data.data.map((group) => ({ text: group.name, value: group.id }))];
+	});
 
-	async function act(work: () => Promise<string>): Promise<void> {
-		busy.value = true;
-		error.value = null;
-		message.value = null;
-		try {
+	/** Every action on the page: one at a time, its outcome in words, and the page read again after it. */
+	const action = useAction(
+		async (work: () => Promise<string>) => {
+			message.value = null;
 			message.value = await work();
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			busy.value = false;
-			if (customer.value) await load(customer.value.id);
-		}
-	}
+		},
+		{ onDone: () => (customer.value ? load(customer.value.id) : undefined) },
+	);
+	const act = action.run;
 
 	const enableLogin = (contact: PortalContactRow) =>
 		act(async () => {
@@ -123,5 +109,5 @@ export function useCustomerPortal() {
 			return 'Customer saved.';
 		});
 
-	return { customer, contacts, groups, loading, busy, error, message, load, enableLogin, resend, revoke, setSuspended, setGroup, inviteAll, saveCustomer };
+	return { customer, contacts, groups, loading, error, busy: action.running, actionError: action.error, message, load, enableLogin, resend, revoke, setSuspended, setGroup, inviteAll, saveCustomer };
 }

@@ -1,7 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { computed, ref } from 'vue';
-import { customerTreeRows } from '../lib/customer-tree.ts';
-import { errorMessage } from '../lib/error-message.ts';
+import { customerTreeRows } from '../lib/customer-tree-rows.ts';
+import { useLoad } from './use-load.ts';
 
 export interface PortalCustomer {
 	id: number;
@@ -24,26 +24,16 @@ export function useCustomers() {
 	const expanded = ref(new Set<number>());
 	/** Studio inputs report a cleared field as null. */
 	const search = ref<string | null>('');
-	const loading = ref(false);
-	const error = ref<string | null>(null);
 	const rows = computed(() => customerTreeRows(customers.value, expanded.value, search.value ?? ''));
 
-	async function load(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const [list, counts] = await Promise.all([
-				api.get<{ data: Omit<PortalCustomer, 'portalContacts'>[] }>('/items/customers', { params: { fields: ['id', 'name', 'parent', 'visible_to_parent', 'email_domains'], limit: -1, sort: ['name'] } }),
-				api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['customer'], filter: { user: { _nnull: true } } } }),
-			]);
-			const byCustomer = new Map(counts.data.data.map((row) => [Number(row.customer), Number(row.count.id)]));
-			customers.value = list.data.data.map((customer) => ({ ...customer, portalContacts: byCustomer.get(customer.id) ?? 0 }));
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load } = useLoad(async () => {
+		const [list, counts] = await Promise.all([
+			api.get<{ data: Omit<PortalCustomer, 'portalContacts'>[] }>('/items/customers', { params: { fields: ['id', 'name', 'parent', 'visible_to_parent', 'email_domains'], limit: -1, sort: ['name'] } }),
+			api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['customer'], filter: { user: { _nnull: true } } } }),
+		]);
+		const byCustomer = new Map(counts.data.data.map((row) => [Number(row.customer), Number(row.count.id)]));
+		customers.value = list.data.data.map((customer) => ({ ...customer, portalContacts: byCustomer.get(customer.id) ?? 0 }));
+	});
 
 	function toggle(id: number): void {
 		const next = new Set(expanded.value);

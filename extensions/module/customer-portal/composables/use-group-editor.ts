@@ -1,7 +1,8 @@
 import { useApi } from '@directus/extensions-sdk';
 import { computed, ref } from 'vue';
 import { disabledCapabilities, formToPermissions, toGroupForm, type GroupForm } from '../lib/group-form.ts';
-import { errorMessage } from '../lib/error-message.ts';
+import { useAction } from './use-action.ts';
+import { useLoad } from './use-load.ts';
 
 export interface EditedGroup {
 	id: number;
@@ -20,57 +21,42 @@ export function useGroupEditor() {
 	const description = ref<string | null>('');
 	const assignableByClient = ref(false);
 	const form = ref<GroupForm>(toGroupForm(null));
-	const loading = ref(false);
-	const saving = ref(false);
-	const error = ref<string | null>(null);
 	const saved = ref(false);
 	const disabled = computed(() => disabledCapabilities(form.value));
 	const readOnly = computed(() => group.value?.is_system === true);
 
-	async function load(id: number): Promise<void> {
-		loading.value = true;
-		error.value = null;
+	const { loading, error, load } = useLoad(async (id: number) => {
+		// Another group opened in the same editor starts without the last one's outcome.
 		saved.value = false;
-		try {
-			const response = await api.get<{ data: EditedGroup }>(`/items/portal_groups/${id}`, {
-				params: { fields: ['id', 'name', 'description', 'assignable_by_client', 'is_system', 'permissions'] },
-			});
-			group.value = response.data.data;
-			name.value = group.value.name;
-			description.value = group.value.description ?? '';
-			assignableByClient.value = group.value.assignable_by_client;
-			form.value = toGroupForm(group.value.permissions);
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+		saving.error.value = null;
+		const response = await api.get<{ data: EditedGroup }>(`/items/portal_groups/${id}`, {
+			params: { fields: ['id', 'name', 'description', 'assignable_by_client', 'is_system', 'permissions'] },
+		});
+		group.value = response.data.data;
+		name.value = group.value.name;
+		description.value = group.value.description ?? '';
+		assignableByClient.value = group.value.assignable_by_client;
+		form.value = toGroupForm(group.value.permissions);
+	});
+
+	const saving = useAction(async (edited: EditedGroup) => {
+		saved.value = false;
+		const permissions = formToPermissions(form.value);
+		await api.patch(`/items/portal_groups/${edited.id}`, {
+			name: name.value,
+			description: description.value || null,
+			assignable_by_client: assignableByClient.value,
+			permissions,
+		});
+		form.value = toGroupForm(permissions);
+		group.value = { ...edited, name: name.value, description: description.value || null, assignable_by_client: assignableByClient.value, permissions };
+		saved.value = true;
+	});
 
 	async function save(): Promise<boolean> {
 		if (!group.value || readOnly.value) return false;
-		saving.value = true;
-		error.value = null;
-		saved.value = false;
-		try {
-			const permissions = formToPermissions(form.value);
-			await api.patch(`/items/portal_groups/${group.value.id}`, {
-				name: name.value,
-				description: description.value || null,
-				assignable_by_client: assignableByClient.value,
-				permissions,
-			});
-			form.value = toGroupForm(permissions);
-			group.value = { ...group.value, name: name.value, description: description.value || null, assignable_by_client: assignableByClient.value, permissions };
-			saved.value = true;
-			return true;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-			return false;
-		} finally {
-			saving.value = false;
-		}
+		return saving.run(group.value);
 	}
 
-	return { group, name, description, assignableByClient, form, disabled, readOnly, loading, saving, error, saved, load, save };
+	return { group, name, description, assignableByClient, form, disabled, readOnly, loading, error, saving: saving.running, saveError: saving.error, saved, load, save };
 }

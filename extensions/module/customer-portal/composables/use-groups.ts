@@ -1,7 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
 import { copyName, toGroupForm, formToPermissions } from '../lib/group-form.ts';
-import { errorMessage } from '../lib/error-message.ts';
+import { useLoad } from './use-load.ts';
 
 export interface GroupSummary {
 	id: number;
@@ -23,33 +23,23 @@ interface CountRow {
 export function useGroups() {
 	const api = useApi();
 	const groups = ref<GroupSummary[]>([]);
-	const loading = ref(false);
-	const error = ref<string | null>(null);
 
-	async function load(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const [rows, counts, settings] = await Promise.all([
-				api.get<{ data: Omit<GroupSummary, 'members' | 'isDefault'>[] }>('/items/portal_groups', {
-					params: { fields: ['id', 'name', 'description', 'is_system', 'assignable_by_client', 'permissions'], sort: ['-is_system', 'name'], limit: -1 },
-				}),
-				api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['portal_group'], filter: { user: { _nnull: true } } } }),
-				api.get<{ data: { default_group: number | null } | null }>('/items/portal_settings', { params: { fields: ['default_group'] } }),
-			]);
-			const defaultGroup = settings.data.data?.default_group ?? null;
-			const members = new Map<number | null, number>();
-			for (const row of counts.data.data) {
-				const group = row.portal_group === null ? defaultGroup : Number(row.portal_group);
-				members.set(group, (members.get(group) ?? 0) + Number(row.count.id));
-			}
-			groups.value = rows.data.data.map((group) => ({ ...group, members: members.get(group.id) ?? 0, isDefault: group.id === defaultGroup }));
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
+	const { loading, error, load } = useLoad(async () => {
+		const [rows, counts, settings] = await Promise.all([
+			api.get<{ data: Omit<GroupSummary, 'members' | 'isDefault'>[] }>('/items/portal_groups', {
+				params: { fields: ['id', 'name', 'description', 'is_system', 'assignable_by_client', 'permissions'], sort: ['-is_system', 'name'], limit: -1 },
+			}),
+			api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['portal_group'], filter: { user: { _nnull: true } } } }),
+			api.get<{ data: { default_group: number | null } | null }>('/items/portal_settings', { params: { fields: ['default_group'] } }),
+		]);
+		const defaultGroup = settings.data.data?.default_group ?? null;
+		const members = new Map<number | null, number>();
+		for (const row of counts.data.data) {
+			const group = row.portal_group === null ? defaultGroup : Number(row.portal_group);
+			members.set(group, (members.get(group) ?? 0) + Number(row.count.id));
 		}
-	}
+		groups.value = rows.data.data.map((group) => ({ ...group, members: members.get(group.id) ?? 0, isDefault: group.id === defaultGroup }));
+	});
 
 	/** A new custom group with the same permissions, named "Copy of …". Returns its id. */
 	async function makeCopy(group: Pick<GroupSummary, 'name' | 'description' | 'assignable_by_client' | 'permissions'>): Promise<number> {

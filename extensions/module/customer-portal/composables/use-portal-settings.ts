@@ -1,6 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { errorMessage } from '../lib/error-message.ts';
+import { useAction } from './use-action.ts';
+import { useLoad } from './use-load.ts';
 
 export interface EditablePortalSettings {
 	access_mode: 'registered_only' | 'public';
@@ -19,46 +20,30 @@ export function usePortalSettings() {
 	const api = useApi();
 	const settings = ref<EditablePortalSettings | null>(null);
 	const groups = ref<{ text: string; value: number }[]>([]);
-	const loading = ref(false);
-	const saving = ref(false);
-	const error = ref<string | null>(null);
 	const saved = ref(false);
 
-	async function load(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const [row, groupList] = await Promise.all([
-				api.get<{ data: EditablePortalSettings }>('/items/portal_settings', { params: { fields } }),
-				api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
-			]);
-			settings.value = row.data.data;
-			groups.value = groupList.data.data.map((group) => ({ text: group.name, value: group.id }));
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load } = useLoad(async () => {
+		const [row, groupList] = await Promise.all([
+			api.get<{ data: EditablePortalSettings }>('/items/portal_settings', { params: { fields } }),
+			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+		]);
+		settings.value = row.data.data;
+		groups.value = groupList.data.data.map((group) => ({ text: group.name, value: group.id }));
+	});
+
+	const saving = useAction(async (edited: EditablePortalSettings) => {
+		saved.value = false;
+		const changes = { ...edited, portal_name: edited.portal_name || null, accent_color: edited.accent_color || null, invite_ttl_hours: Number(edited.invite_ttl_hours) };
+		await api.patch('/items/portal_settings', changes);
+		saved.value = true;
+	});
 
 	async function save(): Promise<void> {
-		if (!settings.value) return;
-		saving.value = true;
-		error.value = null;
-		saved.value = false;
-		try {
-			const changes = { ...settings.value, portal_name: settings.value.portal_name || null, accent_color: settings.value.accent_color || null, invite_ttl_hours: Number(settings.value.invite_ttl_hours) };
-			await api.patch('/items/portal_settings', changes);
-			saved.value = true;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			saving.value = false;
-		}
+		if (settings.value) await saving.run(settings.value);
 	}
 
 	/** Where contacts sign in: the portal beside this studio (`<PUBLIC_URL>/portal/`). */
 	const portalUrl = `${window.location.href.split('/admin')[0]}/portal/`;
 
-	return { settings, groups, loading, saving, error, saved, portalUrl, load, save };
+	return { settings, groups, loading, error, saving: saving.running, saveError: saving.error, saved, portalUrl, load, save };
 }

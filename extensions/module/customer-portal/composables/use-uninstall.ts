@@ -1,6 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { errorMessage } from '../lib/error-message.ts';
+import { useAction } from './use-action.ts';
+import { useLoad } from './use-load.ts';
 
 /** What the server says an uninstall would remove and keep (GET /portal/api/studio/uninstall). */
 export interface UninstallPlan {
@@ -22,37 +23,18 @@ export function useUninstall() {
 	const confirmation = ref('');
 	const typed = ref('');
 	const plan = ref<UninstallPlan | null>(null);
-	const loading = ref(false);
-	const running = ref(false);
 	const removed = ref<string[] | null>(null);
-	const error = ref<string | null>(null);
 
-	async function load(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const response = await api.get<{ data: { confirmation: string; plan: UninstallPlan } }>('/portal/api/studio/uninstall', { params: { removeData: String(removeData.value) } });
-			confirmation.value = response.data.data.confirmation;
-			plan.value = response.data.data.plan;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load } = useLoad(async () => {
+		const response = await api.get<{ data: { confirmation: string; plan: UninstallPlan } }>('/portal/api/studio/uninstall', { params: { removeData: String(removeData.value) } });
+		confirmation.value = response.data.data.confirmation;
+		plan.value = response.data.data.plan;
+	});
 
-	async function uninstall(): Promise<void> {
-		running.value = true;
-		error.value = null;
-		try {
-			const response = await api.post<{ data: { removed: string[] } }>('/portal/api/studio/uninstall', { confirm: typed.value, removeData: removeData.value });
-			removed.value = response.data.data.removed;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			running.value = false;
-		}
-	}
+	const uninstalling = useAction(async () => {
+		const response = await api.post<{ data: { removed: string[] } }>('/portal/api/studio/uninstall', { confirm: typed.value, removeData: removeData.value });
+		removed.value = response.data.data.removed;
+	});
 
-	return { removeData, confirmation, typed, plan, loading, running, removed, error, load, uninstall };
+	return { removeData, confirmation, typed, plan, loading, error, running: uninstalling.running, uninstallError: uninstalling.error, removed, load, uninstall: uninstalling.run };
 }

@@ -1,7 +1,8 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { errorMessage } from '../lib/error-message.ts';
 import { portalUrlFromStudio } from '../lib/portal-url.ts';
+import { useAction } from './use-action.ts';
+import { useLoad } from './use-load.ts';
 
 export interface ViewableContactRow {
 	id: number;
@@ -21,34 +22,23 @@ export function useViewAs() {
 	const api = useApi();
 	const contacts = ref<ViewableContactRow[]>([]);
 	const search = ref('');
-	const loading = ref(false);
 	const opening = ref<number | null>(null);
-	const error = ref<string | null>(null);
 
-	async function find(): Promise<void> {
-		loading.value = true;
-		error.value = null;
-		try {
-			const response = await api.get<{ data: ViewableContactRow[] }>('/items/contacts', {
-				params: {
-					fields: ['id', 'first_name', 'last_name', 'email', 'customer.name', 'portal_group.name'],
-					filter: { user: { status: { _eq: 'active' } }, login_suspended: { _eq: false } },
-					search: search.value.trim() || undefined,
-					sort: ['last_name', 'first_name'],
-					limit: 25,
-				},
-			});
-			contacts.value = response.data.data;
-		} catch (caught) {
-			error.value = errorMessage(caught);
-		} finally {
-			loading.value = false;
-		}
-	}
+	const { loading, error, load: find } = useLoad(async () => {
+		const response = await api.get<{ data: ViewableContactRow[] }>('/items/contacts', {
+			params: {
+				fields: ['id', 'first_name', 'last_name', 'email', 'customer.name', 'portal_group.name'],
+				filter: { user: { status: { _eq: 'active' } }, login_suspended: { _eq: false } },
+				search: search.value.trim() || undefined,
+				sort: ['last_name', 'first_name'],
+				limit: 25,
+			},
+		});
+		contacts.value = response.data.data;
+	});
 
 	/** Opens the tab at once (inside the click, so no pop-up blocker objects), then points it at the portal. */
-	async function open(contact: number): Promise<void> {
-		error.value = null;
+	const opener = useAction(async (contact: number) => {
 		opening.value = contact;
 		const tab = window.open('', '_blank');
 		try {
@@ -62,11 +52,11 @@ export function useViewAs() {
 			}
 		} catch (caught) {
 			tab?.close();
-			error.value = errorMessage(caught);
+			throw caught;
 		} finally {
 			opening.value = null;
 		}
-	}
+	});
 
-	return { contacts, search, loading, opening, error, find, open };
+	return { contacts, search, loading, error, find, opening, openError: opener.error, open: opener.run };
 }
