@@ -6,7 +6,7 @@ import { assertInvitationPassword } from './assert-invitation-password.ts';
 import { assertInvitationUsable } from './assert-invitation-usable.ts';
 import { findInvitationByToken } from './find-invitation-by-token.ts';
 import type { InvitableContact, InvitationRecord } from './invitation-records.ts';
-import { assertInvitable } from './invite-contact.ts';
+import { assertInvitable } from './assert-invitable.ts';
 
 /**
  * Sets the password (under Directus's own password policy), activates the user and uses up the token,

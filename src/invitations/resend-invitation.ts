@@ -5,7 +5,8 @@ import { fetchInvitableContact } from './fetch-invitable-contact.ts';
 import { fetchInvitation } from './fetch-invitation.ts';
 import { invitationExpiry, invitationState } from './invitation-state.ts';
 import { createInvitationToken } from './invitation-token.ts';
-import { assertInvitable, type IssuedInvitation } from './invite-contact.ts';
+import { assertInvitable } from './assert-invitable.ts';
+import type { IssuedInvitation } from './invite-contact.ts';
 
 /** A new link for an invitation not yet used or withdrawn; the earlier link stops working. */
 export async function resendInvitation(

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { cleanFileName, defaultUploadLimitBytes, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/attachments/upload-rules.ts';
+import { cleanFileName } from '../../../src/attachments/clean-file-name.ts';
+import { mediaType } from '../../../src/attachments/media-type.ts';
+import { defaultUploadLimitBytes, uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
+import { uploadTypes } from '../../../src/attachments/upload-types.ts';
 
 describe('cleanFileName', () => {
 	test('Keeps a plain file name as it is', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alreadyRegisteredMail, escapeHtml, invitationMail, requestReceivedMail, welcomeMail, type MailBranding } from '../../../src/mail/portal-mails.ts';
-import { displayName } from '../../../src/invitations/invitation-records.ts';
+import { displayName } from '../../../src/invitations/display-name.ts';
 
 const branding: MailBranding = { portalName: 'Acme Portal', accentColor: '#123456' };
 const script = '<script>alert("x")</script>';
