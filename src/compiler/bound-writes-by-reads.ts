@@ -1,8 +1,7 @@
 /**
  * Every write a compiled group grants on existing rows is bounded by what the group may read there.
  */
-import type { CompiledPermission } from './compile-group.ts';
-import type { Filter } from './filters.ts';
+import type { CompiledPermission, Filter } from './types.ts';
 
 const sameFilter = (a: Filter, b: Filter): boolean => JSON.stringify(a) === JSON.stringify(b);
 

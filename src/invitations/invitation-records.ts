@@ -22,6 +22,5 @@ export interface InvitationRecord {
 
 export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];
 
-export function displayName(contact: Pick<InvitableContact, 'first_name' | 'last_name' | 'email'>): string {
-	return [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.email || 'there';
-}
+// Kept for importers outside the invitations folder.
+export { displayName } from './display-name.ts';

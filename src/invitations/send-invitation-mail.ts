@@ -1,6 +1,6 @@
 import { invitationMail } from '../mail/portal-mails.ts';
 import { fetchMailBranding, sendPortalMail } from '../mail/send-portal-mail.ts';
-import { displayName } from './invitation-records.ts';
+import { displayName } from './display-name.ts';
 import type { IssuedInvitation } from './invite-contact.ts';
 import { recordInvitationNotSent } from './record-invitation-not-sent.ts';
 

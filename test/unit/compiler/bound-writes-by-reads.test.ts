@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { boundWritesByReads } from '../../../src/compiler/bound-writes-by-reads.ts';
-import type { CompiledPermission } from '../../../src/compiler/compile-group.ts';
+import type { CompiledPermission } from '../../../src/compiler/types.ts';
 
 /** A compiled row with only what `boundWritesByReads` reads: collection, action and item filter. */
 const row = (collection: string, action: CompiledPermission['action'], permissions: Record<string, unknown> | null): CompiledPermission => ({

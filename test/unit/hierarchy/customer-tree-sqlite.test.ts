@@ -10,7 +10,7 @@ import { customerTreeIsExact } from '../../../src/hierarchy/customer-tree-is-exa
 import { ensureDerivedTable } from '../../../src/database/ensure-derived-table.ts';
 import { installTriggers } from '../../../src/database/install-triggers.ts';
 import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
-import { customerTree } from '../../../src/hierarchy/customer-tree.ts';
+import { customerTreeDerivedTable } from '../../../src/hierarchy/customer-tree-derived-table.ts';
 import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
 import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
 
@@ -78,7 +78,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(foreignKeys);
-		await ensureDerivedTable(db, customerTree);
+		await ensureDerivedTable(db, customerTreeDerivedTable);
 	});
 	afterEach(() => db.destroy());
 
@@ -150,7 +150,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 	});
 });
 
-describe('ensureDerivedTable(customerTree) on SQLite', () => {
+describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(true);
@@ -161,47 +161,47 @@ describe('ensureDerivedTable(customerTree) on SQLite', () => {
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: 1, visible_to_parent: 1 }]);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
-		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
 		await expectExact(db);
 	});
 
 	test('Rebuilds a customer_tree that went wrong, and reinstalls dropped triggers', async () => {
-		await ensureDerivedTable(db, customerTree);
+		await ensureDerivedTable(db, customerTreeDerivedTable);
 		await db('customers').insert({ id: 1, name: 'a', parent: null });
 		await db('customers').insert({ id: 2, name: 'b', parent: 1 });
 		await db('customer_tree').where({ customer: 2, depth: 1 }).delete();
 		await db('customer_tree').insert({ customer: 1, ancestor: 2, depth: 1 });
 		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: false, rebuilt: true });
 		expect(await customerTreeIsExact(db)).toBe(true);
 
 		await db.raw('DROP TRIGGER portal_customer_tree_update');
 		await db('customers').update({ parent: null }).where('id', 2);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: true, rebuilt: true });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: true, rebuilt: true });
 		await expectExact(db);
 		await installTriggers(db, customerTreeTriggers);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 	});
 
 	test('Rebuilds a tree path changed by hand: a path that starts like another customer’s would show that customer’s subtree', async () => {
-		await ensureDerivedTable(db, customerTree);
+		await ensureDerivedTable(db, customerTreeDerivedTable);
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: null }]);
 		await db('customers').update({ tree_path: '/1/2/' }).where('id', 2);
 		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTree)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: false, rebuilt: true });
 		expect((await paths(db)).get(2)).toBe('/2/');
 	});
 
 	test('Replaces triggers of another version', async () => {
-		await ensureDerivedTable(db, customerTree);
+		await ensureDerivedTable(db, customerTreeDerivedTable);
 		await db.raw('DROP TRIGGER portal_customer_tree_insert');
 		await db.raw("CREATE TRIGGER portal_customer_tree_insert AFTER INSERT ON customers BEGIN /* customer-portal customer_tree 000000000000 */ SELECT 1; END");
 		await db.raw('CREATE TRIGGER portal_customer_tree_retired AFTER INSERT ON customers BEGIN SELECT 1; END');
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		await ensureDerivedTable(db, customerTree);
+		await ensureDerivedTable(db, customerTreeDerivedTable);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
 		const names = (await db.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as { name: string }[];
 		expect(names.map(({ name }) => name)).toEqual(['portal_customer_tree_delete', 'portal_customer_tree_insert', 'portal_customer_tree_update']);
@@ -209,7 +209,7 @@ describe('ensureDerivedTable(customerTree) on SQLite', () => {
 
 	test('Leaves a database without the hierarchy’s tables alone', async () => {
 		await db.raw('DROP TABLE customer_tree');
-		expect(await ensureDerivedTable(db, customerTree)).toEqual({ status: 'schema-missing', missing: ['customer_tree'] });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toEqual({ status: 'schema-missing', missing: ['customer_tree'] });
 	});
 });
 

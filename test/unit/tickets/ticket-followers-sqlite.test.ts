@@ -9,7 +9,7 @@ import { ensureDerivedTable } from '../../../src/database/ensure-derived-table.t
 import { triggerSet } from '../../../src/database/trigger-set.ts';
 import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
 import { TicketFollowersReadOnlyError } from '../../../src/errors/ticket-followers-read-only-error.ts';
-import { ticketFollowers } from '../../../src/tickets/ticket-followers.ts';
+import { ticketFollowersDerivedTable } from '../../../src/tickets/ticket-followers-derived-table.ts';
 import { ticketFollowersAreExact } from '../../../src/tickets/ticket-followers-are-exact.ts';
 import { ticketFollowersTriggers } from '../../../src/tickets/ticket-followers-triggers.ts';
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
@@ -54,7 +54,7 @@ describe.each([true, false])('The ticket-followers triggers on SQLite, foreign k
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(foreignKeys);
-		await ensureDerivedTable(db, ticketFollowers);
+		await ensureDerivedTable(db, ticketFollowersDerivedTable);
 	});
 	afterEach(() => db.destroy());
 
@@ -119,7 +119,7 @@ describe.each([true, false])('The ticket-followers triggers on SQLite, foreign k
 	});
 });
 
-describe('ensureDerivedTable(ticketFollowers) on SQLite', () => {
+describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(true);
@@ -131,49 +131,49 @@ describe('ensureDerivedTable(ticketFollowers) on SQLite', () => {
 		await db('tickets').insert([{ subject: 's', contact: 1 }, { subject: 't', contact: null }]);
 		await db('ticket_participants').insert([{ ticket: 1, contact: 1 }, { ticket: 1, contact: 2 }, { ticket: 2, contact: 2 }]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 4 });
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 4 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
 		expect(await actualRows(db)).toEqual(['1:1:-', '1:1:1', '1:2:2', '2:2:3']);
 	});
 
 	test('Rebuilds a table edited by hand: a stray row would show a contact someone else’s ticket, a duplicate is repaired too', async () => {
-		await ensureDerivedTable(db, ticketFollowers);
+		await ensureDerivedTable(db, ticketFollowersDerivedTable);
 		await db('contacts').insert([{ first_name: 'a' }, { first_name: 'b' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db('ticket_followers').insert({ ticket: 1, contact: 2 });
 		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
 		await db('ticket_followers').insert({ ticket: 1, contact: 1 });
 		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
 		expect(await actualRows(db)).toEqual(['1:1:-']);
 	});
 
 	test('Reinstalls a dropped trigger and catches up with what it missed', async () => {
-		await ensureDerivedTable(db, ticketFollowers);
+		await ensureDerivedTable(db, ticketFollowersDerivedTable);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db.raw('DROP TRIGGER portal_ticket_followers_ticket_insert');
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: true, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: true, rows: 1 });
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
 	});
 
 	test('An upgrade that only changes the triggers reinstalls them and leaves an exact table as it is', async () => {
-		await ensureDerivedTable(db, ticketFollowers);
+		await ensureDerivedTable(db, ticketFollowersDerivedTable);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db.raw('DROP TRIGGER portal_ticket_followers_participant_insert');
 		await db.raw(
 			"CREATE TRIGGER portal_ticket_followers_participant_insert AFTER INSERT ON ticket_participants FOR EACH ROW BEGIN /* customer-portal ticket_followers 000000000000 */ INSERT INTO ticket_followers (ticket, contact, participant) VALUES (NEW.ticket, NEW.contact, NEW.id); END",
 		);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: true, rebuilt: false, rows: null });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: false, rows: null });
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
 		expect(await actualRows(db)).toEqual(['1:1:-']);
 	});
 
 	test('Do not stand in the way of a schema change to tickets, participants or contacts, which SQLite makes by copying, dropping and renaming the table', async () => {
-		await ensureDerivedTable(db, ticketFollowers);
+		await ensureDerivedTable(db, ticketFollowersDerivedTable);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db('ticket_participants').insert([{ ticket: 1, contact: 1 }]);
@@ -185,13 +185,13 @@ describe('ensureDerivedTable(ticketFollowers) on SQLite', () => {
 		// The copy dropped the triggers on tickets and participants; putting them back catches up.
 		await db('tickets').insert([{ subject: 't', contact: 1 }]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowers)).toMatchObject({ installed: true, rebuilt: true, rows: 3 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: true, rows: 3 });
 		expect(await actualRows(db)).toEqual(['1:1:-', '1:1:1', '2:1:-']);
 	});
 
 	test('Leaves a database without the table alone', async () => {
 		await db.raw('DROP TABLE ticket_followers');
-		expect(await ensureDerivedTable(db, ticketFollowers)).toEqual({ status: 'schema-missing', missing: ['ticket_followers'] });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toEqual({ status: 'schema-missing', missing: ['ticket_followers'] });
 	});
 });
 

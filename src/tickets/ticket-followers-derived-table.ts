@@ -5,7 +5,7 @@ import { ticketFollowersAreExact } from './ticket-followers-are-exact.ts';
 import { ticketFollowersTriggers } from './ticket-followers-triggers.ts';
 
 /** `ticket_followers`: each ticket's requester and participants, a row per reason (see `expectedFollowersSql`). */
-export const ticketFollowers: DerivedTable = {
+export const ticketFollowersDerivedTable: DerivedTable = {
 	table: 'ticket_followers',
 	triggers: ticketFollowersTriggers,
 	columns: {

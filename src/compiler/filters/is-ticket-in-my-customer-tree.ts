@@ -1,0 +1,9 @@
+import type { Filter } from '../types.ts';
+import { myCustomerTreePath } from '../variables.ts';
+
+/**
+ * On `tickets`: the tickets of their customer's tree, by the ticket's own copy of its customer's tree path
+ * (`customer_path`, kept by triggers on PostgreSQL, see `ticketCustomerPaths`). "The 25 newest" then walks the
+ * date index testing each ticket itself, where the join looked up every ticket's customer (README → Performance).
+ */
+export const isTicketInMyCustomerTree: Filter = { customer_path: { _starts_with: myCustomerTreePath } };
