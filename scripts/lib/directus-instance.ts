@@ -233,15 +233,10 @@ export function bootstrap(options: DirectusInstanceOptions): Promise<void> {
 	return runDirectusCli(options, ['bootstrap']);
 }
 
-/** Applies the product's schema snapshot for the instance's database with Directus's own `schema apply`. */
-export function applySchema(options: DirectusInstanceOptions, snapshot: string = snapshotPaths[options.database.client]): Promise<void> {
-	return runDirectusCli(options, ['schema', 'apply', '--yes', snapshot]);
-}
-
-/** Starts Directus and resolves once `/server/ping` answers; a failed boot rejects with Directus's own log. */
+/** Starts Directus and resolves once `/server/ping` answers (a busy machine may take minutes); a failed boot rejects with Directus's own log. */
 export async function startDirectus(
 	options: DirectusInstanceOptions,
-	{ echo = false, timeoutMs = 60_000 }: { echo?: boolean; timeoutMs?: number } = {},
+	{ echo = false, timeoutMs = 180_000 }: { echo?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningDirectus> {
 	const url = `http://127.0.0.1:${options.port}`;
 	const log = openLog(options.logFile);

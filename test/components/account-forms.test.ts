@@ -128,7 +128,19 @@ describe('Attachment upload', () => {
 describe('Device edit', () => {
 	const capabilities = normalizeGroupPermissions(systemGroups.find((group) => group.name === 'Administrator')?.permissions ?? {}) as Capabilities;
 	const me: Me = { contact: { id: 5, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', phone: null, location: null }, customer: { id: 9, name: 'Client' }, group: { id: 1, name: 'Administrator' }, capabilities, parent_visibility: true };
-	const device = { id: 3, name: 'pc-01', type: 'computer', serial: 'SN-1', date_created: null, location: { id: 7, name: 'Head office' } };
+	const device = {
+		id: 3,
+		name: 'pc-01',
+		type: 'computer' as const,
+		serial: 'SN-1',
+		manufacturer: null,
+		model: null,
+		ip_address: null,
+		warranty_expires: null,
+		notes: null,
+		date_created: '2026-01-05T09:00:00Z',
+		location: { id: 7, name: 'Head office' },
+	};
 
 	test('Offers the customer\u2019s locations, needs a name, and sends only the editable fields', async () => {
 		useMe().me.value = me;

@@ -15,6 +15,11 @@ async function router() {
 
 describe('The list table', () => {
 	test('Shows a header per column, a dash for nothing, the page\u2019s own cell where it has one, and the row\u2019s attributes', () => {
+		const invoices = [
+			{ id: 1, number: 'INV-1', note: null, total: 5 },
+			{ id: 2, number: 'INV-2', note: 'Paid late', total: 7 },
+		];
+		type Invoice = (typeof invoices)[number];
 		const table = mount(ListTable, {
 			props: {
 				columns: [
@@ -22,13 +27,10 @@ describe('The list table', () => {
 					{ key: 'note', label: 'Note', wideOnly: true },
 					{ key: 'total', label: 'Total' },
 				],
-				rows: [
-					{ id: 1, number: 'INV-1', note: null, total: 5 },
-					{ id: 2, number: 'INV-2', note: 'Paid late', total: 7 },
-				],
-				rowAttributes: (row: { id: number }) => ({ 'data-invoice': row.id }),
+				rows: invoices,
+				rowAttributes: (row) => ({ 'data-invoice': row.id }),
 			},
-			slots: { total: ({ row }: { row: { total: number } }) => h('strong', `€${row.total}`) },
+			slots: { total: ({ row }: { row: { id: number | string } }) => h('strong', `€${(row as Invoice).total}`) },
 		});
 		expect(table.findAll('th').map((header) => header.text())).toEqual(['Number', 'Note', 'Total']);
 		expect(table.findAll('th')[1]?.classes()).toContain('wide-only');
