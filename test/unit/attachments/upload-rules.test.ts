@@ -69,6 +69,14 @@ describe('cleanFileName', () => {
 		for (const name of ['تقرير الربع.pdf', 'דוח שנתי.pdf', 'mixed עברית name.txt']) expect(cleanFileName(name)).toBe(name);
 	});
 
+	test('Drops the characters that make a name show other than it is: bidirectional overrides and C1 controls', () => {
+		expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+		expect(cleanFileName('\u2067report\u2069.pdf')).toBe('report.pdf');
+		expect(cleanFileName('\u200Fnote\u200E.txt\u061C')).toBe('note.txt');
+		expect(cleanFileName('re\u0085port\u009F.pdf')).toBe('report.pdf');
+		expect(cleanFileName('\u202E')).toBeNull();
+	});
+
 	test('Keeps a double extension: the type of a file is judged by its media type, not its name', () => {
 		expect(cleanFileName('invoice.pdf.exe')).toBe('invoice.pdf.exe');
 		expect(cleanFileName('archive.tar.gz')).toBe('archive.tar.gz');
