@@ -7,7 +7,8 @@ import { adminService, inTransaction, type DirectusContext } from '../access/dir
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { contactFields, type InvitableContact } from '../invitations/invitation-records.ts';
 import { findCustomerByDomain } from './find-customer-by-domain.ts';
-import { splitName, type PublicRequestInput } from './parse-public-input.ts';
+import type { PublicRequestInput } from './parse-public-request.ts';
+import { splitName } from './split-name.ts';
 
 export const unassignedCustomerName = 'Unassigned requests';
 
