@@ -14,11 +14,16 @@ import { readAccessRows, type AccessRow } from './access-rows.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
-import { customerBadges, ensureCustomerBadge, filterCustomerBadges } from './customer-badge.ts';
+import { customerBadges, ensureCustomerBadge } from './customer-badge.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
-import { adminService, clearPermissionCaches, inTransaction, type DirectusContext } from './directus-context.ts';
+import { parseJsonColumn } from '../json/parse-json-column.ts';
+import { adminService, clearPermissionCaches, inTransaction, systemService, type DirectusContext } from './directus-context.ts';
 import { linkedUserState } from './linked-user-state.ts';
+import { isStaffUser } from './is-staff-user.ts';
 import type { ContactAccessRecord, PortalGroupRecord } from './portal-records.ts';
+
+// Kept here too for the invitation rules, which import it from this module.
+export { staffPolicies } from './staff-policies.ts';
 
 interface UserRecord {
 	id: string;
@@ -39,32 +44,18 @@ export async function fetchGroupPolicies(context: DirectusContext): Promise<stri
 }
 
 function accessService(context: DirectusContext) {
-	return new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
+	return systemService(context, 'AccessService');
 }
 
 function usersService(context: DirectusContext) {
-	return new context.services.UsersService({ knex: context.knex, schema: context.schema, accountability: null });
-}
-
-/** Of `policies`, those that are not the product's to give (a portal group's policy or a customer badge): a user holding one works as staff. */
-export async function staffPolicies(context: DirectusContext, policies: string[], groupPolicies: Set<string>): Promise<string[]> {
-	const others = policies.filter((policy) => !groupPolicies.has(policy));
-	const badges = await filterCustomerBadges(context.knex, others);
-	return others.filter((policy) => !badges.has(policy));
-}
-
-/** Whether a user works as staff: it has a role other than the portal role, or a policy that is neither a portal group's nor a customer badge. */
-async function isStaffUser(context: DirectusContext, user: Pick<UserRecord, 'id' | 'role'>, portalRole: string, groupPolicies: Set<string>): Promise<boolean> {
-	if (user.role !== null && user.role !== portalRole) return true;
-	const access = (await accessService(context).readByQuery({ filter: { user: { _eq: user.id } }, fields: ['id', 'policy'], limit: -1 })) as AccessRecord[];
-	return (await staffPolicies(context, access.map((row) => row.policy), groupPolicies)).length > 0;
+	return systemService(context, 'UsersService');
 }
 
 /** Throws unless the user exists, has no role but the portal role, and no policy but portal group policies and customer badges. */
 async function assertNotStaff(context: DirectusContext, userId: string, portalRole: string, groupPolicies: Set<string>): Promise<UserRecord> {
 	const user = (await usersService(context).readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'email', 'role', 'status'], limit: 1 }))[0] as UserRecord | undefined;
 	if (!user) throw new PortalUserLinkError({ reason: `There is no Directus user with the id ${userId}.` });
-	if (await isStaffUser(context, user, portalRole, groupPolicies)) {
+	if (await isStaffUser(context, { user, portalRole, groupPolicies })) {
 		throw new PortalUserLinkError({
 			reason: `The Directus user ${user.email ?? userId} works as staff (it has a role or policies outside the portal). Give the contact a user of its own.`,
 		});
@@ -148,7 +139,7 @@ async function release(context: DirectusContext, userId: string, portalRole: str
 	if (rows.length > 0) await accessService(context).deleteMany(rows.map((row) => row.id));
 	const users = usersService(context);
 	const user = (await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role', 'status', 'password'], limit: 1 }))[0] as (UserRecord & { password: string | null }) | undefined;
-	if (!user || (await isStaffUser(context, user, portalRole, new Set(groupPolicies)))) return rows.length > 0;
+	if (!user || (await isStaffUser(context, { user, portalRole, groupPolicies: new Set(groupPolicies) }))) return rows.length > 0;
 	const changes = {
 		...(user.role === portalRole ? { role: null } : {}),
 		...(user.status !== 'suspended' ? { status: 'suspended' } : {}),
@@ -237,7 +228,7 @@ export async function groupAccessDrift(knex: Knex, { portalRole, defaultGroup }:
 	const groups = (await knex('portal_groups').select('id', 'permissions', 'policy').whereNotNull('policy')) as { id: number; permissions: unknown; policy: string }[];
 	const grantingPolicy = new Map(
 		groups
-			.filter((group) => grantsPortalAccess(assertGroupPermissions((typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions) ?? {})))
+			.filter((group) => grantsPortalAccess(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {})))
 			.map((group) => [group.id, group.policy]),
 	);
 	const contacts = (await knex('contacts').select('user', 'portal_group', 'login_suspended').whereNotNull('user')) as { user: string; portal_group: number | null; login_suspended: boolean | number }[];

@@ -17,7 +17,7 @@ import type { Knex } from 'knex';
 import { readAccessRows, type AccessRow } from './access-rows.ts';
 import type { RequiredColumns } from '../database/missing-columns.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
-import type { DirectusContext } from './directus-context.ts';
+import { systemService, type DirectusContext } from './directus-context.ts';
 
 /** The columns badges live in: the rules read them, so the doctor keeps the portal closed without them. */
 export const customerBadgeColumns: RequiredColumns = { customers: ['portal_badge'], directus_policies: ['portal_tree_path'] };
@@ -77,7 +77,7 @@ export async function ensureCustomerBadge(context: DirectusContext, customerId: 
 		.where((query) => (customer.portal_badge ? query.where('portal_badge', customer.portal_badge) : query.whereNull('portal_badge')))
 		.update({ portal_badge: created });
 	if (stored === 1) return created;
-	await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).deleteOne(created);
+	await systemService(context, 'PoliciesService').deleteOne(created);
 	const winner = (await context.knex('customers').select('portal_badge').where('id', customerId).first()) as { portal_badge: string | null } | undefined;
 	return winner?.portal_badge ?? null;
 }
@@ -177,13 +177,13 @@ export async function reconcileCustomerBadges(context: DirectusContext): Promise
 
 	const granting = await grantingBadges(knex);
 	if (granting.length > 0) {
-		const permissions = new context.services.PermissionsService({ knex, schema: context.schema, accountability: null });
+		const permissions = systemService(context, 'PermissionsService');
 		const rows = (await knex('directus_permissions').select('id').whereIn('policy', granting)) as { id: number }[];
 		if (rows.length > 0) await permissions.deleteMany(rows.map((row) => row.id));
-		await new context.services.PoliciesService({ knex, schema: context.schema, accountability: null }).updateMany(granting, { admin_access: false, app_access: false });
+		await systemService(context, 'PoliciesService').updateMany(granting, { admin_access: false, app_access: false });
 	}
 
-	const access = new context.services.AccessService({ knex, schema: context.schema, accountability: null });
+	const access = systemService(context, 'AccessService');
 	const holders = await readBadgeHolders(knex);
 	const { badgeOfCustomer, entitled, held } = holders;
 	const stray = strayIn(holders);

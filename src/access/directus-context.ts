@@ -1,4 +1,13 @@
-import type { ExtensionsServices, SchemaOverview } from '@directus/types';
+/**
+ * The product's way to Directus.
+ *
+ * Services or knex for Directus's system tables: through Directus's services (`adminService`,
+ * `systemService`) whenever a person acts, or Directus must see the write (its hooks, its permission and
+ * schema caches, its activity); through knex inside the product's own transactions for reads, and for
+ * tables or columns Directus's services refuse to write (a policy's `portal_tree_path`, a badge's name in
+ * bulk). Services are always built on the context's knex, so a transaction's services see its writes.
+ */
+import type { Accountability, ExtensionsServices, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 
 /**
@@ -17,8 +26,18 @@ export async function inTransaction<T>(context: DirectusContext, work: (context:
 	return context.knex.transaction((trx) => work({ ...context, knex: trx }));
 }
 
-export function adminService(context: DirectusContext, collection: string) {
-	return new context.services.ItemsService(collection, { knex: context.knex, schema: context.schema, accountability: null });
+/** An items service on `collection`, as the product itself, or as `accountability` where a person acts. */
+export function adminService(context: DirectusContext, collection: string, accountability: Accountability | null = null) {
+	return new context.services.ItemsService(collection, { knex: context.knex, schema: context.schema, accountability });
+}
+
+/** The system services the product uses, by name. */
+type SystemServiceName = 'AccessService' | 'AuthenticationService' | 'FilesService' | 'MailService' | 'PermissionsService' | 'PoliciesService' | 'RolesService' | 'SettingsService' | 'UsersService';
+
+/** One of Directus's system services, as the product itself (`accountability: null`), on the context's knex. */
+export function systemService<N extends SystemServiceName>(context: DirectusContext, name: N): InstanceType<ExtensionsServices[N]> {
+	const Service = context.services[name] as new (options: { knex: Knex; schema: SchemaOverview; accountability: null }) => InstanceType<ExtensionsServices[N]>;
+	return new Service({ knex: context.knex, schema: context.schema, accountability: null });
 }
 
 /**
@@ -26,7 +45,6 @@ export function adminService(context: DirectusContext, collection: string) {
  * its services change access, but inside the caller's transaction: call this after the commit.
  */
 export async function clearPermissionCaches(context: DirectusContext): Promise<void> {
-	const access = new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
 	// `clearCaches` is public on Directus's AccessService, though the extension types do not list it.
-	await (access as unknown as { clearCaches(): Promise<void> }).clearCaches();
+	await (systemService(context, 'AccessService') as unknown as { clearCaches(): Promise<void> }).clearCaches();
 }

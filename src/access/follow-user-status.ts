@@ -7,7 +7,7 @@
  * signs no such user in.
  */
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from './directus-context.ts';
 
 /**
  * Sets `login_suspended` on the contacts of `userIds` whose value differs from what `status` says, through
@@ -19,6 +19,6 @@ export async function followUserStatus(context: DirectusContext, accountability:
 	const contacts = (await context.knex('contacts').select('id', 'login_suspended').whereIn('user', userIds)) as { id: number; login_suspended: boolean | number | null }[];
 	const changing = contacts.filter((contact) => Boolean(contact.login_suspended) !== suspended).map((contact) => contact.id);
 	if (changing.length === 0) return;
-	const service = new context.services.ItemsService('contacts', { knex: context.knex, schema: context.schema, accountability });
+	const service = adminService(context, 'contacts', accountability);
 	await service.updateMany(changing, { login_suspended: suspended });
 }

@@ -1,11 +1,12 @@
 import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { permissionRowContent } from '../policies/permission-row-content.ts';
+import { permissionRowKey } from '../policies/permission-row-key.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import type { Knex } from 'knex';
 import type { CompileSettings } from '../compiler/filters.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
+import { adminService, inTransaction, systemService, type DirectusContext } from './directus-context.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
 
 interface StoredPermission {
@@ -17,11 +18,6 @@ interface StoredPermission {
 	presets: unknown;
 	fields: string[] | null;
 }
-
-const keyOf = (row: { collection: string; action: string }) => `${row.collection}:${row.action}`;
-
-const contentOf = (row: Pick<StoredPermission, 'permissions' | 'validation' | 'presets' | 'fields'>) =>
-	canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
 
 export interface GroupPolicySource {
 	name: string;
@@ -47,7 +43,7 @@ export async function writeGroupPolicy(context: DirectusContext, group: GroupPol
 	let policy = group.policy;
 	if (policy) {
 		// Also puts back any studio or admin access someone switched on by hand.
-		await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).updateOne(policy, { name, app_access: false, admin_access: false });
+		await systemService(context, 'PoliciesService').updateOne(policy, { name, app_access: false, admin_access: false });
 	} else {
 		policy = await createManagedPolicy(context, {
 			name,
@@ -75,7 +71,7 @@ export type PermissionRow = Omit<CompiledPermission, 'capabilities'>;
 
 /** Makes a policy hold exactly `compiled`: creates, updates and deletes only the rows that differ. */
 export async function reconcilePermissions(context: DirectusContext, policy: string, compiled: PermissionRow[]): Promise<void> {
-	const service = new context.services.PermissionsService({ knex: context.knex, schema: context.schema, accountability: null });
+	const service = systemService(context, 'PermissionsService');
 	const stored = (await service.readByQuery({
 		filter: { policy: { _eq: policy } },
 		fields: ['id', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields'],
@@ -84,18 +80,18 @@ export async function reconcilePermissions(context: DirectusContext, policy: str
 	// One row per collection and action: two writers racing (two instances saving one group at once) can
 	// both create a row; any later sync keeps the first and deletes the others.
 	const storedByKey = new Map<string, StoredPermission>();
-	for (const row of stored) if (!storedByKey.has(keyOf(row))) storedByKey.set(keyOf(row), row);
-	const wanted = new Set(compiled.map(keyOf));
+	for (const row of stored) if (!storedByKey.has(permissionRowKey(row))) storedByKey.set(permissionRowKey(row), row);
+	const wanted = new Set(compiled.map(permissionRowKey));
 
-	const stale = stored.filter((row) => !wanted.has(keyOf(row)) || storedByKey.get(keyOf(row)) !== row).map((row) => row.id);
+	const stale = stored.filter((row) => !wanted.has(permissionRowKey(row)) || storedByKey.get(permissionRowKey(row)) !== row).map((row) => row.id);
 	if (stale.length > 0) await service.deleteMany(stale);
 
 	const toCreate = [];
 	for (const row of compiled) {
 		const { collection, action, permissions, validation, presets, fields } = row;
-		const existing = storedByKey.get(keyOf(row));
+		const existing = storedByKey.get(permissionRowKey(row));
 		if (!existing) toCreate.push({ policy, collection, action, permissions, validation, presets, fields });
-		else if (contentOf(existing) !== contentOf(row)) await service.updateOne(existing.id, { permissions, validation, presets, fields });
+		else if (permissionRowContent(existing) !== permissionRowContent(row)) await service.updateOne(existing.id, { permissions, validation, presets, fields });
 	}
 	if (toCreate.length > 0) await service.createMany(toCreate);
 }

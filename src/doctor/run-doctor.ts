@@ -5,6 +5,7 @@
  */
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
+import { parseJsonColumn } from '../json/parse-json-column.ts';
 import { customerBadgeColumns, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
 import type { DirectusContext } from '../access/directus-context.ts';
 import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
@@ -23,7 +24,6 @@ async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<S
 	if (ids.length === 0) return [];
 	const policies = (await context.knex('directus_policies').select('id', 'name', 'admin_access', 'app_access').whereIn('id', ids)) as Omit<StoredPolicy, 'permissions'>[];
 	const rows = (await context.knex('directus_permissions').select('policy', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields').whereIn('policy', ids)) as (Record<string, unknown> & { policy: string })[];
-	const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null));
 	return policies.map((policy) => ({
 		...policy,
 		admin_access: Boolean(policy.admin_access),
@@ -33,9 +33,9 @@ async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<S
 			.map((row) => ({
 				collection: String(row['collection']),
 				action: row['action'] as PermissionRow['action'],
-				permissions: parse(row['permissions']) as PermissionRow['permissions'],
-				validation: parse(row['validation']) as PermissionRow['validation'],
-				presets: parse(row['presets']) as PermissionRow['presets'],
+				permissions: parseJsonColumn(row['permissions']) as PermissionRow['permissions'],
+				validation: parseJsonColumn(row['validation']) as PermissionRow['validation'],
+				presets: parseJsonColumn(row['presets']) as PermissionRow['presets'],
 				fields: typeof row['fields'] === 'string' ? String(row['fields']).split(',') : [],
 			})),
 	}));
@@ -55,8 +55,7 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	for (const group of groups) {
 		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
 		if (!policy) continue;
-		const permissions = typeof group.permissions === 'string' ? (JSON.parse(group.permissions) as unknown) : group.permissions;
-		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), compileSettings(context.knex, settings.parent_visibility));
+		const expected = compileGroup(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}), compileSettings(context.knex, settings.parent_visibility));
 		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}
 

@@ -7,7 +7,7 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
-import { adminService, type DirectusContext } from '../../../src/access/directus-context.ts';
+import { adminService, systemService, type DirectusContext } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
@@ -145,7 +145,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const { maintenance, admin, member } = team;
 			const email = await fetchResetAddress(maintenance, { member });
 			await countMail(admin, email);
-			const users = new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
+			const users = systemService(maintenance, 'UsersService');
 			await users.requestPasswordReset(email, `${publicUrl(context)}/portal/reset-password`);
 			await audit(team, request, 'team.password_reset', member);
 			response.status(202).json({ data: { id: member.id } });

@@ -17,7 +17,7 @@ import { assertGroupsDeletable } from '../../../src/access/assert-groups-deletab
 import { contactAccessFields } from '../../../src/access/contact-access-fields.ts';
 import { releasePortalUser, syncContactAccess, syncUserAccess } from '../../../src/access/contact-access.ts';
 import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { adminService, clearPermissionCaches, inTransaction } from '../../../src/access/directus-context.ts';
+import { adminService, clearPermissionCaches, inTransaction, systemService } from '../../../src/access/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
 import { followUserStatus } from '../../../src/access/follow-user-status.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
@@ -139,7 +139,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		policiesOfDeletedGroups.delete(id);
 		if (policies.length === 0) return;
 		await resync(async (context) => {
-			await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).deleteMany(policies);
+			await systemService(context, 'PoliciesService').deleteMany(policies);
 		});
 	});
 
