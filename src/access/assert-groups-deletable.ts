@@ -1,7 +1,7 @@
 import { DefaultGroupInUseError } from '../errors/default-group-in-use-error.ts';
 import { PortalGroupInUseError } from '../errors/portal-group-in-use-error.ts';
 import { SystemGroupReadOnlyError } from '../errors/system-group-read-only-error.ts';
-import type { DirectusContext } from './directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
 
 /** Refuses to delete a system group, a group that contacts are in, or the default group. */

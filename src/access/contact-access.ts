@@ -10,14 +10,15 @@
  * contact first, could write last and leave a suspended contact its policies.
  */
 import type { Knex } from 'knex';
-import { readAccessRows, type AccessRow } from './access-rows.ts';
+import { readAccessRows, type AccessRow } from '../directus/access-rows.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
-import { customerBadges, ensureCustomerBadge } from './customer-badge.ts';
+import { customerBadges } from '../badges/customer-badges.ts';
+import { ensureCustomerBadge } from '../badges/ensure-customer-badge.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
-import { parseJsonColumn } from '../json/parse-json-column.ts';
-import { adminService, clearPermissionCaches, inTransaction, systemService, type DirectusContext } from './directus-context.ts';
+import { parseJsonColumn } from '../directus/parse-json-column.ts';
+import { adminService, clearPermissionCaches, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
 import { linkedUserState } from './linked-user-state.ts';
 import { isStaffUser } from './is-staff-user.ts';
 import type { ContactAccessRecord, PortalGroupRecord } from './portal-records.ts';

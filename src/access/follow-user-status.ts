@@ -7,7 +7,7 @@
  * signs no such user in.
  */
 import type { Accountability } from '@directus/types';
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 
 /**
  * Sets `login_suspended` on the contacts of `userIds` whose value differs from what `status` says, through

@@ -1,4 +1,4 @@
-import type { DirectusContext } from './directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { staffPolicies } from './staff-policies.ts';
 
 export interface StaffUserOptions {

@@ -1,6 +1,6 @@
 import { customerKey } from '../hierarchy/customer-key.ts';
 import { assertLinkableUser, grantGroupToUser } from './contact-access.ts';
-import type { DirectusContext } from './directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from './portal-records.ts';
 
 /**

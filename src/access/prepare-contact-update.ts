@@ -1,6 +1,6 @@
 import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
 import { assertLinkableUser, grantGroupToUser, releasePortalUser } from './contact-access.ts';
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { planContactAccess } from './plan-contact-access.ts';
 import type { ContactAccessRecord, PortalSettingsRecord } from './portal-records.ts';
 

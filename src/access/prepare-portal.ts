@@ -1,13 +1,13 @@
 import { normalizeGroupPermissions } from '../groups/normalize-group-permissions.ts';
 import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
 import { releaseUnlinkedPortalUsers } from './contact-access.ts';
-import { reconcileCustomerBadges } from './customer-badge.ts';
-import { adminService, inTransaction, systemService, type DirectusContext } from './directus-context.ts';
-import { fetchPortalSettings } from './fetch-portal-settings.ts';
+import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
+import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
-import { writePublicPolicy } from './public-policy.ts';
-import { writeStaffPolicy } from './staff-policy.ts';
-import { syncGroupPolicy } from './sync-group-policy.ts';
+import { writePublicPolicy } from '../policies/public-policy.ts';
+import { writeStaffPolicy } from '../policies/staff-policy.ts';
+import { syncGroupPolicy } from '../policies/sync-group-policy.ts';
 
 export const portalRoleName = 'Portal contacts';
 

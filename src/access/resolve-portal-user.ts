@@ -2,7 +2,7 @@ import type { Accountability } from '@directus/types';
 import { ForbiddenError } from '@directus/errors';
 import type { GroupPermissions } from '../catalogue/capabilities.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { isPortalUser } from './is-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
 

@@ -1,5 +1,5 @@
-import { filterCustomerBadges } from './customer-badge.ts';
-import type { DirectusContext } from './directus-context.ts';
+import { filterCustomerBadges } from '../badges/filter-customer-badges.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 
 /** Of `policies`, those that are not the product's to give (a portal group's policy or a customer badge): a user holding one works as staff. */
 export async function staffPolicies(context: Pick<DirectusContext, 'knex'>, policies: string[], groupPolicies: Set<string>): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { Accountability } from '@directus/types';
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 
 /**
  * Unlinks the users that staff are deleting from their contacts, through Directus's items service as

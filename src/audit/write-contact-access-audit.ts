@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { contactAccessAuditEntries } from './contact-access-audit-entries.ts';
 import { writeAudit } from './write-audit.ts';
 

@@ -1,7 +1,7 @@
 import { permissionRowContent } from '../policies/permission-row-content.ts';
 import { permissionRowKey } from '../policies/permission-row-key.ts';
-import type { PermissionRow } from '../access/sync-group-policy.ts';
-import { systemPermissionViolation } from '../access/system-permissions.ts';
+import type { PermissionRow } from '../policies/sync-group-policy.ts';
+import { systemPermissionViolation } from '../policies/system-permissions.ts';
 import type { Finding } from './finding.ts';
 
 export interface StoredPolicy {

@@ -5,14 +5,17 @@
  */
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { parseJsonColumn } from '../json/parse-json-column.ts';
-import { customerBadgeColumns, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
-import type { DirectusContext } from '../access/directus-context.ts';
-import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
-import { publicPermissions } from '../access/public-policy.ts';
+import { parseJsonColumn } from '../directus/parse-json-column.ts';
+import { customerBadgeColumns } from '../badges/customer-badge-columns.ts';
+import { grantingBadges } from '../badges/granting-badges.ts';
+import { staleBadgePaths } from '../badges/stale-badge-paths.ts';
+import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import { publicPermissions } from '../policies/public-policy.ts';
 import { derivedTableColumns } from '../database/derived-tables.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
-import { compileSettings, type PermissionRow } from '../access/sync-group-policy.ts';
+import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';

@@ -1,5 +1,5 @@
-import type { DirectusContext } from '../access/directus-context.ts';
-import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { fallbackColor } from '../branding/safe-color.ts';
 import type { MailBranding } from './portal-mails.ts';
 

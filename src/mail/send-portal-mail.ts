@@ -1,6 +1,6 @@
 import type { ExtensionsServices, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
-import { systemService } from '../access/directus-context.ts';
+import { systemService } from '../directus/directus-context.ts';
 import type { RenderedMail } from './portal-mails.ts';
 
 // Kept here too for the callers that import it from the mailer.

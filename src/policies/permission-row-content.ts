@@ -1,4 +1,4 @@
-import { canonicalJson } from '../access/canonical-json.ts';
+import { canonicalJson } from '../directus/canonical-json.ts';
 
 export interface PermissionRowContentFields {
 	permissions?: unknown;

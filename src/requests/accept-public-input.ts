@@ -1,5 +1,5 @@
-import type { DirectusContext } from '../access/directus-context.ts';
-import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
 import type { PublicRateLimits } from '../rate-limit/public-rate-limits.ts';

@@ -1,4 +1,4 @@
-import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { inviteContact, type IssuedInvitation } from '../invitations/invite-contact.ts';
 import type { SignUpInput } from '../requests/parse-sign-up.ts';

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 
 /** The contact's newest invitation that is neither accepted nor revoked. */
 export async function fetchOpenInvitation(context: Pick<DirectusContext, 'knex'>, { contact }: { contact: number }): Promise<{ id: number } | undefined> {

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { displayName } from '../invitations/invitation-records.ts';
 import type { TeamMember } from './resolve-team-admin.ts';

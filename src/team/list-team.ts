@@ -1,4 +1,4 @@
-import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { fetchCustomerEmailDomains } from '../customers/fetch-customer-email-domains.ts';
 import type { InvitationTimes } from '../invitations/invitation-state.ts';

@@ -5,10 +5,10 @@
  * reads, exactly as when the contact signs in.
  */
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { isPortalUser } from '../access/is-portal-user.ts';
-import { isPortalStaff } from '../access/staff-policy.ts';
+import { isPortalStaff } from '../policies/staff-policy.ts';
 import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
 import { readViewAsTicket } from './view-as-ticket.ts';
 

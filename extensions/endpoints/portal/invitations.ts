@@ -4,7 +4,7 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';

@@ -8,7 +8,7 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Response, Router } from 'express';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { displayName } from '../../../src/invitations/invitation-records.ts';

@@ -5,8 +5,8 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { adminService, systemService } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { adminService, systemService } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';

@@ -7,8 +7,8 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
-import { adminService, systemService, type DirectusContext } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { adminService, systemService, type DirectusContext } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
 import { InvitationConflictError } from '../../../src/errors/invitation-conflict-error.ts';

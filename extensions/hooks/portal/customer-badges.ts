@@ -7,7 +7,8 @@
  */
 import type { Accountability, RegisterFunctions, HookExtensionContext } from '@directus/types';
 import type { Knex } from 'knex';
-import { filterCustomerBadges, refreshCustomerBadges } from '../../../src/access/customer-badge.ts';
+import { filterCustomerBadges } from '../../../src/badges/filter-customer-badges.ts';
+import { refreshCustomerBadges } from '../../../src/badges/refresh-customer-badges.ts';
 import { CustomerBadgeReadOnlyError } from '../../../src/errors/customer-badge-read-only-error.ts';
 
 type Key = string | number;

@@ -12,20 +12,20 @@
  */
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { applyPortalSettings } from '../../../src/access/apply-portal-settings.ts';
+import { applyPortalSettings } from '../../../src/policies/apply-portal-settings.ts';
 import { assertGroupsDeletable } from '../../../src/access/assert-groups-deletable.ts';
 import { contactAccessFields } from '../../../src/access/contact-access-fields.ts';
 import { releasePortalUser, syncContactAccess, syncUserAccess } from '../../../src/access/contact-access.ts';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { adminService, clearPermissionCaches, inTransaction, systemService } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
+import { adminService, clearPermissionCaches, inTransaction, systemService } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { followUserStatus } from '../../../src/access/follow-user-status.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { prepareContactCreate } from '../../../src/access/prepare-contact-create.ts';
 import { prepareContactUpdate } from '../../../src/access/prepare-contact-update.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
-import { syncGroupPolicy, writeGroupPolicy } from '../../../src/access/sync-group-policy.ts';
+import { syncGroupPolicy, writeGroupPolicy } from '../../../src/policies/sync-group-policy.ts';
 import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { writeContactAccessAudit } from '../../../src/audit/write-contact-access-audit.ts';

@@ -1,7 +1,7 @@
 import type { Accountability, HookExtensionContext } from '@directus/types';
 import type { Request } from 'express';
 import type { Knex } from 'knex';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { portalRoleCheck } from '../../../src/access/portal-role-check.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';

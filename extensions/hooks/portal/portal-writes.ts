@@ -14,7 +14,7 @@ import type { Accountability, HookExtensionContext, RegisterFunctions } from '@d
 import type { Knex } from 'knex';
 import { assertOwnCustomerReferences, ownCustomerReferences } from '../../../src/access/assert-own-customer-references.ts';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';

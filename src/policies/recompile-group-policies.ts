@@ -1,4 +1,4 @@
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { syncGroupPolicy } from './sync-group-policy.ts';
 
 /** Compiles every portal group's policy again, as after a change to the settings every group compiles with. */

@@ -3,8 +3,8 @@
  * in may read. Exactly what `portal_settings.access_mode` asks for and nothing more — in public mode,
  * published knowledge-base articles meant for everyone; in registered-only mode, nothing.
  */
-import type { PortalSettingsRecord } from './portal-records.ts';
-import { systemService, type DirectusContext } from './directus-context.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { systemService, type DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 

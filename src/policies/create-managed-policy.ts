@@ -1,4 +1,4 @@
-import { systemService, type DirectusContext } from './directus-context.ts';
+import { systemService, type DirectusContext } from '../directus/directus-context.ts';
 
 /** Creates a policy the product manages: never admin access, studio access only when asked for. */
 export async function createManagedPolicy(context: DirectusContext, fields: { name: string; icon: string; description: string; app_access?: boolean }): Promise<string> {

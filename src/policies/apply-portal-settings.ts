@@ -1,5 +1,5 @@
-import type { DirectusContext } from './directus-context.ts';
-import type { PortalSettingsRecord } from './portal-records.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { writePublicPolicy } from './public-policy.ts';
 import { recompileGroupPolicies } from './recompile-group-policies.ts';
 
