@@ -1,7 +1,7 @@
 /**
  * Staff suspending or re-enabling a portal user in Directus's User Directory (or through `/users`)
  * suspend or re-enable its contact's login. The contact's `login_suspended` stays the one record of a
- * suspended login, so the product's one suspension applies (see contact-access.ts: the policies are taken
+ * suspended login, so the product's one suspension applies (see sync-user-access.ts: the policies are taken
  * away at once, which ends an access token Directus would otherwise honour until it expires) and no later
  * sync of the contact wakes a login staff suspended. Any status but `active` counts as suspended: Directus
  * signs no such user in.

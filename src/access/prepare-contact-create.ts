@@ -1,5 +1,6 @@
 import { customerKey } from '../hierarchy/customer-key.ts';
-import { assertLinkableUser, grantGroupToUser } from './contact-access.ts';
+import { assertLinkableUser } from './assert-linkable-user.ts';
+import { grantGroupToUser } from './grant-group-to-user.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from './portal-records.ts';
 

@@ -1,5 +1,7 @@
 import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
-import { assertLinkableUser, grantGroupToUser, releasePortalUser } from './contact-access.ts';
+import { assertLinkableUser } from './assert-linkable-user.ts';
+import { grantGroupToUser } from './grant-group-to-user.ts';
+import { releasePortalUser } from './release-portal-user.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { planContactAccess } from './plan-contact-access.ts';
 import type { ContactAccessRecord, PortalSettingsRecord } from './portal-records.ts';

@@ -1,6 +1,6 @@
 import { normalizeGroupPermissions } from '../groups/normalize-group-permissions.ts';
 import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
-import { releaseUnlinkedPortalUsers } from './contact-access.ts';
+import { releaseUnlinkedPortalUsers } from './release-unlinked-portal-users.ts';
 import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
 import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { readAccessRows } from '../directus/access-rows.ts';
-import { groupAccessDrift, type GroupAccessDrift } from '../access/contact-access.ts';
+import { groupAccessDrift, type GroupAccessDrift } from '../access/group-access-drift.ts';
 import { customerBadges } from '../badges/customer-badges.ts';
 import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
 

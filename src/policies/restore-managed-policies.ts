@@ -1,4 +1,4 @@
-import { restoreGroupAccess } from '../access/contact-access.ts';
+import { restoreGroupAccess } from '../access/restore-group-access.ts';
 import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
