@@ -1,9 +1,9 @@
 /**
  * Keeps Directus in step with who is a portal user: a contact linked to a Directus user puts that user
  * under the portal role with exactly one portal group policy (its group's) and its customer's badge (see
- * src/badges/ensure-customer-badge.ts); a group that grants nothing, or a suspended login, suspends the user and takes both
- * away; unlinking takes everything away and ends the login (see `releasePortalUser`). Changing a
- * contact's group or customer changes one access row.
+ * src/badges/ensure-customer-badge.ts); a group that grants nothing, or a suspended login, suspends the
+ * user and takes both away; unlinking takes everything away and ends the login (see `releasePortalUser`).
+ * Changing a contact's group or customer changes one access row.
  *
  * Every change to one user's access runs under that user's lock (`withUserLocked`): two quick writes to a
  * contact (suspend, then unsuspend) start two syncs, and without the lock the older one, having read the
