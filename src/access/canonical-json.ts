@@ -1,8 +1,2 @@
-/** JSON with object keys sorted, so equal values compare equal whatever order a database kept them in. */
-export function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, item: unknown) =>
-		item && typeof item === 'object' && !Array.isArray(item)
-			? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-			: item,
-	);
-}
+// Moved: kept for the modules that still import it from here.
+export * from '../directus/canonical-json.ts';

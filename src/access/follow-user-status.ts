@@ -1,13 +1,13 @@
 /**
  * Staff suspending or re-enabling a portal user in Directus's User Directory (or through `/users`)
  * suspend or re-enable its contact's login. The contact's `login_suspended` stays the one record of a
- * suspended login, so the product's one suspension applies (see contact-access.ts: the policies are taken
+ * suspended login, so the product's one suspension applies (see sync-user-access.ts: the policies are taken
  * away at once, which ends an access token Directus would otherwise honour until it expires) and no later
  * sync of the contact wakes a login staff suspended. Any status but `active` counts as suspended: Directus
  * signs no such user in.
  */
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 
 /**
  * Sets `login_suspended` on the contacts of `userIds` whose value differs from what `status` says, through
@@ -19,6 +19,6 @@ export async function followUserStatus(context: DirectusContext, accountability:
 	const contacts = (await context.knex('contacts').select('id', 'login_suspended').whereIn('user', userIds)) as { id: number; login_suspended: boolean | number | null }[];
 	const changing = contacts.filter((contact) => Boolean(contact.login_suspended) !== suspended).map((contact) => contact.id);
 	if (changing.length === 0) return;
-	const service = new context.services.ItemsService('contacts', { knex: context.knex, schema: context.schema, accountability });
+	const service = adminService(context, 'contacts', accountability);
 	await service.updateMany(changing, { login_suspended: suspended });
 }

@@ -1,13 +1,13 @@
 import { normalizeGroupPermissions } from '../groups/normalize-group-permissions.ts';
 import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
-import { releaseUnlinkedPortalUsers } from './contact-access.ts';
-import { reconcileCustomerBadges } from './customer-badge.ts';
-import { adminService, inTransaction, type DirectusContext } from './directus-context.ts';
-import { fetchPortalSettings } from './fetch-portal-settings.ts';
+import { releaseUnlinkedPortalUsers } from './release-unlinked-portal-users.ts';
+import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
+import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
-import { writePublicPolicy } from './public-policy.ts';
-import { writeStaffPolicy } from './staff-policy.ts';
-import { syncGroupPolicy } from './sync-group-policy.ts';
+import { writePublicPolicy } from '../policies/public-policy.ts';
+import { writeStaffPolicy } from '../policies/staff-policy.ts';
+import { syncGroupPolicy } from '../policies/sync-group-policy.ts';
 
 export const portalRoleName = 'Portal contacts';
 
@@ -33,7 +33,7 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 		const settings = await fetchPortalSettings(trx);
 		const changes: Partial<PortalSettingsRecord> = {};
 		if (settings.portal_role === null || !(await roleExists(trx, settings.portal_role))) {
-			const roles = new trx.services.RolesService({ knex: trx.knex, schema: trx.schema, accountability: null });
+			const roles = systemService(trx, 'RolesService');
 			changes.portal_role = String(
 				await roles.createOne({
 					name: portalRoleName,
@@ -62,11 +62,11 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 }
 
 async function policyExists(context: DirectusContext, policy: string): Promise<boolean> {
-	const policies = new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null });
+	const policies = systemService(context, 'PoliciesService');
 	return (await policies.readByQuery({ filter: { id: { _eq: policy } }, fields: ['id'], limit: 1 })).length > 0;
 }
 
 async function roleExists(context: DirectusContext, role: string): Promise<boolean> {
-	const roles = new context.services.RolesService({ knex: context.knex, schema: context.schema, accountability: null });
+	const roles = systemService(context, 'RolesService');
 	return (await roles.readByQuery({ filter: { id: { _eq: role } }, fields: ['id'], limit: 1 })).length > 0;
 }

@@ -2,7 +2,8 @@ import type { Accountability } from '@directus/types';
 import { ForbiddenError } from '@directus/errors';
 import type { GroupPermissions } from '../catalogue/capabilities.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { adminService, type DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { isPortalUser } from './is-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
 
 export interface PortalUser {
@@ -18,7 +19,7 @@ export interface PortalUser {
  * Anyone else gets Directus's 403.
  */
 export async function resolvePortalUser(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<PortalUser> {
-	if (!accountability?.user || !settings.portal_role || accountability.role !== settings.portal_role) throw new ForbiddenError();
+	if (!accountability?.user || !isPortalUser(accountability, settings.portal_role)) throw new ForbiddenError();
 	// The user's status comes from the database, not the token: an access token outlives a suspension
 	// (Directus checks only its signature until it expires).
 	const contact = (await context

@@ -1,5 +1,5 @@
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from './directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 
 /**
  * Unlinks the users that staff are deleting from their contacts, through Directus's items service as
@@ -11,7 +11,7 @@ import type { DirectusContext } from './directus-context.ts';
 export async function unlinkUsers(context: DirectusContext, accountability: Accountability | null, userIds: string[]): Promise<void> {
 	const contacts = (await context.knex('contacts').select('id').whereIn('user', userIds)) as { id: number }[];
 	if (contacts.length === 0) return;
-	const service = new context.services.ItemsService('contacts', { knex: context.knex, schema: context.schema, accountability });
+	const service = adminService(context, 'contacts', accountability);
 	await service.updateMany(
 		contacts.map((contact) => contact.id),
 		{ user: null },

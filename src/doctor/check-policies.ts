@@ -1,6 +1,7 @@
-import { canonicalJson } from '../access/canonical-json.ts';
-import type { PermissionRow } from '../access/sync-group-policy.ts';
-import { systemPermissionViolation } from '../access/system-permissions.ts';
+import { permissionRowContent } from '../policies/permission-row-content.ts';
+import { permissionRowKey } from '../policies/permission-row-key.ts';
+import type { PermissionRow } from '../policies/sync-group-policy.ts';
+import { systemPermissionViolation } from '../policies/system-permissions.ts';
 import type { Finding } from './finding.ts';
 
 export interface StoredPolicy {
@@ -11,8 +12,6 @@ export interface StoredPolicy {
 	permissions: PermissionRow[];
 }
 
-const keyOf = (row: Pick<PermissionRow, 'collection' | 'action'>) => `${row.collection}:${row.action}`;
-const contentOf = (row: PermissionRow) => canonicalJson([row.permissions ?? null, row.validation ?? null, row.presets ?? null, row.fields ?? null]);
 
 /** Findings about what the product manages, which it can put right itself (see restoreManagedPolicies). */
 export function isManagedPolicyFinding(finding: Finding): boolean {
@@ -93,19 +92,19 @@ export function checkManagedPolicy(policy: StoredPolicy, expected: PermissionRow
 			fix: 'Switch off "Admin Access" and "App Access" on it; the portal will also reset it at its next start.',
 		});
 	}
-	const wanted = new Map(expected.map((row) => [keyOf(row), row]));
+	const wanted = new Map(expected.map((row) => [permissionRowKey(row), row]));
 	for (const row of policy.permissions) {
-		const expectedRow = wanted.get(keyOf(row));
+		const expectedRow = wanted.get(permissionRowKey(row));
 		if (!expectedRow) {
 			findings.push({
-				id: `policy-extra:${policy.id}:${keyOf(row)}`,
+				id: `policy-extra:${policy.id}:${permissionRowKey(row)}`,
 				severity: 'critical',
 				problem: `The policy "${policy.name}" allows ${row.action} on ${row.collection}, which no portal setting asks for.`,
 				fix: `Remove that permission from "${policy.name}" (change the portal group or settings instead).`,
 			});
-		} else if (contentOf(row) !== contentOf(expectedRow)) {
+		} else if (permissionRowContent(row) !== permissionRowContent(expectedRow)) {
 			findings.push({
-				id: `policy-changed:${policy.id}:${keyOf(row)}`,
+				id: `policy-changed:${policy.id}:${permissionRowKey(row)}`,
 				severity: 'critical',
 				problem: `The ${row.action} permission on ${row.collection} in "${policy.name}" was changed outside the portal.`,
 				fix: `Save the portal group (or restart Directus) to restore it, and change the group rather than its policy.`,
@@ -139,7 +138,7 @@ export function checkSystemPermissions(policy: StoredPolicy, audience: 'portal' 
 		const violation = systemPermissionViolation({ ...row, permissions: row.permissions ?? null, validation: row.validation ?? null, presets: row.presets ?? null }, audience);
 		if (violation === null) continue;
 		findings.push({
-			id: `policy-system:${policy.id}:${keyOf(row)}`,
+			id: `policy-system:${policy.id}:${permissionRowKey(row)}`,
 			severity: 'critical',
 			problem: `The policy "${policy.name}" is outside the portal’s allowlist for Directus’s own collections: ${violation}.`,
 			fix: `Remove or narrow that permission on "${policy.name}"; portal users may hold only their own user row and the files of attachments they see.`,

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { readAccessRows } from '../access/access-rows.ts';
-import { groupAccessDrift, type GroupAccessDrift } from '../access/contact-access.ts';
-import { customerBadges, strayBadgeAccess } from '../access/customer-badge.ts';
+import { readAccessRows } from '../directus/access-rows.ts';
+import { groupAccessDrift, type GroupAccessDrift } from '../access/group-access-drift.ts';
+import { customerBadges } from '../badges/customer-badges.ts';
+import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
 
 /** What reaches portal users besides their contacts' groups and badges, as the doctor checks it. */
 export interface PortalUserAccess {

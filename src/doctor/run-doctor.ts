@@ -5,13 +5,17 @@
  */
 import { compileGroup } from '../compiler/compile-group.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { customerBadgeColumns, grantingBadges, staleBadgePaths, strayBadgeAccess } from '../access/customer-badge.ts';
-import type { DirectusContext } from '../access/directus-context.ts';
-import { fetchPortalSettings } from '../access/fetch-portal-settings.ts';
-import { publicPermissions } from '../access/public-policy.ts';
+import { parseJsonColumn } from '../directus/parse-json-column.ts';
+import { customerBadgeColumns } from '../badges/customer-badge-columns.ts';
+import { grantingBadges } from '../badges/granting-badges.ts';
+import { staleBadgePaths } from '../badges/stale-badge-paths.ts';
+import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import { publicPermissions } from '../policies/public-policy.ts';
 import { derivedTableColumns } from '../database/derived-tables.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
-import { compileSettings, type PermissionRow } from '../access/sync-group-policy.ts';
+import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
@@ -23,7 +27,6 @@ async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<S
 	if (ids.length === 0) return [];
 	const policies = (await context.knex('directus_policies').select('id', 'name', 'admin_access', 'app_access').whereIn('id', ids)) as Omit<StoredPolicy, 'permissions'>[];
 	const rows = (await context.knex('directus_permissions').select('policy', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields').whereIn('policy', ids)) as (Record<string, unknown> & { policy: string })[];
-	const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null));
 	return policies.map((policy) => ({
 		...policy,
 		admin_access: Boolean(policy.admin_access),
@@ -33,9 +36,9 @@ async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<S
 			.map((row) => ({
 				collection: String(row['collection']),
 				action: row['action'] as PermissionRow['action'],
-				permissions: parse(row['permissions']) as PermissionRow['permissions'],
-				validation: parse(row['validation']) as PermissionRow['validation'],
-				presets: parse(row['presets']) as PermissionRow['presets'],
+				permissions: parseJsonColumn(row['permissions']) as PermissionRow['permissions'],
+				validation: parseJsonColumn(row['validation']) as PermissionRow['validation'],
+				presets: parseJsonColumn(row['presets']) as PermissionRow['presets'],
 				fields: typeof row['fields'] === 'string' ? String(row['fields']).split(',') : [],
 			})),
 	}));
@@ -55,8 +58,7 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	for (const group of groups) {
 		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
 		if (!policy) continue;
-		const permissions = typeof group.permissions === 'string' ? (JSON.parse(group.permissions) as unknown) : group.permissions;
-		const expected = compileGroup(assertGroupPermissions(permissions ?? {}), compileSettings(context.knex, settings.parent_visibility));
+		const expected = compileGroup(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}), compileSettings(context.knex, settings.parent_visibility));
 		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}
 

@@ -2,6 +2,7 @@
  * The e-mails the portal sends, as plain functions of their data: every user-facing word of them is
  * here, every value is HTML-escaped, and each comes as HTML and as plain text.
  */
+import { safeColor } from '../branding/safe-color.ts';
 
 export interface MailBranding {
 	portalName: string;
@@ -21,10 +22,6 @@ export function escapeHtml(value: string): string {
 	return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
 }
 
-/** Only a plain hex colour may reach a style attribute; anything else falls back to a neutral one. */
-function safeColor(color: string): string {
-	return /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#6644FF';
-}
 
 interface MailBody {
 	subject: string;

@@ -3,11 +3,12 @@
  * else for a new contact under the customer whose e-mail domains match, else under the "Unassigned
  * requests" customer for staff to sort. Nothing here tells the visitor which of these happened.
  */
-import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { contactFields, type InvitableContact } from '../invitations/invitation-records.ts';
 import { findCustomerByDomain } from './find-customer-by-domain.ts';
-import { splitName, type PublicRequestInput } from './parse-public-input.ts';
+import type { PublicRequestInput } from './parse-public-request.ts';
+import { splitName } from './split-name.ts';
 
 export const unassignedCustomerName = 'Unassigned requests';
 

@@ -2,7 +2,7 @@
  * A visitor never undoes what staff decided. Two routes can set up a login without anyone signed in: self
  * sign-up, and the login a public request's confirmation offers; both ask this first.
  */
-import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { isGroupWithin } from '../groups/is-group-within.ts';

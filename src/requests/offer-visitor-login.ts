@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import type { InvitableContact } from '../invitations/invitation-records.ts';
 import { inviteContact, type IssuedInvitation } from '../invitations/invite-contact.ts';

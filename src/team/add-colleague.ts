@@ -1,7 +1,7 @@
-import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { inviteContact, type IssuedInvitation } from '../invitations/invite-contact.ts';
-import type { SignUpInput } from '../requests/parse-public-input.ts';
+import type { SignUpInput } from '../requests/parse-sign-up.ts';
 import { assertNewColleagueAddress } from './assert-new-colleague-address.ts';
 import { fetchTeamMember, type TeamAdmin, type TeamMember } from './resolve-team-admin.ts';
 

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { fetchCustomerEmailDomains } from '../customers/fetch-customer-email-domains.ts';
 import { emailDomain } from '../requests/email-domains.ts';

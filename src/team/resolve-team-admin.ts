@@ -6,7 +6,7 @@
 import type { Accountability } from '@directus/types';
 import { ForbiddenError } from '@directus/errors';
 import type { GroupPermissions } from '../catalogue/capabilities.ts';
-import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { resolvePortalUser } from '../access/resolve-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';

@@ -5,9 +5,10 @@
  * reads, exactly as when the contact signs in.
  */
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
-import { isPortalStaff } from '../access/staff-policy.ts';
+import { isPortalUser } from '../access/is-portal-user.ts';
+import { isPortalStaff } from '../policies/staff-policy.ts';
 import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
 import { readViewAsTicket } from './view-as-ticket.ts';
 
@@ -30,7 +31,7 @@ export async function findViewableContact(context: Pick<DirectusContext, 'knex'>
 		| { id: number; first_name: string | null; last_name: string; email: string; customer: number; user: string | null; login_suspended: boolean | number; user_status: string | null; user_role: string | null }
 		| undefined;
 	if (!row) throw new ViewAsRefusedError({ reason: 'There is no such contact.' });
-	if (!row.user || !settings.portal_role || row.user_role !== settings.portal_role) {
+	if (!row.user || !isPortalUser({ user: row.user, role: row.user_role, admin: false }, settings.portal_role)) {
 		throw new ViewAsRefusedError({ reason: 'This contact has no portal login yet: enable their login first, then view the portal as them.' });
 	}
 	if (row.login_suspended || row.user_status !== 'active') {

@@ -4,7 +4,7 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
@@ -12,7 +12,8 @@ import { displayName } from '../../../src/invitations/invitation-records.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { acceptInvitation, findInvitationByToken, resendInvitation, revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
-import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
+import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { welcomeMail } from '../../../src/mail/portal-mails.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl, staffContext } from './request-context.ts';

@@ -8,24 +8,29 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Response, Router } from 'express';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
+import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { PortalFeatureOffError } from '../../../src/errors/portal-feature-off-error.ts';
 import { displayName } from '../../../src/invitations/invitation-records.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
-import { fetchMailBranding, sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
+import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
+import { acceptPublicInput } from '../../../src/requests/accept-public-input.ts';
 import { filePublicRequest, findOrCreateContact } from '../../../src/requests/file-public-request.ts';
 import { findCustomerByDomain } from '../../../src/requests/find-customer-by-domain.ts';
 import { offerVisitorLogin } from '../../../src/requests/offer-visitor-login.ts';
-import { parsePublicRequest, parseSignUp } from '../../../src/requests/parse-public-input.ts';
+import { parsePublicRequest } from '../../../src/requests/parse-public-request.ts';
+import { parseSignUp } from '../../../src/requests/parse-sign-up.ts';
 import { handle } from './handle.ts';
 import { ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 
 /** The one answer both routes give, whatever happened. */
 const received = { data: { received: true } };
+
+const publicRequests = { name: 'Submitting requests without signing in', isOn: (settings: PortalSettingsRecord) => settings.access_mode === 'public' };
+const selfSignUp = { name: 'Signing up without an invitation', isOn: (settings: PortalSettingsRecord) => settings.self_signup === 'matching_domain' };
 
 export function registerPublicRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limits = publicRateLimitsFromEnv(context.env);
@@ -47,11 +52,8 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 		'/api/public/requests',
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
-			const settings = await fetchPortalSettings(maintenance);
-			if (settings.access_mode !== 'public') throw new PortalFeatureOffError({ feature: 'Submitting requests without signing in' });
-			const input = parsePublicRequest(request.body);
 			const ip = ipOf(request);
-			await limits.consume(ip, input.email);
+			const { settings, input } = await acceptPublicInput(maintenance, { feature: publicRequests, parse: parsePublicRequest, body: request.body, limits, ip });
 			answerThenWork(response, 'a public request', async () => {
 				const filed = await filePublicRequest(maintenance, input, settings);
 				const hasLogin = filed.contact.user !== null;
@@ -83,11 +85,8 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 		'/api/signup',
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
-			const settings = await fetchPortalSettings(maintenance);
-			if (settings.self_signup !== 'matching_domain') throw new PortalFeatureOffError({ feature: 'Signing up without an invitation' });
-			const input = parseSignUp(request.body);
 			const ip = ipOf(request);
-			await limits.consume(ip, input.email);
+			const { settings, input } = await acceptPublicInput(maintenance, { feature: selfSignUp, parse: parseSignUp, body: request.body, limits, ip });
 			answerThenWork(response, 'a self sign-up', async () => {
 				// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
 				const domainCustomer = await findCustomerByDomain(maintenance, input.email);

@@ -1,10 +1,10 @@
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request } from 'express';
 import { ForbiddenError } from '@directus/errors';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
-import { isPortalStaff } from '../../../src/access/staff-policy.ts';
+import { isPortalStaff } from '../../../src/policies/staff-policy.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
 import { ipOf } from '../../shared/ip-of.ts';
 

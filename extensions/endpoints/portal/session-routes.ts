@@ -5,13 +5,13 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { adminService } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { adminService, systemService } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { InvalidPublicInputError } from '../../../src/errors/invalid-public-input-error.ts';
-import { fetchMailBranding } from '../../../src/mail/send-portal-mail.ts';
+import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
+import { parsePasswordChange } from '../../../src/requests/parse-password-change.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 import { productSchemaOwned } from '../../shared/install-state.ts';
@@ -72,16 +72,12 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
 			const { user } = await resolvePortalUser(maintenance, accountabilityOf(request), await fetchPortalSettings(maintenance));
-			const body = (request.body ?? {}) as { current_password?: unknown; new_password?: unknown };
-			const problems = [];
-			if (typeof body.current_password !== 'string' || body.current_password === '') problems.push('Current password is required.');
-			if (typeof body.new_password !== 'string' || body.new_password === '' || body.new_password.length > 512) problems.push('New password is required (at most 512 characters).');
-			if (problems.length > 0 || typeof body.current_password !== 'string' || typeof body.new_password !== 'string') throw new InvalidPublicInputError({ problems });
+			const body = parsePasswordChange(request.body);
 			await passwordAttempts.consume(ipOf(request), user);
-			const authentication = new maintenance.services.AuthenticationService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
+			const authentication = systemService(maintenance, 'AuthenticationService');
 			// Throws Directus's own "Invalid user credentials." (401) for a wrong current password.
 			await authentication.verifyPassword(user, body.current_password);
-			await new maintenance.services.UsersService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null }).updateOne(user, { password: body.new_password });
+			await systemService(maintenance, 'UsersService').updateOne(user, { password: body.new_password });
 			await writeAudit(maintenance, { action: 'profile.password_changed', actor_user: user, target_collection: 'directus_users', target_id: user, ip: ipOf(request) });
 			response.status(204).end();
 		}),

@@ -7,8 +7,8 @@
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
-import { adminService } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { adminService } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';

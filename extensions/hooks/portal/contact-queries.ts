@@ -7,7 +7,7 @@
  */
 import type { HookExtensionContext, Query, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
-import { isSystemCollection, portalSystemPermissions } from '../../../src/access/system-permissions.ts';
+import { isSystemCollection, portalSystemPermissions } from '../../../src/policies/system-permissions.ts';
 import { PortalQueryRefusedError } from '../../../src/errors/portal-query-refused-error.ts';
 import { assertContactQuery } from '../../../src/queries/assert-contact-query.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';

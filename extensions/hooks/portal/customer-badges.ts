@@ -1,5 +1,5 @@
 /**
- * Customer badges (src/access/customer-badge.ts) are the product's alone: nobody else may set a
+ * Customer badges (src/badges/) are the product's alone: nobody else may set a
  * customer's badge or a policy's tree path, attach a badge, or change, delete or give permissions to a
  * badge policy (taking a badge off a user only narrows, and the next sync puts it back).
  * The product writes them with no accountability. After a customer moves or is renamed, the badges of
@@ -7,7 +7,8 @@
  */
 import type { Accountability, RegisterFunctions, HookExtensionContext } from '@directus/types';
 import type { Knex } from 'knex';
-import { filterCustomerBadges, refreshCustomerBadges } from '../../../src/access/customer-badge.ts';
+import { filterCustomerBadges } from '../../../src/badges/filter-customer-badges.ts';
+import { refreshCustomerBadges } from '../../../src/badges/refresh-customer-badges.ts';
 import { CustomerBadgeReadOnlyError } from '../../../src/errors/customer-badge-read-only-error.ts';
 
 type Key = string | number;

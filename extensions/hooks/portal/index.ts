@@ -6,7 +6,7 @@ import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerContactQueries } from './contact-queries.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
-import { registerCustomerTree } from './customer-tree.ts';
+import { registerCustomerTreeGuard } from './customer-tree-guard.ts';
 import { registerDerivedTables } from './derived-tables.ts';
 import { registerModuleBar } from './module-bar.ts';
 import { registerPortalAccess } from './portal-access.ts';
@@ -50,7 +50,7 @@ export default defineHook((events, context) => {
 	registerCustomerDeleteGuard(portal, context);
 	registerCustomerBadges(portal, context);
 	registerDerivedTables(portal, context);
-	registerCustomerTree(portal);
+	registerCustomerTreeGuard(portal);
 	registerPortalAccess(portal, context);
 	registerPortalWrites(portal, context);
 	registerViewAs(portal, context);

@@ -12,30 +12,30 @@
  */
 import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { assertLinkableUser, grantGroupToUser, releasePortalUser, syncContactAccess, syncUserAccess } from '../../../src/access/contact-access.ts';
-import type { DirectusContext } from '../../../src/access/directus-context.ts';
-import { adminService, clearPermissionCaches, inTransaction } from '../../../src/access/directus-context.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { applyPortalSettings } from '../../../src/policies/apply-portal-settings.ts';
+import { assertGroupsDeletable } from '../../../src/access/assert-groups-deletable.ts';
+import { contactAccessFields } from '../../../src/access/contact-access-fields.ts';
+import { releasePortalUser } from '../../../src/access/release-portal-user.ts';
+import { syncContactAccess } from '../../../src/access/sync-contact-access.ts';
+import { syncUserAccess } from '../../../src/access/sync-user-access.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
+import { adminService, clearPermissionCaches, inTransaction, systemService } from '../../../src/directus/directus-context.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { followUserStatus } from '../../../src/access/follow-user-status.ts';
-import { unlinkUsers } from '../../../src/access/unlink-users.ts';
+import { isPortalUser } from '../../../src/access/is-portal-user.ts';
+import { prepareContactCreate } from '../../../src/access/prepare-contact-create.ts';
+import { prepareContactUpdate } from '../../../src/access/prepare-contact-update.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
 import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
-import { writePublicPolicy } from '../../../src/access/public-policy.ts';
+import { syncGroupPolicy, writeGroupPolicy } from '../../../src/policies/sync-group-policy.ts';
+import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { syncGroupPolicy, writeGroupPolicy } from '../../../src/access/sync-group-policy.ts';
-import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
-import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
-import { PortalUserLinkError } from '../../../src/errors/portal-user-link-error.ts';
+import { writeContactAccessAudit } from '../../../src/audit/write-contact-access-audit.ts';
 import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
-import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 
 type Payload = Record<string, unknown>;
 type Key = string | number;
-
-/** The contact fields that decide a contact's portal access (the customer decides its badge). */
-const accessFields = ['user', 'customer', 'portal_group', 'login_suspended'];
-
 
 /** Admins and the product itself: their writes pass Directus's permission checks whatever they are. */
 const actsAsAdmin = (accountability: Accountability | null) => accountability === null || accountability.admin === true;
@@ -53,8 +53,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			const { accountability, database: knex } = eventContext;
 			if (accountability && !accountability.admin) {
 				if (!accountability.user) return payload;
-				const { portal_role } = await fetchPortalSettings(await contextOn(knex));
-				if (portal_role !== null && accountability.role === portal_role) return payload;
+				if (isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role)) return payload;
 			}
 			return handler(payload, meta, eventContext);
 		});
@@ -131,15 +130,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	staffFilter('portal_groups.items.delete', async (keys, _meta, { database }) => {
 		const context = await contextOn(database);
 		const groups = (await adminService(context, 'portal_groups').readMany(keys as Key[], { fields: ['id', 'name', 'is_system', 'policy'] })) as PortalGroupRecord[];
-		const system = groups.find((group) => group.is_system);
-		if (system) throw new SystemGroupReadOnlyError({ group: system.name });
-		for (const group of groups) {
-			const contacts = Number((await database('contacts').where('portal_group', group.id).count({ count: '*' }).first())?.['count'] ?? 0);
-			if (contacts > 0) throw new PortalGroupInUseError({ group: group.name, contacts });
-		}
-		const settings = await fetchPortalSettings(context);
-		const fallback = groups.find((group) => group.id === settings.default_group);
-		if (fallback) throw new DefaultGroupInUseError({ group: fallback.name });
+		await assertGroupsDeletable(context, { groups, defaultGroup: (await fetchPortalSettings(context)).default_group });
 		policiesOfDeletedGroups.set(JSON.stringify([...(keys as Key[])].sort()), groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
 		return keys;
 	});
@@ -150,22 +141,11 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		policiesOfDeletedGroups.delete(id);
 		if (policies.length === 0) return;
 		await resync(async (context) => {
-			await new context.services.PoliciesService({ knex: context.knex, schema: context.schema, accountability: null }).deleteMany(policies);
+			await systemService(context, 'PoliciesService').deleteMany(policies);
 		});
 	});
 
 	// ── Portal settings ──────────────────────────────────────────────────────────────────────────────
-
-	const recompileAll = async (context: DirectusContext, parentVisibility: boolean) => {
-		const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
-		for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility });
-	};
-
-	/** Applies the settings that shape policies: parent visibility (every group) and the access mode (the public policy). */
-	const applySettings = async (context: DirectusContext, changed: Payload, settings: PortalSettingsRecord) => {
-		if ('parent_visibility' in changed) await recompileAll(context, settings.parent_visibility);
-		if ('access_mode' in changed) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
-	};
 
 	for (const event of ['portal_settings.items.create', 'portal_settings.items.update']) {
 		staffFilter(event, async (payload, _meta, { database, accountability }) => {
@@ -173,12 +153,12 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			for (const managed of ['portal_role', 'staff_policy', 'public_policy']) delete changes[managed];
 			if (actsAsAdmin(accountability)) {
 				const context = await contextOn(database);
-				await applySettings(context, changes, { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) });
+				await applyPortalSettings(context, { changed: changes, settings: { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) } });
 			}
 			return changes;
 		});
 		action(event, async ({ payload }) => {
-			await resync(async (context) => applySettings(context, payload as Payload, await fetchPortalSettings(context)));
+			await resync(async (context) => applyPortalSettings(context, { changed: payload as Payload, settings: await fetchPortalSettings(context) }));
 		});
 	}
 
@@ -206,52 +186,27 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	};
 
 	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
-		const contact = { ...(payload as Payload) };
-		const user = contact['user'];
-		if (typeof user !== 'string') return contact;
+		if (typeof (payload as Payload)['user'] !== 'string') return { ...(payload as Payload) };
 		const context = await contextOn(trx);
-		const settings = await fetchPortalSettings(context);
-		if (!settings.portal_role) return contact;
-		await assertLinkableUser(context, user, settings.portal_role, null);
-		contact['portal_group'] ??= settings.default_group;
-		if (actsAsAdmin(accountability) && typeof contact['portal_group'] === 'number') {
-			await grantGroupToUser(context, user, contact['portal_group'], customerKey(contact['customer']), settings.portal_role, contact['login_suspended'] === true);
-		}
-		return contact;
+		return prepareContactCreate(context, { contact: payload as Payload, settings: await fetchPortalSettings(context), applyNow: actsAsAdmin(accountability) });
 	});
 
 	staffFilter('contacts.items.update', async (payload, meta, { database, accountability }) => {
 		const changes = { ...(payload as Payload) };
-		if (!accessFields.some((field) => field in changes)) return changes;
+		if (!contactAccessFields.some((field) => field in changes)) return changes;
 		const keys = meta['keys'] as Key[];
 		if (actsAsAdmin(accountability)) await afterSyncsOf(keys, database);
 		const context = await contextOn(database);
 		const settings = await fetchPortalSettings(context);
 		const role = settings.portal_role;
 		if (!role) return changes;
-		if (typeof changes['user'] === 'string' && keys.length > 1) {
-			throw new PortalUserLinkError({ reason: 'A Directus user can sign in as one contact only: link it to a single contact.' });
-		}
-		if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
-		const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'] })) as ContactAccessRecord[];
-		for (const contact of current) {
-			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
-			if (user) await assertLinkableUser(context, user, role, contact.id);
-			if (contact.user && contact.user !== user) unlinkedUsers.set(contact.id, contact.user);
-		}
-		if (!actsAsAdmin(accountability)) return changes;
-		for (const contact of current) {
-			const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
-			const group = ('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? settings.default_group;
-			if (contact.user && contact.user !== user) await releasePortalUser(context, contact.user, role);
-			if (user && group !== null) {
-				if (!('portal_group' in changes) && contact.portal_group === null) changes['portal_group'] = group;
-				const suspended = 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true;
-				const customer = 'customer' in changes ? customerKey(changes['customer']) : contact.customer;
-				await grantGroupToUser(context, user, group, customer, role, suspended);
-			}
-		}
-		return changes;
+		return prepareContactUpdate(context, {
+			keys,
+			changes,
+			settings: { ...settings, portal_role: role },
+			applyNow: actsAsAdmin(accountability),
+			onUnlink: (contact, user) => unlinkedUsers.set(contact, user),
+		});
 	});
 
 	staffFilter('contacts.items.delete', async (keys, _meta, { database, accountability }) => {
@@ -271,7 +226,7 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	for (const event of ['contacts.items.create', 'contacts.items.update']) {
 		action(event, async ({ payload, key, keys }, { accountability }) => {
-			const changed = accessFields.filter((field) => field in (payload as Payload));
+			const changed = contactAccessFields.filter((field) => field in (payload as Payload));
 			if (changed.length === 0) return;
 			const contactIds = ((keys as Key[] | undefined) ?? [key as Key]).map(Number);
 			const sync = resync(async (context) => {
@@ -283,25 +238,9 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 					// Directus cleared its permission caches before the commit: clear them once more now that it is visible.
 					if (event === 'contacts.items.create' && actsAsAdmin(accountability) && typeof (payload as Payload)['user'] === 'string') await clearPermissionCaches(context);
 				}
-				// Changes made through Directus by a person; the product's own endpoints write their own entries. The
-				// customer of a contact without a login decides no one's access: not recorded for such a contact.
+				// Changes made through Directus by a person; the product's own endpoints write their own entries.
 				if (accountability?.user) {
-					const rows = (await context.knex('contacts').select('id', 'customer', 'user').whereIn('id', contactIds)) as { id: number; customer: number; user: string | null }[];
-					const customers = new Map(rows.map((row) => [row.id, row.customer]));
-					const linked = new Set(rows.filter((row) => row.user !== null).map((row) => row.id));
-					for (const contact of contactIds) {
-						const fields = linked.has(contact) ? changed : changed.filter((field) => field !== 'customer');
-						if (fields.length === 0) continue;
-						await writeAudit(context, {
-							action: 'contact.access_changed',
-							actor_user: accountability.user,
-							customer: customers.get(contact) ?? null,
-							target_collection: 'contacts',
-							target_id: contact,
-							details: Object.fromEntries(fields.map((field) => [field, (payload as Payload)[field] ?? null])),
-							ip: accountability.ip ?? null,
-						});
-					}
+					await writeContactAccessAudit(context, { contactIds, changed, payload: payload as Payload, actor: accountability.user, ip: accountability.ip ?? null });
 				}
 			});
 			for (const id of contactIds) syncsInFlight.set(id, sync);

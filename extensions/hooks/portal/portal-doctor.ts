@@ -4,12 +4,13 @@
  * and the portal's routes answer 503 (see the endpoint); staff see the findings.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
-import { restoreManagedPolicies } from '../../../src/access/restore-managed-policies.ts';
+import { restoreManagedPolicies } from '../../../src/policies/restore-managed-policies.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { isManagedPolicyFinding } from '../../../src/doctor/check-policies.ts';
 import { runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { fetchDirectusVersion } from '../../../src/doctor/fetch-directus-version.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { installFindings } from '../../../src/install/install-product-schema.ts';
 import { ledgerTable } from '../../../src/install/migration-ledger.ts';
@@ -98,7 +99,7 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 		if (!user) return payload;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
 		const row = (await database('directus_users').select('role').where('id', user).first()) as { role: string | null } | undefined;
-		if (settings.portal_role && row?.role === settings.portal_role) throw new PortalClosedError();
+		if (isPortalUser({ user, role: row?.role ?? null, admin: false }, settings.portal_role)) throw new PortalClosedError();
 		return payload;
 	});
 }

@@ -1,7 +1,8 @@
 import type { Accountability, HookExtensionContext } from '@directus/types';
 import type { Request } from 'express';
 import type { Knex } from 'knex';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { portalRoleCheck } from '../../../src/access/portal-role-check.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
 
@@ -23,7 +24,12 @@ export function portalUserCheck({ services, getSchema, database, logger }: Conte
 			return null;
 		}
 	});
-	return async (accountability, knex = database) => Boolean(accountability?.user) && accountability?.admin !== true && (await isPortalRole(accountability?.role ?? null, knex));
+	return async (accountability, knex = database) => {
+		// Admins and visitors are never portal users: the settings are not read for them.
+		if (!accountability?.user || accountability.admin === true) return false;
+		const role = accountability.role ?? null;
+		return isPortalUser(accountability, (await isPortalRole(role, knex)) ? role : null);
+	};
 }
 
 /** Whether a request comes from a portal user (see portalUserCheck). */

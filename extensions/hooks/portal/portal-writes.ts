@@ -14,7 +14,8 @@ import type { Accountability, HookExtensionContext, RegisterFunctions } from '@d
 import type { Knex } from 'knex';
 import { assertOwnCustomerReferences, ownCustomerReferences } from '../../../src/access/assert-own-customer-references.ts';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
 
@@ -41,7 +42,7 @@ export function registerPortalWrites({ filter, init }: RegisterFunctions, { serv
 	async function portalContact(accountability: Accountability | null, knex: Knex) {
 		if (!accountability?.user || accountability.admin) return null;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex });
-		if (!settings.portal_role || accountability.role !== settings.portal_role) return null;
+		if (!isPortalUser(accountability, settings.portal_role)) return null;
 		return fetchOwnContact(accountability.user, { knex });
 	}
 

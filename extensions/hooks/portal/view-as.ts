@@ -7,7 +7,7 @@
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Application, NextFunction, Request, Response } from 'express';
-import { fetchPortalSettings } from '../../../src/access/fetch-portal-settings.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { PortalClosedError } from '../../../src/errors/portal-closed-error.ts';
 import { ViewAsReadOnlyError } from '../../../src/errors/view-as-read-only-error.ts';
 import { resolveViewAs } from '../../../src/view-as/resolve-view-as.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { capabilities, type GroupPermissions } from '../../../src/catalogue/capabilities.ts';
 import { compileGroup } from '../../../src/compiler/compile-group.ts';
-import { publicPermissions } from '../../../src/access/public-policy.ts';
-import { deniedSystemCollections, portalSystemPermissions, systemPermissionViolation, type SystemPermissionRow } from '../../../src/access/system-permissions.ts';
+import { publicPermissions } from '../../../src/policies/public-policy.ts';
+import { deniedSystemCollections, portalSystemPermissions, systemPermissionViolation, type SystemPermissionRow } from '../../../src/policies/system-permissions.ts';
 import { normalizeGroupPermissions } from '../../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
 import { Random } from '../../support/random.ts';

@@ -4,7 +4,7 @@ import { checkHost } from '../../../src/doctor/check-host.ts';
 import { checkSchema } from '../../../src/doctor/check-schema.ts';
 import { checkBadges, checkForeignPolicy, checkGroupAccess, checkManagedPolicy, checkSystemPermissions, isManagedPolicyFinding, type StoredPolicy } from '../../../src/doctor/check-policies.ts';
 import { isPortalOpen } from '../../../src/doctor/run-doctor.ts';
-import type { PermissionRow } from '../../../src/access/sync-group-policy.ts';
+import type { PermissionRow } from '../../../src/policies/sync-group-policy.ts';
 
 const safe = { WEBSOCKETS_ENABLED: false, CACHE_ENABLED: false, IP_TRUST_PROXY: false, LOGIN_STALL_TIME: 1500 };
 

@@ -3,8 +3,8 @@
  * in may read. Exactly what `portal_settings.access_mode` asks for and nothing more — in public mode,
  * published knowledge-base articles meant for everyone; in registered-only mode, nothing.
  */
-import type { PortalSettingsRecord } from './portal-records.ts';
-import type { DirectusContext } from './directus-context.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { systemService, type DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 
@@ -30,7 +30,7 @@ export async function writePublicPolicy(context: DirectusContext, existing: stri
 			icon: 'public',
 			description: 'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
 		}));
-	const access = new context.services.AccessService({ knex: context.knex, schema: context.schema, accountability: null });
+	const access = systemService(context, 'AccessService');
 	const attached = await access.readByQuery({ filter: { policy: { _eq: policy }, role: { _null: true }, user: { _null: true } }, fields: ['id'], limit: 1 });
 	if (attached.length === 0) await access.createOne({ role: null, user: null, policy });
 	await reconcilePermissions(context, policy, publicPermissions(mode));

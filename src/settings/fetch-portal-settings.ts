@@ -1,5 +1,5 @@
-import { adminService, type DirectusContext } from './directus-context.ts';
-import type { PortalSettingsRecord } from './portal-records.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
 
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
 export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {

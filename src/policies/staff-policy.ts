@@ -4,7 +4,7 @@
  * to a role or user in the studio. The product's endpoints accept its holders as staff.
  */
 import type { Accountability } from '@directus/types';
-import type { DirectusContext } from './directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
 

@@ -1,7 +1,7 @@
-import { restoreGroupAccess } from './contact-access.ts';
-import { reconcileCustomerBadges } from './customer-badge.ts';
-import { adminService, type DirectusContext } from './directus-context.ts';
-import { fetchPortalSettings } from './fetch-portal-settings.ts';
+import { restoreGroupAccess } from '../access/restore-group-access.ts';
+import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { writePublicPolicy } from './public-policy.ts';
 import { syncGroupPolicy } from './sync-group-policy.ts';
 

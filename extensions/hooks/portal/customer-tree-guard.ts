@@ -12,7 +12,7 @@ import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-pl
 import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 import { proposedParent } from '../../../src/hierarchy/proposed-parent.ts';
 
-export function registerCustomerTree({ filter }: RegisterFunctions): void {
+export function registerCustomerTreeGuard({ filter }: RegisterFunctions): void {
 	/** Refuses a parent that does not exist or that would put any of `customers` below itself. */
 	async function checkParent(trx: Knex, customers: (number | string)[], payload: unknown): Promise<void> {
 		const parent = proposedParent(payload);

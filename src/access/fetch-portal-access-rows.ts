@@ -1,0 +1,16 @@
+import { customerBadges } from '../badges/customer-badges.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+
+export interface PortalAccessRow {
+	id: string;
+	policy: string;
+}
+
+/** The user's access rows that the product gives: portal group policies and customer badges. */
+export async function fetchPortalAccessRows(context: DirectusContext, userId: string, groupPolicies: string[]): Promise<PortalAccessRow[]> {
+	return (await context
+		.knex('directus_access')
+		.select('id', 'policy')
+		.where('user', userId)
+		.where((query) => query.whereIn('policy', groupPolicies).orWhereIn('policy', customerBadges(context.knex)))) as PortalAccessRow[];
+}

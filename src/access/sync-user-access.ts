@@ -1,0 +1,36 @@
+/**
+ * Keeps Directus in step with who is a portal user: a contact linked to a Directus user puts that user
+ * under the portal role with exactly one portal group policy (its group's) and its customer's badge (see
+ * src/badges/ensure-customer-badge.ts); a group that grants nothing, or a suspended login, suspends the
+ * user and takes both away; unlinking takes everything away and ends the login (see `releasePortalUser`).
+ * Changing a contact's group or customer changes one access row.
+ *
+ * Every change to one user's access runs under that user's lock (`withUserLocked`): two quick writes to a
+ * contact (suspend, then unsuspend) start two syncs, and without the lock the older one, having read the
+ * contact first, could write last and leave a suspended contact its policies.
+ */
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { applyGroupLocked } from './apply-group-locked.ts';
+import type { ContactAccessRecord } from './portal-records.ts';
+import { releaseLocked } from './release-locked.ts';
+import { withUserLocked } from './with-user-locked.ts';
+
+/**
+ * Brings one user in line with the contact that links it, read under the user's lock: the group's policy
+ * and the customer's badge while the login is active, nothing once suspended, and nothing at all (the
+ * portal role included) when no contact links it any more.
+ */
+export async function syncUserAccess(context: DirectusContext, userId: string, portalRole: string, defaultGroup: number | null): Promise<void> {
+	await withUserLocked(context, userId, async (locked) => {
+		const contact = (await adminService(locked, 'contacts').readByQuery({
+			filter: { user: { _eq: userId } },
+			fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
+			limit: 1,
+		}))[0] as ContactAccessRecord | undefined;
+		if (!contact) return releaseLocked(locked, userId, portalRole);
+		const group = contact.portal_group ?? defaultGroup;
+		if (group === null) return false;
+		if (contact.portal_group === null) await adminService(locked, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
+		return applyGroupLocked(locked, userId, group, contact.customer, portalRole, contact.login_suspended === true);
+	});
+}

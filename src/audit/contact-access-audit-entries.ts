@@ -1,0 +1,33 @@
+import type { AuditEntry } from './write-audit.ts';
+
+export interface ContactAccessAuditOptions {
+	/** The contacts written, as stored after the write. */
+	contacts: { id: number; customer: number | null; user: string | null }[];
+	/** The access fields the write changed, and the write's payload. */
+	changed: string[];
+	payload: Record<string, unknown>;
+	actor: string;
+	ip: string | null;
+}
+
+/**
+ * One `contact.access_changed` entry per contact a person changed through Directus. The customer of a
+ * contact without a login decides no one's access: not recorded for such a contact.
+ */
+export function contactAccessAuditEntries({ contacts, changed, payload, actor, ip }: ContactAccessAuditOptions): AuditEntry[] {
+	return contacts.flatMap((contact) => {
+		const fields = contact.user !== null ? changed : changed.filter((field) => field !== 'customer');
+		if (fields.length === 0) return [];
+		return [
+			{
+				action: 'contact.access_changed',
+				actor_user: actor,
+				customer: contact.customer,
+				target_collection: 'contacts',
+				target_id: contact.id,
+				details: Object.fromEntries(fields.map((field) => [field, payload[field] ?? null])),
+				ip,
+			},
+		];
+	});
+}

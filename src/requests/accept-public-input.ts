@@ -1,0 +1,26 @@
+import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
+import type { PublicRateLimits } from '../rate-limit/public-rate-limits.ts';
+
+export interface PublicInputOptions<T extends { email: string }> {
+	/** The feature in words for its refusal, and whether the settings switch it on. */
+	feature: { name: string; isOn: (settings: PortalSettingsRecord) => boolean };
+	parse: (body: unknown) => T;
+	body: unknown;
+	limits: PublicRateLimits;
+	ip: string | null;
+}
+
+/**
+ * What every public route does before its work, in this order: the settings, the feature they must
+ * switch on, the visitor's input, then one attempt counted for the client address and the e-mail address.
+ */
+export async function acceptPublicInput<T extends { email: string }>(context: DirectusContext, { feature, parse, body, limits, ip }: PublicInputOptions<T>): Promise<{ settings: PortalSettingsRecord; input: T }> {
+	const settings = await fetchPortalSettings(context);
+	if (!feature.isOn(settings)) throw new PortalFeatureOffError({ feature: feature.name });
+	const input = parse(body);
+	await limits.consume(ip, input.email);
+	return { settings, input };
+}
