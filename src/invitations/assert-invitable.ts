@@ -1,5 +1,6 @@
-import { fetchGroupPolicies, staffPolicies } from '../access/contact-access.ts';
-import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { fetchGroupPolicies } from '../access/fetch-group-policies.ts';
+import { isStaffUser } from '../access/is-staff-user.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationConflictError } from '../errors/invitation-conflict-error.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
@@ -31,14 +32,7 @@ export async function assertInvitable(context: DirectusContext, contact: Invitab
 	const groupPolicies = new Set(await fetchGroupPolicies(context));
 	for (const user of sameEmail) {
 		if (user.id === contact.user) continue;
-		const policies = (await context.knex('directus_access').select('policy').where('user', user.id)) as { policy: string }[];
-		const foreign = await staffPolicies(
-			context,
-			policies.map((row) => row.policy),
-			groupPolicies,
-		);
-		const staff = (user.role !== null && user.role !== settings.portal_role) || foreign.length > 0;
-		if (staff) throw new InvitationRefusedError({ reason: `The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.` });
+		if (await isStaffUser(context, { user, portalRole: settings.portal_role, groupPolicies })) throw new InvitationRefusedError({ reason: `The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.` });
 		const linked = (await context.knex('contacts').select('id').where('user', user.id).first()) as { id: number } | undefined;
 		if (linked) throw new InvitationRefusedError({ reason: `The e-mail address ${email} already signs in as another contact (${linked.id}).` });
 	}

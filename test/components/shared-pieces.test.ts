@@ -28,7 +28,7 @@ describe('The list table', () => {
 					{ key: 'total', label: 'Total' },
 				],
 				rows: invoices,
-				rowAttributes: (row) => ({ 'data-invoice': row.id }),
+				rowAttributes: (row: { id: number | string }) => ({ 'data-invoice': row.id }),
 			},
 			slots: { total: ({ row }: { row: { id: number | string } }) => h('strong', `€${(row as Invoice).total}`) },
 		});

@@ -1,3 +1,5 @@
+import { contactLoginStatus } from '../../../../src/team/contact-login-status.ts';
+
 /** A contact's portal status as staff read it on the customer page. */
 export type PortalStatus =
 	| { kind: 'no_login' }
@@ -18,18 +20,20 @@ export interface OpenInvitation {
 }
 
 /**
- * `invitation` is the contact's newest invitation that is neither accepted nor revoked, if any. An invited
- * contact already has a Directus user (status "invited") until they accept; a revoked invitation leaves
- * that user unable to sign in, which is no login.
+ * `invitation` is the contact's newest invitation that is neither accepted nor revoked, if any. The status
+ * itself is the product's one rule for staff (`contactLoginStatus`); this adds what the page shows with it.
  */
 export function portalStatus(contact: ContactForStatus, invitation: OpenInvitation | null, now: Date = new Date()): PortalStatus {
-	if (invitation) {
-		const until = new Date(invitation.expires_at);
-		return until.getTime() > now.getTime() ? { kind: 'invited', until, invitation: invitation.id } : { kind: 'invitation_expired', invitation: invitation.id };
-	}
-	if (contact.user_status === null || contact.user_status === 'invited') return { kind: 'no_login' };
-	if (contact.login_suspended || contact.user_status !== 'active') return { kind: 'suspended' };
-	return { kind: 'active' };
+	const kind = contactLoginStatus('staff', {
+		userStatus: contact.user_status,
+		loginSuspended: contact.login_suspended,
+		invitation: invitation && { expires_at: invitation.expires_at, accepted_at: null, revoked_at: null },
+		now,
+	});
+	if (kind === 'invited' && invitation) return { kind, until: new Date(invitation.expires_at), invitation: invitation.id };
+	if (kind === 'invitation_expired' && invitation) return { kind, invitation: invitation.id };
+	if (kind === 'invited' || kind === 'invitation_expired') return { kind: 'no_login' };
+	return { kind };
 }
 
 export function describePortalStatus(status: PortalStatus): string {
