@@ -1,5 +1,6 @@
 /**
- * `npm test`: builds the bundle, type-checks, then runs vitest.
+ * `npm test`: builds the bundle, type-checks (vue-tsc, so the Vue components too), lints (ESLint and Prettier, as `npm run lint`; `npm run format` fixes
+ * what it can), then runs vitest.
  *
  * `PORTAL_TEST_DB` names the database of the tests that boot Directus: `sqlite` (the default) or `postgres`.
  * A list, `PORTAL_TEST_DB=sqlite,postgres` (what CI runs), runs the unit and component tests once, then the
@@ -46,8 +47,11 @@ function runLane(database: string, laneArgs: string[]): Promise<{ database: stri
 }
 
 runInOrder(process.execPath, [join(projectRoot, 'scripts/build.ts')]);
-console.log('› Type-checking');
-runInOrder(join(projectRoot, 'node_modules/.bin/tsc'), ['-p', '.']);
+console.log('› Type-checking, Vue components too');
+runInOrder(join(projectRoot, 'node_modules/.bin/vue-tsc'), ['--noEmit', '-p', '.']);
+console.log('› Linting (npm run format fixes most findings)');
+runInOrder(join(projectRoot, 'node_modules/.bin/eslint'), ['.']);
+runInOrder(join(projectRoot, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.']);
 
 if (databases.length === 1) {
 	runInOrder(vitest, ['run', ...args], { ...process.env, PORTAL_TEST_DB: databases[0] });
