@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 
 interface World {
 	parent: number;
@@ -190,12 +191,21 @@ describe('Quick successive changes to one contact', () => {
 	const active = { rows: 2, status: 'active' };
 	const suspended = { rows: 0, status: 'suspended' };
 
-	/** Waits until the access matches the contact as stored, then checks it stays so: no late sync undoes it. */
-	async function settlesOnStoredState(contact: PortalContact): Promise<void> {
+	/** How many changes of the login's suspension the product has finished applying: it records each once its sync is done. */
+	async function appliedSuspensionChanges(contact: PortalContact): Promise<number> {
+		const entries = await api<{ details: unknown }[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${contact.id}&fields=details&limit=-1`);
+		return (entries.body.data ?? []).filter((entry) => JSON.stringify(entry.details).includes('login_suspended')).length;
+	}
+
+	/**
+	 * Waits until the access matches the contact as stored, then until the syncs of all `changes` sent so far have
+	 * finished, and checks the access still matches: no late sync undid it.
+	 */
+	async function settlesOnStoredState(contact: PortalContact, changes: number): Promise<void> {
 		const stored = await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact.id}?fields=login_suspended`);
 		const expected = stored.body.data?.login_suspended ? suspended : active;
 		await eventually(async () => expect(await accessOf(contact.userId)).toEqual(expected));
-		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		await eventually(async () => expect(await appliedSuspensionChanges(contact)).toBe(changes));
 		expect(await accessOf(contact.userId)).toEqual(expected);
 	}
 
@@ -207,7 +217,7 @@ describe('Quick successive changes to one contact', () => {
 			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(200);
 			expect(await accessOf(contact.userId)).toEqual(active);
 		}
-		await settlesOnStoredState(contact);
+		await settlesOnStoredState(contact, 16);
 	});
 
 	test('Concurrent changes by admins and by help-desk staff end with exactly what was stored last', async () => {
@@ -224,7 +234,7 @@ describe('Quick successive changes to one contact', () => {
 			for (let burst = 0; burst < 3; burst++) {
 				const writes = Array.from({ length: 12 }, (_, index) => api('PATCH', `/items/contacts/${contact.id}`, { token, body: { login_suspended: (index + burst) % 2 === 0 } }));
 				for (const response of await Promise.all(writes)) expect(response.status).toBe(200);
-				await settlesOnStoredState(contact);
+				await settlesOnStoredState(contact, 12 * (burst + 1));
 			}
 		}
 	});

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { median, timed } from '../support/timing.ts';
 import { adminRead, otherClientAddress, rawRequest } from './attack-world.ts';
 

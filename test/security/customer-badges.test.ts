@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Knex } from 'knex';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { visibleTicketNames } from '../support/visible-tickets.ts';
 import { graphql } from './attack-world.ts';
 
