@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, groupId, signIn, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, groupId, signIn, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;

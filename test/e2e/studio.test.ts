@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { createStudioUser, settleProjectOwner, signInToStudio } from '../support/studio.ts';
 
 let browser: Browser;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootstrap, freePort, installBundle, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { productSnapshot } from '../../src/install/product-schema.ts';
 import { apiAt } from '../support/directus-under-test.ts';
-import { eventually } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let folder: string;

@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 interface Doctor {
 	open: boolean;

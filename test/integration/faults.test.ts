@@ -19,6 +19,7 @@ import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { api, apiAt, directusUnderTest, type Api, type ApiResponse } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 import type { TestDatabase } from '../support/test-database.ts';
@@ -102,16 +103,17 @@ describe('On a PostgreSQL Directus of its own', () => {
 		try {
 			await lock(trx);
 			const answer = write();
-			let waiting: number | undefined;
-			const deadline = Date.now() + 30_000;
-			while (waiting === undefined && Date.now() < deadline) {
-				const rows = (await db.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)) as { rows: { pid: number }[] };
-				waiting = rows.rows.find((row) => row.pid !== undefined)?.pid;
-				if (waiting === undefined) await new Promise((done) => setTimeout(done, 50));
-			}
-			expect(waiting, 'Directus never waited for the lock').toBeDefined();
+			const waiting = await eventually(
+				async () => {
+					const rows = (await db.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)) as { rows: { pid: number }[] };
+					const pid = rows.rows.find((row) => row.pid !== undefined)?.pid;
+					expect(pid, 'Directus never waited for the lock').toBeDefined();
+					return pid as number;
+				},
+				{ timeoutMs: 30_000, intervalMs: 50 },
+			);
 			await db.raw('SELECT pg_terminate_backend(?)', [waiting]);
-			return { response: await answer, terminated: waiting as number };
+			return { response: await answer, terminated: waiting };
 		} finally {
 			await trx.rollback();
 		}

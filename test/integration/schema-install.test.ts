@@ -16,6 +16,7 @@ import { ledgerTable } from '../../src/install/migration-ledger.ts';
 import { productNames, productSnapshot } from '../../src/install/product-schema.ts';
 import { latestSchemaVersion } from '../../src/install/schema-migrations.ts';
 import { apiAt, databaseAt } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let folder: string;
@@ -64,22 +65,23 @@ async function holdInstallMidway(): Promise<() => Promise<void>> {
 
 /** Resolves once the install is inside its transaction with part of the schema made, not yet committed. */
 async function untilInstallIsMidway(): Promise<void> {
-	const deadline = Date.now() + 120_000;
 	let journalSince: number | null = null;
-	while (Date.now() < deadline) {
-		if (options.database.client === 'pg') {
-			const waiting = (await db.raw("select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) as { rows: { count: number }[] };
-			if ((waiting.rows[0]?.count ?? 0) > 0) return;
-		} else {
-			// SQLite keeps a rollback journal while a write transaction is open; Directus's own start-up writes
-			// are over in milliseconds, the install's transaction lasts seconds.
-			const journal = await stat(`${options.database.filename}-journal`).catch(() => null);
-			journalSince = journal ? (journalSince ?? Date.now()) : null;
-			if (journalSince !== null && Date.now() - journalSince > 1_000) return;
-		}
-		await new Promise((done) => setTimeout(done, 20));
-	}
-	throw new Error('The install never got half-way');
+	await eventually(
+		async () => {
+			if (options.database.client === 'pg') {
+				const waiting = (await db.raw("select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) as { rows: { count: number }[] };
+				if ((waiting.rows[0]?.count ?? 0) > 0) return;
+			} else {
+				// SQLite keeps a rollback journal while a write transaction is open; Directus's own start-up writes
+				// are over in milliseconds, the install's transaction lasts seconds.
+				const journal = await stat(`${options.database.filename}-journal`).catch(() => null);
+				journalSince = journal ? (journalSince ?? Date.now()) : null;
+				if (journalSince !== null && Date.now() - journalSince > 1_000) return;
+			}
+			throw new Error('The install never got half-way');
+		},
+		{ timeoutMs: 120_000, intervalMs: 20 },
+	);
 }
 
 /** The process id of the Directus running in `dataDir` (its working folder). */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freePort, projectRoot } from '../../scripts/lib/directus-instance.ts';
+import { eventually } from '../support/eventually.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let folder: string;
@@ -75,12 +76,15 @@ async function runStart(): Promise<{ output: string; seen: Awaited<ReturnType<ty
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((done) => child.once('exit', done));
-	const deadline = Date.now() + 150_000;
-	while (!output.includes('is running') && child.exitCode === null && Date.now() < deadline) {
-		await new Promise((done) => setTimeout(done, 250));
-	}
 	try {
-		if (!output.includes('is running')) throw new Error(`npm start did not come up. It printed:\n${output}`);
+		// Up, or exited: then it will print nothing more.
+		await eventually(
+			() => {
+				if (!output.includes('is running') && child.exitCode === null) throw new Error(`npm start did not come up. It printed:\n${output}`);
+			},
+			{ timeoutMs: 150_000, intervalMs: 250 },
+		);
+		if (!output.includes('is running')) throw new Error(`npm start exited before it came up. It printed:\n${output}`);
 		return { output, seen: await inspect(output) };
 	} finally {
 		child.kill('SIGTERM');

@@ -18,6 +18,7 @@ import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPublicRateLimits } from '../../src/rate-limit/public-rate-limits.ts';
 import { sharedRedis } from '../../src/rate-limit/shared-redis.ts';
 import { createDirectusCluster, startRedisServer, type ClusterInstance, type DirectusCluster } from '../support/directus-cluster.ts';
+import { eventually } from '../support/eventually.ts';
 
 interface Answer<T> {
 	status: number;
@@ -74,18 +75,6 @@ async function policyAgainstCatalogue(instance: ClusterInstance, groupId: number
 	const expected = compileGroup(normalizeGroupPermissions(group.permissions), { parentVisibility: settings.parent_visibility, ticketCustomerPaths: true });
 	const shape = (row: Record<string, unknown>) => canonicalJson([row['collection'], row['action'], row['permissions'] ?? null, row['validation'] ?? null, row['presets'] ?? null, row['fields'] ?? null]);
 	return { stored: stored.map(shape).sort(), expected: expected.map((row) => shape(row as unknown as Record<string, unknown>)).sort() };
-}
-
-async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise((done) => setTimeout(done, 200));
-		}
-	}
 }
 
 beforeAll(async () => {
@@ -210,7 +199,7 @@ describe('When Redis stops under two instances', () => {
 
 		await redis.stop();
 		// Directus's own Redis client gives up after 20 retries and its error is unhandled: the process exits.
-		await eventually(async () => expect([await answers(c), await answers(d)]).toEqual([false, false]), 120_000);
+		await eventually(async () => expect([await answers(c), await answers(d)]).toEqual([false, false]), { timeoutMs: 120_000 });
 
 		redis = await startRedisServer(redis.port);
 		const c2 = await cluster.startInstance(redis);
@@ -236,7 +225,7 @@ describe('When Redis stops under two instances', () => {
 		await expect(first.consume('192.0.2.1', 'one@example.com')).rejects.toMatchObject({ status: 429 });
 		await expect(first.consume('192.0.2.1', 'one@example.com')).rejects.toMatchObject({ status: 429 });
 		redis = await startRedisServer(redis.port);
-		await eventually(async () => expect(client.status).toBe('ready'), 30_000);
+		await eventually(async () => expect(client.status).toBe('ready'), { timeoutMs: 30_000 });
 		// Back in Redis: two limiters of one name (two instances) share the count again.
 		const name = unique('after');
 		const [here, there] = [createPublicRateLimits({ name, perIp: 2, perEmail: 10, redis: client }), createPublicRateLimits({ name, perIp: 2, perEmail: 10, redis: client })];

@@ -23,7 +23,7 @@ import {
 } from '../../scripts/lib/directus-instance.ts';
 import { uninstallConfirmation } from '../../src/lifecycle/uninstall-confirmation.ts';
 import { apiAt, databaseAt, type Api } from '../support/directus-under-test.ts';
-import { eventually } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const keptCollections = ['customers', 'contacts', 'tickets', 'ticket_comments', 'ticket_attachments', 'quotes'];
@@ -247,8 +247,15 @@ describe('Uninstall from the studio', () => {
 	test('Removes the product and, asked to, the help-desk data; Directus starts clean without the bundle', { timeout: 240_000 }, async () => {
 		const done = await ok(instance.api<{ removed: string[] }>('POST', '/portal/api/studio/uninstall', { body: { confirm: uninstallConfirmation, removeData: true } }), 'uninstall');
 		expect(done.removed).toEqual(expect.arrayContaining(['collection portal_groups', 'collection tickets', 'policy Portal public']));
-		// The running portal's own hooks (its doctor puts back what it manages) recreate nothing afterwards.
-		await new Promise((settle) => setTimeout(settle, 3_000));
+		// The running portal's own hooks (its doctor puts back what it manages) recreate nothing afterwards: once a
+		// doctor run has found the portal uninstalled, every run before it is over and every later one stands down.
+		await eventually(
+			async () => {
+				const doctor = await ok(instance.api<{ findings: { id: string }[] }>('GET', '/portal/api/doctor'), 'doctor');
+				expect(doctor.findings.map((finding) => finding.id)).toContain('portal-uninstalled');
+			},
+			{ timeoutMs: 90_000 },
+		);
 		expect(await productTraces(instance.db, { removeData: true })).toEqual([]);
 		await startsCleanWithoutBundle(instance, { removeData: true });
 	});

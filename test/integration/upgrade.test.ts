@@ -32,6 +32,7 @@ import { DifferenceLog } from '../oracle/difference-log.ts';
 import { inPool } from '../oracle/in-pool.ts';
 import { dataOf, OracleHttp } from '../oracle/oracle-http.ts';
 import { databaseAt } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
 import { buildReleasedVersion, installReleasedBundle, type ReleasedVersion } from '../support/released-version.ts';
 import { compareTableRows, readTableRows, type TableRows } from '../support/table-rows.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/test-database.ts';
@@ -160,6 +161,17 @@ async function createPortalData(): Promise<void> {
 	pending = { email: waiting.email, token: waiting.token };
 }
 
+/** Sets the last invited contact's group to the one it has and waits for the audit entry its access sync writes. */
+async function lastAccessSyncDone(): Promise<void> {
+	const marker = invited[invited.length - 1];
+	if (!marker) throw new Error('No invited contact to mark the end of the writes with');
+	const entries = () => http.admin<unknown[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${marker.contact}&fields=id&limit=-1`);
+	const before = (await entries()).length;
+	const { portal_group } = await http.admin<{ portal_group: number }>('GET', `/items/contacts/${marker.contact}?fields=portal_group`);
+	await http.admin('PATCH', `/items/contacts/${marker.contact}`, { portal_group });
+	await eventually(async () => expect((await entries()).length).toBe(before + 1));
+}
+
 /** The product's tables: those of the released version's snapshot (its folders have none). */
 async function productTablesOf(snapshotFile: string): Promise<string[]> {
 	const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as { collections: { collection: string; schema: unknown }[] };
@@ -177,12 +189,15 @@ async function readRows(): Promise<TableRows> {
 
 /** Polls GET /portal/api/health until it answers at all (the bundle may still be loading). */
 async function health(): Promise<{ status: number; body: unknown }> {
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		const answer = await http.call('GET', '/portal/api/health', { token: null });
-		if (answer.status !== 404 || Date.now() > deadline) return { status: answer.status, body: answer.json ?? answer.text };
-		await new Promise((done) => setTimeout(done, 250));
-	}
+	const answer = await eventually(
+		async () => {
+			const answer = await http.call('GET', '/portal/api/health', { token: null });
+			expect(answer.status, 'GET /portal/api/health').not.toBe(404);
+			return answer;
+		},
+		{ timeoutMs: 15_000, intervalMs: 250 },
+	);
+	return { status: answer.status, body: answer.json ?? answer.text };
 }
 
 beforeAll(async () => {
@@ -215,8 +230,9 @@ beforeAll(async () => {
 		const worldLogins = [...world.seeded.logins.values()].map((login) => ({ email: login.email, password: world.seeded.local.password }));
 		const everyone = [...worldLogins, ...invited.map(({ email, password }) => ({ email, password }))];
 		logins = await inPool(everyone, 6, async (login) => ({ ...login, statusBefore: await signInStatus(login.email, login.password) }));
-		// Directus runs action hooks after answering: let the last ones (audit entries, access syncs) finish.
-		await new Promise((done) => setTimeout(done, 1500));
+		// Directus runs action hooks after answering. A last change of a contact's access, to what it already is, is
+		// recorded once its sync is done: by then the syncs and audit entries of the writes before it are done too.
+		await lastAccessSyncDone();
 		await directus?.stop();
 		directus = undefined;
 		rowsBefore = await readRows();

@@ -3,6 +3,10 @@
  * under test, sign every contact with a login in (or check they cannot), compare everything each one
  * reads with the reference model, then attempt writes as a sample of them. Reads all come first:
  * writes change the world, and the model follows only the writes it allowed.
+ *
+ * A world is a function of its seed: each world prints its seed as it starts, and every difference and every
+ * failure names it. `PORTAL_ORACLE_SEED=<seed>` replays that one world (test/integration/leak-oracle.test.ts and
+ * test/integration/upgrade.test.ts draw a fresh seed otherwise).
  */
 import type { DifferenceLog } from './difference-log.ts';
 import { checkAggregates } from './check-aggregates.ts';
@@ -71,6 +75,7 @@ export async function seedOracleWorld(http: OracleHttp, log: DifferenceLog, seed
 	const say = options.log ?? (() => undefined);
 	const requestsBefore = http.requests;
 	const local = generateWorld(seed, options.size);
+	console.info(`World ${local.tag}: seed ${seed} (replay it with PORTAL_ORACLE_SEED=${seed})`);
 	const random = new Random(seed ^ 0x5bd1e995);
 	const passwordContacts = new Set(
 		random

@@ -6,6 +6,7 @@
  * made as the admin through REST and applied to the model's world the same way.
  */
 import type { OracleHttp } from './oracle-http.ts';
+import { eventually } from '../support/eventually.ts';
 import type { Random } from '../support/random.ts';
 import { keyOf } from './reference-model.ts';
 import { noPortalAccess, type Id, type World } from './world.ts';
@@ -36,6 +37,8 @@ function subtreeOf(world: World, root: Id): Set<string> {
 export async function mutateWorld(http: OracleHttp, world: World, random: Random): Promise<Mutations> {
 	const changes: string[] = [];
 	const regrouped: Mutations['regrouped'] = [];
+	const patchedContacts: Id[] = [];
+	const auditBefore = await lastAuditId(http);
 
 	if (random.chance(0.5)) {
 		world.settings.parent_visibility = !world.settings.parent_visibility;
@@ -67,6 +70,7 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		contact.customer = customer.id;
 		contact.location = null;
 		await http.admin('PATCH', `/items/contacts/${keyOf(contact.id)}`, { customer: customer.id, location: null });
+		patchedContacts.push(contact.id);
 		changes.push(`contact ${keyOf(contact.id)} moved to customer ${keyOf(customer.id)}`);
 	}
 
@@ -78,18 +82,36 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		if (!group || contact.user === null) continue;
 		contact.portal_group = group.id;
 		await http.admin('PATCH', `/items/contacts/${keyOf(contact.id)}`, { portal_group: group.id });
+		patchedContacts.push(contact.id);
 		regrouped.push({ contact: contact.id, user: contact.user, suspended: groupGrantsNothing(normalisePermissions(group.permissions)) });
 		changes.push(`contact ${keyOf(contact.id)} → group "${group.name}"`);
 	}
 
-	// Action hooks run after Directus answers: wait until regrouped users are (un)suspended, then a moment more.
-	const deadline = Date.now() + 10_000;
-	while (regrouped.length > 0 && Date.now() < deadline) {
+	// Action hooks run after Directus answers. A contact's access sync records its change once it is done: wait for
+	// one entry per change sent. The badges copy their customer's tree path: wait until none lags behind.
+	await eventually(async () => {
+		if (patchedContacts.length === 0) return;
+		const entries = await http.admin<unknown[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[id][_gt]=${auditBefore}&filter[target_id][_in]=${patchedContacts.map(keyOf).join(',')}&fields=id&limit=-1`);
+		if (entries.length < patchedContacts.length) throw new Error(`${patchedContacts.length - entries.length} contact change(s) of world ${world.tag} (seed ${world.seed}) not applied yet`);
+	});
+	await eventually(async () => {
+		const customers = await http.admin<{ tree_path: string; portal_badge: string | null }[]>('GET', `/items/customers?filter[id][_in]=${world.customers.map((row) => keyOf(row.id)).join(',')}&filter[portal_badge][_nnull]=true&fields=tree_path,portal_badge&limit=-1`);
+		if (customers.length === 0) return;
+		const badges = await http.admin<{ id: string; portal_tree_path: string | null }[]>('GET', `/policies?filter[id][_in]=${customers.map((row) => row.portal_badge).join(',')}&fields=id,portal_tree_path&limit=-1`);
+		const lagging = customers.filter((row) => badges.find((badge) => badge.id === row.portal_badge)?.portal_tree_path !== row.tree_path);
+		if (lagging.length > 0) throw new Error(`${lagging.length} badge(s) of world ${world.tag} (seed ${world.seed}) behind their customer's tree path`);
+	});
+	await eventually(async () => {
+		if (regrouped.length === 0) return;
 		const users = await http.admin<{ id: string; status: string }[]>('GET', `/users?filter[id][_in]=${regrouped.map((row) => keyOf(row.user)).join(',')}&fields=id,status&limit=-1`);
-		const settled = regrouped.every((row) => (users.find((user) => user.id === keyOf(row.user))?.status === 'suspended') === row.suspended);
-		if (settled) break;
-		await new Promise((done) => setTimeout(done, 200));
-	}
-	await new Promise((done) => setTimeout(done, 500));
+		const unsettled = regrouped.filter((row) => (users.find((user) => user.id === keyOf(row.user))?.status === 'suspended') !== row.suspended);
+		if (unsettled.length > 0) throw new Error(`${unsettled.length} regrouped user(s) of world ${world.tag} (seed ${world.seed}) not (un)suspended as their new group says`);
+	});
 	return { changes, regrouped };
+}
+
+/** The id of the latest audit entry, or 0. */
+async function lastAuditId(http: OracleHttp): Promise<number> {
+	const [latest] = await http.admin<{ id: number }[]>('GET', '/items/portal_audit?fields=id&sort=-id&limit=1');
+	return latest?.id ?? 0;
 }

@@ -7,6 +7,7 @@
  * a contact may see (priorities, articles, documents), since one Directus serves all test files.
  */
 import { randomBytes } from 'node:crypto';
+import { eventually } from '../support/eventually.ts';
 import { inPool } from './in-pool.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import type { ArticleCustomerRow, ArticleRow, ContactRow, DocumentCustomerRow, GroupRow, Id, PriorityRow, World, WorldCollection } from './world.ts';
@@ -119,7 +120,7 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	const mapKey = (collection: WorldCollection, id: Id): string => `${collection}:${String(id)}`;
 	const real = (collection: WorldCollection, id: Id): Id => {
 		const found = ids.get(mapKey(collection, id));
-		if (found === undefined) throw new Error(`World ${local.tag}: no Directus id for ${collection} ${String(id)}.`);
+		if (found === undefined) throw new Error(`World ${local.tag} (seed ${local.seed}): no Directus id for ${collection} ${String(id)}.`);
 		return found;
 	};
 	const payloadOf = (collection: WorldCollection, row: Row): Record<string, unknown> => {
@@ -136,7 +137,7 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	const insert = async (collection: WorldCollection, rows: Row[], payloads = rows.map((row) => payloadOf(collection, row))): Promise<void> => {
 		for (const [index, part] of chunks(payloads, 400).entries()) {
 			const created = await http.admin<{ id: Id }[]>('POST', `/items/${collection}?fields=id&sort=id&limit=-1`, part);
-			if (created.length !== part.length) throw new Error(`World ${local.tag}: POST /items/${collection} created ${created.length} of ${part.length} rows.`);
+			if (created.length !== part.length) throw new Error(`World ${local.tag} (seed ${local.seed}): POST /items/${collection} created ${created.length} of ${part.length} rows.`);
 			created.forEach((row, offset) => ids.set(mapKey(collection, (rows[index * 400 + offset] as Row).id), row.id));
 		}
 	};
@@ -163,7 +164,7 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	for (const group of local.portal_groups.filter((row) => !row.is_system)) {
 		const payload = { name: group.name, permissions: group.permissions, assignable_by_client: group.assignable_by_client };
 		const answer = await http.call('POST', '/items/portal_groups?fields=id', { body: payload });
-		if (answer.status >= 300) throw new Error(`World ${local.tag}: POST /items/portal_groups ${JSON.stringify(group.permissions)} answered ${answer.status}: ${answer.text.slice(0, 400)}`);
+		if (answer.status >= 300) throw new Error(`World ${local.tag} (seed ${local.seed}): POST /items/portal_groups ${JSON.stringify(group.permissions)} answered ${answer.status}: ${answer.text.slice(0, 400)}`);
 		ids.set(mapKey('portal_groups', group.id), (answer.json as { data: { id: Id } }).data.id);
 	}
 
@@ -219,6 +220,15 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	if (linkFailures.length > 0) problems.push(`Linking users to contacts failed for ${linkFailures.length} contact(s): ${linkFailures.slice(0, 5).join('; ')}`);
 
 	const unlinkedLocal = await settle(http, local, users, problems);
+	// A new group gets its policy from an action hook, in one transaction with the policy's permissions: wait
+	// until every group of the world has one. (Settings and the customer tree are applied before an admin's write
+	// is answered.)
+	const groupIds = local.portal_groups.map((group) => real('portal_groups', group.id));
+	await eventually(async () => {
+		const groups = await http.admin<{ id: Id; policy: string | null }[]>('GET', `/items/portal_groups?filter[id][_in]=${groupIds.join(',')}&fields=id,policy&limit=-1`);
+		const waiting = groups.filter((group) => group.policy === null).map((group) => group.id);
+		if (waiting.length > 0) throw new Error(`World ${local.tag} (seed ${local.seed}): group(s) ${waiting.join(', ')} still without a policy`);
+	});
 
 	const world = await modelWorld(http, local, real, users);
 	log(`seeded world ${local.tag} (seed ${local.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -244,18 +254,23 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
  * hooks after answering, so a link may still be in progress when its PATCH returns.
  */
 async function settle(http: OracleHttp, local: World, users: Map<string, string>, problems: string[]): Promise<Set<string>> {
-	const deadline = Date.now() + 20_000;
 	let pending: { id: string; role: string | null; status: string }[] = [];
-	while (Date.now() < deadline) {
-		pending = [];
-		for (const part of chunks([...users.values()], 100)) {
-			const rows = await http.admin<{ id: string; role: string | null; status: string }[]>('GET', `/users?filter[id][_in]=${part.join(',')}&fields=id,role,status&limit=-1`);
-			pending.push(...rows.filter((row) => row.role === null && row.status !== 'suspended'));
-		}
-		if (pending.length === 0) break;
-		await new Promise((done) => setTimeout(done, 250));
-	}
-	if (pending.length > 0) {
+	// Still pending after the wait is a finding of this world, reported with its details, not a crash of the run.
+	const settled = await eventually(
+		async () => {
+			pending = [];
+			for (const part of chunks([...users.values()], 100)) {
+				const rows = await http.admin<{ id: string; role: string | null; status: string }[]>('GET', `/users?filter[id][_in]=${part.join(',')}&fields=id,role,status&limit=-1`);
+				pending.push(...rows.filter((row) => row.role === null && row.status !== 'suspended'));
+			}
+			if (pending.length > 0) throw new Error(`${pending.length} user(s) not taken in yet`);
+		},
+		{ timeoutMs: 20_000, intervalMs: 250 },
+	).then(
+		() => true,
+		() => false,
+	);
+	if (!settled) {
 		const contactOf = new Map([...users].map(([contact, user]) => [user, contact]));
 		const details = await Promise.all(
 			pending.map(async (user) => {
@@ -265,10 +280,8 @@ async function settle(http: OracleHttp, local: World, users: Map<string, string>
 				return `${contact?.email ?? '?'} (group "${group?.name ?? 'default'}"): user ${user.id} role ${String(user.role)}, status ${user.status}, ${access.length} policy link(s)`;
 			}),
 		);
-		problems.push(`World ${local.tag}: ${pending.length} user(s) linked with PATCH /items/contacts/<id> { user, portal_group } (answered 2xx) still had no role and were not suspended 20 s later: ${details.join('; ')}`);
+		problems.push(`World ${local.tag} (seed ${local.seed}): ${pending.length} user(s) linked with PATCH /items/contacts/<id> { user, portal_group } (answered 2xx) still had no role and were not suspended 20 s later: ${details.join('; ')}`);
 	}
-	// Settings and hierarchy changes may be applied by action hooks too: give them a moment.
-	await new Promise((done) => setTimeout(done, 300));
 	const contactOf = new Map([...users].map(([contact, user]) => [user, contact]));
 	return new Set(pending.map((user) => contactOf.get(user.id) ?? ''));
 }

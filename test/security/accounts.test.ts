@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { expectRefused } from '../support/expect-refused.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { median, timed } from '../support/timing.ts';
 import { adminRead, otherClientAddress, rawRequest } from './attack-world.ts';
 
@@ -158,11 +160,11 @@ describe('A suspended contact', () => {
 		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: true } })).status).toBe(200);
 		await eventually(async () => expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('suspended'));
 		expect(await readsTicket()).toBe(false);
-		expect([401, 403]).toContain((await api('GET', '/portal/api/me', { token: access })).status);
+		expectRefused(await api('GET', '/portal/api/me', { token: access }), 'GET /portal/api/me');
 		// Directus answers /users/me without any permission with the id alone.
 		const me = await api<Record<string, unknown>>('GET', '/users/me', { token: access });
 		if (me.status === 200) expect(me.body.data).toEqual({ id: contact.userId });
-		else expect([401, 403]).toContain(me.status);
+		else expectRefused(me, 'GET /users/me');
 		expect((await api('POST', '/auth/refresh', { token: null, body: { refresh_token: refresh, mode: 'json' } })).status).toBe(401);
 		expect((await signIn(contact)).status).toBe(401);
 

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
+import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { createAttackWorld, type AttackWorld } from './attack-world.ts';
 
 let world: AttackWorld;
@@ -19,19 +20,17 @@ beforeAll(async () => {
 	await api('PATCH', `/items/tickets/${world.attackerTicket}`, { body: { assignee: staff } });
 });
 
-const refused = (status: number, what: string) => expect([400, 403], what).toContain(status);
-
 describe('Hidden and protected fields', () => {
 	test('Aggregates over hidden fields are refused (devices.admin_password, tickets.assignee, users.password)', async () => {
 		const token = world.attackerToken;
 		for (const aggregate of ['count', 'countDistinct', 'min', 'max']) {
-			refused((await api('GET', `/items/tickets?aggregate[${aggregate}]=customer_path`, { token })).status, `${aggregate} customer_path`);
-			refused((await api('GET', `/items/devices?aggregate[${aggregate}]=admin_password`, { token })).status, `${aggregate} admin_password`);
-			refused((await api('GET', `/items/tickets?aggregate[${aggregate}]=assignee`, { token })).status, `${aggregate} assignee`);
-			refused((await api('GET', `/users?aggregate[${aggregate}]=password`, { token })).status, `${aggregate} password`);
+			await expectReadRefused(`/items/tickets?aggregate[${aggregate}]=customer_path`, token);
+			await expectReadRefused(`/items/devices?aggregate[${aggregate}]=admin_password`, token);
+			await expectReadRefused(`/items/tickets?aggregate[${aggregate}]=assignee`, token);
+			await expectReadRefused(`/users?aggregate[${aggregate}]=password`, token);
 		}
-		refused((await api('GET', '/items/devices?aggregate[count]=id&groupBy[]=admin_password', { token })).status, 'groupBy admin_password');
-		refused((await api('GET', '/items/tickets?aggregate[count]=id&groupBy[]=assignee', { token })).status, 'groupBy assignee');
+		await expectReadRefused('/items/devices?aggregate[count]=id&groupBy[]=admin_password', token);
+		await expectReadRefused('/items/tickets?aggregate[count]=id&groupBy[]=assignee', token);
 	});
 
 	test('search does not match hidden field values', async () => {
@@ -53,20 +52,20 @@ describe('Hidden and protected fields', () => {
 			'/items/contacts?filter[user][_nnull]=true',
 			'/items/contacts?filter[user][password][_nnull]=true',
 			'/items/contacts?filter[portal_group][_nnull]=true',
-			'/users?filter[password][_starts_with]=$argon',
+			'/users?filter[password][_nnull]=true',
 			'/users?filter[token][_nnull]=true',
 			'/users?filter[role][_nnull]=true',
 			`/items/customers?fields=id,devices.id&deep[devices][_filter][admin_password][_starts_with]=${devicePassword.slice(0, 3)}`,
 			`/items/customers?fields=id,tickets.id&deep[tickets][_filter][assignee][_nnull]=true`,
 		];
-		for (const probe of probes) refused((await api('GET', probe, { token })).status, probe);
+		for (const probe of probes) await expectReadRefused(probe, token);
 	});
 
 	test('Sorting by a hidden field is refused, so order cannot leak a value', async () => {
 		const token = world.attackerToken;
-		refused((await api('GET', '/items/devices?sort=admin_password&fields=id', { token })).status, 'sort admin_password');
-		refused((await api('GET', '/items/tickets?sort=assignee&fields=id', { token })).status, 'sort assignee');
-		refused((await api('GET', '/items/tickets?sort=customer_path&fields=id', { token })).status, 'sort customer_path');
+		await expectReadRefused('/items/devices?sort=admin_password&fields=id', token);
+		await expectReadRefused('/items/tickets?sort=assignee&fields=id', token);
+		await expectReadRefused('/items/tickets?sort=customer_path&fields=id', token);
 	});
 
 	test('alias of hashed and protected fields is refused or returns nothing', async () => {
@@ -80,7 +79,7 @@ describe('Hidden and protected fields', () => {
 		for (const [probe, alias] of probes) {
 			const response = await api<Record<string, unknown>>('GET', probe, { token });
 			if (response.status === 200) expect(response.body.data?.[alias] ?? null, probe).toBeNull();
-			else refused(response.status, probe);
+			else await expectReadRefused(probe, token);
 		}
 		const text = JSON.stringify((await api('GET', `/items/devices/${device}?fields=*`, { token })).body);
 		expect(text).not.toContain(devicePassword);

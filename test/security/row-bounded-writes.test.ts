@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
-import { createPortalContact, eventually, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { adminRead, codeOf, graphql } from './attack-world.ts';
 
 let customerA: number;

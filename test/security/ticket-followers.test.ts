@@ -7,6 +7,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
+import { expectReadRefused } from '../support/expect-read-refused.ts';
+import { expectRefused } from '../support/expect-refused.ts';
 import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
 import { visibleTicketNames } from '../support/visible-tickets.ts';
 import { graphql } from './attack-world.ts';
@@ -49,7 +51,6 @@ describe('Their own tickets', () => {
 	});
 
 	test('The followers can be neither read nor probed: who follows what stays with staff', async () => {
-		const refused = (status: number, what: string) => expect([400, 403], what).toContain(status);
 		const ticket = tickets.requested;
 		// Asked for as a field, Directus leaves out what the contact may not read: the answer holds no follower.
 		for (const path of [`/items/tickets/${ticket}?fields=followers`, `/items/tickets/${ticket}?fields=followers.contact`, `/items/tickets/${ticket}?fields=*,followers.*`]) {
@@ -66,11 +67,13 @@ describe('Their own tickets', () => {
 			`/items/tickets?fields=id&filter[followers][_some][contact][_eq]=${colleague.id}`,
 			`/items/tickets?fields=id&filter[followers][_none][contact][_eq]=${colleague.id}`,
 			'/items/tickets?fields=id&sort=followers.contact',
-			'/items/tickets?aggregate[count]=followers',
-			'/items/tickets?aggregate[countDistinct]=id&groupBy[]=followers',
 		]) {
-			const response = await api('GET', path, { token });
-			refused(response.status, path);
+			await expectReadRefused(path, token);
+		}
+		// Directus cannot count or group by a one-to-many relation for anyone (an admin gets a server error): the
+		// contact must still get a refusal, not that error.
+		for (const path of ['/items/tickets?aggregate[count]=followers', '/items/tickets?aggregate[countDistinct]=id&groupBy[]=followers']) {
+			expectRefused(await api('GET', path, { token }), `GET ${path}`, { statuses: [400, 403] });
 		}
 		// A deep filter on a relation not asked for changes nothing: the same tickets as without it.
 		const plain = await api('GET', '/items/tickets?fields=id&sort=id', { token });
@@ -92,7 +95,7 @@ describe('Their own tickets', () => {
 			['PATCH', `/items/tickets/${target}`, { followers: [{ contact: me.id }] }],
 			['PATCH', `/items/tickets/${tickets.requested}`, { followers: { create: [{ ticket: target, contact: me.id }], update: [], delete: [] } }],
 		] as const) {
-			expect([400, 403], `${method} ${path}`).toContain((await api(method, path, { token, body })).status);
+			expectRefused(await api(method, path, { token, body }), `${method} ${path}`, { statuses: [400, 403] });
 		}
 		expect(await visible()).toEqual(['colleague', 'other customer', 'requested']);
 	});

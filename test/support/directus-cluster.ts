@@ -22,6 +22,7 @@ import {
 } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
+import { eventually } from './eventually.ts';
 
 export interface RedisServer {
 	host: string;
@@ -125,11 +126,14 @@ export async function startRedisServer(port?: number): Promise<RedisServer & { s
 	port ??= await freePort();
 	const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	const deadline = Date.now() + 10_000;
-	while (!(await answersRedisPing(port))) {
-		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on port ${String(port)}`);
-		await new Promise((done) => setTimeout(done, 100));
-	}
+	// Answering, or exited: then it never will.
+	await eventually(
+		async () => {
+			if (child.exitCode === null && !(await answersRedisPing(port))) throw new Error(`redis-server did not start on port ${String(port)}`);
+		},
+		{ timeoutMs: 10_000 },
+	);
+	if (child.exitCode !== null) throw new Error(`redis-server exited before it answered on port ${String(port)}`);
 	return {
 		host: '127.0.0.1',
 		port,

@@ -48,17 +48,3 @@ export async function tokenOf(contact: PortalContact): Promise<string> {
 	if (!token) throw new Error(`${contact.email} could not sign in (${status})`);
 	return token;
 }
-
-/** Polls until `check` passes: for effects Directus applies after a write commits. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			await check();
-			return;
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise((done) => setTimeout(done, 100));
-		}
-	}
-}
