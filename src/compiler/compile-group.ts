@@ -25,7 +25,6 @@ import { compileTicketRows } from './rows/compile-ticket-rows.ts';
 import type { CompiledPermission, CompileSettings } from './types.ts';
 
 // Callers outside the compiler import these types from here.
-export type { CompiledPermission, PermissionAction } from './types.ts';
 
 /**
  * Compiles normalized permissions (see `normalizeGroupPermissions`); a group that grants nothing compiles to no rows.

@@ -13,7 +13,7 @@ import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { publicPermissions } from '../policies/public-policy.ts';
-import { derivedTableColumns } from '../database/derived-tables.ts';
+import { derivedTableColumns } from '../database/derived-table-columns.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
 import { checkEnvironment } from './check-environment.ts';

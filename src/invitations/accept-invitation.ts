@@ -1,5 +1,5 @@
-import { syncUserAccess } from '../access/contact-access.ts';
-import { inTransaction, type DirectusContext } from '../access/directus-context.ts';
+import { syncUserAccess } from '../access/sync-user-access.ts';
+import { inTransaction, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationNotUsableError } from '../errors/invitation-not-usable-error.ts';
 import { assertInvitationPassword } from './assert-invitation-password.ts';

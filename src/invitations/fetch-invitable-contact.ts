@@ -1,4 +1,4 @@
-import { adminService, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { contactFields, type InvitableContact } from './invitation-records.ts';
 
 /** The contact an invitation is for, with the fields the invitation rules read. */

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
 import { invitationFields } from './invitation-fields.ts';
 import type { InvitationRecord } from './invitation-records.ts';

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { fetchInvitableContact } from './fetch-invitable-contact.ts';
 import { invitationFields } from './invitation-fields.ts';
 import type { InvitableContact, InvitationRecord } from './invitation-records.ts';

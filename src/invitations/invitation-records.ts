@@ -23,4 +23,4 @@ export interface InvitationRecord {
 export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];
 
 // Kept for importers outside the invitations folder.
-export { displayName } from './display-name.ts';
+

@@ -4,7 +4,7 @@
  * the contact, which puts it under the portal role and its group's policy), withdraws any earlier open
  * invitation and stores the new one. The caller sends the e-mail once this has committed.
  */
-import { adminService, inTransaction, type DirectusContext } from '../access/directus-context.ts';
+import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
 import { assertInvitable } from './assert-invitable.ts';

@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { assertInvitationResendable } from './assert-invitation-resendable.ts';
 import { fetchInvitableContact } from './fetch-invitable-contact.ts';

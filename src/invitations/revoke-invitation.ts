@@ -1,4 +1,4 @@
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import { assertInvitationRevocable } from './assert-invitation-revocable.ts';
 import { fetchInvitation } from './fetch-invitation.ts';
 import type { InvitationRecord } from './invitation-records.ts';

@@ -1,5 +1,6 @@
 import { invitationMail } from '../mail/portal-mails.ts';
-import { fetchMailBranding, sendPortalMail } from '../mail/send-portal-mail.ts';
+import { sendPortalMail } from '../mail/send-portal-mail.ts';
+import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
 import { displayName } from './display-name.ts';
 import type { IssuedInvitation } from './invite-contact.ts';
 import { recordInvitationNotSent } from './record-invitation-not-sent.ts';

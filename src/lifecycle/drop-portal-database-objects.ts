@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { requireDatabaseDialect } from '../database/database-dialect.ts';
-import { derivedTables } from '../database/derived-tables.ts';
+import { allDerivedTables as derivedTables } from '../database/all-derived-tables.ts';
 import { triggerSet } from '../database/trigger-set.ts';
 import { defaultPriorityTrigger } from '../tickets/ensure-default-priority.ts';
 

@@ -1,6 +1,6 @@
 import type { ExtensionsServices, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
-import type { DirectusContext } from '../access/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 
 /**
  * What changing the product's schema needs from Directus: its services, knex, and the schema read afresh

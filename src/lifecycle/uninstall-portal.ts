@@ -22,7 +22,7 @@
  */
 import type { SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
-import { adminService, clearPermissionCaches } from '../access/directus-context.ts';
+import { adminService, clearPermissionCaches } from '../directus/directus-context.ts';
 import { dropPortalDatabaseObjects } from './drop-portal-database-objects.ts';
 import { currentContext, type LifecycleContext } from './lifecycle-context.ts';
 import { readPortalFootprint, recordFootprint, type PortalFootprint } from './portal-footprint.ts';

@@ -4,7 +4,6 @@ import { systemService } from '../directus/directus-context.ts';
 import type { RenderedMail } from './portal-mails.ts';
 
 // Kept here too for the callers that import it from the mailer.
-export { fetchMailBranding } from './fetch-mail-branding.ts';
 
 interface MailContext {
 	services: ExtensionsServices;

@@ -1,9 +1,10 @@
-import { compileGroup, type CompiledPermission } from '../compiler/compile-group.ts';
+import { compileGroup } from '../compiler/compile-group.ts';
+import { type CompiledPermission } from '../compiler/types.ts';
 import { permissionRowContent } from './permission-row-content.ts';
 import { permissionRowKey } from './permission-row-key.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import type { Knex } from 'knex';
-import type { CompileSettings } from '../compiler/filters.ts';
+import type { CompileSettings } from '../compiler/types.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';

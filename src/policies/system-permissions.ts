@@ -6,8 +6,9 @@
  * altogether. The group compiler takes its system rows from here, and the portal doctor refuses any
  * row on a portal or public policy that this list does not allow — one source for both.
  */
-import type { PermissionAction } from '../compiler/compile-group.ts';
-import { currentUser, type Filter } from '../compiler/filters.ts';
+import type { PermissionAction } from '../compiler/types.ts';
+import { currentUser } from '../compiler/variables.ts';
+import { type Filter } from '../compiler/types.ts';
 
 export interface SystemPermission {
 	collection: string;

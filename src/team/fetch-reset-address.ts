@@ -1,6 +1,6 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
-import { displayName } from '../invitations/invitation-records.ts';
+import { displayName } from '../invitations/display-name.ts';
 import type { TeamMember } from './resolve-team-admin.ts';
 
 /** The address a colleague's password reset goes to: that of their active login; refused without one. */

@@ -13,7 +13,8 @@ import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { TeamMemberNotFoundError } from '../errors/team-member-not-found-error.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { isGroupWithin } from '../groups/is-group-within.ts';
-import { contactFields, displayName, type InvitableContact } from '../invitations/invitation-records.ts';
+import { contactFields, type InvitableContact } from '../invitations/invitation-records.ts';
+import { displayName } from '../invitations/display-name.ts';
 
 export interface TeamAdmin {
 	contact: InvitableContact;

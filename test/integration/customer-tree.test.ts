@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
-import { customerTree } from '../../src/hierarchy/customer-tree.ts';
+import { customerTreeDerivedTable as customerTree } from '../../src/hierarchy/customer-tree-derived-table.ts';
 import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
 import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
 import { api, directDatabase, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';

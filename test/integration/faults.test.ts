@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
 import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
-import { compileSettings } from '../../src/access/sync-group-policy.ts';
+import { compileSettings } from '../../src/policies/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';

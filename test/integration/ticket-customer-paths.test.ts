@@ -15,7 +15,8 @@ import { staleTriggerSets, triggersAreCurrent } from '../../src/database/trigger
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
 import { ticketCustomerPathTriggers } from '../../src/tickets/ticket-customer-path-triggers.ts';
-import { ticketCustomerPaths, ticketCustomerPathsAreExact } from '../../src/tickets/ticket-customer-paths.ts';
+import { ticketCustomerPathsDerivedTable as ticketCustomerPaths } from '../../src/tickets/ticket-customer-paths-derived-table.ts';
+import { ticketCustomerPathsAreExact } from '../../src/tickets/ticket-customer-paths-are-exact.ts';
 import { ticketFollowersTriggers } from '../../src/tickets/ticket-followers-triggers.ts';
 import { api, createRow, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { uniqueName } from '../support/portal-users.ts';

@@ -8,9 +8,9 @@
  */
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { refreshCustomerBadges } from '../../src/access/customer-badge.ts';
+import { refreshCustomerBadges } from '../../src/badges/refresh-customer-badges.ts';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
-import { customerTree } from '../../src/hierarchy/customer-tree.ts';
+import { customerTreeDerivedTable as customerTree } from '../../src/hierarchy/customer-tree-derived-table.ts';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { expectRefused } from '../support/expect-refused.ts';

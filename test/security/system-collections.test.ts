@@ -4,7 +4,7 @@
  * revisions). Every door answers 403 (or 401/400), and nothing changes.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { deniedSystemCollections } from '../../src/access/system-permissions.ts';
+import { deniedSystemCollections } from '../../src/policies/system-permissions.ts';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { tokenOf } from '../support/portal-users.ts';

@@ -8,9 +8,12 @@ import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
-import { displayName } from '../../../src/invitations/invitation-records.ts';
+import { displayName } from '../../../src/invitations/display-name.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
-import { acceptInvitation, findInvitationByToken, resendInvitation, revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
+import { acceptInvitation } from '../../../src/invitations/accept-invitation.ts';
+import { findInvitationByToken } from '../../../src/invitations/find-invitation-by-token.ts';
+import { resendInvitation } from '../../../src/invitations/resend-invitation.ts';
+import { revokeInvitation } from '../../../src/invitations/revoke-invitation.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';

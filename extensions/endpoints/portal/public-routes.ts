@@ -11,7 +11,7 @@ import type { Response, Router } from 'express';
 import type { DirectusContext } from '../../../src/directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { displayName } from '../../../src/invitations/invitation-records.ts';
+import { displayName } from '../../../src/invitations/display-name.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';

@@ -12,9 +12,9 @@ import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
 import { InvitationConflictError } from '../../../src/errors/invitation-conflict-error.ts';
-import { displayName } from '../../../src/invitations/invitation-records.ts';
+import { displayName } from '../../../src/invitations/display-name.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
-import { revokeInvitation } from '../../../src/invitations/manage-invitation.ts';
+import { revokeInvitation } from '../../../src/invitations/revoke-invitation.ts';
 import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
 import { limitFromEnv } from '../../../src/rate-limit/limit-from-env.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';

@@ -14,7 +14,10 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
 import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
 import { ByteLimit } from '../../../src/attachments/byte-limit.ts';
-import { cleanFileName, mediaType, uploadLimitFromEnv, uploadTypes } from '../../../src/attachments/upload-rules.ts';
+import { cleanFileName } from '../../../src/attachments/clean-file-name.ts';
+import { mediaType } from '../../../src/attachments/media-type.ts';
+import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
+import { uploadTypes } from '../../../src/attachments/upload-types.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 

@@ -11,7 +11,7 @@ import type { Knex } from 'knex';
 import { missingSchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import type { DerivedTable } from '../../../src/database/derived-table.ts';
-import { derivedTables } from '../../../src/database/derived-tables.ts';
+import { allDerivedTables as derivedTables } from '../../../src/database/all-derived-tables.ts';
 import { ensureDerivedTable, type EnsureDerivedTableOutcome } from '../../../src/database/ensure-derived-table.ts';
 import { staleTriggerSets } from '../../../src/database/triggers-are-current.ts';
 

@@ -1,4 +1,4 @@
-import { attachmentAliases } from '../../access/system-permissions.ts';
+import { attachmentAliases } from '../../policies/system-permissions.ts';
 import type { CapabilityKey, GroupPermissions } from '../../catalogue/capabilities.ts';
 import { anyOf } from '../filters/any-of.ts';
 import { projectsInScope } from '../filters/projects-in-scope.ts';

@@ -1,4 +1,4 @@
-import { ownUserRow } from '../../access/system-permissions.ts';
+import { ownUserRow } from '../../policies/system-permissions.ts';
 import type { GroupPermissions } from '../../catalogue/capabilities.ts';
 import { customersInScope } from '../filters/customers-in-scope.ts';
 import { ofCustomersInScope } from '../filters/of-customers-in-scope.ts';

@@ -1,4 +1,4 @@
-import { ownUserRow } from '../../access/system-permissions.ts';
+import { ownUserRow } from '../../policies/system-permissions.ts';
 import type { GroupPermissions } from '../../catalogue/capabilities.ts';
 import { isMyContact } from '../filters/is-my-contact.ts';
 import type { CompiledPermission } from '../types.ts';

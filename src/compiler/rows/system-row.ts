@@ -1,4 +1,4 @@
-import { findSystemPermission, type SystemPermission } from '../../access/system-permissions.ts';
+import { findSystemPermission, type SystemPermission } from '../../policies/system-permissions.ts';
 import type { CapabilityKey } from '../../catalogue/capabilities.ts';
 import type { CompiledPermission, Filter, PermissionAction } from '../types.ts';
 import { permissionRow } from './permission-row.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { capabilities, ticketScopes, type GroupPermissions } from '../../../src/catalogue/capabilities.ts';
-import { compileGroup, type CompiledPermission } from '../../../src/compiler/compile-group.ts';
+import { compileGroup } from '../../../src/compiler/compile-group.ts';
+import { type CompiledPermission } from '../../../src/compiler/types.ts';
 import { normalizeGroupPermissions } from '../../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { snapshotPaths } from '../../../scripts/lib/directus-instance.ts';
-import { derivedTables } from '../../../src/database/derived-tables.ts';
+import { allDerivedTables as derivedTables } from '../../../src/database/all-derived-tables.ts';
 import { derivedCollections, helpDeskCollections, portalCollections, portalFieldsOfHelpDesk, portalSystemFields } from '../../../src/lifecycle/product-schema-parts.ts';
 
 interface Snapshot {

@@ -1,2 +1,0 @@
-// Moved to src/badges/: kept for the modules that still import it from here.
-export { refreshCustomerBadges } from '../badges/refresh-customer-badges.ts';

@@ -1,2 +1,0 @@
-// Moved: kept for the modules that still import it from here.
-export * from '../policies/system-permissions.ts';

@@ -1,2 +1,0 @@
-/** Kept for importers outside the hierarchy; the definition lives in `customer-tree-derived-table.ts`. */
-export { customerTreeDerivedTable as customerTree } from './customer-tree-derived-table.ts';
