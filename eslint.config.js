@@ -50,5 +50,8 @@ export default typescriptEslint.config(
 			'vue/no-unused-vars': ['error', { ignorePattern: '^_' }],
 		},
 	},
+	// Test stand-ins define several components in one file; the oracle's reference model reads best as one
+	// expression per rule, nested where the rule is.
+	{ files: ['test/**'], rules: { 'vue/one-component-per-file': 'off', 'no-nested-ternary': 'off' } },
 	eslintConfigPrettier,
 );

@@ -14,10 +14,14 @@ if (result.status !== 0) {
 }
 
 console.log('› Building the portal app');
-const app = spawnSync(join(projectRoot, 'node_modules/.bin/vite'), ['build', '--config', join(projectRoot, 'extensions/portal-app/vite.config.ts')], {
-	cwd: projectRoot,
-	stdio: ['ignore', 'inherit', 'inherit'],
-});
+const app = spawnSync(
+	join(projectRoot, 'node_modules/.bin/vite'),
+	['build', '--config', join(projectRoot, 'extensions/portal-app/vite.config.ts')],
+	{
+		cwd: projectRoot,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	},
+);
 if (app.status !== 0) {
 	console.error('✗ The portal app did not build (see above).');
 	process.exit(app.status ?? 1);

@@ -19,7 +19,8 @@ const url = (process.env['DIRECTUS_URL'] ?? `http://localhost:${process.env['POR
 async function token(): Promise<string> {
 	if (process.env['DIRECTUS_TOKEN']) return process.env['DIRECTUS_TOKEN'];
 	const configFile = join(process.env['PORTAL_DATA_DIR'] ?? join(projectRoot, '.data'), 'config.json');
-	if (!existsSync(configFile)) throw new Error(`Set DIRECTUS_TOKEN to a staff user's token (no ${configFile} to take the demo admin from).`);
+	if (!existsSync(configFile))
+		throw new Error(`Set DIRECTUS_TOKEN to a staff user's token (no ${configFile} to take the demo admin from).`);
 	const { admin } = JSON.parse(readFileSync(configFile, 'utf8')) as { admin: { email: string; password: string } };
 	const client = await signIn(url, admin.email, admin.password);
 	return (await client.getToken()) ?? '';
@@ -28,9 +29,16 @@ async function token(): Promise<string> {
 try {
 	const response = await fetch(`${url}/portal/api/doctor`, { headers: { Authorization: `Bearer ${await token()}` } });
 	if (!response.ok) throw new Error(`${url}/portal/api/doctor answered ${response.status}: ${await response.text()}`);
-	const { data } = (await response.json()) as { data: { open: boolean; checked_at: string | null; findings: Finding[] } };
-	console.log(`Customer Portal doctor at ${url} (checked ${data.checked_at ?? 'never'}): the portal is ${data.open ? 'open' : 'CLOSED'}.`);
-	for (const finding of data.findings) console.log(`\n${finding.severity === 'critical' ? '✗ critical' : '! warning'}  ${finding.problem}\n  Fix: ${finding.fix}`);
+	const { data } = (await response.json()) as {
+		data: { open: boolean; checked_at: string | null; findings: Finding[] };
+	};
+	console.log(
+		`Customer Portal doctor at ${url} (checked ${data.checked_at ?? 'never'}): the portal is ${data.open ? 'open' : 'CLOSED'}.`,
+	);
+	for (const finding of data.findings)
+		console.log(
+			`\n${finding.severity === 'critical' ? '✗ critical' : '! warning'}  ${finding.problem}\n  Fix: ${finding.fix}`,
+		);
 	if (data.findings.length === 0) console.log('✓ Nothing unsafe found.');
 	process.exit(data.open ? 0 : 1);
 } catch (error) {

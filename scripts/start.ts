@@ -10,16 +10,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seedDemo, type DemoLogin } from './demo/seed.ts';
+import { type DemoLogin, seedDemo } from './demo/seed.ts';
 import { startMailSink } from './lib/mail-sink.ts';
 import { signIn } from './lib/admin-client.ts';
 import {
 	bootstrap,
+	type DatabaseConfig,
+	type DirectusInstanceOptions,
 	installBundle,
 	projectRoot,
 	startDirectus,
-	type DatabaseConfig,
-	type DirectusInstanceOptions,
 } from './lib/directus-instance.ts';
 
 const env = process.env;
@@ -39,7 +39,10 @@ async function loadConfig(): Promise<LocalConfig> {
 	if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as LocalConfig;
 	const config: LocalConfig = {
 		secret: randomBytes(32).toString('base64url'),
-		admin: { email: env['ADMIN_EMAIL'] ?? 'admin@example.com', password: env['ADMIN_PASSWORD'] ?? randomBytes(12).toString('base64url') },
+		admin: {
+			email: env['ADMIN_EMAIL'] ?? 'admin@example.com',
+			password: env['ADMIN_PASSWORD'] ?? randomBytes(12).toString('base64url'),
+		},
 	};
 	await saveConfig(config);
 	return config;
@@ -86,7 +89,14 @@ const publicUrl = env['PUBLIC_URL'] ?? `http://localhost:${port}`;
 const mailFolder = join(dataDir, 'mail');
 const mail = env['EMAIL_TRANSPORT'] ? null : await startMailSink(mailFolder);
 const mailVariables: Record<string, string> = mail
-	? { EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(mail.port), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'portal@localhost' }
+	? {
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(mail.port),
+			EMAIL_SMTP_SECURE: 'false',
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'portal@localhost',
+		}
 	: {};
 
 const options: DirectusInstanceOptions = {
@@ -109,29 +119,54 @@ const options: DirectusInstanceOptions = {
 };
 
 await installBundle(dataDir);
-console.log(`› Preparing the database (${database.client === 'sqlite3' ? database.filename : `PostgreSQL ${database.database}@${database.host}`})`);
+console.log(
+	`› Preparing the database (${database.client === 'sqlite3' ? database.filename : `PostgreSQL ${database.database}@${database.host}`})`,
+);
 await bootstrap(options);
 
-const databaseKey = database.client === 'sqlite3' ? `sqlite3:${database.filename}` : `pg:${database.host}:${database.port}/${database.database}`;
+const databaseKey =
+	database.client === 'sqlite3'
+		? `sqlite3:${database.filename}`
+		: `pg:${database.host}:${database.port}/${database.database}`;
 
 console.log('› Starting Directus');
 const directus = await startDirectus(options, { echo: true });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => void directus.stop().then(() => mail?.stop()).then(() => process.exit(0)));
+	process.once(
+		signal,
+		() =>
+			void directus
+				.stop()
+				.then(() => mail?.stop())
+				.then(() => process.exit(0)),
+	);
 }
 
 const admin = await signIn(directus.url, config.admin.email, config.admin.password);
 const settings = (await admin.request(readSettings())) as { project_owner?: string | null };
 if (!settings.project_owner) {
 	// Without an owner the studio covers everything with a licence dialog at the first sign-in.
-	await admin.request(updateSettings({ project_name: 'Help desk', project_owner: config.admin.email, project_usage: 'personal', product_updates: false } as never));
+	await admin.request(
+		updateSettings({
+			project_name: 'Help desk',
+			project_owner: config.admin.email,
+			project_usage: 'personal',
+			product_updates: false,
+		} as never),
+	);
 }
-const existing = (await (await fetch(`${directus.url}/items/customers?limit=1&fields=id`, { headers: { Authorization: `Bearer ${await admin.getToken()}` } })).json()) as { data?: unknown[] };
+const existing = (await (
+	await fetch(`${directus.url}/items/customers?limit=1&fields=id`, {
+		headers: { Authorization: `Bearer ${await admin.getToken()}` },
+	})
+).json()) as { data?: unknown[] };
 if (existing.data?.length === 0) {
 	config.demoLogins = { ...config.demoLogins, [databaseKey]: await seedDemo(admin) };
 	await saveConfig(config);
 }
-const demoLogins = (config.demoLogins?.[databaseKey] ?? []).map((login) => `  Portal login    ${login.email} / ${login.password}  (${login.group}, ${login.customer})`).join('\n');
+const demoLogins = (config.demoLogins?.[databaseKey] ?? [])
+	.map((login) => `  Portal login    ${login.email} / ${login.password}  (${login.group}, ${login.customer})`)
+	.join('\n');
 console.log(`
 ✓ Customer Portal for Directus is running
 

@@ -42,7 +42,9 @@ function runLane(database: string, laneArgs: string[]): Promise<{ database: stri
 		createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
 	}
 	return new Promise((settle) =>
-		child.once('close', (code) => settle({ database, code: code ?? 1, seconds: Math.round((Date.now() - started) / 1000) })),
+		child.once('close', (code) =>
+			settle({ database, code: code ?? 1, seconds: Math.round((Date.now() - started) / 1000) }),
+		),
 	);
 }
 
@@ -66,5 +68,8 @@ if (args.length === 0) {
 }
 console.log(`› Directus tests on ${databases.join(' and ')}, side by side`);
 const lanes = await Promise.all(databases.map((database) => runLane(database, laneArgs)));
-for (const lane of lanes) console.log(`${lane.code === 0 ? '✓' : '✗'} ${lane.database}: ${lane.code === 0 ? 'passed' : 'failed'} in ${lane.seconds} s`);
+for (const lane of lanes)
+	console.log(
+		`${lane.code === 0 ? '✓' : '✗'} ${lane.database}: ${lane.code === 0 ? 'passed' : 'failed'} in ${lane.seconds} s`,
+	);
 process.exit(lanes.every((lane) => lane.code === 0) ? 0 : 1);

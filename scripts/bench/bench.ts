@@ -9,17 +9,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import knex, { type Knex } from 'knex';
 import { readPortalUserAccess } from '../../src/doctor/read-portal-user-access.ts';
-import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions } from '../lib/directus-instance.ts';
+import {
+	bootstrap,
+	freePort,
+	installBundle,
+	mailSinkEnv,
+	startDirectus,
+	throwAwayInstanceOptions,
+} from '../lib/directus-instance.ts';
 import { startMailSink } from '../lib/mail-sink.ts';
 import { createPostgresDatabase } from '../lib/throw-away-postgres.ts';
 import { compare, round, summarise, timeOnce } from './measure.ts';
-import { writeReport, type BenchResult } from './report.ts';
+import { type BenchResult, writeReport } from './report.ts';
 import { chainHeads, parentChild, parentCustomer, seed, sizesFor } from './seed.ts';
 
 const { values } = parseArgs({
@@ -31,7 +38,8 @@ const { values } = parseArgs({
 	},
 });
 const tickets = Number(values.tickets);
-if (!Number.isSafeInteger(tickets) || tickets < 1_000) throw new Error('--tickets must be a whole number of at least 1000');
+if (!Number.isSafeInteger(tickets) || tickets < 1_000)
+	throw new Error('--tickets must be a whole number of at least 1000');
 const rounds = Number(values.rounds);
 const quick = values.quick;
 const sizes = sizesFor(tickets);
@@ -60,10 +68,17 @@ try {
 	directus = await startDirectus(options, { timeoutMs: 120_000 });
 	const url = directus.url;
 
-	const call = async <T = unknown>(method: string, path: string, { token = adminToken, body }: { token?: string; body?: unknown } = {}): Promise<T> => {
+	const call = async <T = unknown>(
+		method: string,
+		path: string,
+		{ token = adminToken, body }: { token?: string; body?: unknown } = {},
+	): Promise<T> => {
 		const response = await fetch(`${url}${path}`, {
 			method,
-			headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				Authorization: `Bearer ${token}`,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			...(body === undefined ? {} : { body: JSON.stringify(body) }),
 		});
 		const text = await response.text();
@@ -71,18 +86,31 @@ try {
 		return (text ? (JSON.parse(text) as { data: T }).data : undefined) as T;
 	};
 
-	log(`Seeding ${sizes.tickets.toLocaleString('en')} tickets, ${sizes.customers.toLocaleString('en')} customers, ${sizes.contacts.toLocaleString('en')} contacts`);
+	log(
+		`Seeding ${sizes.tickets.toLocaleString('en')} tickets, ${sizes.customers.toLocaleString('en')} customers, ${sizes.contacts.toLocaleString('en')} contacts`,
+	);
 	const seedStarted = Date.now();
 	await seed(db, sizes, log);
 	const seedSeconds = round((Date.now() - seedStarted) / 1000, 0);
 
 	// Portal contacts who sign in: one group per ticket scope.
-	const group = (name: string, permissions: Record<string, unknown>) => call<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name, permissions } });
-	const everything = { 'tickets.reply': true, 'tickets.attachments': 'public', 'projects.view': 'customer', 'kb.view': true, 'invoices.view': true };
+	const group = (name: string, permissions: Record<string, unknown>) =>
+		call<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name, permissions } });
+	const everything = {
+		'tickets.reply': true,
+		'tickets.attachments': 'public',
+		'projects.view': 'customer',
+		'kb.view': true,
+		'invoices.view': true,
+	};
 	const groups = {
 		own: await group('Bench own', { 'tickets.view': 'own', ...everything }),
 		customer: await group('Bench customer', { 'tickets.view': 'customer', ...everything }),
-		tree: await group('Bench tree', { 'tickets.view': 'customer_tree', ...everything, 'projects.view': 'customer_tree' }),
+		tree: await group('Bench tree', {
+			'tickets.view': 'customer_tree',
+			...everything,
+			'projects.view': 'customer_tree',
+		}),
 	};
 	/** A new active user, `prepare`d (given a contact or a policy), then signed in. */
 	const newUser = async <T>(label: string, prepare: (user: { id: string; email: string }) => Promise<T>) => {
@@ -90,16 +118,26 @@ try {
 		const password = randomBytes(12).toString('hex');
 		const user = await call<{ id: string }>('POST', '/users', { body: { email, password, status: 'active' } });
 		const prepared = await prepare({ id: user.id, email });
-		const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+		const login = await fetch(`${url}/auth/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email, password }),
+		});
 		const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
 		return { prepared, token };
 	};
 	const signedIn = async (customer: number, groupId: number, label: string) => {
-		const { prepared: contact, token } = await newUser(label, ({ id, email }) => call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: label, email, user: id, portal_group: groupId } }));
+		const { prepared: contact, token } = await newUser(label, ({ id, email }) =>
+			call<{ id: number }>('POST', '/items/contacts', {
+				body: { customer, last_name: label, email, user: id, portal_group: groupId },
+			}),
+		);
 		return { contact: contact.id, token };
 	};
 	const own = await signedIn(parentCustomer, groups.own.id, 'own');
-	await db('tickets').whereIn('id', db('tickets').select('id').where('customer', parentCustomer).orderBy('id', 'desc').limit(30)).update({ contact: own.contact });
+	await db('tickets')
+		.whereIn('id', db('tickets').select('id').where('customer', parentCustomer).orderBy('id', 'desc').limit(30))
+		.update({ contact: own.contact });
 	const users = {
 		own,
 		customer: await signedIn(parentCustomer, groups.customer.id, 'customer'),
@@ -109,16 +147,30 @@ try {
 	};
 	// What any user without admin access pays in Directus (policies, permissions, field checks) before
 	// a single filter: a staff user who may read every ticket, with no item rule.
-	const staffPolicy = await call<{ id: string }>('POST', '/policies', { body: { name: 'Bench staff without admin', app_access: false, admin_access: false } });
-	await call('POST', '/permissions', { body: { policy: staffPolicy.id, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} } });
-	const { token: staffToken } = await newUser('staff', ({ id }) => call('POST', '/access', { body: { user: id, policy: staffPolicy.id } }));
+	const staffPolicy = await call<{ id: string }>('POST', '/policies', {
+		body: { name: 'Bench staff without admin', app_access: false, admin_access: false },
+	});
+	await call('POST', '/permissions', {
+		body: { policy: staffPolicy.id, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} },
+	});
+	const { token: staffToken } = await newUser('staff', ({ id }) =>
+		call('POST', '/access', { body: { user: id, policy: staffPolicy.id } }),
+	);
 	await db.raw('ANALYZE');
 
 	// 1. The 25 newest tickets.
 	const list = '/items/tickets?fields=id,subject,status,date_created,customer&sort=-date_created&limit=25';
 	const sqlNewest = {
-		own: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE id IN (SELECT ticket FROM ticket_followers WHERE contact = ?) ORDER BY date_created DESC LIMIT 25`, [own.contact]),
-		customer: () => db.raw(`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`, [parentCustomer]),
+		own: () =>
+			db.raw(
+				`SELECT id, subject, status, date_created, customer FROM tickets WHERE id IN (SELECT ticket FROM ticket_followers WHERE contact = ?) ORDER BY date_created DESC LIMIT 25`,
+				[own.contact],
+			),
+		customer: () =>
+			db.raw(
+				`SELECT id, subject, status, date_created, customer FROM tickets WHERE customer = ? ORDER BY date_created DESC LIMIT 25`,
+				[parentCustomer],
+			),
 		// By the ticket's own copy of its customer's tree path, which the product keeps on PostgreSQL.
 		tree: () =>
 			db.raw(
@@ -130,11 +182,11 @@ try {
 	log('Measuring: the 25 newest tickets');
 	const newest = await compare(
 		{
-			admin: () => call('GET', list),
+			'admin': () => call('GET', list),
 			'staff without admin': () => call('GET', list, { token: staffToken }),
-			own: () => call('GET', list, { token: users.own.token }),
-			customer: () => call('GET', list, { token: users.customer.token }),
-			tree: () => call('GET', list, { token: users.tree.token }),
+			'own': () => call('GET', list, { token: users.own.token }),
+			'customer': () => call('GET', list, { token: users.customer.token }),
+			'tree': () => call('GET', list, { token: users.tree.token }),
 			'sql own': sqlNewest.own,
 			'sql customer': sqlNewest.customer,
 			'sql tree': sqlNewest.tree,
@@ -167,17 +219,28 @@ try {
 		Promise.all([
 			call('GET', '/portal/api/me', token ? { token } : {}).catch(() => undefined),
 			call('GET', '/items/tickets?aggregate[count]=id&groupBy[]=status', token ? { token } : {}),
-			call('GET', '/items/tickets?fields=id,subject,status,date_created&sort=-date_updated&limit=5', token ? { token } : {}),
+			call(
+				'GET',
+				'/items/tickets?fields=id,subject,status,date_created&sort=-date_updated&limit=5',
+				token ? { token } : {},
+			),
 			call('GET', '/items/projects?fields=id,name,status&limit=5', token ? { token } : {}),
 		]);
-	const projectPage = project ? `/items/projects/${project.id}?fields=id,name,status,description,customer,members.contact` : null;
+	const projectPage = project
+		? `/items/projects/${project.id}?fields=id,name,status,description,customer,members.contact`
+		: null;
 	const pages = await compare(
 		{
 			'ticket page admin': () => call('GET', ticketPage),
 			'ticket page tree': () => call('GET', ticketPage, { token: users.tree.token }),
 			'dashboard admin': () => dashboard(),
 			'dashboard tree': () => dashboard(users.tree.token),
-			...(projectPage ? { 'project page admin': () => call('GET', projectPage), 'project page tree': () => call('GET', projectPage, { token: users.tree.token }) } : {}),
+			...(projectPage
+				? {
+						'project page admin': () => call('GET', projectPage),
+						'project page tree': () => call('GET', projectPage, { token: users.tree.token }),
+					}
+				: {}),
 		},
 		{ rounds },
 	);
@@ -185,17 +248,34 @@ try {
 	// 3. Throughput at 32 concurrent users, a mix of lists and pages.
 	log('Measuring: throughput at 32 concurrent users');
 	const require = createRequire(import.meta.url);
-	const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number }; non2xx: number; errors: number }>;
+	const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<{
+		requests: { average: number };
+		latency: { p50: number; p97_5: number };
+		non2xx: number;
+		errors: number;
+	}>;
 	// Each user asks for what they may see: the ticket page only where the ticket is in scope.
 	const mix = (tokens: string[]) =>
 		tokens.flatMap((token) =>
-			[list, '/items/tickets?fields=id,subject&filter[status][_eq]=open&limit=25&page=3', ...(token === users.own.token || token === users.customer.token ? [] : [ticketPage])].map((path) => ({ method: 'GET', path, headers: { Authorization: `Bearer ${token}` } })),
+			[
+				list,
+				'/items/tickets?fields=id,subject&filter[status][_eq]=open&limit=25&page=3',
+				...(token === users.own.token || token === users.customer.token ? [] : [ticketPage]),
+			].map((path) => ({ method: 'GET', path, headers: { Authorization: `Bearer ${token}` } })),
 		);
 	const load = async (tokens: string[]) => {
 		const result = await autocannon({ url, connections: 32, duration: quick ? 5 : 20, requests: mix(tokens) });
-		return { requestsPerSecond: round(result.requests.average, 1), p50: result.latency.p50, p97_5: result.latency.p97_5, failures: result.non2xx + result.errors };
+		return {
+			requestsPerSecond: round(result.requests.average, 1),
+			p50: result.latency.p50,
+			p97_5: result.latency.p97_5,
+			failures: result.non2xx + result.errors,
+		};
 	};
-	const throughput = { admin: await load([adminToken]), portal: await load([users.own.token, users.customer.token, users.tree.token]) };
+	const throughput = {
+		admin: await load([adminToken]),
+		portal: await load([users.own.token, users.customer.token, users.tree.token]),
+	};
 
 	// 4. A group edit with 10 members and with 10,000: time until a member's next request sees it.
 	log('Measuring: group edits with 10 and 10,000 members');
@@ -223,7 +303,7 @@ try {
 			await call('PATCH', `/items/portal_groups/${target.id}`, { body: { permissions: { 'tickets.view': scope } } });
 			for (;;) {
 				const rows = await call<unknown[]>('GET', '/items/tickets?fields=id&limit=1', { token: target.member.token });
-				if ((rows.length > 0) === (scope === 'customer')) return;
+				if (rows.length > 0 === (scope === 'customer')) return;
 			}
 		});
 	const edits: Record<string, number[]> = { '10 members': [], [`${quick ? '1,000' : '10,000'} members`]: [] };
@@ -237,15 +317,27 @@ try {
 
 	// The doctor's checks of who holds what among portal users, run every minute, with every portal user above in place.
 	log('Measuring: the doctor’s access checks');
-	const defaultGroup = ((await db('portal_settings').first('default_group')) as { default_group: number | null }).default_group;
-	const portalUsers = Number(((await db('directus_users').where('role', portalRole).count({ count: '*' }).first()) as { count: string }).count);
+	const defaultGroup = ((await db('portal_settings').first('default_group')) as { default_group: number | null })
+		.default_group;
+	const portalUsers = Number(
+		((await db('directus_users').where('role', portalRole).count({ count: '*' }).first()) as { count: string }).count,
+	);
 	const doctorChecks: number[] = [];
 	for (let index = 0; index < rounds; index++) {
-		doctorChecks.push(await timeOnce(async () => {
-			const { foreignPolicies, drift, strayBadges } = await readPortalUserAccess(db, { portalRole, defaultGroup, badgesReady: true });
-			const wrong = foreignPolicies.length + drift.excess.length + drift.missing.length + strayBadges.length;
-			if (wrong > 0) throw new Error(`The bench world's portal users hold access no contact asks for, or lack some: ${JSON.stringify({ foreignPolicies, drift, strayBadges }).slice(0, 300)}`);
-		}));
+		doctorChecks.push(
+			await timeOnce(async () => {
+				const { foreignPolicies, drift, strayBadges } = await readPortalUserAccess(db, {
+					portalRole,
+					defaultGroup,
+					badgesReady: true,
+				});
+				const wrong = foreignPolicies.length + drift.excess.length + drift.missing.length + strayBadges.length;
+				if (wrong > 0)
+					throw new Error(
+						`The bench world's portal users hold access no contact asks for, or lack some: ${JSON.stringify({ foreignPolicies, drift, strayBadges }).slice(0, 300)}`,
+					);
+			}),
+		);
 	}
 
 	// 5. Moving the 2,000-customer subtree (and back); importing 10,000 customers through Directus.
@@ -253,14 +345,21 @@ try {
 	const newRoot = sizes.customers;
 	const moves: number[] = [];
 	for (let index = 0; index < (quick ? 2 : 5); index++) {
-		moves.push(await timeOnce(() => call('PATCH', `/items/customers/${parentCustomer}`, { body: { parent: newRoot } })));
+		moves.push(
+			await timeOnce(() => call('PATCH', `/items/customers/${parentCustomer}`, { body: { parent: newRoot } })),
+		);
 		moves.push(await timeOnce(() => call('PATCH', `/items/customers/${parentCustomer}`, { body: { parent: null } })));
 	}
 	const importCount = quick ? 1_000 : 10_000;
 	const importSeconds = round(
 		(await timeOnce(async () => {
 			for (let from = 0; from < importCount; from += 1_000) {
-				await call('POST', '/items/customers', { body: Array.from({ length: 1_000 }, (_unused, index) => ({ name: `Imported ${from + index}`, parent: index % 10 === 0 ? null : newRoot })) });
+				await call('POST', '/items/customers', {
+					body: Array.from({ length: 1_000 }, (_unused, index) => ({
+						name: `Imported ${from + index}`,
+						parent: index % 10 === 0 ? null : newRoot,
+					})),
+				});
 			}
 		})) / 1000,
 		1,
@@ -268,11 +367,14 @@ try {
 
 	// Last, as the new tickets are the newest: writes to tickets pay for the product's triggers (followers, the customer path) and the check that they are installed.
 	log('Measuring: ticket writes through Directus');
-	const writtenTicket = await call<{ id: number }>('POST', '/items/tickets', { body: { subject: 'Bench write', status: 'open', customer: parentChild } });
+	const writtenTicket = await call<{ id: number }>('POST', '/items/tickets', {
+		body: { subject: 'Bench write', status: 'open', customer: parentChild },
+	});
 	let customerOfWritten = parentChild;
 	const ticketWrites = await compare(
 		{
-			'create admin': () => call('POST', '/items/tickets', { body: { subject: 'Bench create', status: 'open', customer: parentChild } }),
+			'create admin': () =>
+				call('POST', '/items/tickets', { body: { subject: 'Bench create', status: 'open', customer: parentChild } }),
 			'change customer admin': () => {
 				customerOfWritten = customerOfWritten === parentChild ? parentCustomer : parentChild;
 				return call('PATCH', `/items/tickets/${writtenTicket.id}`, { body: { customer: customerOfWritten } });
@@ -286,7 +388,10 @@ try {
 	const invitationCount = quick ? 100 : 1_000;
 	log(`Measuring: ${invitationCount} invitations`);
 	const invited = (await call<{ id: number }>('POST', '/items/customers', { body: { name: 'Invited customer' } })).id;
-	await db.raw(`INSERT INTO contacts (last_name, email, customer) SELECT 'Invitee', 'invitee-' || g || '@bench.example.com', ? FROM generate_series(1, ?) g`, [invited, invitationCount]);
+	await db.raw(
+		`INSERT INTO contacts (last_name, email, customer) SELECT 'Invitee', 'invitee-' || g || '@bench.example.com', ? FROM generate_series(1, ?) g`,
+		[invited, invitationCount],
+	);
 	const invitationSeconds = round(
 		(await timeOnce(async () => {
 			await call('POST', '/portal/api/invitations', { body: { customer: invited } });

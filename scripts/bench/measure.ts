@@ -8,7 +8,8 @@ export interface Timing {
 
 export function summarise(samples: number[]): Timing {
 	const sorted = [...samples].sort((x, y) => x - y);
-	const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+	const at = (fraction: number) =>
+		sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 	return { median: round(at(0.5)), p95: round(at(0.95)), rounds: sorted.length };
 }
 
@@ -25,7 +26,10 @@ export async function timeOnce(work: () => Promise<unknown>): Promise<number> {
  * Times several named calls side by side: each round runs every call once, in a rotating order, so
  * load from elsewhere on the machine falls on all of them alike. Warm-up rounds are not counted.
  */
-export async function compare(calls: Record<string, () => Promise<unknown>>, { rounds, warmup = 3 }: { rounds: number; warmup?: number }): Promise<Record<string, Timing>> {
+export async function compare(
+	calls: Record<string, () => Promise<unknown>>,
+	{ rounds, warmup = 3 }: { rounds: number; warmup?: number },
+): Promise<Record<string, Timing>> {
 	const names = Object.keys(calls);
 	const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 	for (let round = 0; round < warmup + rounds; round++) {

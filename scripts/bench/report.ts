@@ -39,7 +39,8 @@ export interface BenchResult {
 }
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} ms`);
-const ratio = (value: number | undefined, base: number | undefined) => (value === undefined || !base ? '–' : `${round(value / base).toFixed(2)}×`);
+const ratio = (value: number | undefined, base: number | undefined) =>
+	value === undefined || !base ? '–' : `${round(value / base).toFixed(2)}×`;
 
 export function markdownOf(result: BenchResult): string {
 	const { newest, pages } = result;
@@ -60,12 +61,18 @@ export function markdownOf(result: BenchResult): string {
 		const portal = pages[`${page} tree`];
 		const admin = pages[`${page} admin`];
 		if (!portal || !admin) continue;
-		lines.push(`| ${page}, customer_tree contact | ${ms(portal.median)} | ${ms(portal.p95)} | ${ratio(portal.median, admin.median)} | ${ratio(portal.p95, admin.p95)} | |`);
+		lines.push(
+			`| ${page}, customer_tree contact | ${ms(portal.median)} | ${ms(portal.p95)} | ${ratio(portal.median, admin.median)} | ${ratio(portal.p95, admin.p95)} | |`,
+		);
 	}
 	const tree = result.subtree;
 	lines.push(
 		'',
-		`customer_tree by customers below: ${Object.entries(tree).map(([name, timing]) => `${name.replace('tree, ', '')} ${ms(timing.median)}`).join(', ')}; customer_tree (2,000 below) ÷ customer scope, same customer: ${ratio(newest['tree']?.median, newest['customer']?.median)}. What the portal's rules themselves add, median ÷ the staff user without admin access: own ${ratio(newest['own']?.median, newest['staff without admin']?.median)}, customer ${ratio(newest['customer']?.median, newest['staff without admin']?.median)}, customer_tree ${ratio(newest['tree']?.median, newest['staff without admin']?.median)}.`,
+		`customer_tree by customers below: ${Object.entries(tree)
+			.map(([name, timing]) => `${name.replace('tree, ', '')} ${ms(timing.median)}`)
+			.join(
+				', ',
+			)}; customer_tree (2,000 below) ÷ customer scope, same customer: ${ratio(newest['tree']?.median, newest['customer']?.median)}. What the portal's rules themselves add, median ÷ the staff user without admin access: own ${ratio(newest['own']?.median, newest['staff without admin']?.median)}, customer ${ratio(newest['customer']?.median, newest['staff without admin']?.median)}, customer_tree ${ratio(newest['tree']?.median, newest['staff without admin']?.median)}.`,
 		'',
 		'| operation | result |',
 		'|---|---|',
@@ -73,7 +80,9 @@ export function markdownOf(result: BenchResult): string {
 		`| throughput, 32 concurrent users, portal mix | ${result.throughput.portal.requestsPerSecond} req/s (p50 ${result.throughput.portal.p50} ms, p97.5 ${result.throughput.portal.p97_5} ms, ${result.throughput.portal.failures} failed); ${ratio(result.throughput.admin.requestsPerSecond, result.throughput.portal.requestsPerSecond)} fewer than admin |`,
 		`| creating a ticket through Directus, admin | median ${ms(result.ticketWrites['create admin']?.median)}, p95 ${ms(result.ticketWrites['create admin']?.p95)} (an INSERT through knex: ${ms(result.ticketWrites['create sql']?.median)}) |`,
 		`| changing a ticket's customer through Directus, admin | median ${ms(result.ticketWrites['change customer admin']?.median)}, p95 ${ms(result.ticketWrites['change customer admin']?.p95)} |`,
-		...Object.entries(result.groupEdits).map(([name, timing]) => `| group edit until enforced, ${name} | median ${ms(timing.median)}, p95 ${ms(timing.p95)} |`),
+		...Object.entries(result.groupEdits).map(
+			([name, timing]) => `| group edit until enforced, ${name} | median ${ms(timing.median)}, p95 ${ms(timing.p95)} |`,
+		),
 		`| moving the 2,000-customer subtree | median ${ms(result.subtreeMove.median)}, p95 ${ms(result.subtreeMove.p95)} |`,
 		`| the doctor's access checks, ${result.doctorAccessChecks.portalUsers.toLocaleString('en')} portal users | median ${ms(result.doctorAccessChecks.timing.median)}, p95 ${ms(result.doctorAccessChecks.timing.p95)} |`,
 		`| importing ${result.importCustomers.count.toLocaleString('en')} customers through Directus | ${result.importCustomers.seconds} s |`,
@@ -94,7 +103,13 @@ export async function writeReport(result: BenchResult): Promise<string[]> {
 		runs.push(JSON.parse(await readFile(join(resultsFolder, file), 'utf8')) as BenchResult);
 	}
 	const plot = join(resultsFolder, 'latency.svg');
-	await writeFile(plot, svgOf(runs.sort((x, y) => x.sizes.tickets - y.sizes.tickets), result));
+	await writeFile(
+		plot,
+		svgOf(
+			runs.sort((x, y) => x.sizes.tickets - y.sizes.tickets),
+			result,
+		),
+	);
 	console.log(`\n${markdown}`);
 	return [`${base}.json`, `${base}.md`, plot];
 }
@@ -110,12 +125,32 @@ function svgOf(runs: BenchResult[], latest: BenchResult): string {
 	const byTickets: Series[] = [
 		{ name: 'admin', color: '#888', points: runs.map((run) => [run.sizes.tickets, run.newest['admin']?.median ?? 0]) },
 		{ name: 'own', color: '#2ECDA7', points: runs.map((run) => [run.sizes.tickets, run.newest['own']?.median ?? 0]) },
-		{ name: 'customer', color: '#FFA439', points: runs.map((run) => [run.sizes.tickets, run.newest['customer']?.median ?? 0]) },
-		{ name: 'customer_tree', color: '#6644FF', points: runs.map((run) => [run.sizes.tickets, run.newest['tree']?.median ?? 0]) },
-		{ name: 'SQL tree', color: '#E35169', points: runs.map((run) => [run.sizes.tickets, run.newest['sql tree']?.median ?? 0]) },
+		{
+			name: 'customer',
+			color: '#FFA439',
+			points: runs.map((run) => [run.sizes.tickets, run.newest['customer']?.median ?? 0]),
+		},
+		{
+			name: 'customer_tree',
+			color: '#6644FF',
+			points: runs.map((run) => [run.sizes.tickets, run.newest['tree']?.median ?? 0]),
+		},
+		{
+			name: 'SQL tree',
+			color: '#E35169',
+			points: runs.map((run) => [run.sizes.tickets, run.newest['sql tree']?.median ?? 0]),
+		},
 	];
 	const below = (name: string) => Number(/(\d+) below/.exec(name)?.[1] ?? 0);
-	const bySubtree: Series[] = [{ name: 'customer_tree', color: '#6644FF', points: Object.entries(latest.subtree).map(([name, timing]) => [below(name), timing.median] as [number, number]).sort((x, y) => x[0] - y[0]) }];
+	const bySubtree: Series[] = [
+		{
+			name: 'customer_tree',
+			color: '#6644FF',
+			points: Object.entries(latest.subtree)
+				.map(([name, timing]) => [below(name), timing.median] as [number, number])
+				.sort((x, y) => x[0] - y[0]),
+		},
+	];
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="360" font-family="sans-serif" font-size="12">
 <rect width="960" height="360" fill="white"/>
 ${chart(byTickets, { x: 0, title: '25 newest tickets: median ms by ticket count', log: true })}
@@ -141,12 +176,16 @@ function chart(series: Series[], { x, title, log }: { x: number; title: string; 
 		`<line x1="${left}" y1="${top}" x2="${left}" y2="${top + height}" stroke="#333"/>`,
 		`<text x="${left - 8}" y="${top + 4}" text-anchor="end">${maxY.toFixed(0)}</text>`,
 		`<text x="${left - 8}" y="${top + height}" text-anchor="end">0</text>`,
-		...[...new Set(xs)].map((value) => `<text x="${scaleX(value)}" y="${top + height + 16}" text-anchor="middle">${value.toLocaleString('en')}</text>`),
+		...[...new Set(xs)].map(
+			(value) =>
+				`<text x="${scaleX(value)}" y="${top + height + 16}" text-anchor="middle">${value.toLocaleString('en')}</text>`,
+		),
 	];
 	series.forEach((line, index) => {
 		const path = line.points.map(([px, py]) => `${scaleX(px).toFixed(1)},${scaleY(py).toFixed(1)}`).join(' ');
 		parts.push(`<polyline fill="none" stroke="${line.color}" stroke-width="2" points="${path}"/>`);
-		for (const [px, py] of line.points) parts.push(`<circle cx="${scaleX(px).toFixed(1)}" cy="${scaleY(py).toFixed(1)}" r="3" fill="${line.color}"/>`);
+		for (const [px, py] of line.points)
+			parts.push(`<circle cx="${scaleX(px).toFixed(1)}" cy="${scaleY(py).toFixed(1)}" r="3" fill="${line.color}"/>`);
 		parts.push(`<text x="${left + 10}" y="${top + 14 + index * 14}" fill="${line.color}">${line.name}</text>`);
 	});
 	return parts.join('\n');

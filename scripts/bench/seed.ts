@@ -50,7 +50,8 @@ export async function seed(knex: Knex, sizes: BenchSizes, progress: (message: st
 	// Customers, parents first (the hierarchy triggers read the parent's ancestors).
 	for (let from = 1; from <= sizes.customers; from += 1_000) {
 		const rows = [];
-		for (let id = from; id < Math.min(from + 1_000, sizes.customers + 1); id++) rows.push({ id, name: `Customer ${id}`, parent: parentOf(id) });
+		for (let id = from; id < Math.min(from + 1_000, sizes.customers + 1); id++)
+			rows.push({ id, name: `Customer ${id}`, parent: parentOf(id) });
 		await knex('customers').insert(rows);
 	}
 	await knex.raw(`SELECT setval(pg_get_serial_sequence('customers', 'id'), (SELECT MAX(id) FROM customers))`);
@@ -115,6 +116,10 @@ export async function seed(knex: Knex, sizes: BenchSizes, progress: (message: st
 	step('analysed');
 }
 
-async function inBatches(total: number, size: number, work: (from: number, to: number) => Promise<unknown>): Promise<void> {
+async function inBatches(
+	total: number,
+	size: number,
+	work: (from: number, to: number) => Promise<unknown>,
+): Promise<void> {
 	for (let from = 1; from <= total; from += size) await work(from, Math.min(from + size - 1, total));
 }

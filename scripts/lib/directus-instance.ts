@@ -4,7 +4,7 @@
  * Used by `npm start`, by the test harness and by the schema definition script, so all three boot
  * Directus the same way.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -51,7 +51,12 @@ export interface RunningDirectus {
 }
 
 /** Options for a new throw-away Directus in `folder` (tests, the benchmark): a random secret and first-admin password, its log in the folder. */
-export function throwAwayInstanceOptions(folder: string, database: DatabaseConfig, port: number, env: Record<string, string>): DirectusInstanceOptions {
+export function throwAwayInstanceOptions(
+	folder: string,
+	database: DatabaseConfig,
+	port: number,
+	env: Record<string, string>,
+): DirectusInstanceOptions {
 	return {
 		dataDir: folder,
 		port,
@@ -137,18 +142,29 @@ export interface PackedBundle {
  * every later install, in this process or another, until `dist/` or package.json change.
  */
 export async function packBundle(): Promise<PackedBundle> {
-	const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string };
-	const cache = join(tmpdir(), `customer-portal-pack-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`);
+	const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
+		name: string;
+		version: string;
+	};
+	const cache = join(
+		tmpdir(),
+		`customer-portal-pack-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`,
+	);
 	const tarball = join(cache, `${await buildFingerprint()}.tgz`);
 	if (!existsSync(tarball)) {
 		await mkdir(cache, { recursive: true });
 		const destination = await mkdtemp(join(cache, 'packing-'));
 		try {
-			const { stdout } = await execFileAsync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: projectRoot });
+			const { stdout } = await execFileAsync(
+				'npm',
+				['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+				{ cwd: projectRoot },
+			);
 			const [report] = JSON.parse(stdout) as { filename: string }[];
 			if (!report) throw new Error(`npm pack reported nothing: ${stdout}`);
 			// Older builds' tarballs go; the rename makes the new one appear whole to a process packing alongside.
-			for (const name of await readdir(cache)) if (name.endsWith('.tgz') && join(cache, name) !== tarball) await rm(join(cache, name), { force: true });
+			for (const name of await readdir(cache))
+				if (name.endsWith('.tgz') && join(cache, name) !== tarball) await rm(join(cache, name), { force: true });
 			await rename(join(destination, report.filename), tarball);
 		} finally {
 			await rm(destination, { recursive: true, force: true });
@@ -195,7 +211,9 @@ export async function installBundle(dataDir: string): Promise<string> {
 export async function uninstallBundle(dataDir: string): Promise<void> {
 	const { name } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { name: string };
 	await rm(join(dataDir, 'node_modules', name), { recursive: true, force: true });
-	const project = JSON.parse(await readFile(join(dataDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+	const project = JSON.parse(await readFile(join(dataDir, 'package.json'), 'utf8')) as {
+		dependencies?: Record<string, string>;
+	};
 	delete project.dependencies?.[name];
 	await writeFile(join(dataDir, 'package.json'), JSON.stringify(project, null, '\t'));
 }
@@ -276,7 +294,9 @@ export async function startDirectus(
 		await new Promise((done) => setTimeout(done, 200));
 	}
 	await stop();
-	throw new Error(`Directus did not answer ${url}/server/ping within ${timeoutMs} ms. Its log:\n${tailOf(options.logFile)}`);
+	throw new Error(
+		`Directus did not answer ${url}/server/ping within ${timeoutMs} ms. Its log:\n${tailOf(options.logFile)}`,
+	);
 }
 
 async function answersPing(url: string): Promise<boolean> {

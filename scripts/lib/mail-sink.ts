@@ -26,7 +26,10 @@ export async function startMailSink(folder: string, port = 0): Promise<MailSink>
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
 				received += 1;
-				writeFile(join(folder, `${Date.now()}-${String(received).padStart(6, '0')}.eml`), Buffer.concat(chunks)).then(() => done(), done);
+				writeFile(join(folder, `${Date.now()}-${String(received).padStart(6, '0')}.eml`), Buffer.concat(chunks)).then(
+					() => done(),
+					done,
+				);
 			});
 		},
 	});
@@ -49,8 +52,16 @@ async function readAll(folder: string): Promise<ReceivedMail[]> {
 	const mails: ReceivedMail[] = [];
 	for (const file of files) {
 		const parsed = await simpleParser(await readFile(join(folder, file)));
-		const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((address) => address.value.map((value) => (value.address ?? '').toLowerCase()));
-		mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', file });
+		const to = (parsed.to === undefined ? [] : [parsed.to].flat()).flatMap((address) =>
+			address.value.map((value) => (value.address ?? '').toLowerCase()),
+		);
+		mails.push({
+			to,
+			subject: parsed.subject ?? '',
+			text: parsed.text ?? '',
+			html: typeof parsed.html === 'string' ? parsed.html : '',
+			file,
+		});
 	}
 	return mails;
 }
@@ -61,13 +72,20 @@ export async function mailsTo(folder: string, address: string): Promise<Received
 }
 
 /** Waits until `count` messages to `address` have arrived and returns the newest. */
-export async function waitForMail(folder: string, address: string, { count = 1, timeoutMs = 20_000 } = {}): Promise<ReceivedMail> {
+export async function waitForMail(
+	folder: string,
+	address: string,
+	{ count = 1, timeoutMs = 20_000 } = {},
+): Promise<ReceivedMail> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const mails = await mailsTo(folder, address);
 		const newest = mails.at(-1);
 		if (mails.length >= count && newest) return newest;
-		if (Date.now() > deadline) throw new Error(`No ${count === 1 ? 'message' : `${count} messages`} to ${address} within ${timeoutMs} ms (got ${mails.length})`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`No ${count === 1 ? 'message' : `${count} messages`} to ${address} within ${timeoutMs} ms (got ${mails.length})`,
+			);
 		await new Promise((done) => setTimeout(done, 100));
 	}
 }

@@ -24,7 +24,11 @@ export function postgresServer(): Omit<PostgresConfig, 'client' | 'database'> {
 }
 
 async function onServer<T>(work: (server: Knex) => Promise<T>): Promise<T> {
-	const server = knex({ client: 'pg', connection: { ...postgresServer(), database: 'postgres' }, pool: { min: 0, max: 1 } });
+	const server = knex({
+		client: 'pg',
+		connection: { ...postgresServer(), database: 'postgres' },
+		pool: { min: 0, max: 1 },
+	});
 	try {
 		return await work(server);
 	} finally {

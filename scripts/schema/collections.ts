@@ -5,11 +5,14 @@
  */
 import {
 	boolean,
+	type Choice,
 	collection,
+	type CollectionDefinition,
 	date,
 	dateTime,
 	decimal,
 	email,
+	type FieldDefinition,
 	folder,
 	integer,
 	json,
@@ -22,9 +25,6 @@ import {
 	stamp,
 	string,
 	text,
-	type CollectionDefinition,
-	type Choice,
-	type FieldDefinition,
 } from './fields.ts';
 
 const customerTemplate = '{{name}}';
@@ -60,18 +60,49 @@ function audienceJunction(name: string, owner: string, ownerField: string, group
 	});
 	ownerSide.relation.meta = { ...ownerSide.relation.meta, junction_field: 'customer' };
 	customerSide.relation.meta = { ...customerSide.relation.meta, junction_field: ownerField };
-	return collection(name, { icon: 'import_export', note: `Customers who may read a ${owner === 'kb_articles' ? 'knowledge-base article' : 'document'} whose audience is "Selected customers".`, group, hidden: true }, [primaryKey()], [ownerSide, customerSide]);
+	return collection(
+		name,
+		{
+			icon: 'import_export',
+			note: `Customers who may read a ${owner === 'kb_articles' ? 'knowledge-base article' : 'document'} whose audience is "Selected customers".`,
+			group,
+			hidden: true,
+		},
+		[primaryKey()],
+		[ownerSide, customerSide],
+	);
 }
 
 /** A junction from an item to directus_files that says whether portal contacts may see the file. */
-function attachmentJunction(name: string, owner: string, ownerField: string, template: string, group: string): CollectionDefinition {
-	const ownerSide = manyToOne(name, ownerField, owner, { template, onDelete: 'CASCADE', required: true, oneField: 'attachments' });
-	const fileSide = manyToOne(name, 'file', 'directus_files', { template: '{{title}}', onDelete: 'CASCADE', required: true, oneField: name });
+function attachmentJunction(
+	name: string,
+	owner: string,
+	ownerField: string,
+	template: string,
+	group: string,
+): CollectionDefinition {
+	const ownerSide = manyToOne(name, ownerField, owner, {
+		template,
+		onDelete: 'CASCADE',
+		required: true,
+		oneField: 'attachments',
+	});
+	const fileSide = manyToOne(name, 'file', 'directus_files', {
+		template: '{{title}}',
+		onDelete: 'CASCADE',
+		required: true,
+		oneField: name,
+	});
 	ownerSide.relation.meta = { ...ownerSide.relation.meta, junction_field: 'file' };
 	fileSide.relation.meta = { ...fileSide.relation.meta, junction_field: ownerField };
 	return collection(
 		name,
-		{ icon: 'attach_file', note: 'Files attached to an item; only public ones can ever reach the portal.', group, hidden: true },
+		{
+			icon: 'attach_file',
+			note: 'Files attached to an item; only public ones can ever reach the portal.',
+			group,
+			hidden: true,
+		},
 		[primaryKey(), boolean('is_public', 'Visible in the portal', false), stamp('date_created')],
 		[ownerSide, fileSide],
 	);
@@ -164,16 +195,38 @@ export const collections: CollectionDefinition[] = [
 		},
 		[primaryKey(), integer('depth', { required: true, note: '0 for the customer itself, 1 for its parent, …' })],
 		[
-			manyToOne('customer_tree', 'customer', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true, oneField: 'ancestors' }),
-			manyToOne('customer_tree', 'ancestor', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true }),
+			manyToOne('customer_tree', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'ancestors',
+			}),
+			manyToOne('customer_tree', 'ancestor', 'customers', {
+				template: customerTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+			}),
 		],
 	),
 
 	collection(
 		'locations',
-		{ icon: 'location_on', note: "A customer's sites; devices and contacts may belong to one.", template: '{{name}}', group: 'helpdesk_customers', sort: 3 },
+		{
+			icon: 'location_on',
+			note: "A customer's sites; devices and contacts may belong to one.",
+			template: '{{name}}',
+			group: 'helpdesk_customers',
+			sort: 3,
+		},
 		[primaryKey(), string('name', { required: true, width: 'half' }), text('address')],
-		[manyToOne('locations', 'customer', 'customers', { template: customerTemplate, onDelete: 'CASCADE', required: true, oneField: 'locations' })],
+		[
+			manyToOne('locations', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'locations',
+			}),
+		],
 		[oneToMany('contacts', { template: contactTemplate })],
 	),
 
@@ -194,13 +247,24 @@ export const collections: CollectionDefinition[] = [
 			string('last_name', { width: 'half', required: true }),
 			email('email', { required: true, unique: true, width: 'half' }),
 			string('phone', { width: 'half' }),
-			boolean('login_suspended', 'Portal login suspended', false, { note: 'The contact cannot sign in while this is on, whatever their group.' }),
+			boolean('login_suspended', 'Portal login suspended', false, {
+				note: 'The contact cannot sign in while this is on, whatever their group.',
+			}),
 			stamp('date_created'),
 			stamp('date_updated'),
 		],
 		[
-			manyToOne('contacts', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'contacts' }),
-			manyToOne('contacts', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL', oneField: 'contacts' }),
+			manyToOne('contacts', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'contacts',
+			}),
+			manyToOne('contacts', 'location', 'locations', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				oneField: 'contacts',
+			}),
 			manyToOne('contacts', 'user', 'directus_users', {
 				template: '{{email}}',
 				onDelete: 'SET NULL',
@@ -219,7 +283,14 @@ export const collections: CollectionDefinition[] = [
 
 	collection(
 		'ticket_priorities',
-		{ icon: 'priority_high', note: 'Ticket priorities, in order. The default one is given to new tickets.', template: '{{name}}', group: 'helpdesk_tickets', sortField: 'sort', sort: 2 },
+		{
+			icon: 'priority_high',
+			note: 'Ticket priorities, in order. The default one is given to new tickets.',
+			template: '{{name}}',
+			group: 'helpdesk_tickets',
+			sortField: 'sort',
+			sort: 2,
+		},
 		[
 			primaryKey(),
 			string('name', { required: true, width: 'half' }),
@@ -246,13 +317,17 @@ export const collections: CollectionDefinition[] = [
 		},
 		[
 			primaryKey(),
-			select('status', [
-				{ value: 'new', text: 'New', color: '#3399FF' },
-				{ value: 'open', text: 'Open', color: '#6644FF' },
-				{ value: 'pending', text: 'Waiting on customer', color: '#FFA439' },
-				{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
-				{ value: 'closed', text: 'Closed', color: '#A2B5CD' },
-			], 'new'),
+			select(
+				'status',
+				[
+					{ value: 'new', text: 'New', color: '#3399FF' },
+					{ value: 'open', text: 'Open', color: '#6644FF' },
+					{ value: 'pending', text: 'Waiting on customer', color: '#FFA439' },
+					{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
+					{ value: 'closed', text: 'Closed', color: '#A2B5CD' },
+				],
+				'new',
+			),
 			string('subject', { required: true }),
 			text('description', { markdown: true }),
 			stamp('date_created'),
@@ -264,16 +339,36 @@ export const collections: CollectionDefinition[] = [
 			}),
 		],
 		[
-			manyToOne('tickets', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'tickets' }),
-			manyToOne('tickets', 'contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'The requester.' }),
+			manyToOne('tickets', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'tickets',
+			}),
+			manyToOne('tickets', 'contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+				note: 'The requester.',
+			}),
 			manyToOne('tickets', 'priority', 'ticket_priorities', { template: '{{name}}', onDelete: 'SET NULL' }),
-			manyToOne('tickets', 'assignee', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', note: 'The staff member working on it.' }),
+			manyToOne('tickets', 'assignee', 'directus_users', {
+				template: '{{first_name}} {{last_name}}',
+				onDelete: 'SET NULL',
+				note: 'The staff member working on it.',
+			}),
 		],
 		[
-			oneToMany('participants', { template: '{{kind}}: {{contact.first_name}} {{contact.last_name}}', note: 'Contacts who follow the ticket besides the requester.' }),
+			oneToMany('participants', {
+				template: '{{kind}}: {{contact.first_name}} {{contact.last_name}}',
+				note: 'Contacts who follow the ticket besides the requester.',
+			}),
 			oneToMany('comments', { template: '{{body}}' }),
 			manyToMany('attachments', 'files', null, 'Only attachments marked "Visible in the portal" can reach contacts.'),
-			oneToMany('followers', { template: '{{contact.first_name}} {{contact.last_name}}', readonly: true, hidden: true }),
+			oneToMany('followers', {
+				template: '{{contact.first_name}} {{contact.last_name}}',
+				readonly: true,
+				hidden: true,
+			}),
 		],
 	),
 
@@ -288,37 +383,93 @@ export const collections: CollectionDefinition[] = [
 		},
 		[primaryKey()],
 		[
-			manyToOne('ticket_followers', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'followers' }),
-			manyToOne('ticket_followers', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
-			manyToOne('ticket_followers', 'participant', 'ticket_participants', { template: '{{kind}}', onDelete: 'CASCADE', note: 'The participant row it follows from; empty for the requester.' }),
+			manyToOne('ticket_followers', 'ticket', 'tickets', {
+				template: ticketTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'followers',
+			}),
+			manyToOne('ticket_followers', 'contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+			}),
+			manyToOne('ticket_followers', 'participant', 'ticket_participants', {
+				template: '{{kind}}',
+				onDelete: 'CASCADE',
+				note: 'The participant row it follows from; empty for the requester.',
+			}),
 		],
 	),
 
 	collection(
 		'ticket_participants',
-		{ icon: 'group', note: 'Contacts who follow a ticket: another contact, an approver or a copy.', template: '{{contact.first_name}} {{contact.last_name}} ({{kind}})', group: 'helpdesk_tickets', sort: 3 },
+		{
+			icon: 'group',
+			note: 'Contacts who follow a ticket: another contact, an approver or a copy.',
+			template: '{{contact.first_name}} {{contact.last_name}} ({{kind}})',
+			group: 'helpdesk_tickets',
+			sort: 3,
+		},
 		[
 			primaryKey(),
-			select('kind', [
-				{ value: 'contact', text: 'Contact', color: '#3399FF' },
-				{ value: 'approver', text: 'Approver', color: '#6644FF' },
-				{ value: 'cc', text: 'Copy', color: '#A2B5CD' },
-			], 'contact'),
+			select(
+				'kind',
+				[
+					{ value: 'contact', text: 'Contact', color: '#3399FF' },
+					{ value: 'approver', text: 'Approver', color: '#6644FF' },
+					{ value: 'cc', text: 'Copy', color: '#A2B5CD' },
+				],
+				'contact',
+			),
 		],
 		[
-			manyToOne('ticket_participants', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'participants' }),
-			manyToOne('ticket_participants', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
+			manyToOne('ticket_participants', 'ticket', 'tickets', {
+				template: ticketTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'participants',
+			}),
+			manyToOne('ticket_participants', 'contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+			}),
 		],
 	),
 
 	collection(
 		'ticket_comments',
-		{ icon: 'forum', note: 'The conversation on a ticket. Internal comments are for staff only and never reach the portal.', template: '{{body}}', group: 'helpdesk_tickets', sort: 4 },
-		[primaryKey(), text('body', { required: true, markdown: true }), boolean('is_internal', 'Internal (staff only)', false), stamp('date_created')],
+		{
+			icon: 'forum',
+			note: 'The conversation on a ticket. Internal comments are for staff only and never reach the portal.',
+			template: '{{body}}',
+			group: 'helpdesk_tickets',
+			sort: 4,
+		},
 		[
-			manyToOne('ticket_comments', 'ticket', 'tickets', { template: ticketTemplate, onDelete: 'CASCADE', required: true, oneField: 'comments' }),
-			manyToOne('ticket_comments', 'author_user', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', note: 'Set when staff wrote it.' }),
-			manyToOne('ticket_comments', 'author_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'Set when a contact wrote it.' }),
+			primaryKey(),
+			text('body', { required: true, markdown: true }),
+			boolean('is_internal', 'Internal (staff only)', false),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('ticket_comments', 'ticket', 'tickets', {
+				template: ticketTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'comments',
+			}),
+			manyToOne('ticket_comments', 'author_user', 'directus_users', {
+				template: '{{first_name}} {{last_name}}',
+				onDelete: 'SET NULL',
+				note: 'Set when staff wrote it.',
+			}),
+			manyToOne('ticket_comments', 'author_contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+				note: 'Set when a contact wrote it.',
+			}),
 		],
 	),
 
@@ -326,16 +477,26 @@ export const collections: CollectionDefinition[] = [
 
 	collection(
 		'projects',
-		{ icon: 'assignment', note: 'Projects run for a customer.', template: projectTemplate, group: 'helpdesk_projects', sort: 1 },
+		{
+			icon: 'assignment',
+			note: 'Projects run for a customer.',
+			template: projectTemplate,
+			group: 'helpdesk_projects',
+			sort: 1,
+		},
 		[
 			primaryKey(),
-			select('status', [
-				{ value: 'planned', text: 'Planned', color: '#3399FF' },
-				{ value: 'active', text: 'Active', color: '#6644FF' },
-				{ value: 'on_hold', text: 'On hold', color: '#FFA439' },
-				{ value: 'completed', text: 'Completed', color: '#2ECDA7' },
-				{ value: 'cancelled', text: 'Cancelled', color: '#A2B5CD' },
-			], 'planned'),
+			select(
+				'status',
+				[
+					{ value: 'planned', text: 'Planned', color: '#3399FF' },
+					{ value: 'active', text: 'Active', color: '#6644FF' },
+					{ value: 'on_hold', text: 'On hold', color: '#FFA439' },
+					{ value: 'completed', text: 'Completed', color: '#2ECDA7' },
+					{ value: 'cancelled', text: 'Cancelled', color: '#A2B5CD' },
+				],
+				'planned',
+			),
 			string('name', { required: true }),
 			text('description', { markdown: true }),
 			date('start_date'),
@@ -344,7 +505,14 @@ export const collections: CollectionDefinition[] = [
 			stamp('date_created'),
 			stamp('date_updated'),
 		],
-		[manyToOne('projects', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'projects' })],
+		[
+			manyToOne('projects', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'projects',
+			}),
+		],
 		[
 			oneToMany('members', { template: '{{contact.first_name}} {{contact.last_name}}' }),
 			oneToMany('tasks', { template: '{{name}}' }),
@@ -358,40 +526,90 @@ export const collections: CollectionDefinition[] = [
 
 	collection(
 		'project_members',
-		{ icon: 'group', note: "The customer's contacts on a project team.", template: '{{contact.first_name}} {{contact.last_name}}', group: 'helpdesk_projects', hidden: true },
+		{
+			icon: 'group',
+			note: "The customer's contacts on a project team.",
+			template: '{{contact.first_name}} {{contact.last_name}}',
+			group: 'helpdesk_projects',
+			hidden: true,
+		},
 		[primaryKey()],
 		[
-			manyToOne('project_members', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'members' }),
-			manyToOne('project_members', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true }),
+			manyToOne('project_members', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'members',
+			}),
+			manyToOne('project_members', 'contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+			}),
 		],
 	),
 
 	collection(
 		'project_tasks',
-		{ icon: 'event_note', note: "A project's schedule.", template: '{{name}}', group: 'helpdesk_projects', sortField: 'sort' },
+		{
+			icon: 'event_note',
+			note: "A project's schedule.",
+			template: '{{name}}',
+			group: 'helpdesk_projects',
+			sortField: 'sort',
+		},
 		[
 			primaryKey(),
 			string('name', { required: true }),
-			select('status', [
-				{ value: 'todo', text: 'To do', color: '#A2B5CD' },
-				{ value: 'in_progress', text: 'In progress', color: '#6644FF' },
-				{ value: 'done', text: 'Done', color: '#2ECDA7' },
-			], 'todo'),
+			select(
+				'status',
+				[
+					{ value: 'todo', text: 'To do', color: '#A2B5CD' },
+					{ value: 'in_progress', text: 'In progress', color: '#6644FF' },
+					{ value: 'done', text: 'Done', color: '#2ECDA7' },
+				],
+				'todo',
+			),
 			date('start_date'),
 			date('due_date'),
 			decimal('estimated_hours', { suffix: ' h', width: 'half' }),
 			integer('sort', { hidden: true }),
 		],
-		[manyToOne('project_tasks', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'tasks' })],
+		[
+			manyToOne('project_tasks', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'tasks',
+			}),
+		],
 	),
 
 	collection(
 		'project_notes',
-		{ icon: 'sticky_note_2', note: 'Notes on a project. Internal notes are for staff only.', template: '{{body}}', group: 'helpdesk_projects' },
-		[primaryKey(), text('body', { required: true, markdown: true }), boolean('is_internal', 'Internal (staff only)', false), stamp('date_created')],
+		{
+			icon: 'sticky_note_2',
+			note: 'Notes on a project. Internal notes are for staff only.',
+			template: '{{body}}',
+			group: 'helpdesk_projects',
+		},
 		[
-			manyToOne('project_notes', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'notes' }),
-			manyToOne('project_notes', 'author_user', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL' }),
+			primaryKey(),
+			text('body', { required: true, markdown: true }),
+			boolean('is_internal', 'Internal (staff only)', false),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('project_notes', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'notes',
+			}),
+			manyToOne('project_notes', 'author_user', 'directus_users', {
+				template: '{{first_name}} {{last_name}}',
+				onDelete: 'SET NULL',
+			}),
 			manyToOne('project_notes', 'author_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL' }),
 		],
 	),
@@ -403,48 +621,107 @@ export const collections: CollectionDefinition[] = [
 			primaryKey(),
 			string('title', { required: true }),
 			text('description', { markdown: true }),
-			select('status', [
-				{ value: 'open', text: 'Open', color: '#FFA439' },
-				{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
-			], 'open'),
+			select(
+				'status',
+				[
+					{ value: 'open', text: 'Open', color: '#FFA439' },
+					{ value: 'resolved', text: 'Resolved', color: '#2ECDA7' },
+				],
+				'open',
+			),
 			stamp('date_created'),
 		],
 		[
-			manyToOne('project_issues', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'issues' }),
-			manyToOne('project_issues', 'reported_by_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL' }),
+			manyToOne('project_issues', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'issues',
+			}),
+			manyToOne('project_issues', 'reported_by_contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+			}),
 		],
 	),
 
 	collection(
 		'project_charges',
-		{ icon: 'payments', note: 'Billable charges on a project.', template: '{{description}}', group: 'helpdesk_projects' },
-		[primaryKey(), string('description', { required: true }), decimal('quantity', { width: 'half' }), decimal('unit_price', { width: 'half' }), decimal('amount', { width: 'half' }), date('charged_on')],
-		[manyToOne('project_charges', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'charges' })],
+		{
+			icon: 'payments',
+			note: 'Billable charges on a project.',
+			template: '{{description}}',
+			group: 'helpdesk_projects',
+		},
+		[
+			primaryKey(),
+			string('description', { required: true }),
+			decimal('quantity', { width: 'half' }),
+			decimal('unit_price', { width: 'half' }),
+			decimal('amount', { width: 'half' }),
+			date('charged_on'),
+		],
+		[
+			manyToOne('project_charges', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'charges',
+			}),
+		],
 	),
 
 	collection(
 		'project_calendar_items',
-		{ icon: 'calendar_month', note: 'Meetings and milestones of a project.', template: '{{title}}', group: 'helpdesk_projects' },
-		[primaryKey(), string('title', { required: true }), dateTime('starts_at', { required: true }), dateTime('ends_at'), string('place')],
-		[manyToOne('project_calendar_items', 'project', 'projects', { template: projectTemplate, onDelete: 'CASCADE', required: true, oneField: 'calendar_items' })],
+		{
+			icon: 'calendar_month',
+			note: 'Meetings and milestones of a project.',
+			template: '{{title}}',
+			group: 'helpdesk_projects',
+		},
+		[
+			primaryKey(),
+			string('title', { required: true }),
+			dateTime('starts_at', { required: true }),
+			dateTime('ends_at'),
+			string('place'),
+		],
+		[
+			manyToOne('project_calendar_items', 'project', 'projects', {
+				template: projectTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				oneField: 'calendar_items',
+			}),
+		],
 	),
 
 	attachmentJunction('project_attachments', 'projects', 'project', projectTemplate, 'helpdesk_projects'),
 
 	collection(
 		'devices',
-		{ icon: 'devices', note: "Customers' devices. Protected fields such as the admin password never reach the portal.", template: '{{name}}', group: 'helpdesk_assets', sort: 1 },
+		{
+			icon: 'devices',
+			note: "Customers' devices. Protected fields such as the admin password never reach the portal.",
+			template: '{{name}}',
+			group: 'helpdesk_assets',
+			sort: 1,
+		},
 		[
 			primaryKey(),
 			string('name', { required: true, width: 'half' }),
-			select('type', [
-				{ value: 'computer', text: 'Computer', color: '#3399FF' },
-				{ value: 'server', text: 'Server', color: '#6644FF' },
-				{ value: 'printer', text: 'Printer', color: '#FFA439' },
-				{ value: 'network', text: 'Network', color: '#2ECDA7' },
-				{ value: 'phone', text: 'Phone', color: '#E35169' },
-				{ value: 'other', text: 'Other', color: '#A2B5CD' },
-			], 'other'),
+			select(
+				'type',
+				[
+					{ value: 'computer', text: 'Computer', color: '#3399FF' },
+					{ value: 'server', text: 'Server', color: '#6644FF' },
+					{ value: 'printer', text: 'Printer', color: '#FFA439' },
+					{ value: 'network', text: 'Network', color: '#2ECDA7' },
+					{ value: 'phone', text: 'Phone', color: '#E35169' },
+					{ value: 'other', text: 'Other', color: '#A2B5CD' },
+				],
+				'other',
+			),
 			string('serial', { width: 'half', indexed: true }),
 			string('manufacturer', { width: 'half' }),
 			string('model', { width: 'half' }),
@@ -456,71 +733,161 @@ export const collections: CollectionDefinition[] = [
 			stamp('date_updated'),
 		],
 		[
-			manyToOne('devices', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'devices' }),
+			manyToOne('devices', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'devices',
+			}),
 			manyToOne('devices', 'location', 'locations', { template: '{{name}}', onDelete: 'SET NULL' }),
-			manyToOne('devices', 'created_by_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', note: 'The contact who registered the device.' }),
+			manyToOne('devices', 'created_by_contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+				note: 'The contact who registered the device.',
+			}),
 		],
 	),
 
 	collection(
 		'kb_articles',
-		{ icon: 'menu_book', note: 'Knowledge-base articles. Published articles reach the portal for their audience.', template: '{{title}}', group: 'helpdesk_knowledge', archive: { field: 'status', value: 'draft', unarchive: 'published' }, sort: 1 },
-		[primaryKey(), select('status', publishedDraft, 'draft'), select('audience', audience, 'all'), string('title', { required: true }), text('body', { markdown: true }), stamp('date_created'), stamp('date_updated')],
+		{
+			icon: 'menu_book',
+			note: 'Knowledge-base articles. Published articles reach the portal for their audience.',
+			template: '{{title}}',
+			group: 'helpdesk_knowledge',
+			archive: { field: 'status', value: 'draft', unarchive: 'published' },
+			sort: 1,
+		},
+		[
+			primaryKey(),
+			select('status', publishedDraft, 'draft'),
+			select('audience', audience, 'all'),
+			string('title', { required: true }),
+			text('body', { markdown: true }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
 		[],
-		[manyToMany('customers', 'list-m2m', '{{customer.name}}', 'Who may read it when the audience is "Selected customers".')],
+		[
+			manyToMany(
+				'customers',
+				'list-m2m',
+				'{{customer.name}}',
+				'Who may read it when the audience is "Selected customers".',
+			),
+		],
 	),
 	audienceJunction('kb_article_customers', 'kb_articles', 'article', 'helpdesk_knowledge'),
 
 	collection(
 		'documents',
-		{ icon: 'description', note: 'Documentation for customers. Published documents reach the portal for their audience.', template: '{{title}}', group: 'helpdesk_knowledge', archive: { field: 'status', value: 'draft', unarchive: 'published' }, sort: 2 },
-		[primaryKey(), select('status', publishedDraft, 'draft'), select('audience', audience, 'all'), string('title', { required: true }), text('body', { markdown: true }), stamp('date_created'), stamp('date_updated')],
+		{
+			icon: 'description',
+			note: 'Documentation for customers. Published documents reach the portal for their audience.',
+			template: '{{title}}',
+			group: 'helpdesk_knowledge',
+			archive: { field: 'status', value: 'draft', unarchive: 'published' },
+			sort: 2,
+		},
+		[
+			primaryKey(),
+			select('status', publishedDraft, 'draft'),
+			select('audience', audience, 'all'),
+			string('title', { required: true }),
+			text('body', { markdown: true }),
+			stamp('date_created'),
+			stamp('date_updated'),
+		],
 		[],
-		[manyToMany('customers', 'list-m2m', '{{customer.name}}', 'Who may read it when the audience is "Selected customers".')],
+		[
+			manyToMany(
+				'customers',
+				'list-m2m',
+				'{{customer.name}}',
+				'Who may read it when the audience is "Selected customers".',
+			),
+		],
 	),
 	audienceJunction('document_customers', 'documents', 'document', 'helpdesk_knowledge'),
 
 	collection(
 		'invoices',
-		{ icon: 'receipt_long', note: "Invoices sent to a customer.", template: '{{number}}', group: 'helpdesk_financials', sort: 1 },
+		{
+			icon: 'receipt_long',
+			note: 'Invoices sent to a customer.',
+			template: '{{number}}',
+			group: 'helpdesk_financials',
+			sort: 1,
+		},
 		[
 			primaryKey(),
 			string('number', { required: true, unique: true, width: 'half' }),
-			select('status', [
-				{ value: 'draft', text: 'Draft', color: '#A2B5CD' },
-				{ value: 'sent', text: 'Sent', color: '#3399FF' },
-				{ value: 'paid', text: 'Paid', color: '#2ECDA7' },
-				{ value: 'overdue', text: 'Overdue', color: '#E35169' },
-				{ value: 'void', text: 'Void', color: '#18222F' },
-			], 'draft'),
+			select(
+				'status',
+				[
+					{ value: 'draft', text: 'Draft', color: '#A2B5CD' },
+					{ value: 'sent', text: 'Sent', color: '#3399FF' },
+					{ value: 'paid', text: 'Paid', color: '#2ECDA7' },
+					{ value: 'overdue', text: 'Overdue', color: '#E35169' },
+					{ value: 'void', text: 'Void', color: '#18222F' },
+				],
+				'draft',
+			),
 			decimal('total', { width: 'half', required: true }),
 			date('issued_on'),
 			date('due_date'),
 			stamp('date_created'),
 		],
-		[manyToOne('invoices', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'invoices' })],
+		[
+			manyToOne('invoices', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'invoices',
+			}),
+		],
 	),
 
 	collection(
 		'quotes',
-		{ icon: 'request_quote', note: 'Quotes a customer may approve or decline.', template: '{{title}}', group: 'helpdesk_financials', sort: 2 },
+		{
+			icon: 'request_quote',
+			note: 'Quotes a customer may approve or decline.',
+			template: '{{title}}',
+			group: 'helpdesk_financials',
+			sort: 2,
+		},
 		[
 			primaryKey(),
 			string('title', { required: true }),
 			text('description', { markdown: true }),
 			decimal('total', { width: 'half', required: true }),
-			select('status', [
-				{ value: 'pending', text: 'Pending', color: '#FFA439' },
-				{ value: 'approved', text: 'Approved', color: '#2ECDA7' },
-				{ value: 'declined', text: 'Declined', color: '#E35169' },
-			], 'pending'),
+			select(
+				'status',
+				[
+					{ value: 'pending', text: 'Pending', color: '#FFA439' },
+					{ value: 'approved', text: 'Approved', color: '#2ECDA7' },
+					{ value: 'declined', text: 'Declined', color: '#E35169' },
+				],
+				'pending',
+			),
 			date('valid_until'),
 			dateTime('decided_at', { readonly: true, note: 'Recorded when a contact approves or declines.' }),
 			stamp('date_created'),
 		],
 		[
-			manyToOne('quotes', 'customer', 'customers', { template: customerTemplate, onDelete: 'NO ACTION', required: true, oneField: 'quotes' }),
-			manyToOne('quotes', 'decided_by', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', readonly: true, note: 'The contact who approved or declined.' }),
+			manyToOne('quotes', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'NO ACTION',
+				required: true,
+				oneField: 'quotes',
+			}),
+			manyToOne('quotes', 'decided_by', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+				readonly: true,
+				note: 'The contact who approved or declined.',
+			}),
 		],
 	),
 
@@ -528,14 +895,22 @@ export const collections: CollectionDefinition[] = [
 
 	collection(
 		'portal_groups',
-		{ icon: 'shield_person', note: 'Portal groups: what their contacts may see and do. System groups cannot be changed; make a copy instead.', template: '{{name}}', group: 'portal', sort: 1 },
+		{
+			icon: 'shield_person',
+			note: 'Portal groups: what their contacts may see and do. System groups cannot be changed; make a copy instead.',
+			template: '{{name}}',
+			group: 'portal',
+			sort: 1,
+		},
 		[
 			primaryKey(),
 			string('name', { required: true, unique: true, width: 'half' }),
 			boolean('is_system', 'System group (read-only)', false, { readonly: true }),
 			boolean('assignable_by_client', 'A client administrator may assign it', false),
 			text('description'),
-			json('permissions', { note: 'Capabilities by key, e.g. {"tickets.view": "own", "tickets.create": true}. Keys left out grant nothing.' }),
+			json('permissions', {
+				note: 'Capabilities by key, e.g. {"tickets.view": "own", "tickets.create": true}. Keys left out grant nothing.',
+			}),
 			stamp('date_created'),
 			stamp('date_updated'),
 		],
@@ -555,38 +930,93 @@ export const collections: CollectionDefinition[] = [
 		{ icon: 'tune', note: 'How the customer portal behaves.', group: 'portal' },
 		[
 			primaryKey(),
-			string('portal_name', { width: 'half', placeholder: 'Customer portal', note: 'Shown in the portal and its e-mails. Empty: the project name.' }),
+			string('portal_name', {
+				width: 'half',
+				placeholder: 'Customer portal',
+				note: 'Shown in the portal and its e-mails. Empty: the project name.',
+			}),
 			{
 				field: 'accent_color',
 				type: 'string',
-				meta: { interface: 'select-color', display: 'color', width: 'half', note: 'The portal’s buttons and links. Empty: the project colour.' },
+				meta: {
+					interface: 'select-color',
+					display: 'color',
+					width: 'half',
+					note: 'The portal’s buttons and links. Empty: the project colour.',
+				},
 				schema: { max_length: 16, is_nullable: true },
 			},
-			select('access_mode', [
-				{ value: 'registered_only', text: 'Registered contacts only', color: '#6644FF' },
-				{ value: 'public', text: 'Public knowledge base and requests', color: '#2ECDA7' },
-			], 'registered_only', { note: 'Public: anyone may read articles meant for everyone and submit a request; signing in is needed to track it.' }),
+			select(
+				'access_mode',
+				[
+					{ value: 'registered_only', text: 'Registered contacts only', color: '#6644FF' },
+					{ value: 'public', text: 'Public knowledge base and requests', color: '#2ECDA7' },
+				],
+				'registered_only',
+				{
+					note: 'Public: anyone may read articles meant for everyone and submit a request; signing in is needed to track it.',
+				},
+			),
 			boolean('parent_visibility', 'Contacts of a parent customer may see the customers below it', true, {
 				note: 'Off: groups that see "their customer and the customers below it" see only their own customer.',
 			}),
-			integer('invite_ttl_hours', { required: true, defaultValue: 72, width: 'half', note: 'How long an invitation link stays valid.' }),
-			select('self_signup', [
-				{ value: 'off', text: 'Off', color: '#A2B5CD' },
-				{ value: 'matching_domain', text: "E-mail domain matches a customer's", color: '#2ECDA7' },
-			], 'off', { note: "Let people whose e-mail domain is listed on a customer ask for a login." }),
+			integer('invite_ttl_hours', {
+				required: true,
+				defaultValue: 72,
+				width: 'half',
+				note: 'How long an invitation link stays valid.',
+			}),
+			select(
+				'self_signup',
+				[
+					{ value: 'off', text: 'Off', color: '#A2B5CD' },
+					{ value: 'matching_domain', text: "E-mail domain matches a customer's", color: '#2ECDA7' },
+				],
+				'off',
+				{ note: 'Let people whose e-mail domain is listed on a customer ask for a login.' },
+			),
 		],
 		[
-			manyToOne('portal_settings', 'default_group', 'portal_groups', { template: '{{name}}', onDelete: 'SET NULL', note: 'The group of new portal contacts.' }),
-			manyToOne('portal_settings', 'portal_role', 'directus_roles', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The Directus role every portal user is under. Managed by the portal.' }),
-			manyToOne('portal_settings', 'staff_policy', 'directus_policies', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'The "Portal staff" policy: give it to staff who manage the portal without being admins. Managed by the portal.' }),
-			manyToOne('portal_settings', 'public_policy', 'directus_policies', { template: '{{name}}', onDelete: 'SET NULL', readonly: true, note: 'What visitors who are not signed in may read, following the access mode. Managed by the portal.' }),
-			manyToOne('portal_settings', 'unassigned_customer', 'customers', { template: customerTemplate, onDelete: 'SET NULL', note: 'Where public requests from unknown e-mail domains are filed for staff to sort.' }),
+			manyToOne('portal_settings', 'default_group', 'portal_groups', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				note: 'The group of new portal contacts.',
+			}),
+			manyToOne('portal_settings', 'portal_role', 'directus_roles', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+				note: 'The Directus role every portal user is under. Managed by the portal.',
+			}),
+			manyToOne('portal_settings', 'staff_policy', 'directus_policies', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+				note: 'The "Portal staff" policy: give it to staff who manage the portal without being admins. Managed by the portal.',
+			}),
+			manyToOne('portal_settings', 'public_policy', 'directus_policies', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+				note: 'What visitors who are not signed in may read, following the access mode. Managed by the portal.',
+			}),
+			manyToOne('portal_settings', 'unassigned_customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'SET NULL',
+				note: 'Where public requests from unknown e-mail domains are filed for staff to sort.',
+			}),
 		],
 	),
 
 	collection(
 		'portal_invitations',
-		{ icon: 'forward_to_inbox', note: 'Invitations to sign up for the portal. The link itself is never stored, only a hash of it.', template: '{{contact.email}}', group: 'portal', sort: 3 },
+		{
+			icon: 'forward_to_inbox',
+			note: 'Invitations to sign up for the portal. The link itself is never stored, only a hash of it.',
+			template: '{{contact.email}}',
+			group: 'portal',
+			sort: 3,
+		},
 		[
 			primaryKey(),
 			{
@@ -603,14 +1033,29 @@ export const collections: CollectionDefinition[] = [
 			stamp('date_created'),
 		],
 		[
-			manyToOne('portal_invitations', 'contact', 'contacts', { template: contactTemplate, onDelete: 'CASCADE', required: true, readonly: true }),
-			manyToOne('portal_invitations', 'invited_by', 'directus_users', { template: '{{first_name}} {{last_name}}', onDelete: 'SET NULL', readonly: true }),
+			manyToOne('portal_invitations', 'contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'CASCADE',
+				required: true,
+				readonly: true,
+			}),
+			manyToOne('portal_invitations', 'invited_by', 'directus_users', {
+				template: '{{first_name}} {{last_name}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+			}),
 		],
 	),
 
 	collection(
 		'portal_audit',
-		{ icon: 'policy', note: 'What happened in the portal and who did it. Written by the portal; read-only.', template: '{{action}}', group: 'portal', sort: 4 },
+		{
+			icon: 'policy',
+			note: 'What happened in the portal and who did it. Written by the portal; read-only.',
+			template: '{{action}}',
+			group: 'portal',
+			sort: 4,
+		},
 		[
 			primaryKey(),
 			{ ...string('action', { required: true, readonly: true, indexed: true, width: 'half' }) },
@@ -621,9 +1066,21 @@ export const collections: CollectionDefinition[] = [
 			stamp('date_created'),
 		],
 		[
-			manyToOne('portal_audit', 'actor_user', 'directus_users', { template: '{{email}}', onDelete: 'SET NULL', readonly: true }),
-			manyToOne('portal_audit', 'actor_contact', 'contacts', { template: contactTemplate, onDelete: 'SET NULL', readonly: true }),
-			manyToOne('portal_audit', 'customer', 'customers', { template: customerTemplate, onDelete: 'SET NULL', readonly: true }),
+			manyToOne('portal_audit', 'actor_user', 'directus_users', {
+				template: '{{email}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+			}),
+			manyToOne('portal_audit', 'actor_contact', 'contacts', {
+				template: contactTemplate,
+				onDelete: 'SET NULL',
+				readonly: true,
+			}),
+			manyToOne('portal_audit', 'customer', 'customers', {
+				template: customerTemplate,
+				onDelete: 'SET NULL',
+				readonly: true,
+			}),
 		],
 	),
 ];
@@ -633,9 +1090,18 @@ export const collections: CollectionDefinition[] = [
  * there, and the tree path a customer badge carries (src/access/customer-badge.ts).
  */
 export const systemFields: { collection: string; field: FieldDefinition }[] = [
-	{ collection: 'directus_users', field: oneToMany('portal_contacts', { template: contactTemplate, readonly: true, hidden: true }) },
-	{ collection: 'directus_files', field: oneToMany('ticket_attachments', { template: '{{ticket.subject}}', readonly: true, hidden: true }) },
-	{ collection: 'directus_files', field: oneToMany('project_attachments', { template: '{{project.name}}', readonly: true, hidden: true }) },
+	{
+		collection: 'directus_users',
+		field: oneToMany('portal_contacts', { template: contactTemplate, readonly: true, hidden: true }),
+	},
+	{
+		collection: 'directus_files',
+		field: oneToMany('ticket_attachments', { template: '{{ticket.subject}}', readonly: true, hidden: true }),
+	},
+	{
+		collection: 'directus_files',
+		field: oneToMany('project_attachments', { template: '{{project.name}}', readonly: true, hidden: true }),
+	},
 	{
 		collection: 'directus_policies',
 		field: text('portal_tree_path', {
@@ -645,4 +1111,3 @@ export const systemFields: { collection: string; field: FieldDefinition }[] = [
 		}),
 	},
 ];
-

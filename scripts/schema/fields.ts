@@ -71,7 +71,10 @@ export function primaryKey(): FieldDefinition {
 	};
 }
 
-export function string(field: string, options: Common & { placeholder?: string; masked?: boolean } = {}): FieldDefinition {
+export function string(
+	field: string,
+	options: Common & { placeholder?: string; masked?: boolean } = {},
+): FieldDefinition {
 	return {
 		field,
 		type: 'string',
@@ -142,12 +145,15 @@ export function boolean(field: string, label: string, defaultValue: boolean, opt
 	return {
 		field,
 		type: 'boolean',
-		meta: meta({ width: 'half', ...options }, {
-			interface: 'boolean',
-			options: { label },
-			display: 'boolean',
-			special: ['cast-boolean'],
-		}),
+		meta: meta(
+			{ width: 'half', ...options },
+			{
+				interface: 'boolean',
+				options: { label },
+				display: 'boolean',
+				special: ['cast-boolean'],
+			},
+		),
 		schema: { ...columnSchema({ ...options, required: true }), default_value: defaultValue },
 	};
 }
@@ -157,7 +163,12 @@ export function json(field: string, options: Common = {}): FieldDefinition {
 	return {
 		field,
 		type: 'json',
-		meta: meta(options, { interface: 'input-code', options: { language: 'JSON', lineNumber: true }, special: ['cast-json'], display: 'formatted-json-value' }),
+		meta: meta(options, {
+			interface: 'input-code',
+			options: { language: 'JSON', lineNumber: true },
+			special: ['cast-json'],
+			display: 'formatted-json-value',
+		}),
 		schema: columnSchema(options),
 	};
 }
@@ -166,7 +177,10 @@ export function date(field: string, options: Common = {}): FieldDefinition {
 	return {
 		field,
 		type: 'date',
-		meta: meta({ width: 'half', ...options }, { interface: 'datetime', display: 'datetime', display_options: { format: 'short' } }),
+		meta: meta(
+			{ width: 'half', ...options },
+			{ interface: 'datetime', display: 'datetime', display_options: { format: 'short' } },
+		),
 		schema: columnSchema(options),
 	};
 }
@@ -175,7 +189,10 @@ export function dateTime(field: string, options: Common = {}): FieldDefinition {
 	return {
 		field,
 		type: 'timestamp',
-		meta: meta({ width: 'half', ...options }, { interface: 'datetime', display: 'datetime', display_options: { relative: false } }),
+		meta: meta(
+			{ width: 'half', ...options },
+			{ interface: 'datetime', display: 'datetime', display_options: { relative: false } },
+		),
 		schema: columnSchema(options),
 	};
 }
@@ -204,29 +221,42 @@ export interface Choice {
 	color: string;
 }
 
-export function select(field: string, choices: Choice[], defaultValue: string | null, options: Common = {}): FieldDefinition {
+export function select(
+	field: string,
+	choices: Choice[],
+	defaultValue: string | null,
+	options: Common = {},
+): FieldDefinition {
 	return {
 		field,
 		type: 'string',
-		meta: meta({ width: 'half', ...options }, {
-			interface: 'select-dropdown',
-			options: { choices: choices.map(({ value, text }) => ({ value, text })) },
-			display: 'labels',
-			display_options: {
-				showAsDot: true,
-				choices: choices.map(({ value, text, color }) => ({ value, text, foreground: '#FFFFFF', background: color })),
+		meta: meta(
+			{ width: 'half', ...options },
+			{
+				interface: 'select-dropdown',
+				options: { choices: choices.map(({ value, text }) => ({ value, text })) },
+				display: 'labels',
+				display_options: {
+					showAsDot: true,
+					choices: choices.map(({ value, text, color }) => ({ value, text, foreground: '#FFFFFF', background: color })),
+				},
 			},
-		}),
-		schema: columnSchema({ indexed: true, ...options, required: options.required ?? defaultValue !== null }, {
-			max_length: 32,
-			default_value: defaultValue,
-		}),
+		),
+		schema: columnSchema(
+			{ indexed: true, ...options, required: options.required ?? defaultValue !== null },
+			{
+				max_length: 32,
+				default_value: defaultValue,
+			},
+		),
 	};
 }
 
 /** Directus keys its users, files, roles and policies by uuid; the product's own collections are keyed by integer. */
 function keyType(related: string): 'uuid' | 'integer' {
-	return ['directus_users', 'directus_files', 'directus_roles', 'directus_policies'].includes(related) ? 'uuid' : 'integer';
+	return ['directus_users', 'directus_files', 'directus_roles', 'directus_policies'].includes(related)
+		? 'uuid'
+		: 'integer';
 }
 
 export interface ManyToOne {
@@ -255,13 +285,16 @@ export function manyToOne(
 		field: {
 			field,
 			type: keyType(related),
-			meta: meta({ width: 'half', ...options }, {
-				interface: options.interfaceName ?? (isFile ? 'file' : 'select-dropdown-m2o'),
-				special: isFile ? ['file'] : ['m2o'],
-				options: isFile ? {} : { template: options.template, enableCreate: false },
-				display: isFile ? 'file' : related === 'directus_users' ? 'user' : 'related-values',
-				display_options: isFile || related === 'directus_users' ? {} : { template: options.template },
-			}),
+			meta: meta(
+				{ width: 'half', ...options },
+				{
+					interface: options.interfaceName ?? (isFile ? 'file' : 'select-dropdown-m2o'),
+					special: isFile ? ['file'] : ['m2o'],
+					options: isFile ? {} : { template: options.template, enableCreate: false },
+					display: isFile ? 'file' : relatedDisplay(related),
+					display_options: isFile || related === 'directus_users' ? {} : { template: options.template },
+				},
+			),
 			schema: columnSchema({ indexed: true, ...options }),
 		},
 		relation: {
@@ -275,7 +308,10 @@ export function manyToOne(
 }
 
 /** The O2M alias that lists the rows pointing at an item, for the studio and for relational filters. */
-export function oneToMany(field: string, options: { template: string; note?: string; readonly?: boolean; hidden?: boolean }): FieldDefinition {
+export function oneToMany(
+	field: string,
+	options: { template: string; note?: string; readonly?: boolean; hidden?: boolean },
+): FieldDefinition {
 	return {
 		field,
 		type: 'alias',
@@ -295,7 +331,12 @@ export function oneToMany(field: string, options: { template: string; note?: str
 }
 
 /** The alias of an M2M through a junction collection. */
-export function manyToMany(field: string, interfaceName: 'list-m2m' | 'files', template: string | null, note?: string): FieldDefinition {
+export function manyToMany(
+	field: string,
+	interfaceName: 'list-m2m' | 'files',
+	template: string | null,
+	note?: string,
+): FieldDefinition {
 	return {
 		field,
 		type: 'alias',
@@ -312,7 +353,12 @@ export function manyToMany(field: string, interfaceName: 'list-m2m' | 'files', t
 	};
 }
 
-export function singleton(name: string, options: { icon: string; note: string; group?: string }, fields: FieldDefinition[], manyToOnes: ManyToOne[] = []): CollectionDefinition {
+export function singleton(
+	name: string,
+	options: { icon: string; note: string; group?: string },
+	fields: FieldDefinition[],
+	manyToOnes: ManyToOne[] = [],
+): CollectionDefinition {
 	const definition = collection(name, options, fields, manyToOnes);
 	definition.meta['singleton'] = true;
 	return definition;
@@ -368,4 +414,9 @@ export function folder(name: string, icon: string, note: string, sort: number): 
 		relations: [],
 		aliases: [],
 	};
+}
+
+/** How Directus shows a many-to-one value: a user as a user, anything else by its template. */
+function relatedDisplay(related: string): string {
+	return related === 'directus_users' ? 'user' : 'related-values';
 }

@@ -1,5 +1,5 @@
 import { ensureCustomerBadge } from '../badges/ensure-customer-badge.ts';
-import { adminService, systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext, systemService } from '../directus/directus-context.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { assertNotStaffUser } from './assert-not-staff-user.ts';
@@ -9,8 +9,17 @@ import { linkedUserState } from './linked-user-state.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
 
 /** `grantGroupToUser` under a lock already held. Returns whether anything changed. */
-export async function applyGroupLocked(context: DirectusContext, userId: string, groupId: number, customerId: number | null, portalRole: string, loginSuspended: boolean): Promise<boolean> {
-	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
+export async function applyGroupLocked(
+	context: DirectusContext,
+	userId: string,
+	groupId: number,
+	customerId: number | null,
+	portalRole: string,
+	loginSuspended: boolean,
+): Promise<boolean> {
+	const group = (await adminService(context, 'portal_groups').readOne(groupId, {
+		fields: ['id', 'name', 'is_system', 'permissions', 'policy'],
+	})) as PortalGroupRecord;
 	const grants = grantsPortalAccess(assertGroupPermissions(group.permissions ?? {}));
 	const groupPolicies = await fetchGroupPolicies(context);
 	// Whatever linked it, a staff user is never turned into a portal user (nor demoted by a link).
@@ -18,7 +27,9 @@ export async function applyGroupLocked(context: DirectusContext, userId: string,
 
 	const { status, holdsPolicies } = linkedUserState(user.status, grants && !loginSuspended);
 	const badge = holdsPolicies && customerId !== null ? await ensureCustomerBadge(context, customerId) : null;
-	const wanted = new Set([holdsPolicies ? group.policy : null, badge].filter((policy): policy is string => policy !== null));
+	const wanted = new Set(
+		[holdsPolicies ? group.policy : null, badge].filter((policy): policy is string => policy !== null),
+	);
 	const current = await fetchPortalAccessRows(context, userId, groupPolicies);
 	const access = systemService(context, 'AccessService');
 	const stale = current.filter((row) => !wanted.has(row.policy)).map((row) => row.id);

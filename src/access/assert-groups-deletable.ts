@@ -5,11 +5,16 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
 
 /** Refuses to delete a system group, a group that contacts are in, or the default group. */
-export async function assertGroupsDeletable(context: Pick<DirectusContext, 'knex'>, { groups, defaultGroup }: { groups: PortalGroupRecord[]; defaultGroup: number | null }): Promise<void> {
+export async function assertGroupsDeletable(
+	context: Pick<DirectusContext, 'knex'>,
+	{ groups, defaultGroup }: { groups: PortalGroupRecord[]; defaultGroup: number | null },
+): Promise<void> {
 	const system = groups.find((group) => group.is_system);
 	if (system) throw new SystemGroupReadOnlyError({ group: system.name });
 	for (const group of groups) {
-		const contacts = Number((await context.knex('contacts').where('portal_group', group.id).count({ count: '*' }).first())?.['count'] ?? 0);
+		const contacts = Number(
+			(await context.knex('contacts').where('portal_group', group.id).count({ count: '*' }).first())?.['count'] ?? 0,
+		);
 		if (contacts > 0) throw new PortalGroupInUseError({ group: group.name, contacts });
 	}
 	const fallback = groups.find((group) => group.id === defaultGroup);

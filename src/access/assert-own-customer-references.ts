@@ -22,13 +22,20 @@ export const ownCustomerReferences: Readonly<Record<string, Readonly<Record<stri
  * target). An empty reference (`null`) and a field left out pass. The same error in every case: the answer
  * says nothing about other customers' rows.
  */
-export async function assertOwnCustomerReferences({ knex }: { knex: Knex }, { collection, payload, customer }: { collection: string; payload: Record<string, unknown>; customer: number }): Promise<void> {
+export async function assertOwnCustomerReferences(
+	{ knex }: { knex: Knex },
+	{ collection, payload, customer }: { collection: string; payload: Record<string, unknown>; customer: number },
+): Promise<void> {
 	for (const [field, target] of Object.entries(ownCustomerReferences[collection] ?? {})) {
 		const value = payload[field];
 		if (value === undefined || value === null) continue;
 		// Integer keys, as every help-desk collection has; `customerKey` reads one the way a request carries it.
 		const key = customerKey(value);
-		const row = key === null ? undefined : ((await knex(target).select('customer').where('id', key).first()) as { customer: unknown } | undefined);
-		if (!row || customerKey(row.customer) !== customerKey(customer)) throw new ReferenceOutsideCustomerError({ collection, field });
+		const row =
+			key === null
+				? undefined
+				: ((await knex(target).select('customer').where('id', key).first()) as { customer: unknown } | undefined);
+		if (!row || customerKey(row.customer) !== customerKey(customer))
+			throw new ReferenceOutsideCustomerError({ collection, field });
 	}
 }

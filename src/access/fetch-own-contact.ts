@@ -6,7 +6,12 @@ export interface OwnContact {
 }
 
 /** The contact a Directus user signs in as, or null. */
-export async function fetchOwnContact(userId: string | null | undefined, { knex }: { knex: Knex }): Promise<OwnContact | null> {
+export async function fetchOwnContact(
+	userId: string | null | undefined,
+	{ knex }: { knex: Knex },
+): Promise<OwnContact | null> {
 	if (!userId) return null;
-	return ((await knex('contacts').select('id', 'customer').where('user', userId).first()) as OwnContact | undefined) ?? null;
+	return (
+		((await knex('contacts').select('id', 'customer').where('user', userId).first()) as OwnContact | undefined) ?? null
+	);
 }

@@ -7,10 +7,16 @@ export interface PortalAccessRow {
 }
 
 /** The user's access rows that the product gives: portal group policies and customer badges. */
-export async function fetchPortalAccessRows(context: DirectusContext, userId: string, groupPolicies: string[]): Promise<PortalAccessRow[]> {
+export async function fetchPortalAccessRows(
+	context: DirectusContext,
+	userId: string,
+	groupPolicies: string[],
+): Promise<PortalAccessRow[]> {
 	return (await context
 		.knex('directus_access')
 		.select('id', 'policy')
 		.where('user', userId)
-		.where((query) => query.whereIn('policy', groupPolicies).orWhereIn('policy', customerBadges(context.knex)))) as PortalAccessRow[];
+		.where((query) =>
+			query.whereIn('policy', groupPolicies).orWhereIn('policy', customerBadges(context.knex)),
+		)) as PortalAccessRow[];
 }

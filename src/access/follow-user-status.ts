@@ -14,10 +14,20 @@ import { adminService, type DirectusContext } from '../directus/directus-context
  * Directus's items service as `accountability` (so the product's contact hooks apply it, and the change is
  * audited as that person's), or as the product itself with `null`.
  */
-export async function followUserStatus(context: DirectusContext, accountability: Accountability | null, userIds: string[], status: string): Promise<void> {
+export async function followUserStatus(
+	context: DirectusContext,
+	accountability: Accountability | null,
+	userIds: string[],
+	status: string,
+): Promise<void> {
 	const suspended = status !== 'active';
-	const contacts = (await context.knex('contacts').select('id', 'login_suspended').whereIn('user', userIds)) as { id: number; login_suspended: boolean | number | null }[];
-	const changing = contacts.filter((contact) => Boolean(contact.login_suspended) !== suspended).map((contact) => contact.id);
+	const contacts = (await context.knex('contacts').select('id', 'login_suspended').whereIn('user', userIds)) as {
+		id: number;
+		login_suspended: boolean | number | null;
+	}[];
+	const changing = contacts
+		.filter((contact) => Boolean(contact.login_suspended) !== suspended)
+		.map((contact) => contact.id);
 	if (changing.length === 0) return;
 	const service = adminService(context, 'contacts', accountability);
 	await service.updateMany(changing, { login_suspended: suspended });

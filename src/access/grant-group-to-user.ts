@@ -9,6 +9,15 @@ import { withUserLocked } from './with-user-locked.ts';
  * it accepts (see `linkedUserState`). A contact without a customer gets no badge: every customer rule
  * then denies.
  */
-export async function grantGroupToUser(context: DirectusContext, userId: string, groupId: number, customerId: number | null, portalRole: string, loginSuspended: boolean): Promise<void> {
-	await withUserLocked(context, userId, (locked) => applyGroupLocked(locked, userId, groupId, customerId, portalRole, loginSuspended));
+export async function grantGroupToUser(
+	context: DirectusContext,
+	userId: string,
+	groupId: number,
+	customerId: number | null,
+	portalRole: string,
+	loginSuspended: boolean,
+): Promise<void> {
+	await withUserLocked(context, userId, (locked) =>
+		applyGroupLocked(locked, userId, groupId, customerId, portalRole, loginSuspended),
+	);
 }

@@ -27,26 +27,52 @@ export interface GroupAccessDrift {
  * planner took a nested loop over both sides, 1.5 s for 10,000 portal users where the same query took
  * 15 ms with fresh statistics.
  */
-export async function groupAccessDrift(knex: Knex, { portalRole, defaultGroup }: { portalRole: string; defaultGroup: number | null }, access?: readonly AccessRow[]): Promise<GroupAccessDrift> {
-	const groups = (await knex('portal_groups').select('id', 'permissions', 'policy').whereNotNull('policy')) as { id: number; permissions: unknown; policy: string }[];
+export async function groupAccessDrift(
+	knex: Knex,
+	{ portalRole, defaultGroup }: { portalRole: string; defaultGroup: number | null },
+	access?: readonly AccessRow[],
+): Promise<GroupAccessDrift> {
+	const groups = (await knex('portal_groups').select('id', 'permissions', 'policy').whereNotNull('policy')) as {
+		id: number;
+		permissions: unknown;
+		policy: string;
+	}[];
 	const grantingPolicy = new Map(
 		groups
 			.filter((group) => grantsPortalAccess(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {})))
 			.map((group) => [group.id, group.policy]),
 	);
-	const contacts = (await knex('contacts').select('user', 'portal_group', 'login_suspended').whereNotNull('user')) as { user: string; portal_group: number | null; login_suspended: boolean | number }[];
+	const contacts = (await knex('contacts').select('user', 'portal_group', 'login_suspended').whereNotNull('user')) as {
+		user: string;
+		portal_group: number | null;
+		login_suspended: boolean | number;
+	}[];
 	// Few users are not active (invited, suspended): read those, not every user.
-	const notActive = new Map(((await knex('directus_users').select('id', 'status').whereNot('status', 'active')) as { id: string; status: string }[]).map((user) => [user.id, user.status]));
+	const notActive = new Map(
+		(
+			(await knex('directus_users').select('id', 'status').whereNot('status', 'active')) as {
+				id: string;
+				status: string;
+			}[]
+		).map((user) => [user.id, user.status]),
+	);
 	const wanted = new Map<string, string | null>();
 	for (const contact of contacts) {
 		const group = contact.portal_group ?? defaultGroup;
 		const policy = contact.login_suspended || group === null ? null : (grantingPolicy.get(group) ?? null);
-		wanted.set(contact.user, policy !== null && linkedUserState(notActive.get(contact.user) ?? 'active', true).holdsPolicies ? policy : null);
+		wanted.set(
+			contact.user,
+			policy !== null && linkedUserState(notActive.get(contact.user) ?? 'active', true).holdsPolicies ? policy : null,
+		);
 	}
 	const groupPolicies = new Set(groups.map((group) => group.policy));
 	const held = (access ?? (await readAccessRows(knex))).filter((row) => groupPolicies.has(row.policy));
-	const excess = held.filter((row) => (row.user === null ? row.role === portalRole : wanted.has(row.user) && wanted.get(row.user) !== row.policy));
+	const excess = held.filter((row) =>
+		row.user === null ? row.role === portalRole : wanted.has(row.user) && wanted.get(row.user) !== row.policy,
+	);
 	const holding = new Set(held.map((row) => `${row.user}:${row.policy}`));
-	const missing = [...wanted].filter(([user, policy]) => policy !== null && !holding.has(`${user}:${policy}`)).map(([user]) => user);
+	const missing = [...wanted]
+		.filter(([user, policy]) => policy !== null && !holding.has(`${user}:${policy}`))
+		.map(([user]) => user);
 	return { excess: excess.map((row) => ({ id: row.id, user: row.user })), missing };
 }

@@ -13,8 +13,21 @@ export interface StaffUserOptions {
  * Whether a user works as staff: it has a role other than the portal role, or a policy of its own that is
  * neither a portal group's nor a customer badge. Such a user is never made a portal user.
  */
-export async function isStaffUser(context: Pick<DirectusContext, 'knex'>, { user, portalRole, groupPolicies }: StaffUserOptions): Promise<boolean> {
+export async function isStaffUser(
+	context: Pick<DirectusContext, 'knex'>,
+	{ user, portalRole, groupPolicies }: StaffUserOptions,
+): Promise<boolean> {
 	if (user.role !== null && user.role !== portalRole) return true;
-	const access = (await context.knex('directus_access').select('policy').where('user', user.id)) as { policy: string }[];
-	return (await staffPolicies(context, access.map((row) => row.policy), groupPolicies)).length > 0;
+	const access = (await context.knex('directus_access').select('policy').where('user', user.id)) as {
+		policy: string;
+	}[];
+	return (
+		(
+			await staffPolicies(
+				context,
+				access.map((row) => row.policy),
+				groupPolicies,
+			)
+		).length > 0
+	);
 }

@@ -11,6 +11,7 @@
  * invitation, reads nothing until the login is in use again.
  */
 export function linkedUserState(status: string, loginEnabled: boolean): { status: string; holdsPolicies: boolean } {
-	const next = loginEnabled ? (status === 'suspended' ? 'active' : status) : 'suspended';
+	if (!loginEnabled) return { status: 'suspended', holdsPolicies: false };
+	const next = status === 'suspended' ? 'active' : status;
 	return { status: next, holdsPolicies: next === 'active' };
 }

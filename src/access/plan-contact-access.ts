@@ -16,15 +16,21 @@ export interface ContactAccessPlan {
 	loginSuspended: boolean;
 }
 
-export function planContactAccess(contact: ContactAccessRecord, changes: Record<string, unknown>, defaultGroup: number | null): ContactAccessPlan {
+export function planContactAccess(
+	contact: ContactAccessRecord,
+	changes: Record<string, unknown>,
+	defaultGroup: number | null,
+): ContactAccessPlan {
 	const user = 'user' in changes ? (changes['user'] as string | null) : contact.user;
 	return {
 		contact: contact.id,
 		user,
 		released: contact.user && contact.user !== user ? contact.user : null,
-		group: ('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? defaultGroup,
+		group:
+			('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? defaultGroup,
 		groupDefaulted: !('portal_group' in changes) && contact.portal_group === null,
 		customer: 'customer' in changes ? customerKey(changes['customer']) : contact.customer,
-		loginSuspended: 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true,
+		loginSuspended:
+			'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true,
 	};
 }

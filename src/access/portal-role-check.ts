@@ -5,7 +5,9 @@
  * name one, every call reads them again. Admins and the product itself never ask. `context` is handed to
  * the reader (the caller's connection: on SQLite a second one would wait for the caller's transaction).
  */
-export function portalRoleCheck<C>(readPortalRole: (context: C) => Promise<string | null>): (role: string | null, context: C) => Promise<boolean> {
+export function portalRoleCheck<C>(
+	readPortalRole: (context: C) => Promise<string | null>,
+): (role: string | null, context: C) => Promise<boolean> {
 	let portalRole: string | null = null;
 	const otherRoles = new Set<string>();
 	return async (role, context) => {

@@ -10,7 +10,11 @@ import type { PortalSettingsRecord } from './portal-records.ts';
  */
 export async function prepareContactCreate(
 	context: DirectusContext,
-	{ contact: payload, settings, applyNow }: { contact: Record<string, unknown>; settings: PortalSettingsRecord; applyNow: boolean },
+	{
+		contact: payload,
+		settings,
+		applyNow,
+	}: { contact: Record<string, unknown>; settings: PortalSettingsRecord; applyNow: boolean },
 ): Promise<Record<string, unknown>> {
 	const contact = { ...payload };
 	const user = contact['user'];
@@ -18,7 +22,14 @@ export async function prepareContactCreate(
 	await assertLinkableUser(context, user, settings.portal_role, null);
 	contact['portal_group'] ??= settings.default_group;
 	if (applyNow && typeof contact['portal_group'] === 'number') {
-		await grantGroupToUser(context, user, contact['portal_group'], customerKey(contact['customer']), settings.portal_role, contact['login_suspended'] === true);
+		await grantGroupToUser(
+			context,
+			user,
+			contact['portal_group'],
+			customerKey(contact['customer']),
+			settings.portal_role,
+			contact['login_suspended'] === true,
+		);
 	}
 	return contact;
 }

@@ -21,14 +21,21 @@ export interface ContactUpdateOptions {
  * once. Returns the changes to write: a group cleared becomes the default group, and a contact without a
  * group of its own gets the default stored once it has a login.
  */
-export async function prepareContactUpdate(context: DirectusContext, { keys, changes: payload, settings, applyNow, onUnlink }: ContactUpdateOptions): Promise<Record<string, unknown>> {
+export async function prepareContactUpdate(
+	context: DirectusContext,
+	{ keys, changes: payload, settings, applyNow, onUnlink }: ContactUpdateOptions,
+): Promise<Record<string, unknown>> {
 	const changes = { ...payload };
 	const role = settings.portal_role;
 	if (typeof changes['user'] === 'string' && keys.length > 1) {
-		throw new PortalUserLinkError({ reason: 'A Directus user can sign in as one contact only: link it to a single contact.' });
+		throw new PortalUserLinkError({
+			reason: 'A Directus user can sign in as one contact only: link it to a single contact.',
+		});
 	}
 	if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
-	const current = (await adminService(context, 'contacts').readMany(keys, { fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'] })) as ContactAccessRecord[];
+	const current = (await adminService(context, 'contacts').readMany(keys, {
+		fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
+	})) as ContactAccessRecord[];
 	for (const contact of current) {
 		const plan = planContactAccess(contact, changes, settings.default_group);
 		if (plan.user) await assertLinkableUser(context, plan.user, role, plan.contact);

@@ -2,7 +2,7 @@ import { normalizeGroupPermissions } from '../groups/normalize-group-permissions
 import { defaultGroupName, systemGroups } from '../groups/system-groups.ts';
 import { releaseUnlinkedPortalUsers } from './release-unlinked-portal-users.ts';
 import { reconcileCustomerBadges } from '../badges/reconcile-customer-badges.ts';
-import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext, inTransaction, systemService } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
 import { writePublicPolicy } from '../policies/public-policy.ts';
@@ -21,13 +21,22 @@ export const portalRoleName = 'Portal contacts';
 export async function preparePortal(context: DirectusContext): Promise<PortalSettingsRecord> {
 	await inTransaction(context, async (trx) => {
 		const groups = adminService(trx, 'portal_groups');
-		const existing = (await groups.readByQuery({ filter: { is_system: { _eq: true } }, fields: ['id', 'name', 'permissions'], limit: -1 })) as PortalGroupRecord[];
+		const existing = (await groups.readByQuery({
+			filter: { is_system: { _eq: true } },
+			fields: ['id', 'name', 'permissions'],
+			limit: -1,
+		})) as PortalGroupRecord[];
 		for (const system of systemGroups) {
 			const permissions = normalizeGroupPermissions(system.permissions);
 			const found = existing.find((group) => group.name === system.name);
-			const fields = { description: system.description, assignable_by_client: system.assignable_by_client, permissions };
+			const fields = {
+				description: system.description,
+				assignable_by_client: system.assignable_by_client,
+				permissions,
+			};
 			if (!found) await groups.createOne({ name: system.name, is_system: true, ...fields }, { emitEvents: false });
-			else if (JSON.stringify(found.permissions) !== JSON.stringify(permissions)) await groups.updateOne(found.id, fields, { emitEvents: false });
+			else if (JSON.stringify(found.permissions) !== JSON.stringify(permissions))
+				await groups.updateOne(found.id, fields, { emitEvents: false });
 		}
 
 		const settings = await fetchPortalSettings(trx);
@@ -38,24 +47,42 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 				await roles.createOne({
 					name: portalRoleName,
 					icon: 'support_agent',
-					description: "Client contacts who sign in to the customer portal. Managed by Customer Portal: what they may do comes from their portal group's policy.",
+					description:
+						"Client contacts who sign in to the customer portal. Managed by Customer Portal: what they may do comes from their portal group's policy.",
 				}),
 			);
 		}
-		const staffPolicy = await writeStaffPolicy(trx, settings.staff_policy !== null && (await policyExists(trx, settings.staff_policy)) ? settings.staff_policy : null);
+		const staffPolicy = await writeStaffPolicy(
+			trx,
+			settings.staff_policy !== null && (await policyExists(trx, settings.staff_policy)) ? settings.staff_policy : null,
+		);
 		if (staffPolicy !== settings.staff_policy) changes.staff_policy = staffPolicy;
-		const publicPolicy = await writePublicPolicy(trx, settings.public_policy !== null && (await policyExists(trx, settings.public_policy)) ? settings.public_policy : null, settings.access_mode);
+		const publicPolicy = await writePublicPolicy(
+			trx,
+			settings.public_policy !== null && (await policyExists(trx, settings.public_policy))
+				? settings.public_policy
+				: null,
+			settings.access_mode,
+		);
 		if (publicPolicy !== settings.public_policy) changes.public_policy = publicPolicy;
 		if (settings.default_group === null) {
-			const basic = (await groups.readByQuery({ filter: { name: { _eq: defaultGroupName }, is_system: { _eq: true } }, fields: ['id'], limit: 1 })) as { id: number }[];
+			const basic = (await groups.readByQuery({
+				filter: { name: { _eq: defaultGroupName }, is_system: { _eq: true } },
+				fields: ['id'],
+				limit: 1,
+			})) as { id: number }[];
 			if (basic[0]) changes.default_group = basic[0].id;
 		}
-		if (Object.keys(changes).length > 0) await adminService(trx, 'portal_settings').upsertSingleton(changes, { emitEvents: false });
+		if (Object.keys(changes).length > 0)
+			await adminService(trx, 'portal_settings').upsertSingleton(changes, { emitEvents: false });
 	});
 
 	const settings = await fetchPortalSettings(context);
-	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
-	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as {
+		id: number;
+	}[];
+	for (const group of groups)
+		await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	if (settings.portal_role) await releaseUnlinkedPortalUsers(context, settings.portal_role);
 	await reconcileCustomerBadges(context);
 	return settings;

@@ -1,4 +1,4 @@
-import { systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { type DirectusContext, systemService } from '../directus/directus-context.ts';
 import type { LinkableUserRecord } from './assert-not-staff-user.ts';
 import { fetchGroupPolicies } from './fetch-group-policies.ts';
 import { fetchPortalAccessRows } from './fetch-portal-access-rows.ts';
@@ -10,8 +10,11 @@ export async function releaseLocked(context: DirectusContext, userId: string, po
 	const rows = await fetchPortalAccessRows(context, userId, groupPolicies);
 	if (rows.length > 0) await systemService(context, 'AccessService').deleteMany(rows.map((row) => row.id));
 	const users = systemService(context, 'UsersService');
-	const user = (await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role', 'status', 'password'], limit: 1 }))[0] as (LinkableUserRecord & { password: string | null }) | undefined;
-	if (!user || (await isStaffUser(context, { user, portalRole, groupPolicies: new Set(groupPolicies) }))) return rows.length > 0;
+	const user = (
+		await users.readByQuery({ filter: { id: { _eq: userId } }, fields: ['id', 'role', 'status', 'password'], limit: 1 })
+	)[0] as (LinkableUserRecord & { password: string | null }) | undefined;
+	if (!user || (await isStaffUser(context, { user, portalRole, groupPolicies: new Set(groupPolicies) })))
+		return rows.length > 0;
 	const changes = {
 		...(user.role === portalRole ? { role: null } : {}),
 		...(user.status !== 'suspended' ? { status: 'suspended' } : {}),

@@ -7,6 +7,10 @@ import { releasePortalUser } from './release-portal-user.ts';
  */
 export async function releaseUnlinkedPortalUsers(context: DirectusContext, portalRole: string): Promise<void> {
 	const linked = context.knex('contacts').select('user').whereNotNull('user');
-	const orphans = (await context.knex('directus_users').select('id').where('role', portalRole).whereNotIn('id', linked)) as { id: string }[];
+	const orphans = (await context
+		.knex('directus_users')
+		.select('id')
+		.where('role', portalRole)
+		.whereNotIn('id', linked)) as { id: string }[];
 	for (const orphan of orphans) await releasePortalUser(context, orphan.id, portalRole);
 }

@@ -18,20 +18,40 @@ export interface PortalUser {
  * portal role, linked to a contact whose login is not suspended, in a group (theirs or the default).
  * Anyone else gets Directus's 403.
  */
-export async function resolvePortalUser(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<PortalUser> {
+export async function resolvePortalUser(
+	context: DirectusContext,
+	accountability: Accountability | null,
+	settings: PortalSettingsRecord,
+): Promise<PortalUser> {
 	if (!accountability?.user || !isPortalUser(accountability, settings.portal_role)) throw new ForbiddenError();
 	// The user's status comes from the database, not the token: an access token outlives a suspension
 	// (Directus checks only its signature until it expires).
 	const contact = (await context
 		.knex('contacts')
 		.join('directus_users', 'directus_users.id', 'contacts.user')
-		.select('contacts.id', 'contacts.customer', 'contacts.portal_group', 'contacts.login_suspended', 'directus_users.status as user_status')
+		.select(
+			'contacts.id',
+			'contacts.customer',
+			'contacts.portal_group',
+			'contacts.login_suspended',
+			'directus_users.status as user_status',
+		)
 		.where('contacts.user', accountability.user)
-		.first()) as { id: number; customer: number; portal_group: number | null; login_suspended: boolean | number; user_status: string } | undefined;
+		.first()) as
+		| {
+				id: number;
+				customer: number;
+				portal_group: number | null;
+				login_suspended: boolean | number;
+				user_status: string;
+		  }
+		| undefined;
 	const groupId = contact?.portal_group ?? settings.default_group;
 	if (!contact || groupId === null) throw new ForbiddenError();
 	if (Boolean(contact.login_suspended) || contact.user_status !== 'active') throw new ForbiddenError();
-	const group = (await adminService(context, 'portal_groups').readOne(groupId, { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord;
+	const group = (await adminService(context, 'portal_groups').readOne(groupId, {
+		fields: ['id', 'name', 'is_system', 'permissions', 'policy'],
+	})) as PortalGroupRecord;
 	return {
 		user: accountability.user,
 		contact: { id: contact.id, customer: contact.customer, login_suspended: Boolean(contact.login_suspended) },

@@ -20,17 +20,25 @@ import { withUserLocked } from './with-user-locked.ts';
  * and the customer's badge while the login is active, nothing once suspended, and nothing at all (the
  * portal role included) when no contact links it any more.
  */
-export async function syncUserAccess(context: DirectusContext, userId: string, portalRole: string, defaultGroup: number | null): Promise<void> {
+export async function syncUserAccess(
+	context: DirectusContext,
+	userId: string,
+	portalRole: string,
+	defaultGroup: number | null,
+): Promise<void> {
 	await withUserLocked(context, userId, async (locked) => {
-		const contact = (await adminService(locked, 'contacts').readByQuery({
-			filter: { user: { _eq: userId } },
-			fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
-			limit: 1,
-		}))[0] as ContactAccessRecord | undefined;
+		const contact = (
+			await adminService(locked, 'contacts').readByQuery({
+				filter: { user: { _eq: userId } },
+				fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
+				limit: 1,
+			})
+		)[0] as ContactAccessRecord | undefined;
 		if (!contact) return releaseLocked(locked, userId, portalRole);
 		const group = contact.portal_group ?? defaultGroup;
 		if (group === null) return false;
-		if (contact.portal_group === null) await adminService(locked, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
+		if (contact.portal_group === null)
+			await adminService(locked, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
 		return applyGroupLocked(locked, userId, group, contact.customer, portalRole, contact.login_suspended === true);
 	});
 }

@@ -8,7 +8,11 @@ import { adminService, type DirectusContext } from '../directus/directus-context
  * clears its permission caches only when its services change access, keeps serving a deleted user's
  * access token the policies it held.
  */
-export async function unlinkUsers(context: DirectusContext, accountability: Accountability | null, userIds: string[]): Promise<void> {
+export async function unlinkUsers(
+	context: DirectusContext,
+	accountability: Accountability | null,
+	userIds: string[],
+): Promise<void> {
 	const contacts = (await context.knex('contacts').select('id').whereIn('user', userIds)) as { id: number }[];
 	if (contacts.length === 0) return;
 	const service = adminService(context, 'contacts', accountability);

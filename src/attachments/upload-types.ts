@@ -17,4 +17,3 @@ export const uploadTypes = new Set([
 	'application/msword',
 	'application/vnd.ms-excel',
 ]);
-

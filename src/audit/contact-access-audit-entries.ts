@@ -14,7 +14,13 @@ export interface ContactAccessAuditOptions {
  * One `contact.access_changed` entry per contact a person changed through Directus. The customer of a
  * contact without a login decides no one's access: not recorded for such a contact.
  */
-export function contactAccessAuditEntries({ contacts, changed, payload, actor, ip }: ContactAccessAuditOptions): AuditEntry[] {
+export function contactAccessAuditEntries({
+	contacts,
+	changed,
+	payload,
+	actor,
+	ip,
+}: ContactAccessAuditOptions): AuditEntry[] {
 	return contacts.flatMap((contact) => {
 		const fields = contact.user !== null ? changed : changed.filter((field) => field !== 'customer');
 		if (fields.length === 0) return [];

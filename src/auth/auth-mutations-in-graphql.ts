@@ -14,6 +14,7 @@ export interface AuthMutations {
  */
 export function authMutationsInGraphql(body: unknown): AuthMutations {
 	const fields = fieldsInGraphql(body, /auth_login|auth_password_request/);
-	const emails = (name: string) => fields.filter((field) => field.name === name).map((field) => field.stringArgument('email'));
+	const emails = (name: string) =>
+		fields.filter((field) => field.name === name).map((field) => field.stringArgument('email'));
 	return { logins: emails('auth_login'), resets: emails('auth_password_request') };
 }

@@ -14,7 +14,7 @@
  * since paths are made of ids and the moved customer's old path is nobody's any more.
  */
 import { createManagedPolicy } from '../policies/create-managed-policy.ts';
-import { systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { type DirectusContext, systemService } from '../directus/directus-context.ts';
 import { badgeName } from './badge-name.ts';
 
 interface CustomerBadgeRow {
@@ -30,15 +30,24 @@ interface CustomerBadgeRow {
  * customer keeps the one stored first and the other is deleted.
  */
 export async function ensureCustomerBadge(context: DirectusContext, customerId: number): Promise<string | null> {
-	const customer = (await context.knex('customers').select('id', 'name', 'tree_path', 'portal_badge').where('id', customerId).first()) as CustomerBadgeRow | undefined;
+	const customer = (await context
+		.knex('customers')
+		.select('id', 'name', 'tree_path', 'portal_badge')
+		.where('id', customerId)
+		.first()) as CustomerBadgeRow | undefined;
 	if (!customer) return null;
 	if (customer.portal_badge) {
-		const policy = (await context.knex('directus_policies').select('id', 'name', 'portal_tree_path').where('id', customer.portal_badge).first()) as
-			| { id: string; name: string; portal_tree_path: string | null }
-			| undefined;
+		const policy = (await context
+			.knex('directus_policies')
+			.select('id', 'name', 'portal_tree_path')
+			.where('id', customer.portal_badge)
+			.first()) as { id: string; name: string; portal_tree_path: string | null } | undefined;
 		if (policy) {
 			if (policy.name !== badgeName(customer.name) || policy.portal_tree_path !== customer.tree_path) {
-				await context.knex('directus_policies').where('id', policy.id).update({ name: badgeName(customer.name), portal_tree_path: customer.tree_path });
+				await context
+					.knex('directus_policies')
+					.where('id', policy.id)
+					.update({ name: badgeName(customer.name), portal_tree_path: customer.tree_path });
 			}
 			return policy.id;
 		}
@@ -46,16 +55,20 @@ export async function ensureCustomerBadge(context: DirectusContext, customerId: 
 	const created = await createManagedPolicy(context, {
 		name: badgeName(customer.name),
 		icon: 'badge',
-		description: "Customer Portal gives this policy to the signed-in contacts of one customer, so the portal's rules know their customer. It grants nothing; do not attach it to anyone or add permissions to it.",
+		description:
+			"Customer Portal gives this policy to the signed-in contacts of one customer, so the portal's rules know their customer. It grants nothing; do not attach it to anyone or add permissions to it.",
 	});
 	await context.knex('directus_policies').where('id', created).update({ portal_tree_path: customer.tree_path });
 	const stored = await context
 		.knex('customers')
 		.where('id', customerId)
-		.where((query) => (customer.portal_badge ? query.where('portal_badge', customer.portal_badge) : query.whereNull('portal_badge')))
+		.where((query) =>
+			customer.portal_badge ? query.where('portal_badge', customer.portal_badge) : query.whereNull('portal_badge'),
+		)
 		.update({ portal_badge: created });
 	if (stored === 1) return created;
 	await systemService(context, 'PoliciesService').deleteOne(created);
-	const winner = (await context.knex('customers').select('portal_badge').where('id', customerId).first()) as { portal_badge: string | null } | undefined;
+	const winner = (await context.knex('customers').select('portal_badge').where('id', customerId).first()) as
+		{ portal_badge: string | null } | undefined;
 	return winner?.portal_badge ?? null;
 }

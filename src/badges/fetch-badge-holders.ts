@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { readAccessRows, type AccessRow } from '../directus/access-rows.ts';
+import { type AccessRow, readAccessRows } from '../directus/access-rows.ts';
 
 /**
  * Who holds which badge, and who should: the active portal users (holding a portal group's policy, see
@@ -10,19 +10,33 @@ import { readAccessRows, type AccessRow } from '../directus/access-rows.ts';
  * `directus_access.user`, so a per-row test scans the access table (813 ms for 5,000 portal users).
  */
 export async function fetchBadgeHolders(knex: Knex, given?: readonly AccessRow[]) {
-	const groupPolicies = new Set(((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map((row) => row.policy));
-	const badged = (await knex('customers').select('id', 'portal_badge').whereNotNull('portal_badge')) as { id: number; portal_badge: string }[];
+	const groupPolicies = new Set(
+		((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map(
+			(row) => row.policy,
+		),
+	);
+	const badged = (await knex('customers').select('id', 'portal_badge').whereNotNull('portal_badge')) as {
+		id: number;
+		portal_badge: string;
+	}[];
 	const customerOfBadge = new Map(badged.map((customer) => [customer.portal_badge, customer.id]));
 	const access = given ?? (await readAccessRows(knex));
-	const active = new Set(access.flatMap((row) => (row.user !== null && groupPolicies.has(row.policy) ? [row.user] : [])));
-	const contacts = (await knex('contacts').select('user', 'customer').whereNotNull('user').whereNotNull('customer')) as { user: string; customer: number }[];
+	const active = new Set(
+		access.flatMap((row) => (row.user !== null && groupPolicies.has(row.policy) ? [row.user] : [])),
+	);
+	const contacts = (await knex('contacts')
+		.select('user', 'customer')
+		.whereNotNull('user')
+		.whereNotNull('customer')) as { user: string; customer: number }[];
 	return {
 		/** Customer by badge. */
 		customerOfBadge,
 		/** Badge by customer. */
 		badgeOfCustomer: new Map(badged.map((customer) => [customer.id, customer.portal_badge])),
 		/** The customer each active portal user is entitled to the badge of. */
-		entitled: new Map(contacts.filter((contact) => active.has(contact.user)).map((contact) => [contact.user, contact.customer])),
+		entitled: new Map(
+			contacts.filter((contact) => active.has(contact.user)).map((contact) => [contact.user, contact.customer]),
+		),
 		/** Every badge attachment (a role's has no user). */
 		held: access.filter((row) => customerOfBadge.has(row.policy)),
 	};

@@ -6,6 +6,8 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export async function filterCustomerBadges(knex: Knex, policies: string[]): Promise<Set<string>> {
 	const candidates = policies.filter(isUuid);
 	if (candidates.length === 0) return new Set();
-	const rows = (await knex('customers').select('portal_badge').whereIn('portal_badge', candidates)) as { portal_badge: string }[];
+	const rows = (await knex('customers').select('portal_badge').whereIn('portal_badge', candidates)) as {
+		portal_badge: string;
+	}[];
 	return new Set(rows.map((row) => row.portal_badge));
 }

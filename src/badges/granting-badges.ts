@@ -10,7 +10,11 @@ export async function grantingBadges(knex: Knex): Promise<string[]> {
 			query
 				.where('admin_access', true)
 				.orWhere('app_access', true)
-				.orWhereExists(knex('directus_permissions').select(knex.raw('1')).whereRaw('?? = ??', ['directus_permissions.policy', 'directus_policies.id'])),
+				.orWhereExists(
+					knex('directus_permissions')
+						.select(knex.raw('1'))
+						.whereRaw('?? = ??', ['directus_permissions.policy', 'directus_policies.id']),
+				),
 		)) as { id: string }[];
 	return rows.map((row) => row.id);
 }

@@ -1,4 +1,4 @@
-import { systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { type DirectusContext, systemService } from '../directus/directus-context.ts';
 import { ensureCustomerBadge } from './ensure-customer-badge.ts';
 import { fetchBadgeHolders } from './fetch-badge-holders.ts';
 import { grantingBadges } from './granting-badges.ts';
@@ -15,7 +15,9 @@ export async function reconcileCustomerBadges(context: DirectusContext): Promise
 	await refreshCustomerBadges(knex);
 	const before = await fetchBadgeHolders(knex);
 	const policies = new Set(((await knex('directus_policies').select('id')) as { id: string }[]).map((row) => row.id));
-	const unbadged = new Set([...before.entitled.values()].filter((customer) => !policies.has(before.badgeOfCustomer.get(customer) ?? '')));
+	const unbadged = new Set(
+		[...before.entitled.values()].filter((customer) => !policies.has(before.badgeOfCustomer.get(customer) ?? '')),
+	);
 	for (const customer of unbadged) await ensureCustomerBadge(context, customer);
 
 	const granting = await grantingBadges(knex);

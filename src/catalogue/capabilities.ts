@@ -75,18 +75,40 @@ export const capabilities = [
 		values: ticketScopes,
 		valueLabels: ticketScopeLabels,
 		label: 'Edit tickets',
-		description: 'Which tickets the contact may change (subject, description and status). Never wider than what they see.',
+		description:
+			'Which tickets the contact may change (subject, description and status). Never wider than what they see.',
 		requires: 'tickets.view',
 	},
-	{ key: 'tickets.create', area: 'tickets', kind: 'flag', label: 'Create tickets', description: 'Submit new tickets for their own customer.' },
-	{ key: 'tickets.reply', area: 'tickets', kind: 'flag', label: 'Reply to tickets', description: 'Add public replies to tickets they see.', requires: 'tickets.view' },
-	{ key: 'tickets.view_priority', area: 'tickets', kind: 'flag', label: 'See ticket priority', description: "See the service team's priority on tickets.", requires: 'tickets.view' },
+	{
+		key: 'tickets.create',
+		area: 'tickets',
+		kind: 'flag',
+		label: 'Create tickets',
+		description: 'Submit new tickets for their own customer.',
+	},
+	{
+		key: 'tickets.reply',
+		area: 'tickets',
+		kind: 'flag',
+		label: 'Reply to tickets',
+		description: 'Add public replies to tickets they see.',
+		requires: 'tickets.view',
+	},
+	{
+		key: 'tickets.view_priority',
+		area: 'tickets',
+		kind: 'flag',
+		label: 'See ticket priority',
+		description: "See the service team's priority on tickets.",
+		requires: 'tickets.view',
+	},
 	{
 		key: 'tickets.set_priority',
 		area: 'tickets',
 		kind: 'flag',
 		label: 'Set ticket priority',
-		description: 'Choose the priority of new tickets and change it on tickets they may edit. Otherwise new tickets get the default priority.',
+		description:
+			'Choose the priority of new tickets and change it on tickets they may edit. Otherwise new tickets get the default priority.',
 		requires: 'tickets.create',
 	},
 	{
@@ -96,7 +118,8 @@ export const capabilities = [
 		values: attachmentLevels,
 		valueLabels: { none: 'No attachments', public: 'Public attachments' },
 		label: 'Ticket attachments',
-		description: 'Download attachments marked visible in the portal. Internal attachments and comments are never visible.',
+		description:
+			'Download attachments marked visible in the portal. Internal attachments and comments are never visible.',
 		requires: 'tickets.view',
 	},
 	{
@@ -113,13 +136,62 @@ export const capabilities = [
 		label: 'See projects',
 		description: 'Which projects the contact sees. With none, the portal shows no Projects menu.',
 	},
-	{ key: 'projects.schedule', area: 'projects', kind: 'flag', label: 'Project schedule', description: "See a project's tasks and dates.", requires: 'projects.view' },
-	{ key: 'projects.notes', area: 'projects', kind: 'flag', label: 'Project notes', description: 'See and add public project notes.', requires: 'projects.view' },
-	{ key: 'projects.attachments', area: 'projects', kind: 'flag', label: 'Project attachments', description: 'Download project attachments marked visible in the portal.', requires: 'projects.view' },
-	{ key: 'projects.calendar', area: 'projects', kind: 'flag', label: 'Project calendar', description: "See a project's meetings and milestones.", requires: 'projects.view' },
-	{ key: 'projects.issues', area: 'projects', kind: 'flag', label: 'Project issues', description: 'See and raise project issues.', requires: 'projects.view' },
-	{ key: 'projects.charges', area: 'projects', kind: 'flag', label: 'Project charges', description: "See a project's charges.", requires: 'projects.view' },
-	{ key: 'projects.estimated_hours', area: 'projects', kind: 'flag', label: 'Estimated hours', description: 'See the hours estimated for a project and its tasks.', requires: 'projects.view' },
+	{
+		key: 'projects.schedule',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project schedule',
+		description: "See a project's tasks and dates.",
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.notes',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project notes',
+		description: 'See and add public project notes.',
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.attachments',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project attachments',
+		description: 'Download project attachments marked visible in the portal.',
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.calendar',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project calendar',
+		description: "See a project's meetings and milestones.",
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.issues',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project issues',
+		description: 'See and raise project issues.',
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.charges',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Project charges',
+		description: "See a project's charges.",
+		requires: 'projects.view',
+	},
+	{
+		key: 'projects.estimated_hours',
+		area: 'projects',
+		kind: 'flag',
+		label: 'Estimated hours',
+		description: 'See the hours estimated for a project and its tasks.',
+		requires: 'projects.view',
+	},
 	{
 		key: 'devices.access',
 		area: 'devices',
@@ -127,7 +199,8 @@ export const capabilities = [
 		values: deviceAccessLevels,
 		valueLabels: { none: 'No devices', view: 'View devices (read only)', edit: 'Add and edit devices' },
 		label: 'Devices',
-		description: 'Whether the contact sees devices, and may add and edit them. Protected fields such as passwords are never visible.',
+		description:
+			'Whether the contact sees devices, and may add and edit them. Protected fields such as passwords are never visible.',
 	},
 	{
 		key: 'devices.scope',
@@ -141,7 +214,8 @@ export const capabilities = [
 			all: "All of their customer's devices",
 		},
 		label: 'Which devices',
-		description: "Which of their customer's devices the contact sees. Without a location, only devices they registered (and, where chosen, devices with no location).",
+		description:
+			"Which of their customer's devices the contact sees. Without a location, only devices they registered (and, where chosen, devices with no location).",
 		requires: 'devices.access',
 	},
 	{
@@ -153,9 +227,27 @@ export const capabilities = [
 		description: 'More device fields to show, read-only.',
 		requires: 'devices.access',
 	},
-	{ key: 'kb.view', area: 'knowledge', kind: 'flag', label: 'Knowledge base', description: 'Read published articles meant for everyone or for their customer.' },
-	{ key: 'docs.view', area: 'knowledge', kind: 'flag', label: 'Documentation', description: 'Read published documents meant for everyone or for their customer.' },
-	{ key: 'invoices.view', area: 'financials', kind: 'flag', label: 'Invoices', description: "See their customer's invoices." },
+	{
+		key: 'kb.view',
+		area: 'knowledge',
+		kind: 'flag',
+		label: 'Knowledge base',
+		description: 'Read published articles meant for everyone or for their customer.',
+	},
+	{
+		key: 'docs.view',
+		area: 'knowledge',
+		kind: 'flag',
+		label: 'Documentation',
+		description: 'Read published documents meant for everyone or for their customer.',
+	},
+	{
+		key: 'invoices.view',
+		area: 'financials',
+		kind: 'flag',
+		label: 'Invoices',
+		description: "See their customer's invoices.",
+	},
 	{
 		key: 'quotes.decide',
 		area: 'financials',
@@ -163,19 +255,32 @@ export const capabilities = [
 		label: 'Quotes',
 		description: "See their customer's quotes and approve or decline pending ones. Who decided and when is recorded.",
 	},
-	{ key: 'profile.edit', area: 'account', kind: 'flag', label: 'Edit own profile', description: 'Change their own name and phone number.' },
+	{
+		key: 'profile.edit',
+		area: 'account',
+		kind: 'flag',
+		label: 'Edit own profile',
+		description: 'Change their own name and phone number.',
+	},
 	{
 		key: 'users.manage',
 		area: 'account',
 		kind: 'flag',
 		label: 'Manage portal logins',
-		description: "Invite their customer's contacts, change their group to one assignable by clients, and suspend their logins.",
+		description:
+			"Invite their customer's contacts, change their group to one assignable by clients, and suspend their logins.",
 	},
 ] as const satisfies readonly Capability[];
 
 export type CapabilityKey = (typeof capabilities)[number]['key'];
 
-type ValueOf<C> = C extends { kind: 'flag' } ? boolean : C extends { kind: 'fields'; values: readonly (infer V)[] } ? V[] : C extends { values: readonly (infer V)[] } ? V : never;
+type ValueOf<C> = C extends { kind: 'flag' }
+	? boolean
+	: C extends { kind: 'fields'; values: readonly (infer V)[] }
+		? V[]
+		: C extends { values: readonly (infer V)[] }
+			? V
+			: never;
 
 /** A group's permissions with every capability present: what the compiler reads. */
 export type GroupPermissions = { [C in (typeof capabilities)[number] as C['key']]: ValueOf<C> };

@@ -9,7 +9,8 @@ const sameFilter = (a: Filter, b: Filter): boolean => JSON.stringify(a) === JSON
 function within(read: Filter | null, write: Filter | null): Filter | null {
 	if (read === null) return write;
 	if (write === null || sameFilter(read, write)) return read;
-	const conjuncts = Array.isArray(write['_and']) && Object.keys(write).length === 1 ? (write['_and'] as Filter[]) : [write];
+	const conjuncts =
+		Array.isArray(write['_and']) && Object.keys(write).length === 1 ? (write['_and'] as Filter[]) : [write];
 	if (conjuncts.some((conjunct) => sameFilter(conjunct, read))) return write;
 	return { _and: [read, ...conjuncts] };
 }

@@ -32,7 +32,9 @@ import type { CompiledPermission, CompileSettings } from './types.ts';
  * they may see.
  */
 export function compileGroup(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
-	const grantsAnything = Object.values(permissions).some((value) => value !== 'none' && value !== false && !(Array.isArray(value) && value.length === 0));
+	const grantsAnything = Object.values(permissions).some(
+		(value) => value !== 'none' && value !== false && !(Array.isArray(value) && value.length === 0),
+	);
 	if (!grantsAnything) return [];
 	return boundWritesByReads([
 		...compileIdentityRows(permissions, settings),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { customerDependents, type CustomerDependentCounts } from './customer-dependents.ts';
+import { type CustomerDependentCounts, customerDependents } from './customer-dependents.ts';
 
 /**
  * Counts the rows that point at any of `customerIds`. Sub-customers that are themselves among

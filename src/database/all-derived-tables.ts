@@ -4,4 +4,8 @@ import { ticketFollowersDerivedTable } from '../tickets/ticket-followers-derived
 import type { DerivedTable } from './derived-table.ts';
 
 /** Every table the product derives and keeps with triggers. */
-export const allDerivedTables: readonly DerivedTable[] = [customerTreeDerivedTable, ticketFollowersDerivedTable, ticketCustomerPathsDerivedTable];
+export const allDerivedTables: readonly DerivedTable[] = [
+	customerTreeDerivedTable,
+	ticketFollowersDerivedTable,
+	ticketCustomerPathsDerivedTable,
+];

@@ -14,6 +14,7 @@ export function databaseDialect(knex: Knex): DatabaseDialect | null {
 /** Like `databaseDialect`, for code that cannot go on without one. */
 export function requireDatabaseDialect(knex: Knex): DatabaseDialect {
 	const dialect = databaseDialect(knex);
-	if (dialect === null) throw new Error(`Customer Portal needs SQLite or PostgreSQL, not "${String(knex.client.config.client)}".`);
+	if (dialect === null)
+		throw new Error(`Customer Portal needs SQLite or PostgreSQL, not "${String(knex.client.config.client)}".`);
 	return dialect;
 }

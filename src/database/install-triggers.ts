@@ -13,7 +13,8 @@ export async function installTriggers(knex: Knex, definition: TriggerSetDefiniti
 	const { statements } = triggerSet(definition, dialect);
 	await knex.transaction(async (trx) => {
 		const { triggers } = await installedTriggers(trx, definition);
-		for (const { name, table } of triggers) await trx.raw(dialect === 'pg' ? `DROP TRIGGER IF EXISTS ${name} ON ${table}` : `DROP TRIGGER IF EXISTS ${name}`);
+		for (const { name, table } of triggers)
+			await trx.raw(dialect === 'pg' ? `DROP TRIGGER IF EXISTS ${name} ON ${table}` : `DROP TRIGGER IF EXISTS ${name}`);
 		for (const statement of statements) await trx.raw(statement);
 	});
 }

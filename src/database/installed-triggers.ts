@@ -30,14 +30,25 @@ export async function installedTriggers(knex: Knex, definition: TriggerSetDefini
  * Each set's triggers, functions and indexes as installed, in the order given, read in one query: this runs
  * before every write to the sets' source tables.
  */
-export async function installedTriggerSets(knex: Knex, definitions: readonly TriggerSetDefinition[]): Promise<InstalledTriggerSet[]> {
+export async function installedTriggerSets(
+	knex: Knex,
+	definitions: readonly TriggerSetDefinition[],
+): Promise<InstalledTriggerSet[]> {
 	const dialect = requireDatabaseDialect(knex);
 	if (definitions.length === 0) return [];
 	const functionNames = definitions.flatMap((definition) => triggerSet(definition, dialect).functionNames);
 	const indexNames = definitions.flatMap((definition) => triggerSet(definition, dialect).indexNames);
-	let rows: { kind: 'trigger' | 'function' | 'index'; name: string; table: string | null; text: string | null; enabled: boolean }[];
+	let rows: {
+		kind: 'trigger' | 'function' | 'index';
+		name: string;
+		table: string | null;
+		text: string | null;
+		enabled: boolean;
+	}[];
 	if (dialect === 'sqlite3') {
-		const found = (await knex.raw("SELECT type, name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type IN ('trigger', 'index')")) as { type: 'trigger' | 'index'; name: string; table: string; sql: string | null }[];
+		const found = (await knex.raw(
+			"SELECT type, name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type IN ('trigger', 'index')",
+		)) as { type: 'trigger' | 'index'; name: string; table: string; sql: string | null }[];
 		rows = found.map(({ type, name, table, sql }) => ({ kind: type, name, table, text: sql, enabled: true }));
 	} else {
 		rows = (
@@ -55,7 +66,9 @@ export async function installedTriggerSets(knex: Knex, definitions: readonly Tri
 			)) as { rows: typeof rows }
 		).rows;
 	}
-	const triggers: InstalledTrigger[] = rows.filter(({ kind }) => kind === 'trigger').map(({ name, table, text, enabled }) => ({ name, table: table ?? '', text: text ?? '', enabled }));
+	const triggers: InstalledTrigger[] = rows
+		.filter(({ kind }) => kind === 'trigger')
+		.map(({ name, table, text, enabled }) => ({ name, table: table ?? '', text: text ?? '', enabled }));
 	const comments = new Map(rows.filter(({ kind }) => kind === 'function').map(({ name, text }) => [name, text]));
 	const indexes = new Set(rows.filter(({ kind }) => kind === 'index').map(({ name }) => name));
 	return definitions.map((definition) => {

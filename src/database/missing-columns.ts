@@ -6,7 +6,8 @@ export type RequiredColumns = Readonly<Record<string, readonly string[]>>;
 /** Every column any of `lists` names, by table. */
 export function mergeColumns(...lists: RequiredColumns[]): RequiredColumns {
 	const all: Record<string, string[]> = {};
-	for (const list of lists) for (const [table, names] of Object.entries(list)) all[table] = [...new Set([...(all[table] ?? []), ...names])];
+	for (const list of lists)
+		for (const [table, names] of Object.entries(list)) all[table] = [...new Set([...(all[table] ?? []), ...names])];
 	return all;
 }
 

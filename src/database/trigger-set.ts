@@ -54,10 +54,16 @@ function statementsOf({ functions, triggers, indexes = {} }: TriggerSetSql, dial
 	]);
 	const triggerStatements = Object.entries(triggers).flatMap(([name, { table, definition }]) =>
 		dialect === 'pg'
-			? [`DROP TRIGGER IF EXISTS ${name} ON ${table}`, `CREATE TRIGGER ${name} ${definition}`, `COMMENT ON TRIGGER ${name} ON ${table} IS '${triggerMarker}'`]
+			? [
+					`DROP TRIGGER IF EXISTS ${name} ON ${table}`,
+					`CREATE TRIGGER ${name} ${definition}`,
+					`COMMENT ON TRIGGER ${name} ON ${table} IS '${triggerMarker}'`,
+				]
 			: [`DROP TRIGGER IF EXISTS ${name}`, `CREATE TRIGGER ${name} ${definition}`],
 	);
-	const indexStatements = Object.entries(indexes).map(([name, { table, definition }]) => `CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${definition}`);
+	const indexStatements = Object.entries(indexes).map(
+		([name, { table, definition }]) => `CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${definition}`,
+	);
 	return [...functionStatements, ...triggerStatements, ...indexStatements];
 }
 
@@ -72,7 +78,8 @@ export function triggerSet(definition: TriggerSetDefinition, dialect: DatabaseDi
 	const sql = definition.sql(dialect);
 	const names = [...Object.keys(sql.functions), ...Object.keys(sql.triggers), ...Object.keys(sql.indexes ?? {})];
 	const foreign = names.find((name) => !name.startsWith(definition.prefix));
-	if (foreign !== undefined) throw new Error(`Trigger, function or index ${foreign} does not start with ${definition.prefix}.`);
+	if (foreign !== undefined)
+		throw new Error(`Trigger, function or index ${foreign} does not start with ${definition.prefix}.`);
 	const statements = statementsOf(sql, dialect);
 	const version = createHash('sha256').update(statements.join(';\n')).digest('hex').slice(0, 12);
 	const marker = `customer-portal ${definition.keeps} ${version}`;

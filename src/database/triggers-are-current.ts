@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { requireDatabaseDialect } from './database-dialect.ts';
-import { installedTriggerSets, type InstalledTriggerSet } from './installed-triggers.ts';
+import { type InstalledTriggerSet, installedTriggerSets } from './installed-triggers.ts';
 import { triggerSet, type TriggerSet, type TriggerSetDefinition } from './trigger-set.ts';
 
 /**
@@ -14,10 +14,15 @@ export async function triggersAreCurrent(knex: Knex, definition: TriggerSetDefin
 }
 
 /** The sets of which this version is not installed and enabled (see `triggersAreCurrent`), read in one query. */
-export async function staleTriggerSets<Definition extends TriggerSetDefinition>(knex: Knex, definitions: readonly Definition[]): Promise<Definition[]> {
+export async function staleTriggerSets<Definition extends TriggerSetDefinition>(
+	knex: Knex,
+	definitions: readonly Definition[],
+): Promise<Definition[]> {
 	const dialect = requireDatabaseDialect(knex);
 	const installed = await installedTriggerSets(knex, definitions);
-	return definitions.filter((definition, index) => !isCurrent(triggerSet(definition, dialect), installed[index] as InstalledTriggerSet));
+	return definitions.filter(
+		(definition, index) => !isCurrent(triggerSet(definition, dialect), installed[index] as InstalledTriggerSet),
+	);
 }
 
 function isCurrent(expected: TriggerSet, { triggers, functionComments, indexes }: InstalledTriggerSet): boolean {
@@ -25,6 +30,11 @@ function isCurrent(expected: TriggerSet, { triggers, functionComments, indexes }
 	if (expected.indexNames.some((name) => !indexes.includes(name))) return false;
 	return (
 		triggers.length === expected.triggers.length &&
-		expected.triggers.every(({ name, table }) => triggers.some((trigger) => trigger.name === name && trigger.table === table && trigger.enabled && trigger.text.includes(expected.marker)))
+		expected.triggers.every(({ name, table }) =>
+			triggers.some(
+				(trigger) =>
+					trigger.name === name && trigger.table === table && trigger.enabled && trigger.text.includes(expected.marker),
+			),
+		)
 	);
 }

@@ -2,7 +2,9 @@
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, item: unknown) =>
 		item && typeof item === 'object' && !Array.isArray(item)
-			? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			? Object.fromEntries(
+					Object.entries(item as Record<string, unknown>).sort(([a], [b]) => Number(a > b) - Number(a < b)),
+				)
 			: item,
 	);
 }

@@ -22,21 +22,44 @@ export interface DirectusContext {
 }
 
 /** Runs `work` in one transaction, with services bound to it. */
-export async function inTransaction<T>(context: DirectusContext, work: (context: DirectusContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+	context: DirectusContext,
+	work: (context: DirectusContext) => Promise<T>,
+): Promise<T> {
 	return context.knex.transaction((trx) => work({ ...context, knex: trx }));
 }
 
 /** An items service on `collection`, as the product itself, or as `accountability` where a person acts. */
-export function adminService(context: DirectusContext, collection: string, accountability: Accountability | null = null) {
+export function adminService(
+	context: DirectusContext,
+	collection: string,
+	accountability: Accountability | null = null,
+) {
 	return new context.services.ItemsService(collection, { knex: context.knex, schema: context.schema, accountability });
 }
 
 /** The system services the product uses, by name. */
-type SystemServiceName = 'AccessService' | 'AuthenticationService' | 'FilesService' | 'MailService' | 'PermissionsService' | 'PoliciesService' | 'RolesService' | 'SettingsService' | 'UsersService';
+type SystemServiceName =
+	| 'AccessService'
+	| 'AuthenticationService'
+	| 'FilesService'
+	| 'MailService'
+	| 'PermissionsService'
+	| 'PoliciesService'
+	| 'RolesService'
+	| 'SettingsService'
+	| 'UsersService';
 
 /** One of Directus's system services, as the product itself (`accountability: null`), on the context's knex. */
-export function systemService<N extends SystemServiceName>(context: DirectusContext, name: N): InstanceType<ExtensionsServices[N]> {
-	const Service = context.services[name] as new (options: { knex: Knex; schema: SchemaOverview; accountability: null }) => InstanceType<ExtensionsServices[N]>;
+export function systemService<N extends SystemServiceName>(
+	context: DirectusContext,
+	name: N,
+): InstanceType<ExtensionsServices[N]> {
+	const Service = context.services[name] as new (options: {
+		knex: Knex;
+		schema: SchemaOverview;
+		accountability: null;
+	}) => InstanceType<ExtensionsServices[N]>;
 	return new Service({ knex: context.knex, schema: context.schema, accountability: null });
 }
 

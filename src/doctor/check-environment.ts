@@ -32,7 +32,8 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 		findings.push({
 			id: 'data-cache-on',
 			severity: 'critical',
-			problem: 'The data cache is on: Directus 11 shares cached answers between visitors and shares (GHSA-c6w9-5g5j-jh2p) and caches the values portal rules resolve per contact, so a contact could be served someone else’s answer or keep seeing a customer they were moved away from.',
+			problem:
+				'The data cache is on: Directus 11 shares cached answers between visitors and shares (GHSA-c6w9-5g5j-jh2p) and caches the values portal rules resolve per contact, so a contact could be served someone else’s answer or keep seeing a customer they were moved away from.',
 			fix: 'Set CACHE_ENABLED to false. The portal needs no data cache; CACHE_STORE=redis still shares Directus’s system cache between instances.',
 		});
 	}
@@ -49,7 +50,8 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 		findings.push({
 			id: 'ip-trust-proxy',
 			severity: 'warning',
-			problem: 'IP_TRUST_PROXY is true: a forged X-Forwarded-For header can dodge the per-address limits of the public routes.',
+			problem:
+				'IP_TRUST_PROXY is true: a forged X-Forwarded-For header can dodge the per-address limits of the public routes.',
 			fix: 'Set IP_TRUST_PROXY to false, or to the address of your reverse proxy.',
 		});
 	}

@@ -19,7 +19,8 @@ export function checkHost(version: string | null, settings: { public_registratio
 		findings.push({
 			id: 'public-registration',
 			severity: 'critical',
-			problem: 'Directus’s own public registration is on: anyone could create a Directus user outside the portal’s sign-up rules.',
+			problem:
+				'Directus’s own public registration is on: anyone could create a Directus user outside the portal’s sign-up rules.',
 			fix: 'Switch off "User Registration" in the studio’s project settings; the portal has its own sign-up (portal_settings.self_signup).',
 		});
 	}

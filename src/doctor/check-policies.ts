@@ -12,10 +12,11 @@ export interface StoredPolicy {
 	permissions: PermissionRow[];
 }
 
-
 /** Findings about what the product manages, which it can put right itself (see restoreManagedPolicies). */
 export function isManagedPolicyFinding(finding: Finding): boolean {
-	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$|badge-paths$|group-access-(excess|missing)$)/.test(finding.id);
+	return /^(policy-(access|extra|changed):|badge-grants:|badge-stray$|badge-paths$|group-access-(excess|missing)$)/.test(
+		finding.id,
+	);
 }
 
 /**
@@ -28,7 +29,7 @@ export function checkBadges(granting: StoredPolicy[], stray: number, stalePaths:
 	const findings: Finding[] = granting.map((policy) => ({
 		id: `badge-grants:${policy.id}`,
 		severity: 'critical',
-		problem: `The customer badge "${policy.name}" grants ${policy.admin_access ? 'admin access' : policy.app_access ? 'studio access' : `${policy.permissions.length} permission${policy.permissions.length === 1 ? '' : 's'}`}: every portal contact of that customer holds it.`,
+		problem: `The customer badge "${policy.name}" grants ${grantsInWords(policy)}: every portal contact of that customer holds it.`,
 		fix: 'The portal empties it at its next check. Never give a "Portal badge" policy permissions: change the portal group instead.',
 	}));
 	if (stray > 0) {
@@ -115,13 +116,16 @@ export function checkManagedPolicy(policy: StoredPolicy, expected: PermissionRow
 }
 
 /** Any other policy that reaches portal users or visitors must grant nothing at all. */
-export function checkForeignPolicy(policy: StoredPolicy, reaches: 'portal users' | 'visitors who are not signed in'): Finding[] {
+export function checkForeignPolicy(
+	policy: StoredPolicy,
+	reaches: 'portal users' | 'visitors who are not signed in',
+): Finding[] {
 	if (policy.permissions.length === 0 && !policy.admin_access && !policy.app_access) return [];
 	return [
 		{
 			id: `policy-foreign:${policy.id}`,
 			severity: 'critical',
-			problem: `The policy "${policy.name}" reaches ${reaches} and grants ${policy.admin_access ? 'admin access' : policy.app_access ? 'studio access' : `${policy.permissions.length} permission${policy.permissions.length === 1 ? '' : 's'}`} the portal does not control.`,
+			problem: `The policy "${policy.name}" reaches ${reaches} and grants ${grantsInWords(policy)} the portal does not control.`,
 			fix: `Detach "${policy.name}" from ${reaches === 'portal users' ? 'the Portal contacts role and portal users' : 'public access'}, or empty it.`,
 		},
 	];
@@ -135,7 +139,15 @@ export function checkForeignPolicy(policy: StoredPolicy, reaches: 'portal users'
 export function checkSystemPermissions(policy: StoredPolicy, audience: 'portal' | 'public'): Finding[] {
 	const findings: Finding[] = [];
 	for (const row of policy.permissions) {
-		const violation = systemPermissionViolation({ ...row, permissions: row.permissions ?? null, validation: row.validation ?? null, presets: row.presets ?? null }, audience);
+		const violation = systemPermissionViolation(
+			{
+				...row,
+				permissions: row.permissions ?? null,
+				validation: row.validation ?? null,
+				presets: row.presets ?? null,
+			},
+			audience,
+		);
 		if (violation === null) continue;
 		findings.push({
 			id: `policy-system:${policy.id}:${permissionRowKey(row)}`,
@@ -145,4 +157,11 @@ export function checkSystemPermissions(policy: StoredPolicy, audience: 'portal' 
 		});
 	}
 	return findings;
+}
+
+/** What a policy grants, in the words of a finding. */
+function grantsInWords(policy: StoredPolicy): string {
+	if (policy.admin_access) return 'admin access';
+	if (policy.app_access) return 'studio access';
+	return `${policy.permissions.length} permission${policy.permissions.length === 1 ? '' : 's'}`;
 }

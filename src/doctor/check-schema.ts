@@ -1,7 +1,8 @@
 import type { Finding } from './finding.ts';
 
 /** What to do about a missing part of the help-desk schema, wherever the product says so. */
-export const missingSchemaAdvice = 'Restart Directus: at every start the portal adds the parts of its schema that are missing, and changes nothing else.';
+export const missingSchemaAdvice =
+	'Restart Directus: at every start the portal adds the parts of its schema that are missing, and changes nothing else.';
 
 /**
  * The help-desk schema against what this version's rules read: a column they filter by that the database

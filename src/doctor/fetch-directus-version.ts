@@ -9,10 +9,14 @@ import { join } from 'node:path';
  * as unknown and keeps the portal closed.
  */
 export function fetchDirectusVersion(): string | null {
-	const origins = [process.argv[1], join(process.cwd(), 'index.js')].filter((origin): origin is string => typeof origin === 'string');
+	const origins = [process.argv[1], join(process.cwd(), 'index.js')].filter(
+		(origin): origin is string => typeof origin === 'string',
+	);
 	for (const origin of origins) {
 		try {
-			const manifest = JSON.parse(readFileSync(createRequire(origin).resolve('directus/package.json'), 'utf8')) as { version?: unknown };
+			const manifest = JSON.parse(readFileSync(createRequire(origin).resolve('directus/package.json'), 'utf8')) as {
+				version?: unknown;
+			};
 			if (typeof manifest.version === 'string') return manifest.version;
 		} catch {
 			// Not resolvable from this origin: try the next one; none at all is reported by checkHost.

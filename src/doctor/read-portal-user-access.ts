@@ -18,12 +18,25 @@ export interface PortalUserAccess {
  * it is compared with, joined in memory: no plan to go wrong while PostgreSQL's statistics lag behind a
  * bulk import of portal users (see `readAccessRows`).
  */
-export async function readPortalUserAccess(knex: Knex, { portalRole, defaultGroup, badgesReady }: { portalRole: string; defaultGroup: number | null; badgesReady: boolean }): Promise<PortalUserAccess> {
+export async function readPortalUserAccess(
+	knex: Knex,
+	{ portalRole, defaultGroup, badgesReady }: { portalRole: string; defaultGroup: number | null; badgesReady: boolean },
+): Promise<PortalUserAccess> {
 	const access = await readAccessRows(knex);
-	const portalUsers = new Set(((await knex('directus_users').select('id').where('role', portalRole)) as { id: string }[]).map((row) => row.id));
-	const managed = new Set(((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map((row) => row.policy));
-	const badges = new Set(badgesReady ? ((await customerBadges(knex)) as { portal_badge: string }[]).map((row) => row.portal_badge) : []);
-	const reaching = access.filter((row) => row.role === portalRole || (row.user !== null && portalUsers.has(row.user) && !badges.has(row.policy)));
+	const portalUsers = new Set(
+		((await knex('directus_users').select('id').where('role', portalRole)) as { id: string }[]).map((row) => row.id),
+	);
+	const managed = new Set(
+		((await knex('portal_groups').select('policy').whereNotNull('policy')) as { policy: string }[]).map(
+			(row) => row.policy,
+		),
+	);
+	const badges = new Set(
+		badgesReady ? ((await customerBadges(knex)) as { portal_badge: string }[]).map((row) => row.portal_badge) : [],
+	);
+	const reaching = access.filter(
+		(row) => row.role === portalRole || (row.user !== null && portalUsers.has(row.user) && !badges.has(row.policy)),
+	);
 	return {
 		foreignPolicies: [...new Set(reaching.map((row) => row.policy))].filter((policy) => !managed.has(policy)),
 		drift: await groupAccessDrift(knex, { portalRole, defaultGroup }, access),

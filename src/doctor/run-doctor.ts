@@ -20,13 +20,26 @@ import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkHost } from './check-host.ts';
-import { checkBadges, checkForeignPolicy, checkGroupAccess, checkManagedPolicy, checkSystemPermissions, type StoredPolicy } from './check-policies.ts';
+import {
+	checkBadges,
+	checkForeignPolicy,
+	checkGroupAccess,
+	checkManagedPolicy,
+	checkSystemPermissions,
+	type StoredPolicy,
+} from './check-policies.ts';
 import type { Finding } from './finding.ts';
 
 async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<StoredPolicy[]> {
 	if (ids.length === 0) return [];
-	const policies = (await context.knex('directus_policies').select('id', 'name', 'admin_access', 'app_access').whereIn('id', ids)) as Omit<StoredPolicy, 'permissions'>[];
-	const rows = (await context.knex('directus_permissions').select('policy', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields').whereIn('policy', ids)) as (Record<string, unknown> & { policy: string })[];
+	const policies = (await context
+		.knex('directus_policies')
+		.select('id', 'name', 'admin_access', 'app_access')
+		.whereIn('id', ids)) as Omit<StoredPolicy, 'permissions'>[];
+	const rows = (await context
+		.knex('directus_permissions')
+		.select('policy', 'collection', 'action', 'permissions', 'validation', 'presets', 'fields')
+		.whereIn('policy', ids)) as (Record<string, unknown> & { policy: string })[];
 	return policies.map((policy) => ({
 		...policy,
 		admin_access: Boolean(policy.admin_access),
@@ -44,30 +57,61 @@ async function fetchPolicies(context: DirectusContext, ids: string[]): Promise<S
 	}));
 }
 
-export async function runDoctor(context: DirectusContext, { env, version }: { env: Record<string, unknown>; version: string | null }): Promise<Finding[]> {
+export async function runDoctor(
+	context: DirectusContext,
+	{ env, version }: { env: Record<string, unknown>; version: string | null },
+): Promise<Finding[]> {
 	const settings = await fetchPortalSettings(context);
-	const directusSettings = (await context.knex('directus_settings').select('public_registration').first()) as { public_registration?: boolean | number | null } | undefined;
-	const findings = [...checkHost(version, { public_registration: directusSettings?.public_registration === null || directusSettings?.public_registration === undefined ? null : Boolean(directusSettings.public_registration) }), ...checkEnvironment(env)];
+	const directusSettings = (await context.knex('directus_settings').select('public_registration').first()) as
+		{ public_registration?: boolean | number | null } | undefined;
+	const findings = [
+		...checkHost(version, {
+			public_registration:
+				directusSettings?.public_registration === null || directusSettings?.public_registration === undefined
+					? null
+					: Boolean(directusSettings.public_registration),
+		}),
+		...checkEnvironment(env),
+	];
 	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
 	findings.push(...checkSchema(missing));
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
 	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);
 
-	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as { id: number; name: string; permissions: unknown; policy: string | null }[];
-	const groupPolicies = await fetchPolicies(context, groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
+	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as {
+		id: number;
+		name: string;
+		permissions: unknown;
+		policy: string | null;
+	}[];
+	const groupPolicies = await fetchPolicies(
+		context,
+		groups.map((group) => group.policy).filter((policy): policy is string => policy !== null),
+	);
 	for (const group of groups) {
 		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
 		if (!policy) continue;
-		const expected = compileGroup(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}), compileSettings(context.knex, settings.parent_visibility));
+		const expected = compileGroup(
+			assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}),
+			compileSettings(context.knex, settings.parent_visibility),
+		);
 		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}
 
 	// Visitors: the product's public policy holds what the access mode asks; anything else public, nothing.
-	const publicAccess = (await context.knex('directus_access').select('policy').whereNull('role').whereNull('user')) as { policy: string }[];
-	for (const policy of await fetchPolicies(context, publicAccess.map((row) => row.policy))) {
+	const publicAccess = (await context.knex('directus_access').select('policy').whereNull('role').whereNull('user')) as {
+		policy: string;
+	}[];
+	for (const policy of await fetchPolicies(
+		context,
+		publicAccess.map((row) => row.policy),
+	)) {
 		findings.push(
 			...(policy.id === settings.public_policy
-				? [...checkManagedPolicy(policy, publicPermissions(settings.access_mode)), ...checkSystemPermissions(policy, 'public')]
+				? [
+						...checkManagedPolicy(policy, publicPermissions(settings.access_mode)),
+						...checkSystemPermissions(policy, 'public'),
+					]
 				: checkForeignPolicy(policy, 'visitors who are not signed in')),
 		);
 	}
@@ -76,15 +120,26 @@ export async function runDoctor(context: DirectusContext, { env, version }: { en
 	// nothing through the role.
 	let strayBadges: string[] | undefined;
 	if (settings.portal_role) {
-		const access = await readPortalUserAccess(context.knex, { portalRole: settings.portal_role, defaultGroup: settings.default_group, badgesReady });
-		for (const policy of await fetchPolicies(context, access.foreignPolicies)) findings.push(...checkForeignPolicy(policy, 'portal users'));
+		const access = await readPortalUserAccess(context.knex, {
+			portalRole: settings.portal_role,
+			defaultGroup: settings.default_group,
+			badgesReady,
+		});
+		for (const policy of await fetchPolicies(context, access.foreignPolicies))
+			findings.push(...checkForeignPolicy(policy, 'portal users'));
 		findings.push(...checkGroupAccess(access.drift.excess.length, access.drift.missing.length));
 		strayBadges = access.strayBadges;
 	}
 
 	// Customer badges: they grant nothing, reach only their own customer's portal users, and carry its place in the tree.
 	if (badgesReady) {
-		findings.push(...checkBadges(await fetchPolicies(context, await grantingBadges(context.knex)), (strayBadges ?? (await strayBadgeAccess(context.knex))).length, await staleBadgePaths(context.knex)));
+		findings.push(
+			...checkBadges(
+				await fetchPolicies(context, await grantingBadges(context.knex)),
+				(strayBadges ?? (await strayBadgeAccess(context.knex))).length,
+				await staleBadgePaths(context.knex),
+			),
+		);
 	}
 	return findings;
 }

@@ -6,6 +6,7 @@ export interface DefaultGroupInUseErrorExtensions {
 
 export const DefaultGroupInUseError = createError<DefaultGroupInUseErrorExtensions>(
 	'DEFAULT_GROUP_IN_USE',
-	({ group }) => `The portal group "${group}" is the default group for new portal contacts. Choose another default group in the portal settings first.`,
+	({ group }) =>
+		`The portal group "${group}" is the default group for new portal contacts. Choose another default group in the portal settings first.`,
 	409,
 );

@@ -4,4 +4,8 @@ export interface InvalidPublicInputErrorExtensions {
 	problems: string[];
 }
 
-export const InvalidPublicInputError = createError<InvalidPublicInputErrorExtensions>('INVALID_PUBLIC_INPUT', ({ problems }) => problems.join(' '), 400);
+export const InvalidPublicInputError = createError<InvalidPublicInputErrorExtensions>(
+	'INVALID_PUBLIC_INPUT',
+	({ problems }) => problems.join(' '),
+	400,
+);

@@ -5,4 +5,8 @@ export interface InvitationConflictErrorExtensions {
 }
 
 /** The invitation or login is not in a state that allows this (already accepted, already revoked, already active). */
-export const InvitationConflictError = createError<InvitationConflictErrorExtensions>('INVITATION_CONFLICT', ({ reason }) => reason, 409);
+export const InvitationConflictError = createError<InvitationConflictErrorExtensions>(
+	'INVITATION_CONFLICT',
+	({ reason }) => reason,
+	409,
+);

@@ -5,4 +5,8 @@ export interface InvitationRefusedErrorExtensions {
 }
 
 /** An invitation cannot be sent, resent, revoked or accepted; `reason` says why and what to do. */
-export const InvitationRefusedError = createError<InvitationRefusedErrorExtensions>('INVITATION_REFUSED', ({ reason }) => reason, 400);
+export const InvitationRefusedError = createError<InvitationRefusedErrorExtensions>(
+	'INVITATION_REFUSED',
+	({ reason }) => reason,
+	400,
+);

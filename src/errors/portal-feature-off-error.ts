@@ -5,4 +5,8 @@ export interface PortalFeatureOffErrorExtensions {
 }
 
 /** A public route whose feature the portal settings switch off. */
-export const PortalFeatureOffError = createError<PortalFeatureOffErrorExtensions>('PORTAL_FEATURE_OFF', ({ feature }) => `${feature} is switched off for this portal.`, 403);
+export const PortalFeatureOffError = createError<PortalFeatureOffErrorExtensions>(
+	'PORTAL_FEATURE_OFF',
+	({ feature }) => `${feature} is switched off for this portal.`,
+	403,
+);

@@ -5,4 +5,8 @@ export interface PortalUserLinkErrorExtensions {
 }
 
 /** A contact cannot be linked to this Directus user; `reason` says why and what to do. */
-export const PortalUserLinkError = createError<PortalUserLinkErrorExtensions>('PORTAL_USER_LINK', ({ reason }) => reason, 400);
+export const PortalUserLinkError = createError<PortalUserLinkErrorExtensions>(
+	'PORTAL_USER_LINK',
+	({ reason }) => reason,
+	400,
+);

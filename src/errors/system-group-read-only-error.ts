@@ -6,6 +6,7 @@ export interface SystemGroupReadOnlyErrorExtensions {
 
 export const SystemGroupReadOnlyError = createError<SystemGroupReadOnlyErrorExtensions>(
 	'SYSTEM_GROUP_READ_ONLY',
-	({ group }) => `"${group}" is a system portal group and cannot be changed or deleted. Make a copy of it and change the copy instead.`,
+	({ group }) =>
+		`"${group}" is a system portal group and cannot be changed or deleted. Make a copy of it and change the copy instead.`,
 	400,
 );

@@ -5,4 +5,8 @@ export interface TeamActionRefusedErrorExtensions {
 }
 
 /** A client administrator may not do this to this colleague; `reason` says why, in their words. */
-export const TeamActionRefusedError = createError<TeamActionRefusedErrorExtensions>('TEAM_ACTION_REFUSED', ({ reason }) => reason, 403);
+export const TeamActionRefusedError = createError<TeamActionRefusedErrorExtensions>(
+	'TEAM_ACTION_REFUSED',
+	({ reason }) => reason,
+	403,
+);

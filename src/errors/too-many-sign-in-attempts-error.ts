@@ -7,6 +7,7 @@ export interface TooManySignInAttemptsErrorExtensions {
 
 export const TooManySignInAttemptsError = createError<TooManySignInAttemptsErrorExtensions>(
 	'TOO_MANY_SIGN_IN_ATTEMPTS',
-	({ retryAfter }) => `Too many sign-in attempts for this account or from this address. Try again in ${Math.max(1, Math.ceil(retryAfter / 60))} minute(s), or reset your password.`,
+	({ retryAfter }) =>
+		`Too many sign-in attempts for this account or from this address. Try again in ${Math.max(1, Math.ceil(retryAfter / 60))} minute(s), or reset your password.`,
 	429,
 );

@@ -4,4 +4,8 @@ export interface UploadRefusedErrorExtensions {
 	reason: string;
 }
 
-export const UploadRefusedError = createError<UploadRefusedErrorExtensions>('UPLOAD_REFUSED', ({ reason }) => reason, 400);
+export const UploadRefusedError = createError<UploadRefusedErrorExtensions>(
+	'UPLOAD_REFUSED',
+	({ reason }) => reason,
+	400,
+);

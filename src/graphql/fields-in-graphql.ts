@@ -1,5 +1,5 @@
 // `graphql` is the parser Directus itself serves /graphql with (pinned to the version the directus package brings).
-import { Kind, parse, type ArgumentNode, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { type ArgumentNode, type DocumentNode, Kind, parse, type SelectionSetNode } from 'graphql';
 
 /** One field a GraphQL request asks for, wherever it sits (nested, in a fragment, under an alias). */
 export interface GraphqlField {
@@ -46,7 +46,8 @@ export function fieldsInGraphql(body: unknown, worthParsing: RegExp): GraphqlFie
 	};
 	// Fragment definitions are read where they are defined, once, as a request that spreads one twice runs it once.
 	for (const definition of document.definitions) {
-		if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+		if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION)
+			visit(definition.selectionSet);
 	}
 	return found;
 }

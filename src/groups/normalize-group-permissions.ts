@@ -1,4 +1,4 @@
-import { capabilities, findCapability, type Capability, type GroupPermissions } from '../catalogue/capabilities.ts';
+import { capabilities, type Capability, findCapability, type GroupPermissions } from '../catalogue/capabilities.ts';
 
 /** One thing wrong with a group's `permissions`, in words a member of staff can act on. */
 export type PermissionProblem = string;
@@ -33,7 +33,9 @@ function findValueProblem(capability: Capability, value: unknown): PermissionPro
 				? null
 				: `"${capability.key}" must be one of ${capability.values.map((choice) => `"${choice}"`).join(', ')}.`;
 		case 'fields':
-			return Array.isArray(value) && value.every((item) => typeof item === 'string' && capability.values.includes(item)) && new Set(value).size === value.length
+			return Array.isArray(value) &&
+				value.every((item) => typeof item === 'string' && capability.values.includes(item)) &&
+				new Set(value).size === value.length
 				? null
 				: `"${capability.key}" must be a list of distinct fields among ${capability.values.map((field) => `"${field}"`).join(', ')}.`;
 	}

@@ -30,7 +30,8 @@ export const systemGroups: SystemGroup[] = [
 	},
 	{
 		name: 'Basic',
-		description: 'Their own tickets: create, follow and reply; public attachments; devices they registered or at their location, read-only; the knowledge base and documentation; their own profile.',
+		description:
+			'Their own tickets: create, follow and reply; public attachments; devices they registered or at their location, read-only; the knowledge base and documentation; their own profile.',
 		assignable_by_client: true,
 		permissions: {
 			'tickets.view': 'own',
@@ -46,7 +47,8 @@ export const systemGroups: SystemGroup[] = [
 	},
 	{
 		name: 'Manager',
-		description: "Everything in Basic for all of their customer's tickets, plus their customer's projects, ticket priorities, invoices and quotes.",
+		description:
+			"Everything in Basic for all of their customer's tickets, plus their customer's projects, ticket priorities, invoices and quotes.",
 		assignable_by_client: true,
 		permissions: {
 			'tickets.view': 'customer',
@@ -68,7 +70,8 @@ export const systemGroups: SystemGroup[] = [
 	},
 	{
 		name: 'Administrator',
-		description: "Everything, for their customer and the customers below it: tickets and their priority, projects, devices (editing too), invoices, quotes, and managing their customer's portal logins.",
+		description:
+			"Everything, for their customer and the customers below it: tickets and their priority, projects, devices (editing too), invoices, quotes, and managing their customer's portal logins.",
 		assignable_by_client: false,
 		permissions: {
 			'tickets.view': 'customer_tree',

@@ -15,7 +15,11 @@ export type CustomerPlacement = 'ok' | 'cycle' | 'parent-not-found';
  * 'parent-not-found' when `parent` does not exist. Pass the write's own transaction as `knex` so that
  * earlier items of a batch count.
  */
-export async function checkCustomerPlacement(knex: Knex, customers: readonly (number | string)[], parent: number): Promise<CustomerPlacement> {
+export async function checkCustomerPlacement(
+	knex: Knex,
+	customers: readonly (number | string)[],
+	parent: number,
+): Promise<CustomerPlacement> {
 	const moving = new Set(customers.map(String));
 	const seen = new Set<string>();
 	let current: number | string | null = parent;
@@ -23,7 +27,8 @@ export async function checkCustomerPlacement(knex: Knex, customers: readonly (nu
 		const key = String(current);
 		if (moving.has(key) || seen.has(key) || step >= maxSteps) return 'cycle';
 		seen.add(key);
-		const row = (await knex('customers').select('parent').where('id', current).first()) as { parent: number | string | null } | undefined;
+		const row = (await knex('customers').select('parent').where('id', current).first()) as
+			{ parent: number | string | null } | undefined;
 		if (row === undefined) return step === 0 ? 'parent-not-found' : 'ok';
 		current = row.parent;
 	}

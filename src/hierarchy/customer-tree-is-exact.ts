@@ -19,7 +19,13 @@ SELECT
 	(SELECT COUNT(*) FROM customer_tree) AS actual,
 	(SELECT COUNT(*) FROM (SELECT customer, ancestor, depth FROM closure EXCEPT SELECT customer, ancestor, depth FROM customer_tree) missing) AS missing,
 	(SELECT COUNT(*) FROM customers LEFT JOIN (${treePathsSql(dialect, 'closure')}) expected_paths ON expected_paths.customer = customers.id
-		WHERE customers.tree_path ${dialect === 'pg' ? 'IS DISTINCT FROM' : 'IS NOT'} expected_paths.tree_path) AS wrong_paths`)) as Counts[] | { rows: Counts[] };
+		WHERE customers.tree_path ${dialect === 'pg' ? 'IS DISTINCT FROM' : 'IS NOT'} expected_paths.tree_path) AS wrong_paths`)) as
+		Counts[] | { rows: Counts[] };
 	const counts = Array.isArray(result) ? result[0] : result.rows[0];
-	return counts !== undefined && Number(counts.expected) === Number(counts.actual) && Number(counts.missing) === 0 && Number(counts.wrong_paths) === 0;
+	return (
+		counts !== undefined &&
+		Number(counts.expected) === Number(counts.actual) &&
+		Number(counts.missing) === 0 &&
+		Number(counts.wrong_paths) === 0
+	);
 }

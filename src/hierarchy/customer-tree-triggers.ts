@@ -52,7 +52,8 @@ const attach = `INSERT INTO customer_tree (customer, ancestor, depth)
 		JOIN customer_tree above ON above.customer = NEW.parent
 		WHERE below.ancestor = NEW.id`;
 
-const changed = 'OLD.parent IS DISTINCT FROM NEW.parent OR OLD.visible_to_parent IS DISTINCT FROM NEW.visible_to_parent';
+const changed =
+	'OLD.parent IS DISTINCT FROM NEW.parent OR OLD.visible_to_parent IS DISTINCT FROM NEW.visible_to_parent';
 
 function sqliteSql(): TriggerSetSql {
 	const visible = visibleToParentSql('sqlite3', 'NEW');
@@ -114,7 +115,10 @@ function pgSql(): TriggerSetSql {
 END`,
 		},
 		triggers: {
-			[`${prefix}_insert`]: { table: 'customers', definition: `AFTER INSERT ON customers FOR EACH ROW EXECUTE FUNCTION ${functionName}()` },
+			[`${prefix}_insert`]: {
+				table: 'customers',
+				definition: `AFTER INSERT ON customers FOR EACH ROW EXECUTE FUNCTION ${functionName}()`,
+			},
 			[`${prefix}_update`]: {
 				table: 'customers',
 				definition: `AFTER UPDATE OF parent, visible_to_parent ON customers FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION ${functionName}()`,

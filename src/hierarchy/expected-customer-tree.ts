@@ -45,9 +45,12 @@ export function expectedTreePaths(rows: readonly CustomerTreeRow[]): Map<number,
 	const above = new Map<number, CustomerTreeRow[]>();
 	for (const row of rows) above.set(row.customer, [...(above.get(row.customer) ?? []), row]);
 	return new Map(
-		[...above].map(([customer, ancestors]) => [customer, `/${ancestors
-			.sort((a, b) => b.depth - a.depth)
-			.map((row) => row.ancestor)
-			.join('/')}/`]),
+		[...above].map(([customer, ancestors]) => [
+			customer,
+			`/${ancestors
+				.sort((a, b) => b.depth - a.depth)
+				.map((row) => row.ancestor)
+				.join('/')}/`,
+		]),
 	);
 }

@@ -9,7 +9,10 @@ import type { DatabaseDialect } from '../database/database-dialect.ts';
  * SQLite orders an aggregate since 3.44, the version the sqlite3 package Directus uses is built with.
  */
 function pathOfRows(dialect: DatabaseDialect): string {
-	const ancestors = dialect === 'pg' ? "string_agg(path_rows.ancestor::text, '/' ORDER BY path_rows.depth DESC)" : "group_concat(path_rows.ancestor, '/' ORDER BY path_rows.depth DESC)";
+	const ancestors =
+		dialect === 'pg'
+			? "string_agg(path_rows.ancestor::text, '/' ORDER BY path_rows.depth DESC)"
+			: "group_concat(path_rows.ancestor, '/' ORDER BY path_rows.depth DESC)";
 	return `'/' || ${ancestors} || '/'`;
 }
 

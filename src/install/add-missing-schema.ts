@@ -9,7 +9,14 @@ import type { Knex } from 'knex';
 import type { ProductNames } from './product-schema.ts';
 
 /** Directus's SchemaService answers admins only; this is the product's own maintenance. */
-export const installerAccountability = { admin: true, app: false, role: null, roles: [], user: null, ip: null } as unknown as Accountability;
+export const installerAccountability = {
+	admin: true,
+	app: false,
+	role: null,
+	roles: [],
+	user: null,
+	ip: null,
+} as unknown as Accountability;
 
 export interface SchemaAdditions {
 	collections: string[];
@@ -28,18 +35,33 @@ export function onlyProductAdditions(diff: SnapshotDiff, names: ProductNames): S
 	const systemFields = new Set(names.systemFields);
 	return {
 		collections: diff.collections.filter((entry) => collections.has(entry.collection) && isWholeNew(entry)),
-		fields: diff.fields.filter((entry) => (collections.has(entry.collection) || systemFields.has(`${entry.collection}.${entry.field}`)) && isWholeNew(entry)),
+		fields: diff.fields.filter(
+			(entry) =>
+				(collections.has(entry.collection) || systemFields.has(`${entry.collection}.${entry.field}`)) &&
+				isWholeNew(entry),
+		),
 		systemFields: [],
 		relations: diff.relations.filter((entry) => collections.has(entry.collection) && isWholeNew(entry)),
 	};
 }
 
-export async function addMissingSchema(services: ExtensionsServices, knex: Knex, snapshot: Snapshot, names: ProductNames): Promise<SchemaAdditions> {
+export async function addMissingSchema(
+	services: ExtensionsServices,
+	knex: Knex,
+	snapshot: Snapshot,
+	names: ProductNames,
+): Promise<SchemaAdditions> {
 	// The SchemaService reads the schema from the database itself; the overview the type asks for is unused.
-	const schemaService = new services.SchemaService({ knex, accountability: installerAccountability, schema: undefined as never });
+	const schemaService = new services.SchemaService({
+		knex,
+		accountability: installerAccountability,
+		schema: undefined as never,
+	});
 	const current = await schemaService.snapshot();
 	const diff = await schemaService.diff(snapshot, { currentSnapshot: current, force: true });
-	const additions = diff ? onlyProductAdditions(diff, names) : { collections: [], fields: [], systemFields: [], relations: [] };
+	const additions = diff
+		? onlyProductAdditions(diff, names)
+		: { collections: [], fields: [], systemFields: [], relations: [] };
 	const added: SchemaAdditions = {
 		collections: additions.collections.map(({ collection }) => collection),
 		fields: additions.fields.map(({ collection, field }) => `${collection}.${field}`),

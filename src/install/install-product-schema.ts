@@ -12,7 +12,7 @@ import type { Finding } from '../doctor/finding.ts';
 import { addMissingSchema, installerAccountability, type SchemaAdditions } from './add-missing-schema.ts';
 import { findNameClashes } from './find-name-clashes.ts';
 import { ensureLedger, readLedger, recordVersion } from './migration-ledger.ts';
-import { productNames, productSnapshot, type ProductNames } from './product-schema.ts';
+import { type ProductNames, productNames, productSnapshot } from './product-schema.ts';
 import { latestSchemaVersion, schemaMigrations } from './schema-migrations.ts';
 
 export type InstallOutcome =
@@ -27,46 +27,70 @@ export type InstallOutcome =
 /** Any constant both instances agree on: PostgreSQL's advisory locks are keyed by a number. */
 const installLockKey = 7_461_230_951;
 
-export async function installProductSchema({ services, knex, bundleVersion }: { services: ExtensionsServices; knex: Knex; bundleVersion: string }): Promise<InstallOutcome> {
+export async function installProductSchema({
+	services,
+	knex,
+	bundleVersion,
+}: {
+	services: ExtensionsServices;
+	knex: Knex;
+	bundleVersion: string;
+}): Promise<InstallOutcome> {
 	const dialect = databaseDialect(knex);
 	if (dialect === null) return { status: 'unsupported', client: String(knex.client.config.client) };
 	const snapshot = productSnapshot(dialect);
 	const names = productNames(snapshot);
 
-	const outcome = await knex.transaction(async (trx) => {
-		if (dialect === 'pg') await trx.raw('select pg_advisory_xact_lock(?)', [installLockKey]);
-		const ledger = await readLedger(trx);
-		const applied = new Set((ledger ?? []).map(({ version }) => version));
-		const newest = Math.max(0, ...applied);
-		if (newest > latestSchemaVersion) return { status: 'newer', databaseVersion: newest } as const;
+	const outcome = await knex
+		.transaction(async (trx) => {
+			if (dialect === 'pg') await trx.raw('select pg_advisory_xact_lock(?)', [installLockKey]);
+			const ledger = await readLedger(trx);
+			const applied = new Set((ledger ?? []).map(({ version }) => version));
+			const newest = Math.max(0, ...applied);
+			if (newest > latestSchemaVersion) return { status: 'newer', databaseVersion: newest } as const;
 
-		let adopted = false;
-		if (applied.size === 0) {
-			const taken = await takenNames(trx, names);
-			const clashes = findNameClashes(names, taken);
-			if (clashes.length > 0) {
-				if (!(await madeByEarlierRelease(trx, names, taken))) return { status: 'clash', names: clashes } as const;
-				// Installed by the release before the ledger existed (its snapshot applied with `schema apply`): the
-				// first version is what it holds.
-				adopted = true;
+			let adopted = false;
+			if (applied.size === 0) {
+				const taken = await takenNames(trx, names);
+				const clashes = findNameClashes(names, taken);
+				if (clashes.length > 0) {
+					if (!(await madeByEarlierRelease(trx, names, taken))) return { status: 'clash', names: clashes } as const;
+					// Installed by the release before the ledger existed (its snapshot applied with `schema apply`): the
+					// first version is what it holds.
+					adopted = true;
+				}
 			}
-		}
 
-		await ensureLedger(trx);
-		const ran: number[] = [];
-		for (const migration of schemaMigrations.filter(({ version }) => !applied.has(version))) {
-			await migration.up({ services, knex: trx, snapshot, names });
-			await recordVersion(trx, { version: migration.version, name: migration.name, bundle_version: bundleVersion });
-			ran.push(migration.version);
-		}
-		const added = await addMissingSchema(services, trx, snapshot, names);
-		return { status: 'installed', version: latestSchemaVersion, applied: ran, adopted, added } as const;
-	}).catch((error: unknown): InstallOutcome => ({ status: 'failed', error: error instanceof Error ? error.message : String(error) }));
+			await ensureLedger(trx);
+			const ran: number[] = [];
+			for (const migration of schemaMigrations.filter(({ version }) => !applied.has(version))) {
+				await migration.up({ services, knex: trx, snapshot, names });
+				await recordVersion(trx, { version: migration.version, name: migration.name, bundle_version: bundleVersion });
+				ran.push(migration.version);
+			}
+			const added = await addMissingSchema(services, trx, snapshot, names);
+			return { status: 'installed', version: latestSchemaVersion, applied: ran, adopted, added } as const;
+		})
+		.catch((error: unknown): InstallOutcome => ({
+			status: 'failed',
+			error: error instanceof Error ? error.message : String(error),
+		}));
 
 	// Directus cleared its schema caches inside the transaction; clear them again now that other
 	// connections (and instances) can see the result.
-	if (outcome.status === 'installed' && outcome.applied.length + outcome.added.collections.length + outcome.added.fields.length + outcome.added.relations.length > 0) {
-		const utils = new services.UtilsService({ knex, accountability: installerAccountability, schema: undefined as never });
+	if (
+		outcome.status === 'installed' &&
+		outcome.applied.length +
+			outcome.added.collections.length +
+			outcome.added.fields.length +
+			outcome.added.relations.length >
+			0
+	) {
+		const utils = new services.UtilsService({
+			knex,
+			accountability: installerAccountability,
+			schema: undefined as never,
+		});
 		await utils.clearCache({ system: true });
 	}
 	return outcome;
@@ -74,7 +98,9 @@ export async function installProductSchema({ services, knex, bundleVersion }: { 
 
 /** The product's names something already holds: a collection or table, a field on a Directus collection. */
 async function takenNames(knex: Knex, names: ProductNames): Promise<{ collections: Set<string>; fields: Set<string> }> {
-	const registered = (await knex('directus_collections').select('collection').whereIn('collection', names.collections)) as { collection: string }[];
+	const registered = (await knex('directus_collections')
+		.select('collection')
+		.whereIn('collection', names.collections)) as { collection: string }[];
 	const collections = new Set(registered.map(({ collection }) => collection));
 	for (const name of names.collections) if (await knex.schema.hasTable(name)) collections.add(name);
 	const fields = new Set<string>();
@@ -87,13 +113,28 @@ async function takenNames(knex: Knex, names: ProductNames): Promise<{ collection
 }
 
 /** Every collection of the product is there and `portal_settings` is the product's: the first release made it. */
-async function madeByEarlierRelease(knex: Knex, names: ProductNames, taken: { collections: ReadonlySet<string> }): Promise<boolean> {
-	return names.collections.every((name) => taken.collections.has(name)) && (await knex.schema.hasColumn('portal_settings', 'portal_role'));
+async function madeByEarlierRelease(
+	knex: Knex,
+	names: ProductNames,
+	taken: { collections: ReadonlySet<string> },
+): Promise<boolean> {
+	return (
+		names.collections.every((name) => taken.collections.has(name)) &&
+		(await knex.schema.hasColumn('portal_settings', 'portal_role'))
+	);
 }
 
 /** What the portal doctor reports while the install did not succeed; nothing once it did. */
 export function installFindings(outcome: InstallOutcome | null, bundleVersion: string): Finding[] {
-	if (outcome === null) return [{ id: 'install-pending', severity: 'critical', problem: 'The portal has not installed its schema yet.', fix: 'Wait for Directus to finish starting; if this stays, read Directus’s log.' }];
+	if (outcome === null)
+		return [
+			{
+				id: 'install-pending',
+				severity: 'critical',
+				problem: 'The portal has not installed its schema yet.',
+				fix: 'Wait for Directus to finish starting; if this stays, read Directus’s log.',
+			},
+		];
 	switch (outcome.status) {
 		case 'installed':
 			return [];
@@ -116,7 +157,14 @@ export function installFindings(outcome: InstallOutcome | null, bundleVersion: s
 				},
 			];
 		case 'unsupported':
-			return [{ id: 'database-unsupported', severity: 'critical', problem: `The portal needs SQLite or PostgreSQL; this Directus runs on "${outcome.client}". Nothing was installed.`, fix: 'Run the portal on a Directus with SQLite or PostgreSQL.' }];
+			return [
+				{
+					id: 'database-unsupported',
+					severity: 'critical',
+					problem: `The portal needs SQLite or PostgreSQL; this Directus runs on "${outcome.client}". Nothing was installed.`,
+					fix: 'Run the portal on a Directus with SQLite or PostgreSQL.',
+				},
+			];
 		case 'uninstalled':
 			return [
 				{

@@ -16,7 +16,9 @@ export interface LedgerRow {
 /** The versions applied, oldest first; null when the product never recorded an install here. */
 export async function readLedger(knex: Knex): Promise<LedgerRow[] | null> {
 	if (!(await knex.schema.hasTable(ledgerTable))) return null;
-	const rows = (await knex(ledgerTable).select('version', 'name', 'bundle_version', 'applied_at').orderBy('version')) as LedgerRow[];
+	const rows = (await knex(ledgerTable)
+		.select('version', 'name', 'bundle_version', 'applied_at')
+		.orderBy('version')) as LedgerRow[];
 	return rows.map((row) => ({ ...row, version: Number(row.version) }));
 }
 

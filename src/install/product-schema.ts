@@ -22,6 +22,8 @@ export interface ProductNames {
 export function productNames(snapshot: Snapshot): ProductNames {
 	return {
 		collections: snapshot.collections.map(({ collection }) => collection),
-		systemFields: snapshot.fields.filter(({ collection }) => collection.startsWith('directus_')).map(({ collection, field }) => `${collection}.${field}`),
+		systemFields: snapshot.fields
+			.filter(({ collection }) => collection.startsWith('directus_'))
+			.map(({ collection, field }) => `${collection}.${field}`),
 	};
 }

@@ -4,7 +4,7 @@
  * current snapshot is missing (a field staff deleted by hand, say), so a migration only needs to do what
  * adding cannot: move data, rename, change a type. Append; never edit a released one.
  */
-import type { Snapshot, ExtensionsServices } from '@directus/types';
+import type { ExtensionsServices, Snapshot } from '@directus/types';
 import type { Knex } from 'knex';
 import { addMissingSchema } from './add-missing-schema.ts';
 import type { ProductNames } from './product-schema.ts';

@@ -1,5 +1,5 @@
 import { syncUserAccess } from '../access/sync-user-access.ts';
-import { inTransaction, type DirectusContext } from '../directus/directus-context.ts';
+import { type DirectusContext, inTransaction } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationNotUsableError } from '../errors/invitation-not-usable-error.ts';
 import { assertInvitationPassword } from './assert-invitation-password.ts';
@@ -15,7 +15,12 @@ import { assertInvitable } from './assert-invitable.ts';
  */
 export async function acceptInvitation(
 	context: DirectusContext,
-	{ token, password, settings, now = new Date() }: { token: unknown; password: unknown; settings: PortalSettingsRecord; now?: Date },
+	{
+		token,
+		password,
+		settings,
+		now = new Date(),
+	}: { token: unknown; password: unknown; settings: PortalSettingsRecord; now?: Date },
 ): Promise<{ contact: InvitableContact & { email: string }; invitation: InvitationRecord }> {
 	assertInvitationPassword(password);
 	const accepted = await inTransaction(context, async (trx) => {
@@ -25,12 +30,18 @@ export async function acceptInvitation(
 		if (!contact.user || !contact.email) throw new InvitationNotUsableError({ state: 'revoked' });
 		await assertInvitable(trx, contact, settings);
 		// Marks the token used first, conditionally, so two accepts racing for one link cannot both win.
-		const claimed = await trx.knex('portal_invitations').where('id', invitation.id).whereNull('accepted_at').whereNull('revoked_at').update({ accepted_at: now });
+		const claimed = await trx
+			.knex('portal_invitations')
+			.where('id', invitation.id)
+			.whereNull('accepted_at')
+			.whereNull('revoked_at')
+			.update({ accepted_at: now });
 		if (claimed !== 1) throw new InvitationNotUsableError({ state: 'accepted' });
 		const users = new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null });
 		await users.updateOne(contact.user, { password, status: 'active' });
 		return { contact: { ...contact, email: contact.email, user: contact.user }, invitation };
 	});
-	if (settings.portal_role) await syncUserAccess(context, accepted.contact.user, settings.portal_role, settings.default_group);
+	if (settings.portal_role)
+		await syncUserAccess(context, accepted.contact.user, settings.portal_role, settings.default_group);
 	return accepted;
 }

@@ -12,9 +12,23 @@ export interface FoundInvitation {
 }
 
 /** Finds the invitation a link's token belongs to, without consuming anything. */
-export async function findInvitationByToken(context: DirectusContext, token: unknown, now = new Date()): Promise<FoundInvitation> {
-	if (typeof token !== 'string' || !invitationTokenPattern.test(token)) return { state: 'unknown', invitation: null, contact: null };
-	const invitation = (await context.knex('portal_invitations').select(invitationFields).where('token_hash', hashInvitationToken(token)).first()) as InvitationRecord | undefined;
-	if (!invitation || !tokenMatchesHash(token, invitation.token_hash)) return { state: 'unknown', invitation: null, contact: null };
-	return { state: invitationState(invitation, now), invitation, contact: await fetchInvitableContact(context, invitation.contact) };
+export async function findInvitationByToken(
+	context: DirectusContext,
+	token: unknown,
+	now = new Date(),
+): Promise<FoundInvitation> {
+	if (typeof token !== 'string' || !invitationTokenPattern.test(token))
+		return { state: 'unknown', invitation: null, contact: null };
+	const invitation = (await context
+		.knex('portal_invitations')
+		.select(invitationFields)
+		.where('token_hash', hashInvitationToken(token))
+		.first()) as InvitationRecord | undefined;
+	if (!invitation || !tokenMatchesHash(token, invitation.token_hash))
+		return { state: 'unknown', invitation: null, contact: null };
+	return {
+		state: invitationState(invitation, now),
+		invitation,
+		contact: await fetchInvitableContact(context, invitation.contact),
+	};
 }

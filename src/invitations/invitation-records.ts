@@ -23,4 +23,3 @@ export interface InvitationRecord {
 export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];
 
 // Kept for importers outside the invitations folder.
-

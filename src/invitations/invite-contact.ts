@@ -4,7 +4,7 @@
  * the contact, which puts it under the portal role and its group's policy), withdraws any earlier open
  * invitation and stores the new one. The caller sends the e-mail once this has committed.
  */
-import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext, inTransaction } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
 import { assertInvitable } from './assert-invitable.ts';
@@ -29,10 +29,20 @@ export interface IssuedInvitation {
 
 export async function inviteContact(
 	context: DirectusContext,
-	{ contactId, invitedBy, settings, ttlHours, now = new Date() }: { contactId: number; invitedBy: string | null; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
+	{
+		contactId,
+		invitedBy,
+		settings,
+		ttlHours,
+		now = new Date(),
+	}: { contactId: number; invitedBy: string | null; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
 ): Promise<IssuedInvitation> {
 	const contacts = adminService(context, 'contacts');
-	const found = (await contacts.readByQuery({ filter: { id: { _eq: contactId } }, fields: contactFields, limit: 1 })) as InvitableContact[];
+	const found = (await contacts.readByQuery({
+		filter: { id: { _eq: contactId } },
+		fields: contactFields,
+		limit: 1,
+	})) as InvitableContact[];
 	const contact = found[0];
 	if (!contact) throw new InvitationRefusedError({ reason: `There is no contact with the id ${contactId}.` });
 	const email = await assertInvitable(context, contact, settings);
@@ -41,20 +51,52 @@ export async function inviteContact(
 		let user = contact.user;
 		if (!user) {
 			const users = new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null });
-			const existing = (await trx.knex('directus_users').select('id').whereRaw('lower(email) = ?', [email]).first()) as { id: string } | undefined;
+			const existing = (await trx.knex('directus_users').select('id').whereRaw('lower(email) = ?', [email]).first()) as
+				{ id: string } | undefined;
 			// A user with this address that no contact holds (a login staff took away, or one made by hand)
 			// is reused as invited and without its password: whatever it could do before, it signs in again
 			// only once this invitation is accepted with a new password. Before linking, so the link keeps it invited.
 			if (existing) await users.updateOne(existing.id, { status: 'invited', password: null });
-			user = existing?.id ?? String(await users.createOne({ email, first_name: contact.first_name, last_name: contact.last_name, status: 'invited' }));
+			user =
+				existing?.id ??
+				String(
+					await users.createOne({
+						email,
+						first_name: contact.first_name,
+						last_name: contact.last_name,
+						status: 'invited',
+					}),
+				);
 			// Linking runs the product's own contact hooks: portal role, group policy, default group.
 			await adminService(trx, 'contacts').updateOne(contact.id, { user });
 		}
-		await trx.knex('portal_invitations').where('contact', contact.id).whereNull('accepted_at').whereNull('revoked_at').update({ revoked_at: now });
+		await trx
+			.knex('portal_invitations')
+			.where('contact', contact.id)
+			.whereNull('accepted_at')
+			.whereNull('revoked_at')
+			.update({ revoked_at: now });
 		const { token, hash } = createInvitationToken();
 		const expiresAt = invitationExpiry(now, ttlHours);
-		const [row] = (await trx.knex('portal_invitations').insert({ contact: contact.id, token_hash: hash, expires_at: expiresAt, invited_by: invitedBy, sent_count: 1, last_sent_at: now, date_created: now }).returning('id')) as ({ id: number } | number)[];
+		const [row] = (await trx
+			.knex('portal_invitations')
+			.insert({
+				contact: contact.id,
+				token_hash: hash,
+				expires_at: expiresAt,
+				invited_by: invitedBy,
+				sent_count: 1,
+				last_sent_at: now,
+				date_created: now,
+			})
+			.returning('id')) as ({ id: number } | number)[];
 		const invitation = typeof row === 'object' ? row.id : Number(row);
-		return { invitation, token, expiresAt, contact: { ...contact, email, user }, previousDelivery: { sent_count: 0, last_sent_at: null } };
+		return {
+			invitation,
+			token,
+			expiresAt,
+			contact: { ...contact, email, user },
+			previousDelivery: { sent_count: 0, last_sent_at: null },
+		};
 	});
 }

@@ -11,7 +11,12 @@ import type { IssuedInvitation } from './invite-contact.ts';
 /** A new link for an invitation not yet used or withdrawn; the earlier link stops working. */
 export async function resendInvitation(
 	context: DirectusContext,
-	{ id, settings, ttlHours, now = new Date() }: { id: number; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
+	{
+		id,
+		settings,
+		ttlHours,
+		now = new Date(),
+	}: { id: number; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
 ): Promise<IssuedInvitation> {
 	const invitation = await fetchInvitation(context, id);
 	assertInvitationResendable(invitationState(invitation, now));
@@ -19,6 +24,15 @@ export async function resendInvitation(
 	const email = await assertInvitable(context, contact, settings);
 	const { token, hash } = createInvitationToken();
 	const expiresAt = invitationExpiry(now, ttlHours);
-	await context.knex('portal_invitations').where('id', id).update({ token_hash: hash, expires_at: expiresAt, sent_count: invitation.sent_count + 1, last_sent_at: now });
-	return { invitation: id, token, expiresAt, contact: { ...contact, email }, previousDelivery: { sent_count: invitation.sent_count, last_sent_at: invitation.last_sent_at } };
+	await context
+		.knex('portal_invitations')
+		.where('id', id)
+		.update({ token_hash: hash, expires_at: expiresAt, sent_count: invitation.sent_count + 1, last_sent_at: now });
+	return {
+		invitation: id,
+		token,
+		expiresAt,
+		contact: { ...contact, email },
+		previousDelivery: { sent_count: invitation.sent_count, last_sent_at: invitation.last_sent_at },
+	};
 }

@@ -5,7 +5,10 @@ import type { InvitationRecord } from './invitation-records.ts';
 import { invitationState } from './invitation-state.ts';
 
 /** Withdraws an invitation that has not been used; its link stops working. */
-export async function revokeInvitation(context: DirectusContext, { id, now = new Date() }: { id: number; now?: Date }): Promise<InvitationRecord> {
+export async function revokeInvitation(
+	context: DirectusContext,
+	{ id, now = new Date() }: { id: number; now?: Date },
+): Promise<InvitationRecord> {
 	const invitation = await fetchInvitation(context, id);
 	const state = invitationState(invitation, now);
 	assertInvitationRevocable(state);

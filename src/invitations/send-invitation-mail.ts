@@ -10,11 +10,21 @@ import { recordInvitationNotSent } from './record-invitation-not-sent.ts';
  * sign-up. When the mail server fails, the invitation is recorded as not sent, so staff see it and a
  * resend can follow. `publicUrl` is Directus's PUBLIC_URL, without a trailing slash.
  */
-export async function sendInvitationMail(context: Parameters<typeof sendPortalMail>[0], issued: IssuedInvitation, publicUrl: string): Promise<boolean> {
+export async function sendInvitationMail(
+	context: Parameters<typeof sendPortalMail>[0],
+	issued: IssuedInvitation,
+	publicUrl: string,
+): Promise<boolean> {
 	const branding = await fetchMailBranding(context);
-	const customer = (await context.knex('customers').select('name').where('id', issued.contact.customer).first()) as { name: string } | undefined;
+	const customer = (await context.knex('customers').select('name').where('id', issued.contact.customer).first()) as
+		{ name: string } | undefined;
 	const link = `${publicUrl}/portal/accept-invitation?token=${issued.token}`;
-	const mail = invitationMail(branding, { name: displayName(issued.contact), customer: customer?.name ?? 'your company', link, expiresAt: issued.expiresAt });
+	const mail = invitationMail(branding, {
+		name: displayName(issued.contact),
+		customer: customer?.name ?? 'your company',
+		link,
+		expiresAt: issued.expiresAt,
+	});
 	const sent = await sendPortalMail(context, issued.contact.email, mail);
 	if (!sent) await recordInvitationNotSent(context, issued);
 	return sent;

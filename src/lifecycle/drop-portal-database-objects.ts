@@ -14,13 +14,19 @@ export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 	const dialect = requireDatabaseDialect(knex);
 	const prefixes = [...derivedTables.map(({ triggers }) => triggers.prefix), defaultPriorityTrigger];
 	const sets = derivedTables.map(({ triggers }) => triggerSet(triggers, dialect));
-	const functionNames = new Set([...sets.flatMap((set) => set.functionNames), ...(dialect === 'pg' ? [defaultPriorityTrigger] : [])]);
+	const functionNames = new Set([
+		...sets.flatMap((set) => set.functionNames),
+		...(dialect === 'pg' ? [defaultPriorityTrigger] : []),
+	]);
 	const indexNames = new Set(sets.flatMap((set) => set.indexNames));
 	const isOurs = (name: string) => prefixes.some((prefix) => name.startsWith(prefix));
 	const dropped: string[] = [];
 
 	if (dialect === 'sqlite3') {
-		const rows = (await knex.raw("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index')")) as { type: 'trigger' | 'index'; name: string }[];
+		const rows = (await knex.raw("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index')")) as {
+			type: 'trigger' | 'index';
+			name: string;
+		}[];
 		for (const { type, name } of rows) {
 			if (type === 'trigger' && isOurs(name)) await knex.raw('DROP TRIGGER IF EXISTS ??', [name]);
 			else if (type === 'index' && indexNames.has(name)) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
@@ -41,7 +47,10 @@ export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 		dropped.push(`trigger ${name}`);
 	}
 	const functions = (
-		(await knex.raw('SELECT p.proname AS name FROM pg_proc p WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname = ANY(?::name[])', [[...functionNames]])) as {
+		(await knex.raw(
+			'SELECT p.proname AS name FROM pg_proc p WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname = ANY(?::name[])',
+			[[...functionNames]],
+		)) as {
 			rows: { name: string }[];
 		}
 	).rows;
@@ -50,7 +59,10 @@ export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 		dropped.push(`function ${name}`);
 	}
 	const indexes = (
-		(await knex.raw("SELECT i.relname AS name FROM pg_class i WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname = ANY(?::name[])", [[...indexNames]])) as {
+		(await knex.raw(
+			"SELECT i.relname AS name FROM pg_class i WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname = ANY(?::name[])",
+			[[...indexNames]],
+		)) as {
 			rows: { name: string }[];
 		}
 	).rows;

@@ -13,7 +13,8 @@ export interface PortalFootprint {
 
 type Kind = 'role' | 'policy' | 'user';
 
-const columnsOf = async (knex: Knex, table: string): Promise<Record<string, unknown>> => ((await knex.schema.hasTable(table)) ? await knex(table).columnInfo() : {});
+const columnsOf = async (knex: Knex, table: string): Promise<Record<string, unknown>> =>
+	(await knex.schema.hasTable(table)) ? await knex(table).columnInfo() : {};
 
 /** Non-null values of `column` in `table`, when both exist. */
 async function referenced(knex: Knex, table: string, columns: string[]): Promise<string[]> {
@@ -29,7 +30,9 @@ async function referenced(knex: Knex, table: string, columns: string[]): Promise
 /** Customer badges by the tree path only they carry (also those whose customer is gone). */
 async function badgePolicies(knex: Knex): Promise<string[]> {
 	if (!('portal_tree_path' in (await columnsOf(knex, 'directus_policies')))) return [];
-	return ((await knex('directus_policies').select('id').whereNotNull('portal_tree_path')) as { id: string }[]).map((row) => row.id);
+	return ((await knex('directus_policies').select('id').whereNotNull('portal_tree_path')) as { id: string }[]).map(
+		(row) => row.id,
+	);
 }
 
 /** What an earlier, unfinished uninstall recorded (see `recordFootprint`). */
@@ -46,7 +49,10 @@ async function recorded(knex: Knex, kind: Kind): Promise<string[]> {
  * none) and is left alone whatever refers to it.
  */
 export async function readPortalFootprint(knex: Knex): Promise<PortalFootprint> {
-	const roleIds = new Set([...(await referenced(knex, 'portal_settings', ['portal_role'])), ...(await recorded(knex, 'role'))]);
+	const roleIds = new Set([
+		...(await referenced(knex, 'portal_settings', ['portal_role'])),
+		...(await recorded(knex, 'role')),
+	]);
 	const policyIds = new Set([
 		...(await referenced(knex, 'portal_settings', ['staff_policy', 'public_policy'])),
 		...(await referenced(knex, 'portal_groups', ['policy'])),
@@ -54,11 +60,22 @@ export async function readPortalFootprint(knex: Knex): Promise<PortalFootprint> 
 		...(await badgePolicies(knex)),
 		...(await recorded(knex, 'policy')),
 	]);
-	const roles = roleIds.size === 0 ? [] : ((await knex('directus_roles').select('id').whereIn('id', [...roleIds])) as { id: string }[]).map((row) => row.id);
+	const roles =
+		roleIds.size === 0
+			? []
+			: (
+					(await knex('directus_roles')
+						.select('id')
+						.whereIn('id', [...roleIds])) as { id: string }[]
+				).map((row) => row.id);
 	const policies =
 		policyIds.size === 0
 			? []
-			: ((await knex('directus_policies').select('id', 'name').whereIn('id', [...policyIds]).andWhere('admin_access', false).orderBy('name')) as { id: string; name: string }[]);
+			: ((await knex('directus_policies')
+					.select('id', 'name')
+					.whereIn('id', [...policyIds])
+					.andWhere('admin_access', false)
+					.orderBy('name')) as { id: string; name: string }[]);
 	const userIds = await recorded(knex, 'user');
 	const users =
 		roles.length === 0 && userIds.length === 0
@@ -90,5 +107,9 @@ export async function recordFootprint(knex: Knex, footprint: PortalFootprint): P
 		...footprint.policies.map(({ id }) => ({ kind: 'policy', id })),
 		...footprint.users.map(({ id }) => ({ kind: 'user', id })),
 	];
-	for (let start = 0; start < rows.length; start += 200) await knex(uninstallLedgerTable).insert(rows.slice(start, start + 200)).onConflict(['kind', 'id']).ignore();
+	for (let start = 0; start < rows.length; start += 200)
+		await knex(uninstallLedgerTable)
+			.insert(rows.slice(start, start + 200))
+			.onConflict(['kind', 'id'])
+			.ignore();
 }

@@ -5,7 +5,13 @@
  */
 
 /** The portal's own collections and their folder: removed by every uninstall. */
-export const portalCollections = ['portal_audit', 'portal_invitations', 'portal_settings', 'portal_groups', 'portal'] as const;
+export const portalCollections = [
+	'portal_audit',
+	'portal_invitations',
+	'portal_settings',
+	'portal_groups',
+	'portal',
+] as const;
 
 /** Tables derived from the help desk's and kept by the product's triggers: stale without them, so removed. */
 export const derivedCollections = ['customer_tree', 'ticket_followers'] as const;

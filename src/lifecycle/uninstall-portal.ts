@@ -25,7 +25,7 @@ import type { Knex } from 'knex';
 import { adminService, clearPermissionCaches } from '../directus/directus-context.ts';
 import { dropPortalDatabaseObjects } from './drop-portal-database-objects.ts';
 import { currentContext, type LifecycleContext } from './lifecycle-context.ts';
-import { readPortalFootprint, recordFootprint, type PortalFootprint } from './portal-footprint.ts';
+import { type PortalFootprint, readPortalFootprint, recordFootprint } from './portal-footprint.ts';
 import {
 	derivedCollections,
 	helpDeskCollections,
@@ -35,7 +35,7 @@ import {
 	uninstallLedgerTable,
 } from './product-schema-parts.ts';
 import { removeCollections, removeFields } from './remove-collections.ts';
-import { moduleId, withoutPortalModule, type ModuleBarEntry } from '../studio/module-bar.ts';
+import { type ModuleBarEntry, moduleId, withoutPortalModule } from '../studio/module-bar.ts';
 import { ledgerTable } from '../install/migration-ledger.ts';
 
 export interface UninstallOptions {
@@ -54,16 +54,29 @@ export interface UninstallPlan extends PortalFootprint {
 	kept: string[];
 }
 
-
-const collectionsToRemove = ({ removeData }: UninstallOptions): string[] => [...portalCollections, ...derivedCollections, ...(removeData ? helpDeskCollections : [])];
+const collectionsToRemove = ({ removeData }: UninstallOptions): string[] => [
+	...portalCollections,
+	...derivedCollections,
+	...(removeData ? helpDeskCollections : []),
+];
 
 function fieldsToRemove(schema: SchemaOverview, removing: readonly string[]): string[] {
 	const gone = new Set(removing);
 	const listed = Object.entries({ ...portalFieldsOfHelpDesk, ...portalSystemFields }).flatMap(([collection, fields]) =>
-		gone.has(collection) ? [] : fields.filter((field) => field in (schema.collections[collection]?.fields ?? {})).map((field) => `${collection}.${field}`),
+		gone.has(collection)
+			? []
+			: fields
+					.filter((field) => field in (schema.collections[collection]?.fields ?? {}))
+					.map((field) => `${collection}.${field}`),
 	);
 	const pointing = schema.relations
-		.filter((relation) => relation.related_collection !== null && gone.has(relation.related_collection) && !gone.has(relation.collection) && relation.collection in schema.collections)
+		.filter(
+			(relation) =>
+				relation.related_collection !== null &&
+				gone.has(relation.related_collection) &&
+				!gone.has(relation.collection) &&
+				relation.collection in schema.collections,
+		)
 		.map((relation) => `${relation.collection}.${relation.field}`);
 	return [...new Set([...listed, ...pointing])].sort();
 }
@@ -72,7 +85,11 @@ function fieldsToRemove(schema: SchemaOverview, removing: readonly string[]): st
 export async function planUninstall(context: LifecycleContext, options: UninstallOptions): Promise<UninstallPlan> {
 	const schema = await context.getSchema();
 	const removing = collectionsToRemove(options);
-	const existing = new Set(((await context.knex('directus_collections').select('collection')) as { collection: string }[]).map((row) => row.collection));
+	const existing = new Set(
+		((await context.knex('directus_collections').select('collection')) as { collection: string }[]).map(
+			(row) => row.collection,
+		),
+	);
 	const exists = (name: string) => name in schema.collections || existing.has(name);
 	return {
 		...(await readPortalFootprint(context.knex)),
@@ -87,7 +104,11 @@ export async function planUninstall(context: LifecycleContext, options: Uninstal
 export type UninstallProgress = (event: { step: string } | { removed: string }) => void;
 
 /** Removes what the product put on Directus (see the module note). Idempotent: a second run, or one after an interrupted run, ends in the same state. */
-export async function uninstallPortal(context: LifecycleContext, options: UninstallOptions, progress: UninstallProgress = () => undefined): Promise<void> {
+export async function uninstallPortal(
+	context: LifecycleContext,
+	options: UninstallOptions,
+	progress: UninstallProgress = () => undefined,
+): Promise<void> {
 	const removed = (what: string) => progress({ removed: what });
 	const step = (title: string) => progress({ step: title });
 	const { knex } = context;
@@ -129,33 +150,67 @@ export async function uninstallPortal(context: LifecycleContext, options: Uninst
 }
 
 /** Deletes the portal's users, role and policies with their permissions, access rows, presets and history, through Directus's services. */
-async function removeDirectusRows(context: LifecycleContext, footprint: PortalFootprint, removed: (what: string) => void): Promise<void> {
+async function removeDirectusRows(
+	context: LifecycleContext,
+	footprint: PortalFootprint,
+	removed: (what: string) => void,
+): Promise<void> {
 	const maintenance = await currentContext(context);
 	const options = { knex: maintenance.knex, schema: maintenance.schema, accountability: null };
 	const users = footprint.users.map(({ id }) => id);
 	const roles = footprint.roles;
 	const policies = footprint.policies.map(({ id }) => id);
-	const anyOf = (conditions: [string, string[]][]) => ({ _or: conditions.filter(([, ids]) => ids.length > 0).map(([field, ids]) => ({ [field]: { _in: ids } })) });
+	const anyOf = (conditions: [string, string[]][]) => ({
+		_or: conditions.filter(([, ids]) => ids.length > 0).map(([field, ids]) => ({ [field]: { _in: ids } })),
+	});
 	const hasAny = (...lists: string[][]) => lists.some((list) => list.length > 0);
 
 	if (users.length > 0) {
 		// The contacts stay; their logins go. Without events: the portal's hooks would try to re-sync access.
-		if ('contacts' in maintenance.schema.collections && 'user' in (maintenance.schema.collections['contacts']?.fields ?? {})) {
-			await adminService(maintenance, 'contacts').updateByQuery({ filter: { user: { _in: users } } }, { user: null }, { emitEvents: false });
+		if (
+			'contacts' in maintenance.schema.collections &&
+			'user' in (maintenance.schema.collections['contacts']?.fields ?? {})
+		) {
+			await adminService(maintenance, 'contacts').updateByQuery(
+				{ filter: { user: { _in: users } } },
+				{ user: null },
+				{ emitEvents: false },
+			);
 		}
 		// Directus's foreign keys from files to their uploader have no ON DELETE: the files stay, unattributed.
 		const files = adminService(maintenance, 'directus_files');
-		await files.updateByQuery({ filter: { uploaded_by: { _in: users } } }, { uploaded_by: null }, { emitEvents: false });
-		await files.updateByQuery({ filter: { modified_by: { _in: users } } }, { modified_by: null }, { emitEvents: false });
+		await files.updateByQuery(
+			{ filter: { uploaded_by: { _in: users } } },
+			{ uploaded_by: null },
+			{ emitEvents: false },
+		);
+		await files.updateByQuery(
+			{ filter: { modified_by: { _in: users } } },
+			{ modified_by: null },
+			{ emitEvents: false },
+		);
 	}
 	if (hasAny(users, roles)) {
-		await new maintenance.services.PresetsService(options).deleteByQuery({ filter: anyOf([['user', users], ['role', roles]]) });
+		await new maintenance.services.PresetsService(options).deleteByQuery({
+			filter: anyOf([
+				['user', users],
+				['role', roles],
+			]),
+		});
 	}
-	if (policies.length > 0) await new maintenance.services.PermissionsService(options).deleteByQuery({ filter: { policy: { _in: policies } } });
+	if (policies.length > 0)
+		await new maintenance.services.PermissionsService(options).deleteByQuery({ filter: { policy: { _in: policies } } });
 	if (hasAny(users, roles, policies)) {
-		await new maintenance.services.AccessService(options).deleteByQuery({ filter: anyOf([['policy', policies], ['role', roles], ['user', users]]) });
+		await new maintenance.services.AccessService(options).deleteByQuery({
+			filter: anyOf([
+				['policy', policies],
+				['role', roles],
+				['user', users],
+			]),
+		});
 	}
-	for (let start = 0; start < users.length; start += 500) await new maintenance.services.UsersService(options).deleteMany(users.slice(start, start + 500));
+	for (let start = 0; start < users.length; start += 500)
+		await new maintenance.services.UsersService(options).deleteMany(users.slice(start, start + 500));
 	if (users.length > 0) removed(`${users.length} portal user${users.length === 1 ? '' : 's'}`);
 	if (roles.length > 0) {
 		await new maintenance.services.RolesService(options).deleteMany(roles);
@@ -169,9 +224,13 @@ async function removeDirectusRows(context: LifecycleContext, footprint: PortalFo
 	const items = [...users, ...roles, ...policies];
 	for (let start = 0; start < items.length; start += 500) {
 		const chunk = items.slice(start, start + 500);
-		const ofThese = (query: Knex.QueryBuilder) => query.whereIn('collection', ['directus_users', 'directus_roles', 'directus_policies']).whereIn('item', chunk);
+		const ofThese = (query: Knex.QueryBuilder) =>
+			query.whereIn('collection', ['directus_users', 'directus_roles', 'directus_policies']).whereIn('item', chunk);
 		const activity = ofThese(context.knex('directus_activity').select('id'));
-		const revisions = context.knex('directus_revisions').select('id').where((query) => ofThese(query).orWhereIn('activity', activity));
+		const revisions = context
+			.knex('directus_revisions')
+			.select('id')
+			.where((query) => ofThese(query).orWhereIn('activity', activity));
 		const revisionIds = ((await revisions) as { id: number }[]).map((row) => row.id);
 		for (let at = 0; at < revisionIds.length; at += 500) {
 			const ids = revisionIds.slice(at, at + 500);
@@ -185,7 +244,11 @@ async function removeDirectusRows(context: LifecycleContext, footprint: PortalFo
 /** Takes the portal's module out of the module bar; true when it was there. */
 async function removeFromModuleBar(context: LifecycleContext): Promise<boolean> {
 	const maintenance = await currentContext(context);
-	const settings = new maintenance.services.SettingsService({ knex: maintenance.knex, schema: maintenance.schema, accountability: null });
+	const settings = new maintenance.services.SettingsService({
+		knex: maintenance.knex,
+		schema: maintenance.schema,
+		accountability: null,
+	});
 	const row = (await settings.readSingleton({ fields: ['module_bar'] })) as { module_bar?: ModuleBarEntry[] | null };
 	const bar = row.module_bar ?? null;
 	if (!bar?.some((entry) => entry.type === 'module' && entry.id === moduleId)) return false;

@@ -5,7 +5,11 @@ import type { MailBranding } from './portal-mails.ts';
 
 /** The portal's name and colour: its own settings, else the Directus project's, as staff set them in the studio. */
 export async function fetchMailBranding(context: DirectusContext): Promise<MailBranding> {
-	const project = (await context.knex('directus_settings').select('project_name', 'project_color').first()) as { project_name?: string | null; project_color?: string | null } | undefined;
+	const project = (await context.knex('directus_settings').select('project_name', 'project_color').first()) as
+		{ project_name?: string | null; project_color?: string | null } | undefined;
 	const portal = await fetchPortalSettings(context);
-	return { portalName: portal.portal_name || project?.project_name || 'Customer portal', accentColor: portal.accent_color || project?.project_color || fallbackColor };
+	return {
+		portalName: portal.portal_name || project?.project_name || 'Customer portal',
+		accentColor: portal.accent_color || project?.project_color || fallbackColor,
+	};
 }

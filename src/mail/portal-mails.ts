@@ -22,7 +22,6 @@ export function escapeHtml(value: string): string {
 	return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
 }
 
-
 interface MailBody {
 	subject: string;
 	heading: string;
@@ -61,7 +60,10 @@ function formatDate(date: Date): string {
 	return date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 }
 
-export function invitationMail(branding: MailBranding, data: { name: string; customer: string; link: string; expiresAt: Date }): RenderedMail {
+export function invitationMail(
+	branding: MailBranding,
+	data: { name: string; customer: string; link: string; expiresAt: Date },
+): RenderedMail {
 	return render(branding, {
 		subject: `Your invitation to ${branding.portalName}`,
 		heading: `Hello ${data.name},`,
@@ -70,11 +72,16 @@ export function invitationMail(branding: MailBranding, data: { name: string; cus
 			'Choose a password to finish setting up your login.',
 		],
 		action: { label: 'Set my password', url: data.link },
-		after: [`This link can be used once and works until ${formatDate(data.expiresAt)}. If you did not expect this invitation, you can ignore this e-mail.`],
+		after: [
+			`This link can be used once and works until ${formatDate(data.expiresAt)}. If you did not expect this invitation, you can ignore this e-mail.`,
+		],
 	});
 }
 
-export function welcomeMail(branding: MailBranding, data: { name: string; portalUrl: string; email: string }): RenderedMail {
+export function welcomeMail(
+	branding: MailBranding,
+	data: { name: string; portalUrl: string; email: string },
+): RenderedMail {
 	return render(branding, {
 		subject: `Welcome to ${branding.portalName}`,
 		heading: `Welcome, ${data.name}`,
@@ -84,26 +91,53 @@ export function welcomeMail(branding: MailBranding, data: { name: string; portal
 	});
 }
 
-export function requestReceivedMail(branding: MailBranding, data: { name: string; ticket: number; subject: string; loginLink: string | null; portalUrl: string | null }): RenderedMail {
-	const follow = data.loginLink
-		? { paragraphs: ['To follow your request and reply online, create a login for the portal:'], action: { label: 'Create my login', url: data.loginLink } }
-		: data.portalUrl
-			? { paragraphs: ['You can follow it when you sign in to the portal.'], action: { label: 'Open the portal', url: data.portalUrl } }
-			: { paragraphs: ['We will reply to this e-mail address.'] };
+/** How a visitor can follow a request: by creating a login, by signing in, or by e-mail. */
+function howToFollow(data: { loginLink: string | null; portalUrl: string | null }): {
+	paragraphs: string[];
+	action?: { label: string; url: string };
+} {
+	if (data.loginLink) {
+		return {
+			paragraphs: ['To follow your request and reply online, create a login for the portal:'],
+			action: { label: 'Create my login', url: data.loginLink },
+		};
+	}
+	if (data.portalUrl) {
+		return {
+			paragraphs: ['You can follow it when you sign in to the portal.'],
+			action: { label: 'Open the portal', url: data.portalUrl },
+		};
+	}
+	return { paragraphs: ['We will reply to this e-mail address.'] };
+}
+
+export function requestReceivedMail(
+	branding: MailBranding,
+	data: { name: string; ticket: number; subject: string; loginLink: string | null; portalUrl: string | null },
+): RenderedMail {
+	const follow = howToFollow(data);
 	return render(branding, {
 		subject: `We received your request #${data.ticket}: ${data.subject}`,
 		heading: `Thank you, ${data.name}`,
-		paragraphs: [`We received your request "${data.subject}" and gave it the number ${data.ticket}.`, ...follow.paragraphs],
-		...('action' in follow ? { action: follow.action } : {}),
+		paragraphs: [
+			`We received your request "${data.subject}" and gave it the number ${data.ticket}.`,
+			...follow.paragraphs,
+		],
+		...(follow.action ? { action: follow.action } : {}),
 		after: ['If you did not send this request, you can ignore this e-mail.'],
 	});
 }
 
-export function alreadyRegisteredMail(branding: MailBranding, data: { name: string; email: string; resetLink: string }): RenderedMail {
+export function alreadyRegisteredMail(
+	branding: MailBranding,
+	data: { name: string; email: string; resetLink: string },
+): RenderedMail {
 	return render(branding, {
 		subject: `You already have a login for ${branding.portalName}`,
 		heading: `Hello ${data.name},`,
-		paragraphs: [`Someone asked to create a login for ${data.email}, which already has one. If it was you and you forgot your password, choose a new one:`],
+		paragraphs: [
+			`Someone asked to create a login for ${data.email}, which already has one. If it was you and you forgot your password, choose a new one:`,
+		],
 		action: { label: 'Reset my password', url: data.resetLink },
 		after: ['If it was not you, you can ignore this e-mail; nothing has changed.'],
 	});

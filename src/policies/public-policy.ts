@@ -4,9 +4,9 @@
  * published knowledge-base articles meant for everyone; in registered-only mode, nothing.
  */
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
-import { systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { type DirectusContext, systemService } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
-import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
+import { type PermissionRow, reconcilePermissions } from './sync-group-policy.ts';
 
 export function publicPermissions(mode: PortalSettingsRecord['access_mode']): PermissionRow[] {
 	if (mode !== 'public') return [];
@@ -22,16 +22,25 @@ export function publicPermissions(mode: PortalSettingsRecord['access_mode']): Pe
 	];
 }
 
-export async function writePublicPolicy(context: DirectusContext, existing: string | null, mode: PortalSettingsRecord['access_mode']): Promise<string> {
+export async function writePublicPolicy(
+	context: DirectusContext,
+	existing: string | null,
+	mode: PortalSettingsRecord['access_mode'],
+): Promise<string> {
 	const policy =
 		existing ??
 		(await createManagedPolicy(context, {
 			name: 'Portal public',
 			icon: 'public',
-			description: 'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
+			description:
+				'What visitors who are not signed in may read, following the portal’s access mode. Managed by Customer Portal.',
 		}));
 	const access = systemService(context, 'AccessService');
-	const attached = await access.readByQuery({ filter: { policy: { _eq: policy }, role: { _null: true }, user: { _null: true } }, fields: ['id'], limit: 1 });
+	const attached = await access.readByQuery({
+		filter: { policy: { _eq: policy }, role: { _null: true }, user: { _null: true } },
+		fields: ['id'],
+		limit: 1,
+	});
 	if (attached.length === 0) await access.createOne({ role: null, user: null, policy });
 	await reconcilePermissions(context, policy, publicPermissions(mode));
 	return policy;

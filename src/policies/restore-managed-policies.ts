@@ -13,11 +13,19 @@ import { syncGroupPolicy } from './sync-group-policy.ts';
  */
 export async function restoreManagedPolicies(context: DirectusContext): Promise<void> {
 	const settings = await fetchPortalSettings(context);
-	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as { id: number }[];
-	for (const group of groups) await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as {
+		id: number;
+	}[];
+	for (const group of groups)
+		await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
 	if (settings.public_policy) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
 	// Group access first: who is entitled to a badge follows from it. Badges are reconciled even if a user could not be.
-	const groupAccess = settings.portal_role ? await restoreGroupAccess(context, { portalRole: settings.portal_role, defaultGroup: settings.default_group }).catch((error: unknown) => error) : undefined;
+	const groupAccess = settings.portal_role
+		? await restoreGroupAccess(context, {
+				portalRole: settings.portal_role,
+				defaultGroup: settings.default_group,
+			}).catch((error: unknown) => error)
+		: undefined;
 	await reconcileCustomerBadges(context);
 	if (groupAccess) throw groupAccess;
 }

@@ -6,7 +6,7 @@
 import type { Accountability } from '@directus/types';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
-import { reconcilePermissions, type PermissionRow } from './sync-group-policy.ts';
+import { type PermissionRow, reconcilePermissions } from './sync-group-policy.ts';
 
 const all = (collection: string, action: PermissionRow['action'], fields: string[] = ['*']): PermissionRow => ({
 	collection,
@@ -23,8 +23,27 @@ export const staffPermissions: PermissionRow[] = [
 	all('portal_groups', 'update', ['name', 'description', 'assignable_by_client', 'permissions']),
 	all('portal_groups', 'delete'),
 	all('portal_settings', 'read'),
-	all('portal_settings', 'update', ['portal_name', 'accent_color', 'access_mode', 'parent_visibility', 'invite_ttl_hours', 'self_signup', 'default_group', 'unassigned_customer']),
-	all('portal_invitations', 'read', ['id', 'contact', 'expires_at', 'last_sent_at', 'sent_count', 'accepted_at', 'revoked_at', 'invited_by', 'date_created']),
+	all('portal_settings', 'update', [
+		'portal_name',
+		'accent_color',
+		'access_mode',
+		'parent_visibility',
+		'invite_ttl_hours',
+		'self_signup',
+		'default_group',
+		'unassigned_customer',
+	]),
+	all('portal_invitations', 'read', [
+		'id',
+		'contact',
+		'expires_at',
+		'last_sent_at',
+		'sent_count',
+		'accepted_at',
+		'revoked_at',
+		'invited_by',
+		'date_created',
+	]),
 	all('portal_audit', 'read'),
 	all('customers', 'read'),
 	all('customers', 'update', ['visible_to_parent', 'email_domains']),
@@ -41,7 +60,8 @@ export async function writeStaffPolicy(context: DirectusContext, existing: strin
 		(await createManagedPolicy(context, {
 			name: staffPolicyName,
 			icon: 'support_agent',
-			description: 'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
+			description:
+				'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
 			app_access: true,
 		}));
 	await reconcilePermissions(context, policy, staffPermissions);
@@ -49,7 +69,11 @@ export async function writeStaffPolicy(context: DirectusContext, existing: strin
 }
 
 /** Admins, and users who hold the Portal staff policy themselves or through one of their roles. */
-export async function isPortalStaff(context: Pick<DirectusContext, 'knex'>, accountability: Accountability | null | undefined, staffPolicy: string | null): Promise<boolean> {
+export async function isPortalStaff(
+	context: Pick<DirectusContext, 'knex'>,
+	accountability: Accountability | null | undefined,
+	staffPolicy: string | null,
+): Promise<boolean> {
 	if (!accountability?.user) return false;
 	if (accountability.admin) return true;
 	if (!staffPolicy) return false;

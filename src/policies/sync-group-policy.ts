@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { CompileSettings } from '../compiler/types.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
-import { adminService, inTransaction, systemService, type DirectusContext } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext, inTransaction, systemService } from '../directus/directus-context.ts';
 import type { PortalGroupRecord } from '../access/portal-records.ts';
 
 interface StoredPermission {
@@ -38,8 +38,15 @@ export function compileSettings(knex: Knex, parentVisibility: boolean): CompileS
  * the group, never on how many contacts are in it (they reach the policy through their own access
  * row). Directus's services clear its permission caches. Returns the policy's id.
  */
-export async function writeGroupPolicy(context: DirectusContext, group: GroupPolicySource, { parentVisibility }: Pick<CompileSettings, 'parentVisibility'>): Promise<string> {
-	const compiled = compileGroup(assertGroupPermissions(group.permissions ?? {}), compileSettings(context.knex, parentVisibility));
+export async function writeGroupPolicy(
+	context: DirectusContext,
+	group: GroupPolicySource,
+	{ parentVisibility }: Pick<CompileSettings, 'parentVisibility'>,
+): Promise<string> {
+	const compiled = compileGroup(
+		assertGroupPermissions(group.permissions ?? {}),
+		compileSettings(context.knex, parentVisibility),
+	);
 	const name = `Portal group: ${group.name}`;
 	let policy = group.policy;
 	if (policy) {
@@ -49,7 +56,8 @@ export async function writeGroupPolicy(context: DirectusContext, group: GroupPol
 		policy = await createManagedPolicy(context, {
 			name,
 			icon: 'shield_person',
-			description: 'Compiled by Customer Portal from the portal group of the same name. Edit the portal group, not this policy.',
+			description:
+				'Compiled by Customer Portal from the portal group of the same name. Edit the portal group, not this policy.',
 		});
 	}
 	await reconcilePermissions(context, policy, compiled);
@@ -57,10 +65,16 @@ export async function writeGroupPolicy(context: DirectusContext, group: GroupPol
 }
 
 /** Recompiles a stored group in one transaction, linking a newly created policy to it. */
-export async function syncGroupPolicy(context: DirectusContext, groupId: number, settings: Pick<CompileSettings, 'parentVisibility'>): Promise<string> {
+export async function syncGroupPolicy(
+	context: DirectusContext,
+	groupId: number,
+	settings: Pick<CompileSettings, 'parentVisibility'>,
+): Promise<string> {
 	return inTransaction(context, async (trx) => {
 		const groups = adminService(trx, 'portal_groups');
-		const group = (await groups.readOne(groupId, { fields: ['id', 'name', 'permissions', 'policy'] })) as PortalGroupRecord;
+		const group = (await groups.readOne(groupId, {
+			fields: ['id', 'name', 'permissions', 'policy'],
+		})) as PortalGroupRecord;
 		const policy = await writeGroupPolicy(trx, group, settings);
 		if (policy !== group.policy) await groups.updateOne(groupId, { policy }, { emitEvents: false });
 		return policy;
@@ -71,7 +85,11 @@ export async function syncGroupPolicy(context: DirectusContext, groupId: number,
 export type PermissionRow = Omit<CompiledPermission, 'capabilities'>;
 
 /** Makes a policy hold exactly `compiled`: creates, updates and deletes only the rows that differ. */
-export async function reconcilePermissions(context: DirectusContext, policy: string, compiled: PermissionRow[]): Promise<void> {
+export async function reconcilePermissions(
+	context: DirectusContext,
+	policy: string,
+	compiled: PermissionRow[],
+): Promise<void> {
 	const service = systemService(context, 'PermissionsService');
 	const stored = (await service.readByQuery({
 		filter: { policy: { _eq: policy } },
@@ -84,7 +102,9 @@ export async function reconcilePermissions(context: DirectusContext, policy: str
 	for (const row of stored) if (!storedByKey.has(permissionRowKey(row))) storedByKey.set(permissionRowKey(row), row);
 	const wanted = new Set(compiled.map(permissionRowKey));
 
-	const stale = stored.filter((row) => !wanted.has(permissionRowKey(row)) || storedByKey.get(permissionRowKey(row)) !== row).map((row) => row.id);
+	const stale = stored
+		.filter((row) => !wanted.has(permissionRowKey(row)) || storedByKey.get(permissionRowKey(row)) !== row)
+		.map((row) => row.id);
 	if (stale.length > 0) await service.deleteMany(stale);
 
 	const toCreate = [];
@@ -92,7 +112,8 @@ export async function reconcilePermissions(context: DirectusContext, policy: str
 		const { collection, action, permissions, validation, presets, fields } = row;
 		const existing = storedByKey.get(permissionRowKey(row));
 		if (!existing) toCreate.push({ policy, collection, action, permissions, validation, presets, fields });
-		else if (permissionRowContent(existing) !== permissionRowContent(row)) await service.updateOne(existing.id, { permissions, validation, presets, fields });
+		else if (permissionRowContent(existing) !== permissionRowContent(row))
+			await service.updateOne(existing.id, { permissions, validation, presets, fields });
 	}
 	if (toCreate.length > 0) await service.createMany(toCreate);
 }

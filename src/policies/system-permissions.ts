@@ -35,8 +35,18 @@ function isThroughAttachments(filter: Filter | null): boolean {
 	if (keys.length !== 1) return false;
 	const [key] = keys as [string];
 	const value = filter[key];
-	if (key === '_or') return Array.isArray(value) && value.length > 0 && value.every((branch) => typeof branch === 'object' && branch !== null && isThroughAttachments(branch as Filter));
-	return (attachmentAliases as readonly string[]).includes(key) && typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+	if (key === '_or')
+		return (
+			Array.isArray(value) &&
+			value.length > 0 &&
+			value.every((branch) => typeof branch === 'object' && branch !== null && isThroughAttachments(branch as Filter))
+		);
+	return (
+		(attachmentAliases as readonly string[]).includes(key) &&
+		typeof value === 'object' &&
+		value !== null &&
+		Object.keys(value).length > 0
+	);
 }
 
 /** Portal users' system permissions. Visitors who are not signed in get none at all. */
@@ -60,7 +70,17 @@ export const portalSystemPermissions: readonly SystemPermission[] = [
 	{
 		collection: 'directus_files',
 		action: 'read',
-		fields: ['id', 'title', 'type', 'filesize', 'filename_download', 'width', 'height', 'uploaded_on', ...attachmentAliases],
+		fields: [
+			'id',
+			'title',
+			'type',
+			'filesize',
+			'filename_download',
+			'width',
+			'height',
+			'uploaded_on',
+			...attachmentAliases,
+		],
 		allowsFilter: isThroughAttachments,
 		reason:
 			'tickets.attachments / projects.attachments: files only through an attachment row they may read (also what /assets checks). Never filename_disk, storage, uploaded_by or folder; no create or update — uploads go through the portal’s upload route (GHSA-j5h6-vqc3-phqh).',
@@ -102,7 +122,9 @@ export const deniedSystemCollections: Readonly<Record<string, string>> = {
 export const isSystemCollection = (collection: string) => collection.startsWith('directus_');
 
 export function findSystemPermission(collection: string, action: string): SystemPermission | undefined {
-	return portalSystemPermissions.find((permission) => permission.collection === collection && permission.action === action);
+	return portalSystemPermissions.find(
+		(permission) => permission.collection === collection && permission.action === action,
+	);
 }
 
 export interface SystemPermissionRow {
@@ -121,7 +143,8 @@ export interface SystemPermissionRow {
 export function systemPermissionViolation(row: SystemPermissionRow, audience: 'portal' | 'public'): string | null {
 	if (!isSystemCollection(row.collection)) return null;
 	const what = `${row.action} on ${row.collection}`;
-	if (audience === 'public') return `visitors who are not signed in get nothing on Directus’s own collections, but this allows ${what}`;
+	if (audience === 'public')
+		return `visitors who are not signed in get nothing on Directus’s own collections, but this allows ${what}`;
 	const allowed = findSystemPermission(row.collection, row.action);
 	if (!allowed) {
 		const denied = deniedSystemCollections[row.collection];

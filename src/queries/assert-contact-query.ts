@@ -23,7 +23,8 @@ import { relationOf } from './relation-of.ts';
 type Schema = Pick<SchemaOverview, 'collections' | 'relations'>;
 type Filter = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isOperator = (key: string) => key.startsWith('_');
 const functionOf = (name: string) => /^(\w+)\((.*)\)$/.exec(name);
 
@@ -34,7 +35,8 @@ function refuse(path: string[], reason: string): never {
 export function assertContactQuery(schema: Schema, collection: string, query: Query): void {
 	const at = (part: string) => [part];
 	if (query.filter) assertFilter(schema, collection, query.filter as Filter, at('filter'));
-	if (query.sort) assertSort(schema, collection, query.sort, query.aggregate ? Object.keys(query.aggregate) : [], at('sort'));
+	if (query.sort)
+		assertSort(schema, collection, query.sort, query.aggregate ? Object.keys(query.aggregate) : [], at('sort'));
 	for (const field of query.fields ?? []) assertNoCount(field, at('fields'));
 	for (const field of query.group ?? []) assertOwnField(schema, collection, field, at('group'));
 	for (const fields of Object.values(query.aggregate ?? {})) {
@@ -44,14 +46,16 @@ export function assertContactQuery(schema: Schema, collection: string, query: Qu
 }
 
 function assertNoCount(name: string, path: string[]): void {
-	if (/\bcount\(/.test(name)) refuse([...path, name], 'count() counts related rows whatever their rules; read the rows instead');
+	if (/\bcount\(/.test(name))
+		refuse([...path, name], 'count() counts related rows whatever their rules; read the rows instead');
 }
 
 /** A column of the collection itself, or a function of one (`year(date_created)`); no relation, no count(). */
 function assertOwnField(schema: Schema, collection: string, name: string, path: string[]): void {
 	assertNoCount(name, path);
 	const field = functionOf(name)?.[2] ?? name;
-	if (field.includes('.') || relationOf(schema, collection, field)?.kind === 'o2m') refuse([...path, name], 'only the collection’s own fields can be used here');
+	if (field.includes('.') || relationOf(schema, collection, field)?.kind === 'o2m')
+		refuse([...path, name], 'only the collection’s own fields can be used here');
 }
 
 function assertSort(schema: Schema, collection: string, sort: string[], aggregates: string[], path: string[]): void {
@@ -66,7 +70,10 @@ function assertSort(schema: Schema, collection: string, sort: string[], aggregat
 function assertFilter(schema: Schema, collection: string, filter: Filter, path: string[]): void {
 	for (const [key, value] of Object.entries(filter)) {
 		if (key === '_and' || key === '_or') {
-			if (Array.isArray(value)) value.forEach((part, index) => isObject(part) && assertFilter(schema, collection, part, [...path, key, String(index)]));
+			if (Array.isArray(value))
+				value.forEach(
+					(part, index) => isObject(part) && assertFilter(schema, collection, part, [...path, key, String(index)]),
+				);
 			continue;
 		}
 		// An operator on the field the caller is in: it compares that field's own value.
@@ -84,7 +91,8 @@ function assertFilterField(schema: Schema, collection: string, key: string, valu
 	if (!relation || !isObject(value)) return;
 	if (relation.kind === 'o2m') {
 		for (const [inner, condition] of Object.entries(value)) {
-			if ((inner === '_some' || inner === '_none') && isObject(condition)) assertFilter(schema, relation.related as string, condition, [...path, inner]);
+			if ((inner === '_some' || inner === '_none') && isObject(condition))
+				assertFilter(schema, relation.related as string, condition, [...path, inner]);
 			else refuse([...path, inner], `filter through "${field}" with _some or _none, which apply its rules`);
 		}
 		return;

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 
 /** Where a product's limits keep their counts. */
@@ -23,8 +23,21 @@ export interface LimiterOptions {
  * One counter per key, in Redis when the store has it (shared by every instance), else in this process.
  * While Redis is unreachable each instance counts in memory on its own, so the limit holds, per instance.
  */
-export function createLimiter({ namespace, redis }: LimitStore, { name, scope, points, windowSeconds, blockSeconds = 0 }: LimiterOptions): RateLimiterAbstract {
-	const options = { keyPrefix: `${namespace}:rate-limit:${name}:${scope}`, points, duration: windowSeconds, blockDuration: blockSeconds };
+export function createLimiter(
+	{ namespace, redis }: LimitStore,
+	{ name, scope, points, windowSeconds, blockSeconds = 0 }: LimiterOptions,
+): RateLimiterAbstract {
+	const options = {
+		keyPrefix: `${namespace}:rate-limit:${name}:${scope}`,
+		points,
+		duration: windowSeconds,
+		blockDuration: blockSeconds,
+	};
 	if (!redis) return new RateLimiterMemory(options);
-	return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
+	return new RateLimiterRedis({
+		...options,
+		storeClient: redis,
+		rejectIfRedisNotReady: true,
+		insuranceLimiter: new RateLimiterMemory(options),
+	});
 }

@@ -6,5 +6,8 @@ import { sharedRedis } from './shared-redis.ts';
 export function limitStoreFromEnv(env: Record<string, unknown>): LimitStore {
 	const redis = redisOptionsFromEnv(env);
 	const namespace = env['PORTAL_REDIS_NAMESPACE'];
-	return { redis: redis === null ? null : sharedRedis(redis), namespace: typeof namespace === 'string' && namespace !== '' ? namespace : 'portal' };
+	return {
+		redis: redis === null ? null : sharedRedis(redis),
+		namespace: typeof namespace === 'string' && namespace !== '' ? namespace : 'portal',
+	};
 }

@@ -35,7 +35,10 @@ export interface PublicRateLimitOptions {
  * unless `overrides` sets them, kept in Directus's Redis when it has one, under PORTAL_REDIS_NAMESPACE
  * (default `portal`).
  */
-export function publicRateLimitsFromEnv(env: Record<string, unknown>, overrides: PublicRateLimitOptions = {}): PublicRateLimits {
+export function publicRateLimitsFromEnv(
+	env: Record<string, unknown>,
+	overrides: PublicRateLimitOptions = {},
+): PublicRateLimits {
 	return createPublicRateLimits({
 		perIp: limitFromEnv(env, 'PORTAL_PUBLIC_LIMIT_PER_IP', 10),
 		perEmail: limitFromEnv(env, 'PORTAL_PUBLIC_LIMIT_PER_EMAIL', 3),
@@ -44,7 +47,14 @@ export function publicRateLimitsFromEnv(env: Record<string, unknown>, overrides:
 	});
 }
 
-export function createPublicRateLimits({ name = 'public', namespace = 'portal', perIp = 10, perEmail = 3, windowSeconds = 3600, redis = null }: PublicRateLimitOptions = {}): PublicRateLimits {
+export function createPublicRateLimits({
+	name = 'public',
+	namespace = 'portal',
+	perIp = 10,
+	perEmail = 3,
+	windowSeconds = 3600,
+	redis = null,
+}: PublicRateLimitOptions = {}): PublicRateLimits {
 	const store = { namespace, redis };
 	const byIp = createLimiter(store, { name, scope: 'ip', points: perIp, windowSeconds });
 	const byEmail = createLimiter(store, { name, scope: 'email', points: perEmail, windowSeconds });

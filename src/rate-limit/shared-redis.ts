@@ -13,7 +13,8 @@ export function sharedRedis(connection: RedisConnection): Redis {
 	const existing = clients.get(key);
 	if (existing) return existing;
 	const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false } as const;
-	const client = typeof connection === 'string' ? new Redis(connection, options) : new Redis({ ...connection, ...options });
+	const client =
+		typeof connection === 'string' ? new Redis(connection, options) : new Redis({ ...connection, ...options });
 	// ioredis reconnects by itself; an unhandled 'error' event would crash the process.
 	client.on('error', () => undefined);
 	clients.set(key, client);

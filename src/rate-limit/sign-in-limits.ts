@@ -37,10 +37,31 @@ export interface SignInLimitOptions {
 /** The account's key: sign-in compares e-mail addresses without case. */
 const accountKey = (account: string) => account.trim().toLowerCase();
 
-export function createSignInLimits(store: LimitStore, { perAccountAndIp, perAccount, perIp, windowSeconds, lockSeconds }: SignInLimitOptions): SignInLimits {
-	const byIp = createLimiter(store, { name: 'sign-in', scope: 'ip', points: perIp, windowSeconds, blockSeconds: lockSeconds });
-	const byAccountAndIp = createLimiter(store, { name: 'sign-in', scope: 'account-ip', points: perAccountAndIp, windowSeconds, blockSeconds: lockSeconds });
-	const byAccount = createLimiter(store, { name: 'sign-in', scope: 'account', points: perAccount, windowSeconds, blockSeconds: lockSeconds });
+export function createSignInLimits(
+	store: LimitStore,
+	{ perAccountAndIp, perAccount, perIp, windowSeconds, lockSeconds }: SignInLimitOptions,
+): SignInLimits {
+	const byIp = createLimiter(store, {
+		name: 'sign-in',
+		scope: 'ip',
+		points: perIp,
+		windowSeconds,
+		blockSeconds: lockSeconds,
+	});
+	const byAccountAndIp = createLimiter(store, {
+		name: 'sign-in',
+		scope: 'account-ip',
+		points: perAccountAndIp,
+		windowSeconds,
+		blockSeconds: lockSeconds,
+	});
+	const byAccount = createLimiter(store, {
+		name: 'sign-in',
+		scope: 'account',
+		points: perAccount,
+		windowSeconds,
+		blockSeconds: lockSeconds,
+	});
 	const pairKey = (ip: string | null, account: string) => `${accountKey(account)} ${ip ?? 'unknown'}`;
 	return {
 		async attempt(ip, account) {
@@ -50,7 +71,8 @@ export function createSignInLimits(store: LimitStore, { perAccountAndIp, perAcco
 				await byAccountAndIp.consume(pairKey(ip, account));
 				await byAccount.consume(accountKey(account));
 			} catch (error) {
-				if (error instanceof RateLimiterRes) throw new TooManySignInAttemptsError({ retryAfter: Math.ceil(error.msBeforeNext / 1000) });
+				if (error instanceof RateLimiterRes)
+					throw new TooManySignInAttemptsError({ retryAfter: Math.ceil(error.msBeforeNext / 1000) });
 				throw error;
 			}
 		},

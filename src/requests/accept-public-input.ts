@@ -17,7 +17,10 @@ export interface PublicInputOptions<T extends { email: string }> {
  * What every public route does before its work, in this order: the settings, the feature they must
  * switch on, the visitor's input, then one attempt counted for the client address and the e-mail address.
  */
-export async function acceptPublicInput<T extends { email: string }>(context: DirectusContext, { feature, parse, body, limits, ip }: PublicInputOptions<T>): Promise<{ settings: PortalSettingsRecord; input: T }> {
+export async function acceptPublicInput<T extends { email: string }>(
+	context: DirectusContext,
+	{ feature, parse, body, limits, ip }: PublicInputOptions<T>,
+): Promise<{ settings: PortalSettingsRecord; input: T }> {
 	const settings = await fetchPortalSettings(context);
 	if (!feature.isOn(settings)) throw new PortalFeatureOffError({ feature: feature.name });
 	const input = parse(body);

@@ -25,12 +25,25 @@ export async function findVisitorLoginObstacle(
 	{ contact, email, settings }: { contact: InvitableContact; email: string; settings: PortalSettingsRecord },
 ): Promise<string | null> {
 	if (settings.self_signup !== 'matching_domain') return 'self sign-up is off';
-	if ((await findCustomerByDomain(context, email)) !== contact.customer) return "the address's domain is not listed by the contact's customer alone";
-	const latest = (await context.knex('portal_invitations').select('revoked_at').where('contact', contact.id).orderBy('id', 'desc').first()) as { revoked_at: unknown } | undefined;
+	if ((await findCustomerByDomain(context, email)) !== contact.customer)
+		return "the address's domain is not listed by the contact's customer alone";
+	const latest = (await context
+		.knex('portal_invitations')
+		.select('revoked_at')
+		.where('contact', contact.id)
+		.orderBy('id', 'desc')
+		.first()) as { revoked_at: unknown } | undefined;
 	if (latest?.revoked_at) return 'its invitation was revoked';
 	if (contact.portal_group === null || contact.portal_group === settings.default_group) return null;
 	if (settings.default_group === null) return 'there is no default group';
-	const groups = (await adminService(context, 'portal_groups').readByQuery({ filter: { id: { _in: [contact.portal_group, settings.default_group] } }, fields: ['id', 'permissions'], limit: -1 })) as Pick<PortalGroupRecord, 'id' | 'permissions'>[];
-	const permissionsOf = (id: number) => assertGroupPermissions(groups.find((group) => group.id === id)?.permissions ?? {});
-	return isGroupWithin(permissionsOf(contact.portal_group), permissionsOf(settings.default_group)) ? null : 'its group grants more than the default group';
+	const groups = (await adminService(context, 'portal_groups').readByQuery({
+		filter: { id: { _in: [contact.portal_group, settings.default_group] } },
+		fields: ['id', 'permissions'],
+		limit: -1,
+	})) as Pick<PortalGroupRecord, 'id' | 'permissions'>[];
+	const permissionsOf = (id: number) =>
+		assertGroupPermissions(groups.find((group) => group.id === id)?.permissions ?? {});
+	return isGroupWithin(permissionsOf(contact.portal_group), permissionsOf(settings.default_group))
+		? null
+		: 'its group grants more than the default group';
 }

@@ -21,7 +21,12 @@ export async function offerVisitorLogin(
 	const obstacle = await findVisitorLoginObstacle(context, { contact, email, settings });
 	if (obstacle) return refuse(obstacle);
 	try {
-		return await inviteContact(context, { contactId: contact.id, invitedBy: null, settings, ttlHours: settings.invite_ttl_hours });
+		return await inviteContact(context, {
+			contactId: contact.id,
+			invitedBy: null,
+			settings,
+			ttlHours: settings.invite_ttl_hours,
+		});
 	} catch (error) {
 		return refuse(error instanceof Error ? error.message : String(error));
 	}

@@ -4,7 +4,20 @@ import type { PortalSettingsRecord } from '../access/portal-records.ts';
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
 export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {
 	const settings = (await adminService(context, 'portal_settings').readSingleton({
-		fields: ['id', 'parent_visibility', 'default_group', 'portal_role', 'staff_policy', 'public_policy', 'unassigned_customer', 'invite_ttl_hours', 'access_mode', 'self_signup', 'portal_name', 'accent_color'],
+		fields: [
+			'id',
+			'parent_visibility',
+			'default_group',
+			'portal_role',
+			'staff_policy',
+			'public_policy',
+			'unassigned_customer',
+			'invite_ttl_hours',
+			'access_mode',
+			'self_signup',
+			'portal_name',
+			'accent_color',
+		],
 	})) as Partial<PortalSettingsRecord>;
 	return {
 		id: settings.id ?? 1,

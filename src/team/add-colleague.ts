@@ -1,4 +1,4 @@
-import { adminService, inTransaction, type DirectusContext } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext, inTransaction } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { inviteContact, type IssuedInvitation } from '../invitations/invite-contact.ts';
 import type { SignUpInput } from '../requests/parse-sign-up.ts';
@@ -13,13 +13,32 @@ import { fetchTeamMember, type TeamAdmin, type TeamMember } from './resolve-team
  */
 export async function addColleague(
 	context: DirectusContext,
-	{ admin, person, group, settings }: { admin: TeamAdmin; person: SignUpInput; group: number; settings: PortalSettingsRecord },
+	{
+		admin,
+		person,
+		group,
+		settings,
+	}: { admin: TeamAdmin; person: SignUpInput; group: number; settings: PortalSettingsRecord },
 ): Promise<{ member: TeamMember; invitation: IssuedInvitation }> {
 	return inTransaction(context, async (trx) => {
 		await assertNewColleagueAddress(trx, admin, person.email);
-		const id = Number(await adminService(trx, 'contacts').createOne({ customer: admin.contact.customer, email: person.email, first_name: person.first_name || null, last_name: person.last_name, portal_group: group, status: 'active' }));
+		const id = Number(
+			await adminService(trx, 'contacts').createOne({
+				customer: admin.contact.customer,
+				email: person.email,
+				first_name: person.first_name || null,
+				last_name: person.last_name,
+				portal_group: group,
+				status: 'active',
+			}),
+		);
 		const member = await fetchTeamMember(trx, admin, id);
-		const invitation = await inviteContact(trx, { contactId: id, invitedBy: admin.contact.user, settings, ttlHours: settings.invite_ttl_hours });
+		const invitation = await inviteContact(trx, {
+			contactId: id,
+			invitedBy: admin.contact.user,
+			settings,
+			ttlHours: settings.invite_ttl_hours,
+		});
 		return { member, invitation };
 	});
 }

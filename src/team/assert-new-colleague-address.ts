@@ -5,7 +5,8 @@ import { emailDomain } from '../requests/email-domains.ts';
 import type { TeamAdmin } from './resolve-team-admin.ts';
 
 /** The one refusal, whatever made the address unusable: it tells nobody who holds an address. */
-export const unusableColleagueAddress = "That e-mail address cannot be used for a new colleague: use an address at one of your company's e-mail domains that is not in use yet. Ask your service provider if you think it should.";
+export const unusableColleagueAddress =
+	"That e-mail address cannot be used for a new colleague: use an address at one of your company's e-mail domains that is not in use yet. Ask your service provider if you think it should.";
 
 /**
  * Refuses an address a client administrator may not add a colleague with:
@@ -18,7 +19,11 @@ export const unusableColleagueAddress = "That e-mail address cannot be used for 
  * Every case answers with the same 403 and the same words (`unusableColleagueAddress`). Reads through
  * `context`, so that inside the transaction that adds the colleague nothing changes between check and write.
  */
-export async function assertNewColleagueAddress(context: DirectusContext, admin: TeamAdmin, email: string): Promise<void> {
+export async function assertNewColleagueAddress(
+	context: DirectusContext,
+	admin: TeamAdmin,
+	email: string,
+): Promise<void> {
 	const address = email.trim().toLowerCase();
 	const usable =
 		(await fetchCustomerEmailDomains(context, admin.contact.customer)).includes(emailDomain(address)) &&

@@ -21,7 +21,10 @@ export interface ContactLoginFacts {
 }
 
 /** A contact's portal login status for one audience (see `LoginStatusAudience`). */
-export function contactLoginStatus(audience: LoginStatusAudience, { userStatus, loginSuspended, invitation, now }: ContactLoginFacts): ContactLoginStatus {
+export function contactLoginStatus(
+	audience: LoginStatusAudience,
+	{ userStatus, loginSuspended, invitation, now }: ContactLoginFacts,
+): ContactLoginStatus {
 	if (audience === 'staff') {
 		if (invitation) return invitationState(invitation, now) === 'pending' ? 'invited' : 'invitation_expired';
 		// A revoked invitation leaves an invited user unable to sign in: no login.

@@ -1,6 +1,16 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 
 /** The contact's newest invitation that is neither accepted nor revoked. */
-export async function fetchOpenInvitation(context: Pick<DirectusContext, 'knex'>, { contact }: { contact: number }): Promise<{ id: number } | undefined> {
-	return (await context.knex('portal_invitations').select('id').where('contact', contact).whereNull('accepted_at').whereNull('revoked_at').orderBy('id', 'desc').first()) as { id: number } | undefined;
+export async function fetchOpenInvitation(
+	context: Pick<DirectusContext, 'knex'>,
+	{ contact }: { contact: number },
+): Promise<{ id: number } | undefined> {
+	return (await context
+		.knex('portal_invitations')
+		.select('id')
+		.where('contact', contact)
+		.whereNull('accepted_at')
+		.whereNull('revoked_at')
+		.orderBy('id', 'desc')
+		.first()) as { id: number } | undefined;
 }

@@ -6,7 +6,10 @@ import { contactLoginStatus } from './contact-login-status.ts';
 import { fetchAssignableGroups, type TeamAdmin, type TeamMember } from './resolve-team-admin.ts';
 
 /** The admin's colleagues with their login status and group, and what the admin may give new colleagues. */
-export async function listTeam(context: DirectusContext, { admin, settings, now }: { admin: TeamAdmin; settings: PortalSettingsRecord; now: Date }) {
+export async function listTeam(
+	context: DirectusContext,
+	{ admin, settings, now }: { admin: TeamAdmin; settings: PortalSettingsRecord; now: Date },
+) {
 	const members = (await adminService(context, 'contacts').readByQuery({
 		filter: { customer: { _eq: admin.contact.customer } },
 		fields: ['id', 'first_name', 'last_name', 'email', 'user', 'portal_group', 'login_suspended', 'status'],
@@ -14,15 +17,39 @@ export async function listTeam(context: DirectusContext, { admin, settings, now 
 		limit: -1,
 	})) as (TeamMember & { status: string })[];
 	const linked = members.map((member) => member.user).filter((user): user is string => user !== null);
-	const users = new Map(((await context.knex('directus_users').select('id', 'status').whereIn('id', linked)) as { id: string; status: string }[]).map((user) => [user.id, user.status]));
-	const invitations = (await context.knex('portal_invitations').select('contact', 'expires_at', 'accepted_at', 'revoked_at').whereIn('contact', members.map((member) => member.id)).orderBy('id', 'asc')) as (InvitationTimes & { contact: number })[];
+	const users = new Map(
+		(
+			(await context.knex('directus_users').select('id', 'status').whereIn('id', linked)) as {
+				id: string;
+				status: string;
+			}[]
+		).map((user) => [user.id, user.status]),
+	);
+	const invitations = (await context
+		.knex('portal_invitations')
+		.select('contact', 'expires_at', 'accepted_at', 'revoked_at')
+		.whereIn(
+			'contact',
+			members.map((member) => member.id),
+		)
+		.orderBy('id', 'asc')) as (InvitationTimes & { contact: number })[];
 	const latest = new Map(invitations.map((invitation) => [invitation.contact, invitation]));
-	const groups = new Map(((await context.knex('portal_groups').select('id', 'name')) as { id: number; name: string }[]).map((group) => [group.id, group.name]));
+	const groups = new Map(
+		((await context.knex('portal_groups').select('id', 'name')) as { id: number; name: string }[]).map((group) => [
+			group.id,
+			group.name,
+		]),
+	);
 	return {
 		data: members.map((member) => {
 			const invitation = latest.get(member.id) ?? null;
 			const userStatus = member.user ? (users.get(member.user) ?? null) : null;
-			const status = contactLoginStatus('client_admin', { userStatus, loginSuspended: member.login_suspended, invitation, now });
+			const status = contactLoginStatus('client_admin', {
+				userStatus,
+				loginSuspended: member.login_suspended,
+				invitation,
+				now,
+			});
 			const groupId = member.portal_group ?? settings.default_group;
 			return {
 				id: member.id,
@@ -36,6 +63,9 @@ export async function listTeam(context: DirectusContext, { admin, settings, now 
 			};
 		}),
 		// The domains new colleagues' addresses must be at (none: staff add new colleagues).
-		meta: { assignable_groups: await fetchAssignableGroups(context, admin), email_domains: await fetchCustomerEmailDomains(context, admin.contact.customer) },
+		meta: {
+			assignable_groups: await fetchAssignableGroups(context, admin),
+			email_domains: await fetchCustomerEmailDomains(context, admin.contact.customer),
+		},
 	};
 }

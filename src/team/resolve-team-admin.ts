@@ -28,14 +28,25 @@ export interface TeamMember extends InvitableContact {
 
 const memberFields = [...contactFields, 'login_suspended'];
 
-async function fetchGroup(context: DirectusContext, id: number): Promise<PortalGroupRecord & { assignable_by_client: boolean }> {
-	return (await adminService(context, 'portal_groups').readOne(id, { fields: ['id', 'name', 'is_system', 'permissions', 'policy', 'assignable_by_client'] })) as PortalGroupRecord & { assignable_by_client: boolean };
+async function fetchGroup(
+	context: DirectusContext,
+	id: number,
+): Promise<PortalGroupRecord & { assignable_by_client: boolean }> {
+	return (await adminService(context, 'portal_groups').readOne(id, {
+		fields: ['id', 'name', 'is_system', 'permissions', 'policy', 'assignable_by_client'],
+	})) as PortalGroupRecord & { assignable_by_client: boolean };
 }
 
-export async function resolveTeamAdmin(context: DirectusContext, accountability: Accountability | null, settings: PortalSettingsRecord): Promise<TeamAdmin> {
+export async function resolveTeamAdmin(
+	context: DirectusContext,
+	accountability: Accountability | null,
+	settings: PortalSettingsRecord,
+): Promise<TeamAdmin> {
 	const portalUser = await resolvePortalUser(context, accountability, settings);
 	if (portalUser.contact.login_suspended || !portalUser.capabilities['users.manage']) throw new ForbiddenError();
-	const contact = (await adminService(context, 'contacts').readOne(portalUser.contact.id, { fields: memberFields })) as TeamMember;
+	const contact = (await adminService(context, 'contacts').readOne(portalUser.contact.id, {
+		fields: memberFields,
+	})) as TeamMember;
 	return { contact, group: portalUser.group, permissions: portalUser.capabilities };
 }
 
@@ -43,32 +54,63 @@ export async function resolveTeamAdmin(context: DirectusContext, accountability:
 export async function fetchTeamMember(context: DirectusContext, admin: TeamAdmin, id: unknown): Promise<TeamMember> {
 	const key = Number(id);
 	if (!Number.isSafeInteger(key) || key <= 0) throw new TeamMemberNotFoundError();
-	const rows = (await adminService(context, 'contacts').readByQuery({ filter: { id: { _eq: key }, customer: { _eq: admin.contact.customer } }, fields: memberFields, limit: 1 })) as TeamMember[];
+	const rows = (await adminService(context, 'contacts').readByQuery({
+		filter: { id: { _eq: key }, customer: { _eq: admin.contact.customer } },
+		fields: memberFields,
+		limit: 1,
+	})) as TeamMember[];
 	if (!rows[0]) throw new TeamMemberNotFoundError();
 	return rows[0];
 }
 
 /** The groups the admin may hand out: assignable by clients, and nowhere beyond the admin's own. */
-export async function fetchAssignableGroups(context: DirectusContext, admin: TeamAdmin): Promise<{ id: number; name: string; description: string | null }[]> {
-	const groups = (await adminService(context, 'portal_groups').readByQuery({ filter: { assignable_by_client: { _eq: true } }, fields: ['id', 'name', 'description', 'permissions'], sort: ['id'], limit: -1 })) as (PortalGroupRecord & { description: string | null })[];
-	return groups.filter((group) => isGroupWithin(assertGroupPermissions(group.permissions ?? {}), admin.permissions)).map(({ id, name, description }) => ({ id, name, description }));
+export async function fetchAssignableGroups(
+	context: DirectusContext,
+	admin: TeamAdmin,
+): Promise<{ id: number; name: string; description: string | null }[]> {
+	const groups = (await adminService(context, 'portal_groups').readByQuery({
+		filter: { assignable_by_client: { _eq: true } },
+		fields: ['id', 'name', 'description', 'permissions'],
+		sort: ['id'],
+		limit: -1,
+	})) as (PortalGroupRecord & { description: string | null })[];
+	return groups
+		.filter((group) => isGroupWithin(assertGroupPermissions(group.permissions ?? {}), admin.permissions))
+		.map(({ id, name, description }) => ({ id, name, description }));
 }
 
 /** Refuses to act on oneself, or on a colleague whose group reaches beyond the admin's own. */
-export async function assertMayManage(context: DirectusContext, admin: TeamAdmin, member: TeamMember, settings: PortalSettingsRecord): Promise<void> {
-	if (member.id === admin.contact.id) throw new TeamActionRefusedError({ reason: 'You cannot change your own portal access. Ask another administrator or your service provider.' });
+export async function assertMayManage(
+	context: DirectusContext,
+	admin: TeamAdmin,
+	member: TeamMember,
+	settings: PortalSettingsRecord,
+): Promise<void> {
+	if (member.id === admin.contact.id)
+		throw new TeamActionRefusedError({
+			reason: 'You cannot change your own portal access. Ask another administrator or your service provider.',
+		});
 	const groupId = member.portal_group ?? settings.default_group;
 	if (groupId === null) return;
 	const group = await fetchGroup(context, groupId);
 	if (!isGroupWithin(assertGroupPermissions(group.permissions ?? {}), admin.permissions)) {
-		throw new TeamActionRefusedError({ reason: `${displayName(member)} is in the group "${group.name}", which has more access than yours. Ask your service provider.` });
+		throw new TeamActionRefusedError({
+			reason: `${displayName(member)} is in the group "${group.name}", which has more access than yours. Ask your service provider.`,
+		});
 	}
 }
 
 /** The group id the admin asks for, if they may hand it out. */
-export async function assertAssignableGroup(context: DirectusContext, admin: TeamAdmin, groupId: unknown): Promise<number> {
+export async function assertAssignableGroup(
+	context: DirectusContext,
+	admin: TeamAdmin,
+	groupId: unknown,
+): Promise<number> {
 	const allowed = await fetchAssignableGroups(context, admin);
 	const chosen = allowed.find((group) => group.id === Number(groupId));
-	if (!chosen) throw new TeamActionRefusedError({ reason: 'You cannot give that group. Choose one of the groups offered to you.' });
+	if (!chosen)
+		throw new TeamActionRefusedError({
+			reason: 'You cannot give that group. Choose one of the groups offered to you.',
+		});
 	return chosen.id;
 }

@@ -8,7 +8,8 @@ import { databaseDialect, type DatabaseDialect } from '../database/database-dial
  */
 export const defaultPriorityTrigger = 'portal_tickets_default_priority';
 const triggerName = defaultPriorityTrigger;
-const priorityQuery = 'SELECT id FROM ticket_priorities ORDER BY is_default DESC, sort IS NULL, sort ASC, id ASC LIMIT 1';
+const priorityQuery =
+	'SELECT id FROM ticket_priorities ORDER BY is_default DESC, sort IS NULL, sort ASC, id ASC LIMIT 1';
 
 /** A PostgreSQL advisory lock key of the product's own ("CPprio"), so instances starting together take turns. */
 const advisoryLockKey = 0x435070726963;

@@ -3,6 +3,8 @@ import { wrongTicketCustomerPathsSql } from './ticket-customer-paths-sql.ts';
 
 /** Whether every ticket's path is its customer's. */
 export async function ticketCustomerPathsAreExact(knex: Knex): Promise<boolean> {
-	const result = (await knex.raw(`SELECT COUNT(*) AS wrong FROM (SELECT 1 ${wrongTicketCustomerPathsSql} LIMIT 1) wrong`)) as { rows: { wrong: number | string }[] };
+	const result = (await knex.raw(
+		`SELECT COUNT(*) AS wrong FROM (SELECT 1 ${wrongTicketCustomerPathsSql} LIMIT 1) wrong`,
+	)) as { rows: { wrong: number | string }[] };
 	return Number(result.rows[0]?.wrong ?? 1) === 0;
 }

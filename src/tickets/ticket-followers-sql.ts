@@ -25,7 +25,9 @@ export function requesterRowSql(event: 'insert' | 'update'): string[] {
 	return [
 		// `COALESCE(…) = 0`, not `IS NULL`: both databases may serve `IS NULL` from the participant index,
 		// which holds every requester row; seen in PostgreSQL plans made while a bulk import filled the table.
-		...(event === 'update' ? ['DELETE FROM ticket_followers WHERE ticket = NEW.id AND COALESCE(participant, 0) = 0'] : []),
+		...(event === 'update'
+			? ['DELETE FROM ticket_followers WHERE ticket = NEW.id AND COALESCE(participant, 0) = 0']
+			: []),
 		'INSERT INTO ticket_followers (ticket, contact) SELECT NEW.id, NEW.contact WHERE NEW.contact IS NOT NULL',
 	];
 }

@@ -35,10 +35,19 @@ function sqliteSql(): TriggerSetSql {
 		triggers: {
 			[`${prefix}_ticket_insert`]: trigger('tickets', 'INSERT', requesterRowSql('insert')),
 			[`${prefix}_ticket_update`]: trigger('tickets', 'UPDATE OF contact', requesterRowSql('update'), contactChanged),
-			[`${prefix}_ticket_delete`]: trigger('tickets', 'DELETE', ['DELETE FROM ticket_followers WHERE ticket = OLD.id AND COALESCE(participant, 0) = 0']),
+			[`${prefix}_ticket_delete`]: trigger('tickets', 'DELETE', [
+				'DELETE FROM ticket_followers WHERE ticket = OLD.id AND COALESCE(participant, 0) = 0',
+			]),
 			[`${prefix}_participant_insert`]: trigger('ticket_participants', 'INSERT', participantRowSql('insert')),
-			[`${prefix}_participant_update`]: trigger('ticket_participants', 'UPDATE OF ticket, contact', participantRowSql('update'), pairChanged),
-			[`${prefix}_participant_delete`]: trigger('ticket_participants', 'DELETE', ['DELETE FROM ticket_followers WHERE participant = OLD.id']),
+			[`${prefix}_participant_update`]: trigger(
+				'ticket_participants',
+				'UPDATE OF ticket, contact',
+				participantRowSql('update'),
+				pairChanged,
+			),
+			[`${prefix}_participant_delete`]: trigger('ticket_participants', 'DELETE', [
+				'DELETE FROM ticket_followers WHERE participant = OLD.id',
+			]),
 		},
 	};
 }
@@ -69,7 +78,12 @@ function pgSql(): TriggerSetSql {
 			[`${prefix}_ticket_insert`]: trigger('tickets', 'INSERT', ofTicket),
 			[`${prefix}_ticket_update`]: trigger('tickets', 'UPDATE OF contact', ofTicket, contactChanged),
 			[`${prefix}_participant_insert`]: trigger('ticket_participants', 'INSERT', ofParticipant),
-			[`${prefix}_participant_update`]: trigger('ticket_participants', 'UPDATE OF ticket, contact', ofParticipant, pairChanged),
+			[`${prefix}_participant_update`]: trigger(
+				'ticket_participants',
+				'UPDATE OF ticket, contact',
+				ofParticipant,
+				pairChanged,
+			),
 		},
 	};
 }

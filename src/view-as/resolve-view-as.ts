@@ -21,23 +21,58 @@ export interface ViewableContact {
 }
 
 /** The contact with a login staff may view the portal as, or a refusal that says why not. */
-export async function findViewableContact(context: Pick<DirectusContext, 'knex'>, contactId: number, settings: PortalSettingsRecord): Promise<ViewableContact> {
+export async function findViewableContact(
+	context: Pick<DirectusContext, 'knex'>,
+	contactId: number,
+	settings: PortalSettingsRecord,
+): Promise<ViewableContact> {
 	const row = (await context
 		.knex('contacts')
 		.leftJoin('directus_users', 'directus_users.id', 'contacts.user')
-		.select('contacts.id', 'contacts.first_name', 'contacts.last_name', 'contacts.email', 'contacts.customer', 'contacts.user', 'contacts.login_suspended', 'directus_users.status as user_status', 'directus_users.role as user_role')
+		.select(
+			'contacts.id',
+			'contacts.first_name',
+			'contacts.last_name',
+			'contacts.email',
+			'contacts.customer',
+			'contacts.user',
+			'contacts.login_suspended',
+			'directus_users.status as user_status',
+			'directus_users.role as user_role',
+		)
 		.where('contacts.id', contactId)
 		.first()) as
-		| { id: number; first_name: string | null; last_name: string; email: string; customer: number; user: string | null; login_suspended: boolean | number; user_status: string | null; user_role: string | null }
+		| {
+				id: number;
+				first_name: string | null;
+				last_name: string;
+				email: string;
+				customer: number;
+				user: string | null;
+				login_suspended: boolean | number;
+				user_status: string | null;
+				user_role: string | null;
+		  }
 		| undefined;
 	if (!row) throw new ViewAsRefusedError({ reason: 'There is no such contact.' });
 	if (!row.user || !isPortalUser({ user: row.user, role: row.user_role, admin: false }, settings.portal_role)) {
-		throw new ViewAsRefusedError({ reason: 'This contact has no portal login yet: enable their login first, then view the portal as them.' });
+		throw new ViewAsRefusedError({
+			reason: 'This contact has no portal login yet: enable their login first, then view the portal as them.',
+		});
 	}
 	if (row.login_suspended || row.user_status !== 'active') {
-		throw new ViewAsRefusedError({ reason: 'This contact’s portal login is suspended or not active: they cannot sign in, so there is no portal to see as them.' });
+		throw new ViewAsRefusedError({
+			reason:
+				'This contact’s portal login is suspended or not active: they cannot sign in, so there is no portal to see as them.',
+		});
 	}
-	return { id: row.id, name: [row.first_name, row.last_name].filter(Boolean).join(' '), email: row.email, customer: row.customer, user: row.user };
+	return {
+		id: row.id,
+		name: [row.first_name, row.last_name].filter(Boolean).join(' '),
+		email: row.email,
+		customer: row.customer,
+		user: row.user,
+	};
 }
 
 /** The accountability a request carrying a View as ticket runs with, or a refusal. */
@@ -49,11 +84,17 @@ export async function resolveViewAs(
 	secret: string,
 ): Promise<{ accountability: Accountability; contact: ViewableContact }> {
 	const claims = readViewAsTicket(secret, ticket);
-	if (!claims) throw new ViewAsRefusedError({ reason: 'This View as link has expired or is not valid: open View as again from the studio.' });
+	if (!claims)
+		throw new ViewAsRefusedError({
+			reason: 'This View as link has expired or is not valid: open View as again from the studio.',
+		});
 	if (!staff?.user || staff.user !== claims.staff) {
-		throw new ViewAsRefusedError({ reason: 'View as works only for the staff member who opened it, signed in to the studio in the same browser.' });
+		throw new ViewAsRefusedError({
+			reason: 'View as works only for the staff member who opened it, signed in to the studio in the same browser.',
+		});
 	}
-	if (!(await isPortalStaff(context, staff, settings.staff_policy))) throw new ViewAsRefusedError({ reason: 'Only portal staff may view the portal as a contact.' });
+	if (!(await isPortalStaff(context, staff, settings.staff_policy)))
+		throw new ViewAsRefusedError({ reason: 'Only portal staff may view the portal as a contact.' });
 	const contact = await findViewableContact(context, claims.contact, settings);
 	const accountability: Accountability = {
 		user: contact.user,

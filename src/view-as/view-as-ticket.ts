@@ -26,11 +26,21 @@ function signature(secret: string, payload: string): Buffer {
 	return createHmac('sha256', signingKey(secret)).update(payload).digest();
 }
 
-export function issueViewAsTicket(secret: string, staff: string, contact: number, now = new Date()): { ticket: string; expiresAt: Date } {
+export function issueViewAsTicket(
+	secret: string,
+	staff: string,
+	contact: number,
+	now = new Date(),
+): { ticket: string; expiresAt: Date } {
 	const expires = Math.floor(now.getTime() / 1000) + viewAsLifetimeMinutes * 60;
 	// The nonce makes two tickets for the same contact in the same second differ.
-	const payload = Buffer.from(JSON.stringify({ s: staff, c: contact, e: expires, n: randomBytes(9).toString('base64url') })).toString('base64url');
-	return { ticket: `${payload}.${signature(secret, payload).toString('base64url')}`, expiresAt: new Date(expires * 1000) };
+	const payload = Buffer.from(
+		JSON.stringify({ s: staff, c: contact, e: expires, n: randomBytes(9).toString('base64url') }),
+	).toString('base64url');
+	return {
+		ticket: `${payload}.${signature(secret, payload).toString('base64url')}`,
+		expiresAt: new Date(expires * 1000),
+	};
 }
 
 /** The ticket's claims, or null when it is malformed, signed with another key, or expired. */

@@ -13,9 +13,11 @@ import type { Capabilities, Me } from '../../extensions/portal-app/src/lib/porta
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../src/groups/system-groups.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 type Call = [string, RequestInit];
-const callsTo = (fetch: ReturnType<typeof vi.fn>, part: string) => (fetch.mock.calls as unknown as Call[]).filter(([url]) => String(url).includes(part));
+const callsTo = (fetch: ReturnType<typeof vi.fn>, part: string) =>
+	(fetch.mock.calls as unknown as Call[]).filter(([url]) => String(url).includes(part));
 
 afterEach(() => {
 	vi.unstubAllGlobals();
@@ -41,7 +43,16 @@ describe('Change password', () => {
 	});
 
 	test('A wrong current password is shown under that field, not as a failed sign-in', async () => {
-		vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(json(401, { errors: [{ message: 'Invalid user credentials.', extensions: { code: 'INVALID_CREDENTIALS' } }] }))));
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(() =>
+				Promise.resolve(
+					json(401, {
+						errors: [{ message: 'Invalid user credentials.', extensions: { code: 'INVALID_CREDENTIALS' } }],
+					}),
+				),
+			),
+		);
 		const form = mount(ChangePasswordForm, { attachTo: document.body });
 		await form.find('#field-current_password').setValue('not-it');
 		await form.find('#field-password').setValue('new-password-1');
@@ -66,8 +77,13 @@ describe('Change password', () => {
 		const sent = callsTo(fetch, '/portal/api/me/password');
 		expect(sent).toHaveLength(1);
 		expect(sent[0]?.[1].method).toBe('POST');
-		expect(JSON.parse(String(sent[0]?.[1].body))).toEqual({ current_password: 'old-password-1', new_password: 'new-password-1' });
-		expect(form.find('[role="status"]').text()).toBe('Your password is changed. Use the new one next time you sign in.');
+		expect(JSON.parse(String(sent[0]?.[1].body))).toEqual({
+			current_password: 'old-password-1',
+			new_password: 'new-password-1',
+		});
+		expect(form.find('[role="status"]').text()).toBe(
+			'Your password is changed. Use the new one next time you sign in.',
+		);
 		expect((form.find('#field-password').element as HTMLInputElement).value).toBe('');
 	});
 });
@@ -76,7 +92,9 @@ describe('Attachment upload', () => {
 	const rules = { max_bytes: 1024, types: ['text/plain', 'application/pdf'] };
 
 	async function mountUpload(answer: (url: string, init?: RequestInit) => Response) {
-		const fetch = vi.fn((url: string, init?: RequestInit) => Promise.resolve(String(url).includes('/uploads/rules') ? json(200, { data: rules }) : answer(url, init)));
+		const fetch = vi.fn((url: string, init?: RequestInit) =>
+			Promise.resolve(String(url).includes('/uploads/rules') ? json(200, { data: rules }) : answer(url, init)),
+		);
 		vi.stubGlobal('fetch', fetch);
 		const upload = mount(AttachmentUpload, { props: { ticket: 42 }, attachTo: document.body });
 		await flushPromises();
@@ -94,10 +112,14 @@ describe('Attachment upload', () => {
 	test('States the limits under the field and refuses a file outside them without sending it', async () => {
 		const { upload, fetch } = await mountUpload(() => json(201, { data: {} }));
 		const input = upload.find('input[type="file"]');
-		expect(upload.find(`#${input.attributes('aria-describedby')}`).text()).toBe('Images, PDF, text, CSV, ZIP or office documents, up to 1.0 KB.');
+		expect(upload.find(`#${input.attributes('aria-describedby')}`).text()).toBe(
+			'Images, PDF, text, CSV, ZIP or office documents, up to 1.0 KB.',
+		);
 
 		await choose(upload, new File(['#!/bin/sh'], 'run.sh', { type: 'application/x-sh' }));
-		expect(upload.find('#upload-42-error').text()).toBe('Files of this type cannot be attached. Send images, PDF, text, CSV, ZIP or office documents.');
+		expect(upload.find('#upload-42-error').text()).toBe(
+			'Files of this type cannot be attached. Send images, PDF, text, CSV, ZIP or office documents.',
+		);
 		expect(input.attributes('aria-invalid')).toBe('true');
 		await choose(upload, new File([new Uint8Array(2048)], 'big.txt', { type: 'text/plain' }));
 		expect(upload.find('#upload-42-error').text()).toBe('This file is larger than 1.0 KB. Send a smaller file.');
@@ -118,7 +140,13 @@ describe('Attachment upload', () => {
 	});
 
 	test('Shows the server\u2019s refusal in words under the field', async () => {
-		const { upload } = await mountUpload(() => json(413, { errors: [{ message: 'The file is larger than 10 MB. Send a smaller file.', extensions: { code: 'UPLOAD_TOO_LARGE' } }] }));
+		const { upload } = await mountUpload(() =>
+			json(413, {
+				errors: [
+					{ message: 'The file is larger than 10 MB. Send a smaller file.', extensions: { code: 'UPLOAD_TOO_LARGE' } },
+				],
+			}),
+		);
 		await choose(upload, new File(['x'], 'x.pdf', { type: 'application/pdf' }));
 		expect(upload.find('#upload-42-error').text()).toBe('The file is larger than 10 MB. Send a smaller file.');
 		expect(upload.emitted('uploaded')).toBeUndefined();
@@ -126,8 +154,16 @@ describe('Attachment upload', () => {
 });
 
 describe('Device edit', () => {
-	const capabilities = normalizeGroupPermissions(systemGroups.find((group) => group.name === 'Administrator')?.permissions ?? {}) as Capabilities;
-	const me: Me = { contact: { id: 5, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', phone: null, location: null }, customer: { id: 9, name: 'Client' }, group: { id: 1, name: 'Administrator' }, capabilities, parent_visibility: true };
+	const capabilities = normalizeGroupPermissions(
+		systemGroups.find((group) => group.name === 'Administrator')?.permissions ?? {},
+	) as Capabilities;
+	const me: Me = {
+		contact: { id: 5, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', phone: null, location: null },
+		customer: { id: 9, name: 'Client' },
+		group: { id: 1, name: 'Administrator' },
+		capabilities,
+		parent_visibility: true,
+	};
 	const device = {
 		id: 3,
 		name: 'pc-01',
@@ -144,13 +180,28 @@ describe('Device edit', () => {
 
 	test('Offers the customer\u2019s locations, needs a name, and sends only the editable fields', async () => {
 		useMe().me.value = me;
-		const fetch = vi.fn((url: string) => Promise.resolve(String(url).includes('/items/locations') ? json(200, { data: [{ id: 7, name: 'Head office' }, { id: 8, name: 'Warehouse' }] }) : json(200, { data: { id: 3 } })));
+		const fetch = vi.fn((url: string) =>
+			Promise.resolve(
+				String(url).includes('/items/locations')
+					? json(200, {
+							data: [
+								{ id: 7, name: 'Head office' },
+								{ id: 8, name: 'Warehouse' },
+							],
+						})
+					: json(200, { data: { id: 3 } }),
+			),
+		);
 		vi.stubGlobal('fetch', fetch);
 		const form = mount(DeviceEditForm, { props: { device }, attachTo: document.body });
 		await flushPromises();
 		const [locations] = callsTo(fetch, '/items/locations');
 		expect(new URL(String(locations?.[0])).searchParams.get('filter')).toBe(JSON.stringify({ customer: { _eq: 9 } }));
-		expect(form.findAll('#field-location option').map((option) => option.text())).toEqual(['No location', 'Head office', 'Warehouse']);
+		expect(form.findAll('#field-location option').map((option) => option.text())).toEqual([
+			'No location',
+			'Head office',
+			'Warehouse',
+		]);
 
 		await form.find('#field-name').setValue(' ');
 		await form.find('form').trigger('submit');
@@ -161,7 +212,12 @@ describe('Device edit', () => {
 		await flushPromises();
 		const [saved] = callsTo(fetch, '/items/devices/3');
 		expect(saved?.[1].method).toBe('PATCH');
-		expect(JSON.parse(String(saved?.[1].body))).toEqual({ name: 'pc-02', type: 'computer', serial: 'SN-1', location: 8 });
+		expect(JSON.parse(String(saved?.[1].body))).toEqual({
+			name: 'pc-02',
+			type: 'computer',
+			serial: 'SN-1',
+			location: 8,
+		});
 		expect(form.text()).toContain('The device is saved.');
 		expect(form.emitted('saved')).toHaveLength(1);
 	});

@@ -9,10 +9,14 @@ import ReplyForm from '../../extensions/portal-app/src/components/ReplyForm.vue'
 import AcceptInvitationPage from '../../extensions/portal-app/src/pages/AcceptInvitationPage.vue';
 import SignInPage from '../../extensions/portal-app/src/pages/SignInPage.vue';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function routerAt(path: string) {
-	const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	const router = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	return router.push(path).then(() => router);
 }
 
@@ -42,7 +46,11 @@ describe('Sign in', () => {
 
 	test('Shows Directus\u2019s refusal in words and disables the button while signing in', async () => {
 		let answer: (response: Response) => void = () => undefined;
-		const fetch = vi.fn((url: string) => (String(url).endsWith('/auth/login') ? new Promise<Response>((done) => (answer = done)) : Promise.resolve(json(400, { errors: [{ message: 'no session' }] }))));
+		const fetch = vi.fn((url: string) =>
+			String(url).endsWith('/auth/login')
+				? new Promise<Response>((done) => (answer = done))
+				: Promise.resolve(json(400, { errors: [{ message: 'no session' }] })),
+		);
 		vi.stubGlobal('fetch', fetch);
 		const page = mount(SignInPage, { global: { plugins: [await routerAt('/sign-in')] }, attachTo: document.body });
 		await page.find('#field-email').setValue('someone@example.com');
@@ -55,7 +63,9 @@ describe('Sign in', () => {
 		await page.find('form').trigger('submit');
 		expect(fetch.mock.calls.filter(([url]) => String(url).endsWith('/auth/login'))).toHaveLength(1);
 
-		answer(json(401, { errors: [{ message: 'Invalid user credentials.', extensions: { code: 'INVALID_CREDENTIALS' } }] }));
+		answer(
+			json(401, { errors: [{ message: 'Invalid user credentials.', extensions: { code: 'INVALID_CREDENTIALS' } }] }),
+		);
 		await flushPromises();
 		expect(page.find('[role="alert"]').text()).toContain('That e-mail address and password did not work.');
 		expect(page.find('[role="alert"]').text()).toContain('No Portal Access');
@@ -68,12 +78,25 @@ describe('Accept invitation', () => {
 		const fetch = vi.fn((url: string) =>
 			Promise.resolve(
 				String(url).includes('/invitations/lookup')
-					? json(200, { data: { valid: true, state: 'pending', email: 'ivy@client.example.com', first_name: 'Ivy', last_name: 'Invitee', customer: 'Client Ltd', expires_at: '2030-01-01T00:00:00.000Z' } })
+					? json(200, {
+							data: {
+								valid: true,
+								state: 'pending',
+								email: 'ivy@client.example.com',
+								first_name: 'Ivy',
+								last_name: 'Invitee',
+								customer: 'Client Ltd',
+								expires_at: '2030-01-01T00:00:00.000Z',
+							},
+						})
 					: json(400, { errors: [{ message: 'no session' }] }),
 			),
 		);
 		vi.stubGlobal('fetch', fetch);
-		const page = mount(AcceptInvitationPage, { global: { plugins: [await routerAt('/accept-invitation?token=abc')] }, attachTo: document.body });
+		const page = mount(AcceptInvitationPage, {
+			global: { plugins: [await routerAt('/accept-invitation?token=abc')] },
+			attachTo: document.body,
+		});
 		await flushPromises();
 		expect(page.text()).toContain('Ivy Invitee, you are invited to the portal for Client Ltd.');
 		expect(page.find('[data-testid="invited-email"]').text()).toBe('ivy@client.example.com');
@@ -82,13 +105,28 @@ describe('Accept invitation', () => {
 		await page.find('#field-confirm').setValue('different');
 		await page.find('form').trigger('submit');
 		expect(page.find('#field-password-error').text()).toBe('The password needs at least 8 characters.');
-		expect(page.find('#field-password').attributes('aria-describedby')).toBe('field-password-hint field-password-error');
+		expect(page.find('#field-password').attributes('aria-describedby')).toBe(
+			'field-password-hint field-password-error',
+		);
 		expect(page.find('#field-confirm-error').text()).toBe('The two passwords are not the same.');
 		expect(fetch.mock.calls.some(([url]) => String(url).includes('/invitations/accept'))).toBe(false);
 	});
 
 	test('An expired link says so in words', async () => {
-		vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(json(200, { data: { valid: false, state: 'expired', message: 'This invitation link has expired. Ask for a new invitation.' } }))));
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(() =>
+				Promise.resolve(
+					json(200, {
+						data: {
+							valid: false,
+							state: 'expired',
+							message: 'This invitation link has expired. Ask for a new invitation.',
+						},
+					}),
+				),
+			),
+		);
 		const page = mount(AcceptInvitationPage, { global: { plugins: [await routerAt('/accept-invitation?token=old')] } });
 		await flushPromises();
 		expect(page.find('[role="alert"]').text()).toBe('This invitation link has expired. Ask for a new invitation.');
@@ -98,7 +136,13 @@ describe('Accept invitation', () => {
 
 describe('Reply', () => {
 	test('An empty reply is refused at the field; a sent one clears the form', async () => {
-		const fetch = vi.fn((url: string) => Promise.resolve(String(url).includes('/items/ticket_comments') ? json(200, { data: { id: 1 } }) : json(400, { errors: [{ message: 'no session' }] })));
+		const fetch = vi.fn((url: string) =>
+			Promise.resolve(
+				String(url).includes('/items/ticket_comments')
+					? json(200, { data: { id: 1 } })
+					: json(400, { errors: [{ message: 'no session' }] }),
+			),
+		);
 		vi.stubGlobal('fetch', fetch);
 		const form = mount(ReplyForm, { props: { ticket: 7 }, attachTo: document.body });
 		await form.find('form').trigger('submit');
@@ -106,7 +150,8 @@ describe('Reply', () => {
 		await form.find('#field-reply').setValue('Thanks, that fixed it.');
 		await form.find('form').trigger('submit');
 		await flushPromises();
-		const sent = fetch.mock.calls.find(([url]) => String(url).includes('/items/ticket_comments')) as unknown as [string, RequestInit] | undefined;
+		const sent = fetch.mock.calls.find(([url]) => String(url).includes('/items/ticket_comments')) as unknown as
+			[string, RequestInit] | undefined;
 		expect(JSON.parse(String(sent?.[1].body))).toEqual({ ticket: 7, body: 'Thanks, that fixed it.' });
 		expect((form.find('#field-reply').element as HTMLTextAreaElement).value).toBe('');
 		expect(form.text()).toContain('Your reply was added.');

@@ -9,10 +9,14 @@ import { ticketTabFilter, ticketTabs } from '../../extensions/portal-app/src/lib
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../src/groups/system-groups.ts';
 
-const capabilitiesOf = (name: string): Capabilities => normalizeGroupPermissions(systemGroups.find((group) => group.name === name)?.permissions ?? {}) as Capabilities;
+const capabilitiesOf = (name: string): Capabilities =>
+	normalizeGroupPermissions(systemGroups.find((group) => group.name === name)?.permissions ?? {}) as Capabilities;
 
 async function renderMenu(capabilities: Capabilities) {
-	const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	const router = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	await router.push('/');
 	return mount(MainMenu, { props: { capabilities }, global: { plugins: [router] } });
 }
@@ -20,12 +24,30 @@ async function renderMenu(capabilities: Capabilities) {
 describe('The menu', () => {
 	test('Basic: own tickets, devices, knowledge, profile; no projects, money or team', async () => {
 		const menu = await renderMenu(capabilitiesOf('Basic'));
-		expect(menu.findAll('a').map((link) => link.text())).toEqual(['Dashboard', 'Tickets', 'Devices', 'Knowledge base', 'Documentation', 'Profile']);
+		expect(menu.findAll('a').map((link) => link.text())).toEqual([
+			'Dashboard',
+			'Tickets',
+			'Devices',
+			'Knowledge base',
+			'Documentation',
+			'Profile',
+		]);
 	});
 
 	test('Administrator: everything, including Team', async () => {
 		const menu = await renderMenu(capabilitiesOf('Administrator'));
-		expect(menu.findAll('a').map((link) => link.attributes('data-page'))).toEqual(['dashboard', 'tickets', 'projects', 'devices', 'knowledge-base', 'documentation', 'invoices', 'quotes', 'team', 'profile']);
+		expect(menu.findAll('a').map((link) => link.attributes('data-page'))).toEqual([
+			'dashboard',
+			'tickets',
+			'projects',
+			'devices',
+			'knowledge-base',
+			'documentation',
+			'invoices',
+			'quotes',
+			'team',
+			'profile',
+		]);
 	});
 
 	test('A group that grants nothing keeps only the dashboard and profile', () => {
@@ -50,7 +72,9 @@ describe('The menu', () => {
 	test('“My tickets” adds no filter where the rule already is “own”, and requester or participant elsewhere', () => {
 		const me = { contact: 7, customer: 3 };
 		expect(ticketTabFilter('mine', me, 'own')).toBeNull();
-		expect(ticketTabFilter('mine', me, 'customer')).toEqual({ _or: [{ contact: { _eq: 7 } }, { participants: { _some: { contact: { _eq: 7 } } } }] });
+		expect(ticketTabFilter('mine', me, 'customer')).toEqual({
+			_or: [{ contact: { _eq: 7 } }, { participants: { _some: { contact: { _eq: 7 } } } }],
+		});
 		expect(ticketTabFilter('company', me, 'customer_tree')).toEqual({ customer: { _eq: 3 } });
 		expect(ticketTabFilter('tree', me, 'customer_tree')).toBeNull();
 	});

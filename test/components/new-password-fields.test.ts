@@ -10,11 +10,18 @@ import NewPasswordFields from '../../extensions/portal-app/src/components/NewPas
 import ResetPasswordPage from '../../extensions/portal-app/src/pages/ResetPasswordPage.vue';
 
 function routerAt(path: string) {
-	const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	const router = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	return router.push(path).then(() => router);
 }
 
-const labelOf = (wrapper: ReturnType<typeof mount>, id: string) => wrapper.find(`label[for="${id}"]`).text().replace(/\s*\*$/, '');
+const labelOf = (wrapper: ReturnType<typeof mount>, id: string) =>
+	wrapper
+		.find(`label[for="${id}"]`)
+		.text()
+		.replace(/\s*\*$/, '');
 
 afterEach(() => {
 	vi.unstubAllGlobals();
@@ -23,10 +30,17 @@ afterEach(() => {
 
 describe('New password fields', () => {
 	test('Shows the password with its hint and the repeat, each error tied to its field', () => {
-		const fields = mount(NewPasswordFields, { props: { password: '', confirm: '', errors: { confirm: 'The two passwords are not the same.' } } });
+		const fields = mount(NewPasswordFields, {
+			props: { password: '', confirm: '', errors: { confirm: 'The two passwords are not the same.' } },
+		});
 		expect(labelOf(fields, 'field-password')).toBe('Choose a password');
 		expect(labelOf(fields, 'field-confirm')).toBe('Repeat the password');
-		expect(fields.find('#field-password').attributes()).toMatchObject({ type: 'password', name: 'password', autocomplete: 'new-password', 'aria-describedby': 'field-password-hint' });
+		expect(fields.find('#field-password').attributes()).toMatchObject({
+			'type': 'password',
+			'name': 'password',
+			'autocomplete': 'new-password',
+			'aria-describedby': 'field-password-hint',
+		});
 		expect(fields.find('#field-password-hint').text()).toBe('At least 8 characters.');
 		expect(fields.find('#field-confirm').attributes('aria-describedby')).toBe('field-confirm-error');
 		expect(fields.find('#field-confirm-error').text()).toBe('The two passwords are not the same.');
@@ -35,7 +49,10 @@ describe('New password fields', () => {
 	test('The reset page checks the length and the repeat before sending anything', async () => {
 		const fetch = vi.fn();
 		vi.stubGlobal('fetch', fetch);
-		const page = mount(ResetPasswordPage, { global: { plugins: [await routerAt('/reset-password?token=abc')] }, attachTo: document.body });
+		const page = mount(ResetPasswordPage, {
+			global: { plugins: [await routerAt('/reset-password?token=abc')] },
+			attachTo: document.body,
+		});
 		await page.find('#field-password').setValue('short');
 		await page.find('#field-confirm').setValue('different');
 		await page.find('form').trigger('submit');
@@ -47,7 +64,11 @@ describe('New password fields', () => {
 
 	test('The change-password form names the fields as new, after the current password', () => {
 		const form = mount(ChangePasswordForm);
-		expect(form.findAll('input').map((input) => input.attributes('name'))).toEqual(['current_password', 'password', 'confirm']);
+		expect(form.findAll('input').map((input) => input.attributes('name'))).toEqual([
+			'current_password',
+			'password',
+			'confirm',
+		]);
 		expect(labelOf(form, 'field-password')).toBe('New password');
 		expect(labelOf(form, 'field-confirm')).toBe('Repeat the new password');
 		expect(form.find('#field-password-hint').text()).toBe('At least 8 characters.');

@@ -8,7 +8,10 @@ import LoadState from '../../extensions/portal-app/src/components/LoadState.vue'
 import VisitorForm from '../../extensions/portal-app/src/components/VisitorForm.vue';
 
 async function router() {
-	const made = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	const made = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	await made.push('/request');
 	return made;
 }
@@ -46,33 +49,60 @@ describe('The load state', () => {
 		const failed = mount(LoadState, { props: { loading: false, error: 'The portal could not reach the server.' } });
 		await failed.find('button').trigger('click');
 		expect(failed.emitted('retry')).toHaveLength(1);
-		const refused = mount(LoadState, { props: { loading: false, error: 'This ticket does not exist or you cannot see it.', retryable: false } });
+		const refused = mount(LoadState, {
+			props: { loading: false, error: 'This ticket does not exist or you cannot see it.', retryable: false },
+		});
 		expect(refused.find('[role="alert"]').text()).toBe('This ticket does not exist or you cannot see it.');
 		expect(refused.find('button').exists()).toBe(false);
 	});
 });
 
 describe('The visitor form', () => {
-	const props = { title: 'Submit a request', intro: 'Tell us.', sentText: 'Thank you.', error: null, sending: false, submitLabel: 'Send request', sendingLabel: 'Sending…' };
+	const props = {
+		title: 'Submit a request',
+		intro: 'Tell us.',
+		sentText: 'Thank you.',
+		error: null,
+		sending: false,
+		submitLabel: 'Send request',
+		sendingLabel: 'Sending…',
+	};
 
 	test('Says the page is not available when the portal does not offer it, and shows no form', async () => {
-		const page = mount(VisitorForm, { props: { ...props, offered: false, sent: false }, global: { plugins: [await router()] } });
-		expect(page.find('[role="alert"]').text()).toBe('This page is not part of your portal access. If you need it, ask your administrator.');
+		const page = mount(VisitorForm, {
+			props: { ...props, offered: false, sent: false },
+			global: { plugins: [await router()] },
+		});
+		expect(page.find('[role="alert"]').text()).toBe(
+			'This page is not part of your portal access. If you need it, ask your administrator.',
+		);
 		expect(page.find('form').exists()).toBe(false);
 		expect(page.find('a').text()).toBe('Sign in');
 	});
 
 	test('Holds the page\u2019s fields, disables the button while sending and is replaced by the confirmation once sent', async () => {
 		const slots = { default: () => h('input', { id: 'field-name' }) };
-		const page = mount(VisitorForm, { props: { ...props, offered: true, sent: false, sending: true, error: 'Too many attempts.' }, slots, global: { plugins: [await router()] } });
+		const page = mount(VisitorForm, {
+			props: { ...props, offered: true, sent: false, sending: true, error: 'Too many attempts.' },
+			slots,
+			global: { plugins: [await router()] },
+		});
 		expect(page.find('form #field-name').exists()).toBe(true);
 		expect(page.find('button[type="submit"]').text()).toBe('Sending…');
 		expect(page.find('button[type="submit"]').attributes('disabled')).toBeDefined();
 		expect(page.find('[role="alert"]').text()).toBe('Too many attempts.');
-		const ready = mount(VisitorForm, { props: { ...props, offered: true, sent: false }, slots, global: { plugins: [await router()] } });
+		const ready = mount(VisitorForm, {
+			props: { ...props, offered: true, sent: false },
+			slots,
+			global: { plugins: [await router()] },
+		});
 		await ready.find('form').trigger('submit');
 		expect(ready.emitted('submit')).toHaveLength(1);
-		const sent = mount(VisitorForm, { props: { ...props, offered: true, sent: true }, slots, global: { plugins: [await router()] } });
+		const sent = mount(VisitorForm, {
+			props: { ...props, offered: true, sent: true },
+			slots,
+			global: { plugins: [await router()] },
+		});
 		expect(sent.find('form').exists()).toBe(false);
 		expect(sent.find('[role="status"]').text()).toBe('Thank you.');
 	});

@@ -4,13 +4,21 @@ import { describe, expect, test } from 'vitest';
 import { directusUnderTest } from '../support/directus-under-test.ts';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..`). */
-function rawGet(path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+	path: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
 	const url = new URL(directusUnderTest().url);
 	return new Promise((done, fail) => {
 		const outgoing = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (response) => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			response.on('end', () =>
+				done({
+					status: response.statusCode ?? 0,
+					headers: response.headers,
+					body: Buffer.concat(chunks).toString('utf8'),
+				}),
+			);
 		});
 		outgoing.on('error', fail);
 		outgoing.end();

@@ -9,7 +9,7 @@ import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
-import { createPortalContact, groupId, signIn, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, groupId, type PortalContact, signIn, uniqueName } from '../support/portal-users.ts';
 import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
@@ -36,7 +36,14 @@ beforeAll(async () => {
 	administrator = await createPortalContact(customer.id, 'Administrator', { first_name: 'Ada', last_name: 'Admin' });
 	manager = await createPortalContact(customer.id, 'Manager', { first_name: 'Max', last_name: 'Manager' });
 	basic = await createPortalContact(customer.id, 'Basic', { first_name: 'Basil', last_name: 'Basic' });
-	ticket = (await createRow('tickets', { customer: customer.id, contact: basic.id, subject: 'Scanner saves blank pages', description: 'Every scan since the update is blank.' })).id;
+	ticket = (
+		await createRow('tickets', {
+			customer: customer.id,
+			contact: basic.id,
+			subject: 'Scanner saves blank pages',
+			description: 'Every scan since the update is blank.',
+		})
+	).id;
 	await createRow('ticket_comments', { ticket, body: 'Which scanner model is it?' });
 });
 
@@ -48,8 +55,20 @@ afterAll(async () => {
 describe('Money', () => {
 	test('Invoices: the customer\u2019s invoices with their status in words', async () => {
 		const number = uniqueName('INV').replace(' ', '-');
-		await createRow('invoices', { customer: customer.id, number, total: 1234.5, status: 'sent', issued_on: '2025-03-01', due_date: '2025-03-31' });
-		await createRow('invoices', { customer: (await createRow('customers', { name: uniqueName('Elsewhere') })).id, number: `${number}-X`, total: 1, status: 'sent' });
+		await createRow('invoices', {
+			customer: customer.id,
+			number,
+			total: 1234.5,
+			status: 'sent',
+			issued_on: '2025-03-01',
+			due_date: '2025-03-31',
+		});
+		await createRow('invoices', {
+			customer: (await createRow('customers', { name: uniqueName('Elsewhere') })).id,
+			number: `${number}-X`,
+			total: 1,
+			status: 'sent',
+		});
 		const page = await signedIn(manager, 'invoices');
 		const row = page.getByRole('row', { name: new RegExp(number) });
 		await row.waitFor();
@@ -72,7 +91,10 @@ describe('Money', () => {
 		await card.getByRole('button', { name: 'Decline' }).click();
 		await card.getByRole('button', { name: 'Yes, confirm' }).click();
 		await page.getByText('Quote declined.').waitFor();
-		expect(await readRow<{ status: string; decided_by: number }>('quotes', quote, ['status', 'decided_by'])).toEqual({ status: 'declined', decided_by: manager.id });
+		expect(await readRow<{ status: string; decided_by: number }>('quotes', quote, ['status', 'decided_by'])).toEqual({
+			status: 'declined',
+			decided_by: manager.id,
+		});
 		await screenshot(page, 'portal-quotes');
 		await page.context().close();
 	});
@@ -82,15 +104,27 @@ describe('Knowledge base and documentation', () => {
 	test('Search finds an article, which opens to its text; an article for another customer stays out', async () => {
 		const word = uniqueName('Toner').split(' ')[1] ?? 'toner';
 		const [wanted] = await createRows('kb_articles', [
-			{ title: `Changing toner ${word}`, body: 'Open the front cover and pull the cartridge out.', status: 'published', audience: 'all' },
+			{
+				title: `Changing toner ${word}`,
+				body: 'Open the front cover and pull the cartridge out.',
+				status: 'published',
+				audience: 'all',
+			},
 			{ title: `Other printers ${word}`, body: 'Not for this search.', status: 'published', audience: 'all' },
 		]);
 		const other = await createRow('customers', { name: uniqueName('Not yours') });
-		const hidden = await createRow('kb_articles', { title: `Their toner ${word}`, body: 'Only for them.', status: 'published', audience: 'selected' });
+		const hidden = await createRow('kb_articles', {
+			title: `Their toner ${word}`,
+			body: 'Only for them.',
+			status: 'published',
+			audience: 'selected',
+		});
 		await createRow('kb_article_customers', { article: hidden.id, customer: other.id });
 		const page = await signedIn(basic, 'knowledge-base');
 		await page.getByRole('searchbox', { name: 'Search' }).fill(`Changing toner ${word}`);
-		await expect.poll(() => page.locator('main li').allTextContents()).toEqual([expect.stringContaining(`Changing toner ${word}`)]);
+		await expect
+			.poll(() => page.locator('main li').allTextContents())
+			.toEqual([expect.stringContaining(`Changing toner ${word}`)]);
 		await page.getByRole('searchbox', { name: 'Search' }).fill(word);
 		await expect.poll(() => page.locator('main li').count()).toBe(2);
 		expect(await page.getByText(`Their toner ${word}`).count()).toBe(0);
@@ -107,7 +141,12 @@ describe('Knowledge base and documentation', () => {
 
 	test('Documentation lists the customer\u2019s documents and opens one', async () => {
 		const title = uniqueName('Backup policy');
-		const document = await createRow('documents', { title, body: 'Nightly backups, kept for 30 days.', status: 'published', audience: 'selected' });
+		const document = await createRow('documents', {
+			title,
+			body: 'Nightly backups, kept for 30 days.',
+			status: 'published',
+			audience: 'selected',
+		});
 		await createRow('document_customers', { document: document.id, customer: customer.id });
 		const page = await signedIn(basic, 'documentation');
 		await page.getByRole('link', { name: title }).click();
@@ -120,7 +159,15 @@ describe('Knowledge base and documentation', () => {
 describe('Projects', () => {
 	test('The list, and a project page with a tab for each granted part; a note added from the portal', async () => {
 		const name = uniqueName('Network refresh');
-		const project = (await createRow('projects', { customer: customer.id, name, status: 'active', start_date: '2025-01-06', estimated_hours: 80 })).id;
+		const project = (
+			await createRow('projects', {
+				customer: customer.id,
+				name,
+				status: 'active',
+				start_date: '2025-01-06',
+				estimated_hours: 80,
+			})
+		).id;
 		await createRow('project_tasks', { project, name: 'Replace the access points', status: 'in_progress', sort: 1 });
 		await createRow('project_notes', { project, body: 'Work happens after 6 pm.' });
 		await createRow('project_notes', { project, body: 'Internal: the budget is tight.', is_internal: true });
@@ -128,7 +175,15 @@ describe('Projects', () => {
 		const page = await signedIn(manager, 'projects');
 		await page.getByRole('link', { name }).click();
 		await page.getByRole('heading', { name }).waitFor();
-		expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Schedule', 'Notes', 'Issues', 'Charges', 'Calendar', 'Attachments']);
+		expect(await page.getByRole('tab').allTextContents()).toEqual([
+			'Overview',
+			'Schedule',
+			'Notes',
+			'Issues',
+			'Charges',
+			'Calendar',
+			'Attachments',
+		]);
 		await screenshot(page, 'portal-project');
 
 		await page.getByRole('tab', { name: 'Schedule' }).click();
@@ -141,7 +196,10 @@ describe('Projects', () => {
 		await page.getByLabel('Note').fill('Please call before you come.');
 		await page.getByRole('button', { name: 'Add', exact: true }).click();
 		await page.getByRole('cell', { name: 'Please call before you come.' }).waitFor();
-		const notes = await api<{ author_contact: number; is_internal: boolean }[]>('GET', `/items/project_notes?filter[project][_eq]=${project}&filter[body][_eq]=${encodeURIComponent('Please call before you come.')}&fields=author_contact,is_internal`);
+		const notes = await api<{ author_contact: number; is_internal: boolean }[]>(
+			'GET',
+			`/items/project_notes?filter[project][_eq]=${project}&filter[body][_eq]=${encodeURIComponent('Please call before you come.')}&fields=author_contact,is_internal`,
+		);
 		expect(notes.body.data).toEqual([{ author_contact: manager.id, is_internal: false }]);
 		await page.getByRole('tab', { name: 'Charges' }).click();
 		await page.getByText('Nothing here yet.').waitFor();
@@ -152,7 +210,16 @@ describe('Projects', () => {
 describe('Devices', () => {
 	test('An Administrator opens a device from the list and edits it; protected fields never show', async () => {
 		const location = await createRow('locations', { customer: customer.id, name: 'Warehouse' });
-		const device = (await createRow('devices', { customer: customer.id, name: uniqueName('scanner'), type: 'printer', serial: 'SN-77', manufacturer: 'Canon', admin_password: 'never-shown-123' })).id;
+		const device = (
+			await createRow('devices', {
+				customer: customer.id,
+				name: uniqueName('scanner'),
+				type: 'printer',
+				serial: 'SN-77',
+				manufacturer: 'Canon',
+				admin_password: 'never-shown-123',
+			})
+		).id;
 		const page = await signedIn(administrator, 'devices');
 		await page.locator(`tr[data-device="${device}"]`).getByRole('link').click();
 		await page.getByTestId('device-details').getByText('Canon').waitFor();
@@ -166,7 +233,10 @@ describe('Devices', () => {
 		await page.getByRole('button', { name: 'Save' }).click();
 		await page.getByText('The device is saved.').waitFor();
 		await page.getByRole('heading', { name: 'Scanner, first floor' }).waitFor();
-		expect(await readRow<{ name: string; location: number }>('devices', device, ['name', 'location'])).toEqual({ name: 'Scanner, first floor', location: location.id });
+		expect(await readRow<{ name: string; location: number }>('devices', device, ['name', 'location'])).toEqual({
+			name: 'Scanner, first floor',
+			location: location.id,
+		});
 
 		await page.getByLabel('Name').fill('');
 		await page.getByRole('button', { name: 'Save' }).click();
@@ -176,7 +246,8 @@ describe('Devices', () => {
 	});
 
 	test('A Manager sees the same device page without an edit form', async () => {
-		const device = (await createRow('devices', { customer: customer.id, name: uniqueName('router'), type: 'network' })).id;
+		const device = (await createRow('devices', { customer: customer.id, name: uniqueName('router'), type: 'network' }))
+			.id;
 		const page = await signedIn(manager, `devices/${device}`);
 		await page.getByTestId('device-details').getByText('Network').waitFor();
 		expect(await page.getByRole('form', { name: 'Edit this device' }).count()).toBe(0);
@@ -192,7 +263,9 @@ describe('Profile', () => {
 		await page.getByLabel('Phone').fill('+44 20 7946 0000');
 		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await page.getByText('Your profile is saved.').waitFor();
-		expect(await readRow<{ first_name: string; phone: string }>('contacts', contact.id, ['first_name', 'phone'])).toEqual({ first_name: 'Patricia', phone: '+44 20 7946 0000' });
+		expect(
+			await readRow<{ first_name: string; phone: string }>('contacts', contact.id, ['first_name', 'phone']),
+		).toEqual({ first_name: 'Patricia', phone: '+44 20 7946 0000' });
 		await screenshot(page, 'portal-profile');
 
 		await page.getByLabel('Current password').fill('not-my-password');
@@ -200,7 +273,9 @@ describe('Profile', () => {
 		await page.getByLabel('Repeat the new password').fill('a-new-password-1');
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await page.getByText('That is not your current password.').waitFor();
-		expect(await page.getByLabel('Current password').getAttribute('aria-describedby')).toBe('field-current_password-error');
+		expect(await page.getByLabel('Current password').getAttribute('aria-describedby')).toBe(
+			'field-current_password-error',
+		);
 		await page.getByLabel('Current password').fill(contact.password);
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await page.getByText('Your password is changed.').waitFor();
@@ -214,11 +289,15 @@ describe('Ticket attachments', () => {
 	test('A contact attaches a file from the ticket page and downloads it; a refused type is explained', async () => {
 		const page = await signedIn(basic, `tickets/${ticket}`);
 		await page.getByText('Images, PDF, text, CSV, ZIP or office documents, up to 10.0 MB.').waitFor();
-		await page.getByLabel('Attach a file').setInputFiles({ name: 'script.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') });
+		await page
+			.getByLabel('Attach a file')
+			.setInputFiles({ name: 'script.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') });
 		await page.getByRole('button', { name: 'Upload' }).click();
 		await page.getByText('Files of this type cannot be attached.', { exact: false }).waitFor();
 
-		await page.getByLabel('Attach a file').setInputFiles({ name: 'scan-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner log line 1') });
+		await page
+			.getByLabel('Attach a file')
+			.setInputFiles({ name: 'scan-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner log line 1') });
 		await page.getByRole('button', { name: 'Upload' }).click();
 		await page.getByText('scan-log.txt is attached.').waitFor();
 		const link = page.getByTestId('attachment').getByRole('link', { name: 'scan-log.txt' });
@@ -235,14 +314,23 @@ describe('Team actions', () => {
 	test('An Administrator changes a colleague\u2019s access, suspends their login after confirming, and withdraws an invitation', async () => {
 		const colleague = await createPortalContact(customer.id, 'Basic', { first_name: 'Cleo', last_name: 'Colleague' });
 		const inviteeEmail = uniqueEmail('invitee');
-		const invitee = await createRow('contacts', { customer: customer.id, first_name: 'Ian', last_name: 'Invitee', email: inviteeEmail });
+		const invitee = await createRow('contacts', {
+			customer: customer.id,
+			first_name: 'Ian',
+			last_name: 'Invitee',
+			email: inviteeEmail,
+		});
 		expect((await api('POST', '/portal/api/invitations', { body: { contact: invitee.id } })).status).toBe(201);
 		const page = await signedIn(administrator, 'team');
 
 		const row = page.locator(`tr[data-member="${colleague.email}"]`);
 		await row.getByLabel('Access for Cleo Colleague').selectOption({ label: 'Manager' });
 		await page.getByText('Done.').waitFor();
-		await eventually(async () => expect((await readRow<{ portal_group: number }>('contacts', colleague.id, ['portal_group'])).portal_group).toBe(await groupId('Manager')));
+		await eventually(async () =>
+			expect((await readRow<{ portal_group: number }>('contacts', colleague.id, ['portal_group'])).portal_group).toBe(
+				await groupId('Manager'),
+			),
+		);
 
 		await row.getByRole('button', { name: 'Suspend login' }).click();
 		const confirm = row.getByRole('alertdialog');
@@ -263,8 +351,18 @@ describe('Team actions', () => {
 describe('Visitors', () => {
 	test('The public knowledge base: only in public mode, only articles meant for everyone', async () => {
 		const word = uniqueName('Wifi').split(' ')[1] ?? 'wifi';
-		const open = await createRow('kb_articles', { title: `Guest wifi ${word}`, body: 'The guest network is called Visitors.', status: 'published', audience: 'all' });
-		await createRow('kb_articles', { title: `Staff wifi ${word}`, body: 'For customers only.', status: 'published', audience: 'selected' });
+		const open = await createRow('kb_articles', {
+			title: `Guest wifi ${word}`,
+			body: 'The guest network is called Visitors.',
+			status: 'published',
+			audience: 'all',
+		});
+		await createRow('kb_articles', {
+			title: `Staff wifi ${word}`,
+			body: 'For customers only.',
+			status: 'published',
+			audience: 'selected',
+		});
 		await createRow('kb_articles', { title: `Draft wifi ${word}`, body: 'Not yet.', status: 'draft', audience: 'all' });
 
 		await setSettings({ access_mode: 'registered_only' });
@@ -301,7 +399,10 @@ describe('Visitors', () => {
 		await page.getByRole('button', { name: 'Send request' }).click();
 		await page.getByText('Thank you. Your request is received', { exact: false }).waitFor();
 		await screenshot(page, 'portal-public-request');
-		const filed = await api<{ id: number }[]>('GET', `/items/tickets?filter[subject][_eq]=${encodeURIComponent(subject)}&fields=id`);
+		const filed = await api<{ id: number }[]>(
+			'GET',
+			`/items/tickets?filter[subject][_eq]=${encodeURIComponent(subject)}&fields=id`,
+		);
 		expect(filed.body.data).toHaveLength(1);
 		await page.context().close();
 	});
@@ -319,14 +420,18 @@ describe('Visitors', () => {
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		await page.getByText('Thank you. If your address can have a login', { exact: false }).waitFor();
 		await screenshot(page, 'portal-sign-up-phone');
-		expect((await waitForMail(directusUnderTest().mailFolder, email)).text).toMatch(/\/portal\/accept-invitation\?token=/);
+		expect((await waitForMail(directusUnderTest().mailFolder, email)).text).toMatch(
+			/\/portal\/accept-invitation\?token=/,
+		);
 		await page.context().close();
 	});
 });
 
 describe('Deep links and small screens', () => {
 	test('A deep link to a page the group does not open shows "not available", and the server refuses it too', async () => {
-		const project = (await createRow('projects', { customer: customer.id, name: uniqueName('Hidden project'), status: 'active' })).id;
+		const project = (
+			await createRow('projects', { customer: customer.id, name: uniqueName('Hidden project'), status: 'active' })
+		).id;
 		const page = await signedIn(basic, `projects/${project}`);
 		await page.getByTestId('not-available').waitFor();
 		expect(await page.getByRole('heading', { name: 'Not available' }).isVisible()).toBe(true);
@@ -334,7 +439,10 @@ describe('Deep links and small screens', () => {
 		await page.getByTestId('not-available').waitFor();
 		await page.getByRole('link', { name: 'Go to the dashboard' }).click();
 		await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-		const status = await page.evaluate(async (id) => (await fetch(`/items/projects/${id}`, { credentials: 'include' })).status, project);
+		const status = await page.evaluate(
+			async (id) => (await fetch(`/items/projects/${id}`, { credentials: 'include' })).status,
+			project,
+		);
 		expect(status).toBe(403);
 		await page.context().close();
 	});
@@ -347,7 +455,14 @@ describe('Deep links and small screens', () => {
 		expect(await fits()).toBe(true);
 		await screenshot(page, 'portal-dashboard-phone');
 		await page.getByRole('button', { name: 'Menu' }).click();
-		expect(await menuEntries(page)).toEqual(['Dashboard', 'Tickets', 'Devices', 'Knowledge base', 'Documentation', 'Profile']);
+		expect(await menuEntries(page)).toEqual([
+			'Dashboard',
+			'Tickets',
+			'Devices',
+			'Knowledge base',
+			'Documentation',
+			'Profile',
+		]);
 		await menu.getByRole('link', { name: 'Tickets' }).click();
 		await page.getByRole('link', { name: 'Scanner saves blank pages' }).click();
 		await page.getByText('Which scanner model is it?').waitFor();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, directusUnderTest, readRow } from '../support/directus-under-test.ts';
-import { createPortalContact, groupId, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, groupId, type PortalContact, uniqueName } from '../support/portal-users.ts';
 import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
@@ -27,17 +27,48 @@ const invitationLink = (text: string) => {
 beforeAll(async () => {
 	browser = await launchBrowser();
 	// Its administrators add colleagues at its own e-mail domain.
-	parent = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Parent Co'), email_domains: ['browser.example.com'] });
-	child = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Child Co'), parent: parent.id });
+	parent = await createRow<{ id: number; name: string }>('customers', {
+		name: uniqueName('Parent Co'),
+		email_domains: ['browser.example.com'],
+	});
+	child = await createRow<{ id: number; name: string }>('customers', {
+		name: uniqueName('Child Co'),
+		parent: parent.id,
+	});
 	administrator = await createPortalContact(parent.id, 'Administrator', { first_name: 'Ada', last_name: 'Admin' });
 	basic = await createPortalContact(parent.id, 'Basic', { first_name: 'Basil', last_name: 'Basic' });
-	const childContact = await createRow('contacts', { customer: child.id, first_name: 'Chloe', last_name: 'Child', email: uniqueEmail('child') });
-	childTicket = (await createRow('tickets', { customer: child.id, contact: childContact.id, subject: 'Child office printer offline', description: 'Since Monday.' })).id;
-	const own = (await createRow('tickets', { customer: parent.id, contact: administrator.id, subject: 'Parent VPN drops', description: 'Every hour or so.', status: 'open' })).id;
+	const childContact = await createRow('contacts', {
+		customer: child.id,
+		first_name: 'Chloe',
+		last_name: 'Child',
+		email: uniqueEmail('child'),
+	});
+	childTicket = (
+		await createRow('tickets', {
+			customer: child.id,
+			contact: childContact.id,
+			subject: 'Child office printer offline',
+			description: 'Since Monday.',
+		})
+	).id;
+	const own = (
+		await createRow('tickets', {
+			customer: parent.id,
+			contact: administrator.id,
+			subject: 'Parent VPN drops',
+			description: 'Every hour or so.',
+			status: 'open',
+		})
+	).id;
 	await createRow('ticket_comments', { ticket: own, body: 'We are looking at the VPN logs.' });
 	await createRow('ticket_comments', { ticket: own, body: 'Internal: check the firewall.', is_internal: true });
 	await createRow('quotes', { customer: parent.id, title: 'Replace the core switch', total: 3200, status: 'pending' });
-	await createRow('invoices', { customer: parent.id, number: uniqueName('INV').replace(' ', '-'), total: 480.5, status: 'sent' });
+	await createRow('invoices', {
+		customer: parent.id,
+		number: uniqueName('INV').replace(' ', '-'),
+		total: 480.5,
+		status: 'sent',
+	});
 	await createRow('projects', { customer: parent.id, name: 'Office move', status: 'active' });
 });
 
@@ -48,14 +79,21 @@ afterAll(async () => {
 describe('From the invitation e-mail to a ticket conversation', () => {
 	test('Accept the invitation, sign in, create a ticket, reply and see the reply', async () => {
 		const email = uniqueEmail('invitee');
-		const contact = await createRow('contacts', { customer: parent.id, first_name: 'Ivy', last_name: 'Invitee', email });
+		const contact = await createRow('contacts', {
+			customer: parent.id,
+			first_name: 'Ivy',
+			last_name: 'Invitee',
+			email,
+		});
 		expect((await api('POST', '/portal/api/invitations', { body: { contact: contact.id } })).status).toBe(201);
 		const link = invitationLink((await waitForMail(directusUnderTest().mailFolder, email)).text);
 
 		const page = await newPage(browser);
 		await page.goto(link);
 		await expect.poll(() => page.getByTestId('invited-email').textContent()).toBe(email);
-		await expect.poll(() => page.getByText(`Ivy Invitee, you are invited to the portal for ${parent.name}.`).isVisible()).toBe(true);
+		await expect
+			.poll(() => page.getByText(`Ivy Invitee, you are invited to the portal for ${parent.name}.`).isVisible())
+			.toBe(true);
 		await screenshot(page, 'portal-accept-invitation');
 		await page.getByLabel('Choose a password').fill('browser-password-1');
 		await page.getByLabel('Repeat the password').fill('browser-password-2');
@@ -83,7 +121,9 @@ describe('From the invitation e-mail to a ticket conversation', () => {
 		await page.getByLabel('Your reply').fill('It is the one on desk 4.');
 		await page.getByRole('button', { name: 'Send reply' }).click();
 		await page.getByText('Your reply was added.').waitFor();
-		await expect.poll(() => page.getByTestId('comment').allTextContents()).toEqual([expect.stringContaining('It is the one on desk 4.')]);
+		await expect
+			.poll(() => page.getByTestId('comment').allTextContents())
+			.toEqual([expect.stringContaining('It is the one on desk 4.')]);
 
 		const ticketId = Number(/tickets\/(\d+)/.exec(page.url())?.[1]);
 		const stored = await readRow<{ customer: number; contact: number }>('tickets', ticketId, ['customer', 'contact']);
@@ -96,8 +136,20 @@ describe('What each group sees', () => {
 	test('A parent-customer Administrator sees a child customer\u2019s ticket; the dashboard shows every card', async () => {
 		const page = await newPage(browser);
 		await signInThroughForm(page, administrator);
-		expect(await menuEntries(page)).toEqual(['Dashboard', 'Tickets', 'Projects', 'Devices', 'Knowledge base', 'Documentation', 'Invoices', 'Quotes', 'Team', 'Profile']);
-		for (const card of ['card-tickets', 'card-projects', 'card-quotes', 'card-invoices']) await page.getByTestId(card).getByText(/^\d+$/).waitFor();
+		expect(await menuEntries(page)).toEqual([
+			'Dashboard',
+			'Tickets',
+			'Projects',
+			'Devices',
+			'Knowledge base',
+			'Documentation',
+			'Invoices',
+			'Quotes',
+			'Team',
+			'Profile',
+		]);
+		for (const card of ['card-tickets', 'card-projects', 'card-quotes', 'card-invoices'])
+			await page.getByTestId(card).getByText(/^\d+$/).waitFor();
 		await screenshot(page, 'portal-dashboard');
 
 		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Tickets' }).click();
@@ -122,7 +174,14 @@ describe('What each group sees', () => {
 	test('A Basic contact of the same parent does not see it, and a deep link says so', async () => {
 		const page = await newPage(browser);
 		await signInThroughForm(page, basic);
-		expect(await menuEntries(page)).toEqual(['Dashboard', 'Tickets', 'Devices', 'Knowledge base', 'Documentation', 'Profile']);
+		expect(await menuEntries(page)).toEqual([
+			'Dashboard',
+			'Tickets',
+			'Devices',
+			'Knowledge base',
+			'Documentation',
+			'Profile',
+		]);
 		expect(await page.getByTestId('card-quotes').count()).toBe(0);
 		await page.goto(portalUrl('tickets'));
 		await page.getByText('No tickets match.').waitFor();
@@ -146,7 +205,10 @@ describe('What each group sees', () => {
 		await page.getByLabel('E-mail address').fill(blocked.email);
 		await page.getByLabel('Password').fill(blocked.password);
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.getByRole('alert').getByText(/No Portal Access/).waitFor();
+		await page
+			.getByRole('alert')
+			.getByText(/No Portal Access/)
+			.waitFor();
 		expect(page.url()).toContain('/portal/sign-in');
 		await screenshot(page, 'portal-sign-in-refused');
 		await page.context().close();
@@ -155,7 +217,14 @@ describe('What each group sees', () => {
 
 describe('Quotes and delegated administration', () => {
 	test('An Administrator approves a quote after confirming, and Directus records who decided', async () => {
-		const quote = (await createRow('quotes', { customer: parent.id, title: uniqueName('Firewall upgrade'), total: 1500, status: 'pending' })).id;
+		const quote = (
+			await createRow('quotes', {
+				customer: parent.id,
+				title: uniqueName('Firewall upgrade'),
+				total: 1500,
+				status: 'pending',
+			})
+		).id;
 		const page = await newPage(browser);
 		await signInThroughForm(page, administrator);
 		await page.goto(portalUrl('quotes'));
@@ -167,7 +236,10 @@ describe('Quotes and delegated administration', () => {
 		await card.getByRole('button', { name: 'Yes, confirm' }).click();
 		await page.getByText('Quote approved.').waitFor();
 		expect(await card.getByText('Approved').isVisible()).toBe(true);
-		expect(await readRow<{ status: string; decided_by: number }>('quotes', quote, ['status', 'decided_by'])).toEqual({ status: 'approved', decided_by: administrator.id });
+		expect(await readRow<{ status: string; decided_by: number }>('quotes', quote, ['status', 'decided_by'])).toEqual({
+			status: 'approved',
+			decided_by: administrator.id,
+		});
 		await page.context().close();
 	});
 

@@ -18,9 +18,19 @@ const studio = (path: string) => `${directusUnderTest().url}/admin/customer-port
 /** A screenshot of the whole page, also for the README: the studio scrolls inside its own pane, so grow the window to fit. */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
 	const viewport = page.viewportSize();
-	const height = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('main, #main-content, .private-view *'), (element) => element.scrollHeight)));
+	const height = await page.evaluate(() =>
+		Math.max(
+			0,
+			...Array.from(
+				document.querySelectorAll('main, #main-content, .private-view *'),
+				(element) => element.scrollHeight,
+			),
+		),
+	);
 	await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height + 80, 900), 3000) });
-	await page.evaluate(() => document.querySelectorAll('main, #main-content, .private-view *').forEach((element) => element.scrollTo(0, 0)));
+	await page.evaluate(() =>
+		document.querySelectorAll('main, #main-content, .private-view *').forEach((element) => element.scrollTo(0, 0)),
+	);
 	await page.waitForTimeout(300);
 	await screenshot(page, name);
 	if (viewport) await page.setViewportSize(viewport);
@@ -44,8 +54,13 @@ afterAll(async () => {
 
 describe('The studio module', () => {
 	test('Is added to the module bar at start-up', async () => {
-		const settings = await api<{ module_bar: { id: string; enabled: boolean }[] | null }>('GET', '/settings?fields=module_bar');
-		expect(settings.body.data?.module_bar?.find((entry) => entry.id === 'customer-portal')).toMatchObject({ enabled: true });
+		const settings = await api<{ module_bar: { id: string; enabled: boolean }[] | null }>(
+			'GET',
+			'/settings?fields=module_bar',
+		);
+		expect(settings.body.data?.module_bar?.find((entry) => entry.id === 'customer-portal')).toMatchObject({
+			enabled: true,
+		});
 	});
 
 	test('An admin copies Basic, changes two capabilities, gives the group to a contact and views the portal as them', async () => {
@@ -70,7 +85,9 @@ describe('The studio module', () => {
 
 		const basic = await groupId('Basic');
 		await page.locator('.make-copy').click();
-		await page.waitForURL((url) => /\/customer-portal\/groups\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/groups/${basic}`));
+		await page.waitForURL(
+			(url) => /\/customer-portal\/groups\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/groups/${basic}`),
+		);
 		const copiedId = Number(/groups\/(\d+)$/.exec(page.url())?.[1]);
 		const nameInput = page.locator('.group-name-input input');
 		await expect.poll(() => nameInput.inputValue()).toMatch(/^Copy of Basic/);
@@ -80,16 +97,27 @@ describe('The studio module', () => {
 		// Project options are disabled until the group sees projects.
 		const notes = page.locator('[data-capability="projects.notes"] .v-checkbox');
 		expect(await notes.isDisabled()).toBe(true);
-		await page.locator('[data-capability="projects.view"] .v-radio', { hasText: "All of their customer's projects" }).click();
+		await page
+			.locator('[data-capability="projects.view"] .v-radio', { hasText: "All of their customer's projects" })
+			.click();
 		expect(await notes.isDisabled()).toBe(false);
 		await page.locator('[data-capability="invoices.view"] .v-checkbox').click();
 		await page.locator('.save-group').click();
 		await page.locator('.saved-notice').waitFor();
 		await fullScreenshot(page, 'studio-group-editor');
 
-		const saved = await api<{ name: string; is_system: boolean; permissions: Record<string, unknown> }>('GET', `/items/portal_groups/${copiedId}?fields=name,is_system,permissions`);
+		const saved = await api<{ name: string; is_system: boolean; permissions: Record<string, unknown> }>(
+			'GET',
+			`/items/portal_groups/${copiedId}?fields=name,is_system,permissions`,
+		);
 		expect(saved.body.data).toMatchObject({ name, is_system: false });
-		expect(saved.body.data?.permissions).toMatchObject({ 'projects.view': 'customer', 'invoices.view': true, 'tickets.view': 'own', 'kb.view': true, 'projects.notes': false });
+		expect(saved.body.data?.permissions).toMatchObject({
+			'projects.view': 'customer',
+			'invoices.view': true,
+			'tickets.view': 'own',
+			'kb.view': true,
+			'projects.notes': false,
+		});
 
 		// Give it to the contact from the customer page.
 		await page.goto(studio('/customers'));
@@ -102,7 +130,10 @@ describe('The studio module', () => {
 		await page.locator('.v-menu-content .v-list-item', { hasText: name }).click();
 		await page.locator('.action-message', { hasText: 'Group of' }).waitFor();
 
-		expect((await api<{ portal_group: number }>('GET', `/items/contacts/${contact.id}?fields=portal_group`)).body.data?.portal_group).toBe(copiedId);
+		expect(
+			(await api<{ portal_group: number }>('GET', `/items/contacts/${contact.id}?fields=portal_group`)).body.data
+				?.portal_group,
+		).toBe(copiedId);
 		const after = await tokenOf(contact);
 		await eventually(async () => {
 			const invoices = await api<{ id: number }[]>('GET', '/items/invoices?fields=id', { token: after });
@@ -110,7 +141,10 @@ describe('The studio module', () => {
 		});
 
 		// View as: the portal as the contact sees it now — Invoices in the menu — in a new tab, read-only.
-		const [portal] = await Promise.all([page.context().waitForEvent('page'), page.locator(`.actions[data-contact="${contact.id}"] .view-as`).click()]);
+		const [portal] = await Promise.all([
+			page.context().waitForEvent('page'),
+			page.locator(`.actions[data-contact="${contact.id}"] .view-as`).click(),
+		]);
 		portal.setDefaultTimeout(20_000);
 		await portal.locator('.view-as-banner').waitFor();
 		expect(portal.url()).not.toContain('view-as=');
@@ -122,13 +156,24 @@ describe('The studio module', () => {
 		await portal.locator('input[name="subject"]').fill('Written while viewing as');
 		await portal.locator('button[type="submit"]').click();
 		await portal.locator('main', { hasText: 'View as is read-only' }).waitFor();
-		expect((await api<unknown[]>('GET', `/items/tickets?filter[customer][_eq]=${customer.id}&fields=id`)).body.data).toEqual([]);
+		expect(
+			(await api<unknown[]>('GET', `/items/tickets?filter[customer][_eq]=${customer.id}&fields=id`)).body.data,
+		).toEqual([]);
 		// Ending View as closes the tab the studio opened; the staff member's studio session goes on. The tab can
 		// close before the click has finished (Playwright then rejects the click): the close is what is checked.
-		await Promise.all([portal.waitForEvent('close'), portal.locator('.end-view-as').click().catch(() => undefined)]);
+		await Promise.all([
+			portal.waitForEvent('close'),
+			portal
+				.locator('.end-view-as')
+				.click()
+				.catch(() => undefined),
+		]);
 		await page.reload();
 		await page.locator('.contacts-table').waitFor();
-		const audit = await api<{ actor_user: string; target_id: string }[]>('GET', `/items/portal_audit?filter[action][_eq]=view_as.started&filter[target_id][_eq]=${contact.id}&fields=actor_user,target_id`);
+		const audit = await api<{ actor_user: string; target_id: string }[]>(
+			'GET',
+			`/items/portal_audit?filter[action][_eq]=view_as.started&filter[target_id][_eq]=${contact.id}&fields=actor_user,target_id`,
+		);
 		expect(audit.body.data).toHaveLength(1);
 
 		// A group in use cannot be deleted: the server's words, with the count, are shown.
@@ -144,31 +189,45 @@ describe('The studio module', () => {
 	test('An admin invites a contact from the customer page; the contact accepts from the e-mail', async () => {
 		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Invite client') });
 		const email = `${uniqueName('studio-invitee').replace(' ', '-')}@client.example.com`;
-		const contact = (await createRow('contacts', { customer: customer.id, first_name: 'Stu', last_name: 'Dio', email })).id;
+		const contact = (await createRow('contacts', { customer: customer.id, first_name: 'Stu', last_name: 'Dio', email }))
+			.id;
 		await createPortalContact(customer.id, 'Manager');
 
 		const page = await newPage();
 		await signInToStudio(page, await createStudioUser());
 		await page.goto(studio(`/customers/${customer.id}`));
 		await page.locator(`.actions[data-contact="${contact}"] .enable-login`).click();
-		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Invited until' }).waitFor().catch(async (error: unknown) => {
-			await screenshot(page, 'studio-customer-failed');
-			throw error;
-		});
+		await page
+			.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Invited until' })
+			.waitFor()
+			.catch(async (error: unknown) => {
+				await screenshot(page, 'studio-customer-failed');
+				throw error;
+			});
 		await page.locator('.customer-details').waitFor();
 		await fullScreenshot(page, 'studio-customer');
 
 		const mail = await waitForMail(directusUnderTest().mailFolder, email);
 		const token = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
 		expect(token).toBeDefined();
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'studio-invitee-password' } })).status).toBe(200);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token, password: 'studio-invitee-password' },
+				})
+			).status,
+		).toBe(200);
 		expect((await signIn({ email, password: 'studio-invitee-password' })).status).toBe(200);
 
 		await page.reload();
 		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Active' }).waitFor();
 		await page.locator(`.actions[data-contact="${contact}"] .suspend`).click();
 		await page.locator(`.portal-status[data-contact="${contact}"]`, { hasText: 'Suspended' }).waitFor();
-		expect((await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact}?fields=login_suspended`)).body.data?.login_suspended).toBe(true);
+		expect(
+			(await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact}?fields=login_suspended`)).body.data
+				?.login_suspended,
+		).toBe(true);
 		expect((await mailsTo(directusUnderTest().mailFolder, email)).length).toBe(2);
 
 		await page.goto(studio('/settings'));
@@ -192,14 +251,20 @@ describe('The studio module', () => {
 
 	test('The View as page finds a contact with a login and opens the portal as them', async () => {
 		const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Viewed client') });
-		const contact = await createPortalContact(customer.id, 'Manager', { first_name: 'Vera', last_name: uniqueName('Viewed') });
+		const contact = await createPortalContact(customer.id, 'Manager', {
+			first_name: 'Vera',
+			last_name: uniqueName('Viewed'),
+		});
 		const page = await newPage();
 		await signInToStudio(page, await createStudioUser());
 		await page.goto(studio('/view-as'));
 		await page.locator('.contact-search input').fill(contact.email);
 		await page.locator(`.view-as[data-contact="${contact.id}"]`).waitFor();
 		await fullScreenshot(page, 'studio-view-as-page');
-		const [portal] = await Promise.all([page.context().waitForEvent('page'), page.locator(`.view-as[data-contact="${contact.id}"]`).click()]);
+		const [portal] = await Promise.all([
+			page.context().waitForEvent('page'),
+			page.locator(`.view-as[data-contact="${contact.id}"]`).click(),
+		]);
 		await portal.locator('.view-as-banner', { hasText: 'Vera' }).waitFor({ timeout: 20_000 });
 		await portal.locator('nav.menu a[data-page="tickets"]').waitFor();
 		// Signing out is not offered: ending View as leaves the staff member's own session alone.
@@ -225,8 +290,13 @@ describe('The studio module', () => {
 	});
 
 	test('A studio user without the Portal staff policy does not see the module and is refused by the server', async () => {
-		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Agents'), app_access: true, admin_access: false } });
-		for (const collection of ['customers', 'contacts']) await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection, action: 'read', fields: ['*'] } });
+		const policy = await api<{ id: string }>('POST', '/policies', {
+			body: { name: uniqueName('Agents'), app_access: true, admin_access: false },
+		});
+		for (const collection of ['customers', 'contacts'])
+			await api('POST', '/permissions', {
+				body: { policy: policy.body.data?.id, collection, action: 'read', fields: ['*'] },
+			});
 		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agent') } });
 		await api('POST', '/access', { body: { role: role.body.data?.id, policy: policy.body.data?.id } });
 		const user = await createStudioUser(role.body.data?.id);
@@ -239,11 +309,19 @@ describe('The studio module', () => {
 		await page.close();
 
 		const token = (await signIn(user)).token;
-		const settingsBefore = (await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body.data?.self_signup;
+		const settingsBefore = (await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body
+			.data?.self_signup;
 		const basic = await groupId('Basic');
-		const custom = (await createRow('portal_groups', { name: uniqueName('Custom'), permissions: { 'kb.view': true } })).id;
+		const custom = (await createRow('portal_groups', { name: uniqueName('Custom'), permissions: { 'kb.view': true } }))
+			.id;
 		const customer = (await createRow('customers', { name: uniqueName('Refused') })).id;
-		const contact = (await createRow('contacts', { customer, last_name: 'Nobody', email: `${uniqueName('nobody').replace(' ', '-')}@client.example.com` })).id;
+		const contact = (
+			await createRow('contacts', {
+				customer,
+				last_name: 'Nobody',
+				email: `${uniqueName('nobody').replace(' ', '-')}@client.example.com`,
+			})
+		).id;
 		const calls: [string, string, unknown?][] = [
 			['GET', '/items/portal_groups'],
 			['POST', '/items/portal_groups', { name: uniqueName('Sneaky'), permissions: {} }],
@@ -265,10 +343,22 @@ describe('The studio module', () => {
 			expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
 		}
 		// A system group: refused too (the product's own check answers first, with 400), and unchanged.
-		expect((await api('PATCH', `/items/portal_groups/${basic}`, { token, body: { description: 'changed' } })).status).toBeGreaterThanOrEqual(400);
-		expect((await api<{ description: string }>('GET', `/items/portal_groups/${basic}?fields=description`)).body.data?.description).not.toBe('changed');
-		expect((await api<{ permissions: Record<string, unknown> }>('GET', `/items/portal_groups/${custom}?fields=permissions`)).body.data?.permissions).toMatchObject({ 'kb.view': true, 'invoices.view': false });
-		expect((await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body.data?.self_signup).toBe(settingsBefore);
-		expect((await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data).toEqual([]);
+		expect(
+			(await api('PATCH', `/items/portal_groups/${basic}`, { token, body: { description: 'changed' } })).status,
+		).toBeGreaterThanOrEqual(400);
+		expect(
+			(await api<{ description: string }>('GET', `/items/portal_groups/${basic}?fields=description`)).body.data
+				?.description,
+		).not.toBe('changed');
+		expect(
+			(await api<{ permissions: Record<string, unknown> }>('GET', `/items/portal_groups/${custom}?fields=permissions`))
+				.body.data?.permissions,
+		).toMatchObject({ 'kb.view': true, 'invoices.view': false });
+		expect(
+			(await api<{ self_signup: string }>('GET', '/items/portal_settings?fields=self_signup')).body.data?.self_signup,
+		).toBe(settingsBefore);
+		expect(
+			(await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data,
+		).toEqual([]);
 	});
 });

@@ -12,8 +12,13 @@ import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
 import { customerTreeDerivedTable as customerTree } from '../../src/hierarchy/customer-tree-derived-table.ts';
 import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
-import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode, type CustomerTreeRow } from '../../src/hierarchy/expected-customer-tree.ts';
-import { api, directDatabase, directusUnderTest, type ApiResponse } from '../support/directus-under-test.ts';
+import {
+	type CustomerTreeNode,
+	type CustomerTreeRow,
+	expectedCustomerTree,
+	expectedTreePaths,
+} from '../../src/hierarchy/expected-customer-tree.ts';
+import { api, type ApiResponse, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { Random } from '../support/random.ts';
 
 const seed = Number(process.env['PORTAL_TREE_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
@@ -33,13 +38,15 @@ class Forest {
 	}
 
 	list(): CustomerTreeNode[] {
-		return [...this.nodes].map(([id, { parent, visible }]) => ({ id, parent, visible_to_parent: visible })).sort((a, b) => a.id - b.id);
+		return [...this.nodes]
+			.map(([id, { parent, visible }]) => ({ id, parent, visible_to_parent: visible }))
+			.sort((a, b) => a.id - b.id);
 	}
 
 	/** `id` and every customer below it, whatever `visible_to_parent` says. */
 	branch(id: number): Set<number> {
 		const found = new Set([id]);
-		for (let grew = true; grew; ) {
+		for (let grew = true; grew;) {
 			grew = false;
 			for (const [child, { parent }] of this.nodes) {
 				if (parent !== null && found.has(parent) && !found.has(child)) {
@@ -66,7 +73,6 @@ class Forest {
 		const branch = this.branch(id);
 		return this.ids().filter((parent) => !branch.has(parent) && this.level(parent) + 1 + this.height(id) <= maxLevel);
 	}
-
 }
 
 const forest = new Forest();
@@ -80,8 +86,15 @@ function ok<T>(response: ApiResponse<T>, what: string): T {
 }
 
 async function customersInDirectus(): Promise<CustomerTreeNode[]> {
-	const response = await api<CustomerTreeNode[]>('GET', `/items/customers?filter[name][_starts_with]=${prefix}&fields=id,parent,visible_to_parent&limit=-1&sort=id`);
-	return ok(response, 'reading customers').map(({ id, parent, visible_to_parent }) => ({ id, parent, visible_to_parent }));
+	const response = await api<CustomerTreeNode[]>(
+		'GET',
+		`/items/customers?filter[name][_starts_with]=${prefix}&fields=id,parent,visible_to_parent&limit=-1&sort=id`,
+	);
+	return ok(response, 'reading customers').map(({ id, parent, visible_to_parent }) => ({
+		id,
+		parent,
+		visible_to_parent,
+	}));
 }
 
 async function treeInDirectus(): Promise<CustomerTreeRow[]> {
@@ -95,7 +108,10 @@ async function treeInDirectus(): Promise<CustomerTreeRow[]> {
 }
 
 async function pathsInDirectus(): Promise<Map<number, string | null>> {
-	const response = await api<{ id: number; tree_path: string | null }[]>('GET', `/items/customers?filter[name][_starts_with]=${prefix}&fields=id,tree_path&limit=-1&sort=id`);
+	const response = await api<{ id: number; tree_path: string | null }[]>(
+		'GET',
+		`/items/customers?filter[name][_starts_with]=${prefix}&fields=id,tree_path&limit=-1&sort=id`,
+	);
 	return new Map(ok(response, 'reading tree paths').map(({ id, tree_path }) => [id, tree_path]));
 }
 
@@ -108,7 +124,10 @@ async function expectExact(step: string): Promise<void> {
 }
 
 async function expectRefused(response: ApiResponse, code: string, step: string): Promise<void> {
-	expect({ status: response.status, code: response.body.errors?.[0]?.extensions?.code }, `seed ${seed}, ${step}`).toEqual({ status: 400, code });
+	expect(
+		{ status: response.status, code: response.body.errors?.[0]?.extensions?.code },
+		`seed ${seed}, ${step}`,
+	).toEqual({ status: 400, code });
 	await expectExact(step);
 }
 
@@ -116,7 +135,12 @@ async function expectRefused(response: ApiResponse, code: string, step: string):
 
 async function createOne(parent: number | null): Promise<string> {
 	const visible = visibleAtRandom();
-	const row = ok(await api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent, visible_to_parent: visible } }), 'create');
+	const row = ok(
+		await api<{ id: number }>('POST', '/items/customers', {
+			body: { name: name(), parent, visible_to_parent: visible },
+		}),
+		'create',
+	);
 	forest.nodes.set(row.id, { parent, visible });
 	return `create ${row.id} below ${parent}`;
 }
@@ -139,11 +163,25 @@ async function createWithChildren(): Promise<string> {
 	const parent = rng.pick(forest.ids().filter((id) => forest.level(id) < maxLevel - 1));
 	const visible = visibleAtRandom();
 	const children = [visibleAtRandom(), visibleAtRandom()];
-	const body = { name: name(), parent, visible_to_parent: visible, children: children.map((childVisible) => ({ name: name(), visible_to_parent: childVisible })) };
+	const body = {
+		name: name(),
+		parent,
+		visible_to_parent: visible,
+		children: children.map((childVisible) => ({ name: name(), visible_to_parent: childVisible })),
+	};
 	const row = ok(await api<{ id: number }>('POST', '/items/customers', { body }), 'nested create');
 	forest.nodes.set(row.id, { parent, visible });
-	const read = ok(await api<{ id: number; visible_to_parent: boolean }[]>('GET', `/items/customers?filter[parent][_eq]=${row.id}&fields=id,visible_to_parent&sort=id`), 'reading children');
-	expect(read.map((child) => child.visible_to_parent), `seed ${seed}: nested children`).toEqual(children);
+	const read = ok(
+		await api<{ id: number; visible_to_parent: boolean }[]>(
+			'GET',
+			`/items/customers?filter[parent][_eq]=${row.id}&fields=id,visible_to_parent&sort=id`,
+		),
+		'reading children',
+	);
+	expect(
+		read.map((child) => child.visible_to_parent),
+		`seed ${seed}: nested children`,
+	).toEqual(children);
 	for (const child of read) forest.nodes.set(child.id, { parent: row.id, visible: child.visible_to_parent });
 	return `create ${row.id} below ${parent} with children ${read.map((child) => child.id).join(',')}`;
 }
@@ -175,7 +213,10 @@ async function deleteSome(): Promise<string> {
 
 async function moveSeveral(): Promise<string> {
 	const parent = rng.pick(forest.ids());
-	const keys = forest.ids().filter((id) => id !== parent && rng.chance(0.2) && forest.parentsFor(id).includes(parent)).slice(0, 4);
+	const keys = forest
+		.ids()
+		.filter((id) => id !== parent && rng.chance(0.2) && forest.parentsFor(id).includes(parent))
+		.slice(0, 4);
 	if (keys.length === 0) return move(false);
 	ok(await api('PATCH', '/items/customers', { body: { keys, data: { parent } } }), 'batch move');
 	for (const id of keys) forest.nodes.set(id, { parent, visible: forest.nodes.get(id)?.visible ?? true });
@@ -207,7 +248,12 @@ async function adoptThroughChildren(): Promise<string> {
 	const candidates = forest.ids().filter((child) => forest.parentsFor(child).includes(id));
 	if (candidates.length === 0) return toggle();
 	const child = rng.pick(candidates);
-	ok(await api('PATCH', `/items/customers/${id}`, { body: { children: { create: [], update: [{ id: child }], delete: [] } } }), 'adopt through children');
+	ok(
+		await api('PATCH', `/items/customers/${id}`, {
+			body: { children: { create: [], update: [{ id: child }], delete: [] } },
+		}),
+		'adopt through children',
+	);
 	forest.nodes.set(child, { parent: id, visible: forest.nodes.get(child)?.visible ?? true });
 	return `adopt ${child} below ${id} through children`;
 }
@@ -253,7 +299,9 @@ describe('customer_tree through Directus', () => {
 		const log = await readFile(directusUnderTest().logFile, 'utf8');
 		const start = log.lastIndexOf('$ directus start');
 		expect(log.slice(0, start)).not.toMatch(/triggers that keep/);
-		expect(log.slice(start)).toMatch(/Customer Portal: the triggers that keep customer_tree \(version [0-9a-f]{12}\) installed at start-up/);
+		expect(log.slice(start)).toMatch(
+			/Customer Portal: the triggers that keep customer_tree \(version [0-9a-f]{12}\) installed at start-up/,
+		);
 	});
 
 	test('Stays exact through random creates, moves, visibility changes, deletes and batches', async () => {
@@ -275,40 +323,90 @@ describe('customer_tree through Directus', () => {
 		const deep = Math.max(...forest.ids());
 		const elsewhere = forest.ids().filter((id) => !forest.branch(top).has(id));
 
-		await expectRefused(await api('PATCH', `/items/customers/${top}`, { body: { parent: top } }), 'CUSTOMER_CYCLE', `below itself (${top})`);
-		await expectRefused(await api('PATCH', `/items/customers/${top}`, { body: { parent: child } }), 'CUSTOMER_CYCLE', `below its child (${top} < ${child})`);
-		await expectRefused(await api('PATCH', `/items/customers/${top}`, { body: { parent: { id: deep } } }), 'CUSTOMER_CYCLE', `below a grandchild (${top} < ${deep})`);
-		await expectRefused(await api('PATCH', '/items/customers', { body: { keys: [...elsewhere.slice(0, 1), top], data: { parent: deep } } }), 'CUSTOMER_CYCLE', 'with { keys, data }');
 		await expectRefused(
-			await api('PATCH', '/items/customers', { body: [{ id: deep, visible_to_parent: !forest.nodes.get(deep)?.visible }, { id: top, parent: deep }] }),
+			await api('PATCH', `/items/customers/${top}`, { body: { parent: top } }),
+			'CUSTOMER_CYCLE',
+			`below itself (${top})`,
+		);
+		await expectRefused(
+			await api('PATCH', `/items/customers/${top}`, { body: { parent: child } }),
+			'CUSTOMER_CYCLE',
+			`below its child (${top} < ${child})`,
+		);
+		await expectRefused(
+			await api('PATCH', `/items/customers/${top}`, { body: { parent: { id: deep } } }),
+			'CUSTOMER_CYCLE',
+			`below a grandchild (${top} < ${deep})`,
+		);
+		await expectRefused(
+			await api('PATCH', '/items/customers', {
+				body: { keys: [...elsewhere.slice(0, 1), top], data: { parent: deep } },
+			}),
+			'CUSTOMER_CYCLE',
+			'with { keys, data }',
+		);
+		await expectRefused(
+			await api('PATCH', '/items/customers', {
+				body: [
+					{ id: deep, visible_to_parent: !forest.nodes.get(deep)?.visible },
+					{ id: top, parent: deep },
+				],
+			}),
 			'CUSTOMER_CYCLE',
 			'in a batch, after a change that would otherwise be kept',
 		);
 		await expectRefused(
-			await api('PATCH', `/items/customers/${deep}`, { body: { children: { create: [], update: [{ id: top }], delete: [] } } }),
+			await api('PATCH', `/items/customers/${deep}`, {
+				body: { children: { create: [], update: [{ id: top }], delete: [] } },
+			}),
 			'CUSTOMER_CYCLE',
 			'through children',
 		);
 	});
 
 	test('Refuses two customers placed below each other in one batch', async () => {
-		const [first, second] = [forest.ids().filter((id) => forest.nodes.get(id)?.parent === null)[0], Math.max(...forest.ids())];
+		const [first, second] = [
+			forest.ids().filter((id) => forest.nodes.get(id)?.parent === null)[0],
+			Math.max(...forest.ids()),
+		];
 		expect(first).toBeDefined();
-		const response = await api('PATCH', '/items/customers', { body: [{ id: second, parent: null }, { id: first, parent: second }, { id: second, parent: first }] });
+		const response = await api('PATCH', '/items/customers', {
+			body: [
+				{ id: second, parent: null },
+				{ id: first, parent: second },
+				{ id: second, parent: first },
+			],
+		});
 		await expectRefused(response, 'CUSTOMER_CYCLE', `${first} and ${second} below each other`);
 	});
 
 	test('Refuses a new customer that names itself as parent, and a parent that does not exist', async () => {
 		const id = 1_900_000_000 + Math.floor(rng.next() * 1_000_000);
-		await expectRefused(await api('POST', '/items/customers', { body: { id, name: name(), parent: id } }), 'CUSTOMER_CYCLE', 'created below itself');
+		await expectRefused(
+			await api('POST', '/items/customers', { body: { id, name: name(), parent: id } }),
+			'CUSTOMER_CYCLE',
+			'created below itself',
+		);
 		const response = await api('POST', '/items/customers', { body: { name: name(), parent: id } });
-		expect(response.body.errors?.[0]?.message).toBe(`There is no customer ${id} to place this customer below. Choose an existing parent customer, or none.`);
+		expect(response.body.errors?.[0]?.message).toBe(
+			`There is no customer ${id} to place this customer below. Choose an existing parent customer, or none.`,
+		);
 		await expectRefused(response, 'CUSTOMER_PARENT_NOT_FOUND', 'created below nobody');
-		await expectRefused(await api('PATCH', `/items/customers/${rng.pick(forest.ids())}`, { body: { parent: id } }), 'CUSTOMER_PARENT_NOT_FOUND', 'moved below nobody');
+		await expectRefused(
+			await api('PATCH', `/items/customers/${rng.pick(forest.ids())}`, { body: { parent: id } }),
+			'CUSTOMER_PARENT_NOT_FOUND',
+			'moved below nobody',
+		);
 	});
 
 	test('Keeps customer_tree and the tree paths out of anyone’s hands, the admin’s included', async () => {
-		const [row] = ok(await api<{ id: number }[]>('GET', `/items/customer_tree?filter[customer][name][_starts_with]=${prefix}&fields=id&limit=1`), 'reading a row');
+		const [row] = ok(
+			await api<{ id: number }[]>(
+				'GET',
+				`/items/customer_tree?filter[customer][name][_starts_with]=${prefix}&fields=id&limit=1`,
+			),
+			'reading a row',
+		);
 		const [customer, ancestor] = forest.ids();
 		for (const response of [
 			await api('POST', '/items/customer_tree', { body: { customer, ancestor, depth: 1 } }),
@@ -316,10 +414,15 @@ describe('customer_tree through Directus', () => {
 			await api('DELETE', `/items/customer_tree/${row?.id}`),
 			await api('PATCH', `/items/customers/${customer}`, { body: { ancestors: [] } }),
 			await api('PATCH', `/items/customers/${customer}`, { body: { tree_path: `/${ancestor}/${customer}/` } }),
-			await api('PATCH', '/items/customers', { body: { keys: [customer], data: { name: `${prefix}renamed`, tree_path: '/' } } }),
+			await api('PATCH', '/items/customers', {
+				body: { keys: [customer], data: { name: `${prefix}renamed`, tree_path: '/' } },
+			}),
 			await api('POST', '/items/customers', { body: { name: name(), tree_path: `/${ancestor}/0/` } }),
 		]) {
-			expect({ status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: 'CUSTOMER_TREE_READ_ONLY' });
+			expect({ status: response.status, code: response.body.errors?.[0]?.extensions?.code }).toEqual({
+				status: 403,
+				code: 'CUSTOMER_TREE_READ_ONLY',
+			});
 		}
 		await expectExact('after attempts to edit customer_tree');
 	});
@@ -333,7 +436,10 @@ describe('customer_tree when writes bypass Directus', () => {
 	afterAll(() => db.destroy());
 
 	test('Stays exact through an import written straight to the database', async () => {
-		const base = Number(((await db('customers').max({ max: 'id' }).first()) as { max: number | string | null } | undefined)?.max ?? 0) + 1_000_000;
+		const base =
+			Number(
+				((await db('customers').max({ max: 'id' }).first()) as { max: number | string | null } | undefined)?.max ?? 0,
+			) + 1_000_000;
 		const top = rng.pick(forest.ids().filter((id) => forest.level(id) < 2));
 		// A tree four deep in one statement, each child listed before its parent.
 		const imported = [
@@ -343,37 +449,65 @@ describe('customer_tree when writes bypass Directus', () => {
 			{ id: base + 2, parent: base + 1, visible: true },
 			{ id: base + 1, parent: top, visible: true },
 		];
-		await db('customers').insert(imported.map(({ id, parent, visible }) => ({ id, name: name(), parent, visible_to_parent: visible, status: 'active' })));
+		await db('customers').insert(
+			imported.map(({ id, parent, visible }) => ({
+				id,
+				name: name(),
+				parent,
+				visible_to_parent: visible,
+				status: 'active',
+			})),
+		);
 		for (const { id, parent, visible } of imported) forest.nodes.set(id, { parent, visible });
 		await expectExact('imported children first');
 
-		await db('customers').update({ parent: null }).where('id', base + 2);
+		await db('customers')
+			.update({ parent: null })
+			.where('id', base + 2);
 		forest.nodes.set(base + 2, { parent: null, visible: true });
 		await expectExact('moved to the top');
 
 		const target = rng.pick(forest.parentsFor(base + 3).filter((id) => forest.parentsFor(base + 1).includes(id)));
-		await db('customers').update({ parent: target }).whereIn('id', [base + 3, base + 1]);
+		await db('customers')
+			.update({ parent: target })
+			.whereIn('id', [base + 3, base + 1]);
 		for (const id of [base + 3, base + 1]) forest.nodes.set(id, { parent: target, visible: true });
 		await expectExact('several moved in one statement');
 
-		await db('customers').update({ visible_to_parent: false }).where('id', base + 3);
+		await db('customers')
+			.update({ visible_to_parent: false })
+			.where('id', base + 3);
 		forest.nodes.set(base + 3, { parent: target, visible: false });
 		await expectExact('hidden');
 
-		await db('customers').delete().whereIn('id', [base + 4, base + 5, base + 3]);
+		await db('customers')
+			.delete()
+			.whereIn('id', [base + 4, base + 5, base + 3]);
 		for (const id of [base + 4, base + 5, base + 3]) forest.nodes.delete(id);
 		await expectExact('deleted');
 	});
 
 	test('Survives a schema change to customers, which on SQLite rebuilds the table and drops its triggers', async () => {
 		const field = 'tree_test_manager';
-		const relation = { collection: 'customers', field, related_collection: 'directus_users', schema: { on_delete: 'SET NULL' } };
-		ok(await api('POST', '/fields/customers', { body: { field, type: 'uuid', meta: { interface: 'select-dropdown-m2o' }, schema: {} } }), 'adding a field');
+		const relation = {
+			collection: 'customers',
+			field,
+			related_collection: 'directus_users',
+			schema: { on_delete: 'SET NULL' },
+		};
+		ok(
+			await api('POST', '/fields/customers', {
+				body: { field, type: 'uuid', meta: { interface: 'select-dropdown-m2o' }, schema: {} },
+			}),
+			'adding a field',
+		);
 		try {
 			ok(await api('POST', '/relations', { body: relation }), 'adding a relation');
 			// A write Directus does not see, while the triggers may be gone…
 			const parent = rng.pick(forest.ids().filter((id) => forest.level(id) < maxLevel - 1));
-			const [{ id }] = (await db('customers').insert({ name: name(), parent, visible_to_parent: true, status: 'active' }).returning('id')) as [{ id: number }];
+			const [{ id }] = (await db('customers')
+				.insert({ name: name(), parent, visible_to_parent: true, status: 'active' })
+				.returning('id')) as [{ id: number }];
 			forest.nodes.set(id, { parent, visible: true });
 			// …then one through Directus, which finds the triggers missing and repairs customer_tree first.
 			await createOne(id);
@@ -393,7 +527,9 @@ describe('customer_tree when writes bypass Directus', () => {
 			await db.raw(dialect === 'pg' ? `DROP TRIGGER ${trigger} ON customers` : `DROP TRIGGER ${trigger}`);
 		}
 		// Unseen by the missing triggers…
-		const [{ id }] = (await db('customers').insert({ name: name(), parent: null, visible_to_parent: true, status: 'active' }).returning('id')) as [{ id: number }];
+		const [{ id }] = (await db('customers')
+			.insert({ name: name(), parent: null, visible_to_parent: true, status: 'active' })
+			.returning('id')) as [{ id: number }];
 		forest.nodes.set(id, { parent: null, visible: true });
 		expect(await customerTreeIsExact(db)).toBe(false);
 		// …and repaired by the next write through Directus (a create: its filter runs inside the write's transaction).
@@ -408,7 +544,12 @@ describe('customer_tree when writes bypass Directus', () => {
 	};
 	testOnPostgres('Stays exact when customers are added below a customer while it moves, on PostgreSQL', async () => {
 		const add = async (parent: number | null) => {
-			const row = ok(await api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent, visible_to_parent: true } }), 'create');
+			const row = ok(
+				await api<{ id: number }>('POST', '/items/customers', {
+					body: { name: name(), parent, visible_to_parent: true },
+				}),
+				'create',
+			);
 			forest.nodes.set(row.id, { parent, visible: true });
 			return row.id;
 		};
@@ -419,8 +560,12 @@ describe('customer_tree when writes bypass Directus', () => {
 			const parent = tops[(round + 1) % 2] as number;
 			const [, below, deeper] = await Promise.all([
 				api('PATCH', `/items/customers/${middle}`, { body: { parent } }),
-				api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent: middle, visible_to_parent: true } }),
-				api<{ id: number }>('POST', '/items/customers', { body: { name: name(), parent: leaf, visible_to_parent: true } }),
+				api<{ id: number }>('POST', '/items/customers', {
+					body: { name: name(), parent: middle, visible_to_parent: true },
+				}),
+				api<{ id: number }>('POST', '/items/customers', {
+					body: { name: name(), parent: leaf, visible_to_parent: true },
+				}),
 			]);
 			forest.nodes.set(middle, { parent, visible: true });
 			forest.nodes.set(ok(below, 'create during a move').id, { parent: middle, visible: true });
@@ -436,7 +581,9 @@ describe('customer_tree when writes bypass Directus', () => {
 		try {
 			const outcomes = await Promise.all(instances.map((instance) => ensureDerivedTable(instance, customerTree)));
 			expect(outcomes.filter((outcome) => outcome.status === 'ready' && outcome.installed)).toHaveLength(1);
-			expect(outcomes.filter((outcome) => outcome.status === 'ready' && !outcome.installed && !outcome.rebuilt)).toHaveLength(3);
+			expect(
+				outcomes.filter((outcome) => outcome.status === 'ready' && !outcome.installed && !outcome.rebuilt),
+			).toHaveLength(3);
 		} finally {
 			await Promise.all(instances.map((instance) => instance.destroy()));
 		}

@@ -11,14 +11,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bootstrap, freePort, installBundle, mailSinkEnv, startDirectus, throwAwayInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
+import {
+	bootstrap,
+	freePort,
+	installBundle,
+	mailSinkEnv,
+	type RunningDirectus,
+	startDirectus,
+	throwAwayInstanceOptions,
+} from '../../scripts/lib/directus-instance.ts';
+import { type MailSink, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
 import { compileSettings } from '../../src/policies/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
-import { api, apiAt, directusUnderTest, type Api, type ApiResponse } from '../support/directus-under-test.ts';
+import { type Api, api, apiAt, type ApiResponse, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
@@ -28,12 +36,19 @@ const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/
 
 /** Invites a new contact, reads the link from the mail, and sends two accepts of it at the same moment. */
 async function acceptTwiceAtOnce(call: Api, mailFolder: string): Promise<number[]> {
-	const customer = (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Race') } })).body.data?.id;
+	const customer = (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Race') } })).body
+		.data?.id;
 	const email = `${randomBytes(6).toString('hex')}@race.example.com`;
-	const contact = (await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: 'Racer', email } })).body.data?.id;
+	const contact = (
+		await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: 'Racer', email } })
+	).body.data?.id;
 	expect((await call('POST', '/portal/api/invitations', { body: { contact } })).status).toBe(201);
 	const token = tokenIn((await waitForMail(mailFolder, email)).text);
-	const accepts = await Promise.all(['first-password-1', 'second-password-2'].map((password) => call('POST', '/portal/api/invitations/accept', { token: null, body: { token, password } })));
+	const accepts = await Promise.all(
+		['first-password-1', 'second-password-2'].map((password) =>
+			call('POST', '/portal/api/invitations/accept', { token: null, body: { token, password } }),
+		),
+	);
 	return accepts.map((response) => response.status).sort();
 }
 
@@ -98,14 +113,19 @@ describe('On a PostgreSQL Directus of its own', () => {
 	 * Directus's connection is stuck waiting for that lock, terminates that connection, and returns what
 	 * Directus answered. The lock is released afterwards.
 	 */
-	async function loseConnectionDuring<T>(lock: (trx: Knex.Transaction) => Promise<unknown>, write: () => Promise<ApiResponse<T>>): Promise<{ response: ApiResponse<T>; terminated: number }> {
+	async function loseConnectionDuring<T>(
+		lock: (trx: Knex.Transaction) => Promise<unknown>,
+		write: () => Promise<ApiResponse<T>>,
+	): Promise<{ response: ApiResponse<T>; terminated: number }> {
 		const trx = await db.transaction();
 		try {
 			await lock(trx);
 			const answer = write();
 			const waiting = await eventually(
 				async () => {
-					const rows = (await db.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)) as { rows: { pid: number }[] };
+					const rows = (await db.raw(
+						`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+					)) as { rows: { pid: number }[] };
 					const pid = rows.rows.find((row) => row.pid !== undefined)?.pid;
 					expect(pid, 'Directus never waited for the lock').toBeDefined();
 					return pid as number;
@@ -120,8 +140,13 @@ describe('On a PostgreSQL Directus of its own', () => {
 	}
 
 	async function storedPolicy(policy: string): Promise<StoredPolicy> {
-		const row = (await db('directus_policies').select('id', 'name', 'admin_access', 'app_access').where('id', policy).first()) as Omit<StoredPolicy, 'permissions'>;
-		const rows = (await db('directus_permissions').select('collection', 'action', 'permissions', 'validation', 'presets', 'fields').where('policy', policy)) as Record<string, unknown>[];
+		const row = (await db('directus_policies')
+			.select('id', 'name', 'admin_access', 'app_access')
+			.where('id', policy)
+			.first()) as Omit<StoredPolicy, 'permissions'>;
+		const rows = (await db('directus_permissions')
+			.select('collection', 'action', 'permissions', 'validation', 'presets', 'fields')
+			.where('policy', policy)) as Record<string, unknown>[];
 		const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null));
 		return {
 			...row,
@@ -138,8 +163,13 @@ describe('On a PostgreSQL Directus of its own', () => {
 
 	/** What the group stored in the database compiles to, against what its policy holds: differences, none when in step. */
 	async function policyDrift(groupId: number): Promise<string[]> {
-		const group = (await db('portal_groups').select('permissions', 'policy').where('id', groupId).first()) as { permissions: unknown; policy: string };
-		const permissions = (typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions) as Record<string, unknown>;
+		const group = (await db('portal_groups').select('permissions', 'policy').where('id', groupId).first()) as {
+			permissions: unknown;
+			policy: string;
+		};
+		const permissions = (
+			typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions
+		) as Record<string, unknown>;
 		const expected = compileGroup(normalizeGroupPermissions(permissions), compileSettings(db, true));
 		return checkManagedPolicy(await storedPolicy(group.policy), expected).map((finding) => finding.id);
 	}
@@ -147,20 +177,39 @@ describe('On a PostgreSQL Directus of its own', () => {
 	describe('The mail server down while inviting', () => {
 		test('The invitation is recorded as not sent, staff are told in words, and a resend works once mail is back', async () => {
 			await stopSmtp();
-			const customer = (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Mailless') } })).body.data?.id;
+			const customer = (
+				await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Mailless') } })
+			).body.data?.id;
 			const email = `${randomBytes(6).toString('hex')}@mailless.example.com`;
-			const contact = (await call<{ id: number }>('POST', '/items/contacts', { body: { customer, first_name: 'Mia', last_name: 'Mailless', email } })).body.data?.id;
+			const contact = (
+				await call<{ id: number }>('POST', '/items/contacts', {
+					body: { customer, first_name: 'Mia', last_name: 'Mailless', email },
+				})
+			).body.data?.id;
 
-			const invited = await call<{ id: number; email_sent: boolean; message?: string }>('POST', '/portal/api/invitations', { body: { contact } });
+			const invited = await call<{ id: number; email_sent: boolean; message?: string }>(
+				'POST',
+				'/portal/api/invitations',
+				{ body: { contact } },
+			);
 			expect(invited.status).toBe(201);
 			expect(invited.body.data?.email_sent).toBe(false);
-			expect(invited.body.data?.message).toBe(`The invitation for ${email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.`);
+			expect(invited.body.data?.message).toBe(
+				`The invitation for ${email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.`,
+			);
 			const id = invited.body.data?.id;
-			const record = async () => (await db('portal_invitations').select('sent_count', 'last_sent_at').where('id', id).first()) as { sent_count: number; last_sent_at: Date | null };
+			const record = async () =>
+				(await db('portal_invitations').select('sent_count', 'last_sent_at').where('id', id).first()) as {
+					sent_count: number;
+					last_sent_at: Date | null;
+				};
 			expect(await record()).toEqual({ sent_count: 0, last_sent_at: null });
 			// Nothing half-made: one invitation, one invited user linked to the contact.
 			expect(await db('portal_invitations').where('contact', contact).count({ count: '*' })).toEqual([{ count: '1' }]);
-			const users = (await db('directus_users').select('id', 'status').whereRaw('lower(email) = ?', [email])) as { id: string; status: string }[];
+			const users = (await db('directus_users').select('id', 'status').whereRaw('lower(email) = ?', [email])) as {
+				id: string;
+				status: string;
+			}[];
 			expect(users.map((user) => user.status)).toEqual(['invited']);
 			expect((await db('contacts').select('user').where('id', contact).first())?.user).toBe(users[0]?.id);
 
@@ -171,39 +220,61 @@ describe('On a PostgreSQL Directus of its own', () => {
 			expect(await record()).toEqual({ sent_count: 0, last_sent_at: null });
 
 			await startSmtp();
-			const resent = await call<{ email_sent: boolean; message?: string }>('POST', `/portal/api/invitations/${id}/resend`);
+			const resent = await call<{ email_sent: boolean; message?: string }>(
+				'POST',
+				`/portal/api/invitations/${id}/resend`,
+			);
 			expect(resent.status).toBe(200);
 			expect(resent.body.data).toMatchObject({ email_sent: true });
 			expect(resent.body.data?.message).toBeUndefined();
 			expect((await record()).sent_count).toBe(1);
 			expect((await record()).last_sent_at).not.toBeNull();
 			const token = tokenIn((await waitForMail(mailFolder, email)).text);
-			const accepted = await call('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'mail-is-back-1' } });
+			const accepted = await call('POST', '/portal/api/invitations/accept', {
+				token: null,
+				body: { token, password: 'mail-is-back-1' },
+			});
 			expect(accepted.status).toBe(200);
-			expect((await call('POST', '/auth/login', { token: null, body: { email, password: 'mail-is-back-1' } })).status).toBe(200);
+			expect(
+				(await call('POST', '/auth/login', { token: null, body: { email, password: 'mail-is-back-1' } })).status,
+			).toBe(200);
 		});
 	});
 
 	describe('The database connection lost in the middle of a write', () => {
 		test('A group edit rolls back whole: no half-compiled policy, and the next edit succeeds', async () => {
-			const created = await call<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name: uniqueName('Fault group'), permissions: { 'tickets.view': 'own', 'kb.view': true, 'docs.view': true } } });
+			const created = await call<{ id: number; policy: string }>('POST', '/items/portal_groups', {
+				body: {
+					name: uniqueName('Fault group'),
+					permissions: { 'tickets.view': 'own', 'kb.view': true, 'docs.view': true },
+				},
+			});
 			expect(created.status).toBe(200);
 			const groupId = created.body.data?.id as number;
 			const policy = (await db('portal_groups').select('policy').where('id', groupId).first())?.policy as string;
 			expect(await policyDrift(groupId)).toEqual([]);
-			const ticketsRead = (await db('directus_permissions').select('id').where({ policy, collection: 'tickets', action: 'read' }).first())?.id as number;
+			const ticketsRead = (
+				await db('directus_permissions').select('id').where({ policy, collection: 'tickets', action: 'read' }).first()
+			)?.id as number;
 			const before = await storedPolicy(policy);
 
 			// The edit drops two rows (deleted first) and changes the tickets row, which the test holds locked.
 			const { response } = await loseConnectionDuring(
 				(trx) => trx.raw('SELECT id FROM directus_permissions WHERE id = ? FOR UPDATE', [ticketsRead]),
-				() => call('PATCH', `/items/portal_groups/${groupId}`, { body: { permissions: { 'tickets.view': 'customer', 'kb.view': false, 'docs.view': false } } }),
+				() =>
+					call('PATCH', `/items/portal_groups/${groupId}`, {
+						body: { permissions: { 'tickets.view': 'customer', 'kb.view': false, 'docs.view': false } },
+					}),
 			);
 			expect(response.status).toBeGreaterThanOrEqual(500);
 			expect(await policyDrift(groupId)).toEqual([]);
-			expect((await storedPolicy(policy)).permissions.map((row) => `${row.collection}:${row.action}`).sort()).toEqual(before.permissions.map((row) => `${row.collection}:${row.action}`).sort());
+			expect((await storedPolicy(policy)).permissions.map((row) => `${row.collection}:${row.action}`).sort()).toEqual(
+				before.permissions.map((row) => `${row.collection}:${row.action}`).sort(),
+			);
 
-			const retried = await call('PATCH', `/items/portal_groups/${groupId}`, { body: { permissions: { 'tickets.view': 'customer', 'kb.view': false, 'docs.view': false } } });
+			const retried = await call('PATCH', `/items/portal_groups/${groupId}`, {
+				body: { permissions: { 'tickets.view': 'customer', 'kb.view': false, 'docs.view': false } },
+			});
 			expect(retried.status).toBe(200);
 			expect(await policyDrift(groupId)).toEqual([]);
 			const after = (await storedPolicy(policy)).permissions.map((row) => `${row.collection}:${row.action}`);
@@ -211,7 +282,9 @@ describe('On a PostgreSQL Directus of its own', () => {
 		});
 
 		test('A customer subtree move rolls back whole: customer_tree stays in step, and the next move succeeds', async () => {
-			const customer = async (name: string, parent: number | null) => (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName(name), parent } })).body.data?.id as number;
+			const customer = async (name: string, parent: number | null) =>
+				(await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName(name), parent } })).body.data
+					?.id as number;
 			const from = await customer('From', null);
 			const to = await customer('To', null);
 			const moved = await customer('Moved', from);
@@ -231,7 +304,11 @@ describe('On a PostgreSQL Directus of its own', () => {
 			expect(retried.status).toBe(200);
 			expect((await db('customers').select('parent').where('id', moved).first())?.parent).toBe(to);
 			expect(await customerTreeIsExact(db)).toBe(true);
-			expect((await db('customer_tree').select('ancestor').where('customer', below).orderBy('depth')).map((row: { ancestor: number }) => row.ancestor)).toEqual([below, moved, to]);
+			expect(
+				(await db('customer_tree').select('ancestor').where('customer', below).orderBy('depth')).map(
+					(row: { ancestor: number }) => row.ancestor,
+				),
+			).toEqual([below, moved, to]);
 		});
 	});
 

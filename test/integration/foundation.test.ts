@@ -25,27 +25,63 @@ describe('The help-desk schema applied with schema apply', () => {
 	test('Creates every collection with its fields', async () => {
 		const collections = await api<{ collection: string }[]>('GET', '/collections');
 		const names = collections.body.data?.map((row) => row.collection);
-		for (const name of ['customers', 'contacts', 'tickets', 'ticket_participants', 'ticket_attachments', 'projects', 'devices', 'kb_articles', 'documents', 'invoices', 'quotes']) {
+		for (const name of [
+			'customers',
+			'contacts',
+			'tickets',
+			'ticket_participants',
+			'ticket_attachments',
+			'projects',
+			'devices',
+			'kb_articles',
+			'documents',
+			'invoices',
+			'quotes',
+		]) {
 			expect(names).toContain(name);
 		}
 		const fields = await api<{ field: string }[]>('GET', '/fields/tickets');
 		expect(fields.body.data?.map((row) => row.field)).toEqual(
-			expect.arrayContaining(['customer', 'contact', 'assignee', 'subject', 'description', 'status', 'priority', 'participants', 'comments', 'attachments']),
+			expect.arrayContaining([
+				'customer',
+				'contact',
+				'assignee',
+				'subject',
+				'description',
+				'status',
+				'priority',
+				'participants',
+				'comments',
+				'attachments',
+			]),
 		);
 	});
 
 	test('Creates the indexes on this database, not only in the snapshot', async () => {
-		const snapshot = await api<{ fields: { collection: string; field: string; schema: { is_indexed: boolean } | null }[] }>('GET', '/schema/snapshot');
+		const snapshot = await api<{
+			fields: { collection: string; field: string; schema: { is_indexed: boolean } | null }[];
+		}>('GET', '/schema/snapshot');
 		const indexed = (collection: string, field: string) =>
-			snapshot.body.data?.fields.find((row) => row.collection === collection && row.field === field)?.schema?.is_indexed;
-		for (const [collection, field] of [['tickets', 'customer'], ['tickets', 'contact'], ['ticket_participants', 'contact'], ['customers', 'parent'], ['contacts', 'user'], ['devices', 'location']] as const) {
+			snapshot.body.data?.fields.find((row) => row.collection === collection && row.field === field)?.schema
+				?.is_indexed;
+		for (const [collection, field] of [
+			['tickets', 'customer'],
+			['tickets', 'contact'],
+			['ticket_participants', 'contact'],
+			['customers', 'parent'],
+			['contacts', 'user'],
+			['devices', 'location'],
+		] as const) {
 			expect({ collection, field, indexed: indexed(collection, field) }).toEqual({ collection, field, indexed: true });
 		}
 	});
 
 	test('Relates customers, contacts, tickets and participants both ways', async () => {
 		const parent = await createRow<{ id: number; name: string }>('customers', { name: `Parent ${unique()}` });
-		const child = await createRow<{ id: number; name: string }>('customers', { name: `Child ${unique()}`, parent: parent.id });
+		const child = await createRow<{ id: number; name: string }>('customers', {
+			name: `Child ${unique()}`,
+			parent: parent.id,
+		});
 		const childId = child.id;
 		const [requester, follower] = await createRows('contacts', [
 			{ customer: childId, last_name: 'Requester', email: `req-${unique()}@example.com` },
@@ -60,15 +96,27 @@ describe('The help-desk schema applied with schema apply', () => {
 		});
 		expect(ticket.status).toBe('new');
 
-		const read = await readRow<Record<string, unknown>>('tickets', ticket.id, ['subject', 'customer.parent.name', 'participants.kind', 'participants.contact.last_name', 'comments.is_internal']);
+		const read = await readRow<Record<string, unknown>>('tickets', ticket.id, [
+			'subject',
+			'customer.parent.name',
+			'participants.kind',
+			'participants.contact.last_name',
+			'comments.is_internal',
+		]);
 		expect(read).toMatchObject({
 			subject: 'Relations work',
 			customer: { parent: { name: parent.name } },
 			participants: [{ kind: 'cc', contact: { last_name: 'Follower' } }],
 		});
-		expect((read['comments'] as { is_internal: boolean }[]).map((comment) => comment.is_internal).sort()).toEqual([false, true]);
+		expect((read['comments'] as { is_internal: boolean }[]).map((comment) => comment.is_internal).sort()).toEqual([
+			false,
+			true,
+		]);
 
-		const byParent = await api<{ id: number }[]>('GET', `/items/tickets?filter[customer][parent][_eq]=${parent.id}&fields=id`);
+		const byParent = await api<{ id: number }[]>(
+			'GET',
+			`/items/tickets?filter[customer][parent][_eq]=${parent.id}&fields=id`,
+		);
 		expect(byParent.body.data).toEqual([{ id: ticket.id }]);
 	});
 });
@@ -88,7 +136,9 @@ describe('What the schema refuses', () => {
 		const customer = await createRow<{ id: number }>('customers', { name: `Mail ${unique()}` });
 		const missing = await api('POST', '/items/contacts', { body: { customer: customer.id, last_name: 'Nomail' } });
 		expect(missing.status).toBe(400);
-		const malformed = await api('POST', '/items/contacts', { body: { customer: customer.id, last_name: 'Bad', email: 'not-an-address' } });
+		const malformed = await api('POST', '/items/contacts', {
+			body: { customer: customer.id, last_name: 'Bad', email: 'not-an-address' },
+		});
 		expect(malformed.status).toBe(400);
 		expect(malformed.body.errors?.[0]?.extensions?.code).toBe('FAILED_VALIDATION');
 	});
@@ -113,7 +163,8 @@ describe('What the schema refuses', () => {
 		const response = await api('DELETE', `/items/customers/${customer.id}`);
 		expect(response.status).toBe(409);
 		expect(response.body.errors?.[0]).toMatchObject({
-			message: 'This customer cannot be deleted while it still has 1 sub-customer and 1 ticket. Move or delete those first, or set the customer to inactive.',
+			message:
+				'This customer cannot be deleted while it still has 1 sub-customer and 1 ticket. Move or delete those first, or set the customer to inactive.',
 			extensions: { code: 'CUSTOMER_IN_USE' },
 		});
 		expect((await api('GET', `/items/customers/${child.id}`)).status).toBe(200);

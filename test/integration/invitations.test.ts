@@ -11,9 +11,15 @@ const mailFolder = () => directusUnderTest().mailFolder;
 const uniqueEmail = () => `${uniqueName('invitee').replace(' ', '-')}@client.example.com`;
 
 async function newContact(extra: Record<string, unknown> = {}) {
-	const customer = (await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Client') }));
+	const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Client') });
 	const email = uniqueEmail();
-	const contact = await createRow('contacts', { customer: customer.id, first_name: 'Ivy', last_name: 'Invitee', email, ...extra });
+	const contact = await createRow('contacts', {
+		customer: customer.id,
+		first_name: 'Ivy',
+		last_name: 'Invitee',
+		email,
+		...extra,
+	});
 	return { customer, contact: contact.id, email };
 }
 
@@ -24,7 +30,11 @@ function tokenFrom(text: string): string {
 }
 
 async function invite(contact: number, token?: string | null) {
-	return api<{ id: number; contact: number; email: string; expires_at: string; email_sent: boolean }>('POST', '/portal/api/invitations', { body: { contact }, ...(token === undefined ? {} : { token }) });
+	return api<{ id: number; contact: number; email: string; expires_at: string; email_sent: boolean }>(
+		'POST',
+		'/portal/api/invitations',
+		{ body: { contact }, ...(token === undefined ? {} : { token }) },
+	);
 }
 
 describe('The whole path', () => {
@@ -42,13 +52,27 @@ describe('The whole path', () => {
 		const token = tokenFrom(mail.text);
 		expect(mail.html).toContain(`accept-invitation?token=${token}`);
 
-		const lookup = await api<Record<string, unknown>>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null });
-		expect(lookup.body.data).toMatchObject({ valid: true, email, first_name: 'Ivy', last_name: 'Invitee', customer: customer.name });
+		const lookup = await api<Record<string, unknown>>('GET', `/portal/api/invitations/lookup?token=${token}`, {
+			token: null,
+		});
+		expect(lookup.body.data).toMatchObject({
+			valid: true,
+			email,
+			first_name: 'Ivy',
+			last_name: 'Invitee',
+			customer: customer.name,
+		});
 		// Looking up consumes nothing.
-		expect((await api<{ valid: boolean }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data?.valid).toBe(true);
+		expect(
+			(await api<{ valid: boolean }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data
+				?.valid,
+		).toBe(true);
 		expect((await signIn({ email, password: 'not-set-yet-1' })).status).toBe(401);
 
-		const accepted = await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'a-good-long-password' } });
+		const accepted = await api('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'a-good-long-password' },
+		});
 		expect(accepted.status).toBe(200);
 		expect(accepted.body.data).toEqual({ email });
 		expect((await waitForMail(mailFolder(), email, { count: 2 })).subject).toMatch(/^Welcome to /);
@@ -58,9 +82,15 @@ describe('The whole path', () => {
 		const tickets = await api<{ id: number }[]>('GET', '/items/tickets?fields=id', { token: session.token });
 		expect(tickets.body.data).toEqual([{ id: ticket }]);
 
-		const row = await api<{ portal_group: number; user: string }>('GET', `/items/contacts/${contact}?fields=portal_group,user`);
+		const row = await api<{ portal_group: number; user: string }>(
+			'GET',
+			`/items/contacts/${contact}?fields=portal_group,user`,
+		);
 		expect(row.body.data?.portal_group).toBe(await groupId('Basic'));
-		const audit = await api<{ action: string }[]>('GET', `/items/portal_audit?filter[customer][_eq]=${customer.id}&fields=action&sort=id`);
+		const audit = await api<{ action: string }[]>(
+			'GET',
+			`/items/portal_audit?filter[customer][_eq]=${customer.id}&fields=action&sort=id`,
+		);
 		expect(audit.body.data?.map((entry) => entry.action)).toEqual(['invitation.sent', 'invitation.accepted']);
 	});
 
@@ -68,13 +98,26 @@ describe('The whole path', () => {
 		const { contact, email } = await newContact();
 		await invite(contact);
 		const token = tokenFrom((await waitForMail(mailFolder(), email)).text);
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'first-password-1' } })).status).toBe(200);
-		const again = await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'second-password-2' } });
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token, password: 'first-password-1' },
+				})
+			).status,
+		).toBe(200);
+		const again = await api('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'second-password-2' },
+		});
 		expect(again.status).toBe(400);
 		expect(again.body.errors?.[0]?.extensions?.code).toBe('INVITATION_NOT_USABLE');
 		expect((await signIn({ email, password: 'second-password-2' })).status).toBe(401);
 		expect((await signIn({ email, password: 'first-password-1' })).status).toBe(200);
-		expect((await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data?.state).toBe('accepted');
+		expect(
+			(await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data
+				?.state,
+		).toBe('accepted');
 	});
 
 	test('An expired link is refused and says so', async () => {
@@ -83,13 +126,26 @@ describe('The whole path', () => {
 		const token = tokenFrom((await waitForMail(mailFolder(), email)).text);
 		const database = directDatabase();
 		try {
-			await database('portal_invitations').where('id', invitation.body.data?.id).update({ expires_at: new Date(Date.now() - 1000) });
+			await database('portal_invitations')
+				.where('id', invitation.body.data?.id)
+				.update({ expires_at: new Date(Date.now() - 1000) });
 		} finally {
 			await database.destroy();
 		}
-		const lookup = await api<{ valid: boolean; state: string; message: string }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null });
-		expect(lookup.body.data).toEqual({ valid: false, state: 'expired', message: 'This invitation link has expired. Ask for a new invitation.' });
-		const accept = await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'too-late-password' } });
+		const lookup = await api<{ valid: boolean; state: string; message: string }>(
+			'GET',
+			`/portal/api/invitations/lookup?token=${token}`,
+			{ token: null },
+		);
+		expect(lookup.body.data).toEqual({
+			valid: false,
+			state: 'expired',
+			message: 'This invitation link has expired. Ask for a new invitation.',
+		});
+		const accept = await api('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'too-late-password' },
+		});
 		expect(accept.status).toBe(400);
 		expect(accept.body.errors?.[0]?.message).toBe('This invitation link has expired. Ask for a new invitation.');
 	});
@@ -102,10 +158,30 @@ describe('The whole path', () => {
 		expect(resent.status).toBe(200);
 		const second = tokenFrom((await waitForMail(mailFolder(), email, { count: 2 })).text);
 		expect(second).not.toBe(first);
-		expect((await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${first}`, { token: null })).body.data?.state).toBe('unknown');
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token: first, password: 'old-link-password' } })).status).toBe(400);
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token: second, password: 'new-link-password' } })).status).toBe(200);
-		const row = await api<{ sent_count: number }>('GET', `/items/portal_invitations/${invitation.body.data?.id}?fields=sent_count`);
+		expect(
+			(await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${first}`, { token: null })).body.data
+				?.state,
+		).toBe('unknown');
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token: first, password: 'old-link-password' },
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token: second, password: 'new-link-password' },
+				})
+			).status,
+		).toBe(200);
+		const row = await api<{ sent_count: number }>(
+			'GET',
+			`/items/portal_invitations/${invitation.body.data?.id}?fields=sent_count`,
+		);
 		expect(row.body.data?.sent_count).toBe(2);
 	});
 
@@ -114,8 +190,18 @@ describe('The whole path', () => {
 		const invitation = await invite(contact);
 		const token = tokenFrom((await waitForMail(mailFolder(), email)).text);
 		expect((await api('DELETE', `/portal/api/invitations/${invitation.body.data?.id}`)).status).toBe(204);
-		expect((await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data?.state).toBe('revoked');
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'revoked-password' } })).status).toBe(400);
+		expect(
+			(await api<{ state: string }>('GET', `/portal/api/invitations/lookup?token=${token}`, { token: null })).body.data
+				?.state,
+		).toBe('revoked');
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token, password: 'revoked-password' },
+				})
+			).status,
+		).toBe(400);
 	});
 
 	test('Inviting a whole customer invites each contact with an e-mail and no login', async () => {
@@ -123,7 +209,9 @@ describe('The whole path', () => {
 		const second = uniqueEmail();
 		await createRow('contacts', { customer: customer.id, last_name: 'Second', email: second });
 		await createPortalContact(customer.id, 'Basic');
-		const response = await api<{ contact: number; email_sent: boolean }[]>('POST', '/portal/api/invitations', { body: { customer: customer.id } });
+		const response = await api<{ contact: number; email_sent: boolean }[]>('POST', '/portal/api/invitations', {
+			body: { customer: customer.id },
+		});
 		expect(response.status).toBe(201);
 		expect(response.body.data?.map((row) => row.email_sent)).toEqual([true, true]);
 		expect(response.body.data?.[0]?.contact).toBe(contact);
@@ -137,9 +225,13 @@ describe('What invitations refuse', () => {
 		const { contact, email } = await newContact({ portal_group: await groupId('No Portal Access') });
 		const response = await invite(contact);
 		expect(response.status).toBe(400);
-		expect(response.body.errors?.[0]?.message).toBe('Ivy Invitee is in the portal group "No Portal Access", which cannot sign in. Move the contact to another group first.');
+		expect(response.body.errors?.[0]?.message).toBe(
+			'Ivy Invitee is in the portal group "No Portal Access", which cannot sign in. Move the contact to another group first.',
+		);
 		expect((await api<unknown[]>('GET', `/users?filter[email][_eq]=${email}`)).body.data).toEqual([]);
-		expect((await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data).toEqual([]);
+		expect(
+			(await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data,
+		).toEqual([]);
 		expect(await mailsTo(mailFolder(), email)).toEqual([]);
 	});
 
@@ -150,7 +242,9 @@ describe('What invitations refuse', () => {
 		const { contact } = await newContact({ email: email.toUpperCase() === email ? email : email });
 		const response = await invite(contact);
 		expect(response.status).toBe(400);
-		expect(response.body.errors?.[0]?.message).toBe(`The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.`);
+		expect(response.body.errors?.[0]?.message).toBe(
+			`The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.`,
+		);
 	});
 
 	test('Refuses a contact that already has an active login', async () => {
@@ -166,7 +260,12 @@ describe('What invitations refuse', () => {
 			const response = await api('POST', '/portal/api/invitations', { body });
 			expect({ body, status: response.status }).toEqual({ body, status: 400 });
 		}
-		for (const body of [{}, { token: 'short', password: 'x' }, { token: 'A'.repeat(43) }, { token: 'A'.repeat(43), password: 'x'.repeat(600) }]) {
+		for (const body of [
+			{},
+			{ token: 'short', password: 'x' },
+			{ token: 'A'.repeat(43) },
+			{ token: 'A'.repeat(43), password: 'x'.repeat(600) },
+		]) {
 			const response = await api('POST', '/portal/api/invitations/accept', { token: null, body });
 			expect({ body, status: response.status }).toEqual({ body, status: 400 });
 		}
@@ -174,7 +273,10 @@ describe('What invitations refuse', () => {
 
 	test('Answers every unknown or malformed token the same way', async () => {
 		const answers = await Promise.all(
-			['', 'x', 'A'.repeat(43), 'B'.repeat(43), '../../etc/passwd', 'A'.repeat(5000)].map(async (token) => (await api('GET', `/portal/api/invitations/lookup?token=${encodeURIComponent(token)}`, { token: null })).body),
+			['', 'x', 'A'.repeat(43), 'B'.repeat(43), '../../etc/passwd', 'A'.repeat(5000)].map(
+				async (token) =>
+					(await api('GET', `/portal/api/invitations/lookup?token=${encodeURIComponent(token)}`, { token: null })).body,
+			),
 		);
 		for (const answer of answers) expect(answer).toEqual(answers[0]);
 		expect(answers[0]).toMatchObject({ data: { valid: false, state: 'unknown' } });
@@ -189,7 +291,9 @@ describe('What invitations refuse', () => {
 			expect((await api('POST', '/portal/api/invitations/1/resend', { token })).status).toBe(403);
 			expect((await api('DELETE', '/portal/api/invitations/1', { token })).status).toBe(403);
 		}
-		expect((await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data).toEqual([]);
+		expect(
+			(await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data,
+		).toEqual([]);
 	});
 
 	test('Holders of the Portal staff policy may invite without being admins', async () => {
@@ -209,7 +313,10 @@ describe('What invitations refuse', () => {
 		const token = tokenFrom((await waitForMail(mailFolder(), email)).text);
 		const database = directDatabase();
 		try {
-			const row = (await database('portal_invitations').where('id', invitation.body.data?.id).first()) as Record<string, unknown>;
+			const row = (await database('portal_invitations').where('id', invitation.body.data?.id).first()) as Record<
+				string,
+				unknown
+			>;
 			expect(JSON.stringify(row)).not.toContain(token);
 			const audit = (await database('portal_audit').select('details')) as { details: string | null }[];
 			expect(JSON.stringify(audit)).not.toContain(token);

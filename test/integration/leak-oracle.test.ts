@@ -28,7 +28,8 @@ const replay = env['PORTAL_ORACLE_SEED'];
 const worldCount = Number(env['PORTAL_ORACLE_WORLDS'] ?? 4);
 const size = Number(env['PORTAL_ORACLE_SIZE'] ?? 75);
 const base = replay === undefined ? randomInt(1, 2 ** 31) : Number(replay);
-const seeds = replay === undefined ? Array.from({ length: worldCount }, (_, index) => (base + index * 7919) % 2 ** 31) : [base];
+const seeds =
+	replay === undefined ? Array.from({ length: worldCount }, (_, index) => (base + index * 7919) % 2 ** 31) : [base];
 const options = {
 	size,
 	passwordSample: env['PORTAL_ORACLE_PASSWORDS'] === 'all' ? Number.POSITIVE_INFINITY : 10,
@@ -39,7 +40,9 @@ const options = {
 	log: (line: string) => console.log(`  ${line}`),
 };
 
-console.log(`Leak oracle: ${seeds.length} world(s) of about ${size} contacts, seed(s) ${seeds.join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed>)`);
+console.log(
+	`Leak oracle: ${seeds.length} world(s) of about ${size} contacts, seed(s) ${seeds.join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed>)`,
+);
 
 const log = new DifferenceLog();
 const stats: WorldStats[] = [];
@@ -51,7 +54,9 @@ beforeAll(async () => {
 	const { url, adminToken } = directusUnderTest();
 	http = new OracleHttp(url, adminToken);
 	http.profiling = env['PORTAL_ORACLE_PROFILE'] !== undefined;
-	parentVisibility = (await http.admin<{ parent_visibility: unknown }>('GET', '/items/portal_settings?fields=parent_visibility')).parent_visibility;
+	parentVisibility = (
+		await http.admin<{ parent_visibility: unknown }>('GET', '/items/portal_settings?fields=parent_visibility')
+	).parent_visibility;
 });
 
 afterAll(async () => {
@@ -62,7 +67,9 @@ afterAll(async () => {
 	}
 	if (http?.profiling) {
 		const top = [...http.profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
-		console.log(`Time by request shape:\n${top.map(([shape, { count, ms }]) => `${String(ms).padStart(8)} ms ${String(count).padStart(6)} × ${shape}`).join('\n')}`);
+		console.log(
+			`Time by request shape:\n${top.map(([shape, { count, ms }]) => `${String(ms).padStart(8)} ms ${String(count).padStart(6)} × ${shape}`).join('\n')}`,
+		);
 	}
 	const contacts = stats.reduce((sum, world) => sum + world.withLogin, 0);
 	const signedIn = stats.reduce((sum, world) => sum + world.signedIn, 0);
@@ -70,7 +77,9 @@ afterAll(async () => {
 	if (log.count() > 0) {
 		const file = join(tmpdir(), `portal-leak-oracle-${seeds[0]}.json`);
 		writeFileSync(file, JSON.stringify({ seeds, stats, differences: log.differences }, null, '\t'));
-		console.log(`${log.format()}\n\nFull report: ${file}\nSeed(s): ${seeds.join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed>)`);
+		console.log(
+			`${log.format()}\n\nFull report: ${file}\nSeed(s): ${seeds.join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed>)`,
+		);
 	}
 	console.log(
 		`Leak oracle summary: ${stats.length} world(s), ${contacts} contacts with a login (${signedIn} signed in), ${writes} writes, ` +
@@ -79,15 +88,19 @@ afterAll(async () => {
 });
 
 describe('The leak oracle', () => {
-	test.each(seeds)('World of seed %i: every contact reads and writes exactly what the access model allows', async (seed) => {
-		const before = log.count();
-		stats.push(await checkWorld(http, log, seed, options));
-		const found = log.differences.slice(before);
-		if (found.length > 0) {
-			const world = new DifferenceLog();
-			for (const difference of found) world.add(difference);
-			console.log(`Seed ${seed}: ${found.length} difference(s)\n${world.format(40)}`);
-		}
-		expect(found.length, `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
-	}, 600_000);
+	test.each(seeds)(
+		'World of seed %i: every contact reads and writes exactly what the access model allows',
+		async (seed) => {
+			const before = log.count();
+			stats.push(await checkWorld(http, log, seed, options));
+			const found = log.differences.slice(before);
+			if (found.length > 0) {
+				const world = new DifferenceLog();
+				for (const difference of found) world.add(difference);
+				console.log(`Seed ${seed}: ${found.length} difference(s)\n${world.format(40)}`);
+			}
+			expect(found.length, `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
+		},
+		600_000,
+	);
 });

@@ -11,10 +11,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bootstrap, freePort, installBundle, mailSinkEnv, runDirectusCli, startDirectus, throwAwayInstanceOptions, uninstallBundle, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
-import { apiAt, databaseAt, type Api } from '../support/directus-under-test.ts';
-import { fingerprintTeamWork, furnishLivedInDirectus, orderNotes, teamWorkDifferences, type LivedInDirectus, type TeamWorkFingerprint } from '../support/lived-in-directus.ts';
+import {
+	bootstrap,
+	type DirectusInstanceOptions,
+	freePort,
+	installBundle,
+	mailSinkEnv,
+	runDirectusCli,
+	type RunningDirectus,
+	startDirectus,
+	throwAwayInstanceOptions,
+	uninstallBundle,
+} from '../../scripts/lib/directus-instance.ts';
+import { type MailSink, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { type Api, apiAt, databaseAt } from '../support/directus-under-test.ts';
+import {
+	fingerprintTeamWork,
+	furnishLivedInDirectus,
+	type LivedInDirectus,
+	orderNotes,
+	teamWorkDifferences,
+	type TeamWorkFingerprint,
+} from '../support/lived-in-directus.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const adminToken = randomBytes(24).toString('hex');
@@ -48,7 +66,10 @@ beforeAll(async () => {
 	database = await createTestDatabase(folder);
 	mail = await startMailSink(join(folder, 'mail'));
 	const port = await freePort();
-	options = throwAwayInstanceOptions(folder, database.config, port, { ADMIN_TOKEN: adminToken, ...mailSinkEnv(mail.port, port) });
+	options = throwAwayInstanceOptions(folder, database.config, port, {
+		ADMIN_TOKEN: adminToken,
+		...mailSinkEnv(mail.port, port),
+	});
 
 	// A bare Directus, as the team runs it before they hear of the product: no bundle, no portal schema.
 	await bootstrap(options);
@@ -78,7 +99,9 @@ describe('Installing the product on a lived-in Directus', () => {
 	test('Leaves every row, table and setting of the team’s as it was', async () => {
 		// The baseline holds what the team made (else the comparison below proves nothing).
 		expect(baseline.rowCounts).toEqual({ orders: 4, contacts_archive: 3 });
-		expect(Object.keys(baseline.rows['directus_permissions'] ?? {})).toEqual(expect.arrayContaining(Object.values(team.permissions).map(String)));
+		expect(Object.keys(baseline.rows['directus_permissions'] ?? {})).toEqual(
+			expect.arrayContaining(Object.values(team.permissions).map(String)),
+		);
 		expect(Object.keys(baseline.rows['directus_operations'] ?? {})).toEqual(expect.arrayContaining(team.operations));
 		expect(baseline.schema['orders']?.length).toBeGreaterThan(12);
 
@@ -90,16 +113,30 @@ describe('Installing the product on a lived-in Directus', () => {
 		const sales = await signIn(team.users.sales.email, team.users.sales.password);
 		const warehouse = await signIn(team.users.warehouse.email, team.users.warehouse.password);
 
-		const references = async (token: string) => (await api<{ reference: string }[]>('GET', '/items/orders?fields=reference&sort=reference', { token })).body.data?.map((row) => row.reference);
+		const references = async (token: string) =>
+			(
+				await api<{ reference: string }[]>('GET', '/items/orders?fields=reference&sort=reference', { token })
+			).body.data?.map((row) => row.reference);
 		// Sales: their own orders and every open one; the night shift: paid and shipped ones; the integration: all.
 		expect(await references(sales)).toEqual(['NW-1001', 'NW-1002']);
 		expect(await references(warehouse)).toEqual(['NW-1002', 'NW-1003']);
 		expect(await references(team.users.integration.token)).toEqual(['NW-1001', 'NW-1002', 'NW-1003', 'NW-1004']);
 
-		const first = await api<{ notes: string; details: unknown; owner: string; invoice: { title: string } }>('GET', `/items/orders/${team.orders[0]}?fields=notes,details,owner,invoice.title`, { token: sales });
+		const first = await api<{ notes: string; details: unknown; owner: string; invoice: { title: string } }>(
+			'GET',
+			`/items/orders/${team.orders[0]}?fields=notes,details,owner,invoice.title`,
+			{ token: sales },
+		);
 		expect(first.body.data).toEqual({
 			notes: orderNotes,
-			details: { lines: [{ sku: 'A-1', qty: 3, price: 250.5 }, { sku: 'B-7', qty: 1, price: 499 }], incoterm: 'DAP', gift: false },
+			details: {
+				lines: [
+					{ sku: 'A-1', qty: 3, price: 250.5 },
+					{ sku: 'B-7', qty: 1, price: 499 },
+				],
+				incoterm: 'DAP',
+				gift: false,
+			},
 			owner: team.users.sales.id,
 			invoice: { title: 'Invoice 2024-001' },
 		});
@@ -108,34 +145,63 @@ describe('Installing the product on a lived-in Directus', () => {
 			['email', 'first_name', 'id', 'last_name'],
 			['email', 'first_name', 'id', 'last_name'],
 		]);
-		const settings = await api<{ project_name: string; project_color: string }>('GET', '/settings?fields=project_name,project_color');
+		const settings = await api<{ project_name: string; project_color: string }>(
+			'GET',
+			'/settings?fields=project_name,project_color',
+		);
 		expect(settings.body.data).toEqual({ project_name: 'Northwind Orders', project_color: '#2F7D5B' });
 	});
 
 	test('The portal is installed and open', async () => {
 		const health = await api<never>('GET', '/portal/api/health', { token: null });
 		expect(health.status).toBe(200);
-		expect(health.body).toMatchObject({ status: 'ok', product: 'customer-portal', entries: ['portal', 'portal-hooks'] });
+		expect(health.body).toMatchObject({
+			status: 'ok',
+			product: 'customer-portal',
+			entries: ['portal', 'portal-hooks'],
+		});
 	});
 
 	test('Staff invite a contact, who accepts, signs in, opens a ticket and reads the staff reply', async () => {
 		const customer = await api<{ id: number }>('POST', '/items/customers', { body: { name: 'Contoso' } });
 		expect(customer.status).toBe(200);
 		const email = `ivy.${randomBytes(4).toString('hex')}@contoso.example.com`;
-		const contact = await api<{ id: number }>('POST', '/items/contacts', { body: { customer: customer.body.data?.id, first_name: 'Ivy', last_name: 'Invitee', email } });
+		const contact = await api<{ id: number }>('POST', '/items/contacts', {
+			body: { customer: customer.body.data?.id, first_name: 'Ivy', last_name: 'Invitee', email },
+		});
 		expect(contact.status).toBe(200);
 
-		expect((await api('POST', '/portal/api/invitations', { body: { contact: contact.body.data?.id } })).status).toBe(201);
-		const link = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec((await waitForMail(mail?.folder ?? '', email)).text);
+		expect((await api('POST', '/portal/api/invitations', { body: { contact: contact.body.data?.id } })).status).toBe(
+			201,
+		);
+		const link = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(
+			(await waitForMail(mail?.folder ?? '', email)).text,
+		);
 		expect(link?.[1]).toBeDefined();
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token: link?.[1], password: 'a-good-long-password' } })).status).toBe(200);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token: link?.[1], password: 'a-good-long-password' },
+				})
+			).status,
+		).toBe(200);
 		const token = await signIn(email, 'a-good-long-password');
 
-		const ticket = await api<{ id: number }>('POST', '/items/tickets', { token, body: { subject: 'The printer jams', description: 'Since Monday.' } });
+		const ticket = await api<{ id: number }>('POST', '/items/tickets', {
+			token,
+			body: { subject: 'The printer jams', description: 'Since Monday.' },
+		});
 		expect(ticket.status).toBe(200);
-		const reply = await api('POST', '/items/ticket_comments', { body: { ticket: ticket.body.data?.id, body: 'We are on our way.', is_internal: false } });
+		const reply = await api('POST', '/items/ticket_comments', {
+			body: { ticket: ticket.body.data?.id, body: 'We are on our way.', is_internal: false },
+		});
 		expect(reply.status).toBe(200);
-		const seen = await api<{ body: string }[]>('GET', `/items/ticket_comments?filter[ticket][_eq]=${ticket.body.data?.id}&fields=body`, { token });
+		const seen = await api<{ body: string }[]>(
+			'GET',
+			`/items/ticket_comments?filter[ticket][_eq]=${ticket.body.data?.id}&fields=body`,
+			{ token },
+		);
 		expect(seen.body.data).toEqual([{ body: 'We are on our way.' }]);
 	});
 
@@ -164,7 +230,8 @@ describe('Upgrading and uninstalling on a lived-in Directus', () => {
 		await signIn(options.admin.email, options.admin.password);
 		expect(teamWorkDifferences(baseline, await teamWorkNow())).toEqual([]);
 		// Nothing of the portal's on Directus's own tables, beyond the help-desk data it leaves by default.
-		const settings = (await db?.('directus_settings').select('module_bar').first()) as { module_bar: unknown } | undefined;
+		const settings = (await db?.('directus_settings').select('module_bar').first()) as
+			{ module_bar: unknown } | undefined;
 		expect(settings?.module_bar ?? null).toBeNull();
 		expect(await db?.schema.hasTable('portal_migrations')).toBe(false);
 		expect((await api('GET', '/portal/api/health', { token: null })).status).toBe(404);
@@ -178,18 +245,33 @@ describe('The fingerprint of the team’s work', () => {
 		const before = teamWorkDifferences(baseline, await teamWorkNow());
 		const order = team.orders[2];
 		const permission = team.permissions.warehouseReadOrders;
-		const field = ((await connection('directus_fields').where({ collection: 'orders', field: 'reference' }).select('id')) as { id: number }[])[0]?.id;
+		const field = (
+			(await connection('directus_fields').where({ collection: 'orders', field: 'reference' }).select('id')) as {
+				id: number;
+			}[]
+		)[0]?.id;
 		// Written straight into the database, so what is checked is the fingerprint alone, whatever state the bundle is in.
 		const change = async (changes: { notes: string; fields: string; note: string }) => {
 			expect(await connection('orders').where('id', order).update({ notes: changes.notes })).toBe(1);
-			expect(await connection('directus_permissions').where('id', permission).update({ fields: changes.fields })).toBe(1);
+			expect(await connection('directus_permissions').where('id', permission).update({ fields: changes.fields })).toBe(
+				1,
+			);
 			expect(await connection('directus_fields').where('id', field).update({ note: changes.note })).toBe(1);
 		};
 
 		await change({ notes: 'Changed behind the team’s back', fields: 'id,reference', note: 'Printed on every invoice' });
 		// And a permission slipped into one of the team's policies.
-		await connection('directus_permissions').insert({ policy: team.policies.sales, collection: 'customers', action: 'read', fields: '*' });
-		const slipped = ((await connection('directus_permissions').where({ policy: team.policies.sales, collection: 'customers' }).select('id')) as { id: number }[])[0]?.id;
+		await connection('directus_permissions').insert({
+			policy: team.policies.sales,
+			collection: 'customers',
+			action: 'read',
+			fields: '*',
+		});
+		const slipped = (
+			(await connection('directus_permissions')
+				.where({ policy: team.policies.sales, collection: 'customers' })
+				.select('id')) as { id: number }[]
+		)[0]?.id;
 		const after = teamWorkDifferences(baseline, await teamWorkNow());
 		expect(after.filter((difference) => !before.includes(difference))).toEqual([
 			`directus_fields ${String(field)}: changed note: "As printed on the invoice" → "Printed on every invoice"`,
@@ -198,7 +280,11 @@ describe('The fingerprint of the team’s work', () => {
 			`orders ${order}: changed notes: "Short note" → "Changed behind the team’s back"`,
 		]);
 
-		await change({ notes: 'Short note', fields: 'id,reference,status,details,placed_on', note: 'As printed on the invoice' });
+		await change({
+			notes: 'Short note',
+			fields: 'id,reference,status,details,placed_on',
+			note: 'As printed on the invoice',
+		});
 		await connection('directus_permissions').where('id', slipped).delete();
 		expect(teamWorkDifferences(baseline, await teamWorkNow())).toEqual(before);
 	});

@@ -17,19 +17,22 @@ import { api, directusUnderTest } from '../support/directus-under-test.ts';
 const execFileAsync = promisify(execFile);
 
 interface PackageManifest {
-	name: string;
-	private?: boolean;
-	dependencies?: Record<string, string>;
-	peerDependencies?: Record<string, string>;
-	peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-	devDependencies?: Record<string, string>;
+	'name': string;
+	'private'?: boolean;
+	'dependencies'?: Record<string, string>;
+	'peerDependencies'?: Record<string, string>;
+	'peerDependenciesMeta'?: Record<string, { optional?: boolean }>;
+	'devDependencies'?: Record<string, string>;
 	'directus:extension': { host: string };
 }
 
 /** What Directus's extension SDK leaves out of the bundles it builds, because Directus provides it at run time. */
 async function sharedDependencies(): Promise<{ api: string[]; app: string[] }> {
 	const sdk = createRequire(join(projectRoot, 'node_modules/@directus/extensions-sdk/package.json'));
-	const extensions = (await import(pathToFileURL(sdk.resolve('@directus/extensions')).href)) as { API_SHARED_DEPS: string[]; APP_SHARED_DEPS: string[] };
+	const extensions = (await import(pathToFileURL(sdk.resolve('@directus/extensions')).href)) as {
+		API_SHARED_DEPS: string[];
+		APP_SHARED_DEPS: string[];
+	};
 	return { api: extensions.API_SHARED_DEPS, app: extensions.APP_SHARED_DEPS };
 }
 
@@ -38,7 +41,9 @@ function bareImports(source: string): string[] {
 	const specifiers = ts.preProcessFile(source, true, false).importedFiles.map((file) => file.fileName);
 	const packages = specifiers
 		.filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'))
-		.map((specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] ?? specifier));
+		.map((specifier) =>
+			specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier),
+		);
 	return [...new Set(packages)];
 }
 
@@ -46,7 +51,9 @@ let packedFiles: string[];
 let manifest: PackageManifest;
 
 beforeAll(async () => {
-	const { stdout } = await execFileAsync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot });
+	const { stdout } = await execFileAsync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: projectRoot,
+	});
 	const [report] = JSON.parse(stdout) as { files: { path: string }[] }[];
 	packedFiles = report?.files.map((file) => file.path) ?? [];
 	// The manifest as packed, which is what a team's npm reads.
@@ -56,7 +63,16 @@ beforeAll(async () => {
 
 describe('The npm package', () => {
 	test('Holds the built bundle, the portal app, README and LICENSE, and nothing else', () => {
-		expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/api.js', 'dist/app.js', 'dist/portal/index.html']));
+		expect(packedFiles).toEqual(
+			expect.arrayContaining([
+				'package.json',
+				'README.md',
+				'LICENSE',
+				'dist/api.js',
+				'dist/app.js',
+				'dist/portal/index.html',
+			]),
+		);
 		const unexpected = packedFiles.filter((path) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(path));
 		expect(unexpected).toEqual([]);
 	});
@@ -78,7 +94,9 @@ describe('The npm package', () => {
 		const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
 		const apiImports = bareImports(await readFile(join(projectRoot, 'dist/api.js'), 'utf8'));
 		expect(apiImports.length).toBeGreaterThan(0);
-		expect(apiImports.filter((name) => !isBuiltin(name) && !declared.includes(name) && !shared.api.includes(name))).toEqual([]);
+		expect(
+			apiImports.filter((name) => !isBuiltin(name) && !declared.includes(name) && !shared.api.includes(name)),
+		).toEqual([]);
 		// The studio module runs in the studio's browser, which provides Vue, its router and the SDK's composables.
 		const appImports = bareImports(await readFile(join(projectRoot, 'dist/app.js'), 'utf8'));
 		expect(appImports.length).toBeGreaterThan(0);
@@ -89,15 +107,23 @@ describe('The npm package', () => {
 describe('The package installed into the Directus under test', () => {
 	test('Loads from the Directus project’s node_modules, with nothing in the extensions folder', async () => {
 		const dataDir = dirname(directusUnderTest().logFile);
-		const installed = JSON.parse(await readFile(join(dataDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+		const installed = JSON.parse(await readFile(join(dataDir, 'package.json'), 'utf8')) as {
+			dependencies?: Record<string, string>;
+		};
 		expect(Object.keys(installed.dependencies ?? {})).toEqual([manifest.name]);
 		expect(await readdir(join(dataDir, 'extensions'))).toEqual([]);
 
-		const extensions = await api<{ meta: { source: string; folder: string }; schema: { type: string; entries?: { name: string }[] } | null }[]>('GET', '/extensions');
+		const extensions = await api<
+			{ meta: { source: string; folder: string }; schema: { type: string; entries?: { name: string }[] } | null }[]
+		>('GET', '/extensions');
 		const bundle = extensions.body.data?.find((extension) => extension.meta.folder === manifest.name);
 		expect(bundle?.meta.source).toBe('module');
 		expect(bundle?.schema?.type).toBe('bundle');
-		expect(bundle?.schema?.entries?.map((entry) => entry.name).sort()).toEqual(['customer-portal', 'portal', 'portal-hooks']);
+		expect(bundle?.schema?.entries?.map((entry) => entry.name).sort()).toEqual([
+			'customer-portal',
+			'portal',
+			'portal-hooks',
+		]);
 
 		const health = await api('GET', '/portal/api/health', { token: null });
 		expect(health.status).toBe(200);

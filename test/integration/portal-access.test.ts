@@ -6,7 +6,14 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { expectRefused } from '../support/expect-refused.ts';
-import { createPortalContact, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import {
+	createPortalContact,
+	groupId,
+	type PortalContact,
+	signIn,
+	tokenOf,
+	uniqueName,
+} from '../support/portal-users.ts';
 
 interface World {
 	parent: number;
@@ -23,14 +30,26 @@ beforeAll(async () => {
 	const child = (await createRow('customers', { name: uniqueName('Child'), parent })).id;
 	const other = (await createRow('customers', { name: uniqueName('Other') })).id;
 	const alice = await createPortalContact(parent, 'Basic');
-	const colleague = (await createRow('contacts', { customer: parent, last_name: 'Colleague', email: `${uniqueName('c').replace(' ', '-')}@example.com` })).id;
-	const ticket = async (customer: number, contact: number | null) => (await createRow('tickets', { customer, contact, subject: uniqueName('Ticket') })).id;
+	const colleague = (
+		await createRow('contacts', {
+			customer: parent,
+			last_name: 'Colleague',
+			email: `${uniqueName('c').replace(' ', '-')}@example.com`,
+		})
+	).id;
+	const ticket = async (customer: number, contact: number | null) =>
+		(await createRow('tickets', { customer, contact, subject: uniqueName('Ticket') })).id;
 	world = {
 		parent,
 		child,
 		other,
 		alice,
-		tickets: { parentOwn: await ticket(parent, alice.id), parentColleague: await ticket(parent, colleague), child: await ticket(child, null), other: await ticket(other, null) },
+		tickets: {
+			parentOwn: await ticket(parent, alice.id),
+			parentColleague: await ticket(parent, colleague),
+			child: await ticket(child, null),
+			other: await ticket(other, null),
+		},
 	};
 });
 
@@ -43,7 +62,12 @@ async function visibleTickets(token: string): Promise<number[]> {
 
 describe('Installation', () => {
 	test('Seeds the four system groups, each compiled into a policy, and a default group', async () => {
-		const groups = await api<{ name: string; is_system: boolean; policy: string | null; assignable_by_client: boolean }[]>('GET', '/items/portal_groups?filter[is_system][_eq]=true&fields=name,is_system,policy,assignable_by_client&sort=id');
+		const groups = await api<
+			{ name: string; is_system: boolean; policy: string | null; assignable_by_client: boolean }[]
+		>(
+			'GET',
+			'/items/portal_groups?filter[is_system][_eq]=true&fields=name,is_system,policy,assignable_by_client&sort=id',
+		);
 		expect(groups.body.data?.map((group) => [group.name, group.assignable_by_client])).toEqual([
 			['No Portal Access', true],
 			['Basic', true],
@@ -61,13 +85,24 @@ describe('Installation', () => {
 describe('Linking a contact to a user', () => {
 	test('Puts the user under the portal role with exactly its group policy and its customer’s badge', async () => {
 		const settings = await api<{ portal_role: string }>('GET', '/items/portal_settings');
-		const user = await api<{ role: string; policies: unknown[] }>('GET', `/users/${world.alice.userId}?fields=role,status`);
+		const user = await api<{ role: string; policies: unknown[] }>(
+			'GET',
+			`/users/${world.alice.userId}?fields=role,status`,
+		);
 		expect(user.body.data?.role).toBe(settings.body.data?.portal_role);
-		const access = await api<{ policy: string }[]>('GET', `/access?filter[user][_eq]=${world.alice.userId}&fields=policy`);
+		const access = await api<{ policy: string }[]>(
+			'GET',
+			`/access?filter[user][_eq]=${world.alice.userId}&fields=policy`,
+		);
 		const basic = await api<{ policy: string }[]>('GET', '/items/portal_groups?filter[name][_eq]=Basic&fields=policy');
-		const badge = await api<{ portal_badge: string }>('GET', `/items/customers/${world.alice.customer}?fields=portal_badge`);
+		const badge = await api<{ portal_badge: string }>(
+			'GET',
+			`/items/customers/${world.alice.customer}?fields=portal_badge`,
+		);
 		expect(badge.body.data?.portal_badge).toMatch(/^[0-9a-f-]{36}$/);
-		expect(access.body.data?.map(({ policy }) => policy).sort()).toEqual([basic.body.data?.[0]?.policy, badge.body.data?.portal_badge].sort());
+		expect(access.body.data?.map(({ policy }) => policy).sort()).toEqual(
+			[basic.body.data?.[0]?.policy, badge.body.data?.portal_badge].sort(),
+		);
 	});
 
 	test('Gives a contact linked without a group the default group', async () => {
@@ -78,37 +113,77 @@ describe('Linking a contact to a user', () => {
 
 	test('Refuses to turn a staff user into a portal user', async () => {
 		const staffRole = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Staff') } });
-		const staff = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-staff@example.com`, password: 'staff-password-1', role: staffRole.body.data?.id } });
-		const response = await api('POST', '/items/contacts', { body: { customer: world.other, last_name: 'Staff', email: `${Date.now()}-s@example.com`, user: staff.body.data?.id } });
+		const staff = await api<{ id: string }>('POST', '/users', {
+			body: { email: `${Date.now()}-staff@example.com`, password: 'staff-password-1', role: staffRole.body.data?.id },
+		});
+		const response = await api('POST', '/items/contacts', {
+			body: {
+				customer: world.other,
+				last_name: 'Staff',
+				email: `${Date.now()}-s@example.com`,
+				user: staff.body.data?.id,
+			},
+		});
 		expectRefused(response, 'Linking a staff user to a contact', { statuses: [400], code: 'PORTAL_USER_LINK' });
 		const user = await api<{ role: string }>('GET', `/users/${staff.body.data?.id}?fields=role`);
 		expect(user.body.data?.role).toBe(staffRole.body.data?.id);
 	});
 
 	test('Help-desk staff without admin rights link users the same way, and cannot turn staff into portal users', async () => {
-		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Agents'), app_access: true, admin_access: false } });
+		const policy = await api<{ id: string }>('POST', '/policies', {
+			body: { name: uniqueName('Agents'), app_access: true, admin_access: false },
+		});
 		for (const action of ['create', 'read', 'update']) {
-			await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] } });
+			await api('POST', '/permissions', {
+				body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] },
+			});
 		}
 		const agentRole = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agent') } });
 		await api('POST', '/access', { body: { role: agentRole.body.data?.id, policy: policy.body.data?.id } });
 		const agentEmail = `${uniqueName('agent').replace(' ', '-')}@example.com`;
-		await api('POST', '/users', { body: { email: agentEmail, password: 'agent-password-1', role: agentRole.body.data?.id } });
+		await api('POST', '/users', {
+			body: { email: agentEmail, password: 'agent-password-1', role: agentRole.body.data?.id },
+		});
 		const agent = (await signIn({ email: agentEmail, password: 'agent-password-1' })).token;
 
 		const admin = await api<{ id: string }[]>('GET', '/users?filter[email][_eq]=admin@example.com&fields=id');
-		const refused = await api('POST', '/items/contacts', { token: agent, body: { customer: world.other, last_name: 'Boss', email: `${Date.now()}-b@example.com`, user: admin.body.data?.[0]?.id } });
+		const refused = await api('POST', '/items/contacts', {
+			token: agent,
+			body: {
+				customer: world.other,
+				last_name: 'Boss',
+				email: `${Date.now()}-b@example.com`,
+				user: admin.body.data?.[0]?.id,
+			},
+		});
 		expectRefused(refused, 'Linking an admin to a contact', { statuses: [400], code: 'PORTAL_USER_LINK' });
-		const adminAccess = await api<{ policy: string }[]>('GET', `/access?filter[user][_eq]=${admin.body.data?.[0]?.id}&fields=policy`);
+		const adminAccess = await api<{ policy: string }[]>(
+			'GET',
+			`/access?filter[user][_eq]=${admin.body.data?.[0]?.id}&fields=policy`,
+		);
 		const adminRole = await api<{ role: string | null }>('GET', `/users/${admin.body.data?.[0]?.id}?fields=role`);
 		expect(adminRole.body.data?.role).not.toBeNull();
 		expect(adminAccess.status).toBe(200);
 
-		const fresh = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-fresh@example.com`, password: 'fresh-password-1', status: 'active' } });
-		const linked = await api('POST', '/items/contacts', { token: agent, body: { customer: world.other, last_name: 'Fresh', email: `${Date.now()}-f@example.com`, user: fresh.body.data?.id } });
+		const fresh = await api<{ id: string }>('POST', '/users', {
+			body: { email: `${Date.now()}-fresh@example.com`, password: 'fresh-password-1', status: 'active' },
+		});
+		const linked = await api('POST', '/items/contacts', {
+			token: agent,
+			body: {
+				customer: world.other,
+				last_name: 'Fresh',
+				email: `${Date.now()}-f@example.com`,
+				user: fresh.body.data?.id,
+			},
+		});
 		expect(linked.status).toBe(200);
 		const settings = await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role');
-		await eventually(async () => expect((await api<{ role: string }>('GET', `/users/${fresh.body.data?.id}?fields=role`)).body.data?.role).toBe(settings.body.data?.portal_role));
+		await eventually(async () =>
+			expect((await api<{ role: string }>('GET', `/users/${fresh.body.data?.id}?fields=role`)).body.data?.role).toBe(
+				settings.body.data?.portal_role,
+			),
+		);
 	});
 
 	test('Unlinking takes the portal role and the group policy away', async () => {
@@ -134,20 +209,34 @@ describe('What a contact sees follows their group on the next request', () => {
 		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague]);
 
 		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Administrator') } });
-		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague, world.tickets.child]);
+		expect(await visibleTickets(token)).toEqual([
+			world.tickets.parentOwn,
+			world.tickets.parentColleague,
+			world.tickets.child,
+		]);
 
 		await api('PATCH', `/items/contacts/${world.alice.id}`, { body: { portal_group: await groupId('Basic') } });
 		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn]);
 
 		await eventually(async () => {
-			const audit = await api<{ action: string; details: { portal_group: number } }[]>('GET', `/items/portal_audit?filter[target_id][_eq]=${world.alice.id}&filter[action][_eq]=contact.access_changed&fields=action,details&sort=id`);
+			const audit = await api<{ action: string; details: { portal_group: number } }[]>(
+				'GET',
+				`/items/portal_audit?filter[target_id][_eq]=${world.alice.id}&filter[action][_eq]=contact.access_changed&fields=action,details&sort=id`,
+			);
 			// Linked in Basic when created, then the three changes above.
-			expect(audit.body.data?.map((entry) => entry.details.portal_group)).toEqual([await groupId('Basic'), await groupId('Manager'), await groupId('Administrator'), await groupId('Basic')]);
+			expect(audit.body.data?.map((entry) => entry.details.portal_group)).toEqual([
+				await groupId('Basic'),
+				await groupId('Manager'),
+				await groupId('Administrator'),
+				await groupId('Basic'),
+			]);
 		});
 	});
 
 	test('Editing a custom group changes what its contacts see on their next request', async () => {
-		const group = await api<{ id: number }>('POST', '/items/portal_groups', { body: { name: uniqueName('Custom'), permissions: { 'tickets.view': 'own' } } });
+		const group = await api<{ id: number }>('POST', '/items/portal_groups', {
+			body: { name: uniqueName('Custom'), permissions: { 'tickets.view': 'own' } },
+		});
 		expect(group.status).toBe(200);
 		const contact = await createPortalContact(world.parent, group.body.data?.id);
 		await createRow('tickets', { customer: world.parent, contact: contact.id, subject: 'Mine' });
@@ -155,8 +244,14 @@ describe('What a contact sees follows their group on the next request', () => {
 		expect(await visibleTickets(token)).toEqual([]);
 		expect((await api<unknown[]>('GET', '/items/tickets?fields=id', { token })).body.data).toHaveLength(1);
 
-		await api('PATCH', `/items/portal_groups/${group.body.data?.id}`, { body: { permissions: { 'tickets.view': 'customer_tree' } } });
-		expect(await visibleTickets(token)).toEqual([world.tickets.parentOwn, world.tickets.parentColleague, world.tickets.child]);
+		await api('PATCH', `/items/portal_groups/${group.body.data?.id}`, {
+			body: { permissions: { 'tickets.view': 'customer_tree' } },
+		});
+		expect(await visibleTickets(token)).toEqual([
+			world.tickets.parentOwn,
+			world.tickets.parentColleague,
+			world.tickets.child,
+		]);
 
 		await api('PATCH', `/items/portal_groups/${group.body.data?.id}`, { body: { permissions: {} } });
 		expect((await api('GET', '/items/tickets?fields=id', { token })).status).toBe(403);
@@ -172,10 +267,14 @@ describe('What a contact sees follows their group on the next request', () => {
 	});
 
 	test('A sub-customer hidden from its parent is out of the parent contacts\u2019 tree', async () => {
-		const hidden = (await createRow('customers', { name: uniqueName('Hidden'), parent: world.parent, visible_to_parent: false })).id;
+		const hidden = (
+			await createRow('customers', { name: uniqueName('Hidden'), parent: world.parent, visible_to_parent: false })
+		).id;
 		const ticket = (await createRow('tickets', { customer: hidden, subject: 'Private' })).id;
 		const admin = await createPortalContact(world.parent, 'Administrator');
-		const response = await api<{ id: number }[]>('GET', `/items/tickets?fields=id&filter[id][_eq]=${ticket}`, { token: await tokenOf(admin) });
+		const response = await api<{ id: number }[]>('GET', `/items/tickets?fields=id&filter[id][_eq]=${ticket}`, {
+			token: await tokenOf(admin),
+		});
 		expect(response.body.data).toEqual([]);
 	});
 });
@@ -192,8 +291,12 @@ describe('Quick successive changes to one contact', () => {
 
 	/** How many changes of the login's suspension the product has finished applying: it records each once its sync is done. */
 	async function appliedSuspensionChanges(contact: PortalContact): Promise<number> {
-		const entries = await api<{ details: unknown }[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${contact.id}&fields=details&limit=-1`);
-		return (entries.body.data ?? []).filter((entry) => JSON.stringify(entry.details).includes('login_suspended')).length;
+		const entries = await api<{ details: unknown }[]>(
+			'GET',
+			`/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${contact.id}&fields=details&limit=-1`,
+		);
+		return (entries.body.data ?? []).filter((entry) => JSON.stringify(entry.details).includes('login_suspended'))
+			.length;
 	}
 
 	/**
@@ -201,7 +304,10 @@ describe('Quick successive changes to one contact', () => {
 	 * finished, and checks the access still matches: no late sync undid it.
 	 */
 	async function settlesOnStoredState(contact: PortalContact, changes: number): Promise<void> {
-		const stored = await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact.id}?fields=login_suspended`);
+		const stored = await api<{ login_suspended: boolean }>(
+			'GET',
+			`/items/contacts/${contact.id}?fields=login_suspended`,
+		);
 		const expected = stored.body.data?.login_suspended ? suspended : active;
 		await eventually(async () => expect(await accessOf(contact.userId)).toEqual(expected));
 		await eventually(async () => expect(await appliedSuspensionChanges(contact)).toBe(changes));
@@ -211,17 +317,26 @@ describe('Quick successive changes to one contact', () => {
 	test('An admin suspending and re-enabling a login in turn: each change holds on the very next request', async () => {
 		const contact = await createPortalContact(world.other, 'Manager');
 		for (let round = 0; round < 8; round++) {
-			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: true } })).status).toBe(200);
+			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: true } })).status).toBe(
+				200,
+			);
 			expect(await accessOf(contact.userId)).toEqual(suspended);
-			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(200);
+			expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(
+				200,
+			);
 			expect(await accessOf(contact.userId)).toEqual(active);
 		}
 		await settlesOnStoredState(contact, 16);
 	});
 
 	test('Concurrent changes by admins and by help-desk staff end with exactly what was stored last', async () => {
-		const policy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Desk'), app_access: true, admin_access: false } });
-		for (const action of ['read', 'update']) await api('POST', '/permissions', { body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] } });
+		const policy = await api<{ id: string }>('POST', '/policies', {
+			body: { name: uniqueName('Desk'), app_access: true, admin_access: false },
+		});
+		for (const action of ['read', 'update'])
+			await api('POST', '/permissions', {
+				body: { policy: policy.body.data?.id, collection: 'contacts', action, fields: ['*'] },
+			});
 		const email = `${uniqueName('desk').replace(' ', '-')}@example.com`;
 		const desk = await api<{ id: string }>('POST', '/users', { body: { email, password: 'desk-password-1' } });
 		await api('POST', '/access', { body: { user: desk.body.data?.id, policy: policy.body.data?.id } });
@@ -231,7 +346,12 @@ describe('Quick successive changes to one contact', () => {
 		for (const token of [undefined, staff ?? undefined]) {
 			const contact = await createPortalContact(world.other, 'Manager');
 			for (let burst = 0; burst < 3; burst++) {
-				const writes = Array.from({ length: 12 }, (_, index) => api('PATCH', `/items/contacts/${contact.id}`, { token, body: { login_suspended: (index + burst) % 2 === 0 } }));
+				const writes = Array.from({ length: 12 }, (_, index) =>
+					api('PATCH', `/items/contacts/${contact.id}`, {
+						token,
+						body: { login_suspended: (index + burst) % 2 === 0 },
+					}),
+				);
 				for (const response of await Promise.all(writes)) expect(response.status).toBe(200);
 				await settlesOnStoredState(contact, 12 * (burst + 1));
 			}
@@ -257,7 +377,9 @@ describe('Portal settings', () => {
 		const before = await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role');
 		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Other') } });
 		await api('PATCH', '/items/portal_settings', { body: { portal_role: role.body.data?.id } });
-		expect((await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data).toEqual(before.body.data);
+		expect((await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body.data).toEqual(
+			before.body.data,
+		);
 	});
 });
 
@@ -266,19 +388,26 @@ describe('The same rules hold through GraphQL', () => {
 		const token = await tokenOf(world.alice);
 		const response = await fetch(`${directusUnderTest().url}/graphql`, {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+			headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
 			body: JSON.stringify({ query: '{ tickets(limit: -1) { id customer { id } contact { id } } }' }),
 		});
 		const body = (await response.json()) as { data?: { tickets: { id: string }[] }; errors?: unknown };
 		expect(body.errors).toBeUndefined();
 		const ours = new Set(Object.values(world.tickets).map(String));
-		expect(body.data?.tickets.map((ticket) => ticket.id).filter((id) => ours.has(id))).toEqual([String(world.tickets.parentOwn)]);
+		expect(body.data?.tickets.map((ticket) => ticket.id).filter((id) => ours.has(id))).toEqual([
+			String(world.tickets.parentOwn),
+		]);
 	});
 });
 
 describe('Groups refuse bad input and keep system groups intact', () => {
 	test('Refuses unknown capabilities and values with every problem named', async () => {
-		const response = await api('POST', '/items/portal_groups', { body: { name: uniqueName('Bad'), permissions: { 'tickets.view': 'everything', 'tickets.fly': true, 'kb.view': 'yes' } } });
+		const response = await api('POST', '/items/portal_groups', {
+			body: {
+				name: uniqueName('Bad'),
+				permissions: { 'tickets.view': 'everything', 'tickets.fly': true, 'kb.view': 'yes' },
+			},
+		});
 		expect(response.status).toBe(400);
 		expect(response.body.errors?.[0]?.message).toBe(
 			'The portal group\'s permissions are not valid: "tickets.view" must be one of "none", "own", "customer", "customer_tree". "tickets.fly" is not a portal capability. "kb.view" must be true or false.',
@@ -287,20 +416,28 @@ describe('Groups refuse bad input and keep system groups intact', () => {
 
 	test('Refuses to change or delete a system group, and to delete a group in use', async () => {
 		const basic = await groupId('Basic');
-		const update = await api('PATCH', `/items/portal_groups/${basic}`, { body: { permissions: { 'tickets.view': 'customer_tree' } } });
+		const update = await api('PATCH', `/items/portal_groups/${basic}`, {
+			body: { permissions: { 'tickets.view': 'customer_tree' } },
+		});
 		expect(update.status).toBe(400);
 		expect(update.body.errors?.[0]?.extensions?.code).toBe('SYSTEM_GROUP_READ_ONLY');
 		expect((await api('DELETE', `/items/portal_groups/${basic}`)).status).toBe(400);
 
-		const custom = await api<{ id: number; name: string }>('POST', '/items/portal_groups', { body: { name: uniqueName('In use'), permissions: { 'kb.view': true } } });
+		const custom = await api<{ id: number; name: string }>('POST', '/items/portal_groups', {
+			body: { name: uniqueName('In use'), permissions: { 'kb.view': true } },
+		});
 		await createPortalContact(world.other, custom.body.data?.id);
 		const response = await api('DELETE', `/items/portal_groups/${custom.body.data?.id}`);
 		expect(response.status).toBe(409);
-		expect(response.body.errors?.[0]?.message).toBe(`The portal group "${custom.body.data?.name}" cannot be deleted while 1 contact uses it. Move that contact to another group first.`);
+		expect(response.body.errors?.[0]?.message).toBe(
+			`The portal group "${custom.body.data?.name}" cannot be deleted while 1 contact uses it. Move that contact to another group first.`,
+		);
 	});
 
 	test('Deleting an unused custom group deletes its policy', async () => {
-		const custom = await api<{ id: number; policy: string }>('POST', '/items/portal_groups', { body: { name: uniqueName('Gone'), permissions: { 'kb.view': true } } });
+		const custom = await api<{ id: number; policy: string }>('POST', '/items/portal_groups', {
+			body: { name: uniqueName('Gone'), permissions: { 'kb.view': true } },
+		});
 		expect((await api('DELETE', `/items/portal_groups/${custom.body.data?.id}`)).status).toBe(204);
 		await eventually(async () => expect((await api('GET', `/policies/${custom.body.data?.policy}`)).status).toBe(403));
 	});
@@ -310,44 +447,82 @@ describe('A contact cannot raise their own rights or cross to another customer',
 	test('Cannot change their own group, user, customer or role', async () => {
 		const contact = await createPortalContact(world.parent, 'Administrator');
 		const token = await tokenOf(contact);
-		const staff = await api<{ id: string }>('POST', '/users', { body: { email: `${Date.now()}-boss@example.com`, password: 'staff-password-1', role: (await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Boss') } })).body.data?.id } });
-		for (const body of [{ portal_group: await groupId('Administrator') }, { customer: world.other }, { user: null }, { user: staff.body.data?.id }]) {
+		const staff = await api<{ id: string }>('POST', '/users', {
+			body: {
+				email: `${Date.now()}-boss@example.com`,
+				password: 'staff-password-1',
+				role: (await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Boss') } })).body.data?.id,
+			},
+		});
+		for (const body of [
+			{ portal_group: await groupId('Administrator') },
+			{ customer: world.other },
+			{ user: null },
+			{ user: staff.body.data?.id },
+		]) {
 			const response = await api('PATCH', `/items/contacts/${contact.id}`, { token, body });
 			expect(response.status).toBe(403);
 			expect(JSON.stringify(response.body)).not.toContain('boss@example.com');
 		}
 		expect((await api('PATCH', '/users/me', { token, body: { role: null } })).status).toBe(403);
 		expect((await api('POST', '/access', { token, body: { user: contact.userId, policy: 'x' } })).status).toBe(403);
-		const row = await api<{ customer: number; user: string }>('GET', `/items/contacts/${contact.id}?fields=customer,user`);
+		const row = await api<{ customer: number; user: string }>(
+			'GET',
+			`/items/contacts/${contact.id}?fields=customer,user`,
+		);
 		expect(row.body.data).toEqual({ customer: world.parent, user: contact.userId });
 	});
 
 	test('Creates tickets only for their own customer, with the default priority unless allowed to choose', async () => {
 		const contact = await createPortalContact(world.parent, 'Basic');
 		const token = await tokenOf(contact);
-		const foreign = await api('POST', '/items/tickets', { token, body: { subject: 'Not mine', customer: world.other } });
+		const foreign = await api('POST', '/items/tickets', {
+			token,
+			body: { subject: 'Not mine', customer: world.other },
+		});
 		expectRefused(foreign, 'A ticket for another customer', { statuses: [400] });
 		// The same request for the contact's own customer goes through: the refusal is about the customer named.
-		expect((await api('POST', '/items/tickets', { token, body: { subject: 'Mine', customer: world.parent } })).status).toBe(200);
+		expect(
+			(await api('POST', '/items/tickets', { token, body: { subject: 'Mine', customer: world.parent } })).status,
+		).toBe(200);
 		const withPriority = await api('POST', '/items/tickets', { token, body: { subject: 'Urgent!', priority: 1 } });
 		expect(withPriority.status).toBe(403);
 		await createRow('ticket_priorities', { name: uniqueName('Default'), sort: 2, is_default: true });
 		const created = await api<{ id: number }>('POST', '/items/tickets', { token, body: { subject: 'Printer' } });
 		expect(created.status).toBe(200);
-		const stored = await api<{ customer: number; contact: number; priority: number }>('GET', `/items/tickets/${created.body.data?.id}?fields=customer,contact,priority`);
-		const priorities = await api<{ id: number }[]>('GET', '/items/ticket_priorities?fields=id&sort=-is_default,sort,id&limit=1');
-		expect(stored.body.data).toEqual({ customer: world.parent, contact: contact.id, priority: priorities.body.data?.[0]?.id });
+		const stored = await api<{ customer: number; contact: number; priority: number }>(
+			'GET',
+			`/items/tickets/${created.body.data?.id}?fields=customer,contact,priority`,
+		);
+		const priorities = await api<{ id: number }[]>(
+			'GET',
+			'/items/ticket_priorities?fields=id&sort=-is_default,sort,id&limit=1',
+		);
+		expect(stored.body.data).toEqual({
+			customer: world.parent,
+			contact: contact.id,
+			priority: priorities.body.data?.[0]?.id,
+		});
 	});
 
 	test('Replies only to tickets they can see, always as themselves and never internally', async () => {
 		const contact = await createPortalContact(world.parent, 'Basic');
 		const token = await tokenOf(contact);
 		const mine = (await createRow('tickets', { customer: world.parent, contact: contact.id, subject: 'Mine' })).id;
-		const notMine = await api('POST', '/items/ticket_comments', { token, body: { ticket: world.tickets.other, body: 'Hello' } });
+		const notMine = await api('POST', '/items/ticket_comments', {
+			token,
+			body: { ticket: world.tickets.other, body: 'Hello' },
+		});
 		expect(notMine.status).toBe(403);
-		const reply = await api<{ id: number }>('POST', '/items/ticket_comments', { token, body: { ticket: mine, body: 'Thanks', is_internal: true, author_contact: world.alice.id } });
+		const reply = await api<{ id: number }>('POST', '/items/ticket_comments', {
+			token,
+			body: { ticket: mine, body: 'Thanks', is_internal: true, author_contact: world.alice.id },
+		});
 		expect(reply.status).toBe(200);
-		const stored = await api<{ is_internal: boolean; author_contact: number }>('GET', `/items/ticket_comments/${reply.body.data?.id}?fields=is_internal,author_contact`);
+		const stored = await api<{ is_internal: boolean; author_contact: number }>(
+			'GET',
+			`/items/ticket_comments/${reply.body.data?.id}?fields=is_internal,author_contact`,
+		);
 		expect(stored.body.data).toEqual({ is_internal: false, author_contact: contact.id });
 	});
 });
@@ -355,10 +530,23 @@ describe('A contact cannot raise their own rights or cross to another customer',
 describe('The portal app\u2019s view of the signed-in contact', () => {
 	test('GET /portal/api/me returns the contact, customer, group and effective capabilities', async () => {
 		const contact = await createPortalContact(world.parent, 'Manager');
-		const response = await api<{ contact: { id: number }; customer: { id: number }; group: { name: string }; capabilities: Record<string, unknown> }>('GET', '/portal/api/me', { token: await tokenOf(contact) });
+		const response = await api<{
+			contact: { id: number };
+			customer: { id: number };
+			group: { name: string };
+			capabilities: Record<string, unknown>;
+		}>('GET', '/portal/api/me', { token: await tokenOf(contact) });
 		expect(response.status).toBe(200);
-		expect(response.body.data).toMatchObject({ contact: { id: contact.id }, customer: { id: world.parent }, group: { name: 'Manager' } });
-		expect(response.body.data?.capabilities).toMatchObject({ 'tickets.view': 'customer', 'invoices.view': true, 'users.manage': false });
+		expect(response.body.data).toMatchObject({
+			contact: { id: contact.id },
+			customer: { id: world.parent },
+			group: { name: 'Manager' },
+		});
+		expect(response.body.data?.capabilities).toMatchObject({
+			'tickets.view': 'customer',
+			'invoices.view': true,
+			'users.manage': false,
+		});
 	});
 
 	test('GET /portal/api/me answers only portal users', async () => {
@@ -369,7 +557,12 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 	test('GET /portal/api/config tells anyone the portal\u2019s name, colour and what it offers visitors', async () => {
 		const response = await api<Record<string, unknown>>('GET', '/portal/api/config', { token: null });
 		expect(response.status).toBe(200);
-		expect(Object.keys(response.body.data ?? {}).sort()).toEqual(['accent_color', 'access_mode', 'portal_name', 'self_signup']);
+		expect(Object.keys(response.body.data ?? {}).sort()).toEqual([
+			'accent_color',
+			'access_mode',
+			'portal_name',
+			'self_signup',
+		]);
 	});
 });
 
@@ -377,15 +570,34 @@ describe('Changing one\u2019s own password', () => {
 	test('Needs the current password, and then the new one works', async () => {
 		const contact = await createPortalContact(world.other, 'Basic');
 		const token = await tokenOf(contact);
-		const wrong = await api('POST', '/portal/api/me/password', { token, body: { current_password: 'wrong-password', new_password: 'new-password-123' } });
+		const wrong = await api('POST', '/portal/api/me/password', {
+			token,
+			body: { current_password: 'wrong-password', new_password: 'new-password-123' },
+		});
 		expect(wrong.status).toBe(401);
-		expect((await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password } })).status).toBe(400);
-		expect((await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password, new_password: 'new-password-123' } })).status).toBe(204);
+		expect(
+			(await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password } })).status,
+		).toBe(400);
+		expect(
+			(
+				await api('POST', '/portal/api/me/password', {
+					token,
+					body: { current_password: contact.password, new_password: 'new-password-123' },
+				})
+			).status,
+		).toBe(204);
 		expect((await signIn({ email: contact.email, password: contact.password })).status).toBe(401);
 		expect((await signIn({ email: contact.email, password: 'new-password-123' })).status).toBe(200);
 	});
 
 	test('Is for portal users only', async () => {
-		expect((await api('POST', '/portal/api/me/password', { token: null, body: { current_password: 'a', new_password: 'b' } })).status).toBe(403);
+		expect(
+			(
+				await api('POST', '/portal/api/me/password', {
+					token: null,
+					body: { current_password: 'a', new_password: 'b' },
+				})
+			).status,
+		).toBe(403);
 	});
 });

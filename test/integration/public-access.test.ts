@@ -17,7 +17,10 @@ afterAll(async () => {
 
 async function domainCustomer() {
 	const domain = `${random()}.client.example.com`;
-	const customer = await createRow<{ id: number; name: string }>('customers', { name: uniqueName('Domain'), email_domains: [domain] });
+	const customer = await createRow<{ id: number; name: string }>('customers', {
+		name: uniqueName('Domain'),
+		email_domains: [domain],
+	});
 	return { customer, domain };
 }
 
@@ -30,23 +33,37 @@ describe('Access mode', () => {
 		await setSettings({ access_mode: 'registered_only' });
 		await createRow('kb_articles', { title: uniqueName('Public article'), status: 'published', audience: 'all' });
 		expect((await api('GET', '/items/kb_articles', { token: null })).status).toBe(403);
-		const response = await api('POST', '/portal/api/public/requests', { token: null, body: { name: 'A', email: 'a@example.com', subject: 'Hi' } });
+		const response = await api('POST', '/portal/api/public/requests', {
+			token: null,
+			body: { name: 'A', email: 'a@example.com', subject: 'Hi' },
+		});
 		expect(response.status).toBe(403);
 		expect(response.body.errors?.[0]?.extensions?.code).toBe('PORTAL_FEATURE_OFF');
 	});
 
 	test('Public: anyone reads published articles meant for everyone, and nothing else', async () => {
 		await setSettings({ access_mode: 'public' });
-		const visible = await createRow('kb_articles', { title: uniqueName('Everyone'), status: 'published', audience: 'all' });
+		const visible = await createRow('kb_articles', {
+			title: uniqueName('Everyone'),
+			status: 'published',
+			audience: 'all',
+		});
 		const draft = await createRow('kb_articles', { title: uniqueName('Draft'), status: 'draft', audience: 'all' });
-		const selected = await createRow('kb_articles', { title: uniqueName('Selected'), status: 'published', audience: 'selected' });
+		const selected = await createRow('kb_articles', {
+			title: uniqueName('Selected'),
+			status: 'published',
+			audience: 'selected',
+		});
 		const articles = await api<{ id: number }[]>('GET', '/items/kb_articles?fields=id&limit=-1', { token: null });
 		const ids = articles.body.data?.map((row) => row.id) ?? [];
 		expect(ids).toContain(visible.id);
 		expect(ids).not.toContain(draft.id);
 		expect(ids).not.toContain(selected.id);
 		for (const collection of ['tickets', 'contacts', 'customers', 'documents', 'portal_groups']) {
-			expect({ collection, status: (await api('GET', `/items/${collection}`, { token: null })).status }).toEqual({ collection, status: 403 });
+			expect({ collection, status: (await api('GET', `/items/${collection}`, { token: null })).status }).toEqual({
+				collection,
+				status: 403,
+			});
 		}
 	});
 });
@@ -56,14 +73,22 @@ describe('Public requests', () => {
 		// A login is offered only where self sign-up would give one (test/security/staff-decisions.test.ts).
 		await setSettings({ access_mode: 'public', self_signup: 'matching_domain' });
 		const { customer, domain } = await domainCustomer();
-		const known = await createRow<{ id: number }>('contacts', { customer: customer.id, last_name: 'Known', email: `known-${random()}@${domain}` });
-		const knownEmail = ((await api<{ email: string }>('GET', `/items/contacts/${known.id}?fields=email`)).body.data?.email) ?? '';
+		const known = await createRow<{ id: number }>('contacts', {
+			customer: customer.id,
+			last_name: 'Known',
+			email: `known-${random()}@${domain}`,
+		});
+		const knownEmail =
+			(await api<{ email: string }>('GET', `/items/contacts/${known.id}?fields=email`)).body.data?.email ?? '';
 		const matched = `new-${random()}@${domain}`;
 		const stranger = `who-${random()}@nowhere-${random()}.example.org`;
 
 		const answers = [];
 		for (const email of [knownEmail, matched, stranger]) {
-			const response = await api('POST', '/portal/api/public/requests', { token: null, body: { name: 'Pat Public', email, subject: `Help ${email}`, description: 'Please help.' } });
+			const response = await api('POST', '/portal/api/public/requests', {
+				token: null,
+				body: { name: 'Pat Public', email, subject: `Help ${email}`, description: 'Please help.' },
+			});
 			answers.push({ status: response.status, body: response.body });
 		}
 		expect(answers[1]).toEqual(answers[0]);
@@ -79,9 +104,22 @@ describe('Public requests', () => {
 		expect(linkIn(strangerMail.text)).toBeNull();
 
 		const ticketFor = async (email: string) =>
-			(await api<{ customer: { id: number; name: string }; contact: { email: string; first_name: string; last_name: string } }[]>('GET', `/items/tickets?filter[subject][_eq]=${encodeURIComponent(`Help ${email}`)}&fields=customer.id,customer.name,contact.email,contact.first_name,contact.last_name`)).body.data?.[0];
+			(
+				await api<
+					{
+						customer: { id: number; name: string };
+						contact: { email: string; first_name: string; last_name: string };
+					}[]
+				>(
+					'GET',
+					`/items/tickets?filter[subject][_eq]=${encodeURIComponent(`Help ${email}`)}&fields=customer.id,customer.name,contact.email,contact.first_name,contact.last_name`,
+				)
+			).body.data?.[0];
 		expect((await ticketFor(knownEmail))?.customer.id).toBe(customer.id);
-		expect(await ticketFor(matched)).toEqual({ customer: { id: customer.id, name: customer.name }, contact: { email: matched, first_name: 'Pat', last_name: 'Public' } });
+		expect(await ticketFor(matched)).toEqual({
+			customer: { id: customer.id, name: customer.name },
+			contact: { email: matched, first_name: 'Pat', last_name: 'Public' },
+		});
 		expect((await ticketFor(stranger))?.customer.name).toBe('Unassigned requests');
 	});
 
@@ -89,9 +127,19 @@ describe('Public requests', () => {
 		await setSettings({ access_mode: 'public', self_signup: 'matching_domain' });
 		const { domain } = await domainCustomer();
 		const email = `follow-${random()}@${domain}`;
-		await api('POST', '/portal/api/public/requests', { token: null, body: { name: 'Fay Follow', email, subject: 'Track me' } });
+		await api('POST', '/portal/api/public/requests', {
+			token: null,
+			body: { name: 'Fay Follow', email, subject: 'Track me' },
+		});
 		const token = linkIn((await waitForMail(mailFolder(), email)).text);
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'follow-password-1' } })).status).toBe(200);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token, password: 'follow-password-1' },
+				})
+			).status,
+		).toBe(200);
 		const session = await signIn({ email, password: 'follow-password-1' });
 		const tickets = await api<{ subject: string }[]>('GET', '/items/tickets?fields=subject', { token: session.token });
 		expect(tickets.body.data).toEqual([{ subject: 'Track me' }]);
@@ -104,14 +152,21 @@ describe('Public requests', () => {
 			[{ name: 'A', email, subject: '' }, 'Subject is required.'],
 			[{ name: 'A', email: 'not-an-address', subject: 'S' }, 'E-mail address must look like name@example.com.'],
 			[{ name: 'A', email, subject: 'S'.repeat(201) }, 'Subject must be at most 200 characters.'],
-			[{ name: 'A', email, subject: 'S', description: 'D'.repeat(20_001) }, 'Description must be at most 20000 characters.'],
+			[
+				{ name: 'A', email, subject: 'S', description: 'D'.repeat(20_001) },
+				'Description must be at most 20000 characters.',
+			],
 			[{ name: 'A', email, subject: 'S', customer: 1 }, 'Unknown field: customer.'],
 			[{ name: { first: 'A' }, email, subject: 'S' }, 'Name must be text.'],
 			[[], 'Send a JSON object.'],
 		];
 		for (const [body, message] of cases) {
 			const response = await api('POST', '/portal/api/public/requests', { token: null, body });
-			expect({ body, status: response.status, message: response.body.errors?.[0]?.message }).toEqual({ body, status: 400, message });
+			expect({ body, status: response.status, message: response.body.errors?.[0]?.message }).toEqual({
+				body,
+				status: 400,
+				message,
+			});
 		}
 		expect((await api<unknown[]>('GET', `/items/contacts?filter[email][_eq]=${email}`)).body.data).toEqual([]);
 		expect(await mailsTo(mailFolder(), email)).toEqual([]);
@@ -122,7 +177,14 @@ describe('Public requests', () => {
 		const email = `flood-${random()}@example.com`;
 		const statuses = [];
 		for (let attempt = 0; attempt < 4; attempt++) {
-			statuses.push((await api('POST', '/portal/api/public/requests', { token: null, body: { name: 'F', email, subject: `Flood ${attempt}` } })).status);
+			statuses.push(
+				(
+					await api('POST', '/portal/api/public/requests', {
+						token: null,
+						body: { name: 'F', email, subject: `Flood ${attempt}` },
+					})
+				).status,
+			);
 		}
 		expect(statuses).toEqual([202, 202, 202, 429]);
 		expect((await api<unknown[]>('GET', `/items/tickets?filter[subject][_eq]=Flood 3`)).body.data).toEqual([]);
@@ -132,7 +194,10 @@ describe('Public requests', () => {
 describe('Self sign-up', () => {
 	test('Is refused while switched off', async () => {
 		await setSettings({ self_signup: 'off' });
-		const response = await api('POST', '/portal/api/signup', { token: null, body: { email: 'x@example.com', last_name: 'X' } });
+		const response = await api('POST', '/portal/api/signup', {
+			token: null,
+			body: { email: 'x@example.com', last_name: 'X' },
+		});
 		expect(response.status).toBe(403);
 	});
 
@@ -140,11 +205,24 @@ describe('Self sign-up', () => {
 		await setSettings({ self_signup: 'matching_domain' });
 		const { customer, domain } = await domainCustomer();
 		const email = `self-${random()}@${domain}`;
-		const response = await api('POST', '/portal/api/signup', { token: null, body: { email, first_name: 'Sam', last_name: 'Self' } });
+		const response = await api('POST', '/portal/api/signup', {
+			token: null,
+			body: { email, first_name: 'Sam', last_name: 'Self' },
+		});
 		expect(response).toEqual({ status: 202, body: { data: { received: true } } });
 		const token = linkIn((await waitForMail(mailFolder(), email)).text);
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password: 'self-signup-password' } })).status).toBe(200);
-		const contact = await api<{ customer: number; portal_group: number }[]>('GET', `/items/contacts?filter[email][_eq]=${email}&fields=customer,portal_group`);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token, password: 'self-signup-password' },
+				})
+			).status,
+		).toBe(200);
+		const contact = await api<{ customer: number; portal_group: number }[]>(
+			'GET',
+			`/items/contacts?filter[email][_eq]=${email}&fields=customer,portal_group`,
+		);
 		expect(contact.body.data).toEqual([{ customer: customer.id, portal_group: await groupId('Basic') }]);
 		expect((await signIn({ email, password: 'self-signup-password' })).status).toBe(200);
 	});
@@ -157,7 +235,8 @@ describe('Self sign-up', () => {
 		const answers = [];
 		// The work behind sign-ups runs one at a time in the order they came: once the later one's mail is out,
 		// everything the unknown address could have caused has happened.
-		for (const email of [unknown, existing.email]) answers.push(await api('POST', '/portal/api/signup', { token: null, body: { email, last_name: 'Someone' } }));
+		for (const email of [unknown, existing.email])
+			answers.push(await api('POST', '/portal/api/signup', { token: null, body: { email, last_name: 'Someone' } }));
 		expect(answers[1]).toEqual(answers[0]);
 		expect((await waitForMail(mailFolder(), existing.email)).subject).toMatch(/^You already have a login/);
 		expect(await mailsTo(mailFolder(), unknown)).toEqual([]);

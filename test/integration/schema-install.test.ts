@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bootstrap, freePort, installBundle, startDirectus, throwAwayInstanceOptions, type DirectusInstanceOptions, type RunningDirectus } from '../../scripts/lib/directus-instance.ts';
+import {
+	bootstrap,
+	type DirectusInstanceOptions,
+	freePort,
+	installBundle,
+	type RunningDirectus,
+	startDirectus,
+	throwAwayInstanceOptions,
+} from '../../scripts/lib/directus-instance.ts';
 import { ledgerTable } from '../../src/install/migration-ledger.ts';
 import { productNames, productSnapshot } from '../../src/install/product-schema.ts';
 import { latestSchemaVersion } from '../../src/install/schema-migrations.ts';
@@ -36,14 +44,18 @@ async function start(): Promise<void> {
 }
 
 const health = async () => (await call('GET', '/portal/api/health', { token: null })).body['status'];
-const findings = async () => (await call<{ findings: { id: string; severity: string; problem: string }[] }>('GET', '/portal/api/doctor')).body.data?.findings ?? [];
+const findings = async () =>
+	(await call<{ findings: { id: string; severity: string; problem: string }[] }>('GET', '/portal/api/doctor')).body.data
+		?.findings ?? [];
 /** Staff sign in with a password, as at the studio's sign-in page (the admin token alone would not show a broken login hook). */
 const staffSignIn = async () => (await call('POST', '/auth/login', { token: null, body: options.admin })).status;
 
 /** The product's collections that exist in the database, as tables or as Directus collections. */
 async function productCollectionsPresent(): Promise<string[]> {
 	const names = productNames(productSnapshot(options.database.client)).collections;
-	const registered = ((await db('directus_collections').select('collection').whereIn('collection', names)) as { collection: string }[]).map(({ collection }) => collection);
+	const registered = (
+		(await db('directus_collections').select('collection').whereIn('collection', names)) as { collection: string }[]
+	).map(({ collection }) => collection);
 	const tables: string[] = [];
 	for (const name of names) if (await db.schema.hasTable(name)) tables.push(name);
 	return [...new Set([...registered, ...tables])].sort();
@@ -69,7 +81,9 @@ async function untilInstallIsMidway(): Promise<void> {
 	await eventually(
 		async () => {
 			if (options.database.client === 'pg') {
-				const waiting = (await db.raw("select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) as { rows: { count: number }[] };
+				const waiting = (await db.raw(
+					"select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+				)) as { rows: { count: number }[] };
 				if ((waiting.rows[0]?.count ?? 0) > 0) return;
 			} else {
 				// SQLite keeps a rollback journal while a write transaction is open; Directus's own start-up writes
@@ -89,7 +103,11 @@ function directusProcessIn(dataDir: string): number {
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
-			if (readlinkSync(`/proc/${entry}/cwd`) === dataDir && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('directus/cli.js')) return Number(entry);
+			if (
+				readlinkSync(`/proc/${entry}/cwd`) === dataDir &&
+				readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('directus/cli.js')
+			)
+				return Number(entry);
 		} catch {
 			// Gone, or not ours to read: not the one.
 		}
@@ -111,7 +129,12 @@ beforeAll(async () => {
 			schema: {},
 			meta: { note: 'Our own tickets' },
 			fields: [
-				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } },
+				{
+					field: 'id',
+					type: 'integer',
+					schema: { is_primary_key: true, has_auto_increment: true },
+					meta: { hidden: true },
+				},
 				{ field: 'title', type: 'string' },
 			],
 		},
@@ -134,9 +157,15 @@ afterAll(async () => {
 describe('Installing on a Directus that holds a team’s work', () => {
 	test('Leaves a collection of the team’s with one of its names alone: installs nothing, staff work on, the portal says why', async () => {
 		expect(await staffSignIn()).toBe(200);
-		expect((await call<{ title: string }[]>('GET', '/items/tickets?fields=title')).body.data).toEqual([{ title: 'Printer on fire' }]);
-		expect(((await call<{ field: string }[]>('GET', '/fields/tickets')).body.data ?? []).map(({ field }) => field).sort()).toEqual(['id', 'title']);
-		expect((await call<{ meta: { note: string } }>('GET', '/collections/tickets')).body.data?.meta.note).toBe('Our own tickets');
+		expect((await call<{ title: string }[]>('GET', '/items/tickets?fields=title')).body.data).toEqual([
+			{ title: 'Printer on fire' },
+		]);
+		expect(
+			((await call<{ field: string }[]>('GET', '/fields/tickets')).body.data ?? []).map(({ field }) => field).sort(),
+		).toEqual(['id', 'title']);
+		expect((await call<{ meta: { note: string } }>('GET', '/collections/tickets')).body.data?.meta.note).toBe(
+			'Our own tickets',
+		);
 		expect(await productCollectionsPresent()).toEqual(['tickets']);
 		expect(await db.schema.hasTable(ledgerTable)).toBe(false);
 
@@ -146,7 +175,9 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		expect(clash?.problem).toContain('tickets');
 		// The portal's own routes answer that it is closed, not an error.
 		expect((await call('GET', '/portal/api/config', { token: null })).status).toBe(200);
-		expect((await call('POST', '/portal/api/signup', { token: null, body: { email: 'someone@example.com' } })).status).toBe(503);
+		expect(
+			(await call('POST', '/portal/api/signup', { token: null, body: { email: 'someone@example.com' } })).status,
+		).toBe(503);
 	});
 
 	test('An install killed half-way leaves nothing of itself behind', async () => {
@@ -168,10 +199,19 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		}
 		expect(await starting).toBeNull();
 		// On SQLite the journal Directus left is hot: the next connection to open the file rolls the install back.
-		if (options.database.client === 'sqlite3') expect((await stat(`${options.database.filename}-journal`)).size).toBeGreaterThan(0);
+		if (options.database.client === 'sqlite3')
+			expect((await stat(`${options.database.filename}-journal`)).size).toBeGreaterThan(0);
 		expect(await productCollectionsPresent()).toEqual([]);
 		expect(await db.schema.hasTable(ledgerTable)).toBe(false);
-		expect(Number(((await db('directus_fields').whereIn('collection', ['customers', 'portal_settings']).count({ count: '*' })) as { count: number | string }[])[0]?.count)).toBe(0);
+		expect(
+			Number(
+				(
+					(await db('directus_fields')
+						.whereIn('collection', ['customers', 'portal_settings'])
+						.count({ count: '*' })) as { count: number | string }[]
+				)[0]?.count,
+			),
+		).toBe(0);
 	}, 240_000);
 
 	test('An install that fails half-way leaves nothing of itself behind, and the next start installs it whole', async () => {
@@ -190,14 +230,26 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		expect((await findings()).map(({ id }) => id)).toContain('install-failed');
 		expect(await productCollectionsPresent()).toEqual([]);
 		expect(await db.schema.hasTable(ledgerTable)).toBe(false);
-		expect(Number(((await db('directus_fields').whereIn('collection', ['customers', 'portal_settings']).count({ count: '*' })) as { count: number | string }[])[0]?.count)).toBe(0);
+		expect(
+			Number(
+				(
+					(await db('directus_fields')
+						.whereIn('collection', ['customers', 'portal_settings'])
+						.count({ count: '*' })) as { count: number | string }[]
+				)[0]?.count,
+			),
+		).toBe(0);
 		expect(await db('team_notes').select('customer')).toEqual([{ customer: 7 }]);
 
 		await db.raw('DROP INDEX tickets_customer_index');
 		await start();
 		expect(await health()).toBe('ok');
-		expect(await productCollectionsPresent()).toEqual(productNames(productSnapshot(options.database.client)).collections.sort());
-		expect(((await db(ledgerTable).select('version')) as { version: number }[]).map(({ version }) => Number(version))).toEqual([latestSchemaVersion]);
+		expect(await productCollectionsPresent()).toEqual(
+			productNames(productSnapshot(options.database.client)).collections.sort(),
+		);
+		expect(
+			((await db(ledgerTable).select('version')) as { version: number }[]).map(({ version }) => Number(version)),
+		).toEqual([latestSchemaVersion]);
 		expect(await db('team_notes').select('customer')).toEqual([{ customer: 7 }]);
 	}, 240_000);
 
@@ -210,7 +262,11 @@ describe('Installing on a Directus that holds a team’s work', () => {
 	}, 120_000);
 
 	test('A database a newer release upgraded keeps this release’s portal closed, and staff working', async () => {
-		await db(ledgerTable).insert({ version: latestSchemaVersion + 1, name: 'from a newer release', bundle_version: '9.0.0' });
+		await db(ledgerTable).insert({
+			version: latestSchemaVersion + 1,
+			name: 'from a newer release',
+			bundle_version: '9.0.0',
+		});
 		await start();
 		expect(await staffSignIn()).toBe(200);
 		expect(await health()).toBe('closed');
@@ -218,7 +274,9 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		expect(newer?.problem).toContain(`version ${latestSchemaVersion + 1}`);
 		expect((await call('GET', '/items/customers?limit=1')).status).toBe(200);
 
-		await db(ledgerTable).where('version', latestSchemaVersion + 1).delete();
+		await db(ledgerTable)
+			.where('version', latestSchemaVersion + 1)
+			.delete();
 		await start();
 		expect(await health()).toBe('ok');
 	}, 120_000);

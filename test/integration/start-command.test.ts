@@ -39,25 +39,47 @@ function loginFrom(output: string): Login {
 }
 
 /** Signs in with the printed login, as a person would, and reads what the demo holds. */
-async function inspect(output: string): Promise<{ customers: number; tickets: number; projectOwner: string | null; portalTickets: Record<string, number> }> {
+async function inspect(
+	output: string,
+): Promise<{ customers: number; tickets: number; projectOwner: string | null; portalTickets: Record<string, number> }> {
 	const url = `http://127.0.0.1:${port}`;
-	const signIn = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(loginFrom(output)) });
+	const signIn = await fetch(`${url}/auth/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(loginFrom(output)),
+	});
 	expect(signIn.status).toBe(200);
 	const { data } = (await signIn.json()) as { data: { access_token: string } };
 	const get = async <T>(path: string): Promise<T> =>
-		((await (await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${data.access_token}` } })).json()) as { data: T }).data;
-	const count = async (collection: string) => Number((await get<{ count: number }[]>(`/items/${collection}?aggregate[count]=*`))[0]?.count);
+		(
+			(await (await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${data.access_token}` } })).json()) as {
+				data: T;
+			}
+		).data;
+	const count = async (collection: string) =>
+		Number((await get<{ count: number }[]>(`/items/${collection}?aggregate[count]=*`))[0]?.count);
 	const settings = await get<{ project_owner: string | null }>('/settings');
 	// Every printed portal login signs in and sees tickets of its own.
 	const portalLogins = [...output.matchAll(/Portal login\s+(\S+) \/ (\S+)\s+\((\w+)/g)];
 	const portalTickets: Record<string, number> = {};
 	for (const [, email, password, group] of portalLogins) {
-		const session = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+		const session = await fetch(`${url}/auth/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email, password }),
+		});
 		const token = ((await session.json()) as { data: { access_token: string } }).data.access_token;
-		const tickets = (await (await fetch(`${url}/items/tickets?fields=id`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: unknown[] };
+		const tickets = (await (
+			await fetch(`${url}/items/tickets?fields=id`, { headers: { Authorization: `Bearer ${token}` } })
+		).json()) as { data: unknown[] };
 		portalTickets[String(group)] = tickets.data.length;
 	}
-	return { customers: await count('customers'), tickets: await count('tickets'), projectOwner: settings.project_owner, portalTickets };
+	return {
+		customers: await count('customers'),
+		tickets: await count('tickets'),
+		projectOwner: settings.project_owner,
+		portalTickets,
+	};
 }
 
 /** Runs `npm start`'s script until it says the portal is running, looks around, then stops it with SIGTERM. */
@@ -69,7 +91,14 @@ async function runStart(): Promise<{ output: string; seen: Awaited<ReturnType<ty
 			: { DB_CLIENT: 'pg', DB_HOST: db.host, DB_PORT: String(db.port), DB_USER: db.user, DB_DATABASE: db.database };
 	const child = spawn(process.execPath, [join(projectRoot, 'scripts/start.ts')], {
 		cwd: projectRoot,
-		env: { PATH: process.env['PATH'], HOME: process.env['HOME'], PORTAL_DATA_DIR: folder, PORT: String(port), HOST: '127.0.0.1', ...dbEnv },
+		env: {
+			PATH: process.env['PATH'],
+			HOME: process.env['HOME'],
+			PORTAL_DATA_DIR: folder,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			...dbEnv,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -80,7 +109,8 @@ async function runStart(): Promise<{ output: string; seen: Awaited<ReturnType<ty
 		// Up, or exited: then it will print nothing more.
 		await eventually(
 			() => {
-				if (!output.includes('is running') && child.exitCode === null) throw new Error(`npm start did not come up. It printed:\n${output}`);
+				if (!output.includes('is running') && child.exitCode === null)
+					throw new Error(`npm start did not come up. It printed:\n${output}`);
 			},
 			{ timeoutMs: 150_000, intervalMs: 250 },
 		);
@@ -97,7 +127,12 @@ test('npm start seeds a demo on the first run and reuses it on the second', { ti
 	expect(first.output).toContain('Seeding the demo help desk');
 	expect(first.output).toContain(`http://localhost:${port}/admin`);
 	// Administrator of the parent sees the four customers' 12 tickets; the Manager all three of Retail's; Basic their own two.
-	expect(first.seen).toEqual({ customers: 5, tickets: 15, projectOwner: loginFrom(first.output).email, portalTickets: { Administrator: 12, Manager: 3, Basic: 3 } });
+	expect(first.seen).toEqual({
+		customers: 5,
+		tickets: 15,
+		projectOwner: loginFrom(first.output).email,
+		portalTickets: { Administrator: 12, Manager: 3, Basic: 3 },
+	});
 
 	const second = await runStart();
 	expect(second.output).not.toContain('Seeding');

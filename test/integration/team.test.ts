@@ -5,7 +5,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
-import { createPortalContact, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import {
+	createPortalContact,
+	groupId,
+	type PortalContact,
+	signIn,
+	tokenOf,
+	uniqueName,
+} from '../support/portal-users.ts';
 
 interface Member {
 	id: number;
@@ -34,7 +41,8 @@ beforeAll(async () => {
 	adminToken = await tokenOf(admin);
 	colleague = await createPortalContact(customer, 'Basic');
 	noLoginEmail = uniqueEmail('nologin');
-	noLogin = (await createRow('contacts', { customer, first_name: 'Nola', last_name: 'Nologin', email: noLoginEmail })).id;
+	noLogin = (await createRow('contacts', { customer, first_name: 'Nola', last_name: 'Nologin', email: noLoginEmail }))
+		.id;
 	stranger = await createPortalContact(otherCustomer, 'Basic');
 });
 
@@ -55,9 +63,15 @@ describe('What a client administrator sees and does', () => {
 		const response = await team();
 		const rows = response.body.data ?? [];
 		expect(rows.map((row) => row.id).sort()).toEqual([admin.id, colleague.id, noLogin].sort());
-		expect(rows.find((row) => row.id === admin.id)).toMatchObject({ status: 'active', is_you: true, group: { name: 'Administrator' } });
+		expect(rows.find((row) => row.id === admin.id)).toMatchObject({
+			status: 'active',
+			is_you: true,
+			group: { name: 'Administrator' },
+		});
 		expect(rows.find((row) => row.id === noLogin)).toMatchObject({ status: 'no_login', group: { name: 'Basic' } });
-		const groups = (response.body['meta'] as { assignable_groups: { name: string }[] }).assignable_groups.map((group) => group.name);
+		const groups = (response.body['meta'] as { assignable_groups: { name: string }[] }).assignable_groups.map(
+			(group) => group.name,
+		);
 		expect(groups).toEqual(expect.arrayContaining(['No Portal Access', 'Basic', 'Manager']));
 		expect(groups).not.toContain('Administrator');
 		// The domains a new colleague's address must be at, for the form to say so.
@@ -65,7 +79,9 @@ describe('What a client administrator sees and does', () => {
 	});
 
 	test('Invites a colleague, then withdraws the invitation', async () => {
-		const sent = await api<{ email_sent: boolean }>('POST', `/portal/api/team/${noLogin}/invitation`, { token: adminToken });
+		const sent = await api<{ email_sent: boolean }>('POST', `/portal/api/team/${noLogin}/invitation`, {
+			token: adminToken,
+		});
 		expect(sent.status).toBe(201);
 		expect(sent.body.data?.email_sent).toBe(true);
 		await waitForMail(directusUnderTest().mailFolder, noLoginEmail);
@@ -76,7 +92,10 @@ describe('What a client administrator sees and does', () => {
 
 	test('Adds a colleague in a group they may give, and invites them', async () => {
 		const email = uniqueEmail('new');
-		const response = await api<{ id: number }>('POST', '/portal/api/team', { token: adminToken, body: { email, first_name: 'Neil', last_name: 'New', group: await groupId('Manager') } });
+		const response = await api<{ id: number }>('POST', '/portal/api/team', {
+			token: adminToken,
+			body: { email, first_name: 'Neil', last_name: 'New', group: await groupId('Manager') },
+		});
 		expect(response.status).toBe(201);
 		expect(await member(response.body.data?.id ?? 0)).toMatchObject({ status: 'invited', group: { name: 'Manager' } });
 		expect((await waitForMail(directusUnderTest().mailFolder, email)).subject).toMatch(/^Your invitation/);
@@ -86,10 +105,16 @@ describe('What a client administrator sees and does', () => {
 		const colleagueToken = await tokenOf(colleague);
 		const theirs = (await createRow('tickets', { customer, subject: 'Company-wide' })).id;
 		expect((await api('GET', `/items/tickets/${theirs}`, { token: colleagueToken })).status).toBe(403);
-		const response = await api('PATCH', `/portal/api/team/${colleague.id}`, { token: adminToken, body: { group: await groupId('Manager') } });
+		const response = await api('PATCH', `/portal/api/team/${colleague.id}`, {
+			token: adminToken,
+			body: { group: await groupId('Manager') },
+		});
 		expect(response.status).toBe(200);
 		expect((await api('GET', `/items/tickets/${theirs}`, { token: colleagueToken })).status).toBe(200);
-		await api('PATCH', `/portal/api/team/${colleague.id}`, { token: adminToken, body: { group: await groupId('Basic') } });
+		await api('PATCH', `/portal/api/team/${colleague.id}`, {
+			token: adminToken,
+			body: { group: await groupId('Basic') },
+		});
 	});
 
 	test('Suspends and re-enables a colleague\u2019s login', async () => {
@@ -101,15 +126,28 @@ describe('What a client administrator sees and does', () => {
 	});
 
 	test('Sends a colleague a password reset through Directus\u2019s own reset flow', async () => {
-		expect((await api('POST', `/portal/api/team/${colleague.id}/password-reset`, { token: adminToken })).status).toBe(202);
+		expect((await api('POST', `/portal/api/team/${colleague.id}/password-reset`, { token: adminToken })).status).toBe(
+			202,
+		);
 		const mail = await waitForMail(directusUnderTest().mailFolder, colleague.email);
 		expect(mail.html).toContain('/portal/reset-password?token=');
 	});
 
 	test('Records every action in the audit log', async () => {
-		const audit = await api<{ action: string }[]>('GET', `/items/portal_audit?filter[actor_contact][_eq]=${admin.id}&fields=action&limit=-1`);
+		const audit = await api<{ action: string }[]>(
+			'GET',
+			`/items/portal_audit?filter[actor_contact][_eq]=${admin.id}&fields=action&limit=-1`,
+		);
 		expect(new Set(audit.body.data?.map((entry) => entry.action))).toEqual(
-			new Set(['invitation.sent', 'invitation.revoked', 'team.contact_added', 'team.group_changed', 'team.suspended', 'team.reactivated', 'team.password_reset']),
+			new Set([
+				'invitation.sent',
+				'invitation.revoked',
+				'team.contact_added',
+				'team.group_changed',
+				'team.suspended',
+				'team.reactivated',
+				'team.password_reset',
+			]),
 		);
 	});
 });
@@ -126,48 +164,89 @@ describe('How a client administrator may not overreach', () => {
 		];
 		for (const [method, path, body] of routes) {
 			const response = await api(method, path, { token: adminToken, ...(body === undefined ? {} : { body }) });
-			expect({ path, status: response.status, message: response.body.errors?.[0]?.message }).toEqual({ path, status: 404, message: 'There is no such colleague in your company.' });
+			expect({ path, status: response.status, message: response.body.errors?.[0]?.message }).toEqual({
+				path,
+				status: 404,
+				message: 'There is no such colleague in your company.',
+			});
 		}
 		expect((await signIn(stranger)).status).toBe(200);
 	});
 
 	test('Cannot give a group clients may not assign, nor change their own access', async () => {
-		const administrator = await api('PATCH', `/portal/api/team/${colleague.id}`, { token: adminToken, body: { group: await groupId('Administrator') } });
+		const administrator = await api('PATCH', `/portal/api/team/${colleague.id}`, {
+			token: adminToken,
+			body: { group: await groupId('Administrator') },
+		});
 		expect(administrator.status).toBe(403);
-		expect(administrator.body.errors?.[0]?.message).toBe('You cannot give that group. Choose one of the groups offered to you.');
+		expect(administrator.body.errors?.[0]?.message).toBe(
+			'You cannot give that group. Choose one of the groups offered to you.',
+		);
 		for (const path of [`/portal/api/team/${admin.id}/suspend`, `/portal/api/team/${admin.id}/password-reset`]) {
 			expect((await api('POST', path, { token: adminToken })).status).toBe(403);
 		}
-		expect((await api('PATCH', `/portal/api/team/${admin.id}`, { token: adminToken, body: { group: await groupId('Basic') } })).status).toBe(403);
+		expect(
+			(
+				await api('PATCH', `/portal/api/team/${admin.id}`, {
+					token: adminToken,
+					body: { group: await groupId('Basic') },
+				})
+			).status,
+		).toBe(403);
 	});
 
 	test('Cannot give or touch a group above their own', async () => {
 		const lead = await api<{ id: number }>('POST', '/items/portal_groups', {
-			body: { name: uniqueName('Team lead'), permissions: { 'tickets.view': 'own', 'tickets.create': true, 'users.manage': true }, assignable_by_client: false },
+			body: {
+				name: uniqueName('Team lead'),
+				permissions: { 'tickets.view': 'own', 'tickets.create': true, 'users.manage': true },
+				assignable_by_client: false,
+			},
 		});
 		const leadContact = await createPortalContact(customer, lead.body.data?.id);
 		const leadToken = await tokenOf(leadContact);
-		const offered = ((await team(leadToken)).body['meta'] as { assignable_groups: { name: string }[] }).assignable_groups.map((group) => group.name);
+		const offered = (
+			(await team(leadToken)).body['meta'] as { assignable_groups: { name: string }[] }
+		).assignable_groups.map((group) => group.name);
 		expect(offered).toEqual(['No Portal Access']);
-		const manager = await api('PATCH', `/portal/api/team/${noLogin}`, { token: leadToken, body: { group: await groupId('Manager') } });
+		const manager = await api('PATCH', `/portal/api/team/${noLogin}`, {
+			token: leadToken,
+			body: { group: await groupId('Manager') },
+		});
 		expect(manager.status).toBe(403);
 		const touch = await api('POST', `/portal/api/team/${admin.id}/suspend`, { token: leadToken });
 		expect(touch.status).toBe(403);
-		expect(touch.body.errors?.[0]?.message).toMatch(/is in the group "Administrator", which has more access than yours/);
+		expect(touch.body.errors?.[0]?.message).toMatch(
+			/is in the group "Administrator", which has more access than yours/,
+		);
 		expect((await signIn(admin)).status).toBe(200);
 	});
 
 	test('Cannot add a colleague with an address already in use, and learns nothing about who uses it', async () => {
-		const response = await api('POST', '/portal/api/team', { token: adminToken, body: { email: stranger.email, last_name: 'Copy' } });
+		const response = await api('POST', '/portal/api/team', {
+			token: adminToken,
+			body: { email: stranger.email, last_name: 'Copy' },
+		});
 		expect(response.status).toBe(403);
-		expect(response.body.errors?.[0]?.message).toBe("That e-mail address cannot be used for a new colleague: use an address at one of your company's e-mail domains that is not in use yet. Ask your service provider if you think it should.");
+		expect(response.body.errors?.[0]?.message).toBe(
+			"That e-mail address cannot be used for a new colleague: use an address at one of your company's e-mail domains that is not in use yet. Ask your service provider if you think it should.",
+		);
 		const row = await api<{ customer: number }>('GET', `/items/contacts/${stranger.id}?fields=customer`);
 		expect(row.body.data?.customer).toBe(otherCustomer);
 	});
 
 	test('Refuses malformed input with a clear error', async () => {
-		expect((await api('PATCH', `/portal/api/team/${colleague.id}`, { token: adminToken, body: { group: await groupId('Basic'), customer: otherCustomer } })).status).toBe(403);
-		expect((await api('POST', '/portal/api/team', { token: adminToken, body: { email: 'nope', last_name: '' } })).status).toBe(400);
+		expect(
+			(
+				await api('PATCH', `/portal/api/team/${colleague.id}`, {
+					token: adminToken,
+					body: { group: await groupId('Basic'), customer: otherCustomer },
+				})
+			).status,
+		).toBe(403);
+		expect(
+			(await api('POST', '/portal/api/team', { token: adminToken, body: { email: 'nope', last_name: '' } })).status,
+		).toBe(400);
 		expect((await api('POST', '/portal/api/team/abc/suspend', { token: adminToken })).status).toBe(404);
 	});
 });

@@ -17,17 +17,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
 	bootstrap,
+	type DirectusInstanceOptions,
 	freePort,
 	installBundle,
 	mailSinkEnv,
 	runDirectusCli,
+	type RunningDirectus,
 	startDirectus,
 	throwAwayInstanceOptions,
-	type DirectusInstanceOptions,
-	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, waitForMail, type MailSink } from '../../scripts/lib/mail-sink.ts';
-import { checkSeededWorld, seedOracleWorld, type SeededOracleWorld, type WorldOptions } from '../oracle/check-world.ts';
+import { type MailSink, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { checkSeededWorld, type SeededOracleWorld, seedOracleWorld, type WorldOptions } from '../oracle/check-world.ts';
 import { DifferenceLog } from '../oracle/difference-log.ts';
 import { inPool } from '../oracle/in-pool.ts';
 import { dataOf, OracleHttp } from '../oracle/oracle-http.ts';
@@ -35,14 +35,22 @@ import { databaseAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { buildReleasedVersion, installReleasedBundle, type ReleasedVersion } from '../support/released-version.ts';
 import { compareTableRows, readTableRows, type TableRows } from '../support/table-rows.ts';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/test-database.ts';
 
 /** The product as it was released before it installed its own schema: version 0.1.0. */
 const releasedCommit = '9a5fabb';
 /** Directus's own rows the product writes to, kept as they are through an upgrade. */
-const systemTables = ['directus_users', 'directus_roles', 'directus_policies', 'directus_access', 'directus_permissions', 'directus_files'];
+const systemTables = [
+	'directus_users',
+	'directus_roles',
+	'directus_policies',
+	'directus_access',
+	'directus_permissions',
+	'directus_files',
+];
 
-const seed = process.env['PORTAL_ORACLE_SEED'] === undefined ? randomInt(1, 2 ** 31) : Number(process.env['PORTAL_ORACLE_SEED']);
+const seed =
+	process.env['PORTAL_ORACLE_SEED'] === undefined ? randomInt(1, 2 ** 31) : Number(process.env['PORTAL_ORACLE_SEED']);
 const worldOptions: WorldOptions = {
 	size: 12,
 	// Every contact with a login gets a password: each one signs in before and after the upgrade.
@@ -80,7 +88,7 @@ let options: DirectusInstanceOptions;
 let directus: RunningDirectus | undefined;
 let http: OracleHttp;
 let world: SeededOracleWorld;
-let invited: Invited[] = [];
+const invited: Invited[] = [];
 let pending: { email: string; token: string };
 let logins: Login[] = [];
 let productTables: string[];
@@ -114,9 +122,19 @@ async function accessToken(email: string, password: string): Promise<string> {
 }
 
 /** Invites a new contact of `customer` in `group` and returns the token from the invitation mail. */
-async function invite(customer: number, group: number, name: string): Promise<{ contact: number; email: string; token: string }> {
+async function invite(
+	customer: number,
+	group: number,
+	name: string,
+): Promise<{ contact: number; email: string; token: string }> {
 	const email = `${name.toLowerCase()}-${randomBytes(4).toString('hex')}@upgrade.example.com`;
-	const contact = await http.admin<{ id: number }>('POST', '/items/contacts', { customer, first_name: name, last_name: 'Before-Upgrade', email, portal_group: group });
+	const contact = await http.admin<{ id: number }>('POST', '/items/contacts', {
+		customer,
+		first_name: name,
+		last_name: 'Before-Upgrade',
+		email,
+		portal_group: group,
+	});
 	await http.admin('POST', '/portal/api/invitations', { contact: contact.id });
 	return { contact: contact.id, email, token: invitationToken((await waitForMail(mail.folder, email)).text) };
 }
@@ -129,33 +147,65 @@ async function invite(customer: number, group: number, name: string): Promise<{ 
 async function createPortalData(): Promise<void> {
 	const group = await http.admin<{ id: number }>('POST', '/items/portal_groups', {
 		name: 'Field engineers (before the upgrade)',
-		permissions: { 'tickets.view': 'customer', 'tickets.create': true, 'tickets.reply': true, 'tickets.attachments': 'public', 'kb.view': true },
+		permissions: {
+			'tickets.view': 'customer',
+			'tickets.create': true,
+			'tickets.reply': true,
+			'tickets.attachments': 'public',
+			'kb.view': true,
+		},
 	});
 	const parent = await http.admin<{ id: number }>('POST', '/items/customers', { name: 'Upgrade Holding' });
-	const customer = await http.admin<{ id: number }>('POST', '/items/customers', { name: 'Upgrade Subsidiary', parent: parent.id });
+	const customer = await http.admin<{ id: number }>('POST', '/items/customers', {
+		name: 'Upgrade Subsidiary',
+		parent: parent.id,
+	});
 
 	for (const name of ['Ada', 'Grace']) {
 		const invitation = await invite(customer.id, group.id, name);
 		const password = `${name}-before-upgrade-${randomBytes(4).toString('hex')}`;
-		const accepted = await http.call('POST', '/portal/api/invitations/accept', { token: null, body: { token: invitation.token, password } });
-		if (accepted.status !== 200) throw new Error(`Accepting ${name}'s invitation answered ${accepted.status}: ${accepted.text.slice(0, 300)}`);
+		const accepted = await http.call('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token: invitation.token, password },
+		});
+		if (accepted.status !== 200)
+			throw new Error(`Accepting ${name}'s invitation answered ${accepted.status}: ${accepted.text.slice(0, 300)}`);
 		const token = await accessToken(invitation.email, password);
-		const ticket = await http.call('POST', '/items/tickets', { token, body: { customer: customer.id, subject: `${name}'s printer`, description: 'It prints blank pages.' } });
+		const ticket = await http.call('POST', '/items/tickets', {
+			token,
+			body: { customer: customer.id, subject: `${name}'s printer`, description: 'It prints blank pages.' },
+		});
 		const ticketId = dataOf<{ id: number }>(ticket)?.id;
-		if (ticket.status !== 200 || !ticketId) throw new Error(`${name} could not open a ticket: ${ticket.status} ${ticket.text.slice(0, 300)}`);
-		const comment = await http.call('POST', '/items/ticket_comments', { token, body: { ticket: ticketId, body: 'Still blank this morning.' } });
+		if (ticket.status !== 200 || !ticketId)
+			throw new Error(`${name} could not open a ticket: ${ticket.status} ${ticket.text.slice(0, 300)}`);
+		const comment = await http.call('POST', '/items/ticket_comments', {
+			token,
+			body: { ticket: ticketId, body: 'Still blank this morning.' },
+		});
 		const commentId = dataOf<{ id: number }>(comment)?.id;
-		if (comment.status !== 200 || !commentId) throw new Error(`${name} could not reply: ${comment.status} ${comment.text.slice(0, 300)}`);
+		if (comment.status !== 200 || !commentId)
+			throw new Error(`${name} could not reply: ${comment.status} ${comment.text.slice(0, 300)}`);
 		await http.admin('POST', '/items/ticket_comments', { ticket: ticketId, body: 'We are sending an engineer.' });
-		await http.admin('POST', '/items/ticket_comments', { ticket: ticketId, body: 'Staff only: toner recall.', is_internal: true });
+		await http.admin('POST', '/items/ticket_comments', {
+			ticket: ticketId,
+			body: 'Staff only: toner recall.',
+			is_internal: true,
+		});
 		const upload = await fetch(`${http.url}/portal/api/tickets/${ticketId}/attachments?filename=printer-log.txt`, {
 			method: 'POST',
-			headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${token}` },
+			headers: { 'Content-Type': 'text/plain', 'Authorization': `Bearer ${token}` },
 			body: `${name}'s printer log`,
 		});
 		const attachment = ((await upload.json()) as { data?: { id: number } }).data?.id;
 		if (upload.status !== 201 || !attachment) throw new Error(`${name} could not attach a file: ${upload.status}`);
-		invited.push({ contact: invitation.contact, email: invitation.email, password, ticket: ticketId, comment: commentId, attachment });
+		invited.push({
+			contact: invitation.contact,
+			email: invitation.email,
+			password,
+			ticket: ticketId,
+			comment: commentId,
+			attachment,
+		});
 	}
 	const waiting = await invite(customer.id, group.id, 'Linus');
 	pending = { email: waiting.email, token: waiting.token };
@@ -165,17 +215,28 @@ async function createPortalData(): Promise<void> {
 async function lastAccessSyncDone(): Promise<void> {
 	const marker = invited[invited.length - 1];
 	if (!marker) throw new Error('No invited contact to mark the end of the writes with');
-	const entries = () => http.admin<unknown[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${marker.contact}&fields=id&limit=-1`);
+	const entries = () =>
+		http.admin<unknown[]>(
+			'GET',
+			`/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[target_id][_eq]=${marker.contact}&fields=id&limit=-1`,
+		);
 	const before = (await entries()).length;
-	const { portal_group } = await http.admin<{ portal_group: number }>('GET', `/items/contacts/${marker.contact}?fields=portal_group`);
+	const { portal_group } = await http.admin<{ portal_group: number }>(
+		'GET',
+		`/items/contacts/${marker.contact}?fields=portal_group`,
+	);
 	await http.admin('PATCH', `/items/contacts/${marker.contact}`, { portal_group });
 	await eventually(async () => expect((await entries()).length).toBe(before + 1));
 }
 
 /** The product's tables: those of the released version's snapshot (its folders have none). */
 async function productTablesOf(snapshotFile: string): Promise<string[]> {
-	const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as { collections: { collection: string; schema: unknown }[] };
-	return snapshot.collections.filter((collection) => Boolean(collection.schema)).map((collection) => collection.collection);
+	const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as {
+		collections: { collection: string; schema: unknown }[];
+	};
+	return snapshot.collections
+		.filter((collection) => Boolean(collection.schema))
+		.map((collection) => collection.collection);
 }
 
 async function readRows(): Promise<TableRows> {
@@ -227,9 +288,15 @@ beforeAll(async () => {
 	await timed('data through the released version', async () => {
 		world = await seedOracleWorld(http, differences, seed, worldOptions);
 		await createPortalData();
-		const worldLogins = [...world.seeded.logins.values()].map((login) => ({ email: login.email, password: world.seeded.local.password }));
+		const worldLogins = [...world.seeded.logins.values()].map((login) => ({
+			email: login.email,
+			password: world.seeded.local.password,
+		}));
 		const everyone = [...worldLogins, ...invited.map(({ email, password }) => ({ email, password }))];
-		logins = await inPool(everyone, 6, async (login) => ({ ...login, statusBefore: await signInStatus(login.email, login.password) }));
+		logins = await inPool(everyone, 6, async (login) => ({
+			...login,
+			statusBefore: await signInStatus(login.email, login.password),
+		}));
 		// Directus runs action hooks after answering. A last change of a contact's access, to what it already is, is
 		// recorded once its sync is done: by then the syncs and audit entries of the writes before it are done too.
 		await lastAccessSyncDone();
@@ -248,7 +315,9 @@ beforeAll(async () => {
 	rowsAfter = await readRows();
 	console.log(
 		`Upgrade from ${released.version} (${released.commit.slice(0, 12)}) on ${testDatabaseKind()}, world seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed}): ` +
-			`${Object.entries(timings).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`).join(', ')}` +
+			`${Object.entries(timings)
+				.map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+				.join(', ')}` +
 			`${released.buildSeconds === null ? ' (build reused from an earlier run)' : ''}; ready after ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`,
 	);
 }, 300_000);
@@ -265,7 +334,10 @@ describe('Upgrading from the released version by replacing the bundle and restar
 		const { lost, changed, added } = compareTableRows(rowsBefore, rowsAfter);
 		if (Object.keys(added).length > 0) console.log(`Rows the new version added: ${JSON.stringify(added)}`);
 		const report = [...lost.map((line) => `lost    ${line}`), ...changed.map((line) => `changed ${line}`)];
-		expect(report, `${report.length} row(s) lost or changed by the upgrade:\n${report.slice(0, 60).join('\n')}`).toEqual([]);
+		expect(
+			report,
+			`${report.length} row(s) lost or changed by the upgrade:\n${report.slice(0, 60).join('\n')}`,
+		).toEqual([]);
 		// The comparison saw the data it is about.
 		expect(rowsBefore.get('contacts')?.size).toBeGreaterThan(world.seeded.local.contacts.length);
 		expect(rowsBefore.get('portal_invitations')?.size).toBe(3);
@@ -279,13 +351,19 @@ describe('Upgrading from the released version by replacing the bundle and restar
 
 	test('Everyone who signed in before signs in after, and sees their ticket, reply and attachment', async () => {
 		expect(logins.filter((login) => login.statusBefore === 200).length).toBeGreaterThan(invited.length);
-		const after = await inPool(logins, 6, async (login) => ({ email: login.email, before: login.statusBefore, after: await signInStatus(login.email, login.password) }));
+		const after = await inPool(logins, 6, async (login) => ({
+			email: login.email,
+			before: login.statusBefore,
+			after: await signInStatus(login.email, login.password),
+		}));
 		expect(after.filter((login) => login.after !== login.before)).toEqual([]);
 
 		for (const person of invited) {
 			const token = await accessToken(person.email, person.password);
 			const tickets = await http.call('GET', '/items/tickets?fields=id,comments,attachments&sort=id', { token });
-			const own = dataOf<{ id: number; comments: number[]; attachments: number[] }[]>(tickets)?.find((ticket) => ticket.id === person.ticket);
+			const own = dataOf<{ id: number; comments: number[]; attachments: number[] }[]>(tickets)?.find(
+				(ticket) => ticket.id === person.ticket,
+			);
 			expect(own?.comments).toContain(person.comment);
 			expect(own?.attachments).toEqual([person.attachment]);
 		}
@@ -293,7 +371,10 @@ describe('Upgrading from the released version by replacing the bundle and restar
 
 	test('The invitation still pending is accepted, and its contact signs in', async () => {
 		const password = `after-upgrade-${randomBytes(4).toString('hex')}`;
-		const accepted = await http.call('POST', '/portal/api/invitations/accept', { token: null, body: { token: pending.token, password } });
+		const accepted = await http.call('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token: pending.token, password },
+		});
 		expect(accepted.status, accepted.text).toBe(200);
 		expect(await signInStatus(pending.email, password)).toBe(200);
 	});
@@ -302,6 +383,9 @@ describe('Upgrading from the released version by replacing the bundle and restar
 		const stats = await checkSeededWorld(http, differences, world, worldOptions);
 		if (differences.count() > 0) console.log(differences.format(40));
 		expect(stats.signedIn).toBeGreaterThan(0);
-		expect(differences.count(), `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
+		expect(
+			differences.count(),
+			`differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`,
+		).toBe(0);
 	}, 300_000);
 });

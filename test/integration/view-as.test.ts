@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
-import { createPortalContact, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, type PortalContact, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { createStudioUser } from '../support/studio.ts';
 
 const header = 'X-Portal-View-As';
@@ -18,12 +18,17 @@ let staffToken: string;
 let staffUser: string;
 
 async function startViewAs(contactId: number, token = staffToken) {
-	return api<{ ticket: string; expires_at: string; contact: { id: number; email: string }; portal_url: string }>('POST', '/portal/api/studio/view-as', { token, body: { contact: contactId } });
+	return api<{ ticket: string; expires_at: string; contact: { id: number; email: string }; portal_url: string }>(
+		'POST',
+		'/portal/api/studio/view-as',
+		{ token, body: { contact: contactId } },
+	);
 }
 
 async function ticketFor(contactId: number): Promise<string> {
 	const response = await startViewAs(contactId);
-	if (response.status !== 201 || !response.body.data) throw new Error(`No View as ticket: ${JSON.stringify(response.body)}`);
+	if (response.status !== 201 || !response.body.data)
+		throw new Error(`No View as ticket: ${JSON.stringify(response.body)}`);
 	return response.body.data.ticket;
 }
 
@@ -65,7 +70,11 @@ describe('View as', () => {
 		expect(me.body.data?.contact.id).toBe(contact.id);
 
 		const query = encodeURIComponent('{ tickets(sort: ["id"]) { id } }');
-		const graphql = (await api<{ tickets: { id: string }[] }>('GET', `/graphql?query=${query}`, asContact(ticket))) as unknown as { status: number; body: { data?: { tickets: { id: string }[] } } };
+		const graphql = (await api<{ tickets: { id: string }[] }>(
+			'GET',
+			`/graphql?query=${query}`,
+			asContact(ticket),
+		)) as unknown as { status: number; body: { data?: { tickets: { id: string }[] } } };
 		expect(graphql.status).toBe(200);
 		expect(graphql.body.data?.tickets.map((row) => Number(row.id))).toEqual(mine.body.data?.map((row) => row.id));
 	});
@@ -73,12 +82,18 @@ describe('View as', () => {
 	test('Every write is refused as read-only and changes nothing', async () => {
 		const ticket = await ticketFor(contact.id);
 		const before = await directDatabase()('tickets').count({ n: '*' }).first();
-		const subject = (await directDatabase()('tickets').select('subject').where('id', ownTicket).first()) as { subject: string };
+		const subject = (await directDatabase()('tickets').select('subject').where('id', ownTicket).first()) as {
+			subject: string;
+		};
 		const writes: [string, string, unknown?][] = [
 			['POST', '/items/tickets', { customer, subject: 'Written while viewing as' }],
 			['PATCH', `/items/tickets/${ownTicket}`, { subject: 'Changed while viewing as' }],
 			['DELETE', `/items/tickets/${ownTicket}`],
-			['POST', '/graphql', { query: `mutation { update_tickets_item(id: ${ownTicket}, data: { subject: "x" }) { id } }` }],
+			[
+				'POST',
+				'/graphql',
+				{ query: `mutation { update_tickets_item(id: ${ownTicket}, data: { subject: "x" }) { id } }` },
+			],
 			['PATCH', '/users/me', { first_name: 'Changed' }],
 			['POST', '/portal/api/me/password', { current_password: contact.password, new_password: 'a-new-password-1234' }],
 			['POST', '/auth/logout', {}],
@@ -122,21 +137,34 @@ describe('View as', () => {
 	});
 
 	test('Only portal staff may start View as, and only for a contact who can sign in', async () => {
-		const agentPolicy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Agents'), app_access: true, admin_access: false } });
-		await api('POST', '/permissions', { body: { policy: agentPolicy.body.data?.id, collection: 'contacts', action: 'read', fields: ['*'] } });
+		const agentPolicy = await api<{ id: string }>('POST', '/policies', {
+			body: { name: uniqueName('Agents'), app_access: true, admin_access: false },
+		});
+		await api('POST', '/permissions', {
+			body: { policy: agentPolicy.body.data?.id, collection: 'contacts', action: 'read', fields: ['*'] },
+		});
 		const agentRole = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agent') } });
 		await api('POST', '/access', { body: { role: agentRole.body.data?.id, policy: agentPolicy.body.data?.id } });
 		const agentToken = (await signIn(await createStudioUser(agentRole.body.data?.id))).token as string;
-		for (const token of [agentToken, contactToken, null]) expect((await startViewAs(contact.id, token as string)).status).toBe(403);
+		for (const token of [agentToken, contactToken, null])
+			expect((await startViewAs(contact.id, token as string)).status).toBe(403);
 
-		const noLogin = (await createRow('contacts', { customer, last_name: 'Nologin', email: `${uniqueName('n').replace(' ', '-')}@client.example.com` })).id;
+		const noLogin = (
+			await createRow('contacts', {
+				customer,
+				last_name: 'Nologin',
+				email: `${uniqueName('n').replace(' ', '-')}@client.example.com`,
+			})
+		).id;
 		const suspended = await createPortalContact(customer, 'Basic', { login_suspended: true });
 		for (const id of [noLogin, suspended.id, 99_999_999]) {
 			const response = await startViewAs(id);
 			expect(response.status).toBe(403);
 			expect(JSON.stringify(response.body)).toContain('VIEW_AS_REFUSED');
 		}
-		expect((await api('POST', '/portal/api/studio/view-as', { token: staffToken, body: { contact: 'one' } })).status).toBe(403);
+		expect(
+			(await api('POST', '/portal/api/studio/view-as', { token: staffToken, body: { contact: 'one' } })).status,
+		).toBe(403);
 	});
 
 	test('A ticket stops working when the contact is suspended after it was issued', async () => {
@@ -152,7 +180,9 @@ describe('View as', () => {
 		const ticket = response.body.data?.ticket as string;
 		expect(response.body.data?.contact).toMatchObject({ id: contact.id, email: contact.email });
 		expect(response.body.data?.portal_url).toMatch(/\/portal\/$/);
-		const entries = (await directDatabase()('portal_audit').where({ action: 'view_as.started', actor_user: staffUser, target_id: String(contact.id) }).orderBy('id', 'desc')) as { customer: number; details: string; target_collection: string }[];
+		const entries = (await directDatabase()('portal_audit')
+			.where({ action: 'view_as.started', actor_user: staffUser, target_id: String(contact.id) })
+			.orderBy('id', 'desc')) as { customer: number; details: string; target_collection: string }[];
 		expect(entries.length).toBeGreaterThan(0);
 		expect(entries[0]).toMatchObject({ customer, target_collection: 'contacts' });
 		for (const entry of entries) expect(String(entry.details)).not.toContain(ticket.split('.')[1]);

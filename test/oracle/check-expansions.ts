@@ -5,7 +5,7 @@
  * read must come back as null, be left out, or the request be refused — never with its data.
  */
 import { dataOf } from './oracle-http.ts';
-import { asContact, readableOf, report, type OracleContext } from './oracle-context.ts';
+import { asContact, type OracleContext, readableOf, report } from './oracle-context.ts';
 import { RowInspector } from './row-inspector.ts';
 
 interface Expansion {
@@ -36,12 +36,20 @@ export async function checkExpansions(context: OracleContext): Promise<void> {
 			const answer = await asContact(context, 'GET', path);
 			const readable = readableOf(context.session.access, collection);
 			if (answer.status === 403 || answer.status === 400) {
-				if (!mayRefuse && readable.ids.size > 0) report(context, 'deviation', 'expansion', request, '200', `${answer.status} ${answer.text.slice(0, 200)}`);
+				if (!mayRefuse && readable.ids.size > 0)
+					report(context, 'deviation', 'expansion', request, '200', `${answer.status} ${answer.text.slice(0, 200)}`);
 				return;
 			}
 			const rows = dataOf<unknown>(answer);
 			if (answer.status !== 200 || !Array.isArray(rows)) {
-				report(context, 'deviation', 'expansion', request, '200 or a refusal', `${answer.status} ${answer.text.slice(0, 200)}`);
+				report(
+					context,
+					'deviation',
+					'expansion',
+					request,
+					'200 or a refusal',
+					`${answer.status} ${answer.text.slice(0, 200)}`,
+				);
 				return;
 			}
 			const inspector = new RowInspector(context);

@@ -4,7 +4,7 @@
  * levels deep must give the same ids as the model and no unreadable nested row.
  */
 import { dataOf } from './oracle-http.ts';
-import { asContact, listIds, readableOf, report, type OracleContext } from './oracle-context.ts';
+import { asContact, listIds, type OracleContext, readableOf, report } from './oracle-context.ts';
 import { keyOf, readableCollections, unreadableCollections } from './reference-model.ts';
 import { RowInspector } from './row-inspector.ts';
 
@@ -38,18 +38,29 @@ function selection(types: Map<string, SchemaType>, typeName: string, depth: numb
 		if (target.kind === 'SCALAR' || target.kind === 'ENUM') parts.push(field.name);
 		else if (target.kind === 'OBJECT' && target.name && known.has(target.name)) {
 			if (depth > 0) parts.push(`${field.name} { ${selection(types, target.name, depth - 1)} }`);
-			else if (types.get(target.name)?.fields?.some((candidate) => candidate.name === 'id')) parts.push(`${field.name} { id }`);
+			else if (types.get(target.name)?.fields?.some((candidate) => candidate.name === 'id'))
+				parts.push(`${field.name} { id }`);
 		}
 	}
 	return parts.length > 0 ? parts.join(' ') : 'id';
 }
 
-export async function checkGraphql(context: OracleContext, roots: readonly string[] = ['tickets', 'projects', 'devices']): Promise<void> {
+export async function checkGraphql(
+	context: OracleContext,
+	roots: readonly string[] = ['tickets', 'projects', 'devices'],
+): Promise<void> {
 	const access = context.session.access;
 	const schemaAnswer = await asContact(context, 'POST', '/graphql', { query: introspection });
 	const schema = dataOf<{ __schema: { queryType: { name: string }; types: SchemaType[] } } | undefined>(schemaAnswer);
 	if (schemaAnswer.status !== 200 || !schema) {
-		report(context, 'deviation', 'graphql', 'POST /graphql (introspection)', '200', `${schemaAnswer.status} ${schemaAnswer.text.slice(0, 200)}`);
+		report(
+			context,
+			'deviation',
+			'graphql',
+			'POST /graphql (introspection)',
+			'200',
+			`${schemaAnswer.status} ${schemaAnswer.text.slice(0, 200)}`,
+		);
 		return;
 	}
 	const types = new Map(schema.__schema.types.map((type) => [type.name, type]));
@@ -59,8 +70,19 @@ export async function checkGraphql(context: OracleContext, roots: readonly strin
 		if (!known.has(name) || type.kind !== 'OBJECT') continue;
 		const readable = readableOf(access, name);
 		const tolerated = new Set([...readable.tolerated.values()].flatMap((fields) => [...fields]));
-		const extra = (type.fields ?? []).map((field) => field.name).filter((field) => !field.endsWith('_func') && !readable.fields.has(field) && !tolerated.has(field));
-		if (extra.length > 0) report(context, 'deviation', 'graphql', `POST /graphql (type ${name})`, `fields ${[...readable.fields].join(', ') || '(none)'}`, `also ${extra.join(', ')}`, `graphql-type|${name}|${extra.join(',')}`);
+		const extra = (type.fields ?? [])
+			.map((field) => field.name)
+			.filter((field) => !field.endsWith('_func') && !readable.fields.has(field) && !tolerated.has(field));
+		if (extra.length > 0)
+			report(
+				context,
+				'deviation',
+				'graphql',
+				`POST /graphql (type ${name})`,
+				`fields ${[...readable.fields].join(', ') || '(none)'}`,
+				`also ${extra.join(', ')}`,
+				`graphql-type|${name}|${extra.join(',')}`,
+			);
 	}
 
 	const queryFields = new Set((types.get(schema.__schema.queryType.name)?.fields ?? []).map((field) => field.name));
@@ -68,7 +90,15 @@ export async function checkGraphql(context: OracleContext, roots: readonly strin
 		roots.map(async (root) => {
 			const readable = readableOf(access, root);
 			if (!queryFields.has(root)) {
-				if (readable.ids.size > 0) report(context, 'deviation', 'graphql', `POST /graphql { ${root} }`, `${readable.ids.size} row(s)`, `no ${root} in the contact's schema`);
+				if (readable.ids.size > 0)
+					report(
+						context,
+						'deviation',
+						'graphql',
+						`POST /graphql { ${root} }`,
+						`${readable.ids.size} row(s)`,
+						`no ${root} in the contact's schema`,
+					);
 				return;
 			}
 			const query = `{ ${root}(limit: -1) { ${selection(types, root, 3)} } }`;
@@ -77,7 +107,14 @@ export async function checkGraphql(context: OracleContext, roots: readonly strin
 			const data = dataOf<Record<string, unknown> | undefined>(answer);
 			const rows = data?.[root];
 			if (answer.status !== 200 || !Array.isArray(rows)) {
-				report(context, 'deviation', 'graphql', request, '200 with rows', `${answer.status} ${answer.text.slice(0, 300)}`);
+				report(
+					context,
+					'deviation',
+					'graphql',
+					request,
+					'200 with rows',
+					`${answer.status} ${answer.text.slice(0, 300)}`,
+				);
 				return;
 			}
 			const inspector = new RowInspector(context);
@@ -85,7 +122,15 @@ export async function checkGraphql(context: OracleContext, roots: readonly strin
 			inspector.flush('graphql', request);
 			const returned = new Set(rows.map((row) => keyOf((row as Record<string, unknown>)['id'] as string)));
 			const missing = [...readable.ids].filter((id) => !returned.has(id));
-			if (missing.length > 0) report(context, 'deviation', 'graphql', request, `rows ${listIds(readable.ids)}`, `missing ${listIds(missing)}`);
+			if (missing.length > 0)
+				report(
+					context,
+					'deviation',
+					'graphql',
+					request,
+					`rows ${listIds(readable.ids)}`,
+					`missing ${listIds(missing)}`,
+				);
 		}),
 	);
 }

@@ -9,7 +9,7 @@
  * - over GraphQL (for the contacts the run checks GraphQL for), the bare and `_some` forms alike.
  */
 import { dataOf, type HttpAnswer } from './oracle-http.ts';
-import { asContact, listIds, readableOf, report, type OracleContext } from './oracle-context.ts';
+import { asContact, listIds, type OracleContext, readableOf, report } from './oracle-context.ts';
 import { keyOf } from './reference-model.ts';
 import { allRelations, relationOf } from './schema-relations.ts';
 import type { Id, World } from './world.ts';
@@ -19,7 +19,9 @@ type Row = Record<string, unknown> & { id: Id };
 /** A collection's rows in the world; its users are the staff and the contacts' logins. */
 function rowsOf(world: World, collection: string): Row[] | undefined {
 	if (collection === 'directus_users') {
-		const logins = world.contacts.filter((contact) => contact.user !== null).map(({ user, email, first_name, last_name }) => ({ id: user as Id, email, first_name, last_name }));
+		const logins = world.contacts
+			.filter((contact) => contact.user !== null)
+			.map(({ user, email, first_name, last_name }) => ({ id: user as Id, email, first_name, last_name }));
 		return [...(world.staff as unknown as Row[]), ...logins];
 	}
 	const rows = (world as unknown as Record<string, unknown>)[collection];
@@ -27,11 +29,15 @@ function rowsOf(world: World, collection: string): Row[] | undefined {
 }
 
 /** The REST path of a collection's items. */
-const itemsPath = (collection: string) => (collection.startsWith('directus_') ? `/${collection.slice('directus_'.length)}` : `/items/${collection}`);
+const itemsPath = (collection: string) =>
+	collection.startsWith('directus_') ? `/${collection.slice('directus_'.length)}` : `/items/${collection}`;
 
 /** A plain text value of the row: a field that is neither its key nor a relation. */
 function textOf(collection: string, row: Row): [string, string] | undefined {
-	return Object.entries(row).find((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'id' && relationOf(collection, entry[0]) === undefined);
+	return Object.entries(row).find(
+		(entry): entry is [string, string] =>
+			typeof entry[1] === 'string' && entry[0] !== 'id' && relationOf(collection, entry[0]) === undefined,
+	);
 }
 
 /** What an answer must be: refused, or exactly these rows (a row outside them that is unreadable is a leak). */
@@ -42,11 +48,16 @@ export async function checkPredicates(context: OracleContext, graphql: boolean):
 	const { world } = session.seeded;
 	const access = session.access;
 	const readable = (collection: string, id: Id) => readableOf(access, collection).ids.has(keyOf(id));
-	const candidates = allRelations().filter(({ collection, relation }) => readableOf(access, collection).ids.size > 0 && rowsOf(world, collection) && rowsOf(world, relation.collection));
+	const candidates = allRelations().filter(
+		({ collection, relation }) =>
+			readableOf(access, collection).ids.size > 0 && rowsOf(world, collection) && rowsOf(world, relation.collection),
+	);
 	const probes: { collection: string; path: string; expected: Expected; graphql?: string }[] = [];
 
 	for (const { collection, field, relation } of random.sample(candidates, 6)) {
-		const hidden = random.maybePick((rowsOf(world, relation.collection) ?? []).filter((row) => !readable(relation.collection, row.id)));
+		const hidden = random.maybePick(
+			(rowsOf(world, relation.collection) ?? []).filter((row) => !readable(relation.collection, row.id)),
+		);
 		if (!hidden) continue;
 		const readableRows = (rowsOf(world, collection) ?? []).filter((row) => readable(collection, row.id));
 		const fieldReadable = readableOf(access, collection).fields.has(field);
@@ -55,17 +66,41 @@ export async function checkPredicates(context: OracleContext, graphql: boolean):
 		const text = textOf(relation.collection, hidden);
 		if (!relation.many) {
 			if (readableRows.some((row) => field in row)) {
-				const holding = readableRows.filter((row) => row[field] !== null && row[field] !== undefined && keyOf(row[field] as Id) === keyOf(hidden.id));
-				probes.push({ collection, path: `${base}&filter[${field}][_eq]=${key}`, expected: fieldReadable ? { ids: new Set(holding.map((row) => keyOf(row.id))), orRefused: false } : 'refused' });
+				const holding = readableRows.filter(
+					(row) => row[field] !== null && row[field] !== undefined && keyOf(row[field] as Id) === keyOf(hidden.id),
+				);
+				probes.push({
+					collection,
+					path: `${base}&filter[${field}][_eq]=${key}`,
+					expected: fieldReadable ? { ids: new Set(holding.map((row) => keyOf(row.id))), orRefused: false } : 'refused',
+				});
 			}
 			if (text) {
-				probes.push({ collection, path: `${base}&filter[${field}][${text[0]}][_eq]=${encodeURIComponent(text[1])}`, expected: 'refused', graphql: `{ ${field}: { ${text[0]}: { _eq: ${JSON.stringify(text[1])} } } }` });
+				probes.push({
+					collection,
+					path: `${base}&filter[${field}][${text[0]}][_eq]=${encodeURIComponent(text[1])}`,
+					expected: 'refused',
+					graphql: `{ ${field}: { ${text[0]}: { _eq: ${JSON.stringify(text[1])} } } }`,
+				});
 				probes.push({ collection, path: `${base}&sort=${field}.${text[0]}`, expected: 'refused' });
 			}
 		} else {
-			probes.push({ collection, path: `${base}&filter[${field}][id][_eq]=${key}`, expected: 'refused', graphql: `{ ${field}: { id: { _eq: ${JSON.stringify(String(hidden.id))} } } }` });
-			probes.push({ collection, path: `${base}&filter[${field}][_some][id][_eq]=${key}`, expected: { ids: new Set(), orRefused: true } });
-			probes.push({ collection, path: `${base}&filter[${field}][_none][id][_eq]=${key}`, expected: { ids: new Set(readableRows.map((row) => keyOf(row.id))), orRefused: true } });
+			probes.push({
+				collection,
+				path: `${base}&filter[${field}][id][_eq]=${key}`,
+				expected: 'refused',
+				graphql: `{ ${field}: { id: { _eq: ${JSON.stringify(String(hidden.id))} } } }`,
+			});
+			probes.push({
+				collection,
+				path: `${base}&filter[${field}][_some][id][_eq]=${key}`,
+				expected: { ids: new Set(), orRefused: true },
+			});
+			probes.push({
+				collection,
+				path: `${base}&filter[${field}][_none][id][_eq]=${key}`,
+				expected: { ids: new Set(readableRows.map((row) => keyOf(row.id))), orRefused: true },
+			});
 			probes.push({ collection, path: `${base}&filter[count(${field})][_gt]=0`, expected: 'refused' });
 		}
 	}
@@ -84,20 +119,47 @@ export async function checkPredicates(context: OracleContext, graphql: boolean):
 		const answer = await asContact(context, 'POST', '/graphql', { query });
 		const rows = dataOf<Record<string, { id: Id }[] | null> | undefined>(answer)?.[collection];
 		if (!Array.isArray(rows)) continue;
-		report(context, rows.some((row) => !readable(collection, row.id)) ? 'leak' : 'deviation', 'predicates', `POST /graphql ${query}`, 'an error: the predicate goes through a relation', `rows ${listIds(rows.map((row) => row.id))}`);
+		report(
+			context,
+			rows.some((row) => !readable(collection, row.id)) ? 'leak' : 'deviation',
+			'predicates',
+			`POST /graphql ${query}`,
+			'an error: the predicate goes through a relation',
+			`rows ${listIds(rows.map((row) => row.id))}`,
+		);
 	}
 }
 
-function judge(context: OracleContext, request: string, answer: HttpAnswer, expected: Expected, readable: (id: Id) => boolean): void {
+function judge(
+	context: OracleContext,
+	request: string,
+	answer: HttpAnswer,
+	expected: Expected,
+	readable: (id: Id) => boolean,
+): void {
 	const refused = answer.status === 400 || answer.status === 403;
 	if (refused && (expected === 'refused' || expected.orRefused)) return;
 	const rows = dataOf<{ id: Id }[] | undefined>(answer);
 	if (answer.status !== 200 || !Array.isArray(rows)) {
-		report(context, 'deviation', 'predicates', request, expected === 'refused' ? '400 or 403' : `rows ${listIds(expected.ids)}`, `${answer.status} ${answer.text.slice(0, 200)}`);
+		report(
+			context,
+			'deviation',
+			'predicates',
+			request,
+			expected === 'refused' ? '400 or 403' : `rows ${listIds(expected.ids)}`,
+			`${answer.status} ${answer.text.slice(0, 200)}`,
+		);
 		return;
 	}
 	const got = rows.map((row) => keyOf(row.id));
 	if (expected !== 'refused' && got.length === expected.ids.size && got.every((id) => expected.ids.has(id))) return;
 	const unreadable = rows.filter((row) => !readable(row.id));
-	report(context, unreadable.length > 0 || (expected === 'refused' && got.length > 0) ? 'leak' : 'deviation', 'predicates', request, expected === 'refused' ? '400 or 403 (the predicate goes through a relation)' : `rows ${listIds(expected.ids)}`, `rows ${listIds(got)}`);
+	report(
+		context,
+		unreadable.length > 0 || (expected === 'refused' && got.length > 0) ? 'leak' : 'deviation',
+		'predicates',
+		request,
+		expected === 'refused' ? '400 or 403 (the predicate goes through a relation)' : `rows ${listIds(expected.ids)}`,
+		`rows ${listIds(got)}`,
+	);
 }

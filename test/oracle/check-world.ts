@@ -20,11 +20,11 @@ import type { Id } from './world.ts';
 import { checkSearch } from './check-search.ts';
 import { checkWrites, emptyTally, type WriteTally } from './check-writes.ts';
 import { inPool } from './in-pool.ts';
-import type { OracleContext, ContactSession } from './oracle-context.ts';
+import type { ContactSession, OracleContext } from './oracle-context.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import { Random } from '../support/random.ts';
-import { accessOf, keyOf, readableCollections, type ContactAccess } from './reference-model.ts';
-import { seedWorld, type SeededWorld } from './seed-world.ts';
+import { accessOf, type ContactAccess, keyOf, readableCollections } from './reference-model.ts';
+import { type SeededWorld, seedWorld } from './seed-world.ts';
 import { describeContact, signIn } from './sign-in.ts';
 import { mutateWorld } from './mutate-world.ts';
 import { generateWorld } from './world.ts';
@@ -66,12 +66,22 @@ export interface SeededOracleWorld {
 	requestsBefore: number;
 }
 
-export async function checkWorld(http: OracleHttp, log: DifferenceLog, seed: number, options: WorldOptions): Promise<WorldStats> {
+export async function checkWorld(
+	http: OracleHttp,
+	log: DifferenceLog,
+	seed: number,
+	options: WorldOptions,
+): Promise<WorldStats> {
 	return checkSeededWorld(http, log, await seedOracleWorld(http, log, seed, options), options);
 }
 
 /** Generates the world of `seed` and seeds it; what the product refused while seeding is logged as a difference. */
-export async function seedOracleWorld(http: OracleHttp, log: DifferenceLog, seed: number, options: WorldOptions): Promise<SeededOracleWorld> {
+export async function seedOracleWorld(
+	http: OracleHttp,
+	log: DifferenceLog,
+	seed: number,
+	options: WorldOptions,
+): Promise<SeededOracleWorld> {
 	const say = options.log ?? (() => undefined);
 	const requestsBefore = http.requests;
 	const local = generateWorld(seed, options.size);
@@ -85,12 +95,26 @@ export async function seedOracleWorld(http: OracleHttp, log: DifferenceLog, seed
 			)
 			.map((contact) => contact.id),
 	);
-	const npaIds = new Set(local.portal_groups.filter((group) => groupGrantsNothing(normalisePermissions(group.permissions))).map((group) => group.id));
+	const npaIds = new Set(
+		local.portal_groups
+			.filter((group) => groupGrantsNothing(normalisePermissions(group.permissions)))
+			.map((group) => group.id),
+	);
 	const seeded = await seedWorld(http, local, {
-		passwordFor: (contact) => passwordContacts.has(contact.id) || (contact.portal_group !== null && npaIds.has(contact.portal_group)),
+		passwordFor: (contact) =>
+			passwordContacts.has(contact.id) || (contact.portal_group !== null && npaIds.has(contact.portal_group)),
 		log: say,
 	});
-	for (const problem of seeded.problems) log.add({ severity: 'deviation', seed, who: '(seeding)', check: 'seed', request: 'seeding through REST', expected: 'the product accepts the world', got: problem });
+	for (const problem of seeded.problems)
+		log.add({
+			severity: 'deviation',
+			seed,
+			who: '(seeding)',
+			check: 'seed',
+			request: 'seeding through REST',
+			expected: 'the product accepts the world',
+			got: problem,
+		});
 	return { seeded, random, requestsBefore };
 }
 
@@ -98,18 +122,30 @@ export async function seedOracleWorld(http: OracleHttp, log: DifferenceLog, seed
  * Checks a seeded world: reads of every contact with a login, staff changes and reads again, then writes.
  * The world may have been seeded by another version of the product (the upgrade test).
  */
-export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { seeded, random, requestsBefore }: SeededOracleWorld, options: WorldOptions): Promise<WorldStats> {
+export async function checkSeededWorld(
+	http: OracleHttp,
+	log: DifferenceLog,
+	{ seeded, random, requestsBefore }: SeededOracleWorld,
+	options: WorldOptions,
+): Promise<WorldStats> {
 	const say = options.log ?? (() => undefined);
 	const local = seeded.local;
 	const seed = local.seed;
 
 	const readsStarted = Date.now();
-	const judged = (contact: { id: Id; user: Id | null }): boolean => contact.user !== null && !seeded.unlinked.has(keyOf(contact.id));
+	const judged = (contact: { id: Id; user: Id | null }): boolean =>
+		contact.user !== null && !seeded.unlinked.has(keyOf(contact.id));
 	const accesses = seeded.world.contacts.filter(judged).map((contact) => accessOf(seeded.world, contact.id));
-	const sessions = (await inPool(accesses, 6, (access) => signIn(http, log, seeded, access))).filter((session): session is ContactSession => session !== null);
+	const sessions = (await inPool(accesses, 6, (access) => signIn(http, log, seeded, access))).filter(
+		(session): session is ContactSession => session !== null,
+	);
 
 	// The expensive checks for a share of contacts, and at least one contact of every group.
-	const deep = new Set(random.sample(sessions, Math.ceil(sessions.length * options.deepShare)).map((session) => keyOf(session.access.contact.id)));
+	const deep = new Set(
+		random
+			.sample(sessions, Math.ceil(sessions.length * options.deepShare))
+			.map((session) => keyOf(session.access.contact.id)),
+	);
 	const groupsCovered = new Set<string>();
 	for (const session of sessions) {
 		const group = keyOf(session.access.group?.id ?? '');
@@ -129,7 +165,12 @@ export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { s
 	}
 
 	await inPool(sessions, 3, async (session) => {
-		const context: OracleContext = { http, log, session, random: new Random(seed ^ (localNumber(seeded.localOf('contacts', session.access.contact.id)) * 2_654_435_761)) };
+		const context: OracleContext = {
+			http,
+			log,
+			session,
+			random: new Random(seed ^ (localNumber(seeded.localOf('contacts', session.access.contact.id)) * 2_654_435_761)),
+		};
 		await checkUsersMe(context);
 		await checkRestLists(context);
 		await checkRestItems(context);
@@ -152,7 +193,10 @@ export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { s
 	const before = new Map(accesses.map((access) => [keyOf(access.contact.id), access]));
 	const after = seeded.world.contacts.filter(judged).map((contact) => accessOf(seeded.world, contact.id));
 	const changed = after.filter((access) => accessChanged(before.get(keyOf(access.contact.id)), access));
-	const others = random.sample(after.filter((access) => !changed.includes(access)), 6);
+	const others = random.sample(
+		after.filter((access) => !changed.includes(access)),
+		6,
+	);
 	const sessionOf = new Map(sessions.map((session) => [keyOf(session.access.contact.id), session]));
 	const recheck = [...changed, ...others].filter((access) => access.specified);
 	await inPool(recheck, 3, async (access) => {
@@ -160,8 +204,19 @@ export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { s
 		const login = seeded.logins.get(id);
 		if (!login) return;
 		const previous = sessionOf.get(id);
-		const session: ContactSession = { seeded, access, token: previous?.token ?? login.token, signedInWith: previous?.signedInWith ?? 'static token', who: `${describeContact(seeded, access)} (after: ${mutations.changes.join('; ')})` };
-		const context: OracleContext = { http, log, session, random: new Random(seed ^ (localNumber(seeded.localOf('contacts', access.contact.id)) * 69_069)) };
+		const session: ContactSession = {
+			seeded,
+			access,
+			token: previous?.token ?? login.token,
+			signedInWith: previous?.signedInWith ?? 'static token',
+			who: `${describeContact(seeded, access)} (after: ${mutations.changes.join('; ')})`,
+		};
+		const context: OracleContext = {
+			http,
+			log,
+			session,
+			random: new Random(seed ^ (localNumber(seeded.localOf('contacts', access.contact.id)) * 69_069)),
+		};
 		if (!access.canSignIn) {
 			await checkLockedOut(context, login.token);
 			return;
@@ -181,7 +236,12 @@ export async function checkSeededWorld(http: OracleHttp, log: DifferenceLog, { s
 	for (const access of random.sample(writers, options.writers)) {
 		const previous = sessionOf.get(keyOf(access.contact.id)) as ContactSession;
 		const session: ContactSession = { ...previous, access, who: describeContact(seeded, access) };
-		const context: OracleContext = { http, log, session, random: new Random(seed ^ (localNumber(seeded.localOf('contacts', access.contact.id)) * 40_503)) };
+		const context: OracleContext = {
+			http,
+			log,
+			session,
+			random: new Random(seed ^ (localNumber(seeded.localOf('contacts', access.contact.id)) * 40_503)),
+		};
 		writes += await checkWrites(context, options.writesEach, { url: http.url, marker, tally });
 	}
 	const writeSeconds = (Date.now() - writesStarted) / 1000;
@@ -217,7 +277,12 @@ function accessChanged(before: ContactAccess | undefined, after: ContactAccess):
 	if (!before || before.canSignIn !== after.canSignIn) return true;
 	return readableCollections.some((collection) => {
 		const [a, b] = [before.reads[collection], after.reads[collection]];
-		return a.ids.size !== b.ids.size || [...a.ids].some((id) => !b.ids.has(id)) || a.fields.size !== b.fields.size || [...a.fields].some((field) => !b.fields.has(field));
+		return (
+			a.ids.size !== b.ids.size ||
+			[...a.ids].some((id) => !b.ids.has(id)) ||
+			a.fields.size !== b.fields.size ||
+			[...a.fields].some((field) => !b.fields.has(field))
+		);
 	});
 }
 
@@ -226,7 +291,15 @@ async function checkLockedOut(context: OracleContext, staticToken: string): Prom
 	const { http, session } = context;
 	const me = await http.call('GET', '/users/me', { token: staticToken });
 	if (me.status !== 401 && me.status !== 403) {
-		context.log.add({ severity: me.status === 200 ? 'leak' : 'deviation', seed: session.seeded.local.seed, who: session.who, check: 'sign-in', request: 'GET /users/me with the static token of a contact who may no longer sign in', expected: '401', got: `${me.status} ${me.text.slice(0, 200)}` });
+		context.log.add({
+			severity: me.status === 200 ? 'leak' : 'deviation',
+			seed: session.seeded.local.seed,
+			who: session.who,
+			check: 'sign-in',
+			request: 'GET /users/me with the static token of a contact who may no longer sign in',
+			expected: '401',
+			got: `${me.status} ${me.text.slice(0, 200)}`,
+		});
 	}
 	if (session.token === staticToken) return;
 	await Promise.all(
@@ -236,7 +309,15 @@ async function checkLockedOut(context: OracleContext, staticToken: string): Prom
 				const answer = await http.call('GET', `/items/${collection}?limit=-1&fields=id`, { token: session.token });
 				const rows = (answer.json as { data?: unknown } | undefined)?.data;
 				if (answer.status === 200 && Array.isArray(rows) && rows.length > 0) {
-					context.log.add({ severity: 'leak', seed: session.seeded.local.seed, who: session.who, check: 'sign-in', request: `GET /items/${collection} with the session of a contact who may no longer sign in`, expected: '401, 403 or nothing', got: `${rows.length} row(s)` });
+					context.log.add({
+						severity: 'leak',
+						seed: session.seeded.local.seed,
+						who: session.who,
+						check: 'sign-in',
+						request: `GET /items/${collection} with the session of a contact who may no longer sign in`,
+						expected: '401, 403 or nothing',
+						got: `${rows.length} row(s)`,
+					});
 				}
 			}),
 	);

@@ -13,8 +13,16 @@ export async function cleanUpShared(http: OracleHttp, seeds: readonly number[]):
 			['kb_articles', 'title', `${tag}z`],
 			['documents', 'title', `${tag}z`],
 		] as const) {
-			const rows = await http.admin<{ id: number }[]>('GET', `/items/${collection}?filter[${field}][_contains]=${encodeURIComponent(value)}&fields=id&limit=-1`);
-			if (rows.length > 0) await http.admin('DELETE', `/items/${collection}`, rows.map((row) => row.id));
+			const rows = await http.admin<{ id: number }[]>(
+				'GET',
+				`/items/${collection}?filter[${field}][_contains]=${encodeURIComponent(value)}&fields=id&limit=-1`,
+			);
+			if (rows.length > 0)
+				await http.admin(
+					'DELETE',
+					`/items/${collection}`,
+					rows.map((row) => row.id),
+				);
 		}
 	}
 }

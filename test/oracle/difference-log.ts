@@ -43,7 +43,9 @@ export class DifferenceLog {
 	}
 
 	count(severity?: Severity): number {
-		return severity ? this.differences.filter((difference) => difference.severity === severity).length : this.differences.length;
+		return severity
+			? this.differences.filter((difference) => difference.severity === severity).length
+			: this.differences.length;
 	}
 
 	/** A readable report, at most `limit` entries, grouped by check and request shape so repeats stand out. */
@@ -55,9 +57,12 @@ export class DifferenceLog {
 			shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
 		}
 		lines.push('Differences by kind:');
-		for (const [shape, count] of [...shapes].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(count).padStart(5)} × ${shape}`);
+		for (const [shape, count] of [...shapes].sort((a, b) => b[1] - a[1]))
+			lines.push(`  ${String(count).padStart(5)} × ${shape}`);
 		lines.push('');
-		const ordered = [...this.differences].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'leak' ? -1 : 1));
+		const ordered = [...this.differences].sort((a, b) =>
+			a.severity === b.severity ? 0 : a.severity === 'leak' ? -1 : 1,
+		);
 		for (const difference of ordered.slice(0, limit)) {
 			lines.push(
 				`[${difference.severity}] seed ${difference.seed} · ${difference.check} · ${difference.request}`,
@@ -67,7 +72,8 @@ export class DifferenceLog {
 				...(difference.repeats ? [`    (and ${difference.repeats} more like it in this world)`] : []),
 			);
 		}
-		if (ordered.length > limit) lines.push(`… and ${ordered.length - limit} more (the full list is in the JSON report).`);
+		if (ordered.length > limit)
+			lines.push(`… and ${ordered.length - limit} more (the full list is in the JSON report).`);
 		return lines.join('\n');
 	}
 }

@@ -9,7 +9,7 @@ import type { OracleHttp } from './oracle-http.ts';
 import { eventually } from '../support/eventually.ts';
 import type { Random } from '../support/random.ts';
 import { keyOf } from './reference-model.ts';
-import { noPortalAccess, type Id, type World } from './world.ts';
+import { type Id, noPortalAccess, type World } from './world.ts';
 import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
 
 export interface Mutations {
@@ -46,16 +46,23 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		changes.push(`parent_visibility → ${String(world.settings.parent_visibility)}`);
 	}
 
-	for (const customer of random.sample(world.customers.filter((row) => row.parent !== null), 2)) {
+	for (const customer of random.sample(
+		world.customers.filter((row) => row.parent !== null),
+		2,
+	)) {
 		customer.visible_to_parent = !customer.visible_to_parent;
-		await http.admin('PATCH', `/items/customers/${keyOf(customer.id)}`, { visible_to_parent: customer.visible_to_parent });
+		await http.admin('PATCH', `/items/customers/${keyOf(customer.id)}`, {
+			visible_to_parent: customer.visible_to_parent,
+		});
 		changes.push(`customer ${keyOf(customer.id)} visible_to_parent → ${String(customer.visible_to_parent)}`);
 	}
 
 	const moved = random.maybePick(world.customers);
 	if (moved) {
 		const below = subtreeOf(world, moved.id);
-		const parent = random.maybePick(world.customers.filter((row) => !below.has(keyOf(row.id)) && keyOf(row.id) !== keyOf(moved.parent ?? '')));
+		const parent = random.maybePick(
+			world.customers.filter((row) => !below.has(keyOf(row.id)) && keyOf(row.id) !== keyOf(moved.parent ?? '')),
+		);
 		if (parent) {
 			moved.parent = parent.id;
 			await http.admin('PATCH', `/items/customers/${keyOf(moved.id)}`, { parent: parent.id });
@@ -83,7 +90,11 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		contact.portal_group = group.id;
 		await http.admin('PATCH', `/items/contacts/${keyOf(contact.id)}`, { portal_group: group.id });
 		patchedContacts.push(contact.id);
-		regrouped.push({ contact: contact.id, user: contact.user, suspended: groupGrantsNothing(normalisePermissions(group.permissions)) });
+		regrouped.push({
+			contact: contact.id,
+			user: contact.user,
+			suspended: groupGrantsNothing(normalisePermissions(group.permissions)),
+		});
 		changes.push(`contact ${keyOf(contact.id)} → group "${group.name}"`);
 	}
 
@@ -91,21 +102,46 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 	// one entry per change sent. The badges copy their customer's tree path: wait until none lags behind.
 	await eventually(async () => {
 		if (patchedContacts.length === 0) return;
-		const entries = await http.admin<unknown[]>('GET', `/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[id][_gt]=${auditBefore}&filter[target_id][_in]=${patchedContacts.map(keyOf).join(',')}&fields=id&limit=-1`);
-		if (entries.length < patchedContacts.length) throw new Error(`${patchedContacts.length - entries.length} contact change(s) of world ${world.tag} (seed ${world.seed}) not applied yet`);
+		const entries = await http.admin<unknown[]>(
+			'GET',
+			`/items/portal_audit?filter[action][_eq]=contact.access_changed&filter[id][_gt]=${auditBefore}&filter[target_id][_in]=${patchedContacts.map(keyOf).join(',')}&fields=id&limit=-1`,
+		);
+		if (entries.length < patchedContacts.length)
+			throw new Error(
+				`${patchedContacts.length - entries.length} contact change(s) of world ${world.tag} (seed ${world.seed}) not applied yet`,
+			);
 	});
 	await eventually(async () => {
-		const customers = await http.admin<{ tree_path: string; portal_badge: string | null }[]>('GET', `/items/customers?filter[id][_in]=${world.customers.map((row) => keyOf(row.id)).join(',')}&filter[portal_badge][_nnull]=true&fields=tree_path,portal_badge&limit=-1`);
+		const customers = await http.admin<{ tree_path: string; portal_badge: string | null }[]>(
+			'GET',
+			`/items/customers?filter[id][_in]=${world.customers.map((row) => keyOf(row.id)).join(',')}&filter[portal_badge][_nnull]=true&fields=tree_path,portal_badge&limit=-1`,
+		);
 		if (customers.length === 0) return;
-		const badges = await http.admin<{ id: string; portal_tree_path: string | null }[]>('GET', `/policies?filter[id][_in]=${customers.map((row) => row.portal_badge).join(',')}&fields=id,portal_tree_path&limit=-1`);
-		const lagging = customers.filter((row) => badges.find((badge) => badge.id === row.portal_badge)?.portal_tree_path !== row.tree_path);
-		if (lagging.length > 0) throw new Error(`${lagging.length} badge(s) of world ${world.tag} (seed ${world.seed}) behind their customer's tree path`);
+		const badges = await http.admin<{ id: string; portal_tree_path: string | null }[]>(
+			'GET',
+			`/policies?filter[id][_in]=${customers.map((row) => row.portal_badge).join(',')}&fields=id,portal_tree_path&limit=-1`,
+		);
+		const lagging = customers.filter(
+			(row) => badges.find((badge) => badge.id === row.portal_badge)?.portal_tree_path !== row.tree_path,
+		);
+		if (lagging.length > 0)
+			throw new Error(
+				`${lagging.length} badge(s) of world ${world.tag} (seed ${world.seed}) behind their customer's tree path`,
+			);
 	});
 	await eventually(async () => {
 		if (regrouped.length === 0) return;
-		const users = await http.admin<{ id: string; status: string }[]>('GET', `/users?filter[id][_in]=${regrouped.map((row) => keyOf(row.user)).join(',')}&fields=id,status&limit=-1`);
-		const unsettled = regrouped.filter((row) => (users.find((user) => user.id === keyOf(row.user))?.status === 'suspended') !== row.suspended);
-		if (unsettled.length > 0) throw new Error(`${unsettled.length} regrouped user(s) of world ${world.tag} (seed ${world.seed}) not (un)suspended as their new group says`);
+		const users = await http.admin<{ id: string; status: string }[]>(
+			'GET',
+			`/users?filter[id][_in]=${regrouped.map((row) => keyOf(row.user)).join(',')}&fields=id,status&limit=-1`,
+		);
+		const unsettled = regrouped.filter(
+			(row) => (users.find((user) => user.id === keyOf(row.user))?.status === 'suspended') !== row.suspended,
+		);
+		if (unsettled.length > 0)
+			throw new Error(
+				`${unsettled.length} regrouped user(s) of world ${world.tag} (seed ${world.seed}) not (un)suspended as their new group says`,
+			);
 	});
 	return { changes, regrouped };
 }

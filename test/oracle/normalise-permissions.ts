@@ -3,7 +3,13 @@
  * from the specification and the catalogue only: the leak oracle must not share a line with the
  * product's compiler, or a shared mistake would go unnoticed.
  */
-import { capabilities, ticketScopes, type Capability, type GroupPermissions, type TicketScope } from '../../src/catalogue/capabilities.ts';
+import {
+	capabilities,
+	type Capability,
+	type GroupPermissions,
+	type TicketScope,
+	ticketScopes,
+} from '../../src/catalogue/capabilities.ts';
 
 /** A capability value that grants nothing: 'none', false or []. */
 export function grantsNothing(value: unknown): boolean {
@@ -18,7 +24,13 @@ function readValue(capability: Capability, stored: unknown): unknown {
 		case 'choice':
 			return typeof stored === 'string' && capability.values.includes(stored) ? stored : capability.values[0];
 		case 'fields':
-			return Array.isArray(stored) ? [...new Set(stored.filter((value): value is string => typeof value === 'string' && capability.values.includes(value)))] : [];
+			return Array.isArray(stored)
+				? [
+						...new Set(
+							stored.filter((value): value is string => typeof value === 'string' && capability.values.includes(value)),
+						),
+					]
+				: [];
 	}
 }
 
@@ -40,14 +52,17 @@ function off(capability: Capability): unknown {
  */
 export function normalisePermissions(stored: Record<string, unknown> | null | undefined): GroupPermissions {
 	const catalogue = capabilities as readonly Capability[];
-	const raw = new Map<string, unknown>(catalogue.map((capability) => [capability.key, readValue(capability, stored?.[capability.key])]));
+	const raw = new Map<string, unknown>(
+		catalogue.map((capability) => [capability.key, readValue(capability, stored?.[capability.key])]),
+	);
 	const effective = new Map<string, unknown>();
 	const resolve = (key: string, seen: readonly string[]): unknown => {
 		if (effective.has(key)) return effective.get(key);
 		const capability = catalogue.find((candidate) => candidate.key === key);
 		if (!capability) return false;
 		let value = raw.get(key);
-		if (capability.requires && !seen.includes(key) && grantsNothing(resolve(capability.requires, [...seen, key]))) value = off(capability);
+		if (capability.requires && !seen.includes(key) && grantsNothing(resolve(capability.requires, [...seen, key])))
+			value = off(capability);
 		effective.set(key, value);
 		return value;
 	};
@@ -68,7 +83,6 @@ export function describePermissions(permissions: GroupPermissions): string {
 		.map(([key, value]) => (value === true ? key : `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`));
 	return granted.length === 0 ? '(nothing)' : granted.join(' ');
 }
-
 
 /** A group whose (normalised) permissions grant nothing at all: its contacts cannot sign in, like "No Portal Access". */
 export function groupGrantsNothing(permissions: GroupPermissions): boolean {

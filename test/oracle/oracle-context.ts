@@ -6,7 +6,13 @@
 import type { DifferenceLog, Severity } from './difference-log.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import type { Random } from '../support/random.ts';
-import { keyOf, readableCollections, type ContactAccess, type Readable, type ReadableCollection } from './reference-model.ts';
+import {
+	type ContactAccess,
+	keyOf,
+	type Readable,
+	type ReadableCollection,
+	readableCollections,
+} from './reference-model.ts';
 import type { SeededWorld } from './seed-world.ts';
 
 export interface ContactSession {
@@ -29,14 +35,24 @@ const nothing: Readable = { ids: new Set(), fields: new Set(), tolerated: new Ma
 
 /** What the contact may read of any collection; nothing for collections outside the model's list. */
 export function readableOf(access: ContactAccess, collection: string): Readable {
-	return (readableCollections as readonly string[]).includes(collection) ? access.reads[collection as ReadableCollection] : nothing;
+	return (readableCollections as readonly string[]).includes(collection)
+		? access.reads[collection as ReadableCollection]
+		: nothing;
 }
 
 /**
  * Records one difference for the context's contact. `once` names a deviation that shows the same way on
  * every request of many contacts (an extra field, say): it is recorded once per world, then counted.
  */
-export function report(context: OracleContext, severity: Severity, check: string, request: string, expected: string, got: string, once?: string): void {
+export function report(
+	context: OracleContext,
+	severity: Severity,
+	check: string,
+	request: string,
+	expected: string,
+	got: string,
+	once?: string,
+): void {
 	const { seeded, who } = context.session;
 	const key = once === undefined ? undefined : `${seeded.local.seed}|${once}`;
 	context.log.add({ severity, seed: seeded.local.seed, who, check, request, expected, got }, key);

@@ -74,7 +74,10 @@ export class OracleHttp {
 			return await this.send(method, path, options);
 		} finally {
 			if (this.profiling) {
-				const shape = `${method} ${path.replace(/\d+|[0-9a-f-]{36}/g, 'N').replace(/o[0-9a-z]+z[a-z]+N*q/g, 'WORD').slice(0, 90)}${options.token === undefined ? ' (admin)' : ''}`;
+				const shape = `${method} ${path
+					.replace(/\d+|[0-9a-f-]{36}/g, 'N')
+					.replace(/o[0-9a-z]+z[a-z]+N*q/g, 'WORD')
+					.slice(0, 90)}${options.token === undefined ? ' (admin)' : ''}`;
 				const entry = this.profile.get(shape) ?? { count: 0, ms: 0 };
 				entry.count++;
 				entry.ms += Date.now() - started;
@@ -96,7 +99,12 @@ export class OracleHttp {
 			body = JSON.stringify(options.body);
 		}
 		this.requests++;
-		const response = await fetch(`${this.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(120_000) });
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers,
+			...(body === undefined ? {} : { body }),
+			signal: AbortSignal.timeout(120_000),
+		});
 		if (options.discardBody && response.status !== 503) {
 			await response.arrayBuffer();
 			return { status: response.status, json: undefined, text: '' };
@@ -113,8 +121,12 @@ export class OracleHttp {
 
 	/** An admin call that must succeed; returns its `data`. */
 	async admin<T>(method: string, path: string, body?: unknown, form?: FormData): Promise<T> {
-		const answer = await this.call(method, path, { ...(body === undefined ? {} : { body }), ...(form ? { form } : {}) });
-		if (answer.status >= 300) throw new Error(`Admin ${method} ${path} answered ${answer.status}: ${answer.text.slice(0, 600)}`);
+		const answer = await this.call(method, path, {
+			...(body === undefined ? {} : { body }),
+			...(form ? { form } : {}),
+		});
+		if (answer.status >= 300)
+			throw new Error(`Admin ${method} ${path} answered ${answer.status}: ${answer.text.slice(0, 600)}`);
 		return dataOf<T>(answer);
 	}
 }

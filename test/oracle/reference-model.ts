@@ -93,15 +93,58 @@ export interface ContactAccess {
 	editableTickets: Set<string>;
 }
 
-const ticketFields = ['id', 'status', 'subject', 'description', 'customer', 'contact', 'date_created', 'date_updated', 'participants', 'comments'];
-const projectFields = ['id', 'name', 'description', 'status', 'start_date', 'end_date', 'customer', 'date_created', 'date_updated', 'members'];
-const deviceFields = ['id', 'name', 'type', 'serial', 'customer', 'location', 'created_by_contact', 'date_created', 'date_updated'];
+const ticketFields = [
+	'id',
+	'status',
+	'subject',
+	'description',
+	'customer',
+	'contact',
+	'date_created',
+	'date_updated',
+	'participants',
+	'comments',
+];
+const projectFields = [
+	'id',
+	'name',
+	'description',
+	'status',
+	'start_date',
+	'end_date',
+	'customer',
+	'date_created',
+	'date_updated',
+	'members',
+];
+const deviceFields = [
+	'id',
+	'name',
+	'type',
+	'serial',
+	'customer',
+	'location',
+	'created_by_contact',
+	'date_created',
+	'date_updated',
+];
 const articleFields = ['id', 'title', 'body', 'audience', 'date_created', 'date_updated'];
 export const fileFields = ['id', 'title', 'type', 'filesize', 'filename_download', 'width', 'height', 'uploaded_on'];
 export const userFields = ['id', 'first_name', 'last_name', 'email', 'language', 'status'];
 /** "All fields" of invoices and quotes, as the schema defines them. */
 const invoiceFields = ['id', 'number', 'status', 'total', 'issued_on', 'due_date', 'date_created', 'customer'];
-const quoteFields = ['id', 'title', 'description', 'total', 'status', 'valid_until', 'decided_at', 'date_created', 'customer', 'decided_by'];
+const quoteFields = [
+	'id',
+	'title',
+	'description',
+	'total',
+	'status',
+	'valid_until',
+	'decided_at',
+	'date_created',
+	'customer',
+	'decided_by',
+];
 /** Sub-collections of projects: their fields (the specification restricts only estimated_hours of tasks). */
 const projectSubFields = {
 	project_tasks: ['id', 'name', 'status', 'start_date', 'due_date', 'estimated_hours', 'sort', 'project'],
@@ -143,7 +186,13 @@ export function customerTree(world: World, customer: Id): Set<string> {
 	while (pending.length > 0) {
 		const current = pending.pop();
 		for (const child of world.customers) {
-			if (child.parent === null || keyOf(child.parent) !== current || !child.visible_to_parent || tree.has(keyOf(child.id))) continue;
+			if (
+				child.parent === null ||
+				keyOf(child.parent) !== current ||
+				!child.visible_to_parent ||
+				tree.has(keyOf(child.id))
+			)
+				continue;
 			tree.add(keyOf(child.id));
 			pending.push(keyOf(child.id));
 		}
@@ -161,20 +210,32 @@ function scopeCustomers(world: World, contact: ContactRow, scope: string): Set<s
 function ticketsInScope(world: World, contact: ContactRow, scope: string): Set<string> {
 	if (scope === 'none') return new Set();
 	if (scope === 'own') {
-		const following = new Set(world.ticket_participants.filter((row) => same(row.contact, contact.id)).map((row) => keyOf(row.ticket)));
-		return new Set(world.tickets.filter((ticket) => same(ticket.contact, contact.id) || following.has(keyOf(ticket.id))).map((ticket) => keyOf(ticket.id)));
+		const following = new Set(
+			world.ticket_participants.filter((row) => same(row.contact, contact.id)).map((row) => keyOf(row.ticket)),
+		);
+		return new Set(
+			world.tickets
+				.filter((ticket) => same(ticket.contact, contact.id) || following.has(keyOf(ticket.id)))
+				.map((ticket) => keyOf(ticket.id)),
+		);
 	}
 	const customers = scopeCustomers(world, contact, scope);
-	return new Set(world.tickets.filter((ticket) => customers.has(keyOf(ticket.customer))).map((ticket) => keyOf(ticket.id)));
+	return new Set(
+		world.tickets.filter((ticket) => customers.has(keyOf(ticket.customer))).map((ticket) => keyOf(ticket.id)),
+	);
 }
 
 function projectsInScope(world: World, contact: ContactRow, scope: string): Set<string> {
 	if (scope === 'none') return new Set();
 	if (scope === 'member') {
-		return new Set(world.project_members.filter((row) => same(row.contact, contact.id)).map((row) => keyOf(row.project)));
+		return new Set(
+			world.project_members.filter((row) => same(row.contact, contact.id)).map((row) => keyOf(row.project)),
+		);
 	}
 	const customers = scopeCustomers(world, contact, scope);
-	return new Set(world.projects.filter((project) => customers.has(keyOf(project.customer))).map((project) => keyOf(project.id)));
+	return new Set(
+		world.projects.filter((project) => customers.has(keyOf(project.customer))).map((project) => keyOf(project.id)),
+	);
 }
 
 function devicesInScope(world: World, contact: ContactRow, permissions: GroupPermissions): Id[] {
@@ -196,7 +257,11 @@ function devicesInScope(world: World, contact: ContactRow, permissions: GroupPer
 /** Published articles meant for everyone or for the contact's customer (through the junction). */
 function publishedFor(articles: World['kb_articles'], junction: { owner: Id; customer: Id }[], customer: Id): Id[] {
 	const selected = new Set(junction.filter((row) => same(row.customer, customer)).map((row) => keyOf(row.owner)));
-	return articles.filter((article) => article.status === 'published' && (article.audience === 'all' || selected.has(keyOf(article.id)))).map((article) => article.id);
+	return articles
+		.filter(
+			(article) => article.status === 'published' && (article.audience === 'all' || selected.has(keyOf(article.id))),
+		)
+		.map((article) => article.id);
 }
 
 /** Everything a contact may read, and the tickets they may edit. */
@@ -211,15 +276,24 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 	const viewScope = permissions['tickets.view'];
 	const projectScope = permissions['projects.view'];
 	const readableCustomers =
-		viewScope === 'customer_tree' || projectScope === 'customer_tree' ? customerTree(world, contact.customer) : new Set([keyOf(contact.customer)]);
+		viewScope === 'customer_tree' || projectScope === 'customer_tree'
+			? customerTree(world, contact.customer)
+			: new Set([keyOf(contact.customer)]);
 
 	const tickets = ticketsInScope(world, contact, viewScope);
 	const participants = world.ticket_participants.filter((row) => tickets.has(keyOf(row.ticket)));
 	const comments = world.ticket_comments.filter((row) => !row.is_internal && tickets.has(keyOf(row.ticket)));
-	const ticketAttachments = permissions['tickets.attachments'] === 'public' ? world.ticket_attachments.filter((row) => row.is_public && tickets.has(keyOf(row.ticket))) : [];
+	const ticketAttachments =
+		permissions['tickets.attachments'] === 'public'
+			? world.ticket_attachments.filter((row) => row.is_public && tickets.has(keyOf(row.ticket)))
+			: [];
 
 	const projects = projectsInScope(world, contact, projectScope);
-	const ofProjects = <T extends { project: Id }>(rows: T[], capability: keyof GroupPermissions, keep: (row: T) => boolean = () => true): T[] =>
+	const ofProjects = <T extends { project: Id }>(
+		rows: T[],
+		capability: keyof GroupPermissions,
+		keep: (row: T) => boolean = () => true,
+	): T[] =>
 		permissions[capability] === true ? rows.filter((row) => projects.has(keyOf(row.project)) && keep(row)) : [];
 	const projectAttachments = ofProjects(world.project_attachments, 'projects.attachments', (row) => row.is_public);
 
@@ -251,7 +325,8 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 		...(permissions['invoices.view'] ? ['invoices'] : []),
 		...(permissions['quotes.decide'] ? ['quotes'] : []),
 	];
-	const publicTicketAttachments = permissions['tickets.view'] !== 'none' && permissions['tickets.attachments'] === 'public';
+	const publicTicketAttachments =
+		permissions['tickets.view'] !== 'none' && permissions['tickets.attachments'] === 'public';
 	const fileLists = [
 		...(publicTicketAttachments ? ['ticket_attachments'] : []),
 		...(permissions['projects.view'] !== 'none' && permissions['projects.attachments'] ? ['project_attachments'] : []),
@@ -260,38 +335,99 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 	const reads: Record<ReadableCollection, Readable> = {
 		customers: readable([...readableCustomers], ['id', 'name', 'parent', 'status', ...customerLists]),
 		contacts: contactsRead,
-		locations: readable(world.locations.filter((row) => readableCustomers.has(keyOf(row.customer))).map((row) => row.id), ['id', 'name', 'customer', 'contacts']),
-		tickets: readable(tickets, [...ticketFields, ...(publicTicketAttachments ? ['attachments'] : []), ...(permissions['tickets.view_priority'] ? ['priority'] : [])]),
+		locations: readable(
+			world.locations.filter((row) => readableCustomers.has(keyOf(row.customer))).map((row) => row.id),
+			['id', 'name', 'customer', 'contacts'],
+		),
+		tickets: readable(tickets, [
+			...ticketFields,
+			...(publicTicketAttachments ? ['attachments'] : []),
+			...(permissions['tickets.view_priority'] ? ['priority'] : []),
+		]),
 		ticket_priorities: readable(
-			permissions['tickets.view_priority'] || permissions['tickets.set_priority'] ? world.ticket_priorities.map((row) => row.id) : [],
+			permissions['tickets.view_priority'] || permissions['tickets.set_priority']
+				? world.ticket_priorities.map((row) => row.id)
+				: [],
 			['id', 'name', 'sort', 'color', 'is_default'],
 		),
-		ticket_participants: readable(participants.map((row) => row.id), ['id', 'ticket', 'contact', 'kind']),
-		ticket_comments: readable(comments.map((row) => row.id), ['id', 'ticket', 'body', 'is_internal', 'author_contact', 'author_user', 'date_created']),
-		ticket_attachments: readable(ticketAttachments.map((row) => row.id), ['id', 'ticket', 'file', 'is_public', 'date_created']),
+		ticket_participants: readable(
+			participants.map((row) => row.id),
+			['id', 'ticket', 'contact', 'kind'],
+		),
+		ticket_comments: readable(
+			comments.map((row) => row.id),
+			['id', 'ticket', 'body', 'is_internal', 'author_contact', 'author_user', 'date_created'],
+		),
+		ticket_attachments: readable(
+			ticketAttachments.map((row) => row.id),
+			['id', 'ticket', 'file', 'is_public', 'date_created'],
+		),
 		directus_files: readable(files, [...fileFields, ...fileLists]),
 		projects: readable(projects, projectFieldList),
-		project_members: readable(world.project_members.filter((row) => projects.has(keyOf(row.project))).map((row) => row.id), ['id', 'project', 'contact']),
+		project_members: readable(
+			world.project_members.filter((row) => projects.has(keyOf(row.project))).map((row) => row.id),
+			['id', 'project', 'contact'],
+		),
 		project_tasks: readable(
 			ofProjects(world.project_tasks, 'projects.schedule').map((row) => row.id),
 			projectSubFields.project_tasks.filter((field) => seesHours || field !== 'estimated_hours'),
 		),
-		project_notes: readable(ofProjects(world.project_notes, 'projects.notes', (row) => !row.is_internal).map((row) => row.id), projectSubFields.project_notes),
-		project_issues: readable(ofProjects(world.project_issues, 'projects.issues').map((row) => row.id), projectSubFields.project_issues),
-		project_charges: readable(ofProjects(world.project_charges, 'projects.charges').map((row) => row.id), projectSubFields.project_charges),
-		project_calendar_items: readable(ofProjects(world.project_calendar_items, 'projects.calendar').map((row) => row.id), projectSubFields.project_calendar_items),
-		project_attachments: readable(projectAttachments.map((row) => row.id), projectSubFields.project_attachments),
-		devices: readable(devicesInScope(world, contact, permissions), [...deviceFields, ...permissions['devices.extra_fields']]),
+		project_notes: readable(
+			ofProjects(world.project_notes, 'projects.notes', (row) => !row.is_internal).map((row) => row.id),
+			projectSubFields.project_notes,
+		),
+		project_issues: readable(
+			ofProjects(world.project_issues, 'projects.issues').map((row) => row.id),
+			projectSubFields.project_issues,
+		),
+		project_charges: readable(
+			ofProjects(world.project_charges, 'projects.charges').map((row) => row.id),
+			projectSubFields.project_charges,
+		),
+		project_calendar_items: readable(
+			ofProjects(world.project_calendar_items, 'projects.calendar').map((row) => row.id),
+			projectSubFields.project_calendar_items,
+		),
+		project_attachments: readable(
+			projectAttachments.map((row) => row.id),
+			projectSubFields.project_attachments,
+		),
+		devices: readable(devicesInScope(world, contact, permissions), [
+			...deviceFields,
+			...permissions['devices.extra_fields'],
+		]),
 		kb_articles: readable(
-			permissions['kb.view'] ? publishedFor(world.kb_articles, world.kb_article_customers.map((row) => ({ owner: row.article, customer: row.customer })), contact.customer) : [],
+			permissions['kb.view']
+				? publishedFor(
+						world.kb_articles,
+						world.kb_article_customers.map((row) => ({ owner: row.article, customer: row.customer })),
+						contact.customer,
+					)
+				: [],
 			articleFields,
 		),
 		documents: readable(
-			permissions['docs.view'] ? publishedFor(world.documents, world.document_customers.map((row) => ({ owner: row.document, customer: row.customer })), contact.customer) : [],
+			permissions['docs.view']
+				? publishedFor(
+						world.documents,
+						world.document_customers.map((row) => ({ owner: row.document, customer: row.customer })),
+						contact.customer,
+					)
+				: [],
 			articleFields,
 		),
-		invoices: readable(permissions['invoices.view'] ? world.invoices.filter((row) => same(row.customer, contact.customer)).map((row) => row.id) : [], invoiceFields),
-		quotes: readable(permissions['quotes.decide'] ? world.quotes.filter((row) => same(row.customer, contact.customer)).map((row) => row.id) : [], quoteFields),
+		invoices: readable(
+			permissions['invoices.view']
+				? world.invoices.filter((row) => same(row.customer, contact.customer)).map((row) => row.id)
+				: [],
+			invoiceFields,
+		),
+		quotes: readable(
+			permissions['quotes.decide']
+				? world.quotes.filter((row) => same(row.customer, contact.customer)).map((row) => row.id)
+				: [],
+			quoteFields,
+		),
 		directus_users: readable(contact.user === null ? [] : [contact.user], userFields),
 	};
 
@@ -305,7 +441,11 @@ export function accessOf(world: World, contactId: Id): ContactAccess {
 		reads,
 		// "Tickets they follow" reaches tickets they cannot see (a participant on another customer's ticket, a follower
 		// moved to another customer): what they may edit is what they may see, too.
-		editableTickets: new Set([...ticketsInScope(world, contact, permissions['tickets.edit'])].filter((ticket) => reads.tickets.ids.has(ticket))),
+		editableTickets: new Set(
+			[...ticketsInScope(world, contact, permissions['tickets.edit'])].filter((ticket) =>
+				reads.tickets.ids.has(ticket),
+			),
+		),
 	};
 }
 
@@ -360,7 +500,8 @@ function judgeFields(
 	const expect: Record<string, Expected> = { ...stored, ...pinned };
 	for (const key of keys) if (writable.includes(key)) expect[key] = value(data[key]);
 	const sentPinned = keys.filter((key) => key in pinned);
-	if (sentPinned.length > 0) return { outcome: 'refused-or-coerced', expect, reason: `the server pins ${sentPinned.join(', ')}` };
+	if (sentPinned.length > 0)
+		return { outcome: 'refused-or-coerced', expect, reason: `the server pins ${sentPinned.join(', ')}` };
 	return { outcome: 'allowed', expect };
 }
 
@@ -385,27 +526,59 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 	switch (operation) {
 		case 'tickets.create': {
 			if (!permissions['tickets.create']) return refused('no tickets.create');
-			if (!same(data['customer'] as Id | undefined, contact.customer)) return refused('a ticket must be for their own customer');
-			if ('contact' in data && !same(data['contact'] as Id | undefined, contact.id)) return refused('a ticket must be requested by themselves');
-			const writable = ['subject', 'description', 'customer', 'contact', ...(permissions['tickets.set_priority'] ? ['priority'] : [])];
-			const priority: Expected = 'priority' in data && permissions['tickets.set_priority'] ? value(data['priority']) : { kind: 'one-of', values: defaultPriorities(world) };
-			const verdict = judgeFields(data, writable, {}, { customer: value(contact.customer), contact: value(contact.id), priority });
-			if (verdict.outcome === 'allowed' && !('contact' in data)) return { outcome: 'refused-or-coerced', expect: verdict.expect, reason: 'the requester must be themselves' };
+			if (!same(data['customer'] as Id | undefined, contact.customer))
+				return refused('a ticket must be for their own customer');
+			if ('contact' in data && !same(data['contact'] as Id | undefined, contact.id))
+				return refused('a ticket must be requested by themselves');
+			const writable = [
+				'subject',
+				'description',
+				'customer',
+				'contact',
+				...(permissions['tickets.set_priority'] ? ['priority'] : []),
+			];
+			const priority: Expected =
+				'priority' in data && permissions['tickets.set_priority']
+					? value(data['priority'])
+					: { kind: 'one-of', values: defaultPriorities(world) };
+			const verdict = judgeFields(
+				data,
+				writable,
+				{},
+				{ customer: value(contact.customer), contact: value(contact.id), priority },
+			);
+			if (verdict.outcome === 'allowed' && !('contact' in data))
+				return { outcome: 'refused-or-coerced', expect: verdict.expect, reason: 'the requester must be themselves' };
 			return verdict;
 		}
 		case 'tickets.update': {
 			if (target === undefined || !access.editableTickets.has(target)) return refused('ticket outside the edit scope');
-			return judgeFields(data, ['subject', 'description', 'status', ...(permissions['tickets.set_priority'] ? ['priority'] : [])], {}, {});
+			return judgeFields(
+				data,
+				['subject', 'description', 'status', ...(permissions['tickets.set_priority'] ? ['priority'] : [])],
+				{},
+				{},
+			);
 		}
 		case 'ticket_comments.create': {
 			if (!permissions['tickets.reply']) return refused('no tickets.reply');
 			if (!reads.tickets.ids.has(keyOf(data['ticket'] as Id))) return refused('the ticket is not readable');
-			return judgeFields(data, ['ticket', 'body'], { is_internal: value(false), author_contact: value(contact.id) }, {});
+			return judgeFields(
+				data,
+				['ticket', 'body'],
+				{ is_internal: value(false), author_contact: value(contact.id) },
+				{},
+			);
 		}
 		case 'project_notes.create': {
 			if (!permissions['projects.notes']) return refused('no projects.notes');
 			if (!reads.projects.ids.has(keyOf(data['project'] as Id))) return refused('the project is not readable');
-			return judgeFields(data, ['project', 'body'], { is_internal: value(false), author_contact: value(contact.id) }, {});
+			return judgeFields(
+				data,
+				['project', 'body'],
+				{ is_internal: value(false), author_contact: value(contact.id) },
+				{},
+			);
 		}
 		case 'project_issues.create': {
 			if (!permissions['projects.issues']) return refused('no projects.issues');
@@ -415,10 +588,22 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 		case 'devices.create': {
 			if (permissions['devices.access'] !== 'edit') return refused('devices.access is not edit');
 			if (!atOwnLocation(world, contact, data)) return refused("a device's location must be one of its customer's");
-			if (!same(data['customer'] as Id | undefined, contact.customer)) return refused('a device must be for their own customer');
-			if ('created_by_contact' in data && !same(data['created_by_contact'] as Id | undefined, contact.id)) return refused('created_by_contact must be themselves');
-			const verdict = judgeFields(data, ['name', 'type', 'serial', 'location', 'customer', 'created_by_contact'], {}, { customer: value(contact.customer), created_by_contact: value(contact.id) });
-			if (verdict.outcome === 'allowed' && !('created_by_contact' in data)) return { outcome: 'refused-or-coerced', expect: verdict.expect, reason: 'created_by_contact must be themselves' };
+			if (!same(data['customer'] as Id | undefined, contact.customer))
+				return refused('a device must be for their own customer');
+			if ('created_by_contact' in data && !same(data['created_by_contact'] as Id | undefined, contact.id))
+				return refused('created_by_contact must be themselves');
+			const verdict = judgeFields(
+				data,
+				['name', 'type', 'serial', 'location', 'customer', 'created_by_contact'],
+				{},
+				{ customer: value(contact.customer), created_by_contact: value(contact.id) },
+			);
+			if (verdict.outcome === 'allowed' && !('created_by_contact' in data))
+				return {
+					outcome: 'refused-or-coerced',
+					expect: verdict.expect,
+					reason: 'created_by_contact must be themselves',
+				};
 			return verdict;
 		}
 		case 'devices.update': {
@@ -432,7 +617,8 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 			const quote = world.quotes.find((row) => keyOf(row.id) === target);
 			if (!quote || !same(quote.customer, contact.customer)) return refused('not a quote of their customer');
 			if (quote.status !== 'pending') return refused('the quote is already decided');
-			if (data['status'] !== 'approved' && data['status'] !== 'declined') return refused('a decision is approved or declined');
+			if (data['status'] !== 'approved' && data['status'] !== 'declined')
+				return refused('a decision is approved or declined');
 			return judgeFields(data, ['status'], { decided_by: value(contact.id), decided_at: { kind: 'recent' } }, {});
 		}
 		case 'contacts.update': {

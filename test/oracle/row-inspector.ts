@@ -5,7 +5,7 @@
  * permission gives one line per request rather than one per row.
  */
 import { keyOf } from './reference-model.ts';
-import { listIds, readableOf, report, type OracleContext } from './oracle-context.ts';
+import { listIds, type OracleContext, readableOf, report } from './oracle-context.ts';
 import { relationOf } from './schema-relations.ts';
 
 interface FieldFinding {
@@ -28,7 +28,9 @@ export class RowInspector {
 
 	/** Inspects rows of `collection` (each an object; anything else is ignored). `path` names where they sit. */
 	rows(collection: string, rows: readonly unknown[], path = collection): void {
-		for (const row of rows) if (row !== null && typeof row === 'object' && !Array.isArray(row)) this.row(collection, row as Record<string, unknown>, path);
+		for (const row of rows)
+			if (row !== null && typeof row === 'object' && !Array.isArray(row))
+				this.row(collection, row as Record<string, unknown>, path);
 	}
 
 	/** Whether a value is only readable rows or ids of `collection` (or nothing at all). */
@@ -80,9 +82,14 @@ export class RowInspector {
 			if (!relation || value === null || value === undefined) continue;
 			const items = Array.isArray(value) ? value : [value];
 			for (const item of items) {
-				if (item !== null && typeof item === 'object') this.row(relation.collection, item as Record<string, unknown>, `${path}.${field}`);
+				if (item !== null && typeof item === 'object')
+					this.row(relation.collection, item as Record<string, unknown>, `${path}.${field}`);
 				// A bare key: an M2O key is part of the readable row; an O2M list of keys names related rows.
-				else if (item !== null && relation.many && !readableOf(this.context.session.access, relation.collection).ids.has(keyOf(item as string))) {
+				else if (
+					item !== null &&
+					relation.many &&
+					!readableOf(this.context.session.access, relation.collection).ids.has(keyOf(item as string))
+				) {
 					this.leak(relation.collection, keyOf(item as string), `${path}.${field}`);
 				}
 			}
@@ -92,7 +99,14 @@ export class RowInspector {
 	/** Reports what was found, once per kind, for this request. */
 	flush(check: string, request: string): void {
 		for (const [collection, { ids, paths }] of this.leakedRows) {
-			report(this.context, 'leak', check, request, `only rows of ${collection} the contact may read`, `unreadable ${collection} ${listIds(ids)} at ${[...paths].join(', ')}`);
+			report(
+				this.context,
+				'leak',
+				check,
+				request,
+				`only rows of ${collection} the contact may read`,
+				`unreadable ${collection} ${listIds(ids)} at ${[...paths].join(', ')}`,
+			);
 		}
 		for (const [field, { ids, revealing }] of this.fields) {
 			report(

@@ -12,19 +12,22 @@ export interface Relation {
 }
 
 const relations = new Map<string, Relation>();
-const set = (collection: string, field: string, relation: Relation): void => void relations.set(`${collection}.${field}`, relation);
+const set = (collection: string, field: string, relation: Relation): void =>
+	void relations.set(`${collection}.${field}`, relation);
 
 for (const definition of collections) {
 	for (const relation of definition.relations) {
 		set(relation.collection, relation.field, { collection: relation.related_collection, many: false });
 		const oneField = relation.meta?.['one_field'];
-		if (typeof oneField === 'string') set(relation.related_collection, oneField, { collection: relation.collection, many: true });
+		if (typeof oneField === 'string')
+			set(relation.related_collection, oneField, { collection: relation.collection, many: true });
 	}
 }
 // The aliases on directus_users and directus_files are declared with the relations above; make sure.
 for (const { collection, field } of systemFields) {
 	if (field.type !== 'alias') continue;
-	if (!relations.has(`${collection}.${field.field}`)) throw new Error(`schema-relations: no relation behind ${collection}.${field.field}`);
+	if (!relations.has(`${collection}.${field.field}`))
+		throw new Error(`schema-relations: no relation behind ${collection}.${field.field}`);
 }
 // Directus's own relations that a nested file or user could lead to.
 set('directus_files', 'uploaded_by', { collection: 'directus_users', many: false });

@@ -10,7 +10,17 @@ import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.ts';
 import { inPool } from './in-pool.ts';
 import type { OracleHttp } from './oracle-http.ts';
-import type { ArticleCustomerRow, ArticleRow, ContactRow, DocumentCustomerRow, GroupRow, Id, PriorityRow, World, WorldCollection } from './world.ts';
+import type {
+	ArticleCustomerRow,
+	ArticleRow,
+	ContactRow,
+	DocumentCustomerRow,
+	GroupRow,
+	Id,
+	PriorityRow,
+	World,
+	WorldCollection,
+} from './world.ts';
 
 /** For each collection, its foreign keys and the world collection they point at. */
 const references: Partial<Record<WorldCollection, Record<string, WorldCollection>>> = {
@@ -111,7 +121,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 	return result;
 }
 
-export async function seedWorld(http: OracleHttp, local: World, { passwordFor = () => true, linkConcurrency = 4, log = () => undefined }: SeedOptions = {}): Promise<SeededWorld> {
+export async function seedWorld(
+	http: OracleHttp,
+	local: World,
+	{ passwordFor = () => true, linkConcurrency = 4, log = () => undefined }: SeedOptions = {},
+): Promise<SeededWorld> {
 	const started = Date.now();
 	const problems: string[] = [];
 	const ids = new Map<string, Id>();
@@ -120,7 +134,8 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	const mapKey = (collection: WorldCollection, id: Id): string => `${collection}:${String(id)}`;
 	const real = (collection: WorldCollection, id: Id): Id => {
 		const found = ids.get(mapKey(collection, id));
-		if (found === undefined) throw new Error(`World ${local.tag} (seed ${local.seed}): no Directus id for ${collection} ${String(id)}.`);
+		if (found === undefined)
+			throw new Error(`World ${local.tag} (seed ${local.seed}): no Directus id for ${collection} ${String(id)}.`);
 		return found;
 	};
 	const payloadOf = (collection: WorldCollection, row: Row): Record<string, unknown> => {
@@ -134,16 +149,26 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 		return payload;
 	};
 	/** One batch POST; Directus creates in order, so ascending new ids line up with the rows. */
-	const insert = async (collection: WorldCollection, rows: Row[], payloads = rows.map((row) => payloadOf(collection, row))): Promise<void> => {
+	const insert = async (
+		collection: WorldCollection,
+		rows: Row[],
+		payloads = rows.map((row) => payloadOf(collection, row)),
+	): Promise<void> => {
 		for (const [index, part] of chunks(payloads, 400).entries()) {
 			const created = await http.admin<{ id: Id }[]>('POST', `/items/${collection}?fields=id&sort=id&limit=-1`, part);
-			if (created.length !== part.length) throw new Error(`World ${local.tag} (seed ${local.seed}): POST /items/${collection} created ${created.length} of ${part.length} rows.`);
+			if (created.length !== part.length)
+				throw new Error(
+					`World ${local.tag} (seed ${local.seed}): POST /items/${collection} created ${created.length} of ${part.length} rows.`,
+				);
 			created.forEach((row, offset) => ids.set(mapKey(collection, (rows[index * 400 + offset] as Row).id), row.id));
 		}
 	};
 
 	const adminUser = await http.admin<{ id: string; role: string | null }>('GET', '/users/me?fields=id,role');
-	const adminPolicies = await http.admin<{ id: string }[]>('GET', '/policies?filter[admin_access][_eq]=true&fields=id&limit=1');
+	const adminPolicies = await http.admin<{ id: string }[]>(
+		'GET',
+		'/policies?filter[admin_access][_eq]=true&fields=id&limit=1',
+	);
 
 	// Settings first: the product may compile parent visibility into what it builds next.
 	await http.admin('PATCH', '/items/portal_settings', { parent_visibility: local.settings.parent_visibility });
@@ -153,18 +178,32 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 		'/users?fields=id,email',
 		local.staff.map(({ email, first_name, last_name }) => ({ email, first_name, last_name, status: 'active' })),
 	);
-	for (const row of local.staff) ids.set(mapKey('staff', row.id), (staff.find((user) => user.email === row.email) as { id: string }).id);
+	for (const row of local.staff)
+		ids.set(mapKey('staff', row.id), (staff.find((user) => user.email === row.email) as { id: string }).id);
 
-	const storedGroups = await http.admin<GroupRow[]>('GET', '/items/portal_groups?fields=id,name,is_system,assignable_by_client,permissions&limit=-1');
+	const storedGroups = await http.admin<GroupRow[]>(
+		'GET',
+		'/items/portal_groups?fields=id,name,is_system,assignable_by_client,permissions&limit=-1',
+	);
 	for (const group of local.portal_groups.filter((row) => row.is_system)) {
 		const stored = storedGroups.find((row) => row.name === group.name);
-		if (!stored) throw new Error(`The Directus under test has no system portal group "${group.name}": is the product's portal hook loaded?`);
+		if (!stored)
+			throw new Error(
+				`The Directus under test has no system portal group "${group.name}": is the product's portal hook loaded?`,
+			);
 		ids.set(mapKey('portal_groups', group.id), stored.id);
 	}
 	for (const group of local.portal_groups.filter((row) => !row.is_system)) {
-		const payload = { name: group.name, permissions: group.permissions, assignable_by_client: group.assignable_by_client };
+		const payload = {
+			name: group.name,
+			permissions: group.permissions,
+			assignable_by_client: group.assignable_by_client,
+		};
 		const answer = await http.call('POST', '/items/portal_groups?fields=id', { body: payload });
-		if (answer.status >= 300) throw new Error(`World ${local.tag} (seed ${local.seed}): POST /items/portal_groups ${JSON.stringify(group.permissions)} answered ${answer.status}: ${answer.text.slice(0, 400)}`);
+		if (answer.status >= 300)
+			throw new Error(
+				`World ${local.tag} (seed ${local.seed}): POST /items/portal_groups ${JSON.stringify(group.permissions)} answered ${answer.status}: ${answer.text.slice(0, 400)}`,
+			);
 		ids.set(mapKey('portal_groups', group.id), (answer.json as { data: { id: Id } }).data.id);
 	}
 
@@ -183,7 +222,12 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 			form.append('title', file.title);
 			form.append('file', new Blob([file.content], { type: 'text/plain' }), file.filename_download);
 		}
-		const uploaded = await http.admin<{ id: string; title: string }[] | { id: string; title: string }>('POST', '/files?fields=id,title', undefined, form);
+		const uploaded = await http.admin<{ id: string; title: string }[] | { id: string; title: string }>(
+			'POST',
+			'/files?fields=id,title',
+			undefined,
+			form,
+		);
 		for (const row of Array.isArray(uploaded) ? uploaded : [uploaded]) {
 			const file = part.find((candidate) => candidate.title === row.title);
 			if (file) ids.set(mapKey('directus_files', file.id), row.id);
@@ -195,7 +239,11 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 		if (rows.length === 0) continue;
 		if (collection === 'contacts') {
 			// Contacts with a login get their group together with their user below, as the contract says.
-			await insert(collection, rows, rows.map((row) => ({ ...payloadOf(collection, row), ...(row['login'] ? { portal_group: null } : {}) })));
+			await insert(
+				collection,
+				rows,
+				rows.map((row) => ({ ...payloadOf(collection, row), ...(row['login'] ? { portal_group: null } : {}) })),
+			);
 		} else await insert(collection, rows);
 	}
 
@@ -204,20 +252,41 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	const logins = new Map<string, Login>();
 	for (const part of chunks(withLogin, 40)) {
 		const payloads = part.map((contact) => {
-			const login: Login = { email: contact.email, token: `${local.tag}-${String(contact.id)}-${randomBytes(12).toString('hex')}`, password: passwordFor(contact) };
+			const login: Login = {
+				email: contact.email,
+				token: `${local.tag}-${String(contact.id)}-${randomBytes(12).toString('hex')}`,
+				password: passwordFor(contact),
+			};
 			logins.set(String(real('contacts', contact.id)), login);
-			return { email: contact.email, token: login.token, status: 'active', ...(login.password ? { password: local.password } : {}) };
+			return {
+				email: contact.email,
+				token: login.token,
+				status: 'active',
+				...(login.password ? { password: local.password } : {}),
+			};
 		});
-		const created = await http.admin<{ id: string; email: string }[]>('POST', '/users?fields=id,email&limit=-1', payloads);
-		for (const contact of part) users.set(String(contact.id), (created.find((user) => user.email === contact.email) as { id: string }).id);
+		const created = await http.admin<{ id: string; email: string }[]>(
+			'POST',
+			'/users?fields=id,email&limit=-1',
+			payloads,
+		);
+		for (const contact of part)
+			users.set(String(contact.id), (created.find((user) => user.email === contact.email) as { id: string }).id);
 	}
 	const linkFailures: string[] = [];
 	await inPool(withLogin, linkConcurrency, async (contact) => {
-		const body = { user: users.get(String(contact.id)), portal_group: contact.portal_group === null ? null : real('portal_groups', contact.portal_group) };
+		const body = {
+			user: users.get(String(contact.id)),
+			portal_group: contact.portal_group === null ? null : real('portal_groups', contact.portal_group),
+		};
 		const answer = await http.call('PATCH', `/items/contacts/${String(real('contacts', contact.id))}`, { body });
-		if (answer.status >= 300) linkFailures.push(`contact ${String(contact.id)}: ${answer.status} ${answer.text.slice(0, 200)}`);
+		if (answer.status >= 300)
+			linkFailures.push(`contact ${String(contact.id)}: ${answer.status} ${answer.text.slice(0, 200)}`);
 	});
-	if (linkFailures.length > 0) problems.push(`Linking users to contacts failed for ${linkFailures.length} contact(s): ${linkFailures.slice(0, 5).join('; ')}`);
+	if (linkFailures.length > 0)
+		problems.push(
+			`Linking users to contacts failed for ${linkFailures.length} contact(s): ${linkFailures.slice(0, 5).join('; ')}`,
+		);
 
 	const unlinkedLocal = await settle(http, local, users, problems);
 	// A new group gets its policy from an action hook, in one transaction with the policy's permissions: wait
@@ -225,14 +294,20 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 	// is answered.)
 	const groupIds = local.portal_groups.map((group) => real('portal_groups', group.id));
 	await eventually(async () => {
-		const groups = await http.admin<{ id: Id; policy: string | null }[]>('GET', `/items/portal_groups?filter[id][_in]=${groupIds.join(',')}&fields=id,policy&limit=-1`);
+		const groups = await http.admin<{ id: Id; policy: string | null }[]>(
+			'GET',
+			`/items/portal_groups?filter[id][_in]=${groupIds.join(',')}&fields=id,policy&limit=-1`,
+		);
 		const waiting = groups.filter((group) => group.policy === null).map((group) => group.id);
-		if (waiting.length > 0) throw new Error(`World ${local.tag} (seed ${local.seed}): group(s) ${waiting.join(', ')} still without a policy`);
+		if (waiting.length > 0)
+			throw new Error(`World ${local.tag} (seed ${local.seed}): group(s) ${waiting.join(', ')} still without a policy`);
 	});
 
 	const world = await modelWorld(http, local, real, users);
 	log(`seeded world ${local.tag} (seed ${local.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	const locals = new Map([...ids].map(([key, value]) => [`${key.split(':')[0] ?? ''}:${String(value)}`, key.slice(key.indexOf(':') + 1)]));
+	const locals = new Map(
+		[...ids].map(([key, value]) => [`${key.split(':')[0] ?? ''}:${String(value)}`, key.slice(key.indexOf(':') + 1)]),
+	);
 	return {
 		local,
 		world,
@@ -243,7 +318,11 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
 		},
 		admin: { userId: adminUser.id, roleId: adminUser.role, policyId: adminPolicies[0]?.id ?? null },
 		logins,
-		unlinked: new Set(local.contacts.filter((contact) => unlinkedLocal.has(String(contact.id))).map((contact) => String(real('contacts', contact.id)))),
+		unlinked: new Set(
+			local.contacts
+				.filter((contact) => unlinkedLocal.has(String(contact.id)))
+				.map((contact) => String(real('contacts', contact.id))),
+		),
 		problems,
 		seconds: (Date.now() - started) / 1000,
 	};
@@ -253,14 +332,22 @@ export async function seedWorld(http: OracleHttp, local: World, { passwordFor = 
  * Waits until the product has taken every new user in: under a role, or suspended. Directus runs action
  * hooks after answering, so a link may still be in progress when its PATCH returns.
  */
-async function settle(http: OracleHttp, local: World, users: Map<string, string>, problems: string[]): Promise<Set<string>> {
+async function settle(
+	http: OracleHttp,
+	local: World,
+	users: Map<string, string>,
+	problems: string[],
+): Promise<Set<string>> {
 	let pending: { id: string; role: string | null; status: string }[] = [];
 	// Still pending after the wait is a finding of this world, reported with its details, not a crash of the run.
 	const settled = await eventually(
 		async () => {
 			pending = [];
 			for (const part of chunks([...users.values()], 100)) {
-				const rows = await http.admin<{ id: string; role: string | null; status: string }[]>('GET', `/users?filter[id][_in]=${part.join(',')}&fields=id,role,status&limit=-1`);
+				const rows = await http.admin<{ id: string; role: string | null; status: string }[]>(
+					'GET',
+					`/users?filter[id][_in]=${part.join(',')}&fields=id,role,status&limit=-1`,
+				);
 				pending.push(...rows.filter((row) => row.role === null && row.status !== 'suspended'));
 			}
 			if (pending.length > 0) throw new Error(`${pending.length} user(s) not taken in yet`);
@@ -274,13 +361,18 @@ async function settle(http: OracleHttp, local: World, users: Map<string, string>
 		const contactOf = new Map([...users].map(([contact, user]) => [user, contact]));
 		const details = await Promise.all(
 			pending.map(async (user) => {
-				const access = await http.admin<{ policy: string | null }[]>('GET', `/access?filter[user][_eq]=${user.id}&fields=policy&limit=-1`);
+				const access = await http.admin<{ policy: string | null }[]>(
+					'GET',
+					`/access?filter[user][_eq]=${user.id}&fields=policy&limit=-1`,
+				);
 				const contact = local.contacts.find((row) => String(row.id) === contactOf.get(user.id));
 				const group = local.portal_groups.find((row) => row.id === contact?.portal_group);
 				return `${contact?.email ?? '?'} (group "${group?.name ?? 'default'}"): user ${user.id} role ${String(user.role)}, status ${user.status}, ${access.length} policy link(s)`;
 			}),
 		);
-		problems.push(`World ${local.tag} (seed ${local.seed}): ${pending.length} user(s) linked with PATCH /items/contacts/<id> { user, portal_group } (answered 2xx) still had no role and were not suspended 20 s later: ${details.join('; ')}`);
+		problems.push(
+			`World ${local.tag} (seed ${local.seed}): ${pending.length} user(s) linked with PATCH /items/contacts/<id> { user, portal_group } (answered 2xx) still had no role and were not suspended 20 s later: ${details.join('; ')}`,
+		);
 	}
 	const contactOf = new Map([...users].map(([contact, user]) => [user, contact]));
 	return new Set(pending.map((user) => contactOf.get(user.id) ?? ''));
@@ -307,14 +399,20 @@ async function modelWorld(
 	for (const collection of Object.keys(local) as (keyof World)[]) {
 		const rows = local[collection];
 		if (!Array.isArray(rows)) continue;
-		(world as unknown as Record<string, unknown>)[collection] = mapRows(collection as WorldCollection, rows as { id: Id }[]);
+		(world as unknown as Record<string, unknown>)[collection] = mapRows(
+			collection as WorldCollection,
+			rows as { id: Id }[],
+		);
 	}
 
 	// Contacts as stored: the product may have filled in a group; users as created.
 	const contactIds = world.contacts.map((row) => row.id);
 	const storedContacts = new Map<string, { user: Id | null; portal_group: Id | null }>();
 	for (const part of chunks(contactIds, 200)) {
-		const rows = await http.admin<{ id: Id; user: Id | null; portal_group: Id | null }[]>('GET', `/items/contacts?filter[id][_in]=${part.join(',')}&fields=id,user,portal_group&limit=-1`);
+		const rows = await http.admin<{ id: Id; user: Id | null; portal_group: Id | null }[]>(
+			'GET',
+			`/items/contacts?filter[id][_in]=${part.join(',')}&fields=id,user,portal_group&limit=-1`,
+		);
 		for (const row of rows) storedContacts.set(String(row.id), row);
 	}
 	world.contacts = world.contacts.map((row, index) => {
@@ -324,15 +422,39 @@ async function modelWorld(
 		return { ...row, user: stored?.user ?? created, portal_group: stored ? stored.portal_group : row.portal_group };
 	});
 
-	const settings = await http.admin<{ parent_visibility: boolean | null; default_group: Id | null }>('GET', '/items/portal_settings?fields=parent_visibility,default_group');
-	world.settings = { parent_visibility: settings.parent_visibility ?? true, default_group: settings.default_group ?? null };
-	world.portal_groups = await http.admin<GroupRow[]>('GET', '/items/portal_groups?fields=id,name,is_system,assignable_by_client,permissions,policy&limit=-1');
+	const settings = await http.admin<{ parent_visibility: boolean | null; default_group: Id | null }>(
+		'GET',
+		'/items/portal_settings?fields=parent_visibility,default_group',
+	);
+	world.settings = {
+		parent_visibility: settings.parent_visibility ?? true,
+		default_group: settings.default_group ?? null,
+	};
+	world.portal_groups = await http.admin<GroupRow[]>(
+		'GET',
+		'/items/portal_groups?fields=id,name,is_system,assignable_by_client,permissions,policy&limit=-1',
+	);
 
 	// Rows any contact of any world may see: as they are in the whole database.
-	world.ticket_priorities = await http.admin<PriorityRow[]>('GET', '/items/ticket_priorities?fields=id,name,sort,color,is_default&limit=-1');
-	world.kb_articles = await http.admin<ArticleRow[]>('GET', '/items/kb_articles?fields=id,status,audience,title,body&limit=-1');
-	world.documents = await http.admin<ArticleRow[]>('GET', '/items/documents?fields=id,status,audience,title,body&limit=-1');
-	world.kb_article_customers = await http.admin<ArticleCustomerRow[]>('GET', '/items/kb_article_customers?fields=id,article,customer&limit=-1');
-	world.document_customers = await http.admin<DocumentCustomerRow[]>('GET', '/items/document_customers?fields=id,document,customer&limit=-1');
+	world.ticket_priorities = await http.admin<PriorityRow[]>(
+		'GET',
+		'/items/ticket_priorities?fields=id,name,sort,color,is_default&limit=-1',
+	);
+	world.kb_articles = await http.admin<ArticleRow[]>(
+		'GET',
+		'/items/kb_articles?fields=id,status,audience,title,body&limit=-1',
+	);
+	world.documents = await http.admin<ArticleRow[]>(
+		'GET',
+		'/items/documents?fields=id,status,audience,title,body&limit=-1',
+	);
+	world.kb_article_customers = await http.admin<ArticleCustomerRow[]>(
+		'GET',
+		'/items/kb_article_customers?fields=id,article,customer&limit=-1',
+	);
+	world.document_customers = await http.admin<DocumentCustomerRow[]>(
+		'GET',
+		'/items/document_customers?fields=id,document,customer&limit=-1',
+	);
 	return world;
 }

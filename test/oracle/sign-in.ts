@@ -8,7 +8,7 @@
 import type { DifferenceLog } from './difference-log.ts';
 import { dataOf, type OracleHttp } from './oracle-http.ts';
 import { describePermissions } from './normalise-permissions.ts';
-import { keyOf, type ContactAccess } from './reference-model.ts';
+import { type ContactAccess, keyOf } from './reference-model.ts';
 import type { ContactSession } from './oracle-context.ts';
 import type { SeededWorld } from './seed-world.ts';
 
@@ -23,7 +23,12 @@ export function describeContact(seeded: SeededWorld, access: ContactAccess): str
 }
 
 /** The contact's session, or null when they may not sign in (after checking that they cannot). */
-export async function signIn(http: OracleHttp, log: DifferenceLog, seeded: SeededWorld, access: ContactAccess): Promise<ContactSession | null> {
+export async function signIn(
+	http: OracleHttp,
+	log: DifferenceLog,
+	seeded: SeededWorld,
+	access: ContactAccess,
+): Promise<ContactSession | null> {
 	const login = seeded.logins.get(keyOf(access.contact.id));
 	if (!login || !access.specified) return null;
 	const who = describeContact(seeded, access);
@@ -32,19 +37,42 @@ export async function signIn(http: OracleHttp, log: DifferenceLog, seeded: Seede
 
 	if (!access.canSignIn) {
 		if (login.password) {
-			const answer = await http.call('POST', '/auth/login', { token: null, body: { email: login.email, password: seeded.local.password } });
-			if (answer.status !== 401) differ(answer.status === 200 ? 'leak' : 'deviation', 'POST /auth/login', '401', `${answer.status} ${answer.text.slice(0, 200)}`);
+			const answer = await http.call('POST', '/auth/login', {
+				token: null,
+				body: { email: login.email, password: seeded.local.password },
+			});
+			if (answer.status !== 401)
+				differ(
+					answer.status === 200 ? 'leak' : 'deviation',
+					'POST /auth/login',
+					'401',
+					`${answer.status} ${answer.text.slice(0, 200)}`,
+				);
 		}
 		const me = await http.call('GET', '/users/me', { token: login.token });
-		if (me.status !== 401 && me.status !== 403) differ(me.status === 200 ? 'leak' : 'deviation', 'GET /users/me with the static token of a contact who may not sign in', '401', `${me.status} ${me.text.slice(0, 200)}`);
+		if (me.status !== 401 && me.status !== 403)
+			differ(
+				me.status === 200 ? 'leak' : 'deviation',
+				'GET /users/me with the static token of a contact who may not sign in',
+				'401',
+				`${me.status} ${me.text.slice(0, 200)}`,
+			);
 		return null;
 	}
 
 	if (login.password) {
-		const answer = await http.call('POST', '/auth/login', { token: null, body: { email: login.email, password: seeded.local.password } });
+		const answer = await http.call('POST', '/auth/login', {
+			token: null,
+			body: { email: login.email, password: seeded.local.password },
+		});
 		const token = dataOf<{ access_token?: string } | undefined>(answer)?.access_token;
 		if (answer.status === 200 && token) return { seeded, access, token, signedInWith: 'password', who };
-		differ('deviation', 'POST /auth/login', '200 with an access token', `${answer.status} ${answer.text.slice(0, 200)}`);
+		differ(
+			'deviation',
+			'POST /auth/login',
+			'200 with an access token',
+			`${answer.status} ${answer.text.slice(0, 200)}`,
+		);
 	}
 	return { seeded, access, token: login.token, signedInWith: 'static token', who };
 }

@@ -299,8 +299,34 @@ export function wordOf(tag: string, code: string, id: Id): string {
 	return `${tag}z${code}${id}q`;
 }
 
-const firstNames = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Margaret', 'Linus', 'Tim'] as const;
-const lastNames = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Hamilton', 'Torvalds', 'Berners'] as const;
+const firstNames = [
+	'Ada',
+	'Grace',
+	'Alan',
+	'Edsger',
+	'Barbara',
+	'Donald',
+	'Frances',
+	'Ken',
+	'Radia',
+	'Margaret',
+	'Linus',
+	'Tim',
+] as const;
+const lastNames = [
+	'Lovelace',
+	'Hopper',
+	'Turing',
+	'Dijkstra',
+	'Liskov',
+	'Knuth',
+	'Allen',
+	'Thompson',
+	'Perlman',
+	'Hamilton',
+	'Torvalds',
+	'Berners',
+] as const;
 const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 const projectStatuses = ['planned', 'active', 'on_hold', 'completed', 'cancelled'] as const;
 const deviceTypes = ['computer', 'server', 'printer', 'network', 'phone', 'other'] as const;
@@ -377,7 +403,12 @@ export function generateWorld(seed: number, size: number): World {
 
 	for (let index = 0; index < 2; index++) {
 		const staffId = id();
-		world.staff.push({ id: staffId, email: `staff${staffId}.${tag}@oracle.example.com`, first_name: 'Staff', last_name: word('st', staffId) });
+		world.staff.push({
+			id: staffId,
+			email: `staff${staffId}.${tag}@oracle.example.com`,
+			first_name: 'Staff',
+			last_name: word('st', staffId),
+		});
 	}
 
 	for (const name of systemGroupNames) {
@@ -419,12 +450,21 @@ export function generateWorld(seed: number, size: number): World {
 		const count = random.int(0, 2);
 		for (let index = 0; index < count; index++) {
 			const locationId = id();
-			world.locations.push({ id: locationId, customer: customer.id, name: `Site ${locationId} ${word('lo', locationId)}`, address: `${locationId} Main Street ${word('la', locationId)}` });
+			world.locations.push({
+				id: locationId,
+				customer: customer.id,
+				name: `Site ${locationId} ${word('lo', locationId)}`,
+				address: `${locationId} Main Street ${word('la', locationId)}`,
+			});
 		}
 	}
-	const locationsOf = (customer: Id): LocationRow[] => world.locations.filter((location) => location.customer === customer);
+	const locationsOf = (customer: Id): LocationRow[] =>
+		world.locations.filter((location) => location.customer === customer);
 
-	const groupWeights = world.portal_groups.map((group): [GroupRow, number] => [group, group.name === noPortalAccess ? 1 : group.is_system ? 2 : 2.5]);
+	const groupWeights = world.portal_groups.map((group): [GroupRow, number] => [
+		group,
+		group.name === noPortalAccess ? 1 : group.is_system ? 2 : 2.5,
+	]);
 	for (let index = 0; index < size; index++) {
 		const contactId = id();
 		const customer = random.pick(customerIds);
@@ -452,7 +492,13 @@ export function generateWorld(seed: number, size: number): World {
 	const defaultPriority = random.int(0, priorityCount - 1);
 	for (let index = 0; index < priorityCount; index++) {
 		const priorityId = id();
-		world.ticket_priorities.push({ id: priorityId, name: `${tag} P${index + 1}`, sort: index + 1, color: '#3399FF', is_default: index === defaultPriority });
+		world.ticket_priorities.push({
+			id: priorityId,
+			name: `${tag} P${index + 1}`,
+			sort: index + 1,
+			color: '#3399FF',
+			is_default: index === defaultPriority,
+		});
 	}
 
 	const newFile = (code: string): Id => {
@@ -486,7 +532,12 @@ export function generateWorld(seed: number, size: number): World {
 			const follower = someContact(customer, 0.3);
 			if (follower === undefined || followers.has(follower)) continue;
 			followers.add(follower);
-			world.ticket_participants.push({ id: id(), ticket: ticketId, contact: follower, kind: random.pick(participantKinds) });
+			world.ticket_participants.push({
+				id: id(),
+				ticket: ticketId,
+				contact: follower,
+				kind: random.pick(participantKinds),
+			});
 		}
 		for (let count = random.int(0, 3); count > 0; count--) {
 			const commentId = id();
@@ -503,7 +554,12 @@ export function generateWorld(seed: number, size: number): World {
 		}
 		if (random.chance(0.25)) {
 			for (let count = random.int(1, 2); count > 0; count--) {
-				world.ticket_attachments.push({ id: id(), ticket: ticketId, file: newFile('tf'), is_public: random.chance(0.6) });
+				world.ticket_attachments.push({
+					id: id(),
+					ticket: ticketId,
+					file: newFile('tf'),
+					is_public: random.chance(0.6),
+				});
 			}
 		}
 	}
@@ -531,7 +587,14 @@ export function generateWorld(seed: number, size: number): World {
 		}
 		for (let count = random.int(0, 3); count > 0; count--) {
 			const taskId = id();
-			world.project_tasks.push({ id: taskId, project: projectId, name: `Task ${word('pt', taskId)}`, status: random.pick(['todo', 'in_progress', 'done'] as const), estimated_hours: random.int(1, 40), sort: count });
+			world.project_tasks.push({
+				id: taskId,
+				project: projectId,
+				name: `Task ${word('pt', taskId)}`,
+				status: random.pick(['todo', 'in_progress', 'done'] as const),
+				estimated_hours: random.int(1, 40),
+				sort: count,
+			});
 		}
 		for (let count = random.int(0, 3); count > 0; count--) {
 			const noteId = id();
@@ -560,16 +623,36 @@ export function generateWorld(seed: number, size: number): World {
 		for (let count = random.int(0, 2); count > 0; count--) {
 			const chargeId = id();
 			const quantity = random.int(1, 20);
-			world.project_charges.push({ id: chargeId, project: projectId, description: `Charge ${word('pc', chargeId)}`, quantity, unit_price: 25, amount: quantity * 25, charged_on: day(random.int(0, 300)) });
+			world.project_charges.push({
+				id: chargeId,
+				project: projectId,
+				description: `Charge ${word('pc', chargeId)}`,
+				quantity,
+				unit_price: 25,
+				amount: quantity * 25,
+				charged_on: day(random.int(0, 300)),
+			});
 		}
 		for (let count = random.int(0, 2); count > 0; count--) {
 			const itemId = id();
 			const start = random.int(0, 300);
-			world.project_calendar_items.push({ id: itemId, project: projectId, title: `Meeting ${word('pk', itemId)}`, starts_at: `${day(start)}T09:00:00Z`, ends_at: `${day(start)}T10:00:00Z`, place: `Room ${itemId}` });
+			world.project_calendar_items.push({
+				id: itemId,
+				project: projectId,
+				title: `Meeting ${word('pk', itemId)}`,
+				starts_at: `${day(start)}T09:00:00Z`,
+				ends_at: `${day(start)}T10:00:00Z`,
+				place: `Room ${itemId}`,
+			});
 		}
 		if (random.chance(0.3)) {
 			for (let count = random.int(1, 2); count > 0; count--) {
-				world.project_attachments.push({ id: id(), project: projectId, file: newFile('pf'), is_public: random.chance(0.6) });
+				world.project_attachments.push({
+					id: id(),
+					project: projectId,
+					file: newFile('pf'),
+					is_public: random.chance(0.6),
+				});
 			}
 		}
 	}
@@ -612,10 +695,12 @@ export function generateWorld(seed: number, size: number): World {
 	articles(world.kb_articles, 'ka', random.int(5, 8));
 	articles(world.documents, 'dc', random.int(4, 7));
 	for (const article of world.kb_articles) {
-		for (const customer of random.sample(customerIds, random.int(0, 3))) world.kb_article_customers.push({ id: id(), article: article.id, customer });
+		for (const customer of random.sample(customerIds, random.int(0, 3)))
+			world.kb_article_customers.push({ id: id(), article: article.id, customer });
 	}
 	for (const document of world.documents) {
-		for (const customer of random.sample(customerIds, random.int(0, 3))) world.document_customers.push({ id: id(), document: document.id, customer });
+		for (const customer of random.sample(customerIds, random.int(0, 3)))
+			world.document_customers.push({ id: id(), document: document.id, customer });
 	}
 
 	for (let index = Math.round(size / 2); index > 0; index--) {
@@ -633,7 +718,11 @@ export function generateWorld(seed: number, size: number): World {
 	for (let index = Math.round(size / 2); index > 0; index--) {
 		const quoteId = id();
 		const customer = random.pick(customerIds);
-		const status = random.weighted([['pending', 2], ['approved', 1], ['declined', 1]] as const);
+		const status = random.weighted([
+			['pending', 2],
+			['approved', 1],
+			['declined', 1],
+		] as const);
 		const decider = status === 'pending' ? undefined : someContact(customer, 0);
 		world.quotes.push({
 			id: quoteId,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { eventually } from '../support/eventually.ts';
-import { createPortalContact, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, type PortalContact, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { median, timed } from '../support/timing.ts';
 import { adminRead, otherClientAddress, rawRequest } from './attack-world.ts';
 
@@ -32,10 +32,15 @@ describe('Self-escalation through /users/me', () => {
 	});
 
 	test('Name and language are writable with profile.edit, and nothing else is', async () => {
-		const allowed = await api<{ first_name: string }>('PATCH', '/users/me', { token, body: { first_name: 'Renamed', last_name: 'Self', language: 'de-DE' } });
+		const allowed = await api<{ first_name: string }>('PATCH', '/users/me', {
+			token,
+			body: { first_name: 'Renamed', last_name: 'Self', language: 'de-DE' },
+		});
 		expect(allowed.status).toBe(200);
 		const adminRole = (await adminRead<{ role: string }>('/users/me?fields=role'))?.role;
-		const adminPolicy = (await adminRead<{ id: string }[]>('/policies?filter[admin_access][_eq]=true&fields=id&limit=1'))?.[0]?.id;
+		const adminPolicy = (
+			await adminRead<{ id: string }[]>('/policies?filter[admin_access][_eq]=true&fields=id&limit=1')
+		)?.[0]?.id;
 		const attempts: Record<string, unknown> = {
 			role: adminRole,
 			policies: { create: [{ policy: adminPolicy }] },
@@ -61,30 +66,56 @@ describe('Self-escalation through /users/me', () => {
 		for (const [field, value] of Object.entries(attempts)) {
 			const response = await api('PATCH', '/users/me', { token, body: { [field]: value } });
 			expect(response.status, `PATCH /users/me ${field}`).toBe(403);
-			expect((await api('PATCH', `/users/${contact.userId}`, { token, body: { [field]: value } })).status, `PATCH /users/:id ${field}`).toBe(403);
+			expect(
+				(await api('PATCH', `/users/${contact.userId}`, { token, body: { [field]: value } })).status,
+				`PATCH /users/:id ${field}`,
+			).toBe(403);
 		}
 		const batch = await api('PATCH', '/users', { token, body: { keys: [contact.userId], data: { role: adminRole } } });
 		expect(batch.status).toBe(403);
-		const stored = await adminRead<{ role: string; status: string; email: string; token: string | null; tfa_secret: string | null; provider: string }>(`/users/${contact.userId}?fields=role,status,email,token,tfa_secret,provider`);
-		expect(stored).toMatchObject({ status: 'active', email: contact.email, token: null, tfa_secret: null, provider: 'default' });
+		const stored = await adminRead<{
+			role: string;
+			status: string;
+			email: string;
+			token: string | null;
+			tfa_secret: string | null;
+			provider: string;
+		}>(`/users/${contact.userId}?fields=role,status,email,token,tfa_secret,provider`);
+		expect(stored).toMatchObject({
+			status: 'active',
+			email: contact.email,
+			token: null,
+			tfa_secret: null,
+			provider: 'default',
+		});
 		expect(stored?.role).not.toBe(adminRole);
-		expect(await adminRead(`/access?filter[user][_eq]=${contact.userId}&filter[policy][_eq]=${adminPolicy}&fields=id`)).toEqual([]);
+		expect(
+			await adminRead(`/access?filter[user][_eq]=${contact.userId}&filter[policy][_eq]=${adminPolicy}&fields=id`),
+		).toEqual([]);
 		// The old password still works: it was not changed without the current one.
 		expect((await signIn(contact)).status).toBe(200);
 		expect((await signIn({ email: contact.email, password: 'new-password-without-the-old-one' })).status).toBe(401);
 	});
 
 	test('A group without profile.edit changes nothing of its own user row', async () => {
-		const group = (await createRow('portal_groups', { name: uniqueName('No profile'), permissions: { 'tickets.view': 'own' } })).id;
+		const group = (
+			await createRow('portal_groups', { name: uniqueName('No profile'), permissions: { 'tickets.view': 'own' } })
+		).id;
 		const plain = await createPortalContact(customer, group);
 		const plainToken = await tokenOf(plain);
 		expect((await api('PATCH', '/users/me', { token: plainToken, body: { first_name: 'x' } })).status).toBe(403);
 	});
 
 	test('The portal’s own password route needs the current password', async () => {
-		const response = await api('POST', '/portal/api/me/password', { token, body: { new_password: 'changed-without-proof' } });
+		const response = await api('POST', '/portal/api/me/password', {
+			token,
+			body: { new_password: 'changed-without-proof' },
+		});
 		expect(response.status).toBe(400);
-		const wrong = await api('POST', '/portal/api/me/password', { token, body: { current_password: 'not-it', new_password: 'changed-without-proof' } });
+		const wrong = await api('POST', '/portal/api/me/password', {
+			token,
+			body: { current_password: 'not-it', new_password: 'changed-without-proof' },
+		});
 		expect(wrong.status).toBe(401);
 		expect((await signIn({ email: contact.email, password: 'changed-without-proof' })).status).toBe(401);
 	});
@@ -97,11 +128,16 @@ describe('Telling known from unknown e-mail addresses', () => {
 		const known = await createPortalContact(customer, 'Basic');
 		const suspended = await createPortalContact(customer, 'Basic', { login_suspended: true });
 		const unknown = `${randomBytes(6).toString('hex')}@portal.example.com`;
-		const attempt = (email: string) => timed(() => api('POST', '/auth/login', { token: null, body: { email, password: 'wrong-password-1' } }));
+		const attempt = (email: string) =>
+			timed(() => api('POST', '/auth/login', { token: null, body: { email, password: 'wrong-password-1' } }));
 		const samples: Record<string, number[]> = { known: [], suspended: [], unknown: [] };
 		const answers = new Set<string>();
 		for (let round = 0; round < tries; round++) {
-			for (const [label, email] of [['known', known.email], ['suspended', suspended.email], ['unknown', unknown]] as const) {
+			for (const [label, email] of [
+				['known', known.email],
+				['suspended', suspended.email],
+				['unknown', unknown],
+			] as const) {
 				const { result, ms } = await attempt(email);
 				answers.add(`${result.status} ${JSON.stringify(result.body)}`);
 				samples[label]?.push(ms);
@@ -111,7 +147,10 @@ describe('Telling known from unknown e-mail addresses', () => {
 		expect([...answers][0]).toMatch(/^401 /);
 		const medians = Object.values(samples).map(median);
 		// Generous: Directus stalls every failed sign-in to the same minimum; no median may be twice another.
-		expect(Math.max(...medians) / Math.min(...medians), `medians ${medians.map((value) => value.toFixed(0)).join(', ')} ms`).toBeLessThan(2);
+		expect(
+			Math.max(...medians) / Math.min(...medians),
+			`medians ${medians.map((value) => value.toFixed(0)).join(', ')} ms`,
+		).toBeLessThan(2);
 	});
 
 	test('Password reset answers a known and an unknown address alike, in similar time, and mails only the known one', async () => {
@@ -121,24 +160,37 @@ describe('Telling known from unknown e-mail addresses', () => {
 		const samples: Record<string, number[]> = { known: [], unknown: [] };
 		const answers = new Set<string>();
 		for (let round = 0; round < 5; round++) {
-			for (const [label, email] of [['known', known.email], ['unknown', unknown]] as const) {
-				const { result, ms } = await timed(() => api('POST', '/auth/password/request', { token: null, body: { email, reset_url: resetUrl } }));
+			for (const [label, email] of [
+				['known', known.email],
+				['unknown', unknown],
+			] as const) {
+				const { result, ms } = await timed(() =>
+					api('POST', '/auth/password/request', { token: null, body: { email, reset_url: resetUrl } }),
+				);
 				answers.add(`${result.status} ${JSON.stringify(result.body)}`);
 				samples[label]?.push(ms);
 			}
 		}
 		expect([...answers]).toEqual(['204 {}']);
 		const medians = Object.values(samples).map(median);
-		expect(Math.max(...medians) / Math.min(...medians), `medians ${medians.map((value) => value.toFixed(0)).join(', ')} ms`).toBeLessThan(2);
+		expect(
+			Math.max(...medians) / Math.min(...medians),
+			`medians ${medians.map((value) => value.toFixed(0)).join(', ')} ms`,
+		).toBeLessThan(2);
 		const { mailsTo } = await import('../../scripts/lib/mail-sink.ts');
-		await eventually(async () => expect((await mailsTo(directusUnderTest().mailFolder, known.email)).length).toBeGreaterThan(0));
+		await eventually(async () =>
+			expect((await mailsTo(directusUnderTest().mailFolder, known.email)).length).toBeGreaterThan(0),
+		);
 		expect(await mailsTo(directusUnderTest().mailFolder, unknown)).toEqual([]);
 	});
 
 	test('A reset link pointing anywhere but the portal is refused, for known and unknown addresses alike', async () => {
 		const known = await createPortalContact(customer, 'Basic');
 		for (const email of [known.email, 'nobody@portal.example.com']) {
-			const response = await api('POST', '/auth/password/request', { token: null, body: { email, reset_url: 'https://attacker.example.com/steal' } });
+			const response = await api('POST', '/auth/password/request', {
+				token: null,
+				body: { email, reset_url: 'https://attacker.example.com/steal' },
+			});
 			expect(response.status).toBe(400);
 		}
 	});
@@ -148,40 +200,60 @@ describe('A suspended contact', () => {
 	test('Loses access at once: the access token they still hold reads nothing, the refresh token is dead, sign-in fails', async () => {
 		const contact = await createPortalContact(customer, 'Basic');
 		const ticket = (await createRow('tickets', { customer, contact: contact.id, subject: uniqueName('Mine') })).id;
-		const login = await api<{ access_token: string; refresh_token: string }>('POST', '/auth/login', { token: null, body: { email: contact.email, password: contact.password } });
+		const login = await api<{ access_token: string; refresh_token: string }>('POST', '/auth/login', {
+			token: null,
+			body: { email: contact.email, password: contact.password },
+		});
 		const access = login.body.data?.access_token ?? '';
 		const refresh = login.body.data?.refresh_token ?? '';
 		const readsTicket = async () => {
-			const response = await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, { token: access });
+			const response = await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, {
+				token: access,
+			});
 			return response.status === 200 && (response.body.data ?? []).length > 0;
 		};
 		expect(await readsTicket()).toBe(true);
 
 		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: true } })).status).toBe(200);
-		await eventually(async () => expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('suspended'));
+		await eventually(async () =>
+			expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('suspended'),
+		);
 		expect(await readsTicket()).toBe(false);
 		expectRefused(await api('GET', '/portal/api/me', { token: access }), 'GET /portal/api/me');
 		// Directus answers /users/me without any permission with the id alone.
 		const me = await api<Record<string, unknown>>('GET', '/users/me', { token: access });
 		if (me.status === 200) expect(me.body.data).toEqual({ id: contact.userId });
 		else expectRefused(me, 'GET /users/me');
-		expect((await api('POST', '/auth/refresh', { token: null, body: { refresh_token: refresh, mode: 'json' } })).status).toBe(401);
+		expect(
+			(await api('POST', '/auth/refresh', { token: null, body: { refresh_token: refresh, mode: 'json' } })).status,
+		).toBe(401);
 		expect((await signIn(contact)).status).toBe(401);
 
 		// Re-enabled, the same person signs in again and reads their ticket.
-		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(200);
+		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { login_suspended: false } })).status).toBe(
+			200,
+		);
 		await eventually(async () => expect((await signIn(contact)).status).toBe(200));
 		const again = await tokenOf(contact);
-		expect((await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, { token: again })).body.data).toEqual([{ id: ticket }]);
+		expect(
+			(await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, { token: again })).body
+				.data,
+		).toEqual([{ id: ticket }]);
 	});
 
 	test('Moved to No Portal Access, the access token they still hold reads nothing', async () => {
 		const contact = await createPortalContact(customer, 'Basic');
 		const ticket = (await createRow('tickets', { customer, contact: contact.id, subject: uniqueName('Mine') })).id;
 		const access = await tokenOf(contact);
-		const noAccess = (await api<{ id: number }[]>('GET', '/items/portal_groups?filter[name][_eq]=No%20Portal%20Access&fields=id')).body.data?.[0]?.id;
-		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: noAccess } })).status).toBe(200);
-		const response = await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, { token: access });
+		const noAccess = (
+			await api<{ id: number }[]>('GET', '/items/portal_groups?filter[name][_eq]=No%20Portal%20Access&fields=id')
+		).body.data?.[0]?.id;
+		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: noAccess } })).status).toBe(
+			200,
+		);
+		const response = await api<{ id: number }[]>('GET', `/items/tickets?filter[id][_eq]=${ticket}&fields=id`, {
+			token: access,
+		});
 		expect(response.status === 200 ? response.body.data : []).toEqual([]);
 	});
 });
@@ -195,7 +267,11 @@ describe('Per-address limits of the public routes', () => {
 			rawRequest('POST', '/portal/api/signup', {
 				localAddress,
 				headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor, 'X-Real-IP': forwardedFor },
-				body: JSON.stringify({ email: `${randomBytes(6).toString('hex')}@nowhere.example.com`, first_name: 'A', last_name: 'B' }),
+				body: JSON.stringify({
+					email: `${randomBytes(6).toString('hex')}@nowhere.example.com`,
+					first_name: 'A',
+					last_name: 'B',
+				}),
 			});
 		const statuses: number[] = [];
 		// The tests run with PORTAL_PUBLIC_LIMIT_PER_IP=40.

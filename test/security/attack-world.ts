@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 export interface AttackWorld {
 	customerA: number;
@@ -27,7 +27,11 @@ export interface AttackWorld {
 async function uploadAsAdmin(name: string, content: string): Promise<string> {
 	const form = new FormData();
 	form.append('file', new Blob([content], { type: 'text/plain' }), name);
-	const response = await fetch(`${directusUnderTest().url}/files`, { method: 'POST', headers: { Authorization: `Bearer ${directusUnderTest().adminToken}` }, body: form });
+	const response = await fetch(`${directusUnderTest().url}/files`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${directusUnderTest().adminToken}` },
+		body: form,
+	});
 	const body = (await response.json()) as { data?: { id: string } };
 	if (!body.data) throw new Error(`Could not upload ${name}: ${JSON.stringify(body)}`);
 	return body.data.id;
@@ -38,14 +42,31 @@ export async function createAttackWorld(): Promise<AttackWorld> {
 	const customerB = (await createRow('customers', { name: uniqueName('Victim Ltd') })).id;
 	const attacker = await createPortalContact(customerA, 'Administrator');
 	const victim = await createPortalContact(customerB, 'Administrator');
-	const victimTicket = (await createRow('tickets', { customer: customerB, contact: victim.id, subject: uniqueName('Victim secret') })).id;
-	const victimComment = (await createRow('ticket_comments', { ticket: victimTicket, body: 'Victim comment', is_internal: false })).id;
+	const victimTicket = (
+		await createRow('tickets', { customer: customerB, contact: victim.id, subject: uniqueName('Victim secret') })
+	).id;
+	const victimComment = (
+		await createRow('ticket_comments', { ticket: victimTicket, body: 'Victim comment', is_internal: false })
+	).id;
 	const victimFile = await uploadAsAdmin('victim.txt', 'victim secret');
 	await createRow('ticket_attachments', { ticket: victimTicket, file: victimFile, is_public: true });
-	const attackerTicket = (await createRow('tickets', { customer: customerA, contact: attacker.id, subject: uniqueName('Attacker own') })).id;
+	const attackerTicket = (
+		await createRow('tickets', { customer: customerA, contact: attacker.id, subject: uniqueName('Attacker own') })
+	).id;
 	const attackerFile = await uploadAsAdmin('attacker.txt', 'attacker own');
 	await createRow('ticket_attachments', { ticket: attackerTicket, file: attackerFile, is_public: true });
-	return { customerA, customerB, attacker, attackerToken: await tokenOf(attacker), victim, victimTicket, victimComment, victimFile, attackerTicket, attackerFile };
+	return {
+		customerA,
+		customerB,
+		attacker,
+		attackerToken: await tokenOf(attacker),
+		victim,
+		victimTicket,
+		victimComment,
+		victimFile,
+		attackerTicket,
+		attackerFile,
+	};
 }
 
 /** A GraphQL request to `/graphql` or `/graphql/system`. */
@@ -67,17 +88,35 @@ export interface RawResponse {
 export function rawRequest(
 	method: string,
 	path: string,
-	{ headers = {}, body, localAddress, chunked = false }: { headers?: Record<string, string>; body?: string | Buffer; localAddress?: string; chunked?: boolean } = {},
+	{
+		headers = {},
+		body,
+		localAddress,
+		chunked = false,
+	}: { headers?: Record<string, string>; body?: string | Buffer; localAddress?: string; chunked?: boolean } = {},
 ): Promise<RawResponse> {
 	const url = new URL(path, directusUnderTest().url);
 	const length = body === undefined || chunked ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
 	return new Promise((resolve, reject) => {
 		const outgoing = request(
-			{ method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { ...length, ...headers }, ...(localAddress ? { localAddress } : {}) },
+			{
+				method,
+				hostname: url.hostname,
+				port: url.port,
+				path: `${url.pathname}${url.search}`,
+				headers: { ...length, ...headers },
+				...(localAddress ? { localAddress } : {}),
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+						headers: response.headers,
+					}),
+				);
 				response.on('error', reject);
 			},
 		);
@@ -90,7 +129,8 @@ export function rawRequest(
 }
 
 /** A random local address of 127.0.0.0/8 for `rawRequest`: a client of its own, with fresh per-address counts. */
-export const otherClientAddress = () => `127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
+export const otherClientAddress = () =>
+	`127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
 
 /** Reads a row as the admin, to check an attack changed nothing. */
 export async function adminRead<T>(path: string): Promise<T | undefined> {
@@ -98,4 +138,5 @@ export async function adminRead<T>(path: string): Promise<T | undefined> {
 }
 
 /** The error code Directus or the product answered with, if any. */
-export const codeOf = (response: { body: { errors?: { extensions?: { code?: string } }[] } }) => response.body.errors?.[0]?.extensions?.code;
+export const codeOf = (response: { body: { errors?: { extensions?: { code?: string } }[] } }) =>
+	response.body.errors?.[0]?.extensions?.code;

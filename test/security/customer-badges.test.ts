@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { eventually } from '../support/eventually.ts';
-import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { visibleTicketNames } from '../support/visible-tickets.ts';
 import { graphql } from './attack-world.ts';
 
@@ -21,11 +21,18 @@ const customers = { a: 0, b: 0, parent: 0, child: 0 };
 const tickets: Record<keyof typeof customers, number> = { a: 0, b: 0, parent: 0, child: 0 };
 
 async function badgeOf(customer: number): Promise<string | null> {
-	return ((await db('customers').select('portal_badge').where('id', customer).first()) as { portal_badge: string | null }).portal_badge;
+	return (
+		(await db('customers').select('portal_badge').where('id', customer).first()) as { portal_badge: string | null }
+	).portal_badge;
 }
 
 async function badgesOfUser(user: string): Promise<string[]> {
-	return ((await db('directus_access').join('customers', 'customers.portal_badge', 'directus_access.policy').select('directus_access.policy').where('directus_access.user', user)) as { policy: string }[]).map((row) => row.policy);
+	return (
+		(await db('directus_access')
+			.join('customers', 'customers.portal_badge', 'directus_access.policy')
+			.select('directus_access.policy')
+			.where('directus_access.user', user)) as { policy: string }[]
+	).map((row) => row.policy);
 }
 
 /** The test tickets the token can read, by customer name. */
@@ -37,7 +44,10 @@ beforeAll(async () => {
 	customers.b = (await createRow('customers', { name: uniqueName('Badge B') })).id;
 	customers.parent = (await createRow('customers', { name: uniqueName('Badge parent') })).id;
 	customers.child = (await createRow('customers', { name: uniqueName('Badge child'), parent: customers.a })).id;
-	for (const name of Object.keys(customers) as (keyof typeof customers)[]) tickets[name] = (await createRow('tickets', { customer: customers[name], subject: uniqueName(`Ticket of ${name}`) })).id;
+	for (const name of Object.keys(customers) as (keyof typeof customers)[])
+		tickets[name] = (
+			await createRow('tickets', { customer: customers[name], subject: uniqueName(`Ticket of ${name}`) })
+		).id;
 });
 
 afterAll(async () => {
@@ -57,7 +67,10 @@ describe('A contact’s customer badge', () => {
 		const badge = await badgeOf(customers.a);
 		expect(badge).not.toBeNull();
 		expect(await badgesOfUser(contact.userId)).toEqual([badge]);
-		const policy = await api<{ name: string; admin_access: boolean; app_access: boolean; permissions: unknown[] }>('GET', `/policies/${badge}?fields=name,admin_access,app_access,permissions`);
+		const policy = await api<{ name: string; admin_access: boolean; app_access: boolean; permissions: unknown[] }>(
+			'GET',
+			`/policies/${badge}?fields=name,admin_access,app_access,permissions`,
+		);
 		expect(policy.body.data).toMatchObject({ admin_access: false, app_access: false, permissions: [] });
 		expect(policy.body.data?.name).toMatch(/^Portal badge: Badge A/);
 		expect(await visible(token)).toEqual(['a']);
@@ -79,7 +92,17 @@ describe('A contact’s customer badge', () => {
 		expect(await badgesOfUser(other.userId)).toEqual([]);
 		expect((await api('PATCH', `/items/contacts/${other.id}`, { body: { login_suspended: false } })).status).toBe(200);
 		expect(await badgesOfUser(other.userId)).toHaveLength(1);
-		expect((await api('PATCH', `/items/contacts/${other.id}`, { body: { portal_group: (await api<{ id: number }[]>('GET', '/items/portal_groups?filter[name][_eq]=No Portal Access&fields=id')).body.data?.[0]?.id } })).status).toBe(200);
+		expect(
+			(
+				await api('PATCH', `/items/contacts/${other.id}`, {
+					body: {
+						portal_group: (
+							await api<{ id: number }[]>('GET', '/items/portal_groups?filter[name][_eq]=No Portal Access&fields=id')
+						).body.data?.[0]?.id,
+					},
+				})
+			).status,
+		).toBe(200);
 		expect(await badgesOfUser(other.userId)).toEqual([]);
 		expect((await api('PATCH', `/items/contacts/${other.id}`, { body: { portal_group: null } })).status).toBe(200);
 		expect(await badgesOfUser(other.userId)).toHaveLength(1);
@@ -92,11 +115,15 @@ describe('A contact’s customer badge', () => {
 		const treeToken = await tokenOf(tree);
 		expect(await visible(treeToken)).toEqual(['a', 'child']);
 		// The child moves away: out of the tree at once (its own path changed in the same statement).
-		expect((await api('PATCH', `/items/customers/${customers.child}`, { body: { parent: customers.parent } })).status).toBe(200);
+		expect(
+			(await api('PATCH', `/items/customers/${customers.child}`, { body: { parent: customers.parent } })).status,
+		).toBe(200);
 		expect(await visible(treeToken)).toEqual(['a']);
 		// The contact's own customer moves below another: its badge's path follows after the commit; until then
 		// the old path matches nothing, never someone else's customers.
-		expect((await api('PATCH', `/items/customers/${customers.a}`, { body: { parent: customers.parent } })).status).toBe(200);
+		expect((await api('PATCH', `/items/customers/${customers.a}`, { body: { parent: customers.parent } })).status).toBe(
+			200,
+		);
 		const parentContact = await createPortalContact(customers.parent, 'Administrator');
 		const parentToken = await tokenOf(parentContact);
 		await eventually(async () => expect(await visible(treeToken)).toEqual(['a']));
@@ -104,7 +131,9 @@ describe('A contact’s customer badge', () => {
 		expect((await api('PATCH', `/items/customers/${customers.a}`, { body: { parent: null } })).status).toBe(200);
 		await eventually(async () => expect(await visible(parentToken)).toEqual(['child', 'parent']));
 		expect(await visible(treeToken)).toEqual(['a']);
-		expect((await api('PATCH', `/items/customers/${customers.child}`, { body: { parent: customers.a } })).status).toBe(200);
+		expect((await api('PATCH', `/items/customers/${customers.child}`, { body: { parent: customers.a } })).status).toBe(
+			200,
+		);
 		expect(await visible(treeToken)).toEqual(['a', 'child']);
 	});
 
@@ -124,7 +153,11 @@ describe('A contact’s customer badge', () => {
 		const readable = await api<Record<string, unknown>>('GET', `/items/customers/${customers.a}?fields=*`, { token });
 		expect(readable.status).toBe(200);
 		expect(readable.body.data).not.toHaveProperty('portal_badge');
-		const viaGraphql = await graphql('/graphql', `{ customers(filter: { id: { _eq: ${customers.a} } }) { id portal_badge } }`, token);
+		const viaGraphql = await graphql(
+			'/graphql',
+			`{ customers(filter: { id: { _eq: ${customers.a} } }) { id portal_badge } }`,
+			token,
+		);
 		expect(JSON.stringify(viaGraphql.body)).not.toContain(badge);
 	});
 });
@@ -134,19 +167,29 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 		const holder = await createPortalContact(customers.b, 'Manager');
 		const badge = (await badgeOf(customers.b)) as string;
 		const role = (await db('portal_settings').first('portal_role')) as { portal_role: string };
-		const staffUser = await api<{ id: string }>('POST', '/users', { body: { email: `${uniqueName('staff').replace(' ', '-')}@staff.example.com`, password: 'staff-password-1' } });
+		const staffUser = await api<{ id: string }>('POST', '/users', {
+			body: { email: `${uniqueName('staff').replace(' ', '-')}@staff.example.com`, password: 'staff-password-1' },
+		});
 		const otherPolicy = await api<{ id: string }>('POST', '/policies', { body: { name: uniqueName('Some policy') } });
 		const attempts: [string, string, unknown][] = [
 			['PATCH', `/items/customers/${customers.a}`, { portal_badge: badge }],
 			['POST', '/items/customers', { name: uniqueName('Forged'), portal_badge: badge }],
 			['POST', '/access', { user: staffUser.body.data?.id, policy: badge }],
 			['POST', '/access', { role: role.portal_role, policy: badge }],
-			['PATCH', `/users/${staffUser.body.data?.id}`, { policies: { create: [{ policy: badge }], update: [], delete: [] } }],
+			[
+				'PATCH',
+				`/users/${staffUser.body.data?.id}`,
+				{ policies: { create: [{ policy: badge }], update: [], delete: [] } },
+			],
 			['PATCH', `/policies/${badge}`, { app_access: true }],
 			['PATCH', `/policies/${badge}`, { portal_tree_path: '/' }],
 			['PATCH', `/policies/${otherPolicy.body.data?.id}`, { portal_tree_path: '/' }],
 			['POST', '/policies', { name: uniqueName('Forged path'), portal_tree_path: '/' }],
-			['POST', '/permissions', { policy: badge, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} }],
+			[
+				'POST',
+				'/permissions',
+				{ policy: badge, collection: 'tickets', action: 'read', fields: ['*'], permissions: {} },
+			],
 			['DELETE', `/policies/${badge}`, undefined],
 		];
 		for (const [method, path, body] of attempts) {
@@ -154,9 +197,20 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 			expect(response.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(403);
 			expect(JSON.stringify(response.body), `${method} ${path}`).toContain('CUSTOMER_BADGE_READ_ONLY');
 		}
-		const holderAccess = (await db('directus_access').where('policy', badge).select('user', 'role')) as { user: string | null; role: string | null }[];
+		const holderAccess = (await db('directus_access').where('policy', badge).select('user', 'role')) as {
+			user: string | null;
+			role: string | null;
+		}[];
 		expect(holderAccess).toEqual([{ user: holder.userId, role: null }]);
-		expect(Number(((await db('directus_permissions').where('policy', badge).count({ count: '*' }).first()) as { count: number | string }).count)).toBe(0);
+		expect(
+			Number(
+				(
+					(await db('directus_permissions').where('policy', badge).count({ count: '*' }).first()) as {
+						count: number | string;
+					}
+				).count,
+			),
+		).toBe(0);
 		expect(await badgeOf(customers.a)).not.toBe(badge);
 		// Nor straight in the database: one customer per badge, or one badge would show two customers' records.
 		await expect(db('customers').where('id', customers.a).update({ portal_badge: badge })).rejects.toThrow(/unique/i);
@@ -170,15 +224,27 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 		const outsiderToken = await tokenOf(outsider);
 		const badge = (await badgeOf(customers.a)) as string;
 		await db('directus_access').insert({ id: randomUUID(), user: outsider.userId, policy: badge });
-		await db('directus_permissions').insert({ policy: badge, collection: 'invoices', action: 'read', fields: '*', permissions: '{}' });
+		await db('directus_permissions').insert({
+			policy: badge,
+			collection: 'invoices',
+			action: 'read',
+			fields: '*',
+			permissions: '{}',
+		});
 		await db('directus_policies').where('id', badge).update({ app_access: true });
 		// Any change the doctor watches makes it look again; what it finds is put right.
 		await api('PATCH', '/items/portal_settings', { body: { portal_name: uniqueName('Portal') } });
 		await eventually(async () => expect(await badgesOfUser(outsider.userId)).toEqual([await badgeOf(customers.b)]));
-		await eventually(async () => expect(await db('directus_permissions').where('policy', badge).select('id')).toEqual([]));
-		expect(await db('directus_policies').where('id', badge).first('app_access', 'admin_access')).toMatchObject({ app_access: expect.toSatisfy((value: unknown) => !value) });
+		await eventually(async () =>
+			expect(await db('directus_permissions').where('policy', badge).select('id')).toEqual([]),
+		);
+		expect(await db('directus_policies').where('id', badge).first('app_access', 'admin_access')).toMatchObject({
+			app_access: expect.toSatisfy((value: unknown) => !value),
+		});
 		expect(await visible(outsiderToken)).toEqual(['b']);
-		await eventually(async () => expect((await api<{ open: boolean }>('GET', '/portal/api/doctor')).body.data?.open).toBe(true));
+		await eventually(async () =>
+			expect((await api<{ open: boolean }>('GET', '/portal/api/doctor')).body.data?.open).toBe(true),
+		);
 	});
 
 	test('A badge left behind by a customer moved straight in the database shows nothing, until the doctor brings it in line', async () => {
@@ -201,7 +267,9 @@ describe('Nobody sets, attaches or changes a badge by hand', () => {
 		const badge = (await badgeOf(moved)) as string;
 		const path = ((await db('customers').where('id', moved).first('tree_path')) as { tree_path: string }).tree_path;
 		expect(path).toBe(`/${upper}/${moved}/`);
-		expect(await db('directus_policies').where('id', badge).first('portal_tree_path')).toEqual({ portal_tree_path: path });
+		expect(await db('directus_policies').where('id', badge).first('portal_tree_path')).toEqual({
+			portal_tree_path: path,
+		});
 	});
 
 	test('A deleted customer’s badge is deleted with it', async () => {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
-import { createAttackWorld, type AttackWorld } from './attack-world.ts';
+import { type AttackWorld, createAttackWorld } from './attack-world.ts';
 
 let world: AttackWorld;
 let device: number;
@@ -15,8 +15,16 @@ const devicePassword = `Zebra-${Math.random().toString(36).slice(2)}`;
 beforeAll(async () => {
 	world = await createAttackWorld();
 	// A device of the attacker's own customer: the row is readable, its admin_password never is.
-	device = (await createRow('devices', { customer: world.customerA, name: 'Router', created_by_contact: world.attacker.id, admin_password: devicePassword })).id;
-	const staff = (await api<{ id: string }[]>('GET', '/users?filter[email][_eq]=admin@example.com&fields=id')).body.data?.[0]?.id;
+	device = (
+		await createRow('devices', {
+			customer: world.customerA,
+			name: 'Router',
+			created_by_contact: world.attacker.id,
+			admin_password: devicePassword,
+		})
+	).id;
+	const staff = (await api<{ id: string }[]>('GET', '/users?filter[email][_eq]=admin@example.com&fields=id')).body
+		.data?.[0]?.id;
 	await api('PATCH', `/items/tickets/${world.attackerTicket}`, { body: { assignee: staff } });
 });
 
@@ -35,8 +43,12 @@ describe('Hidden and protected fields', () => {
 
 	test('search does not match hidden field values', async () => {
 		const token = world.attackerToken;
-		expect((await api<unknown[]>('GET', `/items/devices?search=${devicePassword}&fields=id`, { token })).body.data).toEqual([]);
-		expect((await api<unknown[]>('GET', '/items/devices?search=Router&fields=id', { token })).body.data).toEqual([{ id: device }]);
+		expect(
+			(await api<unknown[]>('GET', `/items/devices?search=${devicePassword}&fields=id`, { token })).body.data,
+		).toEqual([]);
+		expect((await api<unknown[]>('GET', '/items/devices?search=Router&fields=id', { token })).body.data).toEqual([
+			{ id: device },
+		]);
 		expect((await api<unknown[]>('GET', '/users?search=admin@example.com&fields=id', { token })).body.data).toEqual([]);
 	});
 
@@ -87,12 +99,21 @@ describe('Hidden and protected fields', () => {
 
 	test('count(*) and countDistinct never count a row the contact may not read', async () => {
 		const token = world.attackerToken;
-		const readable = (await api<{ id: number }[]>('GET', '/items/tickets?fields=id&limit=-1', { token })).body.data?.length ?? 0;
-		const distinct = await api<{ countDistinct: { id: number | string } }[]>('GET', '/items/tickets?aggregate[countDistinct]=id', { token });
+		const readable =
+			(await api<{ id: number }[]>('GET', '/items/tickets?fields=id&limit=-1', { token })).body.data?.length ?? 0;
+		const distinct = await api<{ countDistinct: { id: number | string } }[]>(
+			'GET',
+			'/items/tickets?aggregate[countDistinct]=id',
+			{ token },
+		);
 		expect(Number(distinct.body.data?.[0]?.countDistinct.id)).toBe(readable);
 		const all = await api<{ count: number | string }[]>('GET', '/items/tickets?aggregate[count]=*', { token });
 		expect(Number(all.body.data?.[0]?.count)).toBe(readable);
-		const perCustomer = await api<{ customer: number; count: { id: number | string } }[]>('GET', '/items/tickets?aggregate[count]=id&groupBy[]=customer', { token });
+		const perCustomer = await api<{ customer: number; count: { id: number | string } }[]>(
+			'GET',
+			'/items/tickets?aggregate[count]=id&groupBy[]=customer',
+			{ token },
+		);
 		expect(perCustomer.body.data?.map((row) => row.customer)).not.toContain(world.customerB);
 		const anonymous = await api('GET', '/items/tickets?aggregate[count]=*', { token: null });
 		expect(anonymous.status).toBe(403);

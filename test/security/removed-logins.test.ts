@@ -8,7 +8,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
-import { createPortalContact, groupId, signIn, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import {
+	createPortalContact,
+	groupId,
+	type PortalContact,
+	signIn,
+	tokenOf,
+	uniqueName,
+} from '../support/portal-users.ts';
 import { adminRead, graphql, rawRequest } from './attack-world.ts';
 
 const setSettings = (body: Record<string, unknown>) => api('PATCH', '/items/portal_settings', { body });
@@ -16,7 +23,11 @@ const setSettings = (body: Record<string, unknown>) => api('PATCH', '/items/port
 /** This file's visitors come from an address of their own, so the public routes' per-address limits of other files stay untouched. */
 const visitorAddress = `127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
 const asVisitor = (path: string, body: Record<string, unknown>) =>
-	rawRequest('POST', path, { localAddress: visitorAddress, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	rawRequest('POST', path, {
+		localAddress: visitorAddress,
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 
 /** A contact of the Administrator group with a ticket of its own, signed in both ways. */
 interface SignedIn {
@@ -36,11 +47,24 @@ beforeAll(async () => {
 	await setSettings({ access_mode: 'public', self_signup: 'matching_domain' });
 	const made: { contact: PortalContact; ticket: number }[] = [];
 	for (let index = 0; index < 4; index++) {
-		const contact = await createPortalContact(customer, 'Administrator', { email: `${uniqueName('login').split(' ')[1]}@${domain}` });
-		made.push({ contact, ticket: (await createRow('tickets', { customer, contact: contact.id, subject: uniqueName('Removed login’s ticket') })).id });
+		const contact = await createPortalContact(customer, 'Administrator', {
+			email: `${uniqueName('login').split(' ')[1]}@${domain}`,
+		});
+		made.push({
+			contact,
+			ticket: (
+				await createRow('tickets', { customer, contact: contact.id, subject: uniqueName('Removed login’s ticket') })
+			).id,
+		});
 	}
 	// Side by side: every sign-in takes LOGIN_STALL_TIME (1.5 s).
-	const signed = await Promise.all(made.map(async (one) => ({ ...one, access: await tokenOf(one.contact), session: await sessionTokenOf(one.contact) })));
+	const signed = await Promise.all(
+		made.map(async (one) => ({
+			...one,
+			access: await tokenOf(one.contact),
+			session: await sessionTokenOf(one.contact),
+		})),
+	);
 	[unlinked, contactDeleted, suspended, userDeleted] = signed as [SignedIn, SignedIn, SignedIn, SignedIn];
 });
 
@@ -74,7 +98,8 @@ async function pathsThatRead(token: string, ticket: number): Promise<string[]> {
 	if (items.status === 200 && (items.body.data ?? []).length > 0) reading.push('REST /items/tickets');
 	if (me.status === 200 && me.body.data?.email !== undefined) reading.push('REST /users/me');
 	if (((gql.body.data?.['tickets'] as unknown[] | undefined) ?? []).length > 0) reading.push('GraphQL tickets');
-	if ((system.body.data?.['users_me'] as { email?: string } | null | undefined)?.email !== undefined) reading.push('GraphQL users_me');
+	if ((system.body.data?.['users_me'] as { email?: string } | null | undefined)?.email !== undefined)
+		reading.push('GraphQL users_me');
 	if (portal.status === 200) reading.push('/portal/api/me');
 	return reading;
 }
@@ -102,25 +127,48 @@ describe('A login staff took away', () => {
 		const [reading, oldPassword] = await Promise.all([readingOf(unlinked), signIn(contact)]);
 		expect({ reading, signIn: oldPassword.status }).toEqual({ reading: readsNothing, signIn: 401 });
 		// What staff see of the user: suspended, its password gone.
-		expect(await adminRead(`/users/${contact.userId}?fields=status,password`)).toEqual({ status: 'suspended', password: null });
+		expect(await adminRead(`/users/${contact.userId}?fields=status,password`)).toEqual({
+			status: 'suspended',
+			password: null,
+		});
 
 		// Anyone may file a request with the address; the contact still has it, and its Administrator group, which
 		// is beyond what a visitor may be given: the confirmation offers no login, and nothing comes back.
-		expect((await asVisitor('/portal/api/public/requests', { name: 'Someone', email: contact.email, subject: uniqueName('Link me again') })).status).toBe(202);
+		expect(
+			(
+				await asVisitor('/portal/api/public/requests', {
+					name: 'Someone',
+					email: contact.email,
+					subject: uniqueName('Link me again'),
+				})
+			).status,
+		).toBe(202);
 		expect(invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email)).text)).toBeNull();
 		const [afterRequest, stillOld] = await Promise.all([readingOf(unlinked), signIn(contact)]);
 		expect({ reading: afterRequest, signIn: stillOld.status }).toEqual({ reading: readsNothing, signIn: 401 });
 
 		// Staff invite the contact again: until the invitation is accepted, the old tokens and password stay dead.
 		expect((await api('POST', '/portal/api/invitations', { body: { contact: contact.id } })).status).toBe(201);
-		const link = invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email, { count: 2 })).text);
+		const link = invitationLinkIn(
+			(await waitForMail(directusUnderTest().mailFolder, contact.email, { count: 2 })).text,
+		);
 		expect(link).not.toBeNull();
 		const [invited, stillOldAfterInvitation] = await Promise.all([readingOf(unlinked), signIn(contact)]);
-		expect({ reading: invited, signIn: stillOldAfterInvitation.status }).toEqual({ reading: readsNothing, signIn: 401 });
+		expect({ reading: invited, signIn: stillOldAfterInvitation.status }).toEqual({
+			reading: readsNothing,
+			signIn: 401,
+		});
 
 		// Whoever reads the mailbox and chooses a new password has the login back.
 		const renewed = { email: contact.email, password: 'a-new-password-after-removal' };
-		expect((await api('POST', '/portal/api/invitations/accept', { token: null, body: { token: link, password: renewed.password } })).status).toBe(200);
+		expect(
+			(
+				await api('POST', '/portal/api/invitations/accept', {
+					token: null,
+					body: { token: link, password: renewed.password },
+				})
+			).status,
+		).toBe(200);
 		expect(await pathsThatRead(await tokenOf({ ...contact, ...renewed }), ticket)).toEqual(everyPath);
 	});
 
@@ -132,7 +180,9 @@ describe('A login staff took away', () => {
 		expect(await readingOf(contactDeleted)).toEqual(readsNothing);
 
 		// The address's domain is the customer's: the sign-up makes a new contact and offers it a login.
-		expect((await asVisitor('/portal/api/signup', { email: contact.email, first_name: 'Some', last_name: 'One' })).status).toBe(202);
+		expect(
+			(await asVisitor('/portal/api/signup', { email: contact.email, first_name: 'Some', last_name: 'One' })).status,
+		).toBe(202);
 		expect(invitationLinkIn((await waitForMail(directusUnderTest().mailFolder, contact.email)).text)).not.toBeNull();
 		const [relinked, oldPassword] = await Promise.all([readingOf(contactDeleted), signIn(contact)]);
 		expect({ reading: relinked, signIn: oldPassword.status }).toEqual({ reading: readsNothing, signIn: 401 });
@@ -145,10 +195,18 @@ describe('A login staff took away', () => {
 		expect((await api('PATCH', `/users/${contact.userId}`, { body: { status: 'suspended' } })).status).toBe(200);
 		expect(await readingOf(suspended)).toEqual(readsNothing);
 		// Staff see it on the contact too.
-		expect((await adminRead<{ login_suspended: boolean }>(`/items/contacts/${contact.id}?fields=login_suspended`))?.login_suspended).toBe(true);
+		expect(
+			(await adminRead<{ login_suspended: boolean }>(`/items/contacts/${contact.id}?fields=login_suspended`))
+				?.login_suspended,
+		).toBe(true);
 
-		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('Basic') } })).status).toBe(200);
-		expect((await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('Administrator') } })).status).toBe(200);
+		expect(
+			(await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('Basic') } })).status,
+		).toBe(200);
+		expect(
+			(await api('PATCH', `/items/contacts/${contact.id}`, { body: { portal_group: await groupId('Administrator') } }))
+				.status,
+		).toBe(200);
 		expect(await readingOf(suspended)).toEqual(readsNothing);
 		expect((await adminRead<{ status: string }>(`/users/${contact.userId}?fields=status`))?.status).toBe('suspended');
 

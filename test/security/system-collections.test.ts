@@ -8,7 +8,7 @@ import { deniedSystemCollections } from '../../src/policies/system-permissions.t
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { tokenOf } from '../support/portal-users.ts';
-import { adminRead, codeOf, createAttackWorld, graphql, type AttackWorld } from './attack-world.ts';
+import { adminRead, type AttackWorld, codeOf, createAttackWorld, graphql } from './attack-world.ts';
 
 let world: AttackWorld;
 
@@ -39,10 +39,11 @@ const routes: Record<string, { rest: string; graphql: string | null }> = {
 	directus_translations: { rest: '/translations', graphql: 'translations' },
 };
 
-const who = () => [
-	['a contact of another customer', world.attackerToken],
-	['a visitor who is not signed in', null],
-] as const;
+const who = () =>
+	[
+		['a contact of another customer', world.attackerToken],
+		['a visitor who is not signed in', null],
+	] as const;
 
 /** Creates a row of a system collection as the admin and returns its id. */
 async function createSystemRow(route: string, body: Record<string, unknown>): Promise<string | number> {
@@ -53,7 +54,17 @@ async function createSystemRow(route: string, body: Record<string, unknown>): Pr
 
 describe('Directus’s own collections over REST', () => {
 	test('Every collection the allowlist denies has a route probed here', () => {
-		for (const collection of Object.keys(deniedSystemCollections).filter((name) => !['directus_collections', 'directus_fields', 'directus_relations', 'directus_webhooks', 'directus_sessions', 'directus_migrations'].includes(name))) {
+		for (const collection of Object.keys(deniedSystemCollections).filter(
+			(name) =>
+				![
+					'directus_collections',
+					'directus_fields',
+					'directus_relations',
+					'directus_webhooks',
+					'directus_sessions',
+					'directus_migrations',
+				].includes(name),
+		)) {
 			expect(routes[collection], collection).toBeDefined();
 		}
 	});
@@ -72,12 +83,20 @@ describe('Directus’s own collections over REST', () => {
 		for (const [label, token] of who()) {
 			for (const { rest } of Object.values(routes)) {
 				if (rest === '/settings' || rest === '/extensions') continue;
-				const body = rest === '/translations' ? { key: 'portal.pwned', language: 'en-US', value: 'x' } : { name: 'x', collection: 'tickets', item: String(world.victimTicket) };
+				const body =
+					rest === '/translations'
+						? { key: 'portal.pwned', language: 'en-US', value: 'x' }
+						: { name: 'x', collection: 'tickets', item: String(world.victimTicket) };
 				const response = await api('POST', rest, { token, body });
 				// 404/405: Directus has no create route there at all (revisions, activity).
-				expect([400, 401, 403, 404, 405], `${label}: POST ${rest} answered ${response.status}`).toContain(response.status);
+				expect([400, 401, 403, 404, 405], `${label}: POST ${rest} answered ${response.status}`).toContain(
+					response.status,
+				);
 			}
-			const settings = await api('PATCH', '/settings', { token, body: { public_registration: true, project_name: 'pwned' } });
+			const settings = await api('PATCH', '/settings', {
+				token,
+				body: { public_registration: true, project_name: 'pwned' },
+			});
 			expectRefused(settings);
 		}
 		expect((await adminRead<{ public_registration: boolean }>('/settings'))?.public_registration).toBe(false);
@@ -88,9 +107,21 @@ describe('Directus’s own collections over REST', () => {
 		const list = await api<{ id: string }[]>('GET', '/users?fields=id&limit=-1', { token: world.attackerToken });
 		expect(list.body.data?.map((row) => row.id)).toEqual([world.attacker.userId]);
 		expectRefused(await api('GET', `/users/${world.victim.userId}`, { token: world.attackerToken }));
-		for (const field of ['password', 'token', 'tfa_secret', 'role', 'policies', 'provider', 'auth_data', 'external_identifier', 'last_access']) {
+		for (const field of [
+			'password',
+			'token',
+			'tfa_secret',
+			'role',
+			'policies',
+			'provider',
+			'auth_data',
+			'external_identifier',
+			'last_access',
+		]) {
 			// Refused, or (for the password, which Directus never returns) answered without it.
-			const response = await api<Record<string, unknown>>('GET', `/users/me?fields=${field}`, { token: world.attackerToken });
+			const response = await api<Record<string, unknown>>('GET', `/users/me?fields=${field}`, {
+				token: world.attackerToken,
+			});
 			if (response.status === 200) expect(Object.keys(response.body.data ?? {}), field).not.toContain(field);
 			else expectRefused(response, `${field}: ${response.status}`);
 		}
@@ -100,7 +131,13 @@ describe('Directus’s own collections over REST', () => {
 
 	test('Their own role and the policies behind it are not readable either', async () => {
 		expectRefused(await api('GET', `/policies?limit=-1`, { token: world.attackerToken }));
-		expectRefused(await api('GET', `/roles/${(await adminRead<{ role: string }>(`/users/${world.attacker.userId}?fields=role`))?.role}`, { token: world.attackerToken }));
+		expectRefused(
+			await api(
+				'GET',
+				`/roles/${(await adminRead<{ role: string }>(`/users/${world.attacker.userId}?fields=role`))?.role}`,
+				{ token: world.attackerToken },
+			),
+		);
 	});
 });
 
@@ -119,9 +156,17 @@ describe('Directus’s own collections over GraphQL', () => {
 	test('Users over GraphQL: only their own row, no secret fields, no other user by id', async () => {
 		const own = await graphql('/graphql/system', '{ users { id } }', world.attackerToken);
 		expect(own.body.data?.['users']).toEqual([{ id: world.attacker.userId }]);
-		const byId = await graphql('/graphql/system', `{ users_by_id(id: "${world.victim.userId}") { id email } }`, world.attackerToken);
+		const byId = await graphql(
+			'/graphql/system',
+			`{ users_by_id(id: "${world.victim.userId}") { id email } }`,
+			world.attackerToken,
+		);
 		expect(byId.body.data?.['users_by_id'] ?? null).toBeNull();
-		const secret = await graphql('/graphql/system', '{ users_me { id password token tfa_secret role { id } } }', world.attackerToken);
+		const secret = await graphql(
+			'/graphql/system',
+			'{ users_me { id password token tfa_secret role { id } } }',
+			world.attackerToken,
+		);
 		expect(secret.body.data?.['users_me'] ?? null).toBeNull();
 		expect(secret.body.errors?.length).toBeGreaterThan(0);
 	});
@@ -139,7 +184,10 @@ describe('Directus’s own collections over GraphQL', () => {
 			for (const mutation of mutations) {
 				const response = await graphql('/graphql/system', mutation, token);
 				expect(response.body.errors?.length, `${label}: ${mutation}`).toBeGreaterThan(0);
-				expect(Object.values(response.body.data ?? {}).filter((value) => value !== null), `${label}: ${mutation}`).toEqual([]);
+				expect(
+					Object.values(response.body.data ?? {}).filter((value) => value !== null),
+					`${label}: ${mutation}`,
+				).toEqual([]);
 			}
 		}
 	});
@@ -164,9 +212,16 @@ describe('Directus’s own collections over GraphQL', () => {
 describe('Routes that write system collections', () => {
 	test('GHSA-7h45-q5jx-7r87: a contact cannot create a share, update one to raise its role, or read one', async () => {
 		const adminRole = (await adminRead<{ role: string }>('/users/me?fields=role'))?.role;
-		const share = await createSystemRow('/shares', { name: 'Staff share', collection: 'tickets', item: String(world.victimTicket) });
+		const share = await createSystemRow('/shares', {
+			name: 'Staff share',
+			collection: 'tickets',
+			item: String(world.victimTicket),
+		});
 		for (const [label, token] of who()) {
-			const created = await api('POST', '/shares', { token, body: { collection: 'tickets', item: String(world.victimTicket), role: adminRole } });
+			const created = await api('POST', '/shares', {
+				token,
+				body: { collection: 'tickets', item: String(world.victimTicket), role: adminRole },
+			});
 			expectRefused(created, `${label}: create`);
 			const raised = await api('PATCH', `/shares/${share}`, { token, body: { role: adminRole } });
 			expectRefused(raised, `${label}: update`);
@@ -179,9 +234,17 @@ describe('Routes that write system collections', () => {
 	});
 
 	test('Presets: a contact cannot create one, nor reassign a staff preset to themselves', async () => {
-		const preset = await createSystemRow('/presets', { collection: 'tickets', bookmark: 'Staff view', user: null, layout_query: { tabular: { sort: ['id'] } } });
+		const preset = await createSystemRow('/presets', {
+			collection: 'tickets',
+			bookmark: 'Staff view',
+			user: null,
+			layout_query: { tabular: { sort: ['id'] } },
+		});
 		for (const [label, token] of who()) {
-			expectRefused(await api('POST', '/presets', { token, body: { collection: 'tickets', user: world.victim.userId } }), label);
+			expectRefused(
+				await api('POST', '/presets', { token, body: { collection: 'tickets', user: world.victim.userId } }),
+				label,
+			);
 			expectRefused(await api('PATCH', `/presets/${preset}`, { token, body: { user: world.attacker.userId } }), label);
 			expectRefused(await api('DELETE', `/presets/${preset}`, { token }), label);
 		}
@@ -192,33 +255,54 @@ describe('Routes that write system collections', () => {
 		// Versioning must be on for the collection before Directus offers versions of its items at all.
 		expect((await api('PATCH', '/collections/tickets', { body: { meta: { versioning: true } } })).status).toBe(200);
 		try {
-			const version = await createSystemRow('/versions', { key: `v-${world.victimTicket}`, name: 'Draft', collection: 'tickets', item: String(world.victimTicket) });
+			const version = await createSystemRow('/versions', {
+				key: `v-${world.victimTicket}`,
+				name: 'Draft',
+				collection: 'tickets',
+				item: String(world.victimTicket),
+			});
 			// A staff draft waiting in the version; promoting it is what the outsider tries.
 			await api('POST', `/versions/${version}/save`, { body: { subject: 'Staff draft' } });
 			const mainHash = (await adminRead<{ mainHash: string }>(`/versions/${version}/compare`))?.mainHash;
 			expect(mainHash).toBeTypeOf('string');
 			for (const [label, token] of who()) {
-				expectRefused(await api('POST', '/versions', { token, body: { key: 'mine', name: 'x', collection: 'tickets', item: String(world.victimTicket) } }), label);
+				expectRefused(
+					await api('POST', '/versions', {
+						token,
+						body: { key: 'mine', name: 'x', collection: 'tickets', item: String(world.victimTicket) },
+					}),
+					label,
+				);
 				expectRefused(await api('POST', `/versions/${version}/promote`, { token, body: { mainHash } }), label);
-				expectRefused(await api('POST', `/versions/${version}/save`, { token, body: { subject: 'Overwritten through a version' } }), label);
+				expectRefused(
+					await api('POST', `/versions/${version}/save`, { token, body: { subject: 'Overwritten through a version' } }),
+					label,
+				);
 				expectRefused(await api('GET', `/versions/${version}/compare`, { token }), label);
 			}
 		} finally {
 			await api('PATCH', '/collections/tickets', { body: { meta: { versioning: false } } });
 		}
-		expect((await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject).toMatch(/^Victim secret/);
+		expect(
+			(await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject,
+		).toMatch(/^Victim secret/);
 	});
 
 	test('Revisions (issue #28142): a contact cannot read revisions nor revert another customer’s ticket through /utils/revert', async () => {
 		await api('PATCH', `/items/tickets/${world.victimTicket}`, { body: { description: 'Second version' } });
-		const revisions = await adminRead<{ id: number }[]>(`/revisions?filter[collection][_eq]=tickets&filter[item][_eq]=${world.victimTicket}&fields=id&sort=id`);
+		const revisions = await adminRead<{ id: number }[]>(
+			`/revisions?filter[collection][_eq]=tickets&filter[item][_eq]=${world.victimTicket}&fields=id&sort=id`,
+		);
 		const first = revisions?.[0]?.id;
 		expect(first).toBeDefined();
 		for (const [label, token] of who()) {
 			expectRefused(await api('GET', `/revisions/${first}`, { token }), label);
 			expectRefused(await api('POST', `/utils/revert/${first}`, { token }), label);
 		}
-		expect((await adminRead<{ description: string }>(`/items/tickets/${world.victimTicket}?fields=description`))?.description).toBe('Second version');
+		expect(
+			(await adminRead<{ description: string }>(`/items/tickets/${world.victimTicket}?fields=description`))
+				?.description,
+		).toBe('Second version');
 	});
 });
 
@@ -232,13 +316,28 @@ describe('/utils', () => {
 
 	test('Export writes no file and leaks nothing: contacts are refused it before it starts (see abuse-limits.test.ts)', async () => {
 		const before = (await adminRead<{ id: string }[]>('/files?fields=id&limit=-1'))?.length ?? 0;
-		const response = await api('POST', '/utils/export/tickets', { token: world.attackerToken, body: { query: { fields: ['*'], limit: -1 }, format: 'json' } });
+		const response = await api('POST', '/utils/export/tickets', {
+			token: world.attackerToken,
+			body: { query: { fields: ['*'], limit: -1 }, format: 'json' },
+		});
 		expect(response.status).toBe(403);
-		expect([204, 401, 403]).toContain((await api('POST', '/utils/export/tickets', { token: null, body: { query: { limit: -1 }, format: 'json' } })).status);
-		const exports = await adminRead<{ id: string }[]>(`/files?filter[uploaded_by][_eq]=${world.attacker.userId}&filter[title][_starts_with]=export&fields=id`);
+		expect([204, 401, 403]).toContain(
+			(await api('POST', '/utils/export/tickets', { token: null, body: { query: { limit: -1 }, format: 'json' } }))
+				.status,
+		);
+		const exports = await adminRead<{ id: string }[]>(
+			`/files?filter[uploaded_by][_eq]=${world.attacker.userId}&filter[title][_starts_with]=export&fields=id`,
+		);
 		expect(exports).toEqual([]);
 		expect((await adminRead<{ id: string }[]>('/files?fields=id&limit=-1'))?.length).toBe(before);
-		expect([204, 401, 403]).toContain((await api('POST', '/utils/export/directus_users', { token: world.attackerToken, body: { query: { limit: -1 }, format: 'json' } })).status);
+		expect([204, 401, 403]).toContain(
+			(
+				await api('POST', '/utils/export/directus_users', {
+					token: world.attackerToken,
+					body: { query: { limit: -1 }, format: 'json' },
+				})
+			).status,
+		);
 		expect((await adminRead<{ id: string }[]>('/files?fields=id&limit=-1'))?.length).toBe(before);
 	});
 
@@ -246,29 +345,59 @@ describe('/utils', () => {
 		const importAs = async (collection: string, rows: unknown[], token: string | null) => {
 			const form = new FormData();
 			form.append('file', new Blob([JSON.stringify(rows)], { type: 'application/json' }), 'rows.json');
-			const response = await fetch(`${directusUnderTest().url}/utils/import/${collection}`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: form });
+			const response = await fetch(`${directusUnderTest().url}/utils/import/${collection}`, {
+				method: 'POST',
+				headers: token ? { Authorization: `Bearer ${token}` } : {},
+				body: form,
+			});
 			return response.status;
 		};
-		const before = (await adminRead<{ id: number }[]>(`/items/tickets?filter[customer][_eq]=${world.customerB}&fields=id&limit=-1`))?.length;
-		expect(await importAs('tickets', [{ customer: world.customerB, contact: world.victim.id, subject: 'Planted by import' }], world.attackerToken)).not.toBe(200);
-		expect(await importAs('tickets', [{ id: world.victimTicket, subject: 'Overwritten by import' }], world.attackerToken)).not.toBe(200);
-		expect(await importAs('directus_users', [{ email: 'planted@example.com', password: 'x', role: null }], world.attackerToken)).toBe(403);
+		const before = (
+			await adminRead<{ id: number }[]>(`/items/tickets?filter[customer][_eq]=${world.customerB}&fields=id&limit=-1`)
+		)?.length;
+		expect(
+			await importAs(
+				'tickets',
+				[{ customer: world.customerB, contact: world.victim.id, subject: 'Planted by import' }],
+				world.attackerToken,
+			),
+		).not.toBe(200);
+		expect(
+			await importAs('tickets', [{ id: world.victimTicket, subject: 'Overwritten by import' }], world.attackerToken),
+		).not.toBe(200);
+		expect(
+			await importAs(
+				'directus_users',
+				[{ email: 'planted@example.com', password: 'x', role: null }],
+				world.attackerToken,
+			),
+		).toBe(403);
 		expect(await importAs('tickets', [{ customer: world.customerB, subject: 'Planted by a visitor' }], null)).toBe(403);
-		expect((await adminRead<{ id: number }[]>(`/items/tickets?filter[customer][_eq]=${world.customerB}&fields=id&limit=-1`))?.length).toBe(before);
-		expect((await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject).toMatch(/^Victim secret/);
+		expect(
+			(await adminRead<{ id: number }[]>(`/items/tickets?filter[customer][_eq]=${world.customerB}&fields=id&limit=-1`))
+				?.length,
+		).toBe(before);
+		expect(
+			(await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject,
+		).toMatch(/^Victim secret/);
 		expect(await adminRead<unknown[]>('/users?filter[email][_eq]=planted@example.com&fields=id')).toEqual([]);
 	});
 
 	test('Sort cannot reorder ticket priorities a contact may only read', async () => {
-		const priorities = (await adminRead<{ id: number; sort: number }[]>('/items/ticket_priorities?fields=id,sort&sort=sort')) ?? [];
+		const priorities =
+			(await adminRead<{ id: number; sort: number }[]>('/items/ticket_priorities?fields=id,sort&sort=sort')) ?? [];
 		if (priorities.length < 2) {
 			await createRow('ticket_priorities', { name: 'Low', sort: 90 });
 			await createRow('ticket_priorities', { name: 'High', sort: 91 });
 		}
-		const ordered = (await adminRead<{ id: number; sort: number }[]>('/items/ticket_priorities?fields=id,sort&sort=sort')) ?? [];
+		const ordered =
+			(await adminRead<{ id: number; sort: number }[]>('/items/ticket_priorities?fields=id,sort&sort=sort')) ?? [];
 		const [first, second] = ordered;
 		expect(first && second).toBeTruthy();
-		const response = await api('POST', '/utils/sort/ticket_priorities', { token: world.attackerToken, body: { item: second?.id, to: first?.id } });
+		const response = await api('POST', '/utils/sort/ticket_priorities', {
+			token: world.attackerToken,
+			body: { item: second?.id, to: first?.id },
+		});
 		expectRefused(response);
 		expect(await adminRead('/items/ticket_priorities?fields=id,sort&sort=sort')).toEqual(ordered);
 	});
@@ -279,9 +408,18 @@ describe('Another customer’s items over REST', () => {
 		const token = world.attackerToken;
 		expectRefused(await api('GET', `/items/tickets/${world.victimTicket}`, { token }));
 		expectRefused(await api('GET', `/items/ticket_comments/${world.victimComment}`, { token }));
-		expect((await api<unknown[]>('GET', `/items/tickets?filter[customer][_eq]=${world.customerB}`, { token })).body.data).toEqual([]);
-		expect((await api<unknown[]>(`GET`, `/items/tickets?search=${encodeURIComponent('Victim secret')}`, { token })).body.data).toEqual([]);
-		const expanded = await api<{ id: number; contacts?: unknown[] }[]>('GET', `/items/customers?fields=id,contacts.email,tickets.subject&limit=-1`, { token });
+		expect(
+			(await api<unknown[]>('GET', `/items/tickets?filter[customer][_eq]=${world.customerB}`, { token })).body.data,
+		).toEqual([]);
+		expect(
+			(await api<unknown[]>(`GET`, `/items/tickets?search=${encodeURIComponent('Victim secret')}`, { token })).body
+				.data,
+		).toEqual([]);
+		const expanded = await api<{ id: number; contacts?: unknown[] }[]>(
+			'GET',
+			`/items/customers?fields=id,contacts.email,tickets.subject&limit=-1`,
+			{ token },
+		);
 		expect(JSON.stringify(expanded.body.data)).not.toContain(world.victim.email);
 		expect(JSON.stringify(expanded.body.data)).not.toContain('Victim secret');
 	});
@@ -290,21 +428,65 @@ describe('Another customer’s items over REST', () => {
 		const token = world.attackerToken;
 		expectRefused(await api('PATCH', `/items/tickets/${world.victimTicket}`, { token, body: { subject: 'pwned' } }));
 		expectRefused(await api('DELETE', `/items/tickets/${world.victimTicket}`, { token }));
-		expectRefused(await api('POST', '/items/ticket_comments', { token, body: { ticket: world.victimTicket, body: 'planted' } }), 'A comment on B’s ticket', { statuses: [400, 403] });
-		expectRefused(await api('POST', '/items/tickets', { token, body: { customer: world.customerB, contact: world.victim.id, subject: 'planted' } }), 'A ticket of B', { statuses: [400, 403] });
-		expectRefused(await api('PATCH', `/items/contacts/${world.victim.id}`, { token, body: { email: 'stolen@example.com' } }));
-		expect((await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject).toMatch(/^Victim secret/);
-		expect((await adminRead<{ email: string }>(`/items/contacts/${world.victim.id}?fields=email`))?.email).toBe(world.victim.email);
-		expect(await adminRead(`/items/ticket_comments?filter[ticket][_eq]=${world.victimTicket}&filter[body][_eq]=planted&fields=id`)).toEqual([]);
-			// The same two creates by a contact of B go through: the refusals are about the caller, not the requests.
+		expectRefused(
+			await api('POST', '/items/ticket_comments', { token, body: { ticket: world.victimTicket, body: 'planted' } }),
+			'A comment on B’s ticket',
+			{ statuses: [400, 403] },
+		);
+		expectRefused(
+			await api('POST', '/items/tickets', {
+				token,
+				body: { customer: world.customerB, contact: world.victim.id, subject: 'planted' },
+			}),
+			'A ticket of B',
+			{ statuses: [400, 403] },
+		);
+		expectRefused(
+			await api('PATCH', `/items/contacts/${world.victim.id}`, { token, body: { email: 'stolen@example.com' } }),
+		);
+		expect(
+			(await adminRead<{ subject: string }>(`/items/tickets/${world.victimTicket}?fields=subject`))?.subject,
+		).toMatch(/^Victim secret/);
+		expect((await adminRead<{ email: string }>(`/items/contacts/${world.victim.id}?fields=email`))?.email).toBe(
+			world.victim.email,
+		);
+		expect(
+			await adminRead(
+				`/items/ticket_comments?filter[ticket][_eq]=${world.victimTicket}&filter[body][_eq]=planted&fields=id`,
+			),
+		).toEqual([]);
+		// The same two creates by a contact of B go through: the refusals are about the caller, not the requests.
 		const victimToken = await tokenOf(world.victim);
-		expect((await api('POST', '/items/ticket_comments', { token: victimToken, body: { ticket: world.victimTicket, body: 'from B' } })).status).toBe(200);
-		expect((await api('POST', '/items/tickets', { token: victimToken, body: { customer: world.customerB, contact: world.victim.id, subject: 'from B' } })).status).toBe(200);
+		expect(
+			(
+				await api('POST', '/items/ticket_comments', {
+					token: victimToken,
+					body: { ticket: world.victimTicket, body: 'from B' },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await api('POST', '/items/tickets', {
+					token: victimToken,
+					body: { customer: world.customerB, contact: world.victim.id, subject: 'from B' },
+				})
+			).status,
+		).toBe(200);
 	});
 
 	test('The product’s own and hierarchy collections are closed to contacts and visitors', async () => {
 		for (const [label, token] of who()) {
-			for (const collection of ['portal_groups', 'portal_settings', 'portal_invitations', 'portal_audit', 'customer_tree', 'ticket_followers', 'kb_article_customers', 'document_customers']) {
+			for (const collection of [
+				'portal_groups',
+				'portal_settings',
+				'portal_invitations',
+				'portal_audit',
+				'customer_tree',
+				'ticket_followers',
+				'kb_article_customers',
+				'document_customers',
+			]) {
 				expectRefused(await api('GET', `/items/${collection}`, { token }), `${label}: ${collection}`);
 			}
 		}

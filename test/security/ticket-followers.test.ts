@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { expectRefused } from '../support/expect-refused.ts';
-import { createPortalContact, tokenOf, uniqueName, type PortalContact } from '../support/portal-users.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { visibleTicketNames } from '../support/visible-tickets.ts';
 import { graphql } from './attack-world.ts';
 
@@ -17,7 +17,12 @@ let me: PortalContact;
 let colleague: PortalContact;
 let token: string;
 let other: number;
-const tickets: Record<'requested' | 'taking part' | 'colleague' | 'other customer', number> = { requested: 0, 'taking part': 0, colleague: 0, 'other customer': 0 };
+const tickets: Record<'requested' | 'taking part' | 'colleague' | 'other customer', number> = {
+	'requested': 0,
+	'taking part': 0,
+	'colleague': 0,
+	'other customer': 0,
+};
 
 const visible = () => visibleTicketNames(tickets, token);
 
@@ -28,9 +33,24 @@ beforeAll(async () => {
 	colleague = await createPortalContact(customer, 'Basic');
 	token = await tokenOf(me);
 	tickets.requested = (await createRow('tickets', { customer, contact: me.id, subject: uniqueName('Mine') })).id;
-	tickets['taking part'] = (await createRow('tickets', { customer, contact: colleague.id, subject: uniqueName('Taking part'), participants: [{ contact: me.id, kind: 'cc' }] })).id;
-	tickets.colleague = (await createRow('tickets', { customer, contact: colleague.id, subject: uniqueName('Colleague') })).id;
-	tickets['other customer'] = (await createRow('tickets', { customer: other, subject: uniqueName('Other'), participants: [{ contact: me.id, kind: 'approver' }] })).id;
+	tickets['taking part'] = (
+		await createRow('tickets', {
+			customer,
+			contact: colleague.id,
+			subject: uniqueName('Taking part'),
+			participants: [{ contact: me.id, kind: 'cc' }],
+		})
+	).id;
+	tickets.colleague = (
+		await createRow('tickets', { customer, contact: colleague.id, subject: uniqueName('Colleague') })
+	).id;
+	tickets['other customer'] = (
+		await createRow('tickets', {
+			customer: other,
+			subject: uniqueName('Other'),
+			participants: [{ contact: me.id, kind: 'approver' }],
+		})
+	).id;
 });
 
 describe('Their own tickets', () => {
@@ -41,10 +61,23 @@ describe('Their own tickets', () => {
 	});
 
 	test('Follow a change of requester or participants on the very next request', async () => {
-		const participants = await api<{ id: number }[]>('GET', `/items/ticket_participants?filter[ticket][_eq]=${tickets['taking part']}&fields=id`);
-		expect((await api('DELETE', '/items/ticket_participants', { body: participants.body.data?.map(({ id }) => id) })).status).toBe(204);
-		expect((await api('PATCH', `/items/tickets/${tickets.requested}`, { body: { contact: colleague.id } })).status).toBe(200);
-		expect((await api('PATCH', `/items/tickets/${tickets.colleague}`, { body: { participants: { create: [{ contact: me.id, kind: 'contact' }], update: [], delete: [] } } })).status).toBe(200);
+		const participants = await api<{ id: number }[]>(
+			'GET',
+			`/items/ticket_participants?filter[ticket][_eq]=${tickets['taking part']}&fields=id`,
+		);
+		expect(
+			(await api('DELETE', '/items/ticket_participants', { body: participants.body.data?.map(({ id }) => id) })).status,
+		).toBe(204);
+		expect(
+			(await api('PATCH', `/items/tickets/${tickets.requested}`, { body: { contact: colleague.id } })).status,
+		).toBe(200);
+		expect(
+			(
+				await api('PATCH', `/items/tickets/${tickets.colleague}`, {
+					body: { participants: { create: [{ contact: me.id, kind: 'contact' }], update: [], delete: [] } },
+				})
+			).status,
+		).toBe(200);
 		expect(await visible()).toEqual(['colleague', 'other customer']);
 		expect((await api('PATCH', `/items/tickets/${tickets.requested}`, { body: { contact: me.id } })).status).toBe(200);
 		expect(await visible()).toEqual(['colleague', 'other customer', 'requested']);
@@ -53,7 +86,11 @@ describe('Their own tickets', () => {
 	test('The followers can be neither read nor probed: who follows what stays with staff', async () => {
 		const ticket = tickets.requested;
 		// Asked for as a field, Directus leaves out what the contact may not read: the answer holds no follower.
-		for (const path of [`/items/tickets/${ticket}?fields=followers`, `/items/tickets/${ticket}?fields=followers.contact`, `/items/tickets/${ticket}?fields=*,followers.*`]) {
+		for (const path of [
+			`/items/tickets/${ticket}?fields=followers`,
+			`/items/tickets/${ticket}?fields=followers.contact`,
+			`/items/tickets/${ticket}?fields=*,followers.*`,
+		]) {
 			const response = await api('GET', path, { token });
 			expect([200, 400, 403], path).toContain(response.status);
 			expect(JSON.stringify(response.body), path).not.toMatch(/followers/);
@@ -72,18 +109,29 @@ describe('Their own tickets', () => {
 		}
 		// Directus cannot count or group by a one-to-many relation for anyone (an admin gets a server error): the
 		// contact must still get a refusal, not that error.
-		for (const path of ['/items/tickets?aggregate[count]=followers', '/items/tickets?aggregate[countDistinct]=id&groupBy[]=followers']) {
+		for (const path of [
+			'/items/tickets?aggregate[count]=followers',
+			'/items/tickets?aggregate[countDistinct]=id&groupBy[]=followers',
+		]) {
 			expectRefused(await api('GET', path, { token }), `GET ${path}`, { statuses: [400, 403] });
 		}
 		// A deep filter on a relation not asked for changes nothing: the same tickets as without it.
 		const plain = await api('GET', '/items/tickets?fields=id&sort=id', { token });
-		const deep = await api('GET', `/items/tickets?fields=id&sort=id&deep[followers][_filter][contact][_eq]=${colleague.id}`, { token });
+		const deep = await api(
+			'GET',
+			`/items/tickets?fields=id&sort=id&deep[followers][_filter][contact][_eq]=${colleague.id}`,
+			{ token },
+		);
 		expect([200, 400, 403]).toContain(deep.status);
 		if (deep.status === 200) expect(deep.body).toEqual(plain.body);
 		const readable = await api<Record<string, unknown>>('GET', `/items/tickets/${ticket}?fields=*`, { token });
 		expect(readable.status).toBe(200);
 		expect(readable.body.data).not.toHaveProperty('followers');
-		const viaGraphql = await graphql('/graphql', `{ tickets(filter: { id: { _eq: ${ticket} } }) { id followers { contact { id } } } }`, token);
+		const viaGraphql = await graphql(
+			'/graphql',
+			`{ tickets(filter: { id: { _eq: ${ticket} } }) { id followers { contact { id } } } }`,
+			token,
+		);
 		expect(JSON.stringify(viaGraphql.body)).not.toContain(`"contact":{"id":`);
 		expect(viaGraphql.body.errors?.length ?? 0).toBeGreaterThan(0);
 	});
@@ -93,7 +141,11 @@ describe('Their own tickets', () => {
 		for (const [method, path, body] of [
 			['POST', '/items/ticket_followers', { ticket: target, contact: me.id }],
 			['PATCH', `/items/tickets/${target}`, { followers: [{ contact: me.id }] }],
-			['PATCH', `/items/tickets/${tickets.requested}`, { followers: { create: [{ ticket: target, contact: me.id }], update: [], delete: [] } }],
+			[
+				'PATCH',
+				`/items/tickets/${tickets.requested}`,
+				{ followers: { create: [{ ticket: target, contact: me.id }], update: [], delete: [] } },
+			],
 		] as const) {
 			expectRefused(await api(method, path, { token, body }), `${method} ${path}`, { statuses: [400, 403] });
 		}

@@ -6,18 +6,29 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { projectRoot } from '../../scripts/lib/directus-instance.ts';
 
 export const chromiumPath = process.env['PORTAL_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(chromiumPath)) {
-		throw new Error(`No Chromium at ${chromiumPath}. Install Debian's package (apt-get install chromium) or set PORTAL_CHROMIUM.`);
+		throw new Error(
+			`No Chromium at ${chromiumPath}. Install Debian's package (apt-get install chromium) or set PORTAL_CHROMIUM.`,
+		);
 	}
 	return chromium.launch({
 		executablePath: chromiumPath,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -36,5 +47,6 @@ export async function keepForReadme(names: string[]): Promise<void> {
 	if (process.env['PORTAL_UPDATE_SCREENSHOTS'] !== '1') return;
 	const folder = join(projectRoot, 'docs/screenshots');
 	await mkdir(folder, { recursive: true });
-	for (const name of names) await copyFile(join(projectRoot, 'test-results/screenshots', `${name}.png`), join(folder, `${name}.png`));
+	for (const name of names)
+		await copyFile(join(projectRoot, 'test-results/screenshots', `${name}.png`), join(folder, `${name}.png`));
 }

@@ -9,18 +9,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import {
 	bootstrap,
+	type DatabaseConfig,
+	type DirectusInstanceOptions,
 	freePort,
 	installBundle,
 	mailSinkEnv,
-	startDirectus,
-	type DatabaseConfig,
-	type DirectusInstanceOptions,
 	type RunningDirectus,
+	startDirectus,
 } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
+import { type MailSink, startMailSink } from '../../scripts/lib/mail-sink.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 import { eventually } from './eventually.ts';
 
@@ -48,7 +48,10 @@ export interface ClusterInstance {
 }
 
 /** Creates the database and bootstraps it; instances are started with `startInstance` (the first to start installs the schema). */
-export async function createDirectusCluster({ redis = { host: '127.0.0.1', port: 6379 }, env = {} }: { redis?: RedisServer; env?: Record<string, string> } = {}): Promise<DirectusCluster> {
+export async function createDirectusCluster({
+	redis = { host: '127.0.0.1', port: 6379 },
+	env = {},
+}: { redis?: RedisServer; env?: Record<string, string> } = {}): Promise<DirectusCluster> {
 	const folder = await mkdtemp(join(tmpdir(), 'portal-cluster-'));
 	const runId = randomBytes(6).toString('hex');
 	const created = await createPostgresDatabase('portal_cluster');
@@ -76,9 +79,17 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 			// Each of Directus's stores has its own namespace; REDIS_KEY_PREFIX would not do: Directus clears
 			// caches with SCAN, which ioredis does not prefix, so stale permissions would stay in Redis.
 			...Object.fromEntries(
-				['REDIS_PERMISSIONS_NAMESPACE', 'REDIS_BUS_NAMESPACE', 'REDIS_LOCK_NAMESPACE', 'REDIS_COUNTERS_NAMESPACE', 'CACHE_NAMESPACE', 'SYNCHRONIZATION_NAMESPACE', 'IMPORT_EXPORT_NAMESPACE', 'RATE_LIMITER_KEY_PREFIX', 'PORTAL_REDIS_NAMESPACE'].map(
-					(variable) => [variable, `${redisKeyPrefix}${variable.toLowerCase()}`],
-				),
+				[
+					'REDIS_PERMISSIONS_NAMESPACE',
+					'REDIS_BUS_NAMESPACE',
+					'REDIS_LOCK_NAMESPACE',
+					'REDIS_COUNTERS_NAMESPACE',
+					'CACHE_NAMESPACE',
+					'SYNCHRONIZATION_NAMESPACE',
+					'IMPORT_EXPORT_NAMESPACE',
+					'RATE_LIMITER_KEY_PREFIX',
+					'PORTAL_REDIS_NAMESPACE',
+				].map((variable) => [variable, `${redisKeyPrefix}${variable.toLowerCase()}`]),
 			),
 			CACHE_STORE: 'redis',
 			SYNCHRONIZATION_STORE: 'redis',
@@ -124,12 +135,17 @@ export async function createDirectusCluster({ redis = { host: '127.0.0.1', port:
 /** A redis-server of the test's own on a free port (never the machine's shared one), for stopping it on purpose. */
 export async function startRedisServer(port?: number): Promise<RedisServer & { stop(): Promise<void> }> {
 	port ??= await freePort();
-	const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const child: ChildProcess = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: 'ignore' },
+	);
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	// Answering, or exited: then it never will.
 	await eventually(
 		async () => {
-			if (child.exitCode === null && !(await answersRedisPing(port))) throw new Error(`redis-server did not start on port ${String(port)}`);
+			if (child.exitCode === null && !(await answersRedisPing(port)))
+				throw new Error(`redis-server did not start on port ${String(port)}`);
 		},
 		{ timeoutMs: 10_000 },
 	);

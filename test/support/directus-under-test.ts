@@ -32,7 +32,11 @@ export type Api = <T = unknown>(method: string, path: string, options?: ApiOptio
  * client sees them; `token` defaults to `adminToken`, and `token: null` sends no credentials.
  */
 export function apiAt(url: () => string, adminToken: () => string): Api {
-	return async <T = unknown>(method: string, path: string, { token = adminToken(), body, headers = {} }: ApiOptions = {}): Promise<ApiResponse<T>> => {
+	return async <T = unknown>(
+		method: string,
+		path: string,
+		{ token = adminToken(), body, headers = {} }: ApiOptions = {},
+	): Promise<ApiResponse<T>> => {
 		const response = await fetch(`${url()}${path}`, {
 			method,
 			headers: {
@@ -54,12 +58,18 @@ export const api: Api = apiAt(
 );
 
 /** Creates one row as the admin through the SDK and returns it, typed as the caller expects. */
-export async function createRow<T extends object = { id: number }>(collection: string, data: Record<string, unknown>): Promise<T> {
+export async function createRow<T extends object = { id: number }>(
+	collection: string,
+	data: Record<string, unknown>,
+): Promise<T> {
 	return (await adminClient().request(createItem(collection as never, data as never))) as unknown as T;
 }
 
 /** Creates several rows as the admin through the SDK. */
-export async function createRows<T extends object = { id: number }>(collection: string, data: Record<string, unknown>[]): Promise<T[]> {
+export async function createRows<T extends object = { id: number }>(
+	collection: string,
+	data: Record<string, unknown>[],
+): Promise<T[]> {
 	return (await adminClient().request(createItems(collection as never, data as never))) as unknown as T[];
 }
 
@@ -84,7 +94,12 @@ export function databaseAt(config: DatabaseConfig): Knex {
 			client: 'sqlite3',
 			connection: { filename: config.filename },
 			useNullAsDefault: true,
-			pool: { min: 1, max: 1, afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) => connection.run('PRAGMA busy_timeout = 10000', done) },
+			pool: {
+				min: 1,
+				max: 1,
+				afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) =>
+					connection.run('PRAGMA busy_timeout = 10000', done),
+			},
 		});
 	}
 	const { client, ...connection } = config;

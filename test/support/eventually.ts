@@ -10,7 +10,10 @@ export interface EventuallyOptions {
  * passed. For effects that land after the request that causes them has answered (Directus runs action hooks
  * after the response), and for processes and servers that take a while to come up.
  */
-export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs = 20_000, intervalMs = 100 }: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+	check: () => Promise<T> | T,
+	{ timeoutMs = 20_000, intervalMs = 100 }: EventuallyOptions = {},
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		try {

@@ -20,7 +20,11 @@ export interface RefusalOptions {
  * first entry carries a code. Where 400 counts as a refusal, the test also shows the same request succeeding
  * for a caller who may make it, or a typo in the request would pass as a refusal (see `expectReadRefused`).
  */
-export function expectRefused(response: Pick<ApiResponse, 'status' | 'body'>, what = 'The request', { statuses = [401, 403], code }: RefusalOptions = {}): void {
+export function expectRefused(
+	response: Pick<ApiResponse, 'status' | 'body'>,
+	what = 'The request',
+	{ statuses = [401, 403], code }: RefusalOptions = {},
+): void {
 	const answered = `${what} answered ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
 	expect(statuses, answered).toContain(response.status);
 	const errorCode = response.body.errors?.[0]?.extensions?.code;

@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
 	bootstrap,
+	type DatabaseConfig,
 	freePort,
 	installBundle,
 	mailSinkEnv,
+	type RunningDirectus,
 	startDirectus,
 	throwAwayInstanceOptions,
-	type DatabaseConfig,
-	type RunningDirectus,
 } from '../../scripts/lib/directus-instance.ts';
-import { startMailSink, type MailSink } from '../../scripts/lib/mail-sink.ts';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from './test-database.ts';
+import { type MailSink, startMailSink } from '../../scripts/lib/mail-sink.ts';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from './test-database.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -64,8 +64,17 @@ export async function setup(project: TestProject): Promise<void> {
 	await installBundle(folder);
 	await bootstrap(options);
 	directus = await startDirectus(options);
-	console.log(`Directus under test: ${directus.url} on ${testDatabaseKind()}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`);
-	project.provide('directus', { url: directus.url, adminToken, database: testDatabaseKind(), logFile: options.logFile, databaseConfig: database.config, mailFolder: mail.folder });
+	console.log(
+		`Directus under test: ${directus.url} on ${testDatabaseKind()}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${options.logFile})`,
+	);
+	project.provide('directus', {
+		url: directus.url,
+		adminToken,
+		database: testDatabaseKind(),
+		logFile: options.logFile,
+		databaseConfig: database.config,
+		mailFolder: mail.folder,
+	});
 }
 
 export async function teardown(): Promise<void> {

@@ -6,6 +6,11 @@ export function inMemorySqlite(foreignKeys: boolean): Knex {
 		client: 'sqlite3',
 		connection: { filename: ':memory:' },
 		useNullAsDefault: true,
-		pool: { min: 1, max: 1, afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) => connection.run(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`, done) },
+		pool: {
+			min: 1,
+			max: 1,
+			afterCreate: (connection: { run(sql: string, done: () => void): void }, done: () => void) =>
+				connection.run(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`, done),
+		},
 	});
 }

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { projectRoot, type DatabaseConfig } from '../../scripts/lib/directus-instance.ts';
+import { type DatabaseConfig, projectRoot } from '../../scripts/lib/directus-instance.ts';
 
 export interface ReleasedVersion {
 	/** The full commit id the version was built from. */
@@ -50,7 +50,9 @@ function run(command: string, args: string[], cwd: string, what: string): void {
 	const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}` };
 	const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 	if (result.status !== 0) {
-		throw new Error(`${what} failed (exit ${String(result.status)}):\n${(result.stdout ?? '').slice(-4000)}\n${(result.stderr ?? '').slice(-4000)}`);
+		throw new Error(
+			`${what} failed (exit ${String(result.status)}):\n${(result.stdout ?? '').slice(-4000)}\n${(result.stderr ?? '').slice(-4000)}`,
+		);
 	}
 }
 
@@ -61,7 +63,10 @@ function describe(commit: string, folder: string, version: string, buildSeconds:
 		folder,
 		dist: join(folder, 'dist'),
 		packageJson: join(folder, 'package.json'),
-		snapshots: { sqlite3: join(folder, 'schema-snapshot/snapshot.json'), pg: join(folder, 'schema-snapshot/snapshot.postgres.json') },
+		snapshots: {
+			sqlite3: join(folder, 'schema-snapshot/snapshot.json'),
+			pg: join(folder, 'schema-snapshot/snapshot.postgres.json'),
+		},
 		buildSeconds,
 	};
 }
@@ -88,8 +93,18 @@ export async function buildReleasedVersion(commit: string): Promise<ReleasedVers
 		run('tar', ['-xf', archive, '-C', work], work, 'Extracting the archive');
 		await rm(archive);
 		await symlink(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
-		run(process.execPath, [join(work, 'scripts/build.ts')], work, `Building the bundle of ${full.slice(0, 12)} with its scripts/build.ts`);
-		for (const required of ['dist/api.js', 'dist/app.js', 'schema-snapshot/snapshot.json', 'schema-snapshot/snapshot.postgres.json']) {
+		run(
+			process.execPath,
+			[join(work, 'scripts/build.ts')],
+			work,
+			`Building the bundle of ${full.slice(0, 12)} with its scripts/build.ts`,
+		);
+		for (const required of [
+			'dist/api.js',
+			'dist/app.js',
+			'schema-snapshot/snapshot.json',
+			'schema-snapshot/snapshot.postgres.json',
+		]) {
 			if (!existsSync(join(work, required))) throw new Error(`The build of ${full.slice(0, 12)} has no ${required}.`);
 		}
 		await writeFile(join(work, builtMarker), new Date().toISOString());
@@ -114,13 +129,22 @@ export async function buildReleasedVersion(commit: string): Promise<ReleasedVers
  * `<dataDir>/extensions/<package name>/`. Returns the bundle's folder.
  */
 export async function installReleasedBundle(dataDir: string, released: ReleasedVersion): Promise<string> {
-	const manifest = JSON.parse(await readFile(released.packageJson, 'utf8')) as { name: string; version: string; 'directus:extension': unknown };
+	const manifest = JSON.parse(await readFile(released.packageJson, 'utf8')) as {
+		'name': string;
+		'version': string;
+		'directus:extension': unknown;
+	};
 	await writeFile(join(dataDir, 'package.json'), JSON.stringify({ name: 'customer-portal-data', private: true }));
 	const target = join(dataDir, 'extensions', manifest.name);
 	await rm(target, { recursive: true, force: true });
 	await mkdir(target, { recursive: true });
 	await cp(released.dist, join(target, 'dist'), { recursive: true });
-	const installed = { name: manifest.name, version: manifest.version, type: 'module', 'directus:extension': manifest['directus:extension'] };
+	const installed = {
+		'name': manifest.name,
+		'version': manifest.version,
+		'type': 'module',
+		'directus:extension': manifest['directus:extension'],
+	};
 	await writeFile(join(target, 'package.json'), JSON.stringify(installed, null, '\t'));
 	return target;
 }

@@ -5,17 +5,22 @@ import { uniqueName } from './portal-users.ts';
 
 /** Sets what the first-run "project owner" dialog asks for, so it does not cover the studio. */
 export async function settleProjectOwner(): Promise<void> {
-	const response = await api('PATCH', '/settings', { body: { project_owner: 'admin@example.com', project_usage: 'personal', product_updates: false } });
+	const response = await api('PATCH', '/settings', {
+		body: { project_owner: 'admin@example.com', project_usage: 'personal', product_updates: false },
+	});
 	if (response.status !== 200) throw new Error(`Could not set the project owner: ${JSON.stringify(response.body)}`);
 }
 
 /** A studio user with a known password under `role` (the Administrator role when left out). */
 export async function createStudioUser(role?: string): Promise<{ email: string; password: string; id: string }> {
-	const roleId = role ?? (await api<{ id: string }[]>('GET', '/roles?filter[name][_eq]=Administrator&fields=id')).body.data?.[0]?.id;
+	const roleId =
+		role ?? (await api<{ id: string }[]>('GET', '/roles?filter[name][_eq]=Administrator&fields=id')).body.data?.[0]?.id;
 	if (!roleId) throw new Error('No Administrator role');
 	const email = `${uniqueName('studio').replace(' ', '-')}@staff.example.com`;
 	const password = `studio-${uniqueName('pw').replace(' ', '-')}`;
-	const user = await api<{ id: string }>('POST', '/users', { body: { email, password, role: roleId, status: 'active' } });
+	const user = await api<{ id: string }>('POST', '/users', {
+		body: { email, password, role: roleId, status: 'active' },
+	});
 	if (!user.body.data) throw new Error(`Could not create a studio user: ${JSON.stringify(user.body)}`);
 	return { email, password, id: user.body.data.id };
 }

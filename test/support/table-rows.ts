@@ -61,9 +61,13 @@ export function compareTableRows(before: TableRows, after: TableRows): RowDiffer
 				differences.lost.push(`${table} ${key}: ${shown(row)}`);
 				continue;
 			}
-			const columns = Object.keys(row).filter((column) => JSON.stringify(row[column]) !== JSON.stringify(current[column]));
+			const columns = Object.keys(row).filter(
+				(column) => JSON.stringify(row[column]) !== JSON.stringify(current[column]),
+			);
 			if (columns.length > 0) {
-				differences.changed.push(`${table} ${key}: ${columns.map((column) => `${column} ${shown(row[column])} → ${column in current ? shown(current[column]) : '(column gone)'}`).join('; ')}`);
+				differences.changed.push(
+					`${table} ${key}: ${columns.map((column) => `${column} ${shown(row[column])} → ${column in current ? shown(current[column]) : '(column gone)'}`).join('; ')}`,
+				);
 			}
 		}
 		const gained = [...now.keys()].filter((key) => !rows.has(key)).length;

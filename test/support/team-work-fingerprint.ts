@@ -61,16 +61,35 @@ const volatileColumns: Record<string, readonly string[]> = {
  * (`collection`) or the baseline's rows of a system table.
  */
 const attachments: Record<string, readonly (readonly [column: string, target: 'collection' | string])[]> = {
-	directus_collections: [['collection', 'collection'], ['group', 'collection']],
+	directus_collections: [
+		['collection', 'collection'],
+		['group', 'collection'],
+	],
 	directus_fields: [['collection', 'collection']],
-	directus_relations: [['many_collection', 'collection'], ['one_collection', 'collection']],
-	directus_permissions: [['collection', 'collection'], ['policy', 'directus_policies']],
-	directus_access: [['role', 'directus_roles'], ['user', 'directus_users']],
+	directus_relations: [
+		['many_collection', 'collection'],
+		['one_collection', 'collection'],
+	],
+	directus_permissions: [
+		['collection', 'collection'],
+		['policy', 'directus_policies'],
+	],
+	directus_access: [
+		['role', 'directus_roles'],
+		['user', 'directus_users'],
+	],
 	directus_users: [['role', 'directus_roles']],
 	directus_roles: [['parent', 'directus_roles']],
-	directus_presets: [['collection', 'collection'], ['role', 'directus_roles'], ['user', 'directus_users']],
+	directus_presets: [
+		['collection', 'collection'],
+		['role', 'directus_roles'],
+		['user', 'directus_users'],
+	],
 	directus_comments: [['collection', 'collection']],
-	directus_shares: [['collection', 'collection'], ['role', 'directus_roles']],
+	directus_shares: [
+		['collection', 'collection'],
+		['role', 'directus_roles'],
+	],
 	directus_versions: [['collection', 'collection']],
 	directus_panels: [['dashboard', 'directus_dashboards']],
 	directus_operations: [['flow', 'directus_flows']],
@@ -84,22 +103,32 @@ const isSystemTable = (table: string) => table.startsWith('directus_');
 export async function fingerprintTeamWork(db: Knex, baseline?: TeamWorkFingerprint): Promise<TeamWorkFingerprint> {
 	const catalogue = catalogueOf(db);
 	const present = await catalogue.tables();
-	const tables = baseline ? Object.keys(baseline.columns).filter((table) => present.includes(table)) : present.filter((table) => !volatileTables.has(table));
+	const tables = baseline
+		? Object.keys(baseline.columns).filter((table) => present.includes(table))
+		: present.filter((table) => !volatileTables.has(table));
 	const teamTables = baseline ? baseline.teamTables : tables.filter((table) => !isSystemTable(table));
 
 	const fingerprint: TeamWorkFingerprint = { teamTables, columns: {}, rows: {}, rowCounts: {}, schema: {} };
 	for (const table of tables.sort()) {
 		const existing = await catalogue.columns(table);
 		const skipped = volatileColumns[table] ?? [];
-		const wanted = baseline && isSystemTable(table) ? (baseline.columns[table] ?? []) : existing.filter((column) => !skipped.includes(column));
+		const wanted =
+			baseline && isSystemTable(table)
+				? (baseline.columns[table] ?? [])
+				: existing.filter((column) => !skipped.includes(column));
 		const columns = wanted.filter((column) => existing.includes(column));
 		const key = await catalogue.primaryKey(table);
 		fingerprint.columns[table] = columns;
 		fingerprint.rows[table] = {};
 		for (const row of (await db(table).select(columns)) as Record<string, unknown>[]) {
 			const values = Object.fromEntries(columns.map((column) => [column, canonicalValue(row[column])]));
-			const hash = createHash('sha256').update(JSON.stringify(columns.map((column) => [column, values[column]]))).digest('hex');
-			fingerprint.rows[table][key.length > 0 ? key.map((column) => String(row[column])).join('/') : hash] = { hash, values };
+			const hash = createHash('sha256')
+				.update(JSON.stringify(columns.map((column) => [column, values[column]])))
+				.digest('hex');
+			fingerprint.rows[table][key.length > 0 ? key.map((column) => String(row[column])).join('/') : hash] = {
+				hash,
+				values,
+			};
 		}
 		if (teamTables.includes(table)) {
 			fingerprint.rowCounts[table] = Object.keys(fingerprint.rows[table]).length;
@@ -118,7 +147,8 @@ export function teamWorkDifferences(baseline: TeamWorkFingerprint, later: TeamWo
 			differences.push(`${table}: the table is gone`);
 			continue;
 		}
-		for (const column of columns.filter((column) => !now.includes(column))) differences.push(`${table}: column ${column} is gone`);
+		for (const column of columns.filter((column) => !now.includes(column)))
+			differences.push(`${table}: column ${column} is gone`);
 
 		const before = baseline.rows[table] ?? {};
 		const after = later.rows[table] ?? {};
@@ -135,11 +165,14 @@ export function teamWorkDifferences(baseline: TeamWorkFingerprint, later: TeamWo
 		}
 	}
 	for (const table of baseline.teamTables) {
-		if (later.rowCounts[table] !== baseline.rowCounts[table]) differences.push(`${table}: ${baseline.rowCounts[table]} rows before, ${later.rowCounts[table] ?? 'none'} now`);
+		if (later.rowCounts[table] !== baseline.rowCounts[table])
+			differences.push(`${table}: ${baseline.rowCounts[table]} rows before, ${later.rowCounts[table] ?? 'none'} now`);
 		const before = baseline.schema[table] ?? [];
 		const after = later.schema[table] ?? [];
-		for (const line of before.filter((line) => !after.includes(line))) differences.push(`${table} schema: lost ${line}`);
-		for (const line of after.filter((line) => !before.includes(line))) differences.push(`${table} schema: gained ${line}`);
+		for (const line of before.filter((line) => !after.includes(line)))
+			differences.push(`${table} schema: lost ${line}`);
+		for (const line of after.filter((line) => !before.includes(line)))
+			differences.push(`${table} schema: gained ${line}`);
 	}
 	return differences;
 }
@@ -150,7 +183,11 @@ function attachedTo(table: string, row: FingerprintedRow, baseline: TeamWorkFing
 		const value = row.values[column];
 		if (value === undefined || value === 'null') continue;
 		const plain = JSON.parse(value) as unknown;
-		if (target === 'collection' ? baseline.teamTables.includes(String(plain)) : String(plain) in (baseline.rows[target] ?? {})) {
+		if (
+			target === 'collection'
+				? baseline.teamTables.includes(String(plain))
+				: String(plain) in (baseline.rows[target] ?? {})
+		) {
 			return `with ${column} = ${String(plain)} (the team's)`;
 		}
 	}
@@ -164,7 +201,8 @@ function changedValues(before: FingerprintedRow, after: FingerprintedRow): strin
 		.join(', ');
 }
 
-const shortened = (text: string | undefined) => (text === undefined ? '(not read)' : text.length > 80 ? `${text.slice(0, 77)}...` : text);
+const shortened = (text: string | undefined) =>
+	text === undefined ? '(not read)' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 
 /** One value as canonical JSON text: dates as ISO strings, binary as hex, objects with sorted keys. */
 function canonicalValue(value: unknown): string {
@@ -202,10 +240,20 @@ function catalogueOf(db: Knex): Catalogue {
 function sqliteCatalogue(db: Knex): Catalogue {
 	const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 	const tableInfo = async (table: string) =>
-		(await db.raw(`pragma table_info(${quoted(table)})`)) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
+		(await db.raw(`pragma table_info(${quoted(table)})`)) as {
+			name: string;
+			type: string;
+			notnull: number;
+			dflt_value: string | null;
+			pk: number;
+		}[];
 	return {
 		async tables() {
-			return ((await db.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)) as { name: string }[]).map((row) => row.name);
+			return (
+				(await db.raw(
+					`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`,
+				)) as { name: string }[]
+			).map((row) => row.name);
 		},
 		async columns(table) {
 			return (await tableInfo(table)).map((column) => column.name);
@@ -218,17 +266,40 @@ function sqliteCatalogue(db: Knex): Catalogue {
 		},
 		async definition(table) {
 			const lines = (await tableInfo(table)).map(
-				(column) => `column ${column.name} ${column.type}${column.notnull ? ' not null' : ''}${column.dflt_value === null ? '' : ` default ${column.dflt_value}`}${column.pk ? ` primary key ${column.pk}` : ''}`,
+				(column) =>
+					`column ${column.name} ${column.type}${column.notnull ? ' not null' : ''}${column.dflt_value === null ? '' : ` default ${column.dflt_value}`}${column.pk ? ` primary key ${column.pk}` : ''}`,
 			);
-			const keys = (await db.raw(`pragma foreign_key_list(${quoted(table)})`)) as { from: string; table: string; to: string | null; on_update: string; on_delete: string }[];
-			lines.push(...keys.map((key) => `foreign key ${key.from} references ${key.table}(${key.to ?? ''}) on update ${key.on_update} on delete ${key.on_delete}`));
-			for (const index of (await db.raw(`pragma index_list(${quoted(table)})`)) as { name: string; unique: number; origin: string; partial: number }[]) {
-				const indexed = ((await db.raw(`pragma index_info(${quoted(index.name)})`)) as { name: string }[]).map((column) => column.name);
+			const keys = (await db.raw(`pragma foreign_key_list(${quoted(table)})`)) as {
+				from: string;
+				table: string;
+				to: string | null;
+				on_update: string;
+				on_delete: string;
+			}[];
+			lines.push(
+				...keys.map(
+					(key) =>
+						`foreign key ${key.from} references ${key.table}(${key.to ?? ''}) on update ${key.on_update} on delete ${key.on_delete}`,
+				),
+			);
+			for (const index of (await db.raw(`pragma index_list(${quoted(table)})`)) as {
+				name: string;
+				unique: number;
+				origin: string;
+				partial: number;
+			}[]) {
+				const indexed = ((await db.raw(`pragma index_info(${quoted(index.name)})`)) as { name: string }[]).map(
+					(column) => column.name,
+				);
 				// Automatic indexes (primary key, unique) are named by position: the columns say what they are.
 				const name = index.name.startsWith('sqlite_autoindex_') ? `(${index.origin})` : index.name;
-				lines.push(`index ${name}${index.unique ? ' unique' : ''}${index.partial ? ' partial' : ''} on ${indexed.join(', ')}`);
+				lines.push(
+					`index ${name}${index.unique ? ' unique' : ''}${index.partial ? ' partial' : ''} on ${indexed.join(', ')}`,
+				);
 			}
-			const triggers = (await db.raw(`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?`, [table])) as { name: string; sql: string }[];
+			const triggers = (await db.raw(`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?`, [
+				table,
+			])) as { name: string; sql: string }[];
 			lines.push(...triggers.map((trigger) => `trigger ${trigger.name}: ${trigger.sql}`));
 			return lines.sort();
 		},
@@ -236,15 +307,23 @@ function sqliteCatalogue(db: Knex): Catalogue {
 }
 
 function postgresCatalogue(db: Knex): Catalogue {
-	const rows = async <T>(sql: string, bindings: readonly (string | number)[] = []) => ((await db.raw(sql, bindings)) as { rows: T[] }).rows;
+	const rows = async <T>(sql: string, bindings: readonly (string | number)[] = []) =>
+		((await db.raw(sql, bindings)) as { rows: T[] }).rows;
 	const relation = `(quote_ident(current_schema()) || '.' || quote_ident(?))::regclass`;
 	return {
 		async tables() {
-			return (await rows<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`)).map((row) => row.table_name);
+			return (
+				await rows<{ table_name: string }>(
+					`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`,
+				)
+			).map((row) => row.table_name);
 		},
 		async columns(table) {
 			return (
-				await rows<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position`, [table])
+				await rows<{ column_name: string }>(
+					`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position`,
+					[table],
+				)
 			).map((row) => row.column_name);
 		},
 		async primaryKey(table) {
@@ -257,7 +336,15 @@ function postgresCatalogue(db: Knex): Catalogue {
 			).map((row) => row.attname);
 		},
 		async definition(table) {
-			const columns = await rows<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null; character_maximum_length: number | null; numeric_precision: number | null; numeric_scale: number | null }>(
+			const columns = await rows<{
+				column_name: string;
+				data_type: string;
+				is_nullable: string;
+				column_default: string | null;
+				character_maximum_length: number | null;
+				numeric_precision: number | null;
+				numeric_scale: number | null;
+			}>(
 				`select column_name, data_type, is_nullable, column_default, character_maximum_length, numeric_precision, numeric_scale
 				 from information_schema.columns where table_schema = current_schema() and table_name = ?`,
 				[table],
@@ -266,11 +353,20 @@ function postgresCatalogue(db: Knex): Catalogue {
 				(column) =>
 					`column ${column.column_name} ${column.data_type}${column.character_maximum_length === null ? '' : `(${column.character_maximum_length})`}${column.numeric_scale === null || column.data_type !== 'numeric' ? '' : `(${column.numeric_precision}, ${column.numeric_scale})`}${column.is_nullable === 'NO' ? ' not null' : ''}${column.column_default === null ? '' : ` default ${column.column_default}`}`,
 			);
-			const constraints = await rows<{ conname: string; definition: string }>(`select conname, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = ${relation}`, [table]);
+			const constraints = await rows<{ conname: string; definition: string }>(
+				`select conname, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = ${relation}`,
+				[table],
+			);
 			lines.push(...constraints.map((constraint) => `constraint ${constraint.conname}: ${constraint.definition}`));
-			const indexes = await rows<{ indexname: string; indexdef: string }>(`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = ?`, [table]);
+			const indexes = await rows<{ indexname: string; indexdef: string }>(
+				`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = ?`,
+				[table],
+			);
 			lines.push(...indexes.map((index) => `index ${index.indexname}: ${index.indexdef}`));
-			const triggers = await rows<{ tgname: string; definition: string }>(`select tgname, pg_get_triggerdef(oid) as definition from pg_trigger where tgrelid = ${relation} and not tgisinternal`, [table]);
+			const triggers = await rows<{ tgname: string; definition: string }>(
+				`select tgname, pg_get_triggerdef(oid) as definition from pg_trigger where tgrelid = ${relation} and not tgisinternal`,
+				[table],
+			);
 			lines.push(...triggers.map((trigger) => `trigger ${trigger.tgname}: ${trigger.definition}`));
 			return lines.sort();
 		},

@@ -11,7 +11,8 @@ export type TestDatabaseKind = 'sqlite' | 'postgres';
 
 export function testDatabaseKind(): TestDatabaseKind {
 	const kind = process.env['PORTAL_TEST_DB'] ?? 'sqlite';
-	if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`PORTAL_TEST_DB must be sqlite or postgres, not "${kind}".`);
+	if (kind !== 'sqlite' && kind !== 'postgres')
+		throw new Error(`PORTAL_TEST_DB must be sqlite or postgres, not "${kind}".`);
 	return kind;
 }
 

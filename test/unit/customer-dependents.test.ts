@@ -14,7 +14,9 @@ describe('describeCustomerDependents', () => {
 	});
 
 	test('Lists several kinds in catalogue order joined with "and"', () => {
-		expect(describeCustomerDependents({ tickets: 4, customers: 2, quotes: 1 })).toBe('2 sub-customers, 4 tickets and 1 quote');
+		expect(describeCustomerDependents({ tickets: 4, customers: 2, quotes: 1 })).toBe(
+			'2 sub-customers, 4 tickets and 1 quote',
+		);
 	});
 });
 

@@ -10,7 +10,11 @@ interface SnapshotField {
 	schema: { is_nullable: boolean; is_unique: boolean; is_indexed: boolean; foreign_key_table: string | null } | null;
 }
 interface Snapshot {
-	collections: { collection: string; meta: { display_template: string | null; hidden: boolean; singleton: boolean } | null; schema: unknown }[];
+	collections: {
+		collection: string;
+		meta: { display_template: string | null; hidden: boolean; singleton: boolean } | null;
+		schema: unknown;
+	}[];
 	fields: SnapshotField[];
 	relations: { collection: string; field: string; related_collection: string; schema: { on_delete: string } | null }[];
 }
@@ -20,16 +24,34 @@ const snapshot = read(snapshotPaths.sqlite3);
 const postgresSnapshot = read(snapshotPaths.pg);
 // Folders (collection groups in the studio) have no table and no schema.
 const tables = snapshot.collections.filter((collection) => Boolean(collection.schema));
-const fieldOf = (collection: string, field: string) => snapshot.fields.find((row) => row.collection === collection && row.field === field);
+const fieldOf = (collection: string, field: string) =>
+	snapshot.fields.find((row) => row.collection === collection && row.field === field);
 
 describe('The shipped schema snapshot', () => {
 	test('Holds every collection later features and outside checks rely on', () => {
 		const names = tables.map((collection) => collection.collection);
 		expect(names).toEqual(
 			expect.arrayContaining([
-				'customers', 'contacts', 'locations', 'tickets', 'ticket_priorities', 'ticket_participants', 'ticket_comments',
-				'ticket_attachments', 'projects', 'project_members', 'project_tasks', 'project_notes', 'project_issues',
-				'project_charges', 'project_calendar_items', 'devices', 'kb_articles', 'documents', 'invoices', 'quotes',
+				'customers',
+				'contacts',
+				'locations',
+				'tickets',
+				'ticket_priorities',
+				'ticket_participants',
+				'ticket_comments',
+				'ticket_attachments',
+				'projects',
+				'project_members',
+				'project_tasks',
+				'project_notes',
+				'project_issues',
+				'project_charges',
+				'project_calendar_items',
+				'devices',
+				'kb_articles',
+				'documents',
+				'invoices',
+				'quotes',
 			]),
 		);
 	});
@@ -37,14 +59,20 @@ describe('The shipped schema snapshot', () => {
 	test('Indexes every foreign key, since portal permission filters look rows up by them', () => {
 		const foreignKeys = snapshot.fields.filter((field) => field.schema?.foreign_key_table);
 		expect(foreignKeys.length).toBeGreaterThan(30);
-		const unindexed = foreignKeys.filter((field) => !field.schema?.is_indexed).map((field) => `${field.collection}.${field.field}`);
+		const unindexed = foreignKeys
+			.filter((field) => !field.schema?.is_indexed)
+			.map((field) => `${field.collection}.${field.field}`);
 		expect(unindexed).toEqual([]);
 	});
 
 	test('Backs every many-to-one field with a relation', () => {
-		const manyToOnes = snapshot.fields.filter((field) => field.meta?.special?.some((special) => special === 'm2o' || special === 'file'));
+		const manyToOnes = snapshot.fields.filter((field) =>
+			field.meta?.special?.some((special) => special === 'm2o' || special === 'file'),
+		);
 		const related = new Set(snapshot.relations.map((relation) => `${relation.collection}.${relation.field}`));
-		expect(manyToOnes.map((field) => `${field.collection}.${field.field}`).filter((name) => !related.has(name))).toEqual([]);
+		expect(
+			manyToOnes.map((field) => `${field.collection}.${field.field}`).filter((name) => !related.has(name)),
+		).toEqual([]);
 	});
 
 	test('Requires a unique e-mail for every contact and links at most one contact to a user', () => {
@@ -53,13 +81,16 @@ describe('The shipped schema snapshot', () => {
 	});
 
 	test('Gives every visible collection a display template so relations read well in the studio', () => {
-		const withoutTemplate = tables.filter((collection) => !collection.meta?.hidden && !collection.meta?.singleton && !collection.meta?.display_template);
+		const withoutTemplate = tables.filter(
+			(collection) => !collection.meta?.hidden && !collection.meta?.singleton && !collection.meta?.display_template,
+		);
 		expect(withoutTemplate.map((collection) => collection.collection)).toEqual([]);
 	});
 
 	test('Keeps tickets when their customer is deleted by refusing the delete', () => {
 		const onDelete = (collection: string, field: string) =>
-			snapshot.relations.find((relation) => relation.collection === collection && relation.field === field)?.schema?.on_delete;
+			snapshot.relations.find((relation) => relation.collection === collection && relation.field === field)?.schema
+				?.on_delete;
 		expect(onDelete('tickets', 'customer')).toBe('NO ACTION');
 		expect(onDelete('customers', 'parent')).toBe('NO ACTION');
 		expect(onDelete('ticket_comments', 'ticket')).toBe('CASCADE');
@@ -67,7 +98,9 @@ describe('The shipped schema snapshot', () => {
 
 	test('Never lets a device admin password show as plain text in the studio list', () => {
 		expect(fieldOf('devices', 'admin_password')?.meta).toMatchObject({ interface: 'input' });
-		expect((fieldOf('devices', 'admin_password')?.meta as { options?: { masked?: boolean } }).options?.masked).toBe(true);
+		expect((fieldOf('devices', 'admin_password')?.meta as { options?: { masked?: boolean } }).options?.masked).toBe(
+			true,
+		);
 	});
 
 	test('Has a PostgreSQL twin describing the same schema, so installs on either database get the same help desk', () => {
@@ -85,7 +118,12 @@ describe('The shipped schema snapshot', () => {
 				indexed: schema?.is_indexed,
 				references: schema?.foreign_key_table,
 			})),
-			relations: of.relations.map(({ collection, field, related_collection, schema }) => ({ collection, field, related_collection, onDelete: schema?.on_delete })),
+			relations: of.relations.map(({ collection, field, related_collection, schema }) => ({
+				collection,
+				field,
+				related_collection,
+				onDelete: schema?.on_delete,
+			})),
 		});
 		expect(portable(postgresSnapshot)).toEqual(portable(snapshot));
 	});

@@ -29,7 +29,8 @@ const contentTypes: Record<string, string> = {
  */
 const pageHeaders: Record<string, string> = {
 	'Cache-Control': 'no-cache, no-store, must-revalidate',
-	'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+	'Content-Security-Policy':
+		"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
 	'Referrer-Policy': 'no-referrer',
 	'X-Content-Type-Options': 'nosniff',
 	'X-Frame-Options': 'DENY',
@@ -105,9 +106,15 @@ export function registerPortalApp(router: Router, _context: EndpointExtensionCon
 		}
 		const page = resolve(root, 'index.html');
 		if (!(await isFile(page))) {
-			response.status(503).type('text/plain').send('The portal app is not built. Run `npm run build` and restart Directus.');
+			response
+				.status(503)
+				.type('text/plain')
+				.send('The portal app is not built. Run `npm run build` and restart Directus.');
 			return;
 		}
-		response.set(pageHeaders).type('text/html; charset=utf-8').send(await readFile(page));
+		response
+			.set(pageHeaders)
+			.type('text/html; charset=utf-8')
+			.send(await readFile(page));
 	}
 }

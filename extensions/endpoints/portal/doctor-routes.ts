@@ -29,7 +29,13 @@ export function registerDoctorRoutes(router: Router, context: EndpointExtensionC
 			} else {
 				await staffContext(context, request);
 			}
-			response.json({ data: { open: portalIsOpen(), checked_at: doctorState.checkedAt?.toISOString() ?? null, findings: doctorState.findings ?? [] } });
+			response.json({
+				data: {
+					open: portalIsOpen(),
+					checked_at: doctorState.checkedAt?.toISOString() ?? null,
+					findings: doctorState.findings ?? [],
+				},
+			});
 		}),
 	);
 }

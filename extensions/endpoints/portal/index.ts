@@ -19,7 +19,12 @@ export default defineEndpoint({
 
 		/** Public: tells a load balancer or an installer that the bundle is loaded, and whether the portal is open. */
 		router.get('/api/health', (_req, res) => {
-			res.json({ status: portalIsOpen() ? 'ok' : 'closed', product: 'customer-portal', version: bundleVersion, entries: [...loadedEntries].sort() });
+			res.json({
+				status: portalIsOpen() ? 'ok' : 'closed',
+				product: 'customer-portal',
+				version: bundleVersion,
+				entries: [...loadedEntries].sort(),
+			});
 		});
 
 		// Before the doctor's gate: admins can uninstall a portal that is closed.

@@ -23,19 +23,23 @@ import { accountabilityOf, ipOf, maintenanceContext, publicUrl, staffContext } f
 
 function positiveId(value: unknown, what: string): number {
 	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id <= 0) throw new InvitationRefusedError({ reason: `${what} must be a positive whole number.` });
+	if (!Number.isSafeInteger(id) || id <= 0)
+		throw new InvitationRefusedError({ reason: `${what} must be a positive whole number.` });
 	return id;
 }
 
 export function registerInvitationRoutes(router: Router, context: EndpointExtensionContext): void {
-
 	const describe = (issued: IssuedInvitation, emailSent: boolean) => ({
 		id: issued.invitation,
 		contact: issued.contact.id,
 		email: issued.contact.email,
 		expires_at: issued.expiresAt.toISOString(),
 		email_sent: emailSent,
-		...(emailSent ? {} : { message: `The invitation for ${issued.contact.email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.` }),
+		...(emailSent
+			? {}
+			: {
+					message: `The invitation for ${issued.contact.email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.`,
+				}),
 	});
 
 	router.post(
@@ -45,19 +49,43 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 			const accountability = accountabilityOf(request);
 			const body = (request.body ?? {}) as { contact?: unknown; customer?: unknown };
 			if ((body.contact === undefined) === (body.customer === undefined)) {
-				throw new InvitationRefusedError({ reason: 'Send either "contact" (one contact) or "customer" (every contact of a customer without a login).' });
+				throw new InvitationRefusedError({
+					reason: 'Send either "contact" (one contact) or "customer" (every contact of a customer without a login).',
+				});
 			}
 			const contactIds =
 				body.contact !== undefined
 					? [positiveId(body.contact, '"contact"')]
-					: ((await maintenance.knex('contacts').select('id').where('customer', positiveId(body.customer, '"customer"')).whereNull('user').whereNotNull('email').where('status', 'active').orderBy('id')) as { id: number }[]).map((row) => row.id);
+					: (
+							(await maintenance
+								.knex('contacts')
+								.select('id')
+								.where('customer', positiveId(body.customer, '"customer"'))
+								.whereNull('user')
+								.whereNotNull('email')
+								.where('status', 'active')
+								.orderBy('id')) as { id: number }[]
+						).map((row) => row.id);
 
 			const results = [];
 			for (const contactId of contactIds) {
 				try {
-					const issued = await inviteContact(maintenance, { contactId, invitedBy: accountability?.user ?? null, settings, ttlHours: settings.invite_ttl_hours });
+					const issued = await inviteContact(maintenance, {
+						contactId,
+						invitedBy: accountability?.user ?? null,
+						settings,
+						ttlHours: settings.invite_ttl_hours,
+					});
 					const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
-					await writeAudit(maintenance, { action: 'invitation.sent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'contacts', target_id: contactId, details: { invitation: issued.invitation, email_sent: sent }, ip: ipOf(request) });
+					await writeAudit(maintenance, {
+						action: 'invitation.sent',
+						actor_user: accountability?.user,
+						customer: issued.contact.customer,
+						target_collection: 'contacts',
+						target_id: contactId,
+						details: { invitation: issued.invitation, email_sent: sent },
+						ip: ipOf(request),
+					});
 					results.push(describe(issued, sent));
 				} catch (error) {
 					// One contact: its refusal is the answer. A whole customer: report each contact's refusal and go on.
@@ -75,10 +103,30 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
 			const body = (request.body ?? {}) as { token?: unknown; password?: unknown };
-			const { contact, invitation } = await acceptInvitation(maintenance, { token: body.token, password: body.password, settings });
-			await writeAudit(maintenance, { action: 'invitation.accepted', actor_user: contact.user, actor_contact: contact.id, customer: contact.customer, target_collection: 'portal_invitations', target_id: invitation.id, ip: ipOf(request) });
+			const { contact, invitation } = await acceptInvitation(maintenance, {
+				token: body.token,
+				password: body.password,
+				settings,
+			});
+			await writeAudit(maintenance, {
+				action: 'invitation.accepted',
+				actor_user: contact.user,
+				actor_contact: contact.id,
+				customer: contact.customer,
+				target_collection: 'portal_invitations',
+				target_id: invitation.id,
+				ip: ipOf(request),
+			});
 			const branding = await fetchMailBranding(maintenance);
-			await sendPortalMail({ ...maintenance, logger: context.logger }, contact.email, welcomeMail(branding, { name: displayName(contact), portalUrl: `${publicUrl(context)}/portal/`, email: contact.email }));
+			await sendPortalMail(
+				{ ...maintenance, logger: context.logger },
+				contact.email,
+				welcomeMail(branding, {
+					name: displayName(contact),
+					portalUrl: `${publicUrl(context)}/portal/`,
+					email: contact.email,
+				}),
+			);
 			response.json({ data: { email: contact.email } });
 		}),
 	);
@@ -92,7 +140,11 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				response.json({ data: { valid: false, state: found.state, message: invitationExplanation(found.state) } });
 				return;
 			}
-			const customer = (await maintenance.knex('customers').select('name').where('id', found.contact.customer).first()) as { name: string } | undefined;
+			const customer = (await maintenance
+				.knex('customers')
+				.select('name')
+				.where('id', found.contact.customer)
+				.first()) as { name: string } | undefined;
 			response.json({
 				data: {
 					valid: true,
@@ -112,9 +164,21 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 		handle(async (request, response) => {
 			const { maintenance, settings } = await staffContext(context, request);
 			const accountability = accountabilityOf(request);
-			const issued = await resendInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id'), settings, ttlHours: settings.invite_ttl_hours });
+			const issued = await resendInvitation(maintenance, {
+				id: positiveId(request.params['id'], 'The invitation id'),
+				settings,
+				ttlHours: settings.invite_ttl_hours,
+			});
 			const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
-			await writeAudit(maintenance, { action: 'invitation.resent', actor_user: accountability?.user, customer: issued.contact.customer, target_collection: 'portal_invitations', target_id: issued.invitation, details: { email_sent: sent }, ip: ipOf(request) });
+			await writeAudit(maintenance, {
+				action: 'invitation.resent',
+				actor_user: accountability?.user,
+				customer: issued.contact.customer,
+				target_collection: 'portal_invitations',
+				target_id: issued.invitation,
+				details: { email_sent: sent },
+				ip: ipOf(request),
+			});
 			response.json({ data: describe(issued, sent) });
 		}),
 	);
@@ -124,8 +188,17 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 		handle(async (request, response) => {
 			const { maintenance } = await staffContext(context, request);
 			const accountability = accountabilityOf(request);
-			const invitation = await revokeInvitation(maintenance, { id: positiveId(request.params['id'], 'The invitation id') });
-			await writeAudit(maintenance, { action: 'invitation.revoked', actor_user: accountability?.user, target_collection: 'portal_invitations', target_id: invitation.id, details: { contact: invitation.contact }, ip: ipOf(request) });
+			const invitation = await revokeInvitation(maintenance, {
+				id: positiveId(request.params['id'], 'The invitation id'),
+			});
+			await writeAudit(maintenance, {
+				action: 'invitation.revoked',
+				actor_user: accountability?.user,
+				target_collection: 'portal_invitations',
+				target_id: invitation.id,
+				details: { contact: invitation.contact },
+				ip: ipOf(request),
+			});
 			response.status(204).end();
 		}),
 	);

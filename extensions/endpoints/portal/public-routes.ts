@@ -29,8 +29,14 @@ import { ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 /** The one answer both routes give, whatever happened. */
 const received = { data: { received: true } };
 
-const publicRequests = { name: 'Submitting requests without signing in', isOn: (settings: PortalSettingsRecord) => settings.access_mode === 'public' };
-const selfSignUp = { name: 'Signing up without an invitation', isOn: (settings: PortalSettingsRecord) => settings.self_signup === 'matching_domain' };
+const publicRequests = {
+	name: 'Submitting requests without signing in',
+	isOn: (settings: PortalSettingsRecord) => settings.access_mode === 'public',
+};
+const selfSignUp = {
+	name: 'Signing up without an invitation',
+	isOn: (settings: PortalSettingsRecord) => settings.self_signup === 'matching_domain',
+};
 
 export function registerPublicRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limits = publicRateLimitsFromEnv(context.env);
@@ -45,7 +51,9 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 	let pending: Promise<void> = Promise.resolve();
 	function answerThenWork(response: Response, what: string, work: () => Promise<void>): void {
 		response.status(202).json(received);
-		pending = pending.then(work).catch((error: unknown) => context.logger.error(error, `Customer Portal: ${what} failed after it was answered`));
+		pending = pending
+			.then(work)
+			.catch((error: unknown) => context.logger.error(error, `Customer Portal: ${what} failed after it was answered`));
 	}
 
 	router.post(
@@ -53,12 +61,25 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
 			const ip = ipOf(request);
-			const { settings, input } = await acceptPublicInput(maintenance, { feature: publicRequests, parse: parsePublicRequest, body: request.body, limits, ip });
+			const { settings, input } = await acceptPublicInput(maintenance, {
+				feature: publicRequests,
+				parse: parsePublicRequest,
+				body: request.body,
+				limits,
+				ip,
+			});
 			answerThenWork(response, 'a public request', async () => {
 				const filed = await filePublicRequest(maintenance, input, settings);
 				const hasLogin = filed.contact.user !== null;
 				// A login is offered only where self sign-up would give one (see `findVisitorLoginObstacle`).
-				const invitation = !hasLogin && !filed.unassigned ? await offerVisitorLogin(mailContext(maintenance), { contact: filed.contact, email: input.email, settings }) : null;
+				const invitation =
+					!hasLogin && !filed.unassigned
+						? await offerVisitorLogin(mailContext(maintenance), {
+								contact: filed.contact,
+								email: input.email,
+								settings,
+							})
+						: null;
 				const base = publicUrl(context);
 				const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
 					name: input.name,
@@ -86,24 +107,53 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
 			const ip = ipOf(request);
-			const { settings, input } = await acceptPublicInput(maintenance, { feature: selfSignUp, parse: parseSignUp, body: request.body, limits, ip });
+			const { settings, input } = await acceptPublicInput(maintenance, {
+				feature: selfSignUp,
+				parse: parseSignUp,
+				body: request.body,
+				limits,
+				ip,
+			});
 			answerThenWork(response, 'a self sign-up', async () => {
 				// Only people whose e-mail domain is listed on a customer, and only as contacts of that customer.
 				const domainCustomer = await findCustomerByDomain(maintenance, input.email);
-				const candidate = domainCustomer === null ? null : await findOrCreateContact(maintenance, { email: input.email, first_name: input.first_name || null, last_name: input.last_name }, async () => domainCustomer);
+				const candidate =
+					domainCustomer === null
+						? null
+						: await findOrCreateContact(
+								maintenance,
+								{ email: input.email, first_name: input.first_name || null, last_name: input.last_name },
+								async () => domainCustomer,
+							);
 				const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
 				const branding = await fetchMailBranding(maintenance);
 				let outcome = 'no_matching_customer';
 				if (found && found.contact.user) {
-					const user = (await maintenance.knex('directus_users').select('status').where('id', found.contact.user).first()) as { status: string } | undefined;
+					const user = (await maintenance
+						.knex('directus_users')
+						.select('status')
+						.where('id', found.contact.user)
+						.first()) as { status: string } | undefined;
 					if (user?.status === 'active') {
 						outcome = 'already_registered';
-						await sendPortalMail(mailContext(maintenance), input.email, alreadyRegisteredMail(branding, { name: displayName(found.contact), email: input.email, resetLink: `${publicUrl(context)}/portal/forgot-password` }));
+						await sendPortalMail(
+							mailContext(maintenance),
+							input.email,
+							alreadyRegisteredMail(branding, {
+								name: displayName(found.contact),
+								email: input.email,
+								resetLink: `${publicUrl(context)}/portal/forgot-password`,
+							}),
+						);
 					}
 				}
 				if (found && outcome === 'no_matching_customer') {
 					// The invitation e-mail is the verification: only someone who reads this inbox can set the password.
-					const invitation = await offerVisitorLogin(mailContext(maintenance), { contact: found.contact, email: input.email, settings });
+					const invitation = await offerVisitorLogin(mailContext(maintenance), {
+						contact: found.contact,
+						email: input.email,
+						settings,
+					});
 					outcome = invitation ? 'verification_sent' : 'refused';
 					if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
 				}

@@ -21,7 +21,10 @@ export function publicUrl(context: EndpointExtensionContext): string {
 }
 
 /** The maintenance context and settings for a staff-only route; anyone but portal staff gets Directus's 403. */
-export async function staffContext(context: EndpointExtensionContext, request: Request): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
+export async function staffContext(
+	context: EndpointExtensionContext,
+	request: Request,
+): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
 	const maintenance = await maintenanceContext(context);
 	const settings = await fetchPortalSettings(maintenance);
 	if (!(await isPortalStaff(maintenance, accountabilityOf(request), settings.staff_policy))) throw new ForbiddenError();

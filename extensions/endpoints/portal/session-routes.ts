@@ -25,7 +25,9 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 		handle(async (_request, response) => {
 			// Before the portal's schema is installed (or when it was refused) the app only needs to know it is closed.
 			if (!productSchemaOwned()) {
-				response.json({ data: { portal_name: null, accent_color: null, access_mode: 'registered_only', self_signup: 'off' } });
+				response.json({
+					data: { portal_name: null, accent_color: null, access_mode: 'registered_only', self_signup: 'off' },
+				});
 				return;
 			}
 			const maintenance = await maintenanceContext(context);
@@ -50,7 +52,15 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			const portalUser = await resolvePortalUser(maintenance, accountabilityOf(request), settings);
 			const contact = (await adminService(maintenance, 'contacts').readOne(portalUser.contact.id, {
 				fields: ['id', 'first_name', 'last_name', 'email', 'phone', 'customer.id', 'customer.name', 'location'],
-			})) as { id: number; first_name: string | null; last_name: string; email: string; phone: string | null; customer: { id: number; name: string }; location: number | null };
+			})) as {
+				id: number;
+				first_name: string | null;
+				last_name: string;
+				email: string;
+				phone: string | null;
+				customer: { id: number; name: string };
+				location: number | null;
+			};
 			const { customer, ...own } = contact;
 			const group = portalUser.group;
 			const capabilities = portalUser.capabilities;
@@ -71,14 +81,24 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 		'/api/me/password',
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
-			const { user } = await resolvePortalUser(maintenance, accountabilityOf(request), await fetchPortalSettings(maintenance));
+			const { user } = await resolvePortalUser(
+				maintenance,
+				accountabilityOf(request),
+				await fetchPortalSettings(maintenance),
+			);
 			const body = parsePasswordChange(request.body);
 			await passwordAttempts.consume(ipOf(request), user);
 			const authentication = systemService(maintenance, 'AuthenticationService');
 			// Throws Directus's own "Invalid user credentials." (401) for a wrong current password.
 			await authentication.verifyPassword(user, body.current_password);
 			await systemService(maintenance, 'UsersService').updateOne(user, { password: body.new_password });
-			await writeAudit(maintenance, { action: 'profile.password_changed', actor_user: user, target_collection: 'directus_users', target_id: user, ip: ipOf(request) });
+			await writeAudit(maintenance, {
+				action: 'profile.password_changed',
+				actor_user: user,
+				target_collection: 'directus_users',
+				target_id: user,
+				ip: ipOf(request),
+			});
 			response.status(204).end();
 		}),
 	);

@@ -19,7 +19,8 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 			const { maintenance, settings } = await staffContext(context, request);
 			const staff = accountabilityOf(request)?.user as string;
 			const contactId = Number((request.body as { contact?: unknown } | undefined)?.contact);
-			if (!Number.isSafeInteger(contactId) || contactId <= 0) throw new ViewAsRefusedError({ reason: 'Send "contact": the id of the contact to view the portal as.' });
+			if (!Number.isSafeInteger(contactId) || contactId <= 0)
+				throw new ViewAsRefusedError({ reason: 'Send "contact": the id of the contact to view the portal as.' });
 			const contact = await findViewableContact(maintenance, contactId, settings);
 			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff, contact.id);
 			await writeAudit(maintenance, {
@@ -32,7 +33,12 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 				ip: ipOf(request),
 			});
 			response.status(201).json({
-				data: { ticket, expires_at: expiresAt.toISOString(), contact: { id: contact.id, name: contact.name, email: contact.email }, portal_url: `${publicUrl(context)}/portal/` },
+				data: {
+					ticket,
+					expires_at: expiresAt.toISOString(),
+					contact: { id: contact.id, name: contact.name, email: contact.email },
+					portal_url: `${publicUrl(context)}/portal/`,
+				},
 			});
 		}),
 	);

@@ -7,10 +7,10 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
-import { adminService, systemService, type DirectusContext } from '../../../src/directus/directus-context.ts';
+import { adminService, type DirectusContext, systemService } from '../../../src/directus/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
-import { writeAudit, type AuditEntry } from '../../../src/audit/write-audit.ts';
+import { type AuditEntry, writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationConflictError } from '../../../src/errors/invitation-conflict-error.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
@@ -25,7 +25,12 @@ import { fetchResetAddress } from '../../../src/team/fetch-reset-address.ts';
 import { listTeam } from '../../../src/team/list-team.ts';
 import { parseGroupChange } from '../../../src/team/parse-group-change.ts';
 import { resolveManagedMember } from '../../../src/team/resolve-managed-member.ts';
-import { assertAssignableGroup, resolveTeamAdmin, type TeamAdmin, type TeamMember } from '../../../src/team/resolve-team-admin.ts';
+import {
+	assertAssignableGroup,
+	resolveTeamAdmin,
+	type TeamAdmin,
+	type TeamMember,
+} from '../../../src/team/resolve-team-admin.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 
@@ -38,7 +43,10 @@ interface TeamContext {
 export function registerTeamRoutes(router: Router, context: EndpointExtensionContext): void {
 	// Every route that sends a mail (invitations, password resets) counts per acting user and per
 	// address mailed, so a client administrator's session cannot flood anyone's inbox.
-	const mails = publicRateLimitsFromEnv(context.env, { name: 'team', perIp: limitFromEnv(context.env, 'PORTAL_TEAM_LIMIT_PER_USER', 20) });
+	const mails = publicRateLimitsFromEnv(context.env, {
+		name: 'team',
+		perIp: limitFromEnv(context.env, 'PORTAL_TEAM_LIMIT_PER_USER', 20),
+	});
 	const countMail = (admin: TeamAdmin, email: string | null) => mails.consume(admin.contact.user, email ?? '');
 
 	async function teamContext(request: Request): Promise<TeamContext> {
@@ -50,11 +58,33 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 	/** The preamble of every route on one colleague (`:id`). */
 	async function memberContext(request: Request): Promise<TeamContext & { member: TeamMember }> {
 		const team = await teamContext(request);
-		return { ...team, member: await resolveManagedMember(team.maintenance, { admin: team.admin, settings: team.settings, id: request.params['id'] }) };
+		return {
+			...team,
+			member: await resolveManagedMember(team.maintenance, {
+				admin: team.admin,
+				settings: team.settings,
+				id: request.params['id'],
+			}),
+		};
 	}
 
-	const audit = ({ maintenance, admin }: TeamContext, request: Request, action: string, member: TeamMember, details: Record<string, unknown> = {}) => {
-		const entry: AuditEntry = { action, actor_user: admin.contact.user, actor_contact: admin.contact.id, customer: admin.contact.customer, target_collection: 'contacts', target_id: member.id, details, ip: ipOf(request) };
+	const audit = (
+		{ maintenance, admin }: TeamContext,
+		request: Request,
+		action: string,
+		member: TeamMember,
+		details: Record<string, unknown> = {},
+	) => {
+		const entry: AuditEntry = {
+			action,
+			actor_user: admin.contact.user,
+			actor_contact: admin.contact.id,
+			customer: admin.contact.customer,
+			target_collection: 'contacts',
+			target_id: member.id,
+			details,
+			ip: ipOf(request),
+		};
 		return writeAudit(maintenance, entry);
 	};
 
@@ -82,7 +112,10 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const { member, invitation: issued } = await addColleague(maintenance, { admin, person, group, settings });
 			await audit(team, request, 'team.contact_added', member, { group });
 			const invitation = await mailInvitation(maintenance, issued);
-			await audit(team, request, 'invitation.sent', member, { invitation: invitation.invitation, email_sent: invitation.email_sent });
+			await audit(team, request, 'invitation.sent', member, {
+				invitation: invitation.invitation,
+				email_sent: invitation.email_sent,
+			});
 			response.status(201).json({ data: { id: member.id, ...invitation } });
 		}),
 	);
@@ -93,9 +126,17 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			const team = await memberContext(request);
 			const { maintenance, settings, admin, member } = team;
 			await countMail(admin, member.email);
-			const issued = await inviteContact(maintenance, { contactId: member.id, invitedBy: admin.contact.user, settings, ttlHours: settings.invite_ttl_hours });
+			const issued = await inviteContact(maintenance, {
+				contactId: member.id,
+				invitedBy: admin.contact.user,
+				settings,
+				ttlHours: settings.invite_ttl_hours,
+			});
 			const invitation = await mailInvitation(maintenance, issued);
-			await audit(team, request, 'invitation.sent', member, { invitation: invitation.invitation, email_sent: invitation.email_sent });
+			await audit(team, request, 'invitation.sent', member, {
+				invitation: invitation.invitation,
+				email_sent: invitation.email_sent,
+			});
 			response.status(201).json({ data: invitation });
 		}),
 	);
@@ -125,7 +166,10 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 		}),
 	);
 
-	for (const [path, suspended] of [['suspend', true], ['reactivate', false]] as const) {
+	for (const [path, suspended] of [
+		['suspend', true],
+		['reactivate', false],
+	] as const) {
 		router.post(
 			`/api/team/:id/${path}`,
 			handle(async (request, response) => {

@@ -16,7 +16,11 @@ import { handle } from './handle.ts';
 
 function adminContext(context: EndpointExtensionContext, request: Request): LifecycleContext {
 	if (accountabilityOf(request)?.admin !== true) throw new ForbiddenError();
-	return { services: context.services, knex: context.database, getSchema: () => context.getSchema({ database: context.database, bypassCache: true }) };
+	return {
+		services: context.services,
+		knex: context.database,
+		getSchema: () => context.getSchema({ database: context.database, bypassCache: true }),
+	};
 }
 
 const removeDataOf = (request: Request) => (request.body as { removeData?: unknown } | undefined)?.removeData === true;
@@ -27,7 +31,9 @@ export function registerUninstallRoutes(router: Router, context: EndpointExtensi
 		handle(async (request, response) => {
 			const lifecycle = adminContext(context, request);
 			const removeData = request.query['removeData'] === 'true';
-			response.json({ data: { confirmation: uninstallConfirmation, plan: await planUninstall(lifecycle, { removeData }) } });
+			response.json({
+				data: { confirmation: uninstallConfirmation, plan: await planUninstall(lifecycle, { removeData }) },
+			});
 		}),
 	);
 
@@ -35,7 +41,8 @@ export function registerUninstallRoutes(router: Router, context: EndpointExtensi
 		'/api/studio/uninstall',
 		handle(async (request, response) => {
 			const lifecycle = adminContext(context, request);
-			if (!isUninstallConfirmed((request.body as { confirm?: unknown } | undefined)?.confirm)) throw new UninstallNotConfirmedError();
+			if (!isUninstallConfirmed((request.body as { confirm?: unknown } | undefined)?.confirm))
+				throw new UninstallNotConfirmedError();
 			const removeData = removeDataOf(request);
 			const removed: string[] = [];
 			await uninstallPortal(lifecycle, { removeData }, (event) => {
@@ -43,7 +50,9 @@ export function registerUninstallRoutes(router: Router, context: EndpointExtensi
 			});
 			// This process's hooks stop at once; other instances notice the ledger is gone at their doctor's next run.
 			installState.outcome = { status: 'uninstalled' };
-			context.logger.warn(`Customer Portal uninstalled by ${String(accountabilityOf(request)?.user)}${removeData ? ', help-desk data included' : ''}: remove the package and restart Directus.`);
+			context.logger.warn(
+				`Customer Portal uninstalled by ${String(accountabilityOf(request)?.user)}${removeData ? ', help-desk data included' : ''}: remove the package and restart Directus.`,
+			);
 			response.json({ data: { removed, removeData } });
 		}),
 	);

@@ -39,34 +39,62 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request: Request, response) => {
 			const accountability = accountabilityOf(request);
 			const maintenance = await maintenanceContext(context);
-			const { user, contact, capabilities } = await resolvePortalUser(maintenance, accountability, await fetchPortalSettings(maintenance));
-			if (!capabilities['tickets.reply'] || capabilities['tickets.attachments'] !== 'public') throw new ForbiddenError();
+			const { user, contact, capabilities } = await resolvePortalUser(
+				maintenance,
+				accountability,
+				await fetchPortalSettings(maintenance),
+			);
+			if (!capabilities['tickets.reply'] || capabilities['tickets.attachments'] !== 'public')
+				throw new ForbiddenError();
 
 			// The ticket must be one the contact reads, through Directus's own rules (403 otherwise).
 			const ticketId = Number(request.params['id']);
 			if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new ForbiddenError();
 			const schema = maintenance.schema;
-			await new context.services.ItemsService('tickets', { knex: maintenance.knex, schema, accountability }).readOne(ticketId, { fields: ['id'] });
+			await new context.services.ItemsService('tickets', { knex: maintenance.knex, schema, accountability }).readOne(
+				ticketId,
+				{ fields: ['id'] },
+			);
 
 			const filename = cleanFileName(request.query['filename']);
-			if (!filename) throw new UploadRefusedError({ reason: 'Name the file with ?filename= (at most 200 characters, no folders).' });
+			if (!filename)
+				throw new UploadRefusedError({ reason: 'Name the file with ?filename= (at most 200 characters, no folders).' });
 			const type = mediaType(request.headers['content-type']);
-			if (!uploadTypes.has(type)) throw new UploadRefusedError({ reason: `Files of type "${type || 'unknown'}" cannot be attached. Send images, PDF, text or office documents.` });
+			if (!uploadTypes.has(type))
+				throw new UploadRefusedError({
+					reason: `Files of type "${type || 'unknown'}" cannot be attached. Send images, PDF, text or office documents.`,
+				});
 			const declared = Number(request.headers['content-length']);
 			if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError({ limit });
 
 			const files = new context.services.FilesService({ knex: maintenance.knex, schema, accountability: null });
 			// A body without Content-Length (chunked) is measured as it arrives.
 			const body = request.pipe(new ByteLimit(limit));
-			const file = await files.uploadOne(body, { title: filename, filename_download: filename, type, folder: null, uploaded_by: user }).then(String, (error: unknown) => {
-				if (!body.truncated) throw error;
-				// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
-				response.setHeader('Connection', 'close');
-				throw new UploadTooLargeError({ limit });
+			const file = await files
+				.uploadOne(body, { title: filename, filename_download: filename, type, folder: null, uploaded_by: user })
+				.then(String, (error: unknown) => {
+					if (!body.truncated) throw error;
+					// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
+					response.setHeader('Connection', 'close');
+					throw new UploadTooLargeError({ limit });
+				});
+			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({
+				ticket: ticketId,
+				file,
+				is_public: true,
 			});
-			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({ ticket: ticketId, file, is_public: true });
-			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as { customer: number } | undefined;
-			await writeAudit(maintenance, { action: 'ticket.attachment_added', actor_user: user, actor_contact: contact.id, customer: ticket?.customer ?? null, target_collection: 'tickets', target_id: ticketId, details: { file, filename, type }, ip: ipOf(request) });
+			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as
+				{ customer: number } | undefined;
+			await writeAudit(maintenance, {
+				action: 'ticket.attachment_added',
+				actor_user: user,
+				actor_contact: contact.id,
+				customer: ticket?.customer ?? null,
+				target_collection: 'tickets',
+				target_id: ticketId,
+				details: { file, filename, type },
+				ip: ipOf(request),
+			});
 			response.status(201).json({ data: { id: attachment, file, filename, type } });
 		}),
 	);

@@ -14,12 +14,18 @@ import { accountabilityOf } from '../../shared/accountability-of.ts';
 import { portalUserCheck } from './portal-request-check.ts';
 
 /** The event scope Directus emits a collection's reads under: `items`, or `users` for `directus_users`. */
-const scopeOf = (collection: string) => (isSystemCollection(collection) ? collection.slice('directus_'.length) : 'items');
+const scopeOf = (collection: string) =>
+	isSystemCollection(collection) ? collection.slice('directus_'.length) : 'items';
 
 export function registerContactQueries({ filter, init }: RegisterFunctions, context: HookExtensionContext): void {
 	const isPortalUser = portalUserCheck(context);
 
-	const scopes = new Set(['items', ...portalSystemPermissions.filter((permission) => permission.action === 'read').map((permission) => scopeOf(permission.collection))]);
+	const scopes = new Set([
+		'items',
+		...portalSystemPermissions
+			.filter((permission) => permission.action === 'read')
+			.map((permission) => scopeOf(permission.collection)),
+	]);
 	for (const scope of scopes) {
 		filter<Query>(`${scope}.query`, async (query, { collection }, { accountability, schema, database: knex }) => {
 			if (!schema || !(await isPortalUser(accountability, knex))) return query;
@@ -44,6 +50,13 @@ export function registerContactQueries({ filter, init }: RegisterFunctions, cont
  */
 function refusalOf(request: Request): Error | undefined {
 	const body: unknown = request.body;
-	const byQuery = (request.method === 'PATCH' || request.method === 'DELETE') && typeof body === 'object' && body !== null && !Array.isArray(body) && 'query' in body;
-	return byQuery ? new PortalQueryRefusedError({ path: 'query', reason: 'change or delete rows by their keys, not by a query' }) : undefined;
+	const byQuery =
+		(request.method === 'PATCH' || request.method === 'DELETE') &&
+		typeof body === 'object' &&
+		body !== null &&
+		!Array.isArray(body) &&
+		'query' in body;
+	return byQuery
+		? new PortalQueryRefusedError({ path: 'query', reason: 'change or delete rows by their keys, not by a query' })
+		: undefined;
 }

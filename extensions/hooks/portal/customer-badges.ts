@@ -5,7 +5,7 @@
  * The product writes them with no accountability. After a customer moves or is renamed, the badges of
  * its subtree follow; a deleted customer's badge goes with it.
  */
-import type { Accountability, RegisterFunctions, HookExtensionContext } from '@directus/types';
+import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { filterCustomerBadges } from '../../../src/badges/filter-customer-badges.ts';
 import { refreshCustomerBadges } from '../../../src/badges/refresh-customer-badges.ts';
@@ -13,11 +13,18 @@ import { CustomerBadgeReadOnlyError } from '../../../src/errors/customer-badge-r
 
 type Key = string | number;
 
-const byHand = (accountability: Accountability | null | undefined) => accountability !== null && accountability !== undefined;
+const byHand = (accountability: Accountability | null | undefined) =>
+	accountability !== null && accountability !== undefined;
 const names = (payload: unknown, field: string) => typeof payload === 'object' && payload !== null && field in payload;
-const policyOf = (payload: unknown): string | null => (typeof payload === 'object' && payload !== null && 'policy' in payload && typeof payload.policy === 'string' ? payload.policy : null);
+const policyOf = (payload: unknown): string | null =>
+	typeof payload === 'object' && payload !== null && 'policy' in payload && typeof payload.policy === 'string'
+		? payload.policy
+		: null;
 
-export function registerCustomerBadges({ filter, action }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
+export function registerCustomerBadges(
+	{ filter, action }: RegisterFunctions,
+	{ services, getSchema, database, logger }: HookExtensionContext,
+): void {
 	async function refuseBadges(knex: Knex, policies: (string | null)[]): Promise<void> {
 		const named = policies.filter((policy): policy is string => policy !== null);
 		if ((await filterCustomerBadges(knex, named)).size > 0) throw new CustomerBadgeReadOnlyError();
@@ -52,7 +59,9 @@ export function registerCustomerBadges({ filter, action }: RegisterFunctions, { 
 		});
 		filter(`${scope}.update`, async (payload, meta, { accountability, database: knex }) => {
 			if (!byHand(accountability)) return payload;
-			const rows = (await knex(`directus_${scope}`).select('policy').whereIn('id', meta['keys'] as Key[])) as { policy: string | null }[];
+			const rows = (await knex(`directus_${scope}`)
+				.select('policy')
+				.whereIn('id', meta['keys'] as Key[])) as { policy: string | null }[];
 			await refuseBadges(knex, [policyOf(payload), ...rows.map((row) => row.policy)]);
 			return payload;
 		});
@@ -71,8 +80,15 @@ export function registerCustomerBadges({ filter, action }: RegisterFunctions, { 
 	// A deleted customer's badge goes too (its attachments with it).
 	const badgesOfDeleted = new Map<string, string[]>();
 	filter('customers.items.delete', async (keys, _meta, { database: knex }) => {
-		const rows = (await knex('customers').select('portal_badge').whereIn('id', keys as Key[]).whereNotNull('portal_badge')) as { portal_badge: string }[];
-		if (rows.length > 0) badgesOfDeleted.set(JSON.stringify([...(keys as Key[])].map(String).sort()), rows.map((row) => row.portal_badge));
+		const rows = (await knex('customers')
+			.select('portal_badge')
+			.whereIn('id', keys as Key[])
+			.whereNotNull('portal_badge')) as { portal_badge: string }[];
+		if (rows.length > 0)
+			badgesOfDeleted.set(
+				JSON.stringify([...(keys as Key[])].map(String).sort()),
+				rows.map((row) => row.portal_badge),
+			);
 		return keys;
 	});
 	action('customers.items.delete', async ({ keys }) => {
@@ -81,9 +97,20 @@ export function registerCustomerBadges({ filter, action }: RegisterFunctions, { 
 		badgesOfDeleted.delete(id);
 		if (!badges) return;
 		try {
-			const stillUsed = new Set(((await database('customers').select('portal_badge').whereIn('portal_badge', badges)) as { portal_badge: string }[]).map((row) => row.portal_badge));
+			const stillUsed = new Set(
+				(
+					(await database('customers').select('portal_badge').whereIn('portal_badge', badges)) as {
+						portal_badge: string;
+					}[]
+				).map((row) => row.portal_badge),
+			);
 			const gone = badges.filter((badge) => !stillUsed.has(badge));
-			if (gone.length > 0) await new services.PoliciesService({ knex: database, schema: await getSchema(), accountability: null }).deleteMany(gone);
+			if (gone.length > 0)
+				await new services.PoliciesService({
+					knex: database,
+					schema: await getSchema(),
+					accountability: null,
+				}).deleteMany(gone);
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not delete the badge of a deleted customer');
 		}

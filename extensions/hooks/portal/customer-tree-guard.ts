@@ -24,7 +24,8 @@ export function registerCustomerTreeGuard({ filter }: RegisterFunctions): void {
 
 	/** `tree_path` is the triggers' to write; Directus has no read-only fields of its own to stop an admin or an import. */
 	function refuseTreePath(payload: unknown): void {
-		if (typeof payload === 'object' && payload !== null && 'tree_path' in payload) throw new CustomerTreeReadOnlyError();
+		if (typeof payload === 'object' && payload !== null && 'tree_path' in payload)
+			throw new CustomerTreeReadOnlyError();
 	}
 
 	filter('customers.items.create', async (payload, _meta, { database: trx }) => {
@@ -40,7 +41,11 @@ export function registerCustomerTreeGuard({ filter }: RegisterFunctions): void {
 	filter('customers.items.update', async (payload, meta, { database: trx }) => {
 		refuseTreePath(payload);
 		const keys: unknown = meta['keys'];
-		await checkParent(trx, Array.isArray(keys) ? keys.filter((key) => typeof key === 'number' || typeof key === 'string') : [], payload);
+		await checkParent(
+			trx,
+			Array.isArray(keys) ? keys.filter((key) => typeof key === 'number' || typeof key === 'string') : [],
+			payload,
+		);
 		return payload;
 	});
 }

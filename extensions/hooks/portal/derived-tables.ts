@@ -17,7 +17,10 @@ import { staleTriggerSets } from '../../../src/database/triggers-are-current.ts'
 
 type Logger = HookExtensionContext['logger'];
 
-export function registerDerivedTables({ init, filter }: RegisterFunctions, { database, logger }: HookExtensionContext): void {
+export function registerDerivedTables(
+	{ init, filter }: RegisterFunctions,
+	{ database, logger }: HookExtensionContext,
+): void {
 	const report = reporter(logger);
 
 	// `app.after` fires once the server is built and before it listens, in `directus start` only (CLI
@@ -27,7 +30,10 @@ export function registerDerivedTables({ init, filter }: RegisterFunctions, { dat
 			try {
 				report(derived, await ensureDerivedTable(database, derived), 'at start-up');
 			} catch (error) {
-				logger.error(error, `Customer Portal: could not install the triggers that keep ${derived.table}; it is not being kept.`);
+				logger.error(
+					error,
+					`Customer Portal: could not install the triggers that keep ${derived.table}; it is not being kept.`,
+				);
 			}
 		}
 	});
@@ -41,7 +47,10 @@ export function registerDerivedTables({ init, filter }: RegisterFunctions, { dat
 		const dialect = databaseDialect(trx);
 		if (dialect === null) return;
 		const here = kept.filter(({ dialects }) => !dialects || dialects.includes(dialect));
-		const stale = await staleTriggerSets(trx, here.map(({ triggers }) => triggers));
+		const stale = await staleTriggerSets(
+			trx,
+			here.map(({ triggers }) => triggers),
+		);
 		for (const derived of here.filter(({ triggers }) => stale.includes(triggers))) {
 			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
 		}
@@ -89,12 +98,18 @@ function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerive
 		// What is kept: a table, or a table's column.
 		const table = triggers.keeps;
 		if (outcome.status === 'unsupported') {
-			warn(`Customer Portal: ${table} needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, so the portal's rules that read it see nothing.`);
+			warn(
+				`Customer Portal: ${table} needs SQLite or PostgreSQL; on "${outcome.client}" it is not kept, so the portal's rules that read it see nothing.`,
+			);
 		} else if (outcome.status === 'schema-missing') {
-			warn(`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${missingSchemaAdvice}`);
+			warn(
+				`Customer Portal: the help-desk schema is not applied (missing ${outcome.missing.join(', ')}), so ${table} is not kept. ${missingSchemaAdvice}`,
+			);
 		} else if (outcome.installed && when === 'at start-up') {
 			const state = outcome.rebuilt ? `${table} rebuilt (${outcome.rows} rows)` : `${table} exact`;
-			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${state}.`);
+			logger.info(
+				`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) installed ${when}; ${state}.`,
+			);
 		} else if (outcome.installed) {
 			const state = outcome.rebuilt ? `rebuilt ${table} (${outcome.rows} rows)` : `${table} was still exact`;
 			logger.warn(
@@ -102,9 +117,13 @@ function reporter(logger: Logger): (derived: DerivedTable, outcome: EnsureDerive
 					`reinstalled them (version ${outcome.version}); ${state}.`,
 			);
 		} else if (outcome.rebuilt) {
-			logger.warn(`Customer Portal: ${table} did not match ${sources.join(', ')} ${when} and was rebuilt (${outcome.rows} rows).`);
+			logger.warn(
+				`Customer Portal: ${table} did not match ${sources.join(', ')} ${when} and was rebuilt (${outcome.rows} rows).`,
+			);
 		} else {
-			logger.info(`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) in place; ${table} exact.`);
+			logger.info(
+				`Customer Portal: the triggers that keep ${table} (version ${outcome.version}) in place; ${table} exact.`,
+			);
 		}
 	};
 }

@@ -27,8 +27,11 @@ import { registerViewAs } from './view-as.ts';
 function onProductSchema(events: RegisterFunctions): RegisterFunctions {
 	return {
 		filter: ((event: string, handler: FilterHandler) =>
-			events.filter(event, (payload, meta, context) => (productSchemaOwned() ? handler(payload, meta, context) : payload))) as RegisterFunctions['filter'],
-		action: (event, handler) => events.action(event, (meta, context) => (productSchemaOwned() ? handler(meta, context) : undefined)),
+			events.filter(event, (payload, meta, context) =>
+				productSchemaOwned() ? handler(payload, meta, context) : payload,
+			)) as RegisterFunctions['filter'],
+		action: (event, handler) =>
+			events.action(event, (meta, context) => (productSchemaOwned() ? handler(meta, context) : undefined)),
 		init: (event, handler) => events.init(event, (meta) => (productSchemaOwned() ? handler(meta) : undefined)),
 		schedule: (cron, handler) => events.schedule(cron, () => (productSchemaOwned() ? handler() : undefined)),
 		embed: events.embed,

@@ -4,13 +4,22 @@
  * the module is added, enabled, before Settings when it is not listed; an entry staff switched off stays off.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
-import { withPortalModule, type ModuleBarEntry } from '../../../src/studio/module-bar.ts';
+import { type ModuleBarEntry, withPortalModule } from '../../../src/studio/module-bar.ts';
 
-export function registerModuleBar({ init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
+export function registerModuleBar(
+	{ init }: RegisterFunctions,
+	{ services, getSchema, database, logger }: HookExtensionContext,
+): void {
 	init('app.after', async () => {
 		try {
-			const settings = new services.SettingsService({ knex: database, schema: await getSchema({ database }), accountability: null });
-			const row = (await settings.readSingleton({ fields: ['module_bar'] })) as { module_bar?: ModuleBarEntry[] | null };
+			const settings = new services.SettingsService({
+				knex: database,
+				schema: await getSchema({ database }),
+				accountability: null,
+			});
+			const row = (await settings.readSingleton({ fields: ['module_bar'] })) as {
+				module_bar?: ModuleBarEntry[] | null;
+			};
 			const next = withPortalModule(row.module_bar ?? null);
 			if (next) await settings.upsertSingleton({ module_bar: next });
 		} catch (error) {

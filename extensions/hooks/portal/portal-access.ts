@@ -19,14 +19,23 @@ import { releasePortalUser } from '../../../src/access/release-portal-user.ts';
 import { syncContactAccess } from '../../../src/access/sync-contact-access.ts';
 import { syncUserAccess } from '../../../src/access/sync-user-access.ts';
 import type { DirectusContext } from '../../../src/directus/directus-context.ts';
-import { adminService, clearPermissionCaches, inTransaction, systemService } from '../../../src/directus/directus-context.ts';
+import {
+	adminService,
+	clearPermissionCaches,
+	inTransaction,
+	systemService,
+} from '../../../src/directus/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { followUserStatus } from '../../../src/access/follow-user-status.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { prepareContactCreate } from '../../../src/access/prepare-contact-create.ts';
 import { prepareContactUpdate } from '../../../src/access/prepare-contact-update.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
-import type { ContactAccessRecord, PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import type {
+	ContactAccessRecord,
+	PortalGroupRecord,
+	PortalSettingsRecord,
+} from '../../../src/access/portal-records.ts';
 import { syncGroupPolicy, writeGroupPolicy } from '../../../src/policies/sync-group-policy.ts';
 import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -40,8 +49,15 @@ type Key = string | number;
 /** Admins and the product itself: their writes pass Directus's permission checks whatever they are. */
 const actsAsAdmin = (accountability: Accountability | null) => accountability === null || accountability.admin === true;
 
-export function registerPortalAccess({ action, filter, init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
-	const contextOn = async (knex: Knex): Promise<DirectusContext> => ({ services, schema: await getSchema({ database: knex }), knex });
+export function registerPortalAccess(
+	{ action, filter, init }: RegisterFunctions,
+	{ services, getSchema, database, logger }: HookExtensionContext,
+): void {
+	const contextOn = async (knex: Knex): Promise<DirectusContext> => ({
+		services,
+		schema: await getSchema({ database: knex }),
+		knex,
+	});
 
 	/**
 	 * A filter for writes by the product and by Directus users who are not portal users (admins, help-desk
@@ -53,7 +69,8 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			const { accountability, database: knex } = eventContext;
 			if (accountability && !accountability.admin) {
 				if (!accountability.user) return payload;
-				if (isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role)) return payload;
+				if (isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role))
+					return payload;
 			}
 			return handler(payload, meta, eventContext);
 		});
@@ -70,12 +87,21 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	staffFilter('portal_groups.items.create', async (payload, _meta, { database: trx, accountability }) => {
 		const input = payload as Payload;
-		const group: Payload = { ...input, permissions: assertGroupPermissions(input['permissions'] ?? {}), is_system: false, policy: null };
+		const group: Payload = {
+			...input,
+			permissions: assertGroupPermissions(input['permissions'] ?? {}),
+			is_system: false,
+			policy: null,
+		};
 		// Create filters run inside the write's transaction: for admins, compile now, atomically with the group.
 		if (actsAsAdmin(accountability)) {
 			const context = await contextOn(trx);
 			const settings = await fetchPortalSettings(context);
-			group['policy'] = await writeGroupPolicy(context, { name: String(input['name'] ?? ''), permissions: group['permissions'], policy: null }, { parentVisibility: settings.parent_visibility });
+			group['policy'] = await writeGroupPolicy(
+				context,
+				{ name: String(input['name'] ?? ''), permissions: group['permissions'], policy: null },
+				{ parentVisibility: settings.parent_visibility },
+			);
 		}
 		return group;
 	});
@@ -86,7 +112,9 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		delete changes['policy'];
 		if ('permissions' in changes) changes['permissions'] = assertGroupPermissions(changes['permissions'] ?? {});
 		const context = await contextOn(database);
-		const groups = (await adminService(context, 'portal_groups').readMany(meta['keys'] as Key[], { fields: ['id', 'name', 'is_system', 'permissions', 'policy'] })) as PortalGroupRecord[];
+		const groups = (await adminService(context, 'portal_groups').readMany(meta['keys'] as Key[], {
+			fields: ['id', 'name', 'is_system', 'permissions', 'policy'],
+		})) as PortalGroupRecord[];
 		const system = groups.find((group) => group.is_system);
 		if (system) throw new SystemGroupReadOnlyError({ group: system.name });
 		if (actsAsAdmin(accountability)) {
@@ -96,7 +124,11 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 				for (const group of groups) {
 					await writeGroupPolicy(
 						trx,
-						{ name: String(changes['name'] ?? group.name), permissions: changes['permissions'] ?? group.permissions, policy: group.policy },
+						{
+							name: String(changes['name'] ?? group.name),
+							permissions: changes['permissions'] ?? group.permissions,
+							policy: group.policy,
+						},
 						{ parentVisibility: settings.parent_visibility },
 					);
 				}
@@ -118,7 +150,14 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			for (const key of keys as Key[]) {
 				await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
 				if (accountability?.user) {
-					await writeAudit(context, { action: 'group.changed', actor_user: accountability.user, target_collection: 'portal_groups', target_id: key, details: { fields: Object.keys(payload as Payload) }, ip: accountability.ip ?? null });
+					await writeAudit(context, {
+						action: 'group.changed',
+						actor_user: accountability.user,
+						target_collection: 'portal_groups',
+						target_id: key,
+						details: { fields: Object.keys(payload as Payload) },
+						ip: accountability.ip ?? null,
+					});
 				}
 			}
 		});
@@ -129,9 +168,14 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	staffFilter('portal_groups.items.delete', async (keys, _meta, { database }) => {
 		const context = await contextOn(database);
-		const groups = (await adminService(context, 'portal_groups').readMany(keys as Key[], { fields: ['id', 'name', 'is_system', 'policy'] })) as PortalGroupRecord[];
+		const groups = (await adminService(context, 'portal_groups').readMany(keys as Key[], {
+			fields: ['id', 'name', 'is_system', 'policy'],
+		})) as PortalGroupRecord[];
 		await assertGroupsDeletable(context, { groups, defaultGroup: (await fetchPortalSettings(context)).default_group });
-		policiesOfDeletedGroups.set(JSON.stringify([...(keys as Key[])].sort()), groups.map((group) => group.policy).filter((policy): policy is string => policy !== null));
+		policiesOfDeletedGroups.set(
+			JSON.stringify([...(keys as Key[])].sort()),
+			groups.map((group) => group.policy).filter((policy): policy is string => policy !== null),
+		);
 		return keys;
 	});
 
@@ -153,12 +197,17 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			for (const managed of ['portal_role', 'staff_policy', 'public_policy']) delete changes[managed];
 			if (actsAsAdmin(accountability)) {
 				const context = await contextOn(database);
-				await applyPortalSettings(context, { changed: changes, settings: { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) } });
+				await applyPortalSettings(context, {
+					changed: changes,
+					settings: { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) },
+				});
 			}
 			return changes;
 		});
 		action(event, async ({ payload }) => {
-			await resync(async (context) => applyPortalSettings(context, { changed: payload as Payload, settings: await fetchPortalSettings(context) }));
+			await resync(async (context) =>
+				applyPortalSettings(context, { changed: payload as Payload, settings: await fetchPortalSettings(context) }),
+			);
 		});
 	}
 
@@ -188,7 +237,11 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
 		if (typeof (payload as Payload)['user'] !== 'string') return { ...(payload as Payload) };
 		const context = await contextOn(trx);
-		return prepareContactCreate(context, { contact: payload as Payload, settings: await fetchPortalSettings(context), applyNow: actsAsAdmin(accountability) });
+		return prepareContactCreate(context, {
+			contact: payload as Payload,
+			settings: await fetchPortalSettings(context),
+			applyNow: actsAsAdmin(accountability),
+		});
 	});
 
 	staffFilter('contacts.items.update', async (payload, meta, { database, accountability }) => {
@@ -214,7 +267,9 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 		const context = await contextOn(database);
 		const role = (await fetchPortalSettings(context)).portal_role;
 		if (!role) return keys;
-		const contacts = (await adminService(context, 'contacts').readMany(keys as Key[], { fields: ['id', 'user'] })) as ContactAccessRecord[];
+		const contacts = (await adminService(context, 'contacts').readMany(keys as Key[], {
+			fields: ['id', 'user'],
+		})) as ContactAccessRecord[];
 		for (const contact of contacts) {
 			if (!contact.user) continue;
 			unlinkedUsers.set(contact.id, contact.user);
@@ -236,11 +291,22 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 					await releaseUnlinked(context, contactIds, settings.portal_role, settings.default_group);
 					// An admin's create of a contact with a login was applied inside the write's transaction, where
 					// Directus cleared its permission caches before the commit: clear them once more now that it is visible.
-					if (event === 'contacts.items.create' && actsAsAdmin(accountability) && typeof (payload as Payload)['user'] === 'string') await clearPermissionCaches(context);
+					if (
+						event === 'contacts.items.create' &&
+						actsAsAdmin(accountability) &&
+						typeof (payload as Payload)['user'] === 'string'
+					)
+						await clearPermissionCaches(context);
 				}
 				// Changes made through Directus by a person; the product's own endpoints write their own entries.
 				if (accountability?.user) {
-					await writeContactAccessAudit(context, { contactIds, changed, payload: payload as Payload, actor: accountability.user, ip: accountability.ip ?? null });
+					await writeContactAccessAudit(context, {
+						contactIds,
+						changed,
+						payload: payload as Payload,
+						actor: accountability.user,
+						ip: accountability.ip ?? null,
+					});
 				}
 			});
 			for (const id of contactIds) syncsInFlight.set(id, sync);
@@ -252,7 +318,8 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	action('contacts.items.delete', async ({ keys }) => {
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
-			if (settings.portal_role) await releaseUnlinked(context, (keys as Key[]).map(Number), settings.portal_role, settings.default_group);
+			if (settings.portal_role)
+				await releaseUnlinked(context, (keys as Key[]).map(Number), settings.portal_role, settings.default_group);
 		});
 	});
 
@@ -263,7 +330,8 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 
 	filter('users.update', async (payload, meta, { database: knex, accountability }) => {
 		const status = (payload as Payload)['status'];
-		if (typeof status === 'string' && accountability?.admin === true) await followUserStatus(await contextOn(knex), accountability, meta['keys'] as string[], status);
+		if (typeof status === 'string' && accountability?.admin === true)
+			await followUserStatus(await contextOn(knex), accountability, meta['keys'] as string[], status);
 		return payload;
 	});
 
@@ -274,8 +342,17 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 			await followUserStatus(context, null, keys as string[], status);
 			// Also where the contact's login did not change: a user of a group that grants nothing stays suspended.
 			const settings = await fetchPortalSettings(context);
-			const contacts = (await context.knex('contacts').select('id').whereIn('user', keys as string[])) as { id: number }[];
-			if (settings.portal_role) await syncContactAccess(context, contacts.map((contact) => contact.id), settings.portal_role, settings.default_group);
+			const contacts = (await context
+				.knex('contacts')
+				.select('id')
+				.whereIn('user', keys as string[])) as { id: number }[];
+			if (settings.portal_role)
+				await syncContactAccess(
+					context,
+					contacts.map((contact) => contact.id),
+					settings.portal_role,
+					settings.default_group,
+				);
 		});
 	});
 
@@ -290,7 +367,12 @@ export function registerPortalAccess({ action, filter, init }: RegisterFunctions
 	});
 
 	/** Brings in line the users the filters saw these contacts let go of: released, unless another contact links them meanwhile. */
-	async function releaseUnlinked(context: DirectusContext, contactIds: number[], role: string, defaultGroup: number | null): Promise<void> {
+	async function releaseUnlinked(
+		context: DirectusContext,
+		contactIds: number[],
+		role: string,
+		defaultGroup: number | null,
+	): Promise<void> {
 		for (const contact of contactIds) {
 			const user = unlinkedUsers.get(contact);
 			if (!user) continue;

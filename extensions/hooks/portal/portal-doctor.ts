@@ -23,22 +23,31 @@ const settleMs = 2_000;
 
 /** Events after which the portal may have become unsafe, or safe again (Directus names its own collections' events without the prefix). */
 const watched = [
-	...['permissions', 'policies', 'access', 'roles', 'settings', 'users', 'collections', 'fields', 'relations'].flatMap((scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`)),
-	...['portal_groups', 'portal_settings'].flatMap((collection) => ['create', 'update', 'delete'].map((event) => `${collection}.items.${event}`)),
+	...['permissions', 'policies', 'access', 'roles', 'settings', 'users', 'collections', 'fields', 'relations'].flatMap(
+		(scope) => ['create', 'update', 'delete'].map((event) => `${scope}.${event}`),
+	),
+	...['portal_groups', 'portal_settings'].flatMap((collection) =>
+		['create', 'update', 'delete'].map((event) => `${collection}.items.${event}`),
+	),
 ];
 
-export function registerPortalDoctor({ action, filter, init, schedule }: RegisterFunctions, { services, getSchema, database, logger, env }: HookExtensionContext): void {
+export function registerPortalDoctor(
+	{ action, filter, init, schedule }: RegisterFunctions,
+	{ services, getSchema, database, logger, env }: HookExtensionContext,
+): void {
 	let running: Promise<void> | null = null;
 	let again = false;
 
 	async function check(): Promise<void> {
 		// Uninstalled through another instance (or by the command) while this one ran: its ledger is gone.
-		if (installState.outcome?.status === 'installed' && !(await database.schema.hasTable(ledgerTable))) installState.outcome = { status: 'uninstalled' };
+		if (installState.outcome?.status === 'installed' && !(await database.schema.hasTable(ledgerTable)))
+			installState.outcome = { status: 'uninstalled' };
 		// Until the product's schema is installed here (or while a newer one is), there is nothing else to check.
 		const installProblems = installFindings(installState.outcome, bundleVersion);
 		if (installProblems.length > 0) {
 			for (const finding of installProblems) {
-				if (!doctorState.findings?.some(({ id }) => id === finding.id)) logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
+				if (!doctorState.findings?.some(({ id }) => id === finding.id))
+					logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
 			}
 			doctorState.findings = installProblems;
 			doctorState.checkedAt = new Date();
@@ -56,15 +65,23 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 			const drift = findings.filter(isManagedPolicyFinding);
 			if (drift.length > 0) {
 				// A repair that fails part-way still leaves the findings read afresh below: the portal stays closed while they stand.
-				await restoreManagedPolicies(context).catch((error: unknown) => logger.error(error, 'Customer Portal doctor: could not put right what it found'));
-				logger.warn(`Customer Portal doctor: put right ${drift.length} change${drift.length === 1 ? '' : 's'} made outside the portal to what it manages: ${drift.map((finding) => finding.problem).join(' ')}`);
-				await writeAudit(context, { action: 'doctor.policies_restored', details: { findings: drift.map((finding) => finding.problem) } });
+				await restoreManagedPolicies(context).catch((error: unknown) =>
+					logger.error(error, 'Customer Portal doctor: could not put right what it found'),
+				);
+				logger.warn(
+					`Customer Portal doctor: put right ${drift.length} change${drift.length === 1 ? '' : 's'} made outside the portal to what it manages: ${drift.map((finding) => finding.problem).join(' ')}`,
+				);
+				await writeAudit(context, {
+					action: 'doctor.policies_restored',
+					details: { findings: drift.map((finding) => finding.problem) },
+				});
 				findings = await examine();
 			}
 		}
 		const before = new Set((doctorState.findings ?? []).map((finding) => finding.id));
 		for (const finding of findings) {
-			if (!before.has(finding.id)) logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
+			if (!before.has(finding.id))
+				logger.warn(`Customer Portal doctor (${finding.severity}): ${finding.problem} Fix: ${finding.fix}`);
 		}
 		doctorState.findings = findings;
 		doctorState.checkedAt = new Date();
@@ -98,8 +115,10 @@ export function registerPortalDoctor({ action, filter, init, schedule }: Registe
 		const user = typeof meta['user'] === 'string' ? meta['user'] : null;
 		if (!user) return payload;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
-		const row = (await database('directus_users').select('role').where('id', user).first()) as { role: string | null } | undefined;
-		if (isPortalUser({ user, role: row?.role ?? null, admin: false }, settings.portal_role)) throw new PortalClosedError();
+		const row = (await database('directus_users').select('role').where('id', user).first()) as
+			{ role: string | null } | undefined;
+		if (isPortalUser({ user, role: row?.role ?? null, admin: false }, settings.portal_role))
+			throw new PortalClosedError();
 		return payload;
 	});
 }

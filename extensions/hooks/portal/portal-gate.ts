@@ -11,7 +11,10 @@ import { portalIsOpen } from '../../shared/doctor-state.ts';
 import { portalRequestCheck } from './portal-request-check.ts';
 
 const stillServed = (path: string) =>
-	path === '/auth/logout' || path === '/portal/api/health' || path === '/portal/api/config' || (path.startsWith('/portal/') && !path.startsWith('/portal/api/'));
+	path === '/auth/logout' ||
+	path === '/portal/api/health' ||
+	path === '/portal/api/config' ||
+	(path.startsWith('/portal/') && !path.startsWith('/portal/api/'));
 
 export function registerPortalGate({ init }: RegisterFunctions, context: HookExtensionContext): void {
 	const isPortalRequest = portalRequestCheck(context);

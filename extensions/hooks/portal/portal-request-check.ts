@@ -15,7 +15,12 @@ type Context = Pick<HookExtensionContext, 'services' | 'getSchema' | 'database' 
  * SQLite a second connection would wait for the caller's transaction). Without readable portal settings there
  * is no portal user: staff and the studio keep working while the doctor keeps the portal closed.
  */
-export function portalUserCheck({ services, getSchema, database, logger }: Context): (accountability: Accountability | null | undefined, knex?: Knex) => Promise<boolean> {
+export function portalUserCheck({
+	services,
+	getSchema,
+	database,
+	logger,
+}: Context): (accountability: Accountability | null | undefined, knex?: Knex) => Promise<boolean> {
 	const isPortalRole = portalRoleCheck(async (knex: Knex) => {
 		try {
 			return (await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex })).portal_role;

@@ -12,7 +12,10 @@
  */
 import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
-import { assertOwnCustomerReferences, ownCustomerReferences } from '../../../src/access/assert-own-customer-references.ts';
+import {
+	assertOwnCustomerReferences,
+	ownCustomerReferences,
+} from '../../../src/access/assert-own-customer-references.ts';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
@@ -23,12 +26,30 @@ type Payload = Record<string, unknown>;
 
 /** Collections a contact may add rows to under a parent they must be able to read, and the fields pinned to them. */
 const childCollections = {
-	ticket_comments: { parentField: 'ticket', parentCollection: 'tickets', authorField: 'author_contact', internal: true },
-	project_notes: { parentField: 'project', parentCollection: 'projects', authorField: 'author_contact', internal: true },
-	project_issues: { parentField: 'project', parentCollection: 'projects', authorField: 'reported_by_contact', internal: false },
+	ticket_comments: {
+		parentField: 'ticket',
+		parentCollection: 'tickets',
+		authorField: 'author_contact',
+		internal: true,
+	},
+	project_notes: {
+		parentField: 'project',
+		parentCollection: 'projects',
+		authorField: 'author_contact',
+		internal: true,
+	},
+	project_issues: {
+		parentField: 'project',
+		parentCollection: 'projects',
+		authorField: 'reported_by_contact',
+		internal: false,
+	},
 } as const;
 
-export function registerPortalWrites({ filter, init }: RegisterFunctions, { services, getSchema, database, logger }: HookExtensionContext): void {
+export function registerPortalWrites(
+	{ filter, init }: RegisterFunctions,
+	{ services, getSchema, database, logger }: HookExtensionContext,
+): void {
 	init('app.after', async () => {
 		if (await database.schema.hasTable('ticket_priorities')) await ensureDefaultPriority(database);
 		else logger.warn('Customer Portal: the help-desk schema is not applied; new tickets get no default priority.');
@@ -71,7 +92,11 @@ export function registerPortalWrites({ filter, init }: RegisterFunctions, { serv
 		for (const event of ['create', 'update'] as const) {
 			filter(`${collection}.items.${event}`, async (payload, _meta, { database: knex, accountability }) => {
 				const contact = await portalContact(accountability, knex);
-				if (contact) await assertOwnCustomerReferences({ knex }, { collection, payload: payload as Payload, customer: contact.customer });
+				if (contact)
+					await assertOwnCustomerReferences(
+						{ knex },
+						{ collection, payload: payload as Payload, customer: contact.customer },
+					);
 				return payload;
 			});
 		}
@@ -85,7 +110,11 @@ export function registerPortalWrites({ filter, init }: RegisterFunctions, { serv
 			if (rule.internal) child['is_internal'] = false;
 			const parent = child[rule.parentField];
 			// Throws Directus's own 403 when the contact cannot read the parent (or it does not exist).
-			await new services.ItemsService(rule.parentCollection, { knex: trx, schema: schema ?? (await getSchema()), accountability }).readOne(parent as number, { fields: ['id'] });
+			await new services.ItemsService(rule.parentCollection, {
+				knex: trx,
+				schema: schema ?? (await getSchema()),
+				accountability,
+			}).readOne(parent as number, { fields: ['id'] });
 			return child;
 		});
 	}

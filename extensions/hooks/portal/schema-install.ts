@@ -8,7 +8,10 @@ import { installProductSchema } from '../../../src/install/install-product-schem
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { installState } from '../../shared/install-state.ts';
 
-export function registerSchemaInstall({ init }: RegisterFunctions, { services, database, logger }: HookExtensionContext): void {
+export function registerSchemaInstall(
+	{ init }: RegisterFunctions,
+	{ services, database, logger }: HookExtensionContext,
+): void {
 	init('app.before', async () => {
 		const started = Date.now();
 		const outcome = await installProductSchema({ services, knex: database, bundleVersion });
@@ -19,24 +22,38 @@ export function registerSchemaInstall({ init }: RegisterFunctions, { services, d
 				const { applied, adopted, added } = outcome;
 				const made = [...added.collections, ...added.fields, ...added.relations].length;
 				if (applied.length > 0) {
-					const what = adopted ? 'recorded the schema made by the release before 0.2 as version 1' : `applied schema version ${applied.join(', ')}`;
+					const what = adopted
+						? 'recorded the schema made by the release before 0.2 as version 1'
+						: `applied schema version ${applied.join(', ')}`;
 					logger.info(`Customer Portal: ${what} (${took}).`);
 				}
-				if (made > 0) logger.info(`Customer Portal: added what was missing of its schema: ${added.collections.length} collections, ${added.fields.length} fields, ${added.relations.length} relations (${took}).`);
-				if (applied.length === 0 && made === 0) logger.info(`Customer Portal: schema version ${outcome.version} in place (checked in ${took}).`);
+				if (made > 0)
+					logger.info(
+						`Customer Portal: added what was missing of its schema: ${added.collections.length} collections, ${added.fields.length} fields, ${added.relations.length} relations (${took}).`,
+					);
+				if (applied.length === 0 && made === 0)
+					logger.info(`Customer Portal: schema version ${outcome.version} in place (checked in ${took}).`);
 				return;
 			}
 			case 'clash':
-				logger.error(`Customer Portal: not installed, to leave your own work alone: ${outcome.names.join(', ')} already exist and are not the portal's. The portal stays closed; Directus runs as before.`);
+				logger.error(
+					`Customer Portal: not installed, to leave your own work alone: ${outcome.names.join(', ')} already exist and are not the portal's. The portal stays closed; Directus runs as before.`,
+				);
 				return;
 			case 'newer':
-				logger.error(`Customer Portal: the database holds the portal's schema version ${outcome.databaseVersion}, newer than this bundle (${bundleVersion}); the portal stays closed.`);
+				logger.error(
+					`Customer Portal: the database holds the portal's schema version ${outcome.databaseVersion}, newer than this bundle (${bundleVersion}); the portal stays closed.`,
+				);
 				return;
 			case 'unsupported':
-				logger.error(`Customer Portal: needs SQLite or PostgreSQL, not "${outcome.client}"; nothing installed, the portal stays closed.`);
+				logger.error(
+					`Customer Portal: needs SQLite or PostgreSQL, not "${outcome.client}"; nothing installed, the portal stays closed.`,
+				);
 				return;
 			case 'failed':
-				logger.error(`Customer Portal: the schema install failed and was rolled back (${outcome.error}); the portal stays closed and the install runs again at the next start.`);
+				logger.error(
+					`Customer Portal: the schema install failed and was rolled back (${outcome.error}); the portal stays closed and the install runs again at the next start.`,
+				);
 		}
 	});
 }

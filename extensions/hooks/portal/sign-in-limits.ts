@@ -33,7 +33,8 @@ export function registerSignInLimits({ init, action }: RegisterFunctions, { env,
 
 	/** Hands a refusal to Directus's error handler, with Retry-After for a locked sign-in. */
 	const refuse = (response: Response, next: NextFunction) => (error: unknown) => {
-		if (error instanceof TooManySignInAttemptsError) response.setHeader('Retry-After', String(error.extensions.retryAfter));
+		if (error instanceof TooManySignInAttemptsError)
+			response.setHeader('Retry-After', String(error.extensions.retryAfter));
 		next(error);
 	};
 
@@ -75,6 +76,8 @@ export function registerSignInLimits({ init, action }: RegisterFunctions, { env,
 	action('auth.login', (meta, { accountability }) => {
 		const account = accountOf(meta['payload']);
 		if (meta['status'] !== 'success' || account === null) return;
-		signIns.succeeded(accountability?.ip ?? null, account).catch((error: unknown) => logger.error(error, 'Customer Portal: could not reset the sign-in count'));
+		signIns
+			.succeeded(accountability?.ip ?? null, account)
+			.catch((error: unknown) => logger.error(error, 'Customer Portal: could not reset the sign-in count'));
 	});
 }

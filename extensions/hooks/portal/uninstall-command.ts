@@ -7,7 +7,7 @@
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import { createInterface } from 'node:readline/promises';
 import { isUninstallConfirmed, uninstallConfirmation } from '../../../src/lifecycle/uninstall-confirmation.ts';
-import { planUninstall, uninstallPortal, type UninstallPlan } from '../../../src/lifecycle/uninstall-portal.ts';
+import { planUninstall, type UninstallPlan, uninstallPortal } from '../../../src/lifecycle/uninstall-portal.ts';
 
 /** The part of Directus's Commander program the command uses (Commander is Directus's dependency, not the product's). */
 interface CliCommand {
@@ -27,18 +27,25 @@ function describePlan(plan: UninstallPlan): string {
 		`Policies:\n${list(plan.policies.map((policy) => policy.name))}`,
 		`The portal role and its ${plan.users.length} portal user${plan.users.length === 1 ? '' : 's'} (contacts' portal logins; the contacts stay)`,
 		"The portal's database triggers, functions and indexes, and its studio module in the module bar",
-		plan.removeData ? 'The help-desk data is removed too (--remove-data).' : `Kept as plain Directus collections, with their data:\n${list(plan.kept)}`,
+		plan.removeData
+			? 'The help-desk data is removed too (--remove-data).'
+			: `Kept as plain Directus collections, with their data:\n${list(plan.kept)}`,
 	].join('\n');
 }
 
-export function registerUninstallCommand({ init }: RegisterFunctions, { services, database, getSchema }: HookExtensionContext): void {
+export function registerUninstallCommand(
+	{ init }: RegisterFunctions,
+	{ services, database, getSchema }: HookExtensionContext,
+): void {
 	init('cli.before', (meta) => {
 		const program = (meta as { program: CliCommand }).program;
 		program
 			.command('customer-portal')
 			.description('Customer Portal maintenance')
 			.command('uninstall')
-			.description('Remove everything Customer Portal put on this Directus; the help-desk data stays unless --remove-data')
+			.description(
+				'Remove everything Customer Portal put on this Directus; the help-desk data stays unless --remove-data',
+			)
 			.option('--remove-data', 'also remove the help-desk collections (customers … quotes) and their data', false)
 			.option('-y, --yes', 'do not ask for the confirmation phrase', false)
 			.action(async (options: { removeData: boolean; yes: boolean }) => {
@@ -64,7 +71,9 @@ export function registerUninstallCommand({ init }: RegisterFunctions, { services
 					);
 					process.exit(0);
 				} catch (error) {
-					process.stderr.write(`Customer Portal uninstall stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nRun it again to finish.\n`);
+					process.stderr.write(
+						`Customer Portal uninstall stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nRun it again to finish.\n`,
+					);
 					process.exit(1);
 				}
 			});

@@ -15,11 +15,15 @@ const utilsField = /utils_/;
 
 export function registerUtilsGuard({ init }: RegisterFunctions, context: HookExtensionContext): void {
 	const isPortalRequest = portalRequestCheck(context);
-	const refuseToPortalUsers = (request: Request, next: NextFunction) => isPortalRequest(request).then((portal) => next(portal ? new UtilsRefusedError() : undefined), next);
+	const refuseToPortalUsers = (request: Request, next: NextFunction) =>
+		isPortalRequest(request).then((portal) => next(portal ? new UtilsRefusedError() : undefined), next);
 
 	init('middlewares.after', (meta) => {
 		const app = meta['app'] as Application;
-		app.use('/utils', (request: Request, _response: Response, next: NextFunction) => void refuseToPortalUsers(request, next));
+		app.use(
+			'/utils',
+			(request: Request, _response: Response, next: NextFunction) => void refuseToPortalUsers(request, next),
+		);
 		app.post('/graphql/system', (request: Request, _response: Response, next: NextFunction) => {
 			if (!fieldsInGraphql(request.body, utilsField).some((field) => field.name.startsWith('utils_'))) return next();
 			void refuseToPortalUsers(request, next);

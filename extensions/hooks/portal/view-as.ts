@@ -19,12 +19,21 @@ const readMethods = new Set(['GET', 'HEAD']);
 
 type DirectusRequest = Request & { accountability?: Accountability | null };
 
-export function registerViewAs({ init }: RegisterFunctions, { services, getSchema, database, env }: HookExtensionContext): void {
+export function registerViewAs(
+	{ init }: RegisterFunctions,
+	{ services, getSchema, database, env }: HookExtensionContext,
+): void {
 	async function viewAs(request: DirectusRequest, ticket: string): Promise<void> {
 		if (!readMethods.has(request.method)) throw new ViewAsReadOnlyError();
 		if (!portalIsOpen()) throw new PortalClosedError();
 		const settings = await fetchPortalSettings({ services, schema: await getSchema(), knex: database });
-		const { accountability } = await resolveViewAs({ knex: database }, request.accountability ?? null, ticket, settings, String(env['SECRET']));
+		const { accountability } = await resolveViewAs(
+			{ knex: database },
+			request.accountability ?? null,
+			ticket,
+			settings,
+			String(env['SECRET']),
+		);
 		request.accountability = accountability;
 	}
 

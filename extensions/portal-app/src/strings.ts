@@ -70,7 +70,8 @@ export const strings = {
 		signUp: 'No login yet? Ask for one',
 		publicRequest: 'Submit a request without signing in',
 		publicKnowledgeBase: 'Browse the knowledge base',
-		wrong: 'That e-mail address and password did not work. If your login was switched off (suspended, or in the group “No Portal Access”), ask your administrator to turn it back on.',
+		wrong:
+			'That e-mail address and password did not work. If your login was switched off (suspended, or in the group “No Portal Access”), ask your administrator to turn it back on.',
 		noPortal: 'This login has no access to the customer portal. If you think it should, ask your administrator.',
 		emailInvalid: 'Enter an e-mail address such as name@company.com.',
 		signedOut: 'You are signed out.',
@@ -128,7 +129,15 @@ export const strings = {
 		empty: 'No tickets match.',
 		scopes: 'Which tickets',
 		tabs: { mine: 'Mine', company: 'My company', tree: 'Including sub-companies' },
-		columns: { id: '#', subject: 'Subject', status: 'Status', priority: 'Priority', customer: 'Company', requester: 'Requested by', updated: 'Updated' },
+		columns: {
+			id: '#',
+			subject: 'Subject',
+			status: 'Status',
+			priority: 'Priority',
+			customer: 'Company',
+			requester: 'Requested by',
+			updated: 'Updated',
+		},
 		notFound: 'This ticket does not exist or you cannot see it.',
 		description: 'Description',
 		conversation: 'Conversation',
@@ -204,8 +213,23 @@ export const strings = {
 		title: 'Projects',
 		empty: 'No projects.',
 		notFound: 'This project does not exist or you cannot see it.',
-		tabs: { overview: 'Overview', tasks: 'Schedule', notes: 'Notes', issues: 'Issues', charges: 'Charges', calendar: 'Calendar', attachments: 'Attachments' } as Record<string, string>,
-		columns: { name: 'Name', status: 'Status', start: 'Start', end: 'End', customer: 'Company', hours: 'Estimated hours' },
+		tabs: {
+			overview: 'Overview',
+			tasks: 'Schedule',
+			notes: 'Notes',
+			issues: 'Issues',
+			charges: 'Charges',
+			calendar: 'Calendar',
+			attachments: 'Attachments',
+		} as Record<string, string>,
+		columns: {
+			name: 'Name',
+			status: 'Status',
+			start: 'Start',
+			end: 'End',
+			customer: 'Company',
+			hours: 'Estimated hours',
+		},
 		members: 'Team',
 		description: 'Description',
 		noItems: 'Nothing here yet.',
@@ -227,8 +251,21 @@ export const strings = {
 		title: 'Devices',
 		empty: 'No devices.',
 		columns: { name: 'Name', type: 'Type', serial: 'Serial number', location: 'Location' } as Record<string, string>,
-		extra: { manufacturer: 'Manufacturer', model: 'Model', ip_address: 'IP address', warranty_expires: 'Warranty until', notes: 'Notes' } as Record<string, string>,
-		types: { computer: 'Computer', server: 'Server', printer: 'Printer', network: 'Network', phone: 'Phone', other: 'Other' } as Record<string, string>,
+		extra: {
+			manufacturer: 'Manufacturer',
+			model: 'Model',
+			ip_address: 'IP address',
+			warranty_expires: 'Warranty until',
+			notes: 'Notes',
+		} as Record<string, string>,
+		types: {
+			computer: 'Computer',
+			server: 'Server',
+			printer: 'Printer',
+			network: 'Network',
+			phone: 'Phone',
+			other: 'Other',
+		} as Record<string, string>,
 		notFound: 'This device does not exist or you cannot see it.',
 		details: 'Details',
 		added: 'Registered',
@@ -266,7 +303,9 @@ export const strings = {
 		lastName: 'Last name',
 		email: 'E-mail address',
 		emailHint: (domains: string[]) =>
-			domains.length > 0 ? `An address at ${domains.join(' or ')}.` : 'Your company has no e-mail domain on record: ask your service provider to add new colleagues.',
+			domains.length > 0
+				? `An address at ${domains.join(' or ')}.`
+				: 'Your company has no e-mail domain on record: ask your service provider to add new colleagues.',
 		group: 'Access',
 		send: 'Send invitation',
 		defaultGroup: 'Default access',
@@ -280,7 +319,8 @@ export const strings = {
 		resetPassword: 'Send password reset',
 		changeGroup: (name: string) => `Access for ${name}`,
 		done: 'Done.',
-		confirmSuspend: (name: string) => `Suspend ${name}'s login? They will not be able to sign in until you re-enable it.`,
+		confirmSuspend: (name: string) =>
+			`Suspend ${name}'s login? They will not be able to sign in until you re-enable it.`,
 		until: (date: string) => `until ${date}`,
 	},
 	publicRequest: {
@@ -296,7 +336,8 @@ export const strings = {
 	},
 	signUp: {
 		title: 'Ask for a login',
-		intro: 'Use your work e-mail address. If your company is a customer of ours, you will get an e-mail to set your password.',
+		intro:
+			'Use your work e-mail address. If your company is a customer of ours, you will get an e-mail to set your password.',
 		firstName: 'First name',
 		lastName: 'Last name',
 		email: 'Work e-mail address',
@@ -305,7 +346,8 @@ export const strings = {
 		done: 'Thank you. If your address can have a login, an e-mail with a link is on its way.',
 	},
 	viewAs: {
-		banner: (name: string, customer: string) => `You are viewing the portal as ${name} (${customer}). Read-only: nothing can be changed in their name.`,
+		banner: (name: string, customer: string) =>
+			`You are viewing the portal as ${name} (${customer}). Read-only: nothing can be changed in their name.`,
 		end: 'End View as',
 		ended: 'View as has ended. You can close this tab.',
 	},
@@ -323,7 +365,8 @@ export const strings = {
 		unknown: 'Something went wrong on the server. Try again in a moment.',
 		loadFailed: 'This could not be loaded.',
 		byCode: {
-			INVALID_CREDENTIALS: 'That e-mail address and password did not work. If your login was switched off (suspended, or in the group “No Portal Access”), ask your administrator to turn it back on.',
+			INVALID_CREDENTIALS:
+				'That e-mail address and password did not work. If your login was switched off (suspended, or in the group “No Portal Access”), ask your administrator to turn it back on.',
 			FORBIDDEN: 'You do not have access to this.',
 			TOKEN_EXPIRED: 'Your session has ended. Sign in again.',
 			INVALID_TOKEN: 'This link is not valid any more. Ask for a new one.',

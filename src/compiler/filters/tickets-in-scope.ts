@@ -13,6 +13,7 @@ import { ofCustomersInScope } from './of-customers-in-scope.ts';
 export function ticketsInScope(scope: TicketScope, settings: CompileSettings): Filter | null {
 	if (scope === 'none') return null;
 	if (scope === 'own') return { followers: isByMe('contact') };
-	if (scope === 'customer_tree' && settings.parentVisibility && settings.ticketCustomerPaths === true) return isTicketInMyCustomerTree;
+	if (scope === 'customer_tree' && settings.parentVisibility && settings.ticketCustomerPaths === true)
+		return isTicketInMyCustomerTree;
 	return ofCustomersInScope(scope, settings);
 }

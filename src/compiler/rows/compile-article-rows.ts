@@ -10,7 +10,9 @@ export function compileArticleRows(permissions: GroupPermissions): CompiledPermi
 	};
 	const articleFields = ['id', 'title', 'body', 'audience', 'date_created', 'date_updated'];
 	const rows: CompiledPermission[] = [];
-	if (permissions['kb.view']) rows.push(permissionRow('kb_articles', 'read', articleFields, ['kb.view'], { permissions: published }));
-	if (permissions['docs.view']) rows.push(permissionRow('documents', 'read', articleFields, ['docs.view'], { permissions: published }));
+	if (permissions['kb.view'])
+		rows.push(permissionRow('kb_articles', 'read', articleFields, ['kb.view'], { permissions: published }));
+	if (permissions['docs.view'])
+		rows.push(permissionRow('documents', 'read', articleFields, ['docs.view'], { permissions: published }));
 	return rows;
 }

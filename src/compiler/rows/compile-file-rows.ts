@@ -21,7 +21,15 @@ export function compileFileRows(permissions: GroupPermissions, settings: Compile
 		because.push('projects.attachments');
 	}
 	if (through.length === 0) return [];
-	const aliases: string[] = because.map((capability) => (capability === 'tickets.attachments' ? 'ticket_attachments' : 'project_attachments'));
-	const granted = (field: string) => !(attachmentAliases as readonly string[]).includes(field) || aliases.includes(field);
-	return [systemRow('directus_files', 'read', because, (allowed) => ({ fields: allowed.fields.filter(granted), permissions: anyOf(...through) }))];
+	const aliases: string[] = because.map((capability) =>
+		capability === 'tickets.attachments' ? 'ticket_attachments' : 'project_attachments',
+	);
+	const granted = (field: string) =>
+		!(attachmentAliases as readonly string[]).includes(field) || aliases.includes(field);
+	return [
+		systemRow('directus_files', 'read', because, (allowed) => ({
+			fields: allowed.fields.filter(granted),
+			permissions: anyOf(...through),
+		})),
+	];
 }

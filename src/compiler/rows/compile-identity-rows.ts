@@ -24,11 +24,24 @@ export function compileIdentityRows(permissions: GroupPermissions, settings: Com
 		['invoices', permissions['invoices.view']],
 		['quotes', permissions['quotes.decide']],
 	] as const;
-	const customerFields = ['id', 'name', 'parent', 'status', 'children', 'contacts', 'locations', ...customerAliases.filter(([, granted]) => granted).map(([alias]) => alias)];
+	const customerFields = [
+		'id',
+		'name',
+		'parent',
+		'status',
+		'children',
+		'contacts',
+		'locations',
+		...customerAliases.filter(([, granted]) => granted).map(([alias]) => alias),
+	];
 	return [
 		systemRow('directus_users', 'read', [], () => ({ permissions: ownUserRow })),
 		permissionRow('customers', 'read', customerFields, [], { permissions: readableCustomers }),
-		permissionRow('contacts', 'read', ['id', 'first_name', 'last_name', 'email', 'phone', 'customer', 'location'], [], { permissions: ofReadableCustomers }),
-		permissionRow('locations', 'read', ['id', 'name', 'customer', 'contacts'], [], { permissions: ofReadableCustomers }),
+		permissionRow('contacts', 'read', ['id', 'first_name', 'last_name', 'email', 'phone', 'customer', 'location'], [], {
+			permissions: ofReadableCustomers,
+		}),
+		permissionRow('locations', 'read', ['id', 'name', 'customer', 'contacts'], [], {
+			permissions: ofReadableCustomers,
+		}),
 	];
 }

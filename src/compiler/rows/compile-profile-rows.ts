@@ -9,7 +9,9 @@ import { systemRow } from './system-row.ts';
 export function compileProfileRows(permissions: GroupPermissions): CompiledPermission[] {
 	if (!permissions['profile.edit']) return [];
 	return [
-		permissionRow('contacts', 'update', ['first_name', 'last_name', 'phone'], ['profile.edit'], { permissions: isMyContact }),
+		permissionRow('contacts', 'update', ['first_name', 'last_name', 'phone'], ['profile.edit'], {
+			permissions: isMyContact,
+		}),
 		systemRow('directus_users', 'update', ['profile.edit'], () => ({ permissions: ownUserRow })),
 	];
 }

@@ -7,7 +7,18 @@ import { permissionRow } from './permission-row.ts';
 /** `quotes.decide`: their customer's quotes, and approving or declining a pending one. */
 export function compileQuoteRows(permissions: GroupPermissions): CompiledPermission[] {
 	if (!permissions['quotes.decide']) return [];
-	const quoteFields = ['id', 'title', 'description', 'total', 'status', 'valid_until', 'decided_at', 'decided_by', 'customer', 'date_created'];
+	const quoteFields = [
+		'id',
+		'title',
+		'description',
+		'total',
+		'status',
+		'valid_until',
+		'decided_at',
+		'decided_by',
+		'customer',
+		'date_created',
+	];
 	return [
 		permissionRow('quotes', 'read', quoteFields, ['quotes.decide'], { permissions: isOfMyCustomer() }),
 		permissionRow('quotes', 'update', ['status', 'decided_by', 'decided_at'], ['quotes.decide'], {

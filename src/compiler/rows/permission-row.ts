@@ -7,7 +7,11 @@ export function permissionRow(
 	action: PermissionAction,
 	fields: string[],
 	capabilities: CapabilityKey[],
-	{ permissions = null, validation = null, presets = null }: { permissions?: Filter | null; validation?: Filter | null; presets?: Record<string, unknown> | null } = {},
+	{
+		permissions = null,
+		validation = null,
+		presets = null,
+	}: { permissions?: Filter | null; validation?: Filter | null; presets?: Record<string, unknown> | null } = {},
 ): CompiledPermission {
 	return { collection, action, fields, permissions, validation, presets, capabilities };
 }

@@ -4,7 +4,12 @@ import type { CompiledPermission, Filter, PermissionAction } from '../types.ts';
 import { permissionRow } from './permission-row.ts';
 
 /** A row on a Directus system collection, from the allowlist in `src/access/system-permissions.ts` only. */
-export function systemRow(collection: string, action: PermissionAction, capabilities: CapabilityKey[], pick: (allowed: SystemPermission) => { fields?: string[]; permissions: Filter }): CompiledPermission {
+export function systemRow(
+	collection: string,
+	action: PermissionAction,
+	capabilities: CapabilityKey[],
+	pick: (allowed: SystemPermission) => { fields?: string[]; permissions: Filter },
+): CompiledPermission {
 	const allowed = findSystemPermission(collection, action);
 	if (!allowed) throw new Error(`${action} on ${collection} is not in the portal's system-permission allowlist.`);
 	const { fields = [...allowed.fields], permissions } = pick(allowed);

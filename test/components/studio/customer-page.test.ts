@@ -8,7 +8,16 @@ import { studioComponents, studioDirectives } from './studio-stubs.ts';
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
 vi.mock('@directus/extensions-sdk', () => ({ useApi: () => api }));
 
-const contact = { id: 11, first_name: 'Vera', last_name: 'Lang', email: 'vera@acme.test', status: 'active', user: null, portal_group: null, login_suspended: false };
+const contact = {
+	id: 11,
+	first_name: 'Vera',
+	last_name: 'Lang',
+	email: 'vera@acme.test',
+	status: 'active',
+	user: null,
+	portal_group: null,
+	login_suspended: false,
+};
 const answers: Record<string, unknown> = {
 	'/server/info': { version: '11.17.4' },
 	'/items/customers/3': { id: 3, name: 'Acme', visible_to_parent: true, email_domains: null },
@@ -16,18 +25,29 @@ const answers: Record<string, unknown> = {
 	'/items/portal_invitations': [],
 	'/items/portal_groups': [{ id: 1, name: 'Basic' }],
 };
-const refusal = (message: string) => Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
+const refusal = (message: string) =>
+	Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
 
 let router: Router;
 
 function openPage() {
-	return mount(CustomerPage, { props: { id: '3' }, global: { plugins: [router], components: studioComponents, directives: studioDirectives } });
+	return mount(CustomerPage, {
+		props: { id: '3' },
+		global: { plugins: [router], components: studioComponents, directives: studioDirectives },
+	});
 }
 
 beforeEach(async () => {
 	vi.resetAllMocks();
-	api.get.mockImplementation((path: string) => (path in answers ? Promise.resolve({ data: { data: answers[path] } }) : Promise.reject(new Error(`Unexpected GET ${path}`))));
-	router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	api.get.mockImplementation((path: string) =>
+		path in answers
+			? Promise.resolve({ data: { data: answers[path] } })
+			: Promise.reject(new Error(`Unexpected GET ${path}`)),
+	);
+	router = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	await router.push('/');
 });
 
@@ -43,7 +63,9 @@ describe('The customer page', () => {
 	});
 
 	test('An invitation that fails says why after the page is read again, and the button stays usable', async () => {
-		api.post.mockRejectedValueOnce(refusal('This contact has no e-mail address.')).mockResolvedValueOnce({ data: { data: {} } });
+		api.post
+			.mockRejectedValueOnce(refusal('This contact has no e-mail address.'))
+			.mockResolvedValueOnce({ data: { data: {} } });
 		const page = openPage();
 		await flushPromises();
 		await page.find('.enable-login').trigger('click');

@@ -8,8 +8,16 @@ import { studioComponents, studioDirectives } from './studio-stubs.ts';
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
 vi.mock('@directus/extensions-sdk', () => ({ useApi: () => api }));
 
-const group = { id: 5, name: 'Field staff', description: null, assignable_by_client: false, is_system: false, permissions: { 'tickets.view': 'own' } };
-const refusal = (message: string) => Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
+const group = {
+	id: 5,
+	name: 'Field staff',
+	description: null,
+	assignable_by_client: false,
+	is_system: false,
+	permissions: { 'tickets.view': 'own' },
+};
+const refusal = (message: string) =>
+	Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
 
 function answer(path: string) {
 	if (path === '/server/info') return Promise.resolve({ data: { data: { version: '11.17.4' } } });
@@ -20,7 +28,10 @@ function answer(path: string) {
 let router: Router;
 
 function openEditor() {
-	return mount(GroupEditor, { props: { id: '5' }, global: { plugins: [router], components: studioComponents, directives: studioDirectives } });
+	return mount(GroupEditor, {
+		props: { id: '5' },
+		global: { plugins: [router], components: studioComponents, directives: studioDirectives },
+	});
 }
 
 const saveButton = (editor: ReturnType<typeof openEditor>) => editor.find('.save-group');
@@ -28,7 +39,10 @@ const saveButton = (editor: ReturnType<typeof openEditor>) => editor.find('.save
 beforeEach(async () => {
 	vi.resetAllMocks();
 	api.get.mockImplementation(answer);
-	router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+	router = createRouter({
+		history: createMemoryHistory(),
+		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+	});
 	await router.push('/');
 });
 
@@ -44,7 +58,11 @@ describe('The group editor', () => {
 	});
 
 	test('A group that cannot be read says why, and shows no form', async () => {
-		api.get.mockImplementation((path: string) => (path === '/items/portal_groups/5' ? Promise.reject(refusal('You don\u2019t have permission to access this.')) : answer(path)));
+		api.get.mockImplementation((path: string) =>
+			path === '/items/portal_groups/5'
+				? Promise.reject(refusal('You don\u2019t have permission to access this.'))
+				: answer(path),
+		);
 		const editor = openEditor();
 		await flushPromises();
 		expect(editor.find('.load-error').text()).toBe('You don\u2019t have permission to access this.');
@@ -53,7 +71,9 @@ describe('The group editor', () => {
 	});
 
 	test('A save that fails shows why and leaves the button usable; saving again works', async () => {
-		api.patch.mockRejectedValueOnce(refusal('A group with this name exists already.')).mockResolvedValueOnce({ data: { data: group } });
+		api.patch
+			.mockRejectedValueOnce(refusal('A group with this name exists already.'))
+			.mockResolvedValueOnce({ data: { data: group } });
 		const editor = openEditor();
 		await flushPromises();
 		await saveButton(editor).trigger('click');
@@ -79,7 +99,10 @@ describe('The group editor', () => {
 		finish();
 		await flushPromises();
 		expect(api.patch).toHaveBeenCalledTimes(1);
-		expect(api.patch).toHaveBeenCalledWith('/items/portal_groups/5', expect.objectContaining({ name: 'Field staff', description: null }));
+		expect(api.patch).toHaveBeenCalledWith(
+			'/items/portal_groups/5',
+			expect.objectContaining({ name: 'Field staff', description: null }),
+		);
 		expect(editor.find('.saved-notice').exists()).toBe(true);
 	});
 });

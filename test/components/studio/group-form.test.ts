@@ -1,16 +1,37 @@
 import { describe, expect, test } from 'vitest';
-import { capabilities, findCapability, type Capability } from '../../../src/catalogue/capabilities.ts';
+import { capabilities, type Capability, findCapability } from '../../../src/catalogue/capabilities.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
 import { catalogueByArea } from '../../../extensions/module/customer-portal/lib/catalogue-by-area.ts';
-import { copyName, disabledCapabilities, disabledChoices, formToPermissions, toGroupForm } from '../../../extensions/module/customer-portal/lib/group-form.ts';
+import {
+	copyName,
+	disabledCapabilities,
+	disabledChoices,
+	formToPermissions,
+	toGroupForm,
+} from '../../../extensions/module/customer-portal/lib/group-form.ts';
 
 const basic = systemGroups.find((group) => group.name === 'Basic')!;
 
 describe('The catalogue by area', () => {
 	test('Every capability once, in the six areas in order', () => {
 		const areas = catalogueByArea();
-		expect(areas.map((area) => area.area)).toEqual(['tickets', 'projects', 'devices', 'knowledge', 'financials', 'account']);
-		expect(areas.flatMap((area) => area.capabilities.map((capability) => capability.key))).toEqual(capabilities.map((capability) => capability.key).sort((a, b) => areas.findIndex((area) => area.area === findCapability(a)?.area) - areas.findIndex((area) => area.area === findCapability(b)?.area)));
+		expect(areas.map((area) => area.area)).toEqual([
+			'tickets',
+			'projects',
+			'devices',
+			'knowledge',
+			'financials',
+			'account',
+		]);
+		expect(areas.flatMap((area) => area.capabilities.map((capability) => capability.key))).toEqual(
+			capabilities
+				.map((capability) => capability.key)
+				.sort(
+					(a, b) =>
+						areas.findIndex((area) => area.area === findCapability(a)?.area) -
+						areas.findIndex((area) => area.area === findCapability(b)?.area),
+				),
+		);
 		expect(areas.every((area) => area.capabilities.every((capability) => capability.area === area.area))).toBe(true);
 	});
 });
@@ -26,7 +47,11 @@ describe('The group form', () => {
 	});
 
 	test('Values that do not fit the catalogue fall back to granting nothing', () => {
-		const form = toGroupForm({ 'tickets.view': 'everything', 'kb.view': 'yes', 'devices.extra_fields': ['admin_password'] });
+		const form = toGroupForm({
+			'tickets.view': 'everything',
+			'kb.view': 'yes',
+			'devices.extra_fields': ['admin_password'],
+		});
 		expect(form['tickets.view']).toBe('none');
 		expect(form['kb.view']).toBe(false);
 		expect(form['devices.extra_fields']).toEqual([]);
@@ -36,13 +61,30 @@ describe('The group form', () => {
 		const form = toGroupForm(basic.permissions);
 		const disabled = disabledCapabilities(form);
 		// Basic sees no projects: every project option is off; it sees tickets, so ticket options are on.
-		for (const key of ['projects.schedule', 'projects.notes', 'projects.charges', 'projects.estimated_hours']) expect(disabled.has(key)).toBe(true);
-		for (const key of ['tickets.edit', 'tickets.reply', 'tickets.set_priority', 'devices.scope', 'devices.extra_fields']) expect(disabled.has(key)).toBe(false);
+		for (const key of ['projects.schedule', 'projects.notes', 'projects.charges', 'projects.estimated_hours'])
+			expect(disabled.has(key)).toBe(true);
+		for (const key of [
+			'tickets.edit',
+			'tickets.reply',
+			'tickets.set_priority',
+			'devices.scope',
+			'devices.extra_fields',
+		])
+			expect(disabled.has(key)).toBe(false);
 		form['tickets.view'] = 'none';
 		form['tickets.create'] = false;
 		form['devices.access'] = 'none';
 		const after = disabledCapabilities(form);
-		for (const key of ['tickets.edit', 'tickets.reply', 'tickets.view_priority', 'tickets.attachments', 'tickets.set_priority', 'devices.scope', 'devices.extra_fields']) expect(after.has(key)).toBe(true);
+		for (const key of [
+			'tickets.edit',
+			'tickets.reply',
+			'tickets.view_priority',
+			'tickets.attachments',
+			'tickets.set_priority',
+			'devices.scope',
+			'devices.extra_fields',
+		])
+			expect(after.has(key)).toBe(true);
 		expect(after.has('tickets.create')).toBe(false);
 	});
 
@@ -63,7 +105,12 @@ describe('The group form', () => {
 	});
 
 	test('What is saved is what the server stores: dependents cleared, edit clamped', () => {
-		const form = toGroupForm({ 'tickets.view': 'own', 'tickets.edit': 'customer_tree', 'projects.notes': true, 'devices.scope': 'all' });
+		const form = toGroupForm({
+			'tickets.view': 'own',
+			'tickets.edit': 'customer_tree',
+			'projects.notes': true,
+			'devices.scope': 'all',
+		});
 		const saved = formToPermissions(form);
 		expect(saved['tickets.edit']).toBe('own');
 		expect(saved['projects.notes']).toBe(false);

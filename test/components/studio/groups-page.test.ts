@@ -10,23 +10,35 @@ vi.mock('@directus/extensions-sdk', () => ({ useApi: () => api }));
 
 const answers: Record<string, unknown> = {
 	'/server/info': { version: '11.17.4' },
-	'/items/portal_groups': [{ id: 9, name: 'Field staff', description: null, is_system: false, assignable_by_client: false, permissions: {} }],
+	'/items/portal_groups': [
+		{ id: 9, name: 'Field staff', description: null, is_system: false, assignable_by_client: false, permissions: {} },
+	],
 	'/items/contacts': [{ portal_group: 9, count: { id: '1' } }],
 	'/items/portal_settings': { default_group: null },
 };
-const refusal = (message: string) => Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
+const refusal = (message: string) =>
+	Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
 
 beforeEach(() => {
 	vi.resetAllMocks();
-	api.get.mockImplementation((path: string) => (path in answers ? Promise.resolve({ data: { data: answers[path] } }) : Promise.reject(new Error(`Unexpected GET ${path}`))));
+	api.get.mockImplementation((path: string) =>
+		path in answers
+			? Promise.resolve({ data: { data: answers[path] } })
+			: Promise.reject(new Error(`Unexpected GET ${path}`)),
+	);
 });
 
 describe('The groups page', () => {
 	test('A group in use is not deleted: the server\u2019s words are shown and the group stays listed', async () => {
 		api.delete.mockRejectedValueOnce(refusal('The group "Field staff" cannot be deleted: 1 contact uses it.'));
-		const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+		const router = createRouter({
+			history: createMemoryHistory(),
+			routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+		});
 		await router.push('/');
-		const page = mount(GroupsPage, { global: { plugins: [router], components: studioComponents, directives: studioDirectives } });
+		const page = mount(GroupsPage, {
+			global: { plugins: [router], components: studioComponents, directives: studioDirectives },
+		});
 		await flushPromises();
 		await page.find('.delete-group').trigger('click');
 		await page.find('.confirm-delete').trigger('click');

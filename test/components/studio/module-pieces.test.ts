@@ -5,7 +5,7 @@ import { customerTreeRows } from '../../../extensions/module/customer-portal/lib
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
 import { isSupportedDirectusVersion } from '../../../extensions/module/customer-portal/lib/host-support.ts';
 import { describePortalStatus, portalStatus } from '../../../extensions/module/customer-portal/lib/portal-status.ts';
-import { withPortalModule, withoutPortalModule } from '../../../src/studio/module-bar.ts';
+import { withoutPortalModule, withPortalModule } from '../../../src/studio/module-bar.ts';
 
 const customers = [
 	{ id: 1, name: 'Parent', parent: null },
@@ -34,8 +34,18 @@ describe('The customer tree', () => {
 	});
 
 	test('A customer whose parent is not listed shows at the top, and a cycle does not loop', () => {
-		expect(customerTreeRows([{ id: 7, name: 'Orphan', parent: 99 }], new Set()).map((row) => row.customer.id)).toEqual([7]);
-		expect(customerTreeRows([{ id: 8, name: 'A', parent: 9 }, { id: 9, name: 'B', parent: 8 }], new Set([8, 9]))).toEqual([]);
+		expect(customerTreeRows([{ id: 7, name: 'Orphan', parent: 99 }], new Set()).map((row) => row.customer.id)).toEqual([
+			7,
+		]);
+		expect(
+			customerTreeRows(
+				[
+					{ id: 8, name: 'A', parent: 9 },
+					{ id: 9, name: 'B', parent: 8 },
+				],
+				new Set([8, 9]),
+			),
+		).toEqual([]);
 	});
 });
 
@@ -44,12 +54,26 @@ describe('Portal status', () => {
 	test('No login, invited until, expired, active, suspended', () => {
 		expect(portalStatus({ user_status: null, login_suspended: false }, null, now)).toEqual({ kind: 'no_login' });
 		// An invited contact already has a Directus user, status "invited", until they accept.
-		expect(portalStatus({ user_status: 'invited', login_suspended: false }, { id: 3, expires_at: '2030-01-02T00:00:00Z' }, now)).toMatchObject({ kind: 'invited', invitation: 3 });
-		expect(portalStatus({ user_status: 'invited', login_suspended: false }, { id: 3, expires_at: '2029-12-31T00:00:00Z' }, now)).toEqual({ kind: 'invitation_expired', invitation: 3 });
+		expect(
+			portalStatus(
+				{ user_status: 'invited', login_suspended: false },
+				{ id: 3, expires_at: '2030-01-02T00:00:00Z' },
+				now,
+			),
+		).toMatchObject({ kind: 'invited', invitation: 3 });
+		expect(
+			portalStatus(
+				{ user_status: 'invited', login_suspended: false },
+				{ id: 3, expires_at: '2029-12-31T00:00:00Z' },
+				now,
+			),
+		).toEqual({ kind: 'invitation_expired', invitation: 3 });
 		expect(portalStatus({ user_status: 'invited', login_suspended: false }, null, now)).toEqual({ kind: 'no_login' });
 		expect(portalStatus({ user_status: 'active', login_suspended: false }, null, now)).toEqual({ kind: 'active' });
 		expect(portalStatus({ user_status: 'active', login_suspended: true }, null, now)).toEqual({ kind: 'suspended' });
-		expect(portalStatus({ user_status: 'suspended', login_suspended: false }, null, now)).toEqual({ kind: 'suspended' });
+		expect(portalStatus({ user_status: 'suspended', login_suspended: false }, null, now)).toEqual({
+			kind: 'suspended',
+		});
 		expect(describePortalStatus({ kind: 'invited', until: now, invitation: 1 })).toMatch(/^Invited until /);
 	});
 });
@@ -58,9 +82,16 @@ describe('Who sees the module', () => {
 	const full = { access: 'full' };
 	test('Admins, and users granted what the Portal staff policy grants', () => {
 		expect(canUseModule({ admin_access: true }, {})).toBe(true);
-		expect(canUseModule({ admin_access: false }, { portal_groups: { read: full }, portal_settings: { update: full } })).toBe(true);
+		expect(
+			canUseModule({ admin_access: false }, { portal_groups: { read: full }, portal_settings: { update: full } }),
+		).toBe(true);
 		expect(canUseModule({ admin_access: false }, { portal_groups: { read: full } })).toBe(false);
-		expect(canUseModule({ admin_access: false }, { portal_groups: { read: { access: 'none' } }, portal_settings: { update: full } })).toBe(false);
+		expect(
+			canUseModule(
+				{ admin_access: false },
+				{ portal_groups: { read: { access: 'none' } }, portal_settings: { update: full } },
+			),
+		).toBe(false);
 		expect(canUseModule({ admin_access: false }, {})).toBe(false);
 	});
 });
@@ -74,15 +105,29 @@ describe('Small pieces', () => {
 	});
 
 	test("Errors read in the server's words", () => {
-		expect(errorMessage({ response: { data: { errors: [{ message: 'The portal group "X" cannot be deleted while 2 contacts use it.' }] } } })).toContain('2 contacts');
+		expect(
+			errorMessage({
+				response: {
+					data: { errors: [{ message: 'The portal group "X" cannot be deleted while 2 contacts use it.' }] },
+				},
+			}),
+		).toContain('2 contacts');
 		expect(errorMessage(new Error('Network Error'))).toBe('Network Error');
 	});
 
 	test('Audit filters leave out what is empty', () => {
 		expect(auditFilter({ customer: null, contact: ' ', action: null, from: '', to: '' })).toEqual({});
 		expect(auditFilter({ customer: null, contact: null, action: null, from: null, to: null })).toEqual({});
-		expect(auditFilter({ customer: 4, contact: 'ivy', action: 'invitation.sent', from: '2030-01-01', to: '2030-01-31' })).toEqual({
-			_and: [{ customer: { _eq: 4 } }, { actor_contact: { email: { _icontains: 'ivy' } } }, { action: { _eq: 'invitation.sent' } }, { date_created: { _gte: '2030-01-01' } }, { date_created: { _lte: '2030-01-31T23:59:59' } }],
+		expect(
+			auditFilter({ customer: 4, contact: 'ivy', action: 'invitation.sent', from: '2030-01-01', to: '2030-01-31' }),
+		).toEqual({
+			_and: [
+				{ customer: { _eq: 4 } },
+				{ actor_contact: { email: { _icontains: 'ivy' } } },
+				{ action: { _eq: 'invitation.sent' } },
+				{ date_created: { _gte: '2030-01-01' } },
+				{ date_created: { _lte: '2030-01-31T23:59:59' } },
+			],
 		});
 	});
 
@@ -91,7 +136,10 @@ describe('Small pieces', () => {
 		expect(bar?.map((entry) => entry.id).slice(-2)).toEqual(['customer-portal', 'settings']);
 		expect(withPortalModule(bar)).toBeNull();
 		expect(withPortalModule([{ type: 'module', id: 'customer-portal', enabled: false }])).toBeNull();
-		expect(withPortalModule([{ type: 'module', id: 'content', enabled: true }])?.map((entry) => entry.id)).toEqual(['content', 'customer-portal']);
+		expect(withPortalModule([{ type: 'module', id: 'content', enabled: true }])?.map((entry) => entry.id)).toEqual([
+			'content',
+			'customer-portal',
+		]);
 	});
 
 	test('Taken out again, an empty setting is empty again and a team’s own bar keeps everything else', () => {

@@ -1,31 +1,77 @@
 /** Directus's own studio components as plain elements, so a module page renders outside the studio. */
-import { defineComponent, h, type Component } from 'vue';
+import { type Component, defineComponent, h } from 'vue';
 
 const plain = (tag: string, className: string): Component =>
-	defineComponent({ name: className, inheritAttrs: true, setup: (_props, { slots }) => () => h(tag, { class: className }, slots['default']?.()) });
+	defineComponent({
+		name: className,
+		inheritAttrs: true,
+		setup:
+			(_props, { slots }) =>
+			() =>
+				h(tag, { class: className }, slots['default']?.()),
+	});
 
 const VButton = defineComponent({
 	props: { loading: Boolean, disabled: Boolean },
 	emits: ['click'],
-	setup: (props, { slots, emit }) => () => h('button', { disabled: props.disabled, 'data-loading': String(props.loading), onClick: (event: MouseEvent) => emit('click', event) }, slots['default']?.()),
+	setup:
+		(props, { slots, emit }) =>
+		() =>
+			h(
+				'button',
+				{
+					'disabled': props.disabled,
+					'data-loading': String(props.loading),
+					'onClick': (event: MouseEvent) => emit('click', event),
+				},
+				slots['default']?.(),
+			),
 });
 
 const PrivateView = defineComponent({
 	props: { title: { type: String, required: true } },
-	setup: (props, { slots }) => () =>
-		h('div', { class: 'private-view' }, [slots['headline']?.(), h('h1', props.title), slots['title-outer:prepend']?.(), h('div', { class: 'header-actions' }, slots['actions']?.()), slots['default']?.()]),
+	setup:
+		(props, { slots }) =>
+		() =>
+			h('div', { class: 'private-view' }, [
+				slots['headline']?.(),
+				h('h1', props.title),
+				slots['title-outer:prepend']?.(),
+				h('div', { class: 'header-actions' }, slots['actions']?.()),
+				slots['default']?.(),
+			]),
 });
 
 /** Each header's cell from the page's `item.<value>` slot, like Directus's table. */
 const VTable = defineComponent({
-	props: { headers: { type: Array as () => { value: string }[], required: true }, items: { type: Array as () => Record<string, unknown>[], required: true } },
-	setup: (props, { slots }) => () =>
-		h('table', { class: 'v-table' }, [h('tbody', props.items.map((item) => h('tr', [...props.headers.map((header) => h('td', slots[`item.${header.value}`]?.({ item }) ?? String(item[header.value] ?? ''))), h('td', slots['item-append']?.({ item }))])))]),
+	props: {
+		headers: { type: Array as () => { value: string }[], required: true },
+		items: { type: Array as () => Record<string, unknown>[], required: true },
+	},
+	setup:
+		(props, { slots }) =>
+		() =>
+			h('table', { class: 'v-table' }, [
+				h(
+					'tbody',
+					props.items.map((item) =>
+						h('tr', [
+							...props.headers.map((header) =>
+								h('td', slots[`item.${header.value}`]?.({ item }) ?? String(item[header.value] ?? '')),
+							),
+							h('td', slots['item-append']?.({ item })),
+						]),
+					),
+				),
+			]),
 });
 
 const VDialog = defineComponent({
 	props: { modelValue: Boolean },
-	setup: (props, { slots }) => () => (props.modelValue ? h('div', { class: 'v-dialog' }, slots['default']?.()) : null),
+	setup:
+		(props, { slots }) =>
+		() =>
+			props.modelValue ? h('div', { class: 'v-dialog' }, slots['default']?.()) : null,
 });
 
 export const studioComponents: Record<string, Component> = {

@@ -2,7 +2,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { useAction } from '../../../extensions/module/customer-portal/composables/use-action.ts';
 
-const refusal = (message: string) => Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
+const refusal = (message: string) =>
+	Object.assign(new Error('Request failed with status code 400'), { response: { data: { errors: [{ message }] } } });
 
 describe('An action in the studio module', () => {
 	test('Runs while the work runs, then hands what the work returned to its success callback', async () => {
@@ -19,7 +20,10 @@ describe('An action in the studio module', () => {
 	});
 
 	test('A failure shows the server\u2019s message and leaves the action usable: the next run works and clears it', async () => {
-		const work = vi.fn<() => Promise<void>>().mockRejectedValueOnce(refusal('The group is still in use: 1 contact uses it.')).mockResolvedValueOnce();
+		const work = vi
+			.fn<() => Promise<void>>()
+			.mockRejectedValueOnce(refusal('The group is still in use: 1 contact uses it.'))
+			.mockResolvedValueOnce();
 		const onSuccess = vi.fn();
 		const onDone = vi.fn();
 		const { running, error, run } = useAction(work, { onSuccess, onDone });

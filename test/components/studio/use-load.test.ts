@@ -13,7 +13,8 @@ function deferred<T>() {
 	return { promise, resolve, reject };
 }
 
-const refusal = (message: string) => Object.assign(new Error('Request failed with status code 403'), { response: { data: { errors: [{ message }] } } });
+const refusal = (message: string) =>
+	Object.assign(new Error('Request failed with status code 403'), { response: { data: { errors: [{ message }] } } });
 
 describe('Loading in the studio module', () => {
 	test('Is loading while the loader runs, then shows what it read', async () => {

@@ -9,5 +9,10 @@ test('An enabled login keeps its status, a suspended user becomes active again, 
 });
 
 test('A disabled login is suspended, whatever its status, and holds nothing', () => {
-	for (const status of ['active', 'suspended', 'invited', 'archived']) expect({ from: status, ...linkedUserState(status, false) }).toEqual({ from: status, status: 'suspended', holdsPolicies: false });
+	for (const status of ['active', 'suspended', 'invited', 'archived'])
+		expect({ from: status, ...linkedUserState(status, false) }).toEqual({
+			from: status,
+			status: 'suspended',
+			holdsPolicies: false,
+		});
 });

@@ -13,11 +13,7 @@ async function pass(limit: number, sizes: number[]): Promise<{ bytes: number; ch
 			done();
 		},
 	});
-	await pipeline(
-		Readable.from(sizes.map((size) => Buffer.alloc(size, 1))),
-		byteLimit,
-		sink,
-	);
+	await pipeline(Readable.from(sizes.map((size) => Buffer.alloc(size, 1))), byteLimit, sink);
 	return { bytes: Buffer.concat(out).length, chunks: out.length, truncated: byteLimit.truncated };
 }
 

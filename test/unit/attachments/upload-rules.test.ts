@@ -62,11 +62,13 @@ describe('cleanFileName', () => {
 	});
 
 	test('Keeps non-ASCII names as they are', () => {
-		for (const name of ['Überweisung März.pdf', 'Отчёт 2026.xlsx', '報告書.docx', 'café crème.png', '😀 smile.png']) expect(cleanFileName(name)).toBe(name);
+		for (const name of ['Überweisung März.pdf', 'Отчёт 2026.xlsx', '報告書.docx', 'café crème.png', '😀 smile.png'])
+			expect(cleanFileName(name)).toBe(name);
 	});
 
 	test('Keeps right-to-left names as they are', () => {
-		for (const name of ['تقرير الربع.pdf', 'דוח שנתי.pdf', 'mixed עברית name.txt']) expect(cleanFileName(name)).toBe(name);
+		for (const name of ['تقرير الربع.pdf', 'דוח שנתי.pdf', 'mixed עברית name.txt'])
+			expect(cleanFileName(name)).toBe(name);
 	});
 
 	test('Drops the characters that make a name show other than it is: bidirectional overrides and C1 controls', () => {
@@ -84,7 +86,8 @@ describe('cleanFileName', () => {
 	});
 
 	test('Refuses anything that is not a string', () => {
-		for (const name of [undefined, null, 42, ['report.pdf'], { name: 'report.pdf' }]) expect(cleanFileName(name)).toBeNull();
+		for (const name of [undefined, null, 42, ['report.pdf'], { name: 'report.pdf' }])
+			expect(cleanFileName(name)).toBeNull();
 	});
 });
 
@@ -104,11 +107,28 @@ describe('mediaType', () => {
 
 describe('uploadTypes', () => {
 	test('Accepts common documents and images', () => {
-		for (const type of ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']) expect(uploadTypes.has(type)).toBe(true);
+		for (const type of [
+			'application/pdf',
+			'image/png',
+			'image/jpeg',
+			'text/plain',
+			'text/csv',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		])
+			expect(uploadTypes.has(type)).toBe(true);
 	});
 
 	test('Refuses types a browser would run or render as a page', () => {
-		for (const type of ['text/html', 'image/svg+xml', 'application/javascript', 'text/javascript', 'application/xhtml+xml', 'application/x-msdownload', 'application/octet-stream', '']) {
+		for (const type of [
+			'text/html',
+			'image/svg+xml',
+			'application/javascript',
+			'text/javascript',
+			'application/xhtml+xml',
+			'application/x-msdownload',
+			'application/octet-stream',
+			'',
+		]) {
 			expect({ type, accepted: uploadTypes.has(type) }).toEqual({ type, accepted: false });
 		}
 	});
@@ -128,12 +148,28 @@ describe('uploadLimitFromEnv', () => {
 		expect(uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: '1' })).toBe(1);
 		expect(uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: '2048' })).toBe(2048);
 		expect(uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: 52_428_800 })).toBe(52_428_800);
-		expect(uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: String(Number.MAX_SAFE_INTEGER) })).toBe(Number.MAX_SAFE_INTEGER);
+		expect(uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: String(Number.MAX_SAFE_INTEGER) })).toBe(
+			Number.MAX_SAFE_INTEGER,
+		);
 	});
 
 	test('Falls back to 10 MB for zero, a negative, a fraction, text or a number too large to count exactly', () => {
-		for (const value of ['0', 0, '-1', '1.5', 'ten', '', null, String(Number.MAX_SAFE_INTEGER + 1), 'Infinity', 'NaN']) {
-			expect({ value, limit: uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: value }) }).toEqual({ value, limit: defaultUploadLimitBytes });
+		for (const value of [
+			'0',
+			0,
+			'-1',
+			'1.5',
+			'ten',
+			'',
+			null,
+			String(Number.MAX_SAFE_INTEGER + 1),
+			'Infinity',
+			'NaN',
+		]) {
+			expect({ value, limit: uploadLimitFromEnv({ PORTAL_UPLOAD_MAX_BYTES: value }) }).toEqual({
+				value,
+				limit: defaultUploadLimitBytes,
+			});
 		}
 	});
 });

@@ -20,7 +20,10 @@ describe('authMutationsInGraphql', () => {
 	test('Finds password-reset requests, and names no e-mail where the request gives none', () => {
 		const query = 'mutation($email: String!) { auth_password_request(email: $email) } ';
 		expect(authMutationsInGraphql({ query })).toEqual({ logins: [], resets: [''] });
-		expect(authMutationsInGraphql({ query, variables: { email: 'x@example.com' } })).toEqual({ logins: [], resets: ['x@example.com'] });
+		expect(authMutationsInGraphql({ query, variables: { email: 'x@example.com' } })).toEqual({
+			logins: [],
+			resets: ['x@example.com'],
+		});
 	});
 
 	test('A body without a GraphQL document, or without these mutations, asks for nothing', () => {

@@ -16,14 +16,27 @@ const counting: TriggerSetDefinition = {
 	keeps: 'counts',
 	sql: () => ({
 		functions: {},
-		triggers: { probe_counting_insert: { table: 'items', definition: 'AFTER INSERT ON items BEGIN /* {{marker}} */ UPDATE counts SET n = n + 1; END' } },
+		triggers: {
+			probe_counting_insert: {
+				table: 'items',
+				definition: 'AFTER INSERT ON items BEGIN /* {{marker}} */ UPDATE counts SET n = n + 1; END',
+			},
+		},
 		indexes: { probe_counting_index: { table: 'items', definition: '(name)' } },
 	}),
 };
 const stamping: TriggerSetDefinition = {
 	prefix: 'probe_stamping',
 	keeps: 'stamps',
-	sql: () => ({ functions: {}, triggers: { probe_stamping_insert: { table: 'items', definition: "AFTER INSERT ON items BEGIN /* {{marker}} */ INSERT INTO stamps VALUES ('x'); END" } } }),
+	sql: () => ({
+		functions: {},
+		triggers: {
+			probe_stamping_insert: {
+				table: 'items',
+				definition: "AFTER INSERT ON items BEGIN /* {{marker}} */ INSERT INTO stamps VALUES ('x'); END",
+			},
+		},
+	}),
 };
 
 describe('Trigger sets', () => {
@@ -53,12 +66,27 @@ describe('Trigger sets', () => {
 		expect(await triggersAreCurrent(db, counting)).toBe(true);
 		// Installing over an existing index leaves it be.
 		await installTriggers(db, counting);
-		expect(((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'probe_%'")) as { name: string }[]).map(({ name }) => name)).toEqual(['probe_counting_index']);
+		expect(
+			(
+				(await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'probe_%'")) as {
+					name: string;
+				}[]
+			).map(({ name }) => name),
+		).toEqual(['probe_counting_index']);
 	});
 
 	test('Refuses an index not named with the set’s prefix', () => {
-		const foreign: TriggerSetDefinition = { ...counting, sql: () => ({ functions: {}, triggers: {}, indexes: { items_name_index: { table: 'items', definition: '(name)' } } }) };
-		expect(() => triggerSet(foreign, 'sqlite3')).toThrow('Trigger, function or index items_name_index does not start with probe_counting.');
+		const foreign: TriggerSetDefinition = {
+			...counting,
+			sql: () => ({
+				functions: {},
+				triggers: {},
+				indexes: { items_name_index: { table: 'items', definition: '(name)' } },
+			}),
+		};
+		expect(() => triggerSet(foreign, 'sqlite3')).toThrow(
+			'Trigger, function or index items_name_index does not start with probe_counting.',
+		);
 	});
 });
 
@@ -66,16 +94,31 @@ describe('ticketCustomerPathTriggers', () => {
 	test('On PostgreSQL: an index for "path starts with", and one rewrite statement per update of customers', () => {
 		const pg = triggerSet(ticketCustomerPathTriggers, 'pg');
 		expect(pg.indexNames).toEqual(['portal_ticket_path_prefix_index']);
-		expect(pg.statements).toContain('CREATE INDEX IF NOT EXISTS portal_ticket_path_prefix_index ON tickets (customer_path text_pattern_ops)');
-		const moved = pg.statements.find((statement) => statement.startsWith('CREATE TRIGGER portal_ticket_path_customers_moved '));
+		expect(pg.statements).toContain(
+			'CREATE INDEX IF NOT EXISTS portal_ticket_path_prefix_index ON tickets (customer_path text_pattern_ops)',
+		);
+		const moved = pg.statements.find((statement) =>
+			statement.startsWith('CREATE TRIGGER portal_ticket_path_customers_moved '),
+		);
 		// PostgreSQL accepts transition tables only on a trigger without a column list.
-		expect(moved).toMatch(/AFTER UPDATE ON customers REFERENCING OLD TABLE AS moved_from NEW TABLE AS moved_to FOR EACH STATEMENT/);
+		expect(moved).toMatch(
+			/AFTER UPDATE ON customers REFERENCING OLD TABLE AS moved_from NEW TABLE AS moved_to FOR EACH STATEMENT/,
+		);
 		// Every insert is read from the customer; an update only where it could differ from what the rewrite wrote.
-		expect(pg.statements.find((statement) => statement.startsWith('CREATE TRIGGER portal_ticket_path_insert '))).toMatch(/BEFORE INSERT ON tickets FOR EACH ROW EXECUTE/);
-		expect(pg.statements.find((statement) => statement.startsWith('CREATE TRIGGER portal_ticket_path_update '))).toMatch(/WHEN \(pg_trigger_depth\(\) = 0 OR OLD\.customer IS DISTINCT FROM NEW\.customer\)/);
+		expect(
+			pg.statements.find((statement) => statement.startsWith('CREATE TRIGGER portal_ticket_path_insert ')),
+		).toMatch(/BEFORE INSERT ON tickets FOR EACH ROW EXECUTE/);
+		expect(
+			pg.statements.find((statement) => statement.startsWith('CREATE TRIGGER portal_ticket_path_update ')),
+		).toMatch(/WHEN \(pg_trigger_depth\(\) = 0 OR OLD\.customer IS DISTINCT FROM NEW\.customer\)/);
 	});
 
 	test('On SQLite: nothing at all', () => {
-		expect(triggerSet(ticketCustomerPathTriggers, 'sqlite3')).toMatchObject({ triggers: [], functionNames: [], indexNames: [], statements: [] });
+		expect(triggerSet(ticketCustomerPathTriggers, 'sqlite3')).toMatchObject({
+			triggers: [],
+			functionNames: [],
+			indexNames: [],
+			statements: [],
+		});
 	});
 });

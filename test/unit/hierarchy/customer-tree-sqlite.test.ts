@@ -12,7 +12,11 @@ import { installTriggers } from '../../../src/database/install-triggers.ts';
 import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
 import { customerTreeDerivedTable } from '../../../src/hierarchy/customer-tree-derived-table.ts';
 import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
-import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
+import {
+	type CustomerTreeNode,
+	expectedCustomerTree,
+	expectedTreePaths,
+} from '../../../src/hierarchy/expected-customer-tree.ts';
 
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
 import { Random } from '../../support/random.ts';
@@ -31,7 +35,12 @@ async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	return db;
 }
 
-const nodes = (rows: Row[]): CustomerTreeNode[] => rows.map(({ id, parent, visible_to_parent }) => ({ id, parent, visible_to_parent: visible_to_parent === 1 || visible_to_parent === 'true' }));
+const nodes = (rows: Row[]): CustomerTreeNode[] =>
+	rows.map(({ id, parent, visible_to_parent }) => ({
+		id,
+		parent,
+		visible_to_parent: visible_to_parent === 1 || visible_to_parent === 'true',
+	}));
 
 async function customers(db: Knex): Promise<Row[]> {
 	return (await db('customers').select('id', 'parent', 'visible_to_parent').orderBy('id')) as Row[];
@@ -42,7 +51,10 @@ async function tree(db: Knex) {
 }
 
 async function paths(db: Knex): Promise<Map<number, string | null>> {
-	const rows = (await db('customers').select('id', 'tree_path').orderBy('id')) as { id: number; tree_path: string | null }[];
+	const rows = (await db('customers').select('id', 'tree_path').orderBy('id')) as {
+		id: number;
+		tree_path: string | null;
+	}[];
 	return new Map(rows.map((row) => [row.id, row.tree_path]));
 }
 
@@ -56,9 +68,10 @@ async function expectExact(db: Knex, message?: string): Promise<void> {
 /** Every customer at or below `id` in the full tree. */
 function branch(rows: Row[], id: number): Set<number> {
 	const found = new Set([id]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
-		for (const row of rows) if (row.parent !== null && found.has(row.parent) && !found.has(row.id)) grew = found.add(row.id).size > 0;
+		for (const row of rows)
+			if (row.parent !== null && found.has(row.parent) && !found.has(row.id)) grew = found.add(row.id).size > 0;
 	}
 	return found;
 }
@@ -93,14 +106,16 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 			const roll = rng.next();
 			let operation: string;
 			if (rows.length < 6 || roll < 0.25) {
-				const parent = rng.next() < 0.2 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 5))?.id ?? null);
+				const parent =
+					rng.next() < 0.2 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 5))?.id ?? null);
 				operation = `insert below ${parent}`;
 				await db('customers').insert({ name: 'c', parent, visible_to_parent: visible() });
 			} else if (roll < 0.35) {
 				// A small tree in one statement, children listed before their parents.
 				nextId = Math.max(nextId, ...ids);
 				const [root, child, grandchild] = [++nextId, ++nextId, ++nextId];
-				const parent = rng.next() < 0.5 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 3))?.id ?? null);
+				const parent =
+					rng.next() < 0.5 ? null : (rng.maybePick(rows.filter((row) => level(rows, row.id) < 3))?.id ?? null);
 				operation = `insert ${grandchild} < ${child} < ${root} < ${parent} in one statement`;
 				await db('customers').insert([
 					{ id: grandchild, name: 'g', parent: child, visible_to_parent: visible() },
@@ -109,14 +124,18 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 				]);
 			} else if (roll < 0.55) {
 				const moving = rng.maybePick(ids) ?? 0;
-				const outside = rows.filter((row) => !branch(rows, moving).has(row.id) && level(rows, row.id) + 1 + height(rows, moving) <= 6);
+				const outside = rows.filter(
+					(row) => !branch(rows, moving).has(row.id) && level(rows, row.id) + 1 + height(rows, moving) <= 6,
+				);
 				const parent = rng.next() < 0.2 ? null : (rng.maybePick(outside)?.id ?? null);
 				operation = `move ${moving} below ${parent}`;
 				await db('customers').update({ parent }).where('id', moving);
 			} else if (roll < 0.7) {
 				const toggled = rng.maybePick(rows);
 				operation = `toggle ${toggled?.id}`;
-				await db('customers').update({ visible_to_parent: toggled?.visible_to_parent === 1 ? 0 : 1 }).where('id', toggled?.id ?? 0);
+				await db('customers')
+					.update({ visible_to_parent: toggled?.visible_to_parent === 1 ? 0 : 1 })
+					.where('id', toggled?.id ?? 0);
 			} else if (roll < 0.8) {
 				// Several customers below one parent in one statement (what Directus's `{ keys, data }` does).
 				const parent = rng.maybePick(ids) ?? 0;
@@ -161,8 +180,17 @@ describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: 1, visible_to_parent: 1 }]);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 3 });
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({
+			status: 'ready',
+			installed: true,
+			rebuilt: true,
+			rows: 3,
+		});
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({
+			status: 'ready',
+			installed: false,
+			rebuilt: false,
+		});
 		await expectExact(db);
 	});
 
@@ -198,18 +226,29 @@ describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 	test('Replaces triggers of another version', async () => {
 		await ensureDerivedTable(db, customerTreeDerivedTable);
 		await db.raw('DROP TRIGGER portal_customer_tree_insert');
-		await db.raw("CREATE TRIGGER portal_customer_tree_insert AFTER INSERT ON customers BEGIN /* customer-portal customer_tree 000000000000 */ SELECT 1; END");
+		await db.raw(
+			'CREATE TRIGGER portal_customer_tree_insert AFTER INSERT ON customers BEGIN /* customer-portal customer_tree 000000000000 */ SELECT 1; END',
+		);
 		await db.raw('CREATE TRIGGER portal_customer_tree_retired AFTER INSERT ON customers BEGIN SELECT 1; END');
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
 		await ensureDerivedTable(db, customerTreeDerivedTable);
 		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
-		const names = (await db.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as { name: string }[];
-		expect(names.map(({ name }) => name)).toEqual(['portal_customer_tree_delete', 'portal_customer_tree_insert', 'portal_customer_tree_update']);
+		const names = (await db.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as {
+			name: string;
+		}[];
+		expect(names.map(({ name }) => name)).toEqual([
+			'portal_customer_tree_delete',
+			'portal_customer_tree_insert',
+			'portal_customer_tree_update',
+		]);
 	});
 
 	test('Leaves a database without the hierarchy’s tables alone', async () => {
 		await db.raw('DROP TABLE customer_tree');
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toEqual({ status: 'schema-missing', missing: ['customer_tree'] });
+		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toEqual({
+			status: 'schema-missing',
+			missing: ['customer_tree'],
+		});
 	});
 });
 

@@ -18,22 +18,29 @@ describe('customerTreeTriggers', () => {
 	test('Marks every trigger with its version, where the installed version can be read back', () => {
 		const sqlite = triggerSet(customerTreeTriggers, 'sqlite3');
 		for (const { name } of sqlite.triggers) {
-			expect(sqlite.statements.find((statement) => statement.startsWith(`CREATE TRIGGER ${name} `))).toContain(sqlite.marker);
+			expect(sqlite.statements.find((statement) => statement.startsWith(`CREATE TRIGGER ${name} `))).toContain(
+				sqlite.marker,
+			);
 		}
 		const pg = triggerSet(customerTreeTriggers, 'pg');
-		for (const name of pg.functionNames) expect(pg.statements).toContain(`COMMENT ON FUNCTION ${name}() IS '${pg.marker}'`);
-		for (const { name } of pg.triggers) expect(pg.statements).toContain(`COMMENT ON TRIGGER ${name} ON customers IS '${pg.marker}'`);
+		for (const name of pg.functionNames)
+			expect(pg.statements).toContain(`COMMENT ON FUNCTION ${name}() IS '${pg.marker}'`);
+		for (const { name } of pg.triggers)
+			expect(pg.statements).toContain(`COMMENT ON TRIGGER ${name} ON customers IS '${pg.marker}'`);
 	});
 
 	test('Uses no common table expression in SQLite trigger bodies, which SQLite refuses', () => {
-		for (const statement of triggerSet(customerTreeTriggers, 'sqlite3').statements) expect(statement).not.toMatch(/\bWITH\b/i);
+		for (const statement of triggerSet(customerTreeTriggers, 'sqlite3').statements)
+			expect(statement).not.toMatch(/\bWITH\b/i);
 		expect(closureQuery('sqlite3')).toMatch(/^WITH RECURSIVE closure/);
 	});
 
 	test('Drops each trigger before creating it, so installing twice is harmless', () => {
 		const { statements, triggers } = triggerSet(customerTreeTriggers, 'pg');
 		for (const { name } of triggers) {
-			expect(statements.indexOf(`DROP TRIGGER IF EXISTS ${name} ON customers`)).toBeLessThan(statements.findIndex((statement) => statement.startsWith(`CREATE TRIGGER ${name} `)));
+			expect(statements.indexOf(`DROP TRIGGER IF EXISTS ${name} ON customers`)).toBeLessThan(
+				statements.findIndex((statement) => statement.startsWith(`CREATE TRIGGER ${name} `)),
+			);
 		}
 		expect(statements[0]).toMatch(/^CREATE OR REPLACE FUNCTION /);
 	});
@@ -42,13 +49,17 @@ describe('customerTreeTriggers', () => {
 describe('The hierarchy’s errors tell staff what to do', () => {
 	test('CustomerCycleError', () => {
 		const error = new CustomerCycleError();
-		expect(error.message).toBe("A customer cannot be placed below itself or one of its own sub-customers. Choose a parent outside this customer's branch.");
+		expect(error.message).toBe(
+			"A customer cannot be placed below itself or one of its own sub-customers. Choose a parent outside this customer's branch.",
+		);
 		expect([error.status, error.code]).toEqual([400, 'CUSTOMER_CYCLE']);
 	});
 
 	test('CustomerParentNotFoundError', () => {
 		const error = new CustomerParentNotFoundError({ parent: 42 });
-		expect(error.message).toBe('There is no customer 42 to place this customer below. Choose an existing parent customer, or none.');
+		expect(error.message).toBe(
+			'There is no customer 42 to place this customer below. Choose an existing parent customer, or none.',
+		);
 		expect([error.status, error.code]).toEqual([400, 'CUSTOMER_PARENT_NOT_FOUND']);
 	});
 

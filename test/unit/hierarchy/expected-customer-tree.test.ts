@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { expectedCustomerTree, expectedTreePaths, type CustomerTreeNode } from '../../../src/hierarchy/expected-customer-tree.ts';
+import {
+	type CustomerTreeNode,
+	expectedCustomerTree,
+	expectedTreePaths,
+} from '../../../src/hierarchy/expected-customer-tree.ts';
 
-const node = (id: number, parent: number | null, visible_to_parent = true): CustomerTreeNode => ({ id, parent, visible_to_parent });
-const rows = (...triples: [number, number, number][]) => triples.map(([customer, ancestor, depth]) => ({ customer, ancestor, depth }));
+const node = (id: number, parent: number | null, visible_to_parent = true): CustomerTreeNode => ({
+	id,
+	parent,
+	visible_to_parent,
+});
+const rows = (...triples: [number, number, number][]) =>
+	triples.map(([customer, ancestor, depth]) => ({ customer, ancestor, depth }));
 
 describe('expectedCustomerTree', () => {
 	test('Gives every customer its own row at depth 0', () => {
@@ -11,7 +20,9 @@ describe('expectedCustomerTree', () => {
 	});
 
 	test('Lists every customer above a visible one with its distance', () => {
-		expect(expectedCustomerTree([node(3, 2), node(1, null), node(2, 1)])).toEqual(rows([1, 1, 0], [2, 2, 0], [2, 1, 1], [3, 3, 0], [3, 2, 1], [3, 1, 2]));
+		expect(expectedCustomerTree([node(3, 2), node(1, null), node(2, 1)])).toEqual(
+			rows([1, 1, 0], [2, 2, 0], [2, 1, 1], [3, 3, 0], [3, 2, 1], [3, 1, 2]),
+		);
 	});
 
 	test('A customer hidden from its parent is the top of its own tree, for itself and everything below it', () => {
@@ -36,14 +47,24 @@ describe('expectedCustomerTree', () => {
 
 describe('expectedTreePaths', () => {
 	test('Lists the customers a customer is visible to, top first, itself last', () => {
-		const paths = expectedTreePaths(expectedCustomerTree([node(1, null), node(2, 1), node(3, 2), node(4, 3, false), node(5, 4), node(12, 1)]));
-		expect(Object.fromEntries(paths)).toEqual({ 1: '/1/', 2: '/1/2/', 3: '/1/2/3/', 4: '/4/', 5: '/4/5/', 12: '/1/12/' });
+		const paths = expectedTreePaths(
+			expectedCustomerTree([node(1, null), node(2, 1), node(3, 2), node(4, 3, false), node(5, 4), node(12, 1)]),
+		);
+		expect(Object.fromEntries(paths)).toEqual({
+			1: '/1/',
+			2: '/1/2/',
+			3: '/1/2/3/',
+			4: '/4/',
+			5: '/4/5/',
+			12: '/1/12/',
+		});
 	});
 
 	test('A subtree is exactly the customers whose path starts with the top customer’s', () => {
 		const customers = [node(1, null), node(2, 1), node(3, 2, false), node(12, 1), node(21, null), node(22, 21)];
 		const paths = expectedTreePaths(expectedCustomerTree(customers));
-		const below = (id: number) => [...paths].filter(([, path]) => path.startsWith(paths.get(id) ?? '-')).map(([customer]) => customer);
+		const below = (id: number) =>
+			[...paths].filter(([, path]) => path.startsWith(paths.get(id) ?? '-')).map(([customer]) => customer);
 		expect(below(1)).toEqual([1, 2, 12]);
 		expect(below(2)).toEqual([2]);
 		expect(below(21)).toEqual([21, 22]);

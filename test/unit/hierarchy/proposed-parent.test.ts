@@ -20,7 +20,8 @@ describe('proposedParent', () => {
 	});
 
 	test('Leaves anything else to Directus’s validation', () => {
-		for (const parent of ['abc', 1.5, -3, 0, true, '01', { id: 'x' }]) expect(proposedParent({ parent })).toEqual({ kind: 'invalid' });
+		for (const parent of ['abc', 1.5, -3, 0, true, '01', { id: 'x' }])
+			expect(proposedParent({ parent })).toEqual({ kind: 'invalid' });
 	});
 });
 

@@ -4,7 +4,10 @@ import { onlyProductAdditions } from '../../../src/install/add-missing-schema.ts
 import { findNameClashes } from '../../../src/install/find-name-clashes.ts';
 import { productNames, productSnapshot } from '../../../src/install/product-schema.ts';
 
-const names = { collections: ['customers', 'tickets', 'helpdesk_tickets'], systemFields: ['directus_users.portal_contacts'] };
+const names = {
+	collections: ['customers', 'tickets', 'helpdesk_tickets'],
+	systemFields: ['directus_users.portal_contacts'],
+};
 const whole = (rhs: object) => [{ kind: 'N', rhs }];
 
 describe('What the install takes from a snapshot diff', () => {
@@ -22,18 +25,33 @@ describe('What the install takes from a snapshot diff', () => {
 			{ collection: 'directus_users', field: 'portal_contacts', diff: whole({ field: 'portal_contacts' }) },
 			{ collection: 'directus_users', field: 'nickname', diff: [{ kind: 'D', lhs: { field: 'nickname' } }] },
 		],
-		systemFields: [{ collection: 'directus_users', field: 'email', diff: [{ kind: 'E', path: ['schema', 'is_indexed'], lhs: true, rhs: false }] }],
+		systemFields: [
+			{
+				collection: 'directus_users',
+				field: 'email',
+				diff: [{ kind: 'E', path: ['schema', 'is_indexed'], lhs: true, rhs: false }],
+			},
+		],
 		relations: [
 			{ collection: 'tickets', field: 'customer', related_collection: 'customers', diff: whole({ field: 'customer' }) },
 			{ collection: 'orders', field: 'user', related_collection: 'directus_users', diff: [{ kind: 'D', lhs: {} }] },
-			{ collection: 'tickets', field: 'requester', related_collection: 'contacts', diff: [{ kind: 'E', path: ['schema', 'on_delete'], lhs: 'SET NULL', rhs: 'CASCADE' }] },
+			{
+				collection: 'tickets',
+				field: 'requester',
+				related_collection: 'contacts',
+				diff: [{ kind: 'E', path: ['schema', 'on_delete'], lhs: 'SET NULL', rhs: 'CASCADE' }],
+			},
 		],
 	} as unknown as SnapshotDiff;
 
 	test('Keeps whole new collections, fields and relations of the product’s', () => {
 		const kept = onlyProductAdditions(diff, names);
 		expect(kept.collections.map(({ collection }) => collection)).toEqual(['customers']);
-		expect(kept.fields.map(({ collection, field }) => `${collection}.${field}`)).toEqual(['customers.name', 'tickets.customer_path', 'directus_users.portal_contacts']);
+		expect(kept.fields.map(({ collection, field }) => `${collection}.${field}`)).toEqual([
+			'customers.name',
+			'tickets.customer_path',
+			'directus_users.portal_contacts',
+		]);
 		expect(kept.relations.map(({ collection, field }) => `${collection}.${field}`)).toEqual(['tickets.customer']);
 	});
 
@@ -47,8 +65,15 @@ describe('What the install takes from a snapshot diff', () => {
 
 describe('Names the product needs that something else holds', () => {
 	test('Collections and tables by name, fields on Directus’s collections by collection and field', () => {
-		expect(findNameClashes(names, { collections: new Set(['tickets', 'orders']), fields: new Set(['directus_users.nickname']) })).toEqual(['tickets']);
-		expect(findNameClashes(names, { collections: new Set(), fields: new Set(['directus_users.portal_contacts']) })).toEqual(['directus_users.portal_contacts']);
+		expect(
+			findNameClashes(names, {
+				collections: new Set(['tickets', 'orders']),
+				fields: new Set(['directus_users.nickname']),
+			}),
+		).toEqual(['tickets']);
+		expect(
+			findNameClashes(names, { collections: new Set(), fields: new Set(['directus_users.portal_contacts']) }),
+		).toEqual(['directus_users.portal_contacts']);
 		expect(findNameClashes(names, { collections: new Set(['orders']), fields: new Set() })).toEqual([]);
 	});
 

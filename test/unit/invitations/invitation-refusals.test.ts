@@ -19,7 +19,16 @@ const record: InvitationRecord = {
 	sent_count: 1,
 	last_sent_at: null,
 };
-const contact: InvitableContact = { id: 2, email: 'ada@example.com', first_name: 'Ada', last_name: null, status: 'active', customer: 3, user: 'u-1', portal_group: 4 };
+const contact: InvitableContact = {
+	id: 2,
+	email: 'ada@example.com',
+	first_name: 'Ada',
+	last_name: null,
+	status: 'active',
+	customer: 3,
+	user: 'u-1',
+	portal_group: 4,
+};
 
 describe('assertInvitationResendable', () => {
 	test('Lets a pending or expired invitation be sent again', () => {
@@ -29,19 +38,26 @@ describe('assertInvitationResendable', () => {
 
 	test('Refuses to send an accepted or revoked invitation again, saying to invite anew', () => {
 		expect(() => assertInvitationResendable('accepted')).toThrow(InvitationConflictError);
-		expect(() => assertInvitationResendable('accepted')).toThrow('This invitation has been accepted; it cannot be sent again. Invite the contact anew if needed.');
-		expect(() => assertInvitationResendable('revoked')).toThrow('This invitation has been revoked; it cannot be sent again. Invite the contact anew if needed.');
+		expect(() => assertInvitationResendable('accepted')).toThrow(
+			'This invitation has been accepted; it cannot be sent again. Invite the contact anew if needed.',
+		);
+		expect(() => assertInvitationResendable('revoked')).toThrow(
+			'This invitation has been revoked; it cannot be sent again. Invite the contact anew if needed.',
+		);
 	});
 });
 
 describe('assertInvitationRevocable', () => {
 	test('Lets a pending, expired or already revoked invitation be revoked', () => {
-		for (const state of ['pending', 'expired', 'revoked'] as const) expect(() => assertInvitationRevocable(state)).not.toThrow();
+		for (const state of ['pending', 'expired', 'revoked'] as const)
+			expect(() => assertInvitationRevocable(state)).not.toThrow();
 	});
 
 	test('Refuses to revoke an accepted invitation, pointing to suspending the login instead', () => {
 		expect(() => assertInvitationRevocable('accepted')).toThrow(InvitationConflictError);
-		expect(() => assertInvitationRevocable('accepted')).toThrow('This invitation has already been accepted. Suspend the login instead.');
+		expect(() => assertInvitationRevocable('accepted')).toThrow(
+			'This invitation has already been accepted. Suspend the login instead.',
+		);
 	});
 });
 
@@ -52,7 +68,11 @@ describe('assertInvitationUsable', () => {
 
 	test('Refuses an unknown, expired, accepted or revoked invitation with the state in the error', () => {
 		for (const state of ['unknown', 'expired', 'accepted', 'revoked'] as const) {
-			const found: FoundInvitation = { state, invitation: state === 'unknown' ? null : record, contact: state === 'unknown' ? null : contact };
+			const found: FoundInvitation = {
+				state,
+				invitation: state === 'unknown' ? null : record,
+				contact: state === 'unknown' ? null : contact,
+			};
 			let caught: unknown;
 			try {
 				assertInvitationUsable(found);
@@ -65,12 +85,18 @@ describe('assertInvitationUsable', () => {
 	});
 
 	test('Refuses a pending state that comes without its invitation or contact', () => {
-		expect(() => assertInvitationUsable({ state: 'pending', invitation: null, contact })).toThrow(InvitationNotUsableError);
-		expect(() => assertInvitationUsable({ state: 'pending', invitation: record, contact: null })).toThrow(InvitationNotUsableError);
+		expect(() => assertInvitationUsable({ state: 'pending', invitation: null, contact })).toThrow(
+			InvitationNotUsableError,
+		);
+		expect(() => assertInvitationUsable({ state: 'pending', invitation: record, contact: null })).toThrow(
+			InvitationNotUsableError,
+		);
 	});
 
 	test('Tells an expired link to ask for a new invitation', () => {
-		expect(() => assertInvitationUsable({ state: 'expired', invitation: record, contact })).toThrow('This invitation link has expired. Ask for a new invitation.');
+		expect(() => assertInvitationUsable({ state: 'expired', invitation: record, contact })).toThrow(
+			'This invitation link has expired. Ask for a new invitation.',
+		);
 	});
 });
 

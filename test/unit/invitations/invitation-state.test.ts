@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { invitationExpiry, invitationState, type InvitationTimes } from '../../../src/invitations/invitation-state.ts';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
-const invitation = (times: Partial<InvitationTimes>): InvitationTimes => ({ expires_at: '2026-03-02T12:00:00.000Z', accepted_at: null, revoked_at: null, ...times });
+const invitation = (times: Partial<InvitationTimes>): InvitationTimes => ({
+	expires_at: '2026-03-02T12:00:00.000Z',
+	accepted_at: null,
+	revoked_at: null,
+	...times,
+});
 
 describe('invitationState', () => {
 	test('Is pending before it expires, unused and not revoked', () => {
@@ -22,16 +27,22 @@ describe('invitationState', () => {
 
 	test('Stays accepted once accepted, even after its expiry', () => {
 		expect(invitationState(invitation({ accepted_at: '2026-03-01T10:00:00Z' }), now)).toBe('accepted');
-		expect(invitationState(invitation({ accepted_at: '2026-03-01T10:00:00Z', expires_at: '2026-03-01T11:00:00Z' }), now)).toBe('accepted');
+		expect(
+			invitationState(invitation({ accepted_at: '2026-03-01T10:00:00Z', expires_at: '2026-03-01T11:00:00Z' }), now),
+		).toBe('accepted');
 	});
 
 	test('Stays revoked once revoked, even after its expiry', () => {
 		expect(invitationState(invitation({ revoked_at: new Date('2026-03-01T10:00:00Z') }), now)).toBe('revoked');
-		expect(invitationState(invitation({ revoked_at: '2026-03-01T10:00:00Z', expires_at: '2026-03-01T11:00:00Z' }), now)).toBe('revoked');
+		expect(
+			invitationState(invitation({ revoked_at: '2026-03-01T10:00:00Z', expires_at: '2026-03-01T11:00:00Z' }), now),
+		).toBe('revoked');
 	});
 
 	test('Counts as accepted when it was both accepted and revoked', () => {
-		expect(invitationState(invitation({ accepted_at: '2026-03-01T10:00:00Z', revoked_at: '2026-03-01T11:00:00Z' }), now)).toBe('accepted');
+		expect(
+			invitationState(invitation({ accepted_at: '2026-03-01T10:00:00Z', revoked_at: '2026-03-01T11:00:00Z' }), now),
+		).toBe('accepted');
 	});
 });
 

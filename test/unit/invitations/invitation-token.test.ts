@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { createInvitationToken, hashInvitationToken, invitationTokenPattern, tokenMatchesHash } from '../../../src/invitations/invitation-token.ts';
+import {
+	createInvitationToken,
+	hashInvitationToken,
+	invitationTokenPattern,
+	tokenMatchesHash,
+} from '../../../src/invitations/invitation-token.ts';
 
 describe('createInvitationToken', () => {
 	test('Issues a 43-character base64url token that the link pattern accepts', () => {
@@ -62,7 +67,16 @@ describe('tokenMatchesHash', () => {
 
 describe('invitationTokenPattern', () => {
 	test('Refuses tokens of the wrong length or with characters outside base64url', () => {
-		for (const token of ['', 'a'.repeat(42), 'a'.repeat(44), `${'a'.repeat(42)}=`, `${'a'.repeat(42)}+`, `${'a'.repeat(42)}/`, ` ${'a'.repeat(42)}`, `${'a'.repeat(43)}\n`]) {
+		for (const token of [
+			'',
+			'a'.repeat(42),
+			'a'.repeat(44),
+			`${'a'.repeat(42)}=`,
+			`${'a'.repeat(42)}+`,
+			`${'a'.repeat(42)}/`,
+			` ${'a'.repeat(42)}`,
+			`${'a'.repeat(43)}\n`,
+		]) {
 			expect({ token, valid: invitationTokenPattern.test(token) }).toEqual({ token, valid: false });
 		}
 	});

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { alreadyRegisteredMail, escapeHtml, invitationMail, requestReceivedMail, welcomeMail, type MailBranding } from '../../../src/mail/portal-mails.ts';
+import {
+	alreadyRegisteredMail,
+	escapeHtml,
+	invitationMail,
+	type MailBranding,
+	requestReceivedMail,
+	welcomeMail,
+} from '../../../src/mail/portal-mails.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
 
 const branding: MailBranding = { portalName: 'Acme Portal', accentColor: '#123456' };
@@ -24,7 +31,12 @@ describe('escapeHtml', () => {
 });
 
 describe('invitationMail', () => {
-	const mail = invitationMail(branding, { name: script, customer: quotes, link: 'https://portal.example/portal/accept-invitation?token=abc', expiresAt });
+	const mail = invitationMail(branding, {
+		name: script,
+		customer: quotes,
+		link: 'https://portal.example/portal/accept-invitation?token=abc',
+		expiresAt,
+	});
 
 	test('Escapes a contact name holding a script tag in the HTML part', () => {
 		expect(mail.html).not.toContain('<script>');
@@ -44,19 +56,26 @@ describe('invitationMail', () => {
 	test('Escapes the link in the button and in the address printed below it', () => {
 		const link = 'https://portal.example/accept?token=a"onmouseover="alert(1)&x=<b>';
 		const html = invitationMail(branding, { name: 'Ada', customer: 'Acme', link, expiresAt }).html;
-		expect(html).toContain('href="https://portal.example/accept?token=a&quot;onmouseover=&quot;alert(1)&amp;x=&lt;b&gt;"');
+		expect(html).toContain(
+			'href="https://portal.example/accept?token=a&quot;onmouseover=&quot;alert(1)&amp;x=&lt;b&gt;"',
+		);
 		expect(html).not.toContain('"onmouseover="');
 		expect(html).not.toContain('<b>');
 	});
 
 	test('Escapes the portal name wherever the HTML shows it', () => {
-		const html = invitationMail({ portalName: `<img src=x onerror=alert(1)> & 'Co'`, accentColor: '#123456' }, { name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt }).html;
+		const html = invitationMail(
+			{ portalName: `<img src=x onerror=alert(1)> & 'Co'`, accentColor: '#123456' },
+			{ name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt },
+		).html;
 		expect(html).not.toContain('<img');
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &#39;Co&#39;');
 	});
 
 	test('Lets only a plain hex colour into the button style, and falls back to a neutral one otherwise', () => {
-		const colour = (accentColor: string) => invitationMail({ portalName: 'P', accentColor }, { name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt }).html;
+		const colour = (accentColor: string) =>
+			invitationMail({ portalName: 'P', accentColor }, { name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt })
+				.html;
 		expect(colour('#abc')).toContain('background:#abc;');
 		expect(colour('red;position:fixed')).toContain('background:#6644FF;');
 		expect(colour('#123456" onclick="x')).toContain('background:#6644FF;');
@@ -66,17 +85,31 @@ describe('invitationMail', () => {
 
 describe('Other portal mails', () => {
 	test('Escape the name, e-mail and links they show', () => {
-		const welcome = welcomeMail(branding, { name: script, email: `a"b'@example.com`, portalUrl: 'https://x/?a=1&b=<2>' }).html;
+		const welcome = welcomeMail(branding, {
+			name: script,
+			email: `a"b'@example.com`,
+			portalUrl: 'https://x/?a=1&b=<2>',
+		}).html;
 		expect(welcome).not.toContain('<script>');
 		expect(welcome).toContain('a&quot;b&#39;@example.com');
 		expect(welcome).toContain('https://x/?a=1&amp;b=&lt;2&gt;');
-		const registered = alreadyRegisteredMail(branding, { name: quotes, email: '<x>@example.com', resetLink: 'https://x/reset' }).html;
+		const registered = alreadyRegisteredMail(branding, {
+			name: quotes,
+			email: '<x>@example.com',
+			resetLink: 'https://x/reset',
+		}).html;
 		expect(registered).toContain('Hello &quot;&amp;&#39;,');
 		expect(registered).toContain('&lt;x&gt;@example.com');
 	});
 
 	test('Escape the subject of a request wherever the HTML repeats it', () => {
-		const mail = requestReceivedMail(branding, { name: 'Ada', ticket: 7, subject: `${script} ${quotes}`, loginLink: null, portalUrl: null });
+		const mail = requestReceivedMail(branding, {
+			name: 'Ada',
+			ticket: 7,
+			subject: `${script} ${quotes}`,
+			loginLink: null,
+			portalUrl: null,
+		});
 		expect(mail.html).not.toContain('<script>');
 		expect(mail.html).toContain('&quot;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &quot;&amp;&#39;&quot;');
 	});
@@ -92,7 +125,12 @@ describe('displayName', () => {
 
 	test('Passes a name with markup on as it is, for the mail to escape', () => {
 		expect(displayName({ first_name: '<script>', last_name: quotes, email: null })).toBe(`<script> ${quotes}`);
-		const html = invitationMail(branding, { name: displayName({ first_name: '<script>', last_name: quotes, email: null }), customer: 'Acme', link: 'https://x', expiresAt }).html;
+		const html = invitationMail(branding, {
+			name: displayName({ first_name: '<script>', last_name: quotes, email: null }),
+			customer: 'Acme',
+			link: 'https://x',
+			expiresAt,
+		}).html;
 		expect(html).toContain('Hello &lt;script&gt; &quot;&amp;&#39;,');
 	});
 });

@@ -17,7 +17,12 @@ function inspect(collection: string, rows: unknown[]): DifferenceLog {
 	const world = tinyWorld({ 'tickets.view': 'own' });
 	const seeded = { local: world, world } as unknown as SeededWorld;
 	const log = new DifferenceLog();
-	const context: OracleContext = { http: new OracleHttp('http://unused', ''), log, random: new Random(1), session: { seeded, access: accessOf(world, me), token: '', signedInWith: 'static token', who: 'me' } };
+	const context: OracleContext = {
+		http: new OracleHttp('http://unused', ''),
+		log,
+		random: new Random(1),
+		session: { seeded, access: accessOf(world, me), token: '', signedInWith: 'static token', who: 'me' },
+	};
 	const inspector = new RowInspector(context);
 	inspector.rows(collection, rows);
 	inspector.flush('test', 'GET /test');
@@ -26,23 +31,45 @@ function inspect(collection: string, rows: unknown[]): DifferenceLog {
 
 describe('RowInspector', () => {
 	test('Finds nothing in readable rows with readable fields, nested readable rows included', () => {
-		const log = inspect('tickets', [{ id: 31, subject: 'x', comments: [45], participants: [{ id: 42, contact: null }], contact: { id: 20, email: 'c20@example.com' } }]);
+		const log = inspect('tickets', [
+			{
+				id: 31,
+				subject: 'x',
+				comments: [45],
+				participants: [{ id: 42, contact: null }],
+				contact: { id: 20, email: 'c20@example.com' },
+			},
+		]);
 		expect(log.differences).toEqual([]);
 	});
 
 	test('A row the contact may not read is a leak, at the top or nested', () => {
-		expect(inspect('tickets', [{ id: 30, subject: 'x' }]).differences[0]).toMatchObject({ severity: 'leak', got: expect.stringContaining('unreadable tickets [30]') });
-		expect(inspect('tickets', [{ id: 31, contact: { id: 23, email: 'c23@example.com' } }]).differences[0]).toMatchObject({ severity: 'leak', got: expect.stringContaining('unreadable contacts [23] at tickets.contact') });
+		expect(inspect('tickets', [{ id: 30, subject: 'x' }]).differences[0]).toMatchObject({
+			severity: 'leak',
+			got: expect.stringContaining('unreadable tickets [30]'),
+		});
+		expect(
+			inspect('tickets', [{ id: 31, contact: { id: 23, email: 'c23@example.com' } }]).differences[0],
+		).toMatchObject({ severity: 'leak', got: expect.stringContaining('unreadable contacts [23] at tickets.contact') });
 	});
 
 	test('An id of an unreadable row in an O2M list is a leak; an M2O key is part of the readable row', () => {
-		expect(inspect('tickets', [{ id: 31, comments: [45, 46] }]).differences[0]).toMatchObject({ severity: 'leak', got: expect.stringContaining('unreadable ticket_comments [46]') });
+		expect(inspect('tickets', [{ id: 31, comments: [45, 46] }]).differences[0]).toMatchObject({
+			severity: 'leak',
+			got: expect.stringContaining('unreadable ticket_comments [46]'),
+		});
 		expect(inspect('tickets', [{ id: 32, contact: 23 }]).differences).toEqual([]);
 	});
 
 	test('A forbidden field with a value is a leak; empty, it is a deviation', () => {
-		expect(inspect('tickets', [{ id: 31, assignee: 'staff' }]).differences[0]).toMatchObject({ severity: 'leak', expected: 'no field tickets.assignee' });
-		expect(inspect('tickets', [{ id: 31, priority: null }]).differences[0]).toMatchObject({ severity: 'deviation', expected: 'no field tickets.priority' });
+		expect(inspect('tickets', [{ id: 31, assignee: 'staff' }]).differences[0]).toMatchObject({
+			severity: 'leak',
+			expected: 'no field tickets.assignee',
+		});
+		expect(inspect('tickets', [{ id: 31, priority: null }]).differences[0]).toMatchObject({
+			severity: 'deviation',
+			expected: 'no field tickets.priority',
+		});
 	});
 
 	test('A forbidden alias holding only rows readable anyway is a deviation, not a leak', () => {
@@ -53,6 +80,9 @@ describe('RowInspector', () => {
 
 	test('The contact’s own row may show their user and group', () => {
 		expect(inspect('contacts', [{ id: 20, user: 'u20', portal_group: 100 }]).differences).toEqual([]);
-		expect(inspect('contacts', [{ id: 21, user: 'u21' }]).differences[0]).toMatchObject({ severity: 'leak', expected: 'no field contacts.user' });
+		expect(inspect('contacts', [{ id: 21, user: 'u21' }]).differences[0]).toMatchObject({
+			severity: 'leak',
+			expected: 'no field contacts.user',
+		});
 	});
 });

@@ -12,7 +12,13 @@ import type { Id, World } from '../../oracle/world.ts';
 export const me = 20;
 
 export function tinyWorld(permissions: Record<string, unknown> = {}): World {
-	const customer = (id: number, parent: number | null, visible = true) => ({ id, name: `C${id}`, parent, visible_to_parent: visible, status: 'active' as const });
+	const customer = (id: number, parent: number | null, visible = true) => ({
+		id,
+		name: `C${id}`,
+		parent,
+		visible_to_parent: visible,
+		status: 'active' as const,
+	});
 	const contact = (id: number, customerId: number, location: number | null = null, user: Id | null = null) => ({
 		id,
 		customer: customerId,
@@ -60,7 +66,13 @@ export function tinyWorld(permissions: Record<string, unknown> = {}): World {
 		notes: '',
 		admin_password: 'secret',
 	});
-	const article = (id: number, status: 'published' | 'draft', audience: 'all' | 'selected') => ({ id, status, audience, title: `A${id}`, body: '' });
+	const article = (id: number, status: 'published' | 'draft', audience: 'all' | 'selected') => ({
+		id,
+		status,
+		audience,
+		title: `A${id}`,
+		body: '',
+	});
 
 	return {
 		seed: 1,
@@ -70,17 +82,37 @@ export function tinyWorld(permissions: Record<string, unknown> = {}): World {
 		staff: [{ id: 'staff', email: 'staff@example.com', first_name: 'S', last_name: 'S' }],
 		portal_groups: [
 			{ id: 100, name: 'Custom', is_system: false, assignable_by_client: false, permissions },
-			{ id: 101, name: 'No Portal Access', is_system: true, assignable_by_client: false, permissions: { 'tickets.view': 'customer' } },
+			{
+				id: 101,
+				name: 'No Portal Access',
+				is_system: true,
+				assignable_by_client: false,
+				permissions: { 'tickets.view': 'customer' },
+			},
 			{ id: 102, name: 'Default', is_system: false, assignable_by_client: false, permissions: { 'kb.view': true } },
 		],
-		customers: [customer(1, null), customer(2, 1), customer(3, 2), customer(4, 1, false), customer(5, 4), customer(6, null)],
+		customers: [
+			customer(1, null),
+			customer(2, 1),
+			customer(3, 2),
+			customer(4, 1, false),
+			customer(5, 4),
+			customer(6, null),
+		],
 		locations: [
 			{ id: 10, customer: 1, name: 'L10', address: '' },
 			{ id: 11, customer: 1, name: 'L11', address: '' },
 			{ id: 12, customer: 2, name: 'L12', address: '' },
 			{ id: 13, customer: 6, name: 'L13', address: '' },
 		],
-		contacts: [contact(20, 1, 10, 'u20'), contact(21, 1, null, 'u21'), contact(22, 2), contact(23, 6), contact(24, 4), contact(25, 3)],
+		contacts: [
+			contact(20, 1, 10, 'u20'),
+			contact(21, 1, null, 'u21'),
+			contact(22, 2),
+			contact(23, 6),
+			contact(24, 4),
+			contact(25, 3),
+		],
 		ticket_priorities: [
 			{ id: 60, name: 'Low', sort: 1, color: '', is_default: false },
 			{ id: 61, name: 'Normal', sort: 2, color: '', is_default: true },
@@ -131,8 +163,19 @@ export function tinyWorld(permissions: Record<string, unknown> = {}): World {
 			{ id: 79, project: 70, body: 'internal', is_internal: true, author_contact: null, author_user: 'staff' },
 		],
 		project_issues: [{ id: 80, project: 70, title: 'i', description: '', status: 'open', reported_by_contact: 21 }],
-		project_charges: [{ id: 81, project: 70, description: 'c', quantity: 1, unit_price: 1, amount: 1, charged_on: '2025-01-01' }],
-		project_calendar_items: [{ id: 82, project: 70, title: 'm', starts_at: '2025-01-01T09:00:00Z', ends_at: '2025-01-01T10:00:00Z', place: '' }],
+		project_charges: [
+			{ id: 81, project: 70, description: 'c', quantity: 1, unit_price: 1, amount: 1, charged_on: '2025-01-01' },
+		],
+		project_calendar_items: [
+			{
+				id: 82,
+				project: 70,
+				title: 'm',
+				starts_at: '2025-01-01T09:00:00Z',
+				ends_at: '2025-01-01T10:00:00Z',
+				place: '',
+			},
+		],
 		project_attachments: [
 			{ id: 83, project: 70, file: 'f4', is_public: true },
 			{ id: 84, project: 70, file: 'f5', is_public: false },
@@ -144,7 +187,12 @@ export function tinyWorld(permissions: Record<string, unknown> = {}): World {
 			device(93, 1, 11, 21), // someone else's, elsewhere
 			device(94, 2, 10, 20), // a child's device (never mine to see)
 		],
-		kb_articles: [article(110, 'published', 'all'), article(111, 'published', 'selected'), article(112, 'draft', 'all'), article(113, 'published', 'selected')],
+		kb_articles: [
+			article(110, 'published', 'all'),
+			article(111, 'published', 'selected'),
+			article(112, 'draft', 'all'),
+			article(113, 'published', 'selected'),
+		],
 		kb_article_customers: [
 			{ id: 114, article: 111, customer: 1 },
 			{ id: 115, article: 113, customer: 2 },
@@ -156,9 +204,39 @@ export function tinyWorld(permissions: Record<string, unknown> = {}): World {
 			{ id: 131, customer: 2, number: 'I2', status: 'sent', total: 1, issued_on: '2025-01-01', due_date: '2025-02-01' },
 		],
 		quotes: [
-			{ id: 140, customer: 1, title: 'Q1', description: '', total: 1, status: 'pending', valid_until: '2025-03-01', decided_by: null, decided_at: null },
-			{ id: 141, customer: 1, title: 'Q2', description: '', total: 1, status: 'approved', valid_until: '2025-03-01', decided_by: 21, decided_at: '2025-01-02T00:00:00Z' },
-			{ id: 142, customer: 2, title: 'Q3', description: '', total: 1, status: 'pending', valid_until: '2025-03-01', decided_by: null, decided_at: null },
+			{
+				id: 140,
+				customer: 1,
+				title: 'Q1',
+				description: '',
+				total: 1,
+				status: 'pending',
+				valid_until: '2025-03-01',
+				decided_by: null,
+				decided_at: null,
+			},
+			{
+				id: 141,
+				customer: 1,
+				title: 'Q2',
+				description: '',
+				total: 1,
+				status: 'approved',
+				valid_until: '2025-03-01',
+				decided_by: 21,
+				decided_at: '2025-01-02T00:00:00Z',
+			},
+			{
+				id: 142,
+				customer: 2,
+				title: 'Q3',
+				description: '',
+				total: 1,
+				status: 'pending',
+				valid_until: '2025-03-01',
+				decided_by: null,
+				decided_at: null,
+			},
 		],
 	};
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { capabilities } from '../../../src/catalogue/capabilities.ts';
 import { Random } from '../../support/random.ts';
-import { generateWorld, systemGroupNames, type Id, type World } from '../../oracle/world.ts';
+import { generateWorld, type Id, systemGroupNames, type World } from '../../oracle/world.ts';
 
 function depthOf(world: World, customer: Id): number {
 	const row = world.customers.find((candidate) => candidate.id === customer);
@@ -11,9 +11,27 @@ function depthOf(world: World, customer: Id): number {
 
 describe('Random', () => {
 	test('Gives the same sequence for the same seed and another for another seed', () => {
-		const first = Array.from({ length: 5 }, ((random) => () => random.next())(new Random(42)));
-		const again = Array.from({ length: 5 }, ((random) => () => random.next())(new Random(42)));
-		const other = Array.from({ length: 5 }, ((random) => () => random.next())(new Random(43)));
+		const first = Array.from(
+			{ length: 5 },
+			(
+				(random) => () =>
+					random.next()
+			)(new Random(42)),
+		);
+		const again = Array.from(
+			{ length: 5 },
+			(
+				(random) => () =>
+					random.next()
+			)(new Random(42)),
+		);
+		const other = Array.from(
+			{ length: 5 },
+			(
+				(random) => () =>
+					random.next()
+			)(new Random(43)),
+		);
 		expect(first).toEqual(again);
 		expect(first).not.toEqual(other);
 		expect(first.every((value) => value >= 0 && value < 1)).toBe(true);
@@ -75,7 +93,17 @@ describe('generateWorld', () => {
 	test('Has exactly one default priority and every kind of row', () => {
 		const world = generateWorld(11, 80);
 		expect(world.ticket_priorities.filter((priority) => priority.is_default)).toHaveLength(1);
-		for (const collection of ['tickets', 'ticket_comments', 'projects', 'devices', 'kb_articles', 'documents', 'invoices', 'quotes', 'directus_files'] as const) {
+		for (const collection of [
+			'tickets',
+			'ticket_comments',
+			'projects',
+			'devices',
+			'kb_articles',
+			'documents',
+			'invoices',
+			'quotes',
+			'directus_files',
+		] as const) {
 			expect({ collection, rows: world[collection].length > 0 }).toEqual({ collection, rows: true });
 		}
 		expect(world.ticket_comments.some((comment) => comment.is_internal)).toBe(true);

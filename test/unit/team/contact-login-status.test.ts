@@ -9,7 +9,8 @@ const lapsed = { expires_at: '2026-02-28T12:00:00Z', accepted_at: null, revoked_
 const revoked = { ...open, revoked_at: '2026-03-01T10:00:00Z' };
 
 describe('Login status for staff', () => {
-	const status = (userStatus: string | null, loginSuspended: boolean, invitation: typeof open | null = null) => contactLoginStatus('staff', { userStatus, loginSuspended, invitation, now });
+	const status = (userStatus: string | null, loginSuspended: boolean, invitation: typeof open | null = null) =>
+		contactLoginStatus('staff', { userStatus, loginSuspended, invitation, now });
 
 	test('An open invitation comes first, invited until it lapses', () => {
 		expect(status('invited', false, open)).toBe('invited');
@@ -28,7 +29,11 @@ describe('Login status for staff', () => {
 });
 
 describe('Login status for a client administrator', () => {
-	const status = (userStatus: string | null, invitation: typeof open | typeof revoked | null = null, loginSuspended = false) => contactLoginStatus('client_admin', { userStatus, loginSuspended, invitation, now });
+	const status = (
+		userStatus: string | null,
+		invitation: typeof open | typeof revoked | null = null,
+		loginSuspended = false,
+	) => contactLoginStatus('client_admin', { userStatus, loginSuspended, invitation, now });
 
 	test('The user decides first: none, active or suspended, whatever the invitation or the contact says', () => {
 		expect(status(null, open)).toBe('no_login');
@@ -47,5 +52,6 @@ describe('Login status for a client administrator', () => {
 
 test('A group change sends "group" and nothing else', () => {
 	expect(parseGroupChange({ group: 4 })).toEqual({ group: 4 });
-	for (const body of [{}, undefined, { group: 4, login_suspended: true }]) expect(() => parseGroupChange(body)).toThrow(TeamActionRefusedError);
+	for (const body of [{}, undefined, { group: 4, login_suspended: true }])
+		expect(() => parseGroupChange(body)).toThrow(TeamActionRefusedError);
 });

@@ -22,7 +22,8 @@ async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	await db.raw(
 		'CREATE TABLE tickets (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, subject varchar(255) NOT NULL, contact integer NULL, FOREIGN KEY (contact) REFERENCES contacts (id) ON DELETE SET NULL)',
 	);
-	const pair = 'ticket integer NOT NULL, contact integer NOT NULL, FOREIGN KEY (ticket) REFERENCES tickets (id) ON DELETE CASCADE, FOREIGN KEY (contact) REFERENCES contacts (id) ON DELETE CASCADE';
+	const pair =
+		'ticket integer NOT NULL, contact integer NOT NULL, FOREIGN KEY (ticket) REFERENCES tickets (id) ON DELETE CASCADE, FOREIGN KEY (contact) REFERENCES contacts (id) ON DELETE CASCADE';
 	await db.raw(`CREATE TABLE ticket_participants (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, ${pair})`);
 	await db.raw(
 		`CREATE TABLE ticket_followers (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, participant integer NULL, ${pair}, FOREIGN KEY (participant) REFERENCES ticket_participants (id) ON DELETE CASCADE)`,
@@ -30,17 +31,32 @@ async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	return db;
 }
 
-const ids = async (db: Knex, table: string) => ((await db(table).select('id').orderBy('id')) as { id: number }[]).map(({ id }) => id);
+const ids = async (db: Knex, table: string) =>
+	((await db(table).select('id').orderBy('id')) as { id: number }[]).map(({ id }) => id);
 
 /** The rows the table must hold, computed from the rows: each requester and each participant row, dangling or not. */
 async function expectedRows(db: Knex): Promise<string[]> {
-	const tickets = (await db('tickets').select('id', 'contact').whereNotNull('contact')) as { id: number; contact: number }[];
-	const participants = (await db('ticket_participants').select('id', 'ticket', 'contact')) as { id: number; ticket: number; contact: number }[];
-	return [...tickets.map(({ id, contact }) => `${id}:${contact}:-`), ...participants.map(({ id, ticket, contact }) => `${ticket}:${contact}:${id}`)].sort();
+	const tickets = (await db('tickets').select('id', 'contact').whereNotNull('contact')) as {
+		id: number;
+		contact: number;
+	}[];
+	const participants = (await db('ticket_participants').select('id', 'ticket', 'contact')) as {
+		id: number;
+		ticket: number;
+		contact: number;
+	}[];
+	return [
+		...tickets.map(({ id, contact }) => `${id}:${contact}:-`),
+		...participants.map(({ id, ticket, contact }) => `${ticket}:${contact}:${id}`),
+	].sort();
 }
 
 async function actualRows(db: Knex): Promise<string[]> {
-	const rows = (await db('ticket_followers').select('ticket', 'contact', 'participant')) as { ticket: number; contact: number; participant: number | null }[];
+	const rows = (await db('ticket_followers').select('ticket', 'contact', 'participant')) as {
+		ticket: number;
+		contact: number;
+		participant: number | null;
+	}[];
 	return rows.map(({ ticket, contact, participant }) => `${ticket}:${contact}:${participant ?? '-'}`).sort();
 }
 
@@ -128,11 +144,27 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 
 	test('Builds the table from tickets already there, then does nothing', async () => {
 		await db('contacts').insert([{ first_name: 'a' }, { first_name: 'b' }]);
-		await db('tickets').insert([{ subject: 's', contact: 1 }, { subject: 't', contact: null }]);
-		await db('ticket_participants').insert([{ ticket: 1, contact: 1 }, { ticket: 1, contact: 2 }, { ticket: 2, contact: 2 }]);
+		await db('tickets').insert([
+			{ subject: 's', contact: 1 },
+			{ subject: 't', contact: null },
+		]);
+		await db('ticket_participants').insert([
+			{ ticket: 1, contact: 1 },
+			{ ticket: 1, contact: 2 },
+			{ ticket: 2, contact: 2 },
+		]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 4 });
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ status: 'ready', installed: false, rebuilt: false });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			status: 'ready',
+			installed: true,
+			rebuilt: true,
+			rows: 4,
+		});
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			status: 'ready',
+			installed: false,
+			rebuilt: false,
+		});
 		expect(await actualRows(db)).toEqual(['1:1:-', '1:1:1', '1:2:2', '2:2:3']);
 	});
 
@@ -142,10 +174,18 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db('ticket_followers').insert({ ticket: 1, contact: 2 });
 		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			installed: false,
+			rebuilt: true,
+			rows: 1,
+		});
 		await db('ticket_followers').insert({ ticket: 1, contact: 1 });
 		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: false, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			installed: false,
+			rebuilt: true,
+			rows: 1,
+		});
 		expect(await actualRows(db)).toEqual(['1:1:-']);
 	});
 
@@ -155,7 +195,11 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 		await db.raw('DROP TRIGGER portal_ticket_followers_ticket_insert');
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: true, rows: 1 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			installed: true,
+			rebuilt: true,
+			rows: 1,
+		});
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
 	});
 
@@ -165,9 +209,13 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db.raw('DROP TRIGGER portal_ticket_followers_participant_insert');
 		await db.raw(
-			"CREATE TRIGGER portal_ticket_followers_participant_insert AFTER INSERT ON ticket_participants FOR EACH ROW BEGIN /* customer-portal ticket_followers 000000000000 */ INSERT INTO ticket_followers (ticket, contact, participant) VALUES (NEW.ticket, NEW.contact, NEW.id); END",
+			'CREATE TRIGGER portal_ticket_followers_participant_insert AFTER INSERT ON ticket_participants FOR EACH ROW BEGIN /* customer-portal ticket_followers 000000000000 */ INSERT INTO ticket_followers (ticket, contact, participant) VALUES (NEW.ticket, NEW.contact, NEW.id); END',
 		);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: false, rows: null });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			installed: true,
+			rebuilt: false,
+			rows: null,
+		});
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
 		expect(await actualRows(db)).toEqual(['1:1:-']);
 	});
@@ -185,13 +233,20 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 		// The copy dropped the triggers on tickets and participants; putting them back catches up.
 		await db('tickets').insert([{ subject: 't', contact: 1 }]);
 		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({ installed: true, rebuilt: true, rows: 3 });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+			installed: true,
+			rebuilt: true,
+			rows: 3,
+		});
 		expect(await actualRows(db)).toEqual(['1:1:-', '1:1:1', '2:1:-']);
 	});
 
 	test('Leaves a database without the table alone', async () => {
 		await db.raw('DROP TABLE ticket_followers');
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toEqual({ status: 'schema-missing', missing: ['ticket_followers'] });
+		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toEqual({
+			status: 'schema-missing',
+			missing: ['ticket_followers'],
+		});
 	});
 });
 
@@ -202,7 +257,10 @@ describe('ticketFollowersTriggers', () => {
 			expect(set.version).toMatch(/^[0-9a-f]{12}$/);
 			for (const { name } of set.triggers) {
 				expect(name).toMatch(/^portal_ticket_followers_/);
-				const marked = dialect === 'pg' ? set.statements.filter((statement) => statement.startsWith(`COMMENT ON TRIGGER ${name} `)) : set.statements.filter((statement) => statement.startsWith(`CREATE TRIGGER ${name} `));
+				const marked =
+					dialect === 'pg'
+						? set.statements.filter((statement) => statement.startsWith(`COMMENT ON TRIGGER ${name} `))
+						: set.statements.filter((statement) => statement.startsWith(`CREATE TRIGGER ${name} `));
 				expect(marked.join('')).toContain(set.marker);
 			}
 		}

@@ -23,11 +23,26 @@ describe('View as tickets', () => {
 		const { ticket } = issueViewAsTicket(secret, staff, 42);
 		const [payload, signature] = ticket.split('.') as [string, string];
 		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-		const reencode = (changes: Record<string, unknown>) => `${Buffer.from(JSON.stringify({ ...claims, ...changes })).toString('base64url')}.${signature}`;
+		const reencode = (changes: Record<string, unknown>) =>
+			`${Buffer.from(JSON.stringify({ ...claims, ...changes })).toString('base64url')}.${signature}`;
 		expect(readViewAsTicket('another-secret', ticket)).toBeNull();
-		for (const changed of [reencode({ c: 43 }), reencode({ s: 'someone-else' }), reencode({ e: Number(claims['e']) + 60 })]) expect(readViewAsTicket(secret, changed)).toBeNull();
+		for (const changed of [
+			reencode({ c: 43 }),
+			reencode({ s: 'someone-else' }),
+			reencode({ e: Number(claims['e']) + 60 }),
+		])
+			expect(readViewAsTicket(secret, changed)).toBeNull();
 		const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
-		for (const bad of [`${payload}.${flipped}`, payload, `${payload}.`, `.${signature}`, `${ticket}.x`, '', 'x'.repeat(2000)]) expect(readViewAsTicket(secret, bad)).toBeNull();
+		for (const bad of [
+			`${payload}.${flipped}`,
+			payload,
+			`${payload}.`,
+			`.${signature}`,
+			`${ticket}.x`,
+			'',
+			'x'.repeat(2000),
+		])
+			expect(readViewAsTicket(secret, bad)).toBeNull();
 	});
 
 	test('Are refused when correctly signed but not shaped like a ticket', async () => {
@@ -39,7 +54,14 @@ describe('View as tickets', () => {
 		};
 		const future = Math.floor(Date.now() / 1000) + 600;
 		expect(readViewAsTicket(secret, sign({ s: staff, c: 42, e: future }))).not.toBeNull();
-		for (const claims of [{ s: staff, c: '42', e: future }, { s: 1, c: 42, e: future }, { s: staff, c: 42 }, { s: staff, c: 1.5, e: future }, null, [1, 2]]) {
+		for (const claims of [
+			{ s: staff, c: '42', e: future },
+			{ s: 1, c: 42, e: future },
+			{ s: staff, c: 42 },
+			{ s: staff, c: 1.5, e: future },
+			null,
+			[1, 2],
+		]) {
 			expect(readViewAsTicket(secret, sign(claims))).toBeNull();
 		}
 	});

@@ -21,7 +21,10 @@ export interface Action<A extends unknown[]> {
  * is ignored), shows why it failed and leaves the button usable again. The work starts inside the click,
  * before anything is awaited, so what it opens counts as opened by the click.
  */
-export function useAction<A extends unknown[], R>(work: (...args: A) => Promise<R>, options: ActionOptions<R> = {}): Action<A> {
+export function useAction<A extends unknown[], R>(
+	work: (...args: A) => Promise<R>,
+	options: ActionOptions<R> = {},
+): Action<A> {
 	const running = ref(false);
 	const error = ref<string | null>(null);
 

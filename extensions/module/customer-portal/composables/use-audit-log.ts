@@ -25,8 +25,12 @@ export function useAuditLog() {
 
 	async function loadChoices(): Promise<void> {
 		const [actionRows, customerRows] = await Promise.all([
-			api.get<{ data: { action: string }[] }>('/items/portal_audit', { params: { groupBy: ['action'], aggregate: { count: 'id' } } }),
-			api.get<{ data: { id: number; name: string }[] }>('/items/customers', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+			api.get<{ data: { action: string }[] }>('/items/portal_audit', {
+				params: { groupBy: ['action'], aggregate: { count: 'id' } },
+			}),
+			api.get<{ data: { id: number; name: string }[] }>('/items/customers', {
+				params: { fields: ['id', 'name'], sort: ['name'], limit: -1 },
+			}),
 		]);
 		actions.value = actionRows.data.data.map((row) => row.action).sort();
 		customers.value = customerRows.data.data.map((row) => ({ text: row.name, value: row.id }));
@@ -36,7 +40,17 @@ export function useAuditLog() {
 		if (customers.value.length === 0) await loadChoices();
 		const response = await api.get<{ data: AuditEntry[] }>('/items/portal_audit', {
 			params: {
-				fields: ['id', 'date_created', 'action', 'actor_user.email', 'actor_contact.email', 'customer.name', 'target_collection', 'target_id', 'details'],
+				fields: [
+					'id',
+					'date_created',
+					'action',
+					'actor_user.email',
+					'actor_contact.email',
+					'customer.name',
+					'target_collection',
+					'target_id',
+					'details',
+				],
 				// As JSON: the studio's query serialiser does not keep arrays such as `_and` nested in objects.
 				filter: JSON.stringify(auditFilter(filters.value)),
 				sort: ['-date_created', '-id'],

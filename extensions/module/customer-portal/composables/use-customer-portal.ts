@@ -1,6 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { portalStatus, type OpenInvitation, type PortalStatus } from '../lib/portal-status.ts';
+import { type OpenInvitation, type PortalStatus, portalStatus } from '../lib/portal-status.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
 
@@ -42,23 +42,50 @@ export function useCustomerPortal() {
 
 	const { loading, error, load } = useLoad(async (id: number) => {
 		const [details, list, invitations, groupList] = await Promise.all([
-			api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, { params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] } }),
+			api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, {
+				params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] },
+			}),
 			api.get<{ data: ContactRecord[] }>('/items/contacts', {
-				params: { fields: ['id', 'first_name', 'last_name', 'email', 'status', 'user.status', 'portal_group', 'login_suspended'], filter: { customer: { _eq: id } }, sort: ['last_name', 'first_name'], limit: -1 },
+				params: {
+					fields: [
+						'id',
+						'first_name',
+						'last_name',
+						'email',
+						'status',
+						'user.status',
+						'portal_group',
+						'login_suspended',
+					],
+					filter: { customer: { _eq: id } },
+					sort: ['last_name', 'first_name'],
+					limit: -1,
+				},
 			}),
 			api.get<{ data: InvitationRow[] }>('/items/portal_invitations', {
-				params: { fields: ['id', 'contact', 'expires_at'], filter: { contact: { customer: { _eq: id } }, accepted_at: { _null: true }, revoked_at: { _null: true } }, sort: ['-id'], limit: -1 },
+				params: {
+					fields: ['id', 'contact', 'expires_at'],
+					filter: { contact: { customer: { _eq: id } }, accepted_at: { _null: true }, revoked_at: { _null: true } },
+					sort: ['-id'],
+					limit: -1,
+				},
 			}),
-			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', {
+				params: { fields: ['id', 'name'], sort: ['name'], limit: -1 },
+			}),
 		]);
 		customer.value = details.data.data;
 		const newest = new Map<number, InvitationRow>();
-		for (const invitation of invitations.data.data) if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
+		for (const invitation of invitations.data.data)
+			if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
 		contacts.value = list.data.data.map(({ user, ...contact }) => {
 			const row = { ...contact, user_status: user?.status ?? null };
 			return { ...row, portal: portalStatus(row, newest.get(contact.id) ?? null) };
 		});
-		groups.value = [{ text: 'Default group', value: null }, ...groupList.data.data.map((group) => ({ text: group.name, value: group.id }))];
+		groups.value = [
+			{ text: 'Default group', value: null },
+			...groupList.data.data.map((group) => ({ text: group.name, value: group.id })),
+		];
 	});
 
 	/** Every action on the page: one at a time, its outcome in words, and the page read again after it. */
@@ -98,7 +125,9 @@ export function useCustomerPortal() {
 		});
 	const inviteAll = () =>
 		act(async () => {
-			const response = await api.post<{ data: { error?: string }[] }>('/portal/api/invitations', { customer: customer.value?.id });
+			const response = await api.post<{ data: { error?: string }[] }>('/portal/api/invitations', {
+				customer: customer.value?.id,
+			});
 			const results = response.data.data;
 			const refused = results.filter((result) => result.error).length;
 			return `${results.length - refused} invited${refused > 0 ? `, ${refused} refused` : ''}.`;
@@ -109,5 +138,22 @@ export function useCustomerPortal() {
 			return 'Customer saved.';
 		});
 
-	return { customer, contacts, groups, loading, error, busy: action.running, actionError: action.error, message, load, enableLogin, resend, revoke, setSuspended, setGroup, inviteAll, saveCustomer };
+	return {
+		customer,
+		contacts,
+		groups,
+		loading,
+		error,
+		busy: action.running,
+		actionError: action.error,
+		message,
+		load,
+		enableLogin,
+		resend,
+		revoke,
+		setSuspended,
+		setGroup,
+		inviteAll,
+		saveCustomer,
+	};
 }

@@ -28,11 +28,18 @@ export function useCustomers() {
 
 	const { loading, error, load } = useLoad(async () => {
 		const [list, counts] = await Promise.all([
-			api.get<{ data: Omit<PortalCustomer, 'portalContacts'>[] }>('/items/customers', { params: { fields: ['id', 'name', 'parent', 'visible_to_parent', 'email_domains'], limit: -1, sort: ['name'] } }),
-			api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['customer'], filter: { user: { _nnull: true } } } }),
+			api.get<{ data: Omit<PortalCustomer, 'portalContacts'>[] }>('/items/customers', {
+				params: { fields: ['id', 'name', 'parent', 'visible_to_parent', 'email_domains'], limit: -1, sort: ['name'] },
+			}),
+			api.get<{ data: CountRow[] }>('/items/contacts', {
+				params: { aggregate: { count: 'id' }, groupBy: ['customer'], filter: { user: { _nnull: true } } },
+			}),
 		]);
 		const byCustomer = new Map(counts.data.data.map((row) => [Number(row.customer), Number(row.count.id)]));
-		customers.value = list.data.data.map((customer) => ({ ...customer, portalContacts: byCustomer.get(customer.id) ?? 0 }));
+		customers.value = list.data.data.map((customer) => ({
+			...customer,
+			portalContacts: byCustomer.get(customer.id) ?? 0,
+		}));
 	});
 
 	function toggle(id: number): void {

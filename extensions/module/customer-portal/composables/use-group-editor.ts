@@ -1,6 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { computed, ref } from 'vue';
-import { disabledCapabilities, formToPermissions, toGroupForm, type GroupForm } from '../lib/group-form.ts';
+import { disabledCapabilities, formToPermissions, type GroupForm, toGroupForm } from '../lib/group-form.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
 
@@ -49,7 +49,13 @@ export function useGroupEditor() {
 			permissions,
 		});
 		form.value = toGroupForm(permissions);
-		group.value = { ...edited, name: name.value, description: description.value || null, assignable_by_client: assignableByClient.value, permissions };
+		group.value = {
+			...edited,
+			name: name.value,
+			description: description.value || null,
+			assignable_by_client: assignableByClient.value,
+			permissions,
+		};
 		saved.value = true;
 	});
 
@@ -58,5 +64,20 @@ export function useGroupEditor() {
 		return saving.run(group.value);
 	}
 
-	return { group, name, description, assignableByClient, form, disabled, readOnly, loading, error, saving: saving.running, saveError: saving.error, saved, load, save };
+	return {
+		group,
+		name,
+		description,
+		assignableByClient,
+		form,
+		disabled,
+		readOnly,
+		loading,
+		error,
+		saving: saving.running,
+		saveError: saving.error,
+		saved,
+		load,
+		save,
+	};
 }

@@ -1,6 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
-import { copyName, toGroupForm, formToPermissions } from '../lib/group-form.ts';
+import { copyName, formToPermissions, toGroupForm } from '../lib/group-form.ts';
 import { useLoad } from './use-load.ts';
 
 export interface GroupSummary {
@@ -27,10 +27,18 @@ export function useGroups() {
 	const { loading, error, load } = useLoad(async () => {
 		const [rows, counts, settings] = await Promise.all([
 			api.get<{ data: Omit<GroupSummary, 'members' | 'isDefault'>[] }>('/items/portal_groups', {
-				params: { fields: ['id', 'name', 'description', 'is_system', 'assignable_by_client', 'permissions'], sort: ['-is_system', 'name'], limit: -1 },
+				params: {
+					fields: ['id', 'name', 'description', 'is_system', 'assignable_by_client', 'permissions'],
+					sort: ['-is_system', 'name'],
+					limit: -1,
+				},
 			}),
-			api.get<{ data: CountRow[] }>('/items/contacts', { params: { aggregate: { count: 'id' }, groupBy: ['portal_group'], filter: { user: { _nnull: true } } } }),
-			api.get<{ data: { default_group: number | null } | null }>('/items/portal_settings', { params: { fields: ['default_group'] } }),
+			api.get<{ data: CountRow[] }>('/items/contacts', {
+				params: { aggregate: { count: 'id' }, groupBy: ['portal_group'], filter: { user: { _nnull: true } } },
+			}),
+			api.get<{ data: { default_group: number | null } | null }>('/items/portal_settings', {
+				params: { fields: ['default_group'] },
+			}),
 		]);
 		const defaultGroup = settings.data.data?.default_group ?? null;
 		const members = new Map<number | null, number>();
@@ -38,11 +46,17 @@ export function useGroups() {
 			const group = row.portal_group === null ? defaultGroup : Number(row.portal_group);
 			members.set(group, (members.get(group) ?? 0) + Number(row.count.id));
 		}
-		groups.value = rows.data.data.map((group) => ({ ...group, members: members.get(group.id) ?? 0, isDefault: group.id === defaultGroup }));
+		groups.value = rows.data.data.map((group) => ({
+			...group,
+			members: members.get(group.id) ?? 0,
+			isDefault: group.id === defaultGroup,
+		}));
 	});
 
 	/** A new custom group with the same permissions, named "Copy of …". Returns its id. */
-	async function makeCopy(group: Pick<GroupSummary, 'name' | 'description' | 'assignable_by_client' | 'permissions'>): Promise<number> {
+	async function makeCopy(
+		group: Pick<GroupSummary, 'name' | 'description' | 'assignable_by_client' | 'permissions'>,
+	): Promise<number> {
 		const taken = groups.value.map((existing) => existing.name);
 		const response = await api.post<{ data: { id: number } }>('/items/portal_groups', {
 			name: copyName(group.name, taken),

@@ -13,7 +13,15 @@ export interface EditablePortalSettings {
 	accent_color: string | null;
 }
 
-const fields: (keyof EditablePortalSettings)[] = ['access_mode', 'parent_visibility', 'default_group', 'invite_ttl_hours', 'self_signup', 'portal_name', 'accent_color'];
+const fields: (keyof EditablePortalSettings)[] = [
+	'access_mode',
+	'parent_visibility',
+	'default_group',
+	'invite_ttl_hours',
+	'self_signup',
+	'portal_name',
+	'accent_color',
+];
 
 /** The portal_settings singleton, as far as staff may change it. */
 export function usePortalSettings() {
@@ -25,7 +33,9 @@ export function usePortalSettings() {
 	const { loading, error, load } = useLoad(async () => {
 		const [row, groupList] = await Promise.all([
 			api.get<{ data: EditablePortalSettings }>('/items/portal_settings', { params: { fields } }),
-			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', { params: { fields: ['id', 'name'], sort: ['name'], limit: -1 } }),
+			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', {
+				params: { fields: ['id', 'name'], sort: ['name'], limit: -1 },
+			}),
 		]);
 		settings.value = row.data.data;
 		groups.value = groupList.data.data.map((group) => ({ text: group.name, value: group.id }));
@@ -33,7 +43,12 @@ export function usePortalSettings() {
 
 	const saving = useAction(async (edited: EditablePortalSettings) => {
 		saved.value = false;
-		const changes = { ...edited, portal_name: edited.portal_name || null, accent_color: edited.accent_color || null, invite_ttl_hours: Number(edited.invite_ttl_hours) };
+		const changes = {
+			...edited,
+			portal_name: edited.portal_name || null,
+			accent_color: edited.accent_color || null,
+			invite_ttl_hours: Number(edited.invite_ttl_hours),
+		};
 		await api.patch('/items/portal_settings', changes);
 		saved.value = true;
 	});
@@ -45,5 +60,16 @@ export function usePortalSettings() {
 	/** Where contacts sign in: the portal beside this studio (`<PUBLIC_URL>/portal/`). */
 	const portalUrl = `${window.location.href.split('/admin')[0]}/portal/`;
 
-	return { settings, groups, loading, error, saving: saving.running, saveError: saving.error, saved, portalUrl, load, save };
+	return {
+		settings,
+		groups,
+		loading,
+		error,
+		saving: saving.running,
+		saveError: saving.error,
+		saved,
+		portalUrl,
+		load,
+		save,
+	};
 }

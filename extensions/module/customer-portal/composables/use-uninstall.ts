@@ -26,15 +26,33 @@ export function useUninstall() {
 	const removed = ref<string[] | null>(null);
 
 	const { loading, error, load } = useLoad(async () => {
-		const response = await api.get<{ data: { confirmation: string; plan: UninstallPlan } }>('/portal/api/studio/uninstall', { params: { removeData: String(removeData.value) } });
+		const response = await api.get<{ data: { confirmation: string; plan: UninstallPlan } }>(
+			'/portal/api/studio/uninstall',
+			{ params: { removeData: String(removeData.value) } },
+		);
 		confirmation.value = response.data.data.confirmation;
 		plan.value = response.data.data.plan;
 	});
 
 	const uninstalling = useAction(async () => {
-		const response = await api.post<{ data: { removed: string[] } }>('/portal/api/studio/uninstall', { confirm: typed.value, removeData: removeData.value });
+		const response = await api.post<{ data: { removed: string[] } }>('/portal/api/studio/uninstall', {
+			confirm: typed.value,
+			removeData: removeData.value,
+		});
 		removed.value = response.data.data.removed;
 	});
 
-	return { removeData, confirmation, typed, plan, loading, error, running: uninstalling.running, uninstallError: uninstalling.error, removed, load, uninstall: uninstalling.run };
+	return {
+		removeData,
+		confirmation,
+		typed,
+		plan,
+		loading,
+		error,
+		running: uninstalling.running,
+		uninstallError: uninstalling.error,
+		removed,
+		load,
+		uninstall: uninstalling.run,
+	};
 }

@@ -24,7 +24,11 @@ export function useViewAs() {
 	const search = ref('');
 	const opening = ref<number | null>(null);
 
-	const { loading, error, load: find } = useLoad(async () => {
+	const {
+		loading,
+		error,
+		load: find,
+	} = useLoad(async () => {
 		const response = await api.get<{ data: ViewableContactRow[] }>('/items/contacts', {
 			params: {
 				fields: ['id', 'first_name', 'last_name', 'email', 'customer.name', 'portal_group.name'],

@@ -8,7 +8,10 @@ export interface ModuleUser {
 }
 
 type AccessLevel = { access?: string } | undefined;
-export type ModulePermissions = Record<string, Partial<Record<'create' | 'read' | 'update' | 'delete' | 'share', AccessLevel>> | undefined>;
+export type ModulePermissions = Record<
+	string,
+	Partial<Record<'create' | 'read' | 'update' | 'delete' | 'share', AccessLevel>> | undefined
+>;
 
 const granted = (level: AccessLevel) => level?.access === 'partial' || level?.access === 'full';
 

@@ -20,6 +20,10 @@ const areaOrder: CapabilityArea[] = ['tickets', 'projects', 'devices', 'knowledg
 /** The catalogue in the editor's order: one section per area, capabilities in catalogue order. */
 export function catalogueByArea(catalogue: readonly Capability[] = capabilities): CatalogueArea[] {
 	return areaOrder
-		.map((area) => ({ area, title: areaTitles[area], capabilities: catalogue.filter((capability) => capability.area === area) }))
+		.map((area) => ({
+			area,
+			title: areaTitles[area],
+			capabilities: catalogue.filter((capability) => capability.area === area),
+		}))
 		.filter((section) => section.capabilities.length > 0);
 }

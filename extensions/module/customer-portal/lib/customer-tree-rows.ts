@@ -16,7 +16,11 @@ export interface CustomerTreeRow<C extends CustomerRow = CustomerRow> {
  * one below it does, and every branch on the way is open; without one, only children of expanded
  * customers show. A customer whose parent is missing is shown at the top.
  */
-export function customerTreeRows<C extends CustomerRow>(customers: readonly C[], expanded: ReadonlySet<number>, search = ''): CustomerTreeRow<C>[] {
+export function customerTreeRows<C extends CustomerRow>(
+	customers: readonly C[],
+	expanded: ReadonlySet<number>,
+	search = '',
+): CustomerTreeRow<C>[] {
 	const ids = new Set(customers.map((customer) => customer.id));
 	const children = new Map<number | null, C[]>();
 	for (const customer of customers) {

@@ -60,7 +60,8 @@ export function copyName(name: string, taken: readonly string[]): string {
 
 function isValue(capability: Capability, value: unknown): value is CapabilityValue {
 	if (capability.kind === 'flag') return typeof value === 'boolean';
-	if (capability.kind === 'fields') return Array.isArray(value) && value.every((item) => typeof item === 'string' && capability.values.includes(item));
+	if (capability.kind === 'fields')
+		return Array.isArray(value) && value.every((item) => typeof item === 'string' && capability.values.includes(item));
 	return typeof value === 'string' && capability.values.includes(value);
 }
 

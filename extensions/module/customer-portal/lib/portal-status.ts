@@ -23,14 +23,19 @@ export interface OpenInvitation {
  * `invitation` is the contact's newest invitation that is neither accepted nor revoked, if any. The status
  * itself is the product's one rule for staff (`contactLoginStatus`); this adds what the page shows with it.
  */
-export function portalStatus(contact: ContactForStatus, invitation: OpenInvitation | null, now: Date = new Date()): PortalStatus {
+export function portalStatus(
+	contact: ContactForStatus,
+	invitation: OpenInvitation | null,
+	now: Date = new Date(),
+): PortalStatus {
 	const kind = contactLoginStatus('staff', {
 		userStatus: contact.user_status,
 		loginSuspended: contact.login_suspended,
 		invitation: invitation && { expires_at: invitation.expires_at, accepted_at: null, revoked_at: null },
 		now,
 	});
-	if (kind === 'invited' && invitation) return { kind, until: new Date(invitation.expires_at), invitation: invitation.id };
+	if (kind === 'invited' && invitation)
+		return { kind, until: new Date(invitation.expires_at), invitation: invitation.id };
 	if (kind === 'invitation_expired' && invitation) return { kind, invitation: invitation.id };
 	if (kind === 'invited' || kind === 'invitation_expired') return { kind: 'no_login' };
 	return { kind };

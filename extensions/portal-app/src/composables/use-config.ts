@@ -6,14 +6,21 @@ import type { PortalConfig } from '../lib/portal-types.ts';
 import { strings } from '../strings.ts';
 import { useDirectus } from './use-directus.ts';
 
-const config = ref<PortalConfig>({ portal_name: strings.appName, accent_color: fallbackColor, access_mode: 'registered', self_signup: 'off' });
+const config = ref<PortalConfig>({
+	portal_name: strings.appName,
+	accent_color: fallbackColor,
+	access_mode: 'registered',
+	self_signup: 'off',
+});
 const loaded = ref(false);
 
 export function useConfig() {
 	async function load(): Promise<void> {
 		try {
 			// The SDK unwraps Directus's `{ data }` envelope.
-			const answer = await useDirectus().request(customEndpoint<PortalConfig>({ path: '/portal/api/config', method: 'GET' }));
+			const answer = await useDirectus().request(
+				customEndpoint<PortalConfig>({ path: '/portal/api/config', method: 'GET' }),
+			);
 			// Never CSS from the server verbatim: a plain hex colour or the default.
 			config.value = { ...answer, accent_color: safeColor(answer.accent_color) };
 		} catch {

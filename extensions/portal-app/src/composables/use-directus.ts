@@ -11,8 +11,13 @@ import { viewAsTicket, withViewAs } from '../lib/view-as.ts';
 function makeClient(url: string) {
 	// Looks `fetch` up on every call rather than once, so tests can stand in for the server; adds the
 	// View as ticket while staff view the portal as a contact.
-	const globals = { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(input, withViewAs(init, viewAsTicket())) };
-	return createDirectus<PortalSchema>(url, { globals }).with(authentication('session', { credentials: 'include', autoRefresh: true })).with(rest({ credentials: 'include' }));
+	const globals = {
+		fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+			globalThis.fetch(input, withViewAs(init, viewAsTicket())),
+	};
+	return createDirectus<PortalSchema>(url, { globals })
+		.with(authentication('session', { credentials: 'include', autoRefresh: true }))
+		.with(rest({ credentials: 'include' }));
 }
 
 export type PortalClient = ReturnType<typeof makeClient>;
@@ -32,7 +37,10 @@ export function useDirectus(): PortalClient {
 export async function requestWithMeta<D, M>(path: string): Promise<{ data: D; meta: M }> {
 	const client = useDirectus();
 	const fetcher = client.globals.fetch as typeof fetch;
-	const response = await fetcher(new URL(path, client.url).toString(), { credentials: 'include', headers: { Accept: 'application/json' } });
+	const response = await fetcher(new URL(path, client.url).toString(), {
+		credentials: 'include',
+		headers: { Accept: 'application/json' },
+	});
 	const body = (await response.json().catch(() => ({}))) as { data?: D; meta?: M; errors?: unknown };
 	if (!response.ok || body.errors) throw { errors: body.errors ?? [], response };
 	return { data: body.data as D, meta: body.meta as M };

@@ -65,9 +65,14 @@ export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 export const requiredError = (value: string): string | null => (value.trim() ? null : strings.required);
 
 /** What is wrong with an e-mail address field: nothing, empty, or not an address. */
-export const emailError = (value: string): string | null => (isEmail(value) ? null : value.trim() ? strings.signIn.emailInvalid : strings.required);
+export function emailError(value: string): string | null {
+	if (isEmail(value)) return null;
+	return value.trim() ? strings.signIn.emailInvalid : strings.required;
+}
 
 /** A validator's answer from one check per field: only the fields with a message. */
 export function errorsOf<K extends string>(checks: Record<K, string | null>): Partial<Record<K, string>> {
-	return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== null)) as Partial<Record<K, string>>;
+	return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== null)) as Partial<
+		Record<K, string>
+	>;
 }

@@ -1,5 +1,5 @@
 /** Loads something for a page with its loading and error state, so no page is ever blank. */
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { type Ref, ref, type ShallowRef, shallowRef } from 'vue';
 import { describeApiError } from '../lib/api-error.ts';
 
 export interface Resource<T> {

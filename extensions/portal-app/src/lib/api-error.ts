@@ -16,13 +16,20 @@ export interface ApiErrorInfo {
 function firstError(error: unknown): { message?: unknown; extensions?: { code?: unknown } } | null {
 	if (typeof error !== 'object' || error === null || !('errors' in error)) return null;
 	const errors = (error as { errors: unknown }).errors;
-	return Array.isArray(errors) && typeof errors[0] === 'object' && errors[0] !== null ? (errors[0] as { message?: unknown; extensions?: { code?: unknown } }) : null;
+	return Array.isArray(errors) && typeof errors[0] === 'object' && errors[0] !== null
+		? (errors[0] as { message?: unknown; extensions?: { code?: unknown } })
+		: null;
 }
 
 function statusOf(error: unknown): number | null {
 	if (typeof error !== 'object' || error === null || !('response' in error)) return null;
 	const response = (error as { response: unknown }).response;
-	return typeof response === 'object' && response !== null && 'status' in response && typeof (response as { status: unknown }).status === 'number' ? (response as { status: number }).status : null;
+	return typeof response === 'object' &&
+		response !== null &&
+		'status' in response &&
+		typeof (response as { status: unknown }).status === 'number'
+		? (response as { status: number }).status
+		: null;
 }
 
 export function describeApiError(error: unknown): ApiErrorInfo {

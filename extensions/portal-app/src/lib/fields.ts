@@ -16,7 +16,14 @@ const personFields = ['first_name', 'last_name'] as const;
 const withPriority = (c: Capabilities) => (c['tickets.view_priority'] ? { priority: priorityFields } : {});
 
 export function ticketListFields(c: Capabilities) {
-	return ['id', 'subject', 'status', 'date_created', 'date_updated', { customer: ['id', 'name'], contact: personFields, ...withPriority(c) }] as const;
+	return [
+		'id',
+		'subject',
+		'status',
+		'date_created',
+		'date_updated',
+		{ customer: ['id', 'name'], contact: personFields, ...withPriority(c) },
+	] as const;
 }
 
 export function ticketFields(c: Capabilities) {
@@ -27,28 +34,57 @@ export function ticketFields(c: Capabilities) {
 		'status',
 		'date_created',
 		'date_updated',
-		{ customer: ['id', 'name'], contact: ['id', ...personFields], participants: ['id', 'kind', { contact: ['id', ...personFields] }], ...withPriority(c) },
+		{
+			customer: ['id', 'name'],
+			contact: ['id', ...personFields],
+			participants: ['id', 'kind', { contact: ['id', ...personFields] }],
+			...withPriority(c),
+		},
 	] as const;
 }
 
 export const commentFields = ['id', 'body', 'date_created', { author_contact: ['id', ...personFields] }] as const;
 
-export const attachmentFields = ['id', 'date_created', { file: ['id', 'title', 'filename_download', 'filesize', 'type'] }] as const;
+export const attachmentFields = [
+	'id',
+	'date_created',
+	{ file: ['id', 'title', 'filename_download', 'filesize', 'type'] },
+] as const;
 
 export const priorityOptionFields = ['id', 'name', 'sort', 'is_default'] as const;
 
-const projectBaseFields = (c: Capabilities) => ['id', 'name', 'status', 'start_date', 'end_date', ...(c['projects.estimated_hours'] ? (['estimated_hours'] as const) : [])] as const;
+const projectBaseFields = (c: Capabilities) =>
+	[
+		'id',
+		'name',
+		'status',
+		'start_date',
+		'end_date',
+		...(c['projects.estimated_hours'] ? (['estimated_hours'] as const) : []),
+	] as const;
 
 export function projectListFields(c: Capabilities) {
 	return [...projectBaseFields(c), { customer: ['id', 'name'] }] as const;
 }
 
 export function projectFields(c: Capabilities) {
-	return [...projectBaseFields(c), 'description', { customer: ['id', 'name'], members: ['id', { contact: personFields }] }] as const;
+	return [
+		...projectBaseFields(c),
+		'description',
+		{ customer: ['id', 'name'], members: ['id', { contact: personFields }] },
+	] as const;
 }
 
 export function deviceFields(c: Capabilities) {
-	return ['id', 'name', 'type', 'serial', { location: ['id', 'name'] }, 'date_created', ...c['devices.extra_fields']] as const;
+	return [
+		'id',
+		'name',
+		'type',
+		'serial',
+		{ location: ['id', 'name'] },
+		'date_created',
+		...c['devices.extra_fields'],
+	] as const;
 }
 
 /** A device as the device pages read it: the extra fields are there only where the group shows them. */

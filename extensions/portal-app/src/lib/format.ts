@@ -3,22 +3,36 @@
 export function formatDate(value: string | null | undefined): string {
 	if (!value) return '—';
 	const date = new Date(value);
-	return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+	return Number.isNaN(date.getTime())
+		? value
+		: date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function formatDateTime(value: string | null | undefined): string {
 	if (!value) return '—';
 	const date = new Date(value);
-	return Number.isNaN(date.getTime()) ? value : date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+	return Number.isNaN(date.getTime())
+		? value
+		: date.toLocaleString(undefined, {
+				year: 'numeric',
+				month: 'short',
+				day: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+			});
 }
 
 export function formatMoney(value: number | string | null | undefined): string {
 	if (value === null || value === undefined || value === '') return '—';
 	const amount = Number(value);
-	return Number.isFinite(amount) ? amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(value);
+	return Number.isFinite(amount)
+		? amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+		: String(value);
 }
 
-export function personName(person: { first_name?: string | null; last_name?: string | null } | null | undefined): string {
+export function personName(
+	person: { first_name?: string | null; last_name?: string | null } | null | undefined,
+): string {
 	if (!person) return '';
 	return [person.first_name, person.last_name].filter((part) => part).join(' ');
 }

@@ -7,4 +7,3 @@ export interface ListColumn {
 	wideOnly?: boolean;
 	muted?: boolean;
 }
-

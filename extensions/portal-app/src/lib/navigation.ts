@@ -6,20 +6,31 @@
 import { strings } from '../strings.ts';
 import type { Capabilities } from './portal-types.ts';
 
-export type PageKey = 'dashboard' | 'tickets' | 'new-ticket' | 'projects' | 'devices' | 'knowledge-base' | 'documentation' | 'invoices' | 'quotes' | 'team' | 'profile';
+export type PageKey =
+	| 'dashboard'
+	| 'tickets'
+	| 'new-ticket'
+	| 'projects'
+	| 'devices'
+	| 'knowledge-base'
+	| 'documentation'
+	| 'invoices'
+	| 'quotes'
+	| 'team'
+	| 'profile';
 
 const rules: Record<PageKey, (capabilities: Capabilities) => boolean> = {
-	dashboard: () => true,
-	tickets: (c) => c['tickets.view'] !== 'none',
+	'dashboard': () => true,
+	'tickets': (c) => c['tickets.view'] !== 'none',
 	'new-ticket': (c) => c['tickets.create'],
-	projects: (c) => c['projects.view'] !== 'none',
-	devices: (c) => c['devices.access'] !== 'none' && c['devices.scope'] !== 'none',
+	'projects': (c) => c['projects.view'] !== 'none',
+	'devices': (c) => c['devices.access'] !== 'none' && c['devices.scope'] !== 'none',
 	'knowledge-base': (c) => c['kb.view'],
-	documentation: (c) => c['docs.view'],
-	invoices: (c) => c['invoices.view'],
-	quotes: (c) => c['quotes.decide'],
-	team: (c) => c['users.manage'],
-	profile: () => true,
+	'documentation': (c) => c['docs.view'],
+	'invoices': (c) => c['invoices.view'],
+	'quotes': (c) => c['quotes.decide'],
+	'team': (c) => c['users.manage'],
+	'profile': () => true,
 };
 
 export function mayOpen(page: PageKey, capabilities: Capabilities): boolean {

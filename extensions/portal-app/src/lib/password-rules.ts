@@ -3,7 +3,10 @@ import { strings } from '../strings.ts';
 
 export const minimumPasswordLength = 8;
 
-export function passwordErrors(values: { password: string; confirm: string }): Partial<Record<'password' | 'confirm', string>> {
+export function passwordErrors(values: {
+	password: string;
+	confirm: string;
+}): Partial<Record<'password' | 'confirm', string>> {
 	const errors: Partial<Record<'password' | 'confirm', string>> = {};
 	if (!values.password) errors.password = strings.required;
 	else if (values.password.length < minimumPasswordLength) errors.password = strings.invitation.tooShort;

@@ -217,4 +217,10 @@ export interface PortalSchema {
 }
 
 /** The collections a project tab lists (lib/project-tabs.ts). */
-export type ProjectPartCollection = 'project_tasks' | 'project_notes' | 'project_issues' | 'project_charges' | 'project_calendar_items' | 'project_attachments';
+export type ProjectPartCollection =
+	| 'project_tasks'
+	| 'project_notes'
+	| 'project_issues'
+	| 'project_charges'
+	| 'project_calendar_items'
+	| 'project_attachments';

@@ -8,7 +8,10 @@ const storageKey = 'customer-portal.view-as';
 export const viewAsHeader = 'X-Portal-View-As';
 
 /** Takes a ticket from the address, if there is one. Returns the ticket in use, or null. */
-export function takeViewAsTicket(location: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+export function takeViewAsTicket(
+	location: Location = window.location,
+	storage: Storage = window.sessionStorage,
+): string | null {
 	const match = /(?:^#|&)view-as=([^&]+)/.exec(location.hash);
 	if (match?.[1]) {
 		storage.setItem(storageKey, decodeURIComponent(match[1]));
