@@ -24,8 +24,7 @@ export interface GroupAccessDrift {
  *
  * Single-table reads compared in memory (`access`: every attachment, when the caller has read them
  * already): as one SQL anti-join, right after a bulk import (before PostgreSQL's statistics catch up) the
- * planner took a nested loop over both sides, 1.5 s for 10,000 portal users where the same query took
- * 15 ms with fresh statistics.
+ * planner took a nested loop over both sides (docs/performance.md, "Why some checks read tables whole").
  */
 export async function groupAccessDrift(
 	knex: Knex,

@@ -6,8 +6,8 @@ import { type AccessRow, readAccessRows } from '../directus/access-rows.ts';
  * `grantGroupToUser`) with their contact's customer, and every badge attachment. Read table by table and
  * joined in memory, so that no plan depends on PostgreSQL's statistics: as SQL anti-joins, right after a
  * bulk import of portal users (before the statistics caught up), the planner chose nested loops over both
- * sides, 3.7 s for 10,000 portal users where fresh statistics gave 2 ms; and Directus has no index on
- * `directus_access.user`, so a per-row test scans the access table (813 ms for 5,000 portal users).
+ * sides; and Directus has no index on `directus_access.user`, so a per-row test scans the access table
+ * (measured in docs/performance.md, "Why some checks read tables whole").
  */
 export async function fetchBadgeHolders(knex: Knex, given?: readonly AccessRow[]) {
 	const groupPolicies = new Set(

@@ -33,8 +33,8 @@ export async function ensureDerivedTable(knex: Knex, derived: DerivedTable): Pro
 		const current = await triggersAreCurrent(trx, derived.triggers);
 		if (!current) await installTriggers(trx, derived.triggers);
 		// Checked either way, and rebuilt only when it differs: writes the triggers missed show as a
-		// difference, and an upgrade that only changes their SQL does not pay for a rebuild (23 s for
-		// ticket_followers at a million tickets; the check takes 1.4 s).
+		// difference, and an upgrade that only changes their SQL does not pay for a rebuild (the check costs a
+		// fraction of one: docs/performance.md, "Why some checks read tables whole").
 		const rebuild = !(await derived.isExact(trx));
 		const rows = rebuild ? await derived.rebuild(trx) : null;
 		return { status: 'ready', version, installed: !current, rebuilt: rebuild, rows };

@@ -31,8 +31,8 @@ export const ticketCustomerPathTriggers: TriggerSetDefinition = {
 	RETURN NEW;
 END`,
 				// One statement for a whole moved subtree: PostgreSQL reads the tickets in one pass where one
-				// statement per customer looked each customer's tickets up (a 2,000-customer subtree with 200,000
-				// tickets, one compacted table: 4.5 s -> 1.6 s). The transition tables carry their row counts, so a
+				// statement per customer looked each customer's tickets up (docs/performance.md, "Why some checks
+				// read tables whole"). The transition tables carry their row counts, so a
 				// single customer's move still goes through the index on tickets.customer.
 				[followCustomers]: `BEGIN
 	UPDATE tickets SET customer_path = moved_to.tree_path
@@ -61,8 +61,8 @@ END`,
 			},
 			indexes: {
 				// For the rule's "path starts with": with it a small subtree's tickets are found by their path and sorted
-				// (0.8 ms for 800 of a million tickets) where PostgreSQL otherwise walked every ticket by date until it
-				// had enough (10-260 ms); a large subtree's are still found by that walk. `text_pattern_ops`: LIKE can
+				// where PostgreSQL otherwise walked every ticket by date until it had enough; a large subtree's are
+				// still found by that walk. `text_pattern_ops`: LIKE can
 				// use a plain index only under the C collation.
 				[`${prefix}_prefix_index`]: { table: 'tickets', definition: '(customer_path text_pattern_ops)' },
 			},
