@@ -122,6 +122,10 @@ export function directusEnv(options: DirectusInstanceOptions): NodeJS.ProcessEnv
 		// Directus answers 503 "Under pressure" when its event loop lags; on a small, busy machine that is a
 		// test or a demo failing for nothing. Deployments keep Directus's default.
 		PRESSURE_LIMITER_ENABLED: 'false',
+		// After an access change Directus rebuilds its schema once and other requests wait for it, for 10 s by
+		// default, three times, then fail ("hit infinite loop"); on a small, busy machine one build can take
+		// longer. Deployments keep Directus's default.
+		CACHE_SCHEMA_SYNC_TIMEOUT: '60000',
 		LOG_LEVEL: 'info',
 		LOG_STYLE: 'raw',
 		...database,
