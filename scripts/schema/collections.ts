@@ -1087,7 +1087,7 @@ export const collections: CollectionDefinition[] = [
 
 /**
  * Fields the product adds to Directus's own collections: O2M aliases for permission filters that start
- * there, and the tree path a customer badge carries (src/access/customer-badge.ts).
+ * there, and the tree path a customer badge carries (src/badges/ensure-customer-badge.ts).
  */
 export const systemFields: { collection: string; field: FieldDefinition }[] = [
 	{

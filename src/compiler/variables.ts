@@ -10,7 +10,7 @@
  * - "mine" is a join to the one contact row: `contact.user = $CURRENT_USER` (`isMyContact`);
  * - "my customer's" is a join to the one customer row: `customer.portal_badge IN $CURRENT_POLICIES`
  *   (`isMyCustomer`), where the badge is a policy that grants nothing, given only to the users of that
- *   customer's contacts (src/access/customer-badge.ts);
+ *   customer's contacts (src/badges/ensure-customer-badge.ts);
  * - "in my customer's tree" compares the customer's tree path with the badge's copy of it,
  *   `$CURRENT_POLICIES.portal_tree_path` (`isInMyCustomerTree`): one read of the user's few policies.
  * Both joins are many-to-one. A join from a customer to its contacts would be a one-to-many, which makes

@@ -133,7 +133,7 @@ export function checkForeignPolicy(
 
 /**
  * Whatever the portal compiled or someone changed, a portal or public policy holds nothing on Directus's
- * own collections beyond the allowlist (`src/access/system-permissions.ts`). A second, independent line:
+ * own collections beyond the allowlist (`src/policies/system-permissions.ts`). A second, independent line:
  * it also catches a row the compiler itself would emit wrongly, which restoring cannot put right.
  */
 export function checkSystemPermissions(policy: StoredPolicy, audience: 'portal' | 'public'): Finding[] {

@@ -83,7 +83,7 @@ describe('Their customer and the customers below it', () => {
 	});
 
 	test('A tree path emptied or cleared behind Directus’s back shows nothing rather than everything', async () => {
-		// The rule compares customers' paths with the copy the contact's badge carries (src/access/customer-badge.ts).
+		// The rule compares customers' paths with the copy the contact's badge carries (src/badges/ensure-customer-badge.ts).
 		const badge = ((await db('customers').where('id', top).first('portal_badge')) as { portal_badge: string })
 			.portal_badge;
 		expect(badge).toBeTruthy();

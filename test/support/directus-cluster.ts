@@ -73,7 +73,7 @@ export async function createDirectusCluster({
 		env: {
 			ADMIN_TOKEN: adminToken,
 			...mailSinkEnv(mail.port, port),
-			// Directus's settings for several instances (see README, "Scaling out").
+			// Directus's settings for several instances (see docs/scaling-out.md).
 			REDIS_HOST: redisServer.host,
 			REDIS_PORT: String(redisServer.port),
 			// Each of Directus's stores has its own namespace; REDIS_KEY_PREFIX would not do: Directus clears

@@ -3,7 +3,7 @@ import type { CapabilityKey } from '../../catalogue/capabilities.ts';
 import type { CompiledPermission, Filter, PermissionAction } from '../types.ts';
 import { permissionRow } from './permission-row.ts';
 
-/** A row on a Directus system collection, from the allowlist in `src/access/system-permissions.ts` only. */
+/** A row on a Directus system collection, from the allowlist in `src/policies/system-permissions.ts` only. */
 export function systemRow(
 	collection: string,
 	action: PermissionAction,
