@@ -4,7 +4,7 @@
  * (`customers.portal_badge`). Rules then tell a contact's customer without reading the contact:
  * `customer.portal_badge IN $CURRENT_POLICIES` is a join to one customer row, and Directus knows the
  * user's policies before it runs a query, where `$CURRENT_USER.portal_contacts.customer` costs two reads,
- * three times a request (README → Performance). The badge also carries the customer's tree path
+ * three times a request (docs/performance.md). The badge also carries the customer's tree path
  * (`directus_policies.portal_tree_path`), which the customer_tree rule reads as
  * `$CURRENT_POLICIES.portal_tree_path`: one read of the user's few policies.
  *

@@ -3,7 +3,7 @@
  * user with no contact, or a contact with no customer, matches nothing: a missing link denies, it never
  * widens.
  *
- * What a rule costs is mostly what Directus must look up before the query (README → Performance): a
+ * What a rule costs is mostly what Directus must look up before the query (docs/performance.md): a
  * variable with a path (`$CURRENT_USER.portal_contacts.customer`) is resolved by reading the user and the
  * contact, three times a request in Directus 11.17, while `$CURRENT_USER` (the user's id) and
  * `$CURRENT_POLICIES` (their policies' ids) are known before any query. So:
