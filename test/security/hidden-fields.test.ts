@@ -3,9 +3,10 @@
  * groupBy on hidden or protected fields, `alias` of hashed fields, and counts. Each must be refused or
  * answer as if the field did not exist; none may tell a value apart.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { api, createRow } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
+import { expectRefused } from '../support/expect-refused.ts';
 import { type AttackWorld, createAttackWorld } from './attack-world.ts';
 
 let world: AttackWorld;
@@ -34,7 +35,13 @@ describe('Hidden and protected fields', () => {
 		for (const aggregate of ['count', 'countDistinct', 'min', 'max']) {
 			await expectReadRefused(`/items/tickets?aggregate[${aggregate}]=customer_path`, token);
 			await expectReadRefused(`/items/devices?aggregate[${aggregate}]=admin_password`, token);
-			await expectReadRefused(`/items/tickets?aggregate[${aggregate}]=assignee`, token);
+			const byAssignee = `/items/tickets?aggregate[${aggregate}]=assignee`;
+			// PostgreSQL has no min or max of a uuid, for an admin either: there only the refusal is checked.
+			if (['min', 'max'].includes(aggregate) && inject('directus').database === 'postgres') {
+				expectRefused(await api('GET', byAssignee, { token }), `GET ${byAssignee}`, { statuses: [400, 403] });
+			} else {
+				await expectReadRefused(byAssignee, token);
+			}
 			await expectReadRefused(`/users?aggregate[${aggregate}]=password`, token);
 		}
 		await expectReadRefused('/items/devices?aggregate[count]=id&groupBy[]=admin_password', token);
