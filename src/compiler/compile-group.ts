@@ -38,13 +38,13 @@ export function compileGroup(permissions: GroupPermissions, settings: CompileSet
 	if (!grantsAnything) return [];
 	return boundWritesByReads([
 		...compileIdentityRows(permissions, settings),
-		...compileProfileRows(permissions),
+		...compileProfileRows(permissions, settings),
 		...compileTicketRows(permissions, settings),
 		...compileProjectRows(permissions, settings),
 		...compileFileRows(permissions, settings),
-		...compileDeviceRows(permissions),
-		...compileArticleRows(permissions),
-		...compileInvoiceRows(permissions),
-		...compileQuoteRows(permissions),
+		...compileDeviceRows(permissions, settings),
+		...compileArticleRows(permissions, settings),
+		...compileInvoiceRows(permissions, settings),
+		...compileQuoteRows(permissions, settings),
 	]);
 }

@@ -1,4 +1,5 @@
 import type { CapabilityKey } from '../catalogue/capabilities.ts';
+import type { DataMap } from '../data-map/data-map.ts';
 
 /** A Directus filter, as a permission row's item rule, validation or a part of one. */
 export type Filter = Record<string, unknown>;
@@ -8,6 +9,8 @@ export interface CompileSettings {
 	parentVisibility: boolean;
 	/** Whether the database keeps `tickets.customer_path` (PostgreSQL): rules on tickets then test it instead of joining the customer. */
 	ticketCustomerPaths?: boolean;
+	/** Where the portal's objects live in this Directus; the bundled help-desk schema when left out. */
+	map?: DataMap;
 }
 
 export type PermissionAction = 'create' | 'read' | 'update' | 'delete';

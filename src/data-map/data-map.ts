@@ -5,8 +5,8 @@ export interface ObjectMap<O extends ObjectName = ObjectName> {
 	collection: string;
 	/** A field name for each role; a path role holds a dotted chain of many-to-one fields (`site.account`). Null: unmapped. */
 	fields: Record<RoleName<O>, string | null>;
-	/** For objects with states: the stored values meaning each portal state, the first one written. */
-	states?: Record<string, string[]>;
+	/** For roles holding states (a status): by role, the stored values meaning each portal state, the first one written. */
+	states?: Partial<Record<RoleName<O>, Record<string, string[]>>>;
 }
 
 /**
@@ -22,11 +22,11 @@ export type DataMap = { [O in ObjectName]: ObjectMap<O> | null } & {
 function bundledObject<O extends ObjectName>(name: O): ObjectMap<O> {
 	const spec = objectSpecs[name];
 	const fields = Object.fromEntries(Object.entries(spec.roles).map(([role, roleSpec]) => [role, roleSpec.bundled]));
-	const states = 'states' in spec ? structuredClone(spec.states.values) : undefined;
+	const states = 'states' in spec ? structuredClone(spec.states) : undefined;
 	return {
 		collection: spec.bundled,
 		fields: fields as ObjectMap<O>['fields'],
-		...(states ? { states: states as Record<string, string[]> } : {}),
+		...(states ? { states: states as ObjectMap<O>['states'] } : {}),
 	};
 }
 

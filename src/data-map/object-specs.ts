@@ -80,8 +80,8 @@ export interface ObjectSpec {
 	/** An object that exists only when this one is mapped (a ticket's replies need tickets). */
 	within?: ObjectName;
 	roles: Record<string, RoleSpec>;
-	/** Portal states stored in a role's field: for each state, the values that mean it, the first written. */
-	states?: { role: string; values: Record<string, string[]> };
+	/** Portal states stored in a role's field: by role, for each state the values that mean it, the first written. */
+	states?: Record<string, Record<string, readonly string[]>>;
 }
 
 const key = { kind: 'key', bundled: 'id' } as const;
@@ -164,8 +164,7 @@ export const objectSpecs = {
 			customer_path: { ...text('customer_path'), owner: 'product' },
 		},
 		states: {
-			role: 'status',
-			values: { new: ['new'], open: ['open'], pending: ['pending'], resolved: ['resolved'], closed: ['closed'] },
+			status: { new: ['new'], open: ['open'], pending: ['pending'], resolved: ['resolved'], closed: ['closed'] },
 		},
 	},
 	ticket_followers: {
@@ -371,7 +370,10 @@ export const objectSpecs = {
 			date_created: date('date_created', true),
 			date_updated: date('date_updated', true),
 		},
-		states: { role: 'status', values: { published: ['published'] } },
+		states: {
+			status: { published: ['published'] },
+			audience: { all: ['all'], selected: ['selected'] },
+		},
 	},
 	kb_article_customers: {
 		bundled: 'kb_article_customers',
@@ -392,7 +394,10 @@ export const objectSpecs = {
 			date_created: date('date_created', true),
 			date_updated: date('date_updated', true),
 		},
-		states: { role: 'status', values: { published: ['published'] } },
+		states: {
+			status: { published: ['published'] },
+			audience: { all: ['all'], selected: ['selected'] },
+		},
 	},
 	document_customers: {
 		bundled: 'document_customers',
@@ -429,7 +434,7 @@ export const objectSpecs = {
 			customer: toCustomer,
 			date_created: date('date_created', true),
 		},
-		states: { role: 'status', values: { pending: ['pending'], approved: ['approved'], declined: ['declined'] } },
+		states: { status: { pending: ['pending'], approved: ['approved'], declined: ['declined'] } },
 	},
 } as const satisfies Record<ObjectName, ObjectSpec>;
 

@@ -1,3 +1,5 @@
+import type { DataMap } from '../../data-map/data-map.ts';
+import { fieldOf } from '../mapped-fields.ts';
 import type { Filter } from '../types.ts';
 import { myCustomerTreePath } from '../variables.ts';
 
@@ -9,4 +11,6 @@ import { myCustomerTreePath } from '../variables.ts';
  * empty entries and pastes it into `LIKE '<value>%'`: no badge gives null, 'null%', and two badges (which
  * the product never gives) 'a,b%'; no path (they start with '/') matches either.
  */
-export const isInMyCustomerTree: Filter = { tree_path: { _starts_with: myCustomerTreePath } };
+export const isInMyCustomerTree = (map: DataMap): Filter => ({
+	[fieldOf(map.customers, 'tree_path')]: { _starts_with: myCustomerTreePath },
+});

@@ -1,10 +1,14 @@
 import type { ProjectScope, TicketScope } from '../../catalogue/capabilities.ts';
 import type { CompileSettings, Filter } from '../types.ts';
-import { isInMyCustomerTree } from './is-in-my-customer-tree.ts';
-import { isOfMyCustomer } from './is-of-my-customer.ts';
+import { along } from '../mapped-fields.ts';
+import { customersInScope } from './customers-in-scope.ts';
 
-/** On a row with a `customer` foreign key: the rows of the customers a customer-wide scope reaches, or null for none. */
-export function ofCustomersInScope(scope: TicketScope | ProjectScope, settings: CompileSettings): Filter | null {
-	if (scope === 'customer_tree' && settings.parentVisibility) return { customer: isInMyCustomerTree };
-	return scope === 'customer' || scope === 'customer_tree' ? isOfMyCustomer() : null;
+/** On a row with a path to customers (`customer`, `site.account`): the rows of the customers a scope reaches, or null for none. */
+export function ofCustomersInScope(
+	scope: TicketScope | ProjectScope,
+	settings: CompileSettings,
+	path: string,
+): Filter | null {
+	const customers = customersInScope(scope, settings);
+	return customers === null ? null : along(path, customers);
 }

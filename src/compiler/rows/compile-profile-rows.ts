@@ -1,17 +1,25 @@
-import { ownUserRow } from '../../policies/system-permissions.ts';
 import type { GroupPermissions } from '../../catalogue/capabilities.ts';
+import { ownUserRow } from '../../policies/system-permissions.ts';
 import { isMyContact } from '../filters/is-my-contact.ts';
-import type { CompiledPermission } from '../types.ts';
+import { fieldsOf, mapOf } from '../mapped-fields.ts';
+import type { CompiledPermission, CompileSettings } from '../types.ts';
 import { permissionRow } from './permission-row.ts';
 import { systemRow } from './system-row.ts';
 
 /** `profile.edit`: the contact's own name and phone, and their own user row. */
-export function compileProfileRows(permissions: GroupPermissions): CompiledPermission[] {
+export function compileProfileRows(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
 	if (!permissions['profile.edit']) return [];
+	const map = mapOf(settings);
 	return [
-		permissionRow('contacts', 'update', ['first_name', 'last_name', 'phone'], ['profile.edit'], {
-			permissions: isMyContact,
-		}),
+		permissionRow(
+			map.contacts.collection,
+			'update',
+			fieldsOf(map.contacts, ['first_name', 'last_name', 'phone']),
+			['profile.edit'],
+			{
+				permissions: isMyContact(map),
+			},
+		),
 		systemRow('directus_users', 'update', ['profile.edit'], () => ({ permissions: ownUserRow })),
 	];
 }
