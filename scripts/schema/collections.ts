@@ -975,6 +975,11 @@ export const collections: CollectionDefinition[] = [
 				'off',
 				{ note: 'Let people whose e-mail domain is listed on a customer ask for a login.' },
 			),
+			json('data_map', {
+				readonly: true,
+				hidden: true,
+				note: 'Which collections and fields play customers, contacts, tickets and the rest. Empty: the bundled help-desk collections. Changed on the Data map page of the Customer Portal module, which checks it first.',
+			}),
 		],
 		[
 			manyToOne('portal_settings', 'default_group', 'portal_groups', {

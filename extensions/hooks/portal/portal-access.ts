@@ -194,7 +194,7 @@ export function registerPortalAccess(
 	for (const event of ['portal_settings.items.create', 'portal_settings.items.update']) {
 		staffFilter(event, async (payload, _meta, { database, accountability }) => {
 			const changes = { ...(payload as Payload) };
-			for (const managed of ['portal_role', 'staff_policy', 'public_policy']) delete changes[managed];
+			for (const managed of ['portal_role', 'staff_policy', 'public_policy', 'data_map']) delete changes[managed];
 			if (actsAsAdmin(accountability)) {
 				const context = await contextOn(database);
 				await applyPortalSettings(context, {
