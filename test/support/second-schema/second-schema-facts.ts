@@ -1,0 +1,111 @@
+/**
+ * A help desk shaped unlike the bundled schema, as the data map's validator sees it: customers are
+ * `organizations` (with `parent_org`), contacts are `people` (with `org` and `directus_user`), tickets are
+ * `cases` (with `account` and `opened_by`), a case's watchers are the junction `cases_people`, and its
+ * messages are `case_messages` (with a boolean `private`). It has no priorities, attachments, projects,
+ * devices, knowledge base, documents, invoices or quotes, and none of the product's own fields. A few fields
+ * are there for maps to get wrong: protected ones (`people.pin`, hashed; `people.secret_note` and
+ * `organizations.api_token`, concealed), a second many-to-one from organizations (`account_manager`, to a
+ * user) and from people (`billing_org`, listed by `organizations.billed_people`).
+ */
+import type { FieldFacts, RelationFacts, SchemaFacts } from '../../../src/data-map/schema-facts.ts';
+
+const field = (type: string, ...special: string[]): FieldFacts => ({ type, special });
+const alias = (special: string) => field('alias', special);
+const relation = (
+	collection: string,
+	from: string,
+	related: string,
+	oneField: string | null = null,
+	junctionField: string | null = null,
+): RelationFacts => ({
+	collection,
+	field: from,
+	related_collection: related,
+	meta: { one_field: oneField, junction_field: junctionField },
+});
+
+export function secondSchemaFacts(): SchemaFacts {
+	return {
+		collections: {
+			directus_users: { primary: 'id', fields: { id: field('uuid'), email: field('string') } },
+			directus_files: { primary: 'id', fields: { id: field('uuid') } },
+			directus_policies: { primary: 'id', fields: { id: field('uuid') } },
+			organizations: {
+				primary: 'id',
+				fields: {
+					id: field('integer'),
+					label: field('string'),
+					parent_org: field('integer', 'm2o'),
+					domains: field('json', 'cast-json'),
+					share_with_parent: field('boolean', 'cast-boolean'),
+					founded: field('date'),
+					api_token: field('string', 'conceal'),
+					account_manager: field('uuid', 'm2o'),
+					sub_orgs: alias('o2m'),
+					people: alias('o2m'),
+					billed_people: alias('o2m'),
+				},
+			},
+			people: {
+				primary: 'uuid',
+				fields: {
+					uuid: field('uuid', 'uuid'),
+					given_name: field('string'),
+					family_name: field('string'),
+					email: field('string'),
+					pin: field('hash', 'hash'),
+					secret_note: field('text', 'conceal'),
+					org: field('integer', 'm2o'),
+					billing_org: field('integer', 'm2o'),
+					directus_user: field('uuid', 'm2o'),
+				},
+			},
+			cases: {
+				primary: 'id',
+				fields: {
+					id: field('integer'),
+					title: field('string'),
+					details: field('text'),
+					state: field('string'),
+					account: field('integer', 'm2o'),
+					opened_by: field('uuid', 'm2o'),
+					created_on: field('dateTime', 'date-created'),
+					reopen_count: field('integer'),
+					watchers: alias('m2m'),
+					messages: alias('o2m'),
+				},
+			},
+			cases_people: {
+				primary: 'id',
+				fields: { id: field('integer'), cases_id: field('integer'), people_id: field('uuid') },
+			},
+			case_messages: {
+				primary: 'id',
+				fields: {
+					id: field('integer'),
+					case: field('integer', 'm2o'),
+					text: field('text'),
+					private: field('boolean', 'cast-boolean'),
+					author: field('uuid', 'm2o'),
+					staff_author: field('uuid', 'm2o'),
+					posted_at: field('timestamp', 'date-created', 'cast-timestamp'),
+				},
+			},
+		},
+		relations: [
+			relation('organizations', 'parent_org', 'organizations', 'sub_orgs'),
+			relation('organizations', 'account_manager', 'directus_users'),
+			relation('people', 'org', 'organizations', 'people'),
+			relation('people', 'billing_org', 'organizations', 'billed_people'),
+			relation('people', 'directus_user', 'directus_users'),
+			relation('cases', 'account', 'organizations'),
+			relation('cases', 'opened_by', 'people'),
+			relation('cases_people', 'cases_id', 'cases', 'watchers', 'people_id'),
+			relation('cases_people', 'people_id', 'people', null, 'cases_id'),
+			relation('case_messages', 'case', 'cases', 'messages'),
+			relation('case_messages', 'author', 'people'),
+			relation('case_messages', 'staff_author', 'directus_users'),
+		],
+	};
+}
