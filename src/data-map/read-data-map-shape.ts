@@ -110,21 +110,45 @@ function pathNameProblem(path: string): string | null {
 	return null;
 }
 
-/** An object's state values: for each state of its spec, a non-empty list of non-empty strings, no value in two states. */
+/** An object's states: by role holding states, for each state of its spec a non-empty list of non-empty strings. */
 function readStates(
 	object: ObjectName,
 	spec: ObjectSpec,
 	fields: Record<string, string | null>,
 	input: unknown,
 	problems: DataMapProblem[],
-): Record<string, string[]> | undefined {
+): Record<string, Record<string, string[]>> | undefined {
 	if (!spec.states) {
 		if (input !== undefined) problems.push({ object, message: `${object}: has no states; leave \`states\` out.` });
 		return undefined;
 	}
-	const role = spec.states.role;
+	const roles = Object.keys(spec.states);
+	if (!isRecord(input)) {
+		const message = `${object}: \`states\` must list, for each of ${roles.join(', ')}, the stored values meaning each state.`;
+		problems.push({ object, message });
+		return undefined;
+	}
+	for (const role of Object.keys(input).filter((role) => !roles.includes(role))) {
+		problems.push({ object, message: `${object}: \`${role}\` holds no states (${roles.join(', ')} do).` });
+	}
+	const states: Record<string, Record<string, string[]>> = {};
+	for (const [role, values] of Object.entries(spec.states)) {
+		const read = readRoleStates(object, role, Object.keys(values), fields, own(input, role), problems);
+		if (read) states[role] = read;
+	}
+	return states;
+}
+
+/** The state values of one role: for each state a non-empty list of non-empty strings, no value in two states. */
+function readRoleStates(
+	object: ObjectName,
+	role: string,
+	stateNames: string[],
+	fields: Record<string, string | null>,
+	input: unknown,
+	problems: DataMapProblem[],
+): Record<string, string[]> | undefined {
 	const at = { object, role, ...(fields[role] ? { field: fields[role] } : {}) };
-	const stateNames = Object.keys(spec.states.values);
 	if (!isRecord(input)) {
 		const message = `${object}.${role}: \`states\` must list, for each of ${stateNames.join(', ')}, the stored values meaning it.`;
 		problems.push({ ...at, message });

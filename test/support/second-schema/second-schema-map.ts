@@ -61,11 +61,13 @@ export function secondSchemaMap(): DataMap {
 				customer_path: 'customer_path',
 			},
 			states: {
-				new: ['new'],
-				open: ['open', 'reopened'],
-				pending: ['waiting on customer'],
-				resolved: ['solved'],
-				closed: ['closed'],
+				status: {
+					new: ['new'],
+					open: ['open', 'reopened'],
+					pending: ['waiting on customer'],
+					resolved: ['solved'],
+					closed: ['closed'],
+				},
 			},
 		},
 		ticket_followers: {

@@ -169,11 +169,11 @@ describe('The shape of what is submitted', () => {
 });
 
 describe('States', () => {
-	const withStates = (states: unknown) => secondMapWith((map) => Object.assign(map.tickets!, { states }));
+	const withStates = (status: unknown) => secondMapWith((map) => Object.assign(map.tickets!, { states: { status } }));
 	const statusProblem = (words: string) => problemAt('tickets', 'status', 'state', words);
 
 	test('Refuses a state without values', () => {
-		const { closed: _, ...rest } = secondSchemaMap().tickets!.states!;
+		const { closed: _, ...rest } = secondSchemaMap().tickets!.states!.status!;
 		expect(problemsOf(withStates(rest))).toEqual([statusProblem('the state `closed` needs a list')]);
 		expect(problemsOf(withStates({ ...rest, closed: [] }))).toEqual([statusProblem('the state `closed` needs a list')]);
 		expect(problemsOf(withStates({ ...rest, closed: 'closed' }))).toEqual([
@@ -182,7 +182,7 @@ describe('States', () => {
 	});
 
 	test('Refuses empty or non-text values', () => {
-		const states = secondSchemaMap().tickets!.states!;
+		const states = secondSchemaMap().tickets!.states!.status!;
 		expect(problemsOf(withStates({ ...states, closed: ['closed', ' '] }))).toEqual([
 			statusProblem('the values of the state `closed` must be text'),
 		]);
@@ -192,14 +192,14 @@ describe('States', () => {
 	});
 
 	test('Refuses a value meaning two states', () => {
-		const states = secondSchemaMap().tickets!.states!;
+		const states = secondSchemaMap().tickets!.states!.status!;
 		expect(problemsOf(withStates({ ...states, closed: ['closed', 'solved'] }))).toEqual([
 			statusProblem('the value `solved` cannot mean both `resolved` and `closed`'),
 		]);
 	});
 
 	test('Refuses a state the object does not have, states missing, and states on an object without any', () => {
-		const states = secondSchemaMap().tickets!.states!;
+		const states = secondSchemaMap().tickets!.states!.status!;
 		expect(problemsOf(withStates({ ...states, archived: ['archived'] }))).toEqual([
 			statusProblem('`archived` is not a state of tickets'),
 		]);
