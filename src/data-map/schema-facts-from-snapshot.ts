@@ -14,14 +14,25 @@ export interface SchemaSnapshotParts {
 	relations: readonly RelationFacts[];
 }
 
-/** Directus's own collections a data map may point at; a snapshot leaves them out, as every Directus has them. */
+/** Directus's own collections a data map may point at; a snapshot holds only the fields added to them, as every Directus has them. */
 const systemCollections = ['directus_users', 'directus_files', 'directus_policies'];
 
 /** The facts the data map's validator reads, from a Directus schema snapshot. */
 export function schemaFactsFromSnapshot(snapshot: SchemaSnapshotParts): SchemaFacts {
 	const collections: Record<string, CollectionFacts> = {};
+	// With the fields a snapshot adds to them (the product's aliases on users and files, say).
 	for (const name of systemCollections)
-		collections[name] = { primary: 'id', fields: { id: { type: 'uuid', special: [] } } };
+		collections[name] = {
+			primary: 'id',
+			fields: {
+				id: { type: 'uuid', special: [] },
+				...Object.fromEntries(
+					snapshot.fields
+						.filter((field) => field.collection === name)
+						.map(({ field, type, meta }) => [field, { type, special: [...(meta?.special ?? [])] }]),
+				),
+			},
+		};
 	for (const { collection, schema } of snapshot.collections) {
 		if (!schema) continue;
 		const fields = snapshot.fields.filter((field) => field.collection === collection);

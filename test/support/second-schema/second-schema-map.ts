@@ -25,7 +25,7 @@ export function secondSchemaMap(): DataMap {
 				invoices: null,
 				quotes: null,
 				badge: 'portal_badge',
-				tree_path: 'tree_path',
+				tree_path: 'portal_tree_path',
 			},
 		},
 		contacts: {
@@ -57,8 +57,8 @@ export function secondSchemaMap(): DataMap {
 				participants: 'watchers',
 				replies: 'messages',
 				attachments: null,
-				followers: 'followers',
-				customer_path: 'customer_path',
+				followers: 'portal_followers',
+				customer_path: 'portal_customer_path',
 			},
 			states: {
 				status: {

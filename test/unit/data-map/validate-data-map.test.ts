@@ -53,9 +53,9 @@ describe('A data map that fits', () => {
 		expect(result.map).toEqual(secondSchemaMap());
 		expect(result.additions).toEqual([
 			{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
-			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'tree_path' },
-			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'followers' },
-			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'customer_path' },
+			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
+			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
+			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
 			{ object: 'ticket_followers', role: 'id', collection: 'ticket_followers', field: 'id' },
 			{ object: 'ticket_followers', role: 'ticket', collection: 'ticket_followers', field: 'ticket' },
 			{ object: 'ticket_followers', role: 'contact', collection: 'ticket_followers', field: 'contact' },
@@ -447,7 +447,7 @@ describe('What the product adds', () => {
 			...facts,
 			collections: {
 				...facts.collections,
-				cases: { ...cases, fields: { ...cases.fields, customer_path: { type: 'text', special: [] } } },
+				cases: { ...cases, fields: { ...cases.fields, portal_customer_path: { type: 'text', special: [] } } },
 			},
 		};
 		const result = validateDataMap(secondSchemaMap(), withPath);
