@@ -20,6 +20,8 @@ export interface PortalSettingsRecord {
 	accent_color: string | null;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';
+	/** The stored data map as read, unchecked (see `dataMapOf`); null: the bundled help-desk collections. */
+	data_map: unknown;
 }
 
 export interface ContactAccessRecord {

@@ -8,6 +8,7 @@ import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.t
 import { writePublicPolicy } from '../policies/public-policy.ts';
 import { writeStaffPolicy } from '../policies/staff-policy.ts';
 import { syncGroupPolicy } from '../policies/sync-group-policy.ts';
+import { compileOptionsOf } from '../settings/compile-options-of.ts';
 
 export const portalRoleName = 'Portal contacts';
 
@@ -81,8 +82,7 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as {
 		id: number;
 	}[];
-	for (const group of groups)
-		await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	for (const group of groups) await syncGroupPolicy(context, group.id, compileOptionsOf(settings));
 	if (settings.portal_role) await releaseUnlinkedPortalUsers(context, settings.portal_role);
 	await reconcileCustomerBadges(context);
 	return settings;

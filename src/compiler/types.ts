@@ -13,6 +13,9 @@ export interface CompileSettings {
 	map?: DataMap;
 }
 
+/** The part of the settings that comes from the portal's settings (the rest is the database's). */
+export type CompileOptions = Pick<CompileSettings, 'parentVisibility' | 'map'>;
+
 export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
 
 export interface CompiledPermission {

@@ -16,9 +16,12 @@ import { publicPermissions } from '../policies/public-policy.ts';
 import { derivedTableColumns } from '../database/derived-table-columns.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
+import { compileOptionsOf } from '../settings/compile-options-of.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
+import { checkDataMap } from './check-data-map.ts';
+import { schemaFactsFromOverview } from '../data-map/schema-facts-from-overview.ts';
 import { checkHost } from './check-host.ts';
 import {
 	checkBadges,
@@ -74,7 +77,7 @@ export async function runDoctor(
 		...checkEnvironment(env),
 	];
 	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
-	findings.push(...checkSchema(missing));
+	findings.push(...checkSchema(missing), ...checkDataMap(settings.data_map, schemaFactsFromOverview(context.schema)));
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
 	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);
 
@@ -93,7 +96,7 @@ export async function runDoctor(
 		if (!policy) continue;
 		const expected = compileGroup(
 			assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}),
-			compileSettings(context.knex, settings.parent_visibility),
+			compileSettings(context.knex, compileOptionsOf(settings)),
 		);
 		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
 	}

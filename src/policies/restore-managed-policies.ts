@@ -4,6 +4,7 @@ import { adminService, type DirectusContext } from '../directus/directus-context
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { writePublicPolicy } from './public-policy.ts';
 import { syncGroupPolicy } from './sync-group-policy.ts';
+import { compileOptionsOf } from '../settings/compile-options-of.ts';
 
 /**
  * Puts every policy the product manages back to what the portal's groups and settings compile to:
@@ -16,8 +17,7 @@ export async function restoreManagedPolicies(context: DirectusContext): Promise<
 	const groups = (await adminService(context, 'portal_groups').readByQuery({ fields: ['id'], limit: -1 })) as {
 		id: number;
 	}[];
-	for (const group of groups)
-		await syncGroupPolicy(context, group.id, { parentVisibility: settings.parent_visibility });
+	for (const group of groups) await syncGroupPolicy(context, group.id, compileOptionsOf(settings));
 	if (settings.public_policy) await writePublicPolicy(context, settings.public_policy, settings.access_mode);
 	// Group access first: who is entitled to a badge follows from it. Badges are reconciled even if a user could not be.
 	const groupAccess = settings.portal_role

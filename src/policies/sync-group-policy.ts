@@ -4,7 +4,7 @@ import { permissionRowContent } from './permission-row-content.ts';
 import { permissionRowKey } from './permission-row-key.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import type { Knex } from 'knex';
-import type { CompileSettings } from '../compiler/types.ts';
+import type { CompileOptions, CompileSettings } from '../compiler/types.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, type DirectusContext, inTransaction, systemService } from '../directus/directus-context.ts';
@@ -28,8 +28,8 @@ export interface GroupPolicySource {
 }
 
 /** What the compiler needs to know besides the group: the portal's settings and what the database keeps. */
-export function compileSettings(knex: Knex, parentVisibility: boolean): CompileSettings {
-	return { parentVisibility, ticketCustomerPaths: databaseDialect(knex) === 'pg' };
+export function compileSettings(knex: Knex, options: CompileOptions): CompileSettings {
+	return { ...options, ticketCustomerPaths: databaseDialect(knex) === 'pg' };
 }
 
 /**
@@ -41,11 +41,11 @@ export function compileSettings(knex: Knex, parentVisibility: boolean): CompileS
 export async function writeGroupPolicy(
 	context: DirectusContext,
 	group: GroupPolicySource,
-	{ parentVisibility }: Pick<CompileSettings, 'parentVisibility'>,
+	options: CompileOptions,
 ): Promise<string> {
 	const compiled = compileGroup(
 		assertGroupPermissions(group.permissions ?? {}),
-		compileSettings(context.knex, parentVisibility),
+		compileSettings(context.knex, options),
 	);
 	const name = `Portal group: ${group.name}`;
 	let policy = group.policy;
@@ -68,14 +68,14 @@ export async function writeGroupPolicy(
 export async function syncGroupPolicy(
 	context: DirectusContext,
 	groupId: number,
-	settings: Pick<CompileSettings, 'parentVisibility'>,
+	options: CompileOptions,
 ): Promise<string> {
 	return inTransaction(context, async (trx) => {
 		const groups = adminService(trx, 'portal_groups');
 		const group = (await groups.readOne(groupId, {
 			fields: ['id', 'name', 'permissions', 'policy'],
 		})) as PortalGroupRecord;
-		const policy = await writeGroupPolicy(trx, group, settings);
+		const policy = await writeGroupPolicy(trx, group, options);
 		if (policy !== group.policy) await groups.updateOne(groupId, { policy }, { emitEvents: false });
 		return policy;
 	});

@@ -17,6 +17,7 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 			'self_signup',
 			'portal_name',
 			'accent_color',
+			'data_map',
 		],
 	})) as Partial<PortalSettingsRecord>;
 	return {
@@ -32,5 +33,6 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 		self_signup: settings.self_signup ?? 'off',
 		portal_name: settings.portal_name ?? null,
 		accent_color: settings.accent_color ?? null,
+		data_map: settings.data_map ?? null,
 	};
 }

@@ -170,7 +170,10 @@ describe('On a PostgreSQL Directus of its own', () => {
 		const permissions = (
 			typeof group.permissions === 'string' ? JSON.parse(group.permissions) : group.permissions
 		) as Record<string, unknown>;
-		const expected = compileGroup(normalizeGroupPermissions(permissions), compileSettings(db, true));
+		const expected = compileGroup(
+			normalizeGroupPermissions(permissions),
+			compileSettings(db, { parentVisibility: true }),
+		);
 		return checkManagedPolicy(await storedPolicy(group.policy), expected).map((finding) => finding.id);
 	}
 

@@ -2,6 +2,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { portalIsOpen } from '../../shared/doctor-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerPortalApp } from './app-routes.ts';
+import { registerDataMapRoutes } from './data-map-routes.ts';
 import { registerDoctorRoutes } from './doctor-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerPublicRoutes } from './public-routes.ts';
@@ -27,8 +28,9 @@ export default defineEndpoint({
 			});
 		});
 
-		// Before the doctor's gate: admins can uninstall a portal that is closed.
+		// Before the doctor's gate: admins can uninstall a portal that is closed, and see a data map that closed it.
 		registerUninstallRoutes(router, context);
+		registerDataMapRoutes(router, context);
 		// Then: closes every other route while the doctor has a critical finding.
 		registerDoctorRoutes(router, context);
 		registerInvitationRoutes(router, context);

@@ -42,6 +42,7 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { writeContactAccessAudit } from '../../../src/audit/write-contact-access-audit.ts';
 import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { compileOptionsOf } from '../../../src/settings/compile-options-of.ts';
 
 type Payload = Record<string, unknown>;
 type Key = string | number;
@@ -100,7 +101,7 @@ export function registerPortalAccess(
 			group['policy'] = await writeGroupPolicy(
 				context,
 				{ name: String(input['name'] ?? ''), permissions: group['permissions'], policy: null },
-				{ parentVisibility: settings.parent_visibility },
+				compileOptionsOf(settings),
 			);
 		}
 		return group;
@@ -129,7 +130,7 @@ export function registerPortalAccess(
 							permissions: changes['permissions'] ?? group.permissions,
 							policy: group.policy,
 						},
-						{ parentVisibility: settings.parent_visibility },
+						compileOptionsOf(settings),
 					);
 				}
 			});
@@ -140,7 +141,7 @@ export function registerPortalAccess(
 	action('portal_groups.items.create', async ({ key }) => {
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
-			await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+			await syncGroupPolicy(context, Number(key), compileOptionsOf(settings));
 		});
 	});
 
@@ -148,7 +149,7 @@ export function registerPortalAccess(
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
 			for (const key of keys as Key[]) {
-				await syncGroupPolicy(context, Number(key), { parentVisibility: settings.parent_visibility });
+				await syncGroupPolicy(context, Number(key), compileOptionsOf(settings));
 				if (accountability?.user) {
 					await writeAudit(context, {
 						action: 'group.changed',

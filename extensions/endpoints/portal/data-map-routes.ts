@@ -1,0 +1,74 @@
+/**
+ * The studio's Data map page, for Directus admins only: which collections and fields play the portal's
+ * customers, contacts, tickets and the rest. GET shows the map the portal runs on, checked against the live
+ * schema, with what the editor offers (the objects and roles, the schema's collections and fields); POST
+ * `check` validates a proposed map and previews what a group compiles to on it, changing nothing.
+ * Registered before the doctor's gate: a map that no longer fits the schema closes the portal, and this
+ * page is where an admin sees why.
+ */
+import { ForbiddenError } from '@directus/errors';
+import type { EndpointExtensionContext } from '@directus/types';
+import type { Request, Router } from 'express';
+import { compileGroup } from '../../../src/compiler/compile-group.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
+import { objectNames, objectSpecs } from '../../../src/data-map/object-specs.ts';
+import { schemaFactsFromOverview } from '../../../src/data-map/schema-facts-from-overview.ts';
+import { validateDataMap } from '../../../src/data-map/validate-data-map.ts';
+import { parseJsonColumn } from '../../../src/directus/parse-json-column.ts';
+import { InvalidDataMapError } from '../../../src/errors/invalid-data-map-error.ts';
+import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
+import { systemGroups } from '../../../src/groups/system-groups.ts';
+import { compileSettings } from '../../../src/policies/sync-group-policy.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { handle } from './handle.ts';
+import { maintenanceContext } from './request-context.ts';
+
+const administrator = systemGroups.find((group) => group.name === 'Administrator')?.permissions ?? {};
+
+/** The maintenance context for an admin's request, with the schema read afresh (a field just changed shows). */
+async function adminContext(context: EndpointExtensionContext, request: Request) {
+	if (accountabilityOf(request)?.admin !== true) throw new ForbiddenError();
+	const maintenance = await maintenanceContext(context);
+	return { ...maintenance, schema: await context.getSchema({ database: context.database, bypassCache: true }) };
+}
+
+export function registerDataMapRoutes(router: Router, context: EndpointExtensionContext): void {
+	router.get(
+		'/api/studio/data-map',
+		handle(async (request, response) => {
+			const maintenance = await adminContext(context, request);
+			const stored = parseJsonColumn((await fetchPortalSettings(maintenance)).data_map) ?? null;
+			const facts = schemaFactsFromOverview(maintenance.schema);
+			const { problems, additions } = validateDataMap(stored ?? bundledDataMap(), facts);
+			response.json({
+				data: {
+					map: stored ?? bundledDataMap(),
+					stored: stored !== null,
+					problems,
+					additions,
+					objects: objectNames.map((name) => ({ name, ...objectSpecs[name] })),
+					schema: facts,
+				},
+			});
+		}),
+	);
+
+	router.post(
+		'/api/studio/data-map/check',
+		handle(async (request, response) => {
+			const maintenance = await adminContext(context, request);
+			const body = (request.body ?? {}) as { map?: unknown; permissions?: unknown };
+			const permissions = assertGroupPermissions(body.permissions ?? administrator);
+			const facts = schemaFactsFromOverview(maintenance.schema);
+			const { map, problems, additions } = validateDataMap(body.map, facts);
+			if (!map) throw new InvalidDataMapError({ problems });
+			const settings = await fetchPortalSettings(maintenance);
+			const preview = compileGroup(
+				permissions,
+				compileSettings(maintenance.knex, { parentVisibility: settings.parent_visibility, map }),
+			);
+			response.json({ data: { map, additions, preview } });
+		}),
+	);
+}
