@@ -29,7 +29,10 @@ export interface GroupPolicySource {
 
 /** What the compiler needs to know besides the group: the portal's settings and what the database keeps. */
 export function compileSettings(knex: Knex, options: CompileOptions): CompileSettings {
-	return { ...options, ticketCustomerPaths: databaseDialect(knex) === 'pg' };
+	// The triggers copy a ticket's customer's path through its own customer field; a ticket that reaches its
+	// customer through a chain keeps no copy, and its rules join the chain.
+	const directCustomer = !(options.map?.tickets?.fields.customer ?? '').includes('.');
+	return { ...options, ticketCustomerPaths: databaseDialect(knex) === 'pg' && directCustomer };
 }
 
 /**
