@@ -40,8 +40,8 @@ export const objectNames = [
 
 export type ObjectName = (typeof objectNames)[number];
 
-/** Directus's own collections a role may point at. */
-export type SystemTarget = 'directus_users' | 'directus_files' | 'directus_policies';
+/** Collections a role may point at that no map moves: Directus's own, and the product's portal groups. */
+export type FixedTarget = 'directus_users' | 'directus_files' | 'directus_policies' | 'portal_groups';
 
 export type RoleKind =
 	/** The collection's primary key. */
@@ -54,8 +54,8 @@ export type RoleKind =
 	| { kind: 'date' }
 	/** A list of strings (`csv` or `json`). */
 	| { kind: 'list' }
-	/** A many-to-one to another object's collection or to one of Directus's own. */
-	| { kind: 'm2o'; to: ObjectName | SystemTarget }
+	/** A many-to-one to another object's collection or to a fixed one. */
+	| { kind: 'm2o'; to: ObjectName | FixedTarget }
 	/** A one-to-many alias listing another object's rows (`of`), through that object's role `via`. */
 	| { kind: 'o2m'; of: ObjectName; via: string }
 	/** A chain of many-to-one fields (`site.account`) from the object to a row of `to`. */
@@ -89,7 +89,7 @@ const text = (bundled: string, optional = false) => ({ kind: 'text', bundled, op
 const flag = (bundled: string, optional = false) => ({ kind: 'boolean', bundled, optional }) as const;
 const number = (bundled: string, optional = false) => ({ kind: 'number', bundled, optional }) as const;
 const date = (bundled: string, optional = false) => ({ kind: 'date', bundled, optional }) as const;
-const m2o = (bundled: string, to: ObjectName | SystemTarget, optional = false) =>
+const m2o = (bundled: string, to: ObjectName | FixedTarget, optional = false) =>
 	({ kind: 'm2o', bundled, to, optional }) as const;
 const o2m = (bundled: string, of: ObjectName, via: string, optional = true) =>
 	({ kind: 'o2m', bundled, of, via, optional }) as const;
@@ -131,7 +131,10 @@ export const objectSpecs = {
 			phone: text('phone', true),
 			customer: m2o('customer', 'customers'),
 			location: m2o('location', 'locations', true),
+			status: text('status', true),
 			user: m2o('user', 'directus_users'),
+			portal_group: { ...m2o('portal_group', 'portal_groups', true), owner: 'product' },
+			login_suspended: { ...flag('login_suspended'), owner: 'product' },
 		},
 	},
 	locations: {
@@ -175,6 +178,7 @@ export const objectSpecs = {
 			id: key,
 			ticket: { ...m2o('ticket', 'tickets'), owner: 'product' },
 			contact: { ...m2o('contact', 'contacts'), owner: 'product' },
+			participant: { ...m2o('participant', 'ticket_participants', true), owner: 'product' },
 		},
 	},
 	ticket_priorities: {

@@ -38,7 +38,10 @@ export function secondSchemaMap(): DataMap {
 				phone: null,
 				customer: 'org',
 				location: null,
+				status: null,
 				user: 'directus_user',
+				portal_group: 'portal_group',
+				login_suspended: 'portal_login_suspended',
 			},
 		},
 		locations: null,
@@ -72,7 +75,7 @@ export function secondSchemaMap(): DataMap {
 		},
 		ticket_followers: {
 			collection: 'ticket_followers',
-			fields: { id: 'id', ticket: 'ticket', contact: 'contact' },
+			fields: { id: 'id', ticket: 'ticket', contact: 'contact', participant: 'participant' },
 		},
 		ticket_priorities: null,
 		ticket_participants: {

@@ -54,11 +54,14 @@ describe('A data map that fits', () => {
 		expect(result.additions).toEqual([
 			{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
 			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
+			{ object: 'contacts', role: 'portal_group', collection: 'people', field: 'portal_group' },
+			{ object: 'contacts', role: 'login_suspended', collection: 'people', field: 'portal_login_suspended' },
 			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
 			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
 			{ object: 'ticket_followers', role: 'id', collection: 'ticket_followers', field: 'id' },
 			{ object: 'ticket_followers', role: 'ticket', collection: 'ticket_followers', field: 'ticket' },
 			{ object: 'ticket_followers', role: 'contact', collection: 'ticket_followers', field: 'contact' },
+			{ object: 'ticket_followers', role: 'participant', collection: 'ticket_followers', field: 'participant' },
 		]);
 	});
 
@@ -83,6 +86,7 @@ describe('A data map that fits', () => {
 		const input = secondMapWith((map) => {
 			map.ticket_participants = null;
 			map.tickets!.fields.participants = null;
+			map.ticket_followers!.fields.participant = null;
 		});
 		expect(validateDataMap(input, secondSchemaFacts()).problems).toEqual([]);
 	});
@@ -225,6 +229,12 @@ describe('Objects within objects, and roles reaching unmapped objects', () => {
 		const input = secondMapWith((map) => (map.ticket_participants = null));
 		expect(problemsOf(input)).toEqual([
 			problemAt('tickets', 'participants', 'watchers', 'must be null, as ticket_participants are not mapped'),
+			problemAt(
+				'ticket_followers',
+				'participant',
+				'participant',
+				'must be null, as ticket_participants are not mapped',
+			),
 		]);
 	});
 
