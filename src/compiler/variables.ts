@@ -23,24 +23,20 @@ import { fieldOf } from './mapped-fields.ts';
 
 export const currentUser = '$CURRENT_USER';
 
-/**
- * The alias on `directus_users` listing the contacts linked to a user, which the product adds to Directus's
- * own users (`contacts.user` has it as its one-to-many side).
- */
-export const userContactsAlias = 'portal_contacts';
+/** A signed-in user's contacts, as a variable path: the alias on `directus_users` the map names (`portal_contacts`). */
+const myContacts = (map: DataMap) => `${currentUser}.${fieldOf(map.contacts, 'user_contacts')}`;
 
 /**
  * The signed-in user's contact and its customer, as lists of at most one id (`[null]` when there is none),
  * for checking what a write stores (validation), which cannot join. Safe to resolve: `contacts.user` is
  * unique, so each list has at most one entry (an o2m variable is cut at QUERY_LIMIT_DEFAULT rows).
  */
-export const myContactIds = (map: DataMap) => `${currentUser}.${userContactsAlias}.${fieldOf(map.contacts, 'id')}`;
-export const myCustomerIds = (map: DataMap) =>
-	`${currentUser}.${userContactsAlias}.${fieldOf(map.contacts, 'customer')}`;
+export const myContactIds = (map: DataMap) => `${myContacts(map)}.${fieldOf(map.contacts, 'id')}`;
+export const myCustomerIds = (map: DataMap) => `${myContacts(map)}.${fieldOf(map.contacts, 'customer')}`;
 
 /** The signed-in contact's location, resolved like `myContactIds` (null when contacts have no location). */
 export const myLocationIds = (map: DataMap) =>
-	map.contacts.fields.location === null ? null : `${currentUser}.${userContactsAlias}.${map.contacts.fields.location}`;
+	map.contacts.fields.location === null ? null : `${myContacts(map)}.${map.contacts.fields.location}`;
 
 /** The ids of the signed-in user's policies: among them, at most one customer badge. */
 export const myPolicies = '$CURRENT_POLICIES';

@@ -56,8 +56,11 @@ export type RoleKind =
 	| { kind: 'list' }
 	/** A many-to-one to another object's collection or to a fixed one. */
 	| { kind: 'm2o'; to: ObjectName | FixedTarget }
-	/** A one-to-many alias listing another object's rows (`of`), through that object's role `via`. */
-	| { kind: 'o2m'; of: ObjectName; via: string }
+	/**
+	 * A one-to-many alias listing another object's rows (`of`), through that object's role `via`; on the
+	 * object's collection, or on a fixed one (`on`: the contacts of a Directus user).
+	 */
+	| { kind: 'o2m'; of: ObjectName; via: string; on?: FixedTarget }
 	/** A chain of many-to-one fields (`site.account`) from the object to a row of `to`. */
 	| { kind: 'path'; to: ObjectName };
 
@@ -134,6 +137,15 @@ export const objectSpecs = {
 			status: text('status', true),
 			user: m2o('user', 'directus_users'),
 			portal_group: { ...m2o('portal_group', 'portal_groups', true), owner: 'product' },
+			// What rules read a signed-in user's contact through (`$CURRENT_USER.portal_contacts.customer`).
+			user_contacts: {
+				kind: 'o2m',
+				bundled: 'portal_contacts',
+				of: 'contacts',
+				via: 'user',
+				on: 'directus_users',
+				owner: 'product',
+			},
 			login_suspended: { ...flag('login_suspended'), owner: 'product' },
 		},
 	},

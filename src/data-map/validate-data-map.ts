@@ -5,6 +5,7 @@ import { isObjectName } from './is-object-name.ts';
 import { type ObjectName, objectNames, type ObjectSpec, objectSpecs, type RoleSpec } from './object-specs.ts';
 import { pathMisfit } from './path-misfit.ts';
 import { readDataMapShape } from './read-data-map-shape.ts';
+import { relationFrom } from './relation-from.ts';
 import { type RoleAtField, roleFieldMisfit } from './role-field-misfit.ts';
 import type { SchemaFacts } from './schema-facts.ts';
 
@@ -76,7 +77,10 @@ export function validateDataMap(input: unknown, facts: SchemaFacts): DataMapVali
 				if (!roleSpec.optional) say(`no field is named; ${object} need one for this role.`);
 				continue;
 			}
-			const outcome = exists ? fieldOutcome(map, facts, object, collection, roleSpec, role, field) : 'missing';
+			// A role on a fixed collection (the contacts alias on users) is looked up there, and added there.
+			const home = roleSpec.kind === 'o2m' && roleSpec.on ? roleSpec.on : collection;
+			const outcome =
+				exists || home !== collection ? fieldOutcome(map, facts, object, home, roleSpec, role, field) : 'missing';
 			if (outcome !== 'fits' && outcome !== 'missing') {
 				say(outcome.misfit);
 				continue;
@@ -88,7 +92,7 @@ export function validateDataMap(input: unknown, facts: SchemaFacts): DataMapVali
 				continue;
 			}
 			if (roleSpec.kind !== 'path') rolesOfField.set(field, role);
-			if (outcome === 'missing') additions.push({ object, role, collection, field });
+			if (outcome === 'missing') additions.push({ object, role, collection: home, field });
 		}
 	}
 	return problems.length > 0 ? { map: null, problems, additions: [] } : { map, problems, additions };
@@ -113,10 +117,31 @@ function fieldOutcome(
 	}
 	const fieldFacts = fieldFactsOf(facts, collection, field);
 	if (!fieldFacts) {
-		return spec.owner === 'product' ? 'missing' : { misfit: `\`${collection}\` has no field \`${field}\`.` };
+		if (spec.owner !== 'product') return { misfit: `\`${collection}\` has no field \`${field}\`.` };
+		// An alias is the other side of a relation, which has one: the product cannot add a second.
+		const taken = spec.kind === 'o2m' ? takenAlias(map, facts, spec, collection) : null;
+		return taken
+			? { misfit: `\`${collection}\` already lists them as \`${taken}\`; name that alias here.` }
+			: 'missing';
 	}
 	const misfit = roleFieldMisfit(facts, { role, collection, field, kind: resolvedKind(map, object, spec) }, fieldFacts);
 	return misfit ? { misfit } : 'fits';
+}
+
+/**
+ * The alias the relation behind an alias role already has on `home`, when it has one (a relation that leads
+ * elsewhere is its own role's problem).
+ */
+function takenAlias(
+	map: DataMap,
+	facts: SchemaFacts,
+	spec: Extract<RoleSpec, { kind: 'o2m' }>,
+	home: string,
+): string | null {
+	const of: ObjectMap | null = map[spec.of];
+	const via = (of?.fields as Record<string, string | null> | undefined)?.[spec.via];
+	const relation = of && via ? relationFrom(facts, of.collection, via) : undefined;
+	return relation?.related_collection === home ? (relation.meta?.one_field ?? null) : null;
 }
 
 /** Why a role must stay unmapped: the object it reaches, or the role it lists through, is not mapped. */

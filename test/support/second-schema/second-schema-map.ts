@@ -41,6 +41,7 @@ export function secondSchemaMap(): DataMap {
 				status: null,
 				user: 'directus_user',
 				portal_group: 'portal_group',
+				user_contacts: 'portal_contacts',
 				login_suspended: 'portal_login_suspended',
 			},
 		},

@@ -86,10 +86,13 @@ function misstep(filter: unknown, collection: string | null, facts: SchemaFacts,
 	return null;
 }
 
-/** The fields a `$CURRENT_USER.portal_contacts.<field>` variable reads, which must be contacts' fields. */
-function contactVariableFields(row: CompiledPermission): string[] {
+/** The alias and field of every `$CURRENT_USER.<alias>.<field>` variable of a row: the map's contacts alias and a contact's field. */
+function userVariables(row: CompiledPermission): { alias: string; field: string }[] {
 	const text = JSON.stringify([row.permissions, row.validation]);
-	return [...text.matchAll(/\$CURRENT_USER\.portal_contacts\.(\w+)/g)].map((match) => match[1] as string);
+	return [...text.matchAll(/\$CURRENT_USER\.(\w+)\.(\w+)/g)].map((match) => ({
+		alias: match[1] as string,
+		field: match[2] as string,
+	}));
 }
 
 describe.each(schemas)('The compiler on the $name', ({ map, facts }) => {
@@ -129,8 +132,10 @@ describe.each(schemas)('The compiler on the $name', ({ map, facts }) => {
 				for (const row of compileGroup(group, settings)) {
 					expect(misstep(row.permissions, row.collection, facts, 'permissions')).toBeNull();
 					expect(misstep(row.validation, row.collection, facts, 'validation')).toBeNull();
-					for (const field of contactVariableFields(row))
+					for (const { alias, field } of userVariables(row)) {
+						expect(alias).toBe(map.contacts.fields.user_contacts);
 						expect(facts.collections[map.contacts.collection]?.fields[field], field).toBeDefined();
+					}
 				}
 	});
 });

@@ -55,6 +55,7 @@ describe('A data map that fits', () => {
 			{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
 			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
 			{ object: 'contacts', role: 'portal_group', collection: 'people', field: 'portal_group' },
+			{ object: 'contacts', role: 'user_contacts', collection: 'directus_users', field: 'portal_contacts' },
 			{ object: 'contacts', role: 'login_suspended', collection: 'people', field: 'portal_login_suspended' },
 			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
 			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
@@ -472,5 +473,33 @@ describe('What the product adds', () => {
 		expect(problemsOf(secondMapWith((map) => (map.ticket_participants!.collection = 'watchers')))).toContainEqual(
 			problemAt('ticket_participants', undefined, undefined, 'there is no collection `watchers`'),
 		);
+	});
+});
+
+describe('The alias listing a user’s contacts', () => {
+	test('Is added on Directus’s users when the relation has none, and refused under another name when it has one', () => {
+		const facts = secondSchemaFacts();
+		const taken = {
+			...facts,
+			relations: facts.relations.map((relation) =>
+				relation.collection === 'people' && relation.field === 'directus_user'
+					? { ...relation, meta: { one_field: 'person', junction_field: null } }
+					: relation,
+			),
+			collections: {
+				...facts.collections,
+				directus_users: {
+					primary: 'id',
+					fields: { ...facts.collections['directus_users']!.fields, person: { type: 'alias', special: ['o2m'] } },
+				},
+			},
+		};
+		expect(validateDataMap(secondSchemaMap(), taken).problems).toEqual([
+			problemAt('contacts', 'user_contacts', 'portal_contacts', '`directus_users` already lists them as `person`'),
+		]);
+		const named = secondMapWith((map) => (map.contacts.fields.user_contacts = 'person'));
+		const result = validateDataMap(named, taken);
+		expect(result.problems).toEqual([]);
+		expect(result.additions.map(({ role }) => role)).not.toContain('user_contacts');
 	});
 });
