@@ -47,20 +47,23 @@ describe('A data map that fits', () => {
 		},
 	);
 
-	test('The second schema’s map fits, with the product’s own roles listed as fields to add', () => {
-		const result = validateDataMap(secondSchemaMap(), secondSchemaFacts());
-		expect(result.problems).toEqual([]);
-		expect(result.map).toEqual(secondSchemaMap());
-		expect(result.additions).toEqual([
-			{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
-			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
-			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
-			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
-			{ object: 'ticket_followers', role: 'id', collection: 'ticket_followers', field: 'id' },
-			{ object: 'ticket_followers', role: 'ticket', collection: 'ticket_followers', field: 'ticket' },
-			{ object: 'ticket_followers', role: 'contact', collection: 'ticket_followers', field: 'contact' },
-		]);
-	});
+	test.each(['sqlite3', 'pg'] as const)(
+		'The second schema’s map fits (%s), with the product’s own roles listed as fields to add',
+		(vendor) => {
+			const result = validateDataMap(secondSchemaMap(), secondSchemaFacts(vendor));
+			expect(result.problems).toEqual([]);
+			expect(result.map).toEqual(secondSchemaMap());
+			expect(result.additions).toEqual([
+				{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
+				{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
+				{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
+				{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
+				{ object: 'ticket_followers', role: 'id', collection: 'ticket_followers', field: 'id' },
+				{ object: 'ticket_followers', role: 'ticket', collection: 'ticket_followers', field: 'ticket' },
+				{ object: 'ticket_followers', role: 'contact', collection: 'ticket_followers', field: 'contact' },
+			]);
+		},
+	);
 
 	test('Absent objects and optional roles read as unmapped (null)', () => {
 		const input = secondMapWith((map) => {
