@@ -77,7 +77,8 @@ export async function runDoctor(
 		...checkEnvironment(env),
 	];
 	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
-	findings.push(...checkSchema(missing), ...checkDataMap(settings.data_map, schemaFactsFromOverview(context.schema)));
+	const dataMapFindings = checkDataMap(settings.data_map, schemaFactsFromOverview(context.schema));
+	findings.push(...checkSchema(missing), ...dataMapFindings);
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
 	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);
 
@@ -94,11 +95,20 @@ export async function runDoctor(
 	for (const group of groups) {
 		const policy = groupPolicies.find((candidate) => candidate.id === group.policy);
 		if (!policy) continue;
-		const expected = compileGroup(
-			assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}),
-			compileSettings(context.knex, compileOptionsOf(settings)),
-		);
-		findings.push(...checkManagedPolicy(policy, expected), ...checkSystemPermissions(policy, 'portal'));
+		// A map that does not fit the schema compiles to rules naming what is not there (or to nothing, when it is
+		// not even shaped like a map): the policies are neither compared with it nor put back to it, and the
+		// map's finding keeps the portal closed until it fits.
+		const managed =
+			dataMapFindings.length > 0
+				? []
+				: checkManagedPolicy(
+						policy,
+						compileGroup(
+							assertGroupPermissions(parseJsonColumn(group.permissions) ?? {}),
+							compileSettings(context.knex, compileOptionsOf(settings)),
+						),
+					);
+		findings.push(...managed, ...checkSystemPermissions(policy, 'portal'));
 	}
 
 	// Visitors: the product's public policy holds what the access mode asks; anything else public, nothing.

@@ -7,6 +7,11 @@
  * are there for maps to get wrong: protected ones (`people.pin`, hashed; `people.secret_note` and
  * `organizations.api_token`, concealed), a second many-to-one from organizations (`account_manager`, to a
  * user) and from people (`billing_org`, listed by `organizations.billed_people`).
+ *
+ * The types are the ones the help desk is built with (`create-second-schema.ts`), which Directus reads back
+ * as they are on PostgreSQL. On SQLite Directus keeps a uuid in a `char(36)` column and reads one back as a
+ * uuid only when it generates it (the key's `uuid` flag): every other uuid field (a many-to-one to a user or
+ * a person, the junction's `people_id`) reads as a string, as in the bundled schema's SQLite snapshot.
  */
 import type { FieldFacts, RelationFacts, SchemaFacts } from '../../../src/data-map/schema-facts.ts';
 
@@ -25,12 +30,15 @@ const relation = (
 	meta: { one_field: oneField, junction_field: junctionField },
 });
 
-export function secondSchemaFacts(): SchemaFacts {
+/** The facts as Directus reads them on `database` (PostgreSQL's `pg` when left out: the types as built). */
+export function secondSchemaFacts(database: 'sqlite3' | 'pg' = 'pg'): SchemaFacts {
+	/** A uuid field Directus does not generate, as `database` reads it back. */
+	const uuidColumn = (...special: string[]) => field(database === 'sqlite3' ? 'string' : 'uuid', ...special);
 	return {
 		collections: {
-			directus_users: { primary: 'id', fields: { id: field('uuid'), email: field('string') } },
-			directus_files: { primary: 'id', fields: { id: field('uuid') } },
-			directus_policies: { primary: 'id', fields: { id: field('uuid') } },
+			directus_users: { primary: 'id', fields: { id: field('uuid', 'uuid'), email: field('string') } },
+			directus_files: { primary: 'id', fields: { id: field('uuid', 'uuid') } },
+			directus_policies: { primary: 'id', fields: { id: field('uuid', 'uuid') } },
 			organizations: {
 				primary: 'id',
 				fields: {
@@ -41,7 +49,7 @@ export function secondSchemaFacts(): SchemaFacts {
 					share_with_parent: field('boolean', 'cast-boolean'),
 					founded: field('date'),
 					api_token: field('string', 'conceal'),
-					account_manager: field('uuid', 'm2o'),
+					account_manager: uuidColumn('m2o'),
 					sub_orgs: alias('o2m'),
 					people: alias('o2m'),
 					billed_people: alias('o2m'),
@@ -58,7 +66,7 @@ export function secondSchemaFacts(): SchemaFacts {
 					secret_note: field('text', 'conceal'),
 					org: field('integer', 'm2o'),
 					billing_org: field('integer', 'm2o'),
-					directus_user: field('uuid', 'm2o'),
+					directus_user: uuidColumn('m2o'),
 				},
 			},
 			cases: {
@@ -69,7 +77,7 @@ export function secondSchemaFacts(): SchemaFacts {
 					details: field('text'),
 					state: field('string'),
 					account: field('integer', 'm2o'),
-					opened_by: field('uuid', 'm2o'),
+					opened_by: uuidColumn('m2o'),
 					created_on: field('dateTime', 'date-created'),
 					reopen_count: field('integer'),
 					watchers: alias('m2m'),
@@ -78,7 +86,7 @@ export function secondSchemaFacts(): SchemaFacts {
 			},
 			cases_people: {
 				primary: 'id',
-				fields: { id: field('integer'), cases_id: field('integer'), people_id: field('uuid') },
+				fields: { id: field('integer'), cases_id: field('integer'), people_id: uuidColumn() },
 			},
 			case_messages: {
 				primary: 'id',
@@ -87,8 +95,8 @@ export function secondSchemaFacts(): SchemaFacts {
 					case: field('integer', 'm2o'),
 					text: field('text'),
 					private: field('boolean', 'cast-boolean'),
-					author: field('uuid', 'm2o'),
-					staff_author: field('uuid', 'm2o'),
+					author: uuidColumn('m2o'),
+					staff_author: uuidColumn('m2o'),
 					posted_at: field('timestamp', 'date-created', 'cast-timestamp'),
 				},
 			},

@@ -41,7 +41,7 @@ export function secondSchemaMap(): DataMap {
 				status: null,
 				user: 'directus_user',
 				portal_group: 'portal_group',
-				user_contacts: 'portal_contacts',
+				user_contacts: 'portal_people',
 				login_suspended: 'portal_login_suspended',
 			},
 		},
@@ -75,7 +75,7 @@ export function secondSchemaMap(): DataMap {
 			},
 		},
 		ticket_followers: {
-			collection: 'ticket_followers',
+			collection: 'portal_case_followers',
 			fields: { id: 'id', ticket: 'ticket', contact: 'contact', participant: 'participant' },
 		},
 		ticket_priorities: null,

@@ -180,7 +180,7 @@ describe('The compiler on the second schema', () => {
 		});
 		expect(find(rows, 'case_messages', 'create')).toMatchObject({
 			fields: ['case', 'text', 'private', 'author'],
-			validation: { _and: [{ private: { _eq: false } }, { author: { _in: '$CURRENT_USER.portal_contacts.uuid' } }] },
+			validation: { _and: [{ private: { _eq: false } }, { author: { _in: '$CURRENT_USER.portal_people.uuid' } }] },
 		});
 	});
 
@@ -188,8 +188,8 @@ describe('The compiler on the second schema', () => {
 		const rows = compile({ 'tickets.create': true, 'tickets.edit': 'customer' });
 		expect(find(rows, 'cases', 'create')?.validation).toEqual({
 			_and: [
-				{ account: { _in: '$CURRENT_USER.portal_contacts.org' } },
-				{ opened_by: { _in: '$CURRENT_USER.portal_contacts.uuid' } },
+				{ account: { _in: '$CURRENT_USER.portal_people.org' } },
+				{ opened_by: { _in: '$CURRENT_USER.portal_people.uuid' } },
 			],
 		});
 		expect(find(rows, 'cases', 'update')?.validation).toEqual({

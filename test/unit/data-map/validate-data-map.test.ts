@@ -47,24 +47,27 @@ describe('A data map that fits', () => {
 		},
 	);
 
-	test('The second schema’s map fits, with the product’s own roles listed as fields to add', () => {
-		const result = validateDataMap(secondSchemaMap(), secondSchemaFacts());
-		expect(result.problems).toEqual([]);
-		expect(result.map).toEqual(secondSchemaMap());
-		expect(result.additions).toEqual([
-			{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
-			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
-			{ object: 'contacts', role: 'portal_group', collection: 'people', field: 'portal_group' },
-			{ object: 'contacts', role: 'user_contacts', collection: 'directus_users', field: 'portal_contacts' },
-			{ object: 'contacts', role: 'login_suspended', collection: 'people', field: 'portal_login_suspended' },
-			{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
-			{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
-			{ object: 'ticket_followers', role: 'id', collection: 'ticket_followers', field: 'id' },
-			{ object: 'ticket_followers', role: 'ticket', collection: 'ticket_followers', field: 'ticket' },
-			{ object: 'ticket_followers', role: 'contact', collection: 'ticket_followers', field: 'contact' },
-			{ object: 'ticket_followers', role: 'participant', collection: 'ticket_followers', field: 'participant' },
-		]);
-	});
+	test.each(['sqlite3', 'pg'] as const)(
+		'The second schema’s map fits (%s), with the product’s own roles listed as fields to add',
+		(vendor) => {
+			const result = validateDataMap(secondSchemaMap(), secondSchemaFacts(vendor));
+			expect(result.problems).toEqual([]);
+			expect(result.map).toEqual(secondSchemaMap());
+			expect(result.additions).toEqual([
+				{ object: 'customers', role: 'badge', collection: 'organizations', field: 'portal_badge' },
+				{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
+				{ object: 'contacts', role: 'portal_group', collection: 'people', field: 'portal_group' },
+				{ object: 'contacts', role: 'user_contacts', collection: 'directus_users', field: 'portal_people' },
+				{ object: 'contacts', role: 'login_suspended', collection: 'people', field: 'portal_login_suspended' },
+				{ object: 'tickets', role: 'followers', collection: 'cases', field: 'portal_followers' },
+				{ object: 'tickets', role: 'customer_path', collection: 'cases', field: 'portal_customer_path' },
+				{ object: 'ticket_followers', role: 'id', collection: 'portal_case_followers', field: 'id' },
+				{ object: 'ticket_followers', role: 'ticket', collection: 'portal_case_followers', field: 'ticket' },
+				{ object: 'ticket_followers', role: 'contact', collection: 'portal_case_followers', field: 'contact' },
+				{ object: 'ticket_followers', role: 'participant', collection: 'portal_case_followers', field: 'participant' },
+			]);
+		},
+	);
 
 	test('Absent objects and optional roles read as unmapped (null)', () => {
 		const input = secondMapWith((map) => {
@@ -495,7 +498,7 @@ describe('The alias listing a user’s contacts', () => {
 			},
 		};
 		expect(validateDataMap(secondSchemaMap(), taken).problems).toEqual([
-			problemAt('contacts', 'user_contacts', 'portal_contacts', '`directus_users` already lists them as `person`'),
+			problemAt('contacts', 'user_contacts', 'portal_people', '`directus_users` already lists them as `person`'),
 		]);
 		const named = secondMapWith((map) => (map.contacts.fields.user_contacts = 'person'));
 		const result = validateDataMap(named, taken);
