@@ -1,12 +1,14 @@
+import { absentCounterpart } from './absent-counterpart.ts';
 import type { DataMap, ObjectMap } from './data-map.ts';
 import type { DataMapAddition, DataMapProblem } from './data-map-problem.ts';
 import { fieldFactsOf } from './field-facts-of.ts';
-import { isObjectName } from './is-object-name.ts';
+import { isProductObject } from './is-product-object.ts';
 import { type ObjectName, objectNames, type ObjectSpec, objectSpecs, type RoleSpec } from './object-specs.ts';
 import { pathMisfit } from './path-misfit.ts';
 import { readDataMapShape } from './read-data-map-shape.ts';
 import { relationFrom } from './relation-from.ts';
-import { type RoleAtField, roleFieldMisfit } from './role-field-misfit.ts';
+import { resolvedKind } from './resolved-kind.ts';
+import { roleFieldMisfit } from './role-field-misfit.ts';
 import type { SchemaFacts } from './schema-facts.ts';
 
 export interface DataMapValidation {
@@ -16,10 +18,6 @@ export interface DataMapValidation {
 	/** What the product will add to the schema for its own roles; empty when there are problems. */
 	additions: DataMapAddition[];
 }
-
-/** An object the portal keeps whole (ticket followers): every role but the key is the product's. */
-const isProductObject = (spec: ObjectSpec) =>
-	Object.values(spec.roles).every((role: RoleSpec) => role.kind === 'key' || role.owner === 'product');
 
 /**
  * A data map submitted by staff, checked against one Directus schema: its shape (untrusted input), then
@@ -127,7 +125,6 @@ function fieldOutcome(
 	const misfit = roleFieldMisfit(facts, { role, collection, field, kind: resolvedKind(map, object, spec) }, fieldFacts);
 	return misfit ? { misfit } : 'fits';
 }
-
 /**
  * The alias the relation behind an alias role already has on `home`, when it has one (a relation that leads
  * elsewhere is its own role's problem).
@@ -142,42 +139,4 @@ function takenAlias(
 	const via = (of?.fields as Record<string, string | null> | undefined)?.[spec.via];
 	const relation = of && via ? relationFrom(facts, of.collection, via) : undefined;
 	return relation?.related_collection === home ? (relation.meta?.one_field ?? null) : null;
-}
-
-/** Why a role must stay unmapped: the object it reaches, or the role it lists through, is not mapped. */
-function absentCounterpart(map: DataMap, spec: RoleSpec): string | null {
-	if ((spec.kind === 'm2o' || spec.kind === 'path') && isObjectName(spec.to) && !map[spec.to]) {
-		return `${spec.to} are not mapped`;
-	}
-	if (spec.kind !== 'o2m') return null;
-	const of: ObjectMap | null = map[spec.of];
-	if (!of) return `${spec.of} are not mapped`;
-	if ((of.fields as Record<string, string | null>)[spec.via] === null) return `${spec.of}.${spec.via} is not mapped`;
-	return null;
-}
-
-/** A role's kind with the objects it names replaced by their collections in this map. */
-function resolvedKind(
-	map: DataMap,
-	object: ObjectName,
-	spec: Exclude<RoleSpec, { kind: 'path' }>,
-): RoleAtField['kind'] {
-	switch (spec.kind) {
-		case 'm2o':
-			return {
-				kind: 'm2o',
-				to: isObjectName(spec.to) ? (map[spec.to]?.collection ?? '') : spec.to,
-				self: spec.to === object,
-			};
-		case 'o2m': {
-			const of: ObjectMap | null = map[spec.of];
-			return {
-				kind: 'o2m',
-				of: of?.collection ?? '',
-				via: (of?.fields as Record<string, string | null> | undefined)?.[spec.via] ?? '',
-			};
-		}
-		default:
-			return { kind: spec.kind };
-	}
 }

@@ -1,7 +1,8 @@
 /**
  * The studio module in headless Chromium against the real studio: staff copy a group, change it, give
- * it to a contact and invite another from the customer page; a studio user without the Portal staff
- * policy neither sees the module nor gets anything from the API calls behind it.
+ * it to a contact and invite another from the customer page; an admin checks a data map; portal staff are
+ * not offered the admins' pages, and a studio user without the Portal staff policy neither sees the module
+ * nor gets anything from the API calls behind it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -275,6 +276,40 @@ describe('The studio module', () => {
 		await page.close();
 	});
 
+	test('An admin checks a data map: a path that misses customers is named, the bundled one previews', async () => {
+		const page = await newPage();
+		await signInToStudio(page, await createStudioUser());
+		await page.goto(studio('/groups'));
+		await page.locator('.nav-customer-portal-data-map').click();
+		await page.locator('.map-fits').waitFor();
+		expect(await page.locator('.runs-on').innerText()).toContain('bundled help-desk collections');
+
+		// A ticket's customer path that leads to a contact instead: the check names the role and says where it ends.
+		const customerPath = page.locator('[data-role="tickets.customer"] input');
+		expect(await customerPath.inputValue()).toBe('customer');
+		await customerPath.fill('contact');
+		await page.locator('.check-map').click();
+		await page
+			.locator('[data-role="tickets.customer"] .role-problems', { hasText: 'ends at `contacts`, not at `customers`' })
+			.waitFor();
+		// Customers' list of tickets goes through that role: it no longer fits either, and says so.
+		await page.locator('.check-problems [data-place="tickets.customer"]', { hasText: 'contact' }).waitFor();
+		await page.locator('[data-role="customers.tickets"] .role-problems').waitFor();
+		await fullScreenshot(page, 'studio-data-map');
+
+		await customerPath.fill('customer');
+		await page.locator('.changed-since-check').waitFor();
+		await page.locator('.check-map').click();
+		await page.locator('.check-fits', { hasText: 'Administrator' }).waitFor();
+		await page.locator('.preview-row[data-collection="tickets"][data-action="read"]').first().waitFor();
+		expect(await page.locator('[data-role="tickets.customer"] .role-problems').count()).toBe(0);
+		// A narrow window, kept with the screenshots to see how the page reads there.
+		await page.setViewportSize({ width: 720, height: 900 });
+		await page.locator('[data-object="customers"]').scrollIntoViewIfNeeded();
+		await screenshot(page, 'studio-data-map-narrow');
+		await page.close();
+	});
+
 	test('A staff user with the Portal staff policy sees the module and may use it', async () => {
 		const settings = await api<{ staff_policy: string }>('GET', '/items/portal_settings?fields=staff_policy');
 		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Help desk') } });
@@ -284,9 +319,13 @@ describe('The studio module', () => {
 		await signInToStudio(page, user);
 		await page.locator('.module-bar a[href$="/customer-portal"]').click();
 		await page.locator('.group-name', { hasText: /^Manager$/ }).waitFor();
+		// The pages only Directus admins can use are not offered.
+		await page.locator('.nav-customer-portal-groups').waitFor();
+		expect(await page.locator('.nav-customer-portal-data-map, .nav-customer-portal-uninstall').count()).toBe(0);
 		await page.close();
 		const token = (await signIn(user)).token;
 		expect((await api('GET', '/items/portal_groups', { token })).status).toBe(200);
+		expect((await api('GET', '/portal/api/studio/data-map', { token })).status).toBe(403);
 	});
 
 	test('A studio user without the Portal staff policy does not see the module and is refused by the server', async () => {

@@ -4,6 +4,7 @@ import { canUseModule } from './lib/can-use-module.ts';
 import AuditPage from './routes/audit-page.vue';
 import CustomerPage from './routes/customer-page.vue';
 import CustomersPage from './routes/customers-page.vue';
+import DataMapPage from './routes/data-map-page.vue';
 import GroupEditor from './routes/group-editor.vue';
 import GroupsPage from './routes/groups-page.vue';
 import SettingsPage from './routes/settings-page.vue';
@@ -19,10 +20,14 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'settings', name: 'customer-portal-settings', component: SettingsPage },
 	{ path: 'view-as', name: 'customer-portal-view-as', component: ViewAsPage },
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
+	{ path: 'data-map', name: 'customer-portal-data-map', component: DataMapPage },
 	{ path: 'uninstall', name: 'customer-portal-uninstall', component: UninstallPage },
 ];
 
-/** The customer portal in the studio: groups, customers' portal access, settings, View as and the audit log. */
+/**
+ * The customer portal in the studio: groups, customers' portal access, settings, View as and the audit log;
+ * for Directus admins also the data map and uninstalling.
+ */
 export default defineModule({
 	id: 'customer-portal',
 	name: 'Customer Portal',

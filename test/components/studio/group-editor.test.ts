@@ -6,7 +6,10 @@ import GroupEditor from '../../../extensions/module/customer-portal/routes/group
 import { studioComponents, studioDirectives } from './studio-stubs.ts';
 
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
-vi.mock('@directus/extensions-sdk', () => ({ useApi: () => api }));
+vi.mock('@directus/extensions-sdk', () => ({
+	useApi: () => api,
+	useStores: () => ({ useUserStore: () => ({ isAdmin: true }) }),
+}));
 
 const group = {
 	id: 5,

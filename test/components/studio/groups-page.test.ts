@@ -6,7 +6,10 @@ import GroupsPage from '../../../extensions/module/customer-portal/routes/groups
 import { studioComponents, studioDirectives } from './studio-stubs.ts';
 
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
-vi.mock('@directus/extensions-sdk', () => ({ useApi: () => api }));
+vi.mock('@directus/extensions-sdk', () => ({
+	useApi: () => api,
+	useStores: () => ({ useUserStore: () => ({ isAdmin: true }) }),
+}));
 
 const answers: Record<string, unknown> = {
 	'/server/info': { version: '11.17.4' },
