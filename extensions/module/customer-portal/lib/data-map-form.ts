@@ -17,6 +17,7 @@ import { resolvedKind } from '../../../../src/data-map/resolved-kind.ts';
 import { roleFieldMisfit } from '../../../../src/data-map/role-field-misfit.ts';
 import type { SchemaFacts } from '../../../../src/data-map/schema-facts.ts';
 import { derivedCollections, portalCollections } from '../../../../src/lifecycle/product-schema-parts.ts';
+import { productFieldName } from '../../../../src/data-map/product-field-name.ts';
 
 /** One of the portal's objects as the server lists them: its name and its spec. */
 export type ObjectEntry = ObjectSpec & { name: ObjectName };
@@ -38,14 +39,6 @@ export interface Choice {
 
 const roleSpecs = (entry: ObjectEntry) => Object.entries(entry.roles) as [string, RoleSpec][];
 const ownFields = (objectMap: ObjectMap | null) => (objectMap?.fields ?? {}) as Record<string, string | null>;
-
-/**
- * The name a role the product owns has on a collection: the bundled name on the bundled collection, else
- * `portal_`-prefixed, so that the product's fields on a team's own collection are recognisably the product's.
- */
-export function productFieldName(entry: ObjectEntry, spec: RoleSpec, collection: string): string {
-	return collection === entry.bundled || spec.bundled.startsWith('portal_') ? spec.bundled : `portal_${spec.bundled}`;
-}
 
 /** The form for a map: every object present, an unused one with the product's names and no fields of the team's. */
 export function toDataMapForm(map: DataMap, objects: readonly ObjectEntry[]): DataMapForm {
