@@ -203,6 +203,12 @@ describe('A second help desk, built through Directus’s API', () => {
 				'contact',
 				'leads to `contacts`; the contact field must be a many-to-one to `people`',
 			),
+			problemAt(
+				'ticket_followers',
+				'participant',
+				'participant',
+				'leads to `ticket_participants`; the participant field must be a many-to-one to `cases_people`',
+			),
 		]);
 	});
 
