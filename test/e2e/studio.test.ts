@@ -290,7 +290,7 @@ describe('The studio module', () => {
 		await customerPath.fill('contact');
 		await page.locator('.check-map').click();
 		await page
-			.locator('[data-role="tickets.customer"] .role-problems', { hasText: 'ends at `contacts`, not at `customers`' })
+			.locator('[data-role="tickets.customer"] .role-problems', { hasText: 'ends at contacts, not at customers' })
 			.waitFor();
 		// Customers' list of tickets goes through that role: it no longer fits either, and says so.
 		await page.locator('.check-problems [data-place="tickets.customer"]', { hasText: 'contact' }).waitFor();
