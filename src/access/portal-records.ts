@@ -20,7 +20,7 @@ export interface PortalSettingsRecord {
 	accent_color: string | null;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';
-	/** The stored data map as read, unchecked (see `dataMapOf`); null: the bundled help-desk collections. */
+	/** The stored data map, parsed but unchecked (see `dataMapOf`); null: the bundled help-desk collections. */
 	data_map: unknown;
 }
 

@@ -98,6 +98,36 @@ const o2m = (bundled: string, of: ObjectName, via: string, optional = true) =>
 	({ kind: 'o2m', bundled, of, via, optional }) as const;
 const toCustomer = { kind: 'path', bundled: 'customer', to: 'customers' } as const;
 
+/**
+ * Knowledge-base articles and documents, alike: published ones are read by everyone (`audience` all) or by the
+ * customers their `audience` junction lists (selected).
+ */
+function publishedTexts<Junction extends ObjectName, Via extends string>(
+	bundled: string,
+	label: string,
+	junction: Junction,
+	via: Via,
+) {
+	return {
+		bundled,
+		label,
+		roles: {
+			id: key,
+			title: text('title'),
+			body: text('body'),
+			status: text('status'),
+			audience: text('audience'),
+			customers: o2m('customers', junction, via, false),
+			date_created: date('date_created', true),
+			date_updated: date('date_updated', true),
+		},
+		states: {
+			status: { published: ['published'] },
+			audience: { all: ['all'], selected: ['selected'] },
+		},
+	} as const;
+}
+
 export const objectSpecs = {
 	customers: {
 		bundled: 'customers',
@@ -373,48 +403,14 @@ export const objectSpecs = {
 			notes: text('notes', true),
 		},
 	},
-	kb_articles: {
-		bundled: 'kb_articles',
-		label: 'Knowledge base',
-		roles: {
-			id: key,
-			title: text('title'),
-			body: text('body'),
-			status: text('status'),
-			audience: text('audience'),
-			customers: o2m('customers', 'kb_article_customers', 'article', false),
-			date_created: date('date_created', true),
-			date_updated: date('date_updated', true),
-		},
-		states: {
-			status: { published: ['published'] },
-			audience: { all: ['all'], selected: ['selected'] },
-		},
-	},
+	kb_articles: publishedTexts('kb_articles', 'Knowledge base', 'kb_article_customers', 'article'),
 	kb_article_customers: {
 		bundled: 'kb_article_customers',
 		label: 'Knowledge base: selected customers',
 		within: 'kb_articles',
 		roles: { id: key, article: m2o('article', 'kb_articles'), customer: m2o('customer', 'customers') },
 	},
-	documents: {
-		bundled: 'documents',
-		label: 'Documents',
-		roles: {
-			id: key,
-			title: text('title'),
-			body: text('body'),
-			status: text('status'),
-			audience: text('audience'),
-			customers: o2m('customers', 'document_customers', 'document', false),
-			date_created: date('date_created', true),
-			date_updated: date('date_updated', true),
-		},
-		states: {
-			status: { published: ['published'] },
-			audience: { all: ['all'], selected: ['selected'] },
-		},
-	},
+	documents: publishedTexts('documents', 'Documents', 'document_customers', 'document'),
 	document_customers: {
 		bundled: 'document_customers',
 		label: 'Documents: selected customers',

@@ -1,7 +1,6 @@
 import { bundledDataMap } from '../data-map/data-map.ts';
 import type { SchemaFacts } from '../data-map/schema-facts.ts';
 import { validateDataMap } from '../data-map/validate-data-map.ts';
-import { parseJsonColumn } from '../directus/parse-json-column.ts';
 import { missingSchemaAdvice } from './check-schema.ts';
 import type { Finding } from './finding.ts';
 
@@ -9,12 +8,11 @@ import type { Finding } from './finding.ts';
  * The data map against the live schema: a mapped field deleted, retyped or related elsewhere in the studio
  * would make the rules read something else or fail, so the portal stays closed and the finding names it.
  * For the bundled help-desk collections, the product's own fields that are missing are `schema-outdated`'s
- * (checkSchema); for a stored map, they are this check's.
+ * (checkSchema); for a stored map, they are this check's. `stored` is `portal_settings.data_map` as fetched.
  */
 export function checkDataMap(stored: unknown, facts: SchemaFacts): Finding[] {
-	const parsed = parseJsonColumn(stored);
-	const isStored = parsed !== null && parsed !== undefined;
-	const { problems, additions } = validateDataMap(isStored ? parsed : bundledDataMap(), facts);
+	const isStored = stored !== null;
+	const { problems, additions } = validateDataMap(isStored ? stored : bundledDataMap(), facts);
 	if (problems.length > 0)
 		return [
 			{

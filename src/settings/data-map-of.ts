@@ -2,7 +2,6 @@ import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { bundledDataMap, type DataMap } from '../data-map/data-map.ts';
 import { readDataMapShape } from '../data-map/read-data-map-shape.ts';
 import { InvalidDataMapError } from '../errors/invalid-data-map-error.ts';
-import { parseJsonColumn } from '../directus/parse-json-column.ts';
 
 /**
  * The data map the portal runs on: the stored one, or the bundled help-desk collections' when none is
@@ -11,9 +10,8 @@ import { parseJsonColumn } from '../directus/parse-json-column.ts';
  * doctor keeps the portal closed over it.
  */
 export function dataMapOf(settings: Pick<PortalSettingsRecord, 'data_map'>): DataMap {
-	const stored = parseJsonColumn(settings.data_map);
-	if (stored === null || stored === undefined) return bundledDataMap();
-	const { map, problems } = readDataMapShape(stored);
+	if (settings.data_map === null) return bundledDataMap();
+	const { map, problems } = readDataMapShape(settings.data_map);
 	if (!map) throw new InvalidDataMapError({ problems });
 	return map;
 }

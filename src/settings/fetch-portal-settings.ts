@@ -1,5 +1,6 @@
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { parseJsonColumn } from '../directus/parse-json-column.ts';
 
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
 export async function fetchPortalSettings(context: DirectusContext): Promise<PortalSettingsRecord> {
@@ -33,6 +34,6 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 		self_signup: settings.self_signup ?? 'off',
 		portal_name: settings.portal_name ?? null,
 		accent_color: settings.accent_color ?? null,
-		data_map: settings.data_map ?? null,
+		data_map: parseJsonColumn(settings.data_map) ?? null,
 	};
 }

@@ -14,7 +14,6 @@ import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { objectNames, objectSpecs } from '../../../src/data-map/object-specs.ts';
 import { schemaFactsFromOverview } from '../../../src/data-map/schema-facts-from-overview.ts';
 import { validateDataMap } from '../../../src/data-map/validate-data-map.ts';
-import { parseJsonColumn } from '../../../src/directus/parse-json-column.ts';
 import { InvalidDataMapError } from '../../../src/errors/invalid-data-map-error.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
@@ -38,7 +37,7 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 		'/api/studio/data-map',
 		handle(async (request, response) => {
 			const maintenance = await adminContext(context, request);
-			const stored = parseJsonColumn((await fetchPortalSettings(maintenance)).data_map) ?? null;
+			const stored = (await fetchPortalSettings(maintenance)).data_map;
 			const facts = schemaFactsFromOverview(maintenance.schema);
 			const { problems, additions } = validateDataMap(stored ?? bundledDataMap(), facts);
 			response.json({

@@ -9,7 +9,7 @@ import { capabilities, type GroupPermissions } from '../../../src/catalogue/capa
 import { compileGroup } from '../../../src/compiler/compile-group.ts';
 import type { CompiledPermission, CompileSettings, Filter } from '../../../src/compiler/types.ts';
 import { bundledDataMap, type DataMap, type ObjectMap } from '../../../src/data-map/data-map.ts';
-import { factsWithAdditions } from '../../../src/data-map/facts-with-additions.ts';
+import { factsWithAdditions } from '../../support/facts-with-additions.ts';
 import { objectNames } from '../../../src/data-map/object-specs.ts';
 import { schemaFactsFromSnapshot } from '../../../src/data-map/schema-facts-from-snapshot.ts';
 import type { SchemaFacts } from '../../../src/data-map/schema-facts.ts';

@@ -1,7 +1,7 @@
-import type { DataMap, ObjectMap } from './data-map.ts';
-import type { DataMapAddition } from './data-map-problem.ts';
-import { objectSpecs, type RoleSpec } from './object-specs.ts';
-import type { FieldFacts, RelationFacts, SchemaFacts } from './schema-facts.ts';
+import type { DataMap, ObjectMap } from '../../src/data-map/data-map.ts';
+import type { DataMapAddition } from '../../src/data-map/data-map-problem.ts';
+import { objectSpecs, type RoleSpec } from '../../src/data-map/object-specs.ts';
+import type { FieldFacts, RelationFacts, SchemaFacts } from '../../src/data-map/schema-facts.ts';
 
 /** Directus's field type for a role the product adds, and the `special` flags it stores it with. */
 function addedField(spec: RoleSpec): FieldFacts {
@@ -13,7 +13,7 @@ function addedField(spec: RoleSpec): FieldFacts {
 
 /**
  * The schema as it will be once the product has added its own roles' fields for a valid map (`additions`
- * of `validateDataMap`): what a map compiles against before it is applied, in a preview or a test. Each
+ * of `validateDataMap`): what a map compiles against once applied, for tests of the compiler. Each
  * added many-to-one relates to the collection its role names; each added alias lists the rows of its
  * object through the role it names.
  */
