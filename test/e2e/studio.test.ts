@@ -181,8 +181,23 @@ describe('The studio module', () => {
 		await page.goto(studio('/groups'));
 		const groupRow = page.locator('tr', { has: page.locator('.group-name', { hasText: name }) });
 		await groupRow.locator('.delete-group').click();
-		await page.locator('.confirm-delete').click();
-		await page.locator('.action-error', { hasText: '1 contact uses it' }).waitFor();
+		const [refusal] = await Promise.all([
+			page.waitForResponse(
+				(response) =>
+					response.request().method() === 'DELETE' && response.url().includes(`/items/portal_groups/${copiedId}`),
+				{ timeout: 60_000 },
+			),
+			page.locator('.confirm-delete').click(),
+		]);
+		expect(refusal.status()).toBe(409);
+		// Polled, so that a failure shows the words the page did show (CI once waited 20 s for them in vain and could
+		// not tell why); the refusal may take longer than the default wait on a busy machine.
+		const actionError = page.locator('.action-error');
+		await expect
+			.poll(async () => ((await actionError.count()) > 0 ? actionError.innerText() : '(no error shown)'), {
+				timeout: 60_000,
+			})
+			.toContain('1 contact uses it');
 		expect((await api('GET', `/items/portal_groups/${copiedId}`)).status).toBe(200);
 		await page.close();
 	});
