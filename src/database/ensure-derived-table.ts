@@ -3,6 +3,7 @@ import { databaseDialect } from './database-dialect.ts';
 import type { DerivedTable } from './derived-table.ts';
 import { installTriggers } from './install-triggers.ts';
 import { missingColumns } from './missing-columns.ts';
+import { sqlName } from './sql-name.ts';
 import { triggerSet } from './trigger-set.ts';
 import { triggersAreCurrent } from './triggers-are-current.ts';
 
@@ -28,7 +29,7 @@ export async function ensureDerivedTable(knex: Knex, derived: DerivedTable): Pro
 	return knex.transaction(async (trx) => {
 		if (dialect === 'pg') {
 			await trx.raw('SELECT pg_advisory_xact_lock(?)', [derived.advisoryLockKey]);
-			await trx.raw(`LOCK TABLE ${Object.keys(derived.columns).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
+			await trx.raw(`LOCK TABLE ${Object.keys(derived.columns).map(sqlName).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
 		}
 		const current = await triggersAreCurrent(trx, derived.triggers);
 		if (!current) await installTriggers(trx, derived.triggers);

@@ -17,8 +17,8 @@ export interface InstalledTriggerSet {
 	triggers: InstalledTrigger[];
 	/** The comment of each of the set's PostgreSQL functions (null when missing; none on SQLite). */
 	functionComments: Map<string, string | null>;
-	/** Those of the set's indexes that exist. */
-	indexes: string[];
+	/** Those of the set's indexes that exist, with the table each is on. */
+	indexes: { name: string; table: string }[];
 }
 
 /** The set's triggers, functions and indexes as installed (see `installedTriggerSets`). */
@@ -60,7 +60,8 @@ export async function installedTriggerSets(
 				SELECT 'function', p.proname, NULL, obj_description(p.oid, 'pg_proc'), true FROM pg_proc p
 				WHERE p.pronargs = 0 AND pg_function_is_visible(p.oid) AND p.proname = ANY(?::name[])
 				UNION ALL
-				SELECT 'index', i.relname, NULL, NULL, true FROM pg_class i
+				SELECT 'index', i.relname, t.relname, NULL, true FROM pg_class i
+				JOIN pg_index x ON x.indexrelid = i.oid JOIN pg_class t ON t.oid = x.indrelid
 				WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname = ANY(?::name[])`,
 				[definitions.map(({ prefix }) => prefix), functionNames, indexNames],
 			)) as { rows: typeof rows }
@@ -70,13 +71,16 @@ export async function installedTriggerSets(
 		.filter(({ kind }) => kind === 'trigger')
 		.map(({ name, table, text, enabled }) => ({ name, table: table ?? '', text: text ?? '', enabled }));
 	const comments = new Map(rows.filter(({ kind }) => kind === 'function').map(({ name, text }) => [name, text]));
-	const indexes = new Set(rows.filter(({ kind }) => kind === 'index').map(({ name }) => name));
+	const indexes = new Map(rows.filter(({ kind }) => kind === 'index').map(({ name, table }) => [name, table ?? '']));
 	return definitions.map((definition) => {
 		const set = triggerSet(definition, dialect);
 		return {
 			triggers: triggers.filter(({ name }) => name.startsWith(definition.prefix)),
 			functionComments: new Map(set.functionNames.map((name) => [name, comments.get(name) ?? null])),
-			indexes: set.indexNames.filter((name) => indexes.has(name)),
+			indexes: set.indexNames.flatMap((name) => {
+				const table = indexes.get(name);
+				return table === undefined ? [] : [{ name, table }];
+			}),
 		};
 	});
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseDialect } from './database-dialect.ts';
+import { sqlName } from './sql-name.ts';
 
 /**
  * A set of triggers this product keeps on some tables (and, on PostgreSQL, the trigger functions they
@@ -14,7 +15,8 @@ export interface TriggerSetSql {
 	/** PostgreSQL only: trigger functions by name, each a PL/pgSQL body (`BEGIN … END`). */
 	readonly functions: Readonly<Record<string, string>>;
 	/**
-	 * Triggers by name: the table they are on and what follows `CREATE TRIGGER <name>`, e.g.
+	 * Triggers by name: the table they are on (as the database names it; the definition writes it as `sqlName`
+	 * does) and what follows `CREATE TRIGGER <name>`, e.g.
 	 * `AFTER INSERT ON tickets FOR EACH ROW BEGIN /* {{marker}} *\/ … END` (SQLite) or
 	 * `AFTER INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION <function>()` (PostgreSQL).
 	 */
@@ -43,6 +45,8 @@ export interface TriggerSet {
 	readonly triggers: readonly { name: string; table: string }[];
 	readonly functionNames: readonly string[];
 	readonly indexNames: readonly string[];
+	/** The set's indexes with the table each is on. */
+	readonly indexes: readonly { name: string; table: string }[];
 	/** Statements that (re)create everything, one per `knex.raw`; run after dropping the old triggers. */
 	readonly statements: readonly string[];
 }
@@ -55,14 +59,14 @@ function statementsOf({ functions, triggers, indexes = {} }: TriggerSetSql, dial
 	const triggerStatements = Object.entries(triggers).flatMap(([name, { table, definition }]) =>
 		dialect === 'pg'
 			? [
-					`DROP TRIGGER IF EXISTS ${name} ON ${table}`,
+					`DROP TRIGGER IF EXISTS ${name} ON ${sqlName(table)}`,
 					`CREATE TRIGGER ${name} ${definition}`,
-					`COMMENT ON TRIGGER ${name} ON ${table} IS '${triggerMarker}'`,
+					`COMMENT ON TRIGGER ${name} ON ${sqlName(table)} IS '${triggerMarker}'`,
 				]
 			: [`DROP TRIGGER IF EXISTS ${name}`, `CREATE TRIGGER ${name} ${definition}`],
 	);
 	const indexStatements = Object.entries(indexes).map(
-		([name, { table, definition }]) => `CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${definition}`,
+		([name, { table, definition }]) => `CREATE INDEX IF NOT EXISTS ${name} ON ${sqlName(table)} ${definition}`,
 	);
 	return [...functionStatements, ...triggerStatements, ...indexStatements];
 }
@@ -89,6 +93,7 @@ export function triggerSet(definition: TriggerSetDefinition, dialect: DatabaseDi
 		triggers: Object.entries(sql.triggers).map(([name, { table }]) => ({ name, table })),
 		functionNames: Object.keys(sql.functions),
 		indexNames: Object.keys(sql.indexes ?? {}),
+		indexes: Object.entries(sql.indexes ?? {}).map(([name, { table }]) => ({ name, table })),
 		statements: statements.map((statement) => statement.replaceAll(triggerMarker, marker)),
 	};
 	byDialect.set(dialect, set);

@@ -7,7 +7,7 @@ import { triggerSet, type TriggerSet, type TriggerSetDefinition } from './trigge
  * Whether exactly this version of the set is installed and enabled. False after a schema change made
  * SQLite rebuild one of its tables (which drops the table's triggers), after an upgrade changed the
  * SQL, or when someone dropped or disabled one (the derived table may have missed writes since), or
- * dropped one of its indexes.
+ * dropped one of its indexes; and when the data map moved them: the set is then found on another table.
  */
 export async function triggersAreCurrent(knex: Knex, definition: TriggerSetDefinition): Promise<boolean> {
 	return (await staleTriggerSets(knex, [definition])).length === 0;
@@ -27,7 +27,10 @@ export async function staleTriggerSets<Definition extends TriggerSetDefinition>(
 
 function isCurrent(expected: TriggerSet, { triggers, functionComments, indexes }: InstalledTriggerSet): boolean {
 	if (expected.functionNames.some((name) => functionComments.get(name) !== expected.marker)) return false;
-	if (expected.indexNames.some((name) => !indexes.includes(name))) return false;
+	if (
+		expected.indexes.some(({ name, table }) => !indexes.some((index) => index.name === name && index.table === table))
+	)
+		return false;
 	return (
 		triggers.length === expected.triggers.length &&
 		expected.triggers.every(({ name, table }) =>

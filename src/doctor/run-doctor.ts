@@ -13,7 +13,9 @@ import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { publicPermissions } from '../policies/public-policy.ts';
-import { derivedTableColumns } from '../database/derived-table-columns.ts';
+import { derivedTableColumnsOf } from '../database/derived-table-columns.ts';
+import { bundledDataMap } from '../data-map/data-map.ts';
+import { dataMapOf } from '../settings/data-map-of.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
 import { compileOptionsOf } from '../settings/compile-options-of.ts';
@@ -76,8 +78,11 @@ export async function runDoctor(
 		}),
 		...checkEnvironment(env),
 	];
-	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumns, customerBadgeColumns));
 	const dataMapFindings = checkDataMap(settings.data_map, schemaFactsFromOverview(context.schema));
+	// The derived tables' columns on the map the portal runs on; while that map does not fit, its finding keeps
+	// the portal closed, and the bundled collections are checked.
+	const map = dataMapFindings.length > 0 ? bundledDataMap() : dataMapOf(settings);
+	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumnsOf(map), customerBadgeColumns));
 	findings.push(...checkSchema(missing), ...dataMapFindings);
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
 	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { ObjectMap } from '../data-map/data-map.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
 
 /**
  * How far up the walk goes before it gives up: far beyond any real hierarchy, short enough to end
@@ -9,17 +11,20 @@ const maxSteps = 10_000;
 export type CustomerPlacement = 'ok' | 'cycle' | 'parent-not-found';
 
 /**
- * Whether `customers` may be placed below `parent`: walks up from `parent` through `customers.parent`
- * (the full tree, whatever `visible_to_parent` says) and answers 'cycle' when it meets one of
+ * Whether `customers` may be placed below `parent`: walks up from `parent` through the parent field of
+ * `mapped` (the data map's customers; the full tree, whatever `visible_to_parent` says) and answers 'cycle' when it meets one of
  * `customers` — `parent` is one of them or below one of them — or an existing loop, and
- * 'parent-not-found' when `parent` does not exist. Pass the write's own transaction as `knex` so that
+ * 'parent-not-found' when `parent` does not exist ('ok' when the map has no hierarchy). Pass the write's own transaction as `knex` so that
  * earlier items of a batch count.
  */
 export async function checkCustomerPlacement(
 	knex: Knex,
+	mapped: ObjectMap<'customers'>,
 	customers: readonly (number | string)[],
 	parent: number,
 ): Promise<CustomerPlacement> {
+	const parentField = mapped.fields.parent;
+	if (parentField === null) return 'ok';
 	const moving = new Set(customers.map(String));
 	const seen = new Set<string>();
 	let current: number | string | null = parent;
@@ -27,10 +32,10 @@ export async function checkCustomerPlacement(
 		const key = String(current);
 		if (moving.has(key) || seen.has(key) || step >= maxSteps) return 'cycle';
 		seen.add(key);
-		const row = (await knex('customers').select('parent').where('id', current).first()) as
-			{ parent: number | string | null } | undefined;
+		const row = (await knex(mapped.collection).select(parentField).where(fieldOf(mapped, 'id'), current).first()) as
+			Record<string, number | string | null> | undefined;
 		if (row === undefined) return step === 0 ? 'parent-not-found' : 'ok';
-		current = row.parent;
+		current = row[parentField] ?? null;
 	}
 	return 'ok';
 }

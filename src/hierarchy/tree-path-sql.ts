@@ -1,4 +1,5 @@
 import type { DatabaseDialect } from '../database/database-dialect.ts';
+import type { CustomerTreeNames } from './customer-tree-names.ts';
 
 /**
  * A customer's tree path: the ids of the customers it is visible to, top first, itself last, each
@@ -26,8 +27,9 @@ export function treePathsSql(dialect: DatabaseDialect, table: string): string {
 	return `SELECT path_rows.customer, ${pathOfRows(dialect)} AS tree_path FROM ${table} path_rows GROUP BY path_rows.customer`;
 }
 
-/** Sets `tree_path` of every customer in the subtree of `row` (an alias, `NEW`), from `customer_tree`. */
-export function refreshTreePathsSql(dialect: DatabaseDialect, row: string): string {
-	return `UPDATE customers SET tree_path = ${treePathSql(dialect, 'customers.id')}
-		WHERE id IN (SELECT customer FROM customer_tree WHERE ancestor = ${row}.id)`;
+/** Sets the tree path of every customer in the subtree of `row` (an alias, `NEW`), from `customer_tree`. */
+export function refreshTreePathsSql(dialect: DatabaseDialect, row: string, names: CustomerTreeNames): string {
+	const { customers, id, treePath } = names;
+	return `UPDATE ${customers} SET ${treePath} = ${treePathSql(dialect, `${customers}.${id}`)}
+		WHERE ${id} IN (SELECT customer FROM customer_tree WHERE ancestor = ${row}.${id})`;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { requireDatabaseDialect } from '../database/database-dialect.ts';
-import { allDerivedTables as derivedTables } from '../database/all-derived-tables.ts';
+import { bundledDataMap } from '../data-map/data-map.ts';
+import { derivedTablesOf } from '../database/derived-tables-of.ts';
 import { triggerSet } from '../database/trigger-set.ts';
 import { defaultPriorityTrigger } from '../tickets/ensure-default-priority.ts';
 
@@ -8,10 +9,14 @@ import { defaultPriorityTrigger } from '../tickets/ensure-default-priority.ts';
  * Drops every trigger, trigger function and index the product created in the database (src/database/,
  * src/hierarchy/, src/tickets/): the triggers that keep the derived tables, of this version or an older one
  * (each set names all of its triggers with its prefix, and nothing else), and the ticket default-priority
- * trigger. Nothing named otherwise is touched. Idempotent; returns what it dropped.
+ * trigger. Nothing named otherwise is touched, on whichever tables a data map put them. Idempotent; returns
+ * what it dropped.
  */
 export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 	const dialect = requireDatabaseDialect(knex);
+	// The bundled map keeps every set the product has; the names of triggers, functions and indexes are the
+	// product's whatever the map.
+	const derivedTables = derivedTablesOf(bundledDataMap());
 	const prefixes = [...derivedTables.map(({ triggers }) => triggers.prefix), defaultPriorityTrigger];
 	const sets = derivedTables.map(({ triggers }) => triggerSet(triggers, dialect));
 	const functionNames = new Set([

@@ -6,6 +6,7 @@ import { createManagedPolicy } from './create-managed-policy.ts';
 import type { Knex } from 'knex';
 import type { CompileOptions, CompileSettings } from '../compiler/types.ts';
 import { databaseDialect } from '../database/database-dialect.ts';
+import { ticketCustomerIsChain } from '../tickets/ticket-customer-is-chain.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, type DirectusContext, inTransaction, systemService } from '../directus/directus-context.ts';
 import type { PortalGroupRecord } from '../access/portal-records.ts';
@@ -29,9 +30,8 @@ export interface GroupPolicySource {
 
 /** What the compiler needs to know besides the group: the portal's settings and what the database keeps. */
 export function compileSettings(knex: Knex, options: CompileOptions): CompileSettings {
-	// The triggers copy a ticket's customer's path through its own customer field; a ticket that reaches its
-	// customer through a chain keeps no copy, and its rules join the chain.
-	const directCustomer = !(options.map?.tickets?.fields.customer ?? '').includes('.');
+	// A ticket that reaches its customer through a chain keeps no copy of its path (see `ticketCustomerPathsDerivedTable`).
+	const directCustomer = !ticketCustomerIsChain(options.map?.tickets);
 	return { ...options, ticketCustomerPaths: databaseDialect(knex) === 'pg' && directCustomer };
 }
 

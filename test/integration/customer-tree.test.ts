@@ -7,11 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
-import { customerTreeDerivedTable as customerTree } from '../../src/hierarchy/customer-tree-derived-table.ts';
-import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
 import {
 	type CustomerTreeNode,
 	type CustomerTreeRow,
@@ -20,6 +17,7 @@ import {
 } from '../../src/hierarchy/expected-customer-tree.ts';
 import { api, type ApiResponse, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { Random } from '../support/random.ts';
+import { bundledCustomerTree, bundledCustomerTree as customerTree } from '../support/bundled-derived-tables.ts';
 
 const seed = Number(process.env['PORTAL_TREE_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 /** Every customer this file creates is named with this prefix, so only its rows are compared. */
@@ -511,13 +509,13 @@ describe('customer_tree when writes bypass Directus', () => {
 			forest.nodes.set(id, { parent, visible: true });
 			// …then one through Directus, which finds the triggers missing and repairs customer_tree first.
 			await createOne(id);
-			expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
+			expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(true);
 			await expectExact('after a new relation on customers');
 		} finally {
 			ok(await api('DELETE', `/fields/customers/${field}`), 'removing the field');
 		}
 		await move(false);
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(true);
 		await expectExact('after a field of customers was removed');
 	});
 
@@ -531,10 +529,10 @@ describe('customer_tree when writes bypass Directus', () => {
 			.insert({ name: name(), parent: null, visible_to_parent: true, status: 'active' })
 			.returning('id')) as [{ id: number }];
 		forest.nodes.set(id, { parent: null, visible: true });
-		expect(await customerTreeIsExact(db)).toBe(false);
+		expect(await bundledCustomerTree.isExact(db)).toBe(false);
 		// …and repaired by the next write through Directus (a create: its filter runs inside the write's transaction).
 		await createOne(rng.pick(forest.ids().filter((other) => forest.level(other) < maxLevel)));
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(true);
 		await expectExact('after triggers went missing');
 	});
 

@@ -25,12 +25,12 @@ import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-po
 import { compileSettings } from '../../src/policies/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
-import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
 import { type Api, api, apiAt, type ApiResponse, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 import type { TestDatabase } from '../support/test-database.ts';
+import { bundledCustomerTree } from '../support/bundled-derived-tables.ts';
 
 const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
 
@@ -292,7 +292,7 @@ describe('On a PostgreSQL Directus of its own', () => {
 			const to = await customer('To', null);
 			const moved = await customer('Moved', from);
 			const below = await customer('Below', moved);
-			expect(await customerTreeIsExact(db)).toBe(true);
+			expect(await bundledCustomerTree.isExact(db)).toBe(true);
 
 			// The move rewrites the closure rows of the whole subtree; the test holds one of them locked.
 			const { response } = await loseConnectionDuring(
@@ -301,12 +301,12 @@ describe('On a PostgreSQL Directus of its own', () => {
 			);
 			expect(response.status).toBeGreaterThanOrEqual(500);
 			expect((await db('customers').select('parent').where('id', moved).first())?.parent).toBe(from);
-			expect(await customerTreeIsExact(db)).toBe(true);
+			expect(await bundledCustomerTree.isExact(db)).toBe(true);
 
 			const retried = await call('PATCH', `/items/customers/${moved}`, { body: { parent: to } });
 			expect(retried.status).toBe(200);
 			expect((await db('customers').select('parent').where('id', moved).first())?.parent).toBe(to);
-			expect(await customerTreeIsExact(db)).toBe(true);
+			expect(await bundledCustomerTree.isExact(db)).toBe(true);
 			expect(
 				(await db('customer_tree').select('ancestor').where('customer', below).orderBy('depth')).map(
 					(row: { ancestor: number }) => row.ancestor,

@@ -12,14 +12,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
 import { installedTriggers } from '../../src/database/installed-triggers.ts';
 import { staleTriggerSets, triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
-import { customerTreeIsExact } from '../../src/hierarchy/customer-tree-is-exact.ts';
-import { customerTreeTriggers } from '../../src/hierarchy/customer-tree-triggers.ts';
-import { ticketCustomerPathTriggers } from '../../src/tickets/ticket-customer-path-triggers.ts';
-import { ticketCustomerPathsDerivedTable as ticketCustomerPaths } from '../../src/tickets/ticket-customer-paths-derived-table.ts';
-import { ticketCustomerPathsAreExact } from '../../src/tickets/ticket-customer-paths-are-exact.ts';
-import { ticketFollowersTriggers } from '../../src/tickets/ticket-followers-triggers.ts';
 import { api, createRow, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { uniqueName } from '../support/portal-users.ts';
+import {
+	bundledCustomerTree,
+	bundledTicketCustomerPaths,
+	bundledTicketFollowers,
+	bundledTicketCustomerPaths as ticketCustomerPaths,
+} from '../support/bundled-derived-tables.ts';
 
 const postgres = directusUnderTest().database === 'postgres';
 let db: Knex;
@@ -42,7 +42,7 @@ async function wrongPaths(): Promise<string[]> {
 
 async function expectExact(what: string): Promise<void> {
 	expect(await wrongPaths(), what).toEqual([]);
-	if (postgres) expect(await ticketCustomerPathsAreExact(db), what).toBe(true);
+	if (postgres) expect(await bundledTicketCustomerPaths.isExact(db), what).toBe(true);
 }
 
 const ticketFor = async (customer: number) =>
@@ -163,7 +163,7 @@ describe('A ticket’s customer path', () => {
 			: 'Is not kept on SQLite, where no trigger names it',
 		async () => {
 			if (!postgres) {
-				expect((await installedTriggers(db, ticketCustomerPathTriggers)).triggers).toEqual([]);
+				expect((await installedTriggers(db, bundledTicketCustomerPaths.triggers)).triggers).toEqual([]);
 				expect(await ensureDerivedTable(db, ticketCustomerPaths)).toEqual({ status: 'not-kept', dialect: 'sqlite3' });
 				return;
 			}
@@ -171,22 +171,22 @@ describe('A ticket’s customer path', () => {
 			expect(log.slice(log.lastIndexOf('$ directus start'))).toMatch(
 				/Customer Portal: the triggers that keep tickets\.customer_path \(version [0-9a-f]{12}\) installed at start-up/,
 			);
-			expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(true);
+			expect(await triggersAreCurrent(db, bundledTicketCustomerPaths.triggers)).toBe(true);
 			const ticket = await ticketFor(customers.root);
 			await db.raw('ALTER TABLE tickets DISABLE TRIGGER portal_ticket_path_update');
 			try {
 				await db('tickets').where('id', ticket).update({ customer_path: '/' });
-				expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(false);
-				expect(await ticketCustomerPathsAreExact(db)).toBe(false);
+				expect(await triggersAreCurrent(db, bundledTicketCustomerPaths.triggers)).toBe(false);
+				expect(await bundledTicketCustomerPaths.isExact(db)).toBe(false);
 			} finally {
 				const outcome = await ensureDerivedTable(db, ticketCustomerPaths);
 				expect(outcome).toMatchObject({ status: 'ready', installed: true, rebuilt: true, rows: 1 });
 			}
-			expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(true);
+			expect(await triggersAreCurrent(db, bundledTicketCustomerPaths.triggers)).toBe(true);
 			await expectExact('after the start-up check');
 			// Its index (the rules' "path starts with" for small subtrees) is part of what is checked.
 			await db.raw('DROP INDEX portal_ticket_path_prefix_index');
-			expect(await triggersAreCurrent(db, ticketCustomerPathTriggers)).toBe(false);
+			expect(await triggersAreCurrent(db, bundledTicketCustomerPaths.triggers)).toBe(false);
 			expect(await ensureDerivedTable(db, ticketCustomerPaths)).toMatchObject({
 				status: 'ready',
 				installed: true,
@@ -201,8 +201,10 @@ describe('A ticket’s customer path', () => {
 
 	test('Before a write through Directus, the trigger sets kept on its table are checked in one read and each stale one is put back', async () => {
 		// On customers: customer_tree's set, and on PostgreSQL the ticket paths' too; ticket_followers' is not on it.
-		const kept = postgres ? [customerTreeTriggers, ticketCustomerPathTriggers] : [customerTreeTriggers];
-		const all = [...kept, ticketFollowersTriggers];
+		const kept = postgres
+			? [bundledCustomerTree.triggers, bundledTicketCustomerPaths.triggers]
+			: [bundledCustomerTree.triggers];
+		const all = [...kept, bundledTicketFollowers.triggers];
 		expect(await staleTriggerSets(db, all)).toEqual([]);
 		const { parent } = (await db('customers').where('id', customers.grandchild).first('parent')) as { parent: number };
 		if (postgres) {
@@ -217,7 +219,7 @@ describe('A ticket’s customer path', () => {
 				.where('id', customers.grandchild)
 				.update({ parent: parent === customers.root ? customers.other : customers.root });
 			expect(await staleTriggerSets(db, all)).toEqual(kept);
-			expect(await customerTreeIsExact(db)).toBe(false);
+			expect(await bundledCustomerTree.isExact(db)).toBe(false);
 		} finally {
 			// Any write to customers through Directus: its filter finds both sets stale and repairs them, the tree first.
 			expect(
@@ -226,7 +228,7 @@ describe('A ticket’s customer path', () => {
 			).toBe(200);
 		}
 		expect(await staleTriggerSets(db, all)).toEqual([]);
-		expect(await customerTreeIsExact(db)).toBe(true);
+		expect(await bundledCustomerTree.isExact(db)).toBe(true);
 		await expectExact('after the write that put the triggers back');
 	});
 });

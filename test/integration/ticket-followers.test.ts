@@ -9,10 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { triggersAreCurrent } from '../../src/database/triggers-are-current.ts';
-import { ticketFollowersAreExact } from '../../src/tickets/ticket-followers-are-exact.ts';
-import { ticketFollowersTriggers } from '../../src/tickets/ticket-followers-triggers.ts';
 import { api, type ApiResponse, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { Random } from '../support/random.ts';
+import { bundledTicketFollowers } from '../support/bundled-derived-tables.ts';
 
 const seed = Number(process.env['PORTAL_FOLLOWERS_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const rng = new Random(seed);
@@ -153,7 +152,7 @@ describe('ticket_followers through Directus', () => {
 			}
 			await compare(`step ${step}: ${what}`);
 		}
-		expect(await ticketFollowersAreExact(db)).toBe(true);
+		expect(await bundledTicketFollowers.isExact(db)).toBe(true);
 	});
 
 	test('Survives a schema change to tickets, which on SQLite rebuilds the table and drops its triggers', async () => {
@@ -171,7 +170,7 @@ describe('ticket_followers through Directus', () => {
 				await api('POST', '/items/tickets', { body: { customer, subject: 'after a schema change', contact } }),
 				'creating a ticket',
 			);
-			expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
+			expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(true);
 			await compare('after a new field on tickets');
 		} finally {
 			ok(await api('DELETE', `/fields/tickets/${field}`), 'removing the field');
@@ -189,9 +188,9 @@ describe('ticket_followers through Directus', () => {
 			}),
 			'adding a participant',
 		);
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(true);
 		await compare('after a field of tickets was removed');
-		expect(await ticketFollowersAreExact(db)).toBe(true);
+		expect(await bundledTicketFollowers.isExact(db)).toBe(true);
 	});
 
 	test('Keeps ticket_followers out of anyone’s hands, the admin’s included', async () => {

@@ -10,11 +10,11 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { refreshCustomerBadges } from '../../src/badges/refresh-customer-badges.ts';
 import { ensureDerivedTable } from '../../src/database/ensure-derived-table.ts';
-import { customerTreeDerivedTable as customerTree } from '../../src/hierarchy/customer-tree-derived-table.ts';
 import { api, createRow, directDatabase } from '../support/directus-under-test.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { createPortalContact, groupId, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
+import { bundledCustomerTree as customerTree } from '../support/bundled-derived-tables.ts';
 
 let db: Knex;
 /** Customer ids chosen so that one id's digits start another's: `top` and `lookalike`, a customer of its own. */

@@ -5,6 +5,7 @@
  */
 import type { RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { CustomerCycleError } from '../../../src/errors/customer-cycle-error.ts';
 import { CustomerParentNotFoundError } from '../../../src/errors/customer-parent-not-found-error.ts';
 import { CustomerTreeReadOnlyError } from '../../../src/errors/customer-tree-read-only-error.ts';
@@ -13,11 +14,14 @@ import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 import { proposedParent } from '../../../src/hierarchy/proposed-parent.ts';
 
 export function registerCustomerTreeGuard({ filter }: RegisterFunctions): void {
+	// The bundled collections' names: the hooks follow a stored map once they are registered anew when it changes.
+	const { customers: mapped } = bundledDataMap();
+
 	/** Refuses a parent that does not exist or that would put any of `customers` below itself. */
 	async function checkParent(trx: Knex, customers: (number | string)[], payload: unknown): Promise<void> {
 		const parent = proposedParent(payload);
 		if (parent.kind !== 'existing') return;
-		const placement = await checkCustomerPlacement(trx, customers, parent.id);
+		const placement = await checkCustomerPlacement(trx, mapped, customers, parent.id);
 		if (placement === 'cycle') throw new CustomerCycleError();
 		if (placement === 'parent-not-found') throw new CustomerParentNotFoundError({ parent: parent.id });
 	}

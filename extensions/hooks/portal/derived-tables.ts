@@ -4,14 +4,18 @@
  * kept by database triggers (src/database/), in the same transaction as every write to their sources —
  * Directus runs `items.*` filters outside the write's transaction, and imports may bypass Directus.
  * This hook installs the triggers and repairs the tables when Directus starts, puts the triggers back
- * before a write when they went missing, and keeps hands off the tables.
+ * before a write when they went missing, and keeps hands off the tables; all on the collections of the data
+ * map the portal runs on when Directus starts.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { missingSchemaAdvice } from '../../../src/doctor/check-schema.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import type { DerivedTable } from '../../../src/database/derived-table.ts';
-import { allDerivedTables as derivedTables } from '../../../src/database/all-derived-tables.ts';
+import { derivedTablesOf } from '../../../src/database/derived-tables-of.ts';
+import { bundledDataMap, type DataMap } from '../../../src/data-map/data-map.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { dataMapOf } from '../../../src/settings/data-map-of.ts';
 import { ensureDerivedTable, type EnsureDerivedTableOutcome } from '../../../src/database/ensure-derived-table.ts';
 import { staleTriggerSets } from '../../../src/database/triggers-are-current.ts';
 
@@ -19,13 +23,42 @@ type Logger = HookExtensionContext['logger'];
 
 export function registerDerivedTables(
 	{ init, filter }: RegisterFunctions,
-	{ database, logger }: HookExtensionContext,
+	{ database, logger, services, getSchema }: HookExtensionContext,
 ): void {
 	const report = reporter(logger);
+
+	/**
+	 * The data map the portal runs on. Without portal settings to read (the portal's schema not applied) the
+	 * bundled collections', whose missing tables `ensureDerivedTable` then reports; a stored map that is not even
+	 * shaped like one keeps nothing (the doctor keeps the portal closed over it).
+	 */
+	const runningMap = async (): Promise<DataMap | null> => {
+		let stored: unknown;
+		try {
+			stored = (await fetchPortalSettings({ services, schema: await getSchema(), knex: database })).data_map;
+		} catch {
+			return bundledDataMap();
+		}
+		try {
+			return dataMapOf({ data_map: stored });
+		} catch (error) {
+			logger.error(
+				error,
+				'Customer Portal: the stored data map is not shaped like one; the tables the portal derives are not kept until it is fixed.',
+			);
+			return null;
+		}
+	};
 
 	// `app.after` fires once the server is built and before it listens, in `directus start` only (CLI
 	// commands such as `schema apply` emit `cli.*` instead): no request can write before this is done.
 	init('app.after', async () => {
+		const map = await runningMap();
+		if (map === null) return;
+		const derivedTables = derivedTablesOf(map);
+		// Registered for the map read here: a map saved later takes effect at the next start. Registering them
+		// anew on a change of the map (and installing the triggers on its tables) goes here.
+		registerFilters(derivedTables);
 		for (const derived of derivedTables) {
 			try {
 				report(derived, await ensureDerivedTable(database, derived), 'at start-up');
@@ -55,34 +88,37 @@ export function registerDerivedTables(
 			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
 		}
 	};
-	for (const source of new Set(derivedTables.flatMap(({ sources }) => sources))) {
-		const kept = derivedTables.filter(({ sources }) => sources.includes(source));
-		for (const action of ['create', 'update', 'delete']) {
-			filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
-				await keepTriggers(trx, kept);
-				return payload;
-			});
-		}
-	}
-
-	for (const derived of derivedTables) {
-		// Directus has no read-only collections or fields of its own to stop an admin or a flow.
-		const field = derived.readOnlyField;
-		if (field === undefined) {
+	/** The filters that keep the triggers before each write to a source, and hands off the derived tables. */
+	const registerFilters = (derivedTables: readonly DerivedTable[]): void => {
+		for (const source of new Set(derivedTables.flatMap(({ sources }) => sources))) {
+			const kept = derivedTables.filter(({ sources }) => sources.includes(source));
 			for (const action of ['create', 'update', 'delete']) {
-				filter(`${derived.table}.items.${action}`, () => {
-					throw derived.readOnlyError();
-				});
-			}
-		} else {
-			for (const action of ['create', 'update']) {
-				filter(`${derived.table}.items.${action}`, (payload) => {
-					if (typeof payload === 'object' && payload !== null && field in payload) throw derived.readOnlyError();
+				filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
+					await keepTriggers(trx, kept);
 					return payload;
 				});
 			}
 		}
-	}
+
+		for (const derived of derivedTables) {
+			// Directus has no read-only collections or fields of its own to stop an admin or a flow.
+			const field = derived.readOnlyField;
+			if (field === undefined) {
+				for (const action of ['create', 'update', 'delete']) {
+					filter(`${derived.table}.items.${action}`, () => {
+						throw derived.readOnlyError();
+					});
+				}
+			} else {
+				for (const action of ['create', 'update']) {
+					filter(`${derived.table}.items.${action}`, (payload) => {
+						if (typeof payload === 'object' && payload !== null && field in payload) throw derived.readOnlyError();
+						return payload;
+					});
+				}
+			}
+		}
+	};
 }
 
 /** Logs what `ensureDerivedTable` did, each distinct warning once. */

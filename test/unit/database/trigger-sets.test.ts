@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { installTriggers } from '../../../src/database/install-triggers.ts';
 import { triggerSet, type TriggerSetDefinition } from '../../../src/database/trigger-set.ts';
 import { staleTriggerSets, triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
-import { ticketCustomerPathTriggers } from '../../../src/tickets/ticket-customer-path-triggers.ts';
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
+import { bundledTicketCustomerPaths } from '../../support/bundled-derived-tables.ts';
 
 const counting: TriggerSetDefinition = {
 	prefix: 'probe_counting',
@@ -90,9 +90,9 @@ describe('Trigger sets', () => {
 	});
 });
 
-describe('ticketCustomerPathTriggers', () => {
+describe('The ticket path triggers on the bundled schema', () => {
 	test('On PostgreSQL: an index for "path starts with", and one rewrite statement per update of customers', () => {
-		const pg = triggerSet(ticketCustomerPathTriggers, 'pg');
+		const pg = triggerSet(bundledTicketCustomerPaths.triggers, 'pg');
 		expect(pg.indexNames).toEqual(['portal_ticket_path_prefix_index']);
 		expect(pg.statements).toContain(
 			'CREATE INDEX IF NOT EXISTS portal_ticket_path_prefix_index ON tickets (customer_path text_pattern_ops)',
@@ -114,7 +114,7 @@ describe('ticketCustomerPathTriggers', () => {
 	});
 
 	test('On SQLite: nothing at all', () => {
-		expect(triggerSet(ticketCustomerPathTriggers, 'sqlite3')).toMatchObject({
+		expect(triggerSet(bundledTicketCustomerPaths.triggers, 'sqlite3')).toMatchObject({
 			triggers: [],
 			functionNames: [],
 			indexNames: [],

@@ -6,12 +6,10 @@
 import type { Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-placement.ts';
-import { customerTreeIsExact } from '../../../src/hierarchy/customer-tree-is-exact.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { ensureDerivedTable } from '../../../src/database/ensure-derived-table.ts';
 import { installTriggers } from '../../../src/database/install-triggers.ts';
 import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
-import { customerTreeDerivedTable } from '../../../src/hierarchy/customer-tree-derived-table.ts';
-import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
 import {
 	type CustomerTreeNode,
 	expectedCustomerTree,
@@ -20,6 +18,7 @@ import {
 
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
 import { Random } from '../../support/random.ts';
+import { bundledCustomerTree } from '../../support/bundled-derived-tables.ts';
 
 type Row = { id: number; parent: number | null; visible_to_parent: number | string };
 
@@ -91,7 +90,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(foreignKeys);
-		await ensureDerivedTable(db, customerTreeDerivedTable);
+		await ensureDerivedTable(db, bundledCustomerTree);
 	});
 	afterEach(() => db.destroy());
 
@@ -155,7 +154,7 @@ describe.each([true, false])('The triggers on SQLite, foreign keys enforced: %s'
 			}
 			await expectExact(db, `seed ${seed}, step ${step}: ${operation}`);
 		}
-		expect(await customerTreeIsExact(db)).toBe(true);
+		expect(await bundledCustomerTree.isExact(db)).toBe(true);
 	});
 
 	test('A child inserted before its parent joins the parent’s tree once the parent arrives', async () => {
@@ -179,14 +178,14 @@ describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 	test('Installs the triggers and builds customer_tree from customers already there, then does nothing', async () => {
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: 1, visible_to_parent: 1 }]);
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toMatchObject({
 			status: 'ready',
 			installed: true,
 			rebuilt: true,
 			rows: 3,
 		});
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toMatchObject({
 			status: 'ready',
 			installed: false,
 			rebuilt: false,
@@ -195,44 +194,44 @@ describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 	});
 
 	test('Rebuilds a customer_tree that went wrong, and reinstalls dropped triggers', async () => {
-		await ensureDerivedTable(db, customerTreeDerivedTable);
+		await ensureDerivedTable(db, bundledCustomerTree);
 		await db('customers').insert({ id: 1, name: 'a', parent: null });
 		await db('customers').insert({ id: 2, name: 'b', parent: 1 });
 		await db('customer_tree').where({ customer: 2, depth: 1 }).delete();
 		await db('customer_tree').insert({ customer: 1, ancestor: 2, depth: 1 });
-		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: false, rebuilt: true });
-		expect(await customerTreeIsExact(db)).toBe(true);
+		expect(await bundledCustomerTree.isExact(db)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await bundledCustomerTree.isExact(db)).toBe(true);
 
 		await db.raw('DROP TRIGGER portal_customer_tree_update');
 		await db('customers').update({ parent: null }).where('id', 2);
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: true, rebuilt: true });
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toMatchObject({ installed: true, rebuilt: true });
 		await expectExact(db);
-		await installTriggers(db, customerTreeTriggers);
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
+		await installTriggers(db, bundledCustomerTree.triggers);
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(true);
 	});
 
 	test('Rebuilds a tree path changed by hand: a path that starts like another customer’s would show that customer’s subtree', async () => {
-		await ensureDerivedTable(db, customerTreeDerivedTable);
+		await ensureDerivedTable(db, bundledCustomerTree);
 		await db('customers').insert([{ id: 1, name: 'a', parent: null }]);
 		await db('customers').insert([{ id: 2, name: 'b', parent: null }]);
 		await db('customers').update({ tree_path: '/1/2/' }).where('id', 2);
-		expect(await customerTreeIsExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toMatchObject({ installed: false, rebuilt: true });
+		expect(await bundledCustomerTree.isExact(db)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toMatchObject({ installed: false, rebuilt: true });
 		expect((await paths(db)).get(2)).toBe('/2/');
 	});
 
 	test('Replaces triggers of another version', async () => {
-		await ensureDerivedTable(db, customerTreeDerivedTable);
+		await ensureDerivedTable(db, bundledCustomerTree);
 		await db.raw('DROP TRIGGER portal_customer_tree_insert');
 		await db.raw(
 			'CREATE TRIGGER portal_customer_tree_insert AFTER INSERT ON customers BEGIN /* customer-portal customer_tree 000000000000 */ SELECT 1; END',
 		);
 		await db.raw('CREATE TRIGGER portal_customer_tree_retired AFTER INSERT ON customers BEGIN SELECT 1; END');
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(false);
-		await ensureDerivedTable(db, customerTreeDerivedTable);
-		expect(await triggersAreCurrent(db, customerTreeTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(false);
+		await ensureDerivedTable(db, bundledCustomerTree);
+		expect(await triggersAreCurrent(db, bundledCustomerTree.triggers)).toBe(true);
 		const names = (await db.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as {
 			name: string;
 		}[];
@@ -245,7 +244,7 @@ describe('ensureDerivedTable(customerTreeDerivedTable) on SQLite', () => {
 
 	test('Leaves a database without the hierarchy’s tables alone', async () => {
 		await db.raw('DROP TABLE customer_tree');
-		expect(await ensureDerivedTable(db, customerTreeDerivedTable)).toEqual({
+		expect(await ensureDerivedTable(db, bundledCustomerTree)).toEqual({
 			status: 'schema-missing',
 			missing: ['customer_tree'],
 		});
@@ -271,21 +270,21 @@ describe('checkCustomerPlacement', () => {
 	afterEach(() => db.destroy());
 
 	test('Refuses a customer below itself or anything below it', async () => {
-		expect(await checkCustomerPlacement(db, [2], 2)).toBe('cycle');
-		expect(await checkCustomerPlacement(db, [2], 3)).toBe('cycle');
-		expect(await checkCustomerPlacement(db, [1], 4)).toBe('cycle');
-		expect(await checkCustomerPlacement(db, ['5', '1'], 4)).toBe('cycle');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [2], 2)).toBe('cycle');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [2], 3)).toBe('cycle');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [1], 4)).toBe('cycle');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, ['5', '1'], 4)).toBe('cycle');
 	});
 
 	test('Allows any other parent', async () => {
-		expect(await checkCustomerPlacement(db, [3], 1)).toBe('ok');
-		expect(await checkCustomerPlacement(db, [1], 5)).toBe('ok');
-		expect(await checkCustomerPlacement(db, [4], 8)).toBe('ok');
-		expect(await checkCustomerPlacement(db, [], 4)).toBe('ok');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [3], 1)).toBe('ok');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [1], 5)).toBe('ok');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [4], 8)).toBe('ok');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [], 4)).toBe('ok');
 	});
 
 	test('Tells a parent that does not exist, and stops on a loop already in the data', async () => {
-		expect(await checkCustomerPlacement(db, [1], 42)).toBe('parent-not-found');
-		expect(await checkCustomerPlacement(db, [1], 6)).toBe('cycle');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [1], 42)).toBe('parent-not-found');
+		expect(await checkCustomerPlacement(db, bundledDataMap().customers, [1], 6)).toBe('cycle');
 	});
 });

@@ -1,28 +1,30 @@
 import { describe, expect, test } from 'vitest';
 import { triggerSet } from '../../../src/database/trigger-set.ts';
 import { closureQuery } from '../../../src/hierarchy/closure-query.ts';
-import { customerTreeTriggers } from '../../../src/hierarchy/customer-tree-triggers.ts';
+import { customerTreeNames } from '../../../src/hierarchy/customer-tree-names.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { CustomerCycleError } from '../../../src/errors/customer-cycle-error.ts';
 import { CustomerParentNotFoundError } from '../../../src/errors/customer-parent-not-found-error.ts';
 import { CustomerTreeReadOnlyError } from '../../../src/errors/customer-tree-read-only-error.ts';
+import { bundledCustomerTree } from '../../support/bundled-derived-tables.ts';
 
 describe('customerTreeTriggers', () => {
 	test('Versions the SQL by its content, differently per database', () => {
-		const sqlite = triggerSet(customerTreeTriggers, 'sqlite3');
-		const pg = triggerSet(customerTreeTriggers, 'pg');
+		const sqlite = triggerSet(bundledCustomerTree.triggers, 'sqlite3');
+		const pg = triggerSet(bundledCustomerTree.triggers, 'pg');
 		expect(sqlite.version).toMatch(/^[0-9a-f]{12}$/);
-		expect(triggerSet(customerTreeTriggers, 'sqlite3')).toEqual(sqlite);
+		expect(triggerSet(bundledCustomerTree.triggers, 'sqlite3')).toEqual(sqlite);
 		expect(pg.version).not.toBe(sqlite.version);
 	});
 
 	test('Marks every trigger with its version, where the installed version can be read back', () => {
-		const sqlite = triggerSet(customerTreeTriggers, 'sqlite3');
+		const sqlite = triggerSet(bundledCustomerTree.triggers, 'sqlite3');
 		for (const { name } of sqlite.triggers) {
 			expect(sqlite.statements.find((statement) => statement.startsWith(`CREATE TRIGGER ${name} `))).toContain(
 				sqlite.marker,
 			);
 		}
-		const pg = triggerSet(customerTreeTriggers, 'pg');
+		const pg = triggerSet(bundledCustomerTree.triggers, 'pg');
 		for (const name of pg.functionNames)
 			expect(pg.statements).toContain(`COMMENT ON FUNCTION ${name}() IS '${pg.marker}'`);
 		for (const { name } of pg.triggers)
@@ -30,13 +32,13 @@ describe('customerTreeTriggers', () => {
 	});
 
 	test('Uses no common table expression in SQLite trigger bodies, which SQLite refuses', () => {
-		for (const statement of triggerSet(customerTreeTriggers, 'sqlite3').statements)
+		for (const statement of triggerSet(bundledCustomerTree.triggers, 'sqlite3').statements)
 			expect(statement).not.toMatch(/\bWITH\b/i);
-		expect(closureQuery('sqlite3')).toMatch(/^WITH RECURSIVE closure/);
+		expect(closureQuery('sqlite3', customerTreeNames(bundledDataMap()))).toMatch(/^WITH RECURSIVE closure/);
 	});
 
 	test('Drops each trigger before creating it, so installing twice is harmless', () => {
-		const { statements, triggers } = triggerSet(customerTreeTriggers, 'pg');
+		const { statements, triggers } = triggerSet(bundledCustomerTree.triggers, 'pg');
 		for (const { name } of triggers) {
 			expect(statements.indexOf(`DROP TRIGGER IF EXISTS ${name} ON customers`)).toBeLessThan(
 				statements.findIndex((statement) => statement.startsWith(`CREATE TRIGGER ${name} `)),

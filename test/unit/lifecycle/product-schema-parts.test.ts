@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { snapshotPaths } from '../../../scripts/lib/directus-instance.ts';
-import { allDerivedTables as derivedTables } from '../../../src/database/all-derived-tables.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
+import { derivedTablesOf } from '../../../src/database/derived-tables-of.ts';
 import {
 	derivedCollections,
 	helpDeskCollections,
@@ -40,7 +41,7 @@ describe.each(Object.entries(snapshotPaths))('What the uninstall removes, agains
 	test('Names only fields the snapshot has, the derived columns among them', () => {
 		for (const [collection, fields] of Object.entries(portalFieldsOfHelpDesk))
 			for (const field of fields) expect(has(collection, field), `${collection}.${field}`).toBe(true);
-		for (const { table, readOnlyField } of derivedTables) {
+		for (const { table, readOnlyField } of derivedTablesOf(bundledDataMap())) {
 			if (readOnlyField) expect(portalFieldsOfHelpDesk[table]).toContain(readOnlyField);
 			else expect(derivedCollections).toContain(table);
 		}

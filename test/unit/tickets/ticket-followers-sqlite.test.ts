@@ -9,11 +9,9 @@ import { ensureDerivedTable } from '../../../src/database/ensure-derived-table.t
 import { triggerSet } from '../../../src/database/trigger-set.ts';
 import { triggersAreCurrent } from '../../../src/database/triggers-are-current.ts';
 import { TicketFollowersReadOnlyError } from '../../../src/errors/ticket-followers-read-only-error.ts';
-import { ticketFollowersDerivedTable } from '../../../src/tickets/ticket-followers-derived-table.ts';
-import { ticketFollowersAreExact } from '../../../src/tickets/ticket-followers-are-exact.ts';
-import { ticketFollowersTriggers } from '../../../src/tickets/ticket-followers-triggers.ts';
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
 import { Random } from '../../support/random.ts';
+import { bundledTicketFollowers } from '../../support/bundled-derived-tables.ts';
 
 async function openDatabase(foreignKeys: boolean): Promise<Knex> {
 	const db = inMemorySqlite(foreignKeys);
@@ -70,7 +68,7 @@ describe.each([true, false])('The ticket-followers triggers on SQLite, foreign k
 	let db: Knex;
 	beforeEach(async () => {
 		db = await openDatabase(foreignKeys);
-		await ensureDerivedTable(db, ticketFollowersDerivedTable);
+		await ensureDerivedTable(db, bundledTicketFollowers);
 	});
 	afterEach(() => db.destroy());
 
@@ -128,7 +126,7 @@ describe.each([true, false])('The ticket-followers triggers on SQLite, foreign k
 			}
 			expect(await actualRows(db), `seed ${seed}, step ${step}: ${operation}`).toEqual(await expectedRows(db));
 		}
-		expect(await ticketFollowersAreExact(db)).toBe(true);
+		expect(await bundledTicketFollowers.isExact(db)).toBe(true);
 		const { actual, expected } = await followedTickets(db);
 		expect(actual).toEqual(expected);
 		expect(actual.length).toBeGreaterThan(10);
@@ -153,14 +151,14 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 			{ ticket: 1, contact: 2 },
 			{ ticket: 2, contact: 2 },
 		]);
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			status: 'ready',
 			installed: true,
 			rebuilt: true,
 			rows: 4,
 		});
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			status: 'ready',
 			installed: false,
 			rebuilt: false,
@@ -169,19 +167,19 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 	});
 
 	test('Rebuilds a table edited by hand: a stray row would show a contact someone else’s ticket, a duplicate is repaired too', async () => {
-		await ensureDerivedTable(db, ticketFollowersDerivedTable);
+		await ensureDerivedTable(db, bundledTicketFollowers);
 		await db('contacts').insert([{ first_name: 'a' }, { first_name: 'b' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db('ticket_followers').insert({ ticket: 1, contact: 2 });
-		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await bundledTicketFollowers.isExact(db)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			installed: false,
 			rebuilt: true,
 			rows: 1,
 		});
 		await db('ticket_followers').insert({ ticket: 1, contact: 1 });
-		expect(await ticketFollowersAreExact(db)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await bundledTicketFollowers.isExact(db)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			installed: false,
 			rebuilt: true,
 			rows: 1,
@@ -190,38 +188,38 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 	});
 
 	test('Reinstalls a dropped trigger and catches up with what it missed', async () => {
-		await ensureDerivedTable(db, ticketFollowersDerivedTable);
+		await ensureDerivedTable(db, bundledTicketFollowers);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db.raw('DROP TRIGGER portal_ticket_followers_ticket_insert');
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			installed: true,
 			rebuilt: true,
 			rows: 1,
 		});
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(true);
 	});
 
 	test('An upgrade that only changes the triggers reinstalls them and leaves an exact table as it is', async () => {
-		await ensureDerivedTable(db, ticketFollowersDerivedTable);
+		await ensureDerivedTable(db, bundledTicketFollowers);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db.raw('DROP TRIGGER portal_ticket_followers_participant_insert');
 		await db.raw(
 			'CREATE TRIGGER portal_ticket_followers_participant_insert AFTER INSERT ON ticket_participants FOR EACH ROW BEGIN /* customer-portal ticket_followers 000000000000 */ INSERT INTO ticket_followers (ticket, contact, participant) VALUES (NEW.ticket, NEW.contact, NEW.id); END',
 		);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			installed: true,
 			rebuilt: false,
 			rows: null,
 		});
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(true);
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(true);
 		expect(await actualRows(db)).toEqual(['1:1:-']);
 	});
 
 	test('Do not stand in the way of a schema change to tickets, participants or contacts, which SQLite makes by copying, dropping and renaming the table', async () => {
-		await ensureDerivedTable(db, ticketFollowersDerivedTable);
+		await ensureDerivedTable(db, bundledTicketFollowers);
 		await db('contacts').insert([{ first_name: 'a' }]);
 		await db('tickets').insert([{ subject: 's', contact: 1 }]);
 		await db('ticket_participants').insert([{ ticket: 1, contact: 1 }]);
@@ -232,8 +230,8 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 		}
 		// The copy dropped the triggers on tickets and participants; putting them back catches up.
 		await db('tickets').insert([{ subject: 't', contact: 1 }]);
-		expect(await triggersAreCurrent(db, ticketFollowersTriggers)).toBe(false);
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toMatchObject({
+		expect(await triggersAreCurrent(db, bundledTicketFollowers.triggers)).toBe(false);
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toMatchObject({
 			installed: true,
 			rebuilt: true,
 			rows: 3,
@@ -243,7 +241,7 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 
 	test('Leaves a database without the table alone', async () => {
 		await db.raw('DROP TABLE ticket_followers');
-		expect(await ensureDerivedTable(db, ticketFollowersDerivedTable)).toEqual({
+		expect(await ensureDerivedTable(db, bundledTicketFollowers)).toEqual({
 			status: 'schema-missing',
 			missing: ['ticket_followers'],
 		});
@@ -253,7 +251,7 @@ describe('ensureDerivedTable(ticketFollowersDerivedTable) on SQLite', () => {
 describe('ticketFollowersTriggers', () => {
 	test('Are named with their prefix and marked with their version on both databases', () => {
 		for (const dialect of ['sqlite3', 'pg'] as const) {
-			const set = triggerSet(ticketFollowersTriggers, dialect);
+			const set = triggerSet(bundledTicketFollowers.triggers, dialect);
 			expect(set.version).toMatch(/^[0-9a-f]{12}$/);
 			for (const { name } of set.triggers) {
 				expect(name).toMatch(/^portal_ticket_followers_/);
