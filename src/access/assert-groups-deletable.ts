@@ -2,6 +2,8 @@ import { DefaultGroupInUseError } from '../errors/default-group-in-use-error.ts'
 import { PortalGroupInUseError } from '../errors/portal-group-in-use-error.ts';
 import { SystemGroupReadOnlyError } from '../errors/system-group-read-only-error.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
 
 /** Refuses to delete a system group, a group that contacts are in, or the default group. */
@@ -11,9 +13,12 @@ export async function assertGroupsDeletable(
 ): Promise<void> {
 	const system = groups.find((group) => group.is_system);
 	if (system) throw new SystemGroupReadOnlyError({ group: system.name });
+	const map = (await fetchDataMap(context)).contacts;
 	for (const group of groups) {
 		const contacts = Number(
-			(await context.knex('contacts').where('portal_group', group.id).count({ count: '*' }).first())?.['count'] ?? 0,
+			(
+				await context.knex(map.collection).where(fieldOf(map, 'portal_group'), group.id).count({ count: '*' }).first()
+			)?.['count'] ?? 0,
 		);
 		if (contacts > 0) throw new PortalGroupInUseError({ group: group.name, contacts });
 	}

@@ -1,7 +1,11 @@
 import type { Knex } from 'knex';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ContactKey } from './contact-access-fields.ts';
 
 export interface OwnContact {
-	id: number;
+	id: ContactKey;
 	customer: number;
 }
 
@@ -11,7 +15,11 @@ export async function fetchOwnContact(
 	{ knex }: { knex: Knex },
 ): Promise<OwnContact | null> {
 	if (!userId) return null;
+	const { contacts } = await fetchDataMap({ knex });
 	return (
-		((await knex('contacts').select('id', 'customer').where('user', userId).first()) as OwnContact | undefined) ?? null
+		((await knex(contacts.collection)
+			.select(roleColumns(contacts, ['id', 'customer']))
+			.where(fieldOf(contacts, 'user'), userId)
+			.first()) as OwnContact | undefined) ?? null
 	);
 }

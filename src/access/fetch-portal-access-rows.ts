@@ -1,4 +1,5 @@
 import { customerBadges } from '../badges/customer-badges.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 
 export interface PortalAccessRow {
@@ -12,11 +13,12 @@ export async function fetchPortalAccessRows(
 	userId: string,
 	groupPolicies: string[],
 ): Promise<PortalAccessRow[]> {
+	const { customers } = await fetchDataMap(context);
 	return (await context
 		.knex('directus_access')
 		.select('id', 'policy')
 		.where('user', userId)
 		.where((query) =>
-			query.whereIn('policy', groupPolicies).orWhereIn('policy', customerBadges(context.knex)),
+			query.whereIn('policy', groupPolicies).orWhereIn('policy', customerBadges(context.knex, customers)),
 		)) as PortalAccessRow[];
 }

@@ -8,6 +8,9 @@
  */
 import type { Accountability } from '@directus/types';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import { readContactAccess } from './read-contact-access.ts';
 
 /**
  * Sets `login_suspended` on the contacts of `userIds` whose value differs from what `status` says, through
@@ -21,14 +24,11 @@ export async function followUserStatus(
 	status: string,
 ): Promise<void> {
 	const suspended = status !== 'active';
-	const contacts = (await context.knex('contacts').select('id', 'login_suspended').whereIn('user', userIds)) as {
-		id: number;
-		login_suspended: boolean | number | null;
-	}[];
-	const changing = contacts
-		.filter((contact) => Boolean(contact.login_suspended) !== suspended)
+	const map = (await fetchDataMap(context)).contacts;
+	const changing = (await readContactAccess(context.knex, map, { users: userIds }))
+		.filter((contact) => contact.login_suspended !== suspended)
 		.map((contact) => contact.id);
 	if (changing.length === 0) return;
-	const service = adminService(context, 'contacts', accountability);
-	await service.updateMany(changing, { login_suspended: suspended });
+	const service = adminService(context, map.collection, accountability);
+	await service.updateMany(changing, storedAs(map, { login_suspended: suspended }));
 }

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import type { AccessRow } from '../directus/access-rows.ts';
 import { readAccessRows } from '../directus/access-rows.ts';
 import { parseJsonColumn } from '../directus/parse-json-column.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { linkedUserState } from './linked-user-state.ts';
@@ -41,7 +44,10 @@ export async function groupAccessDrift(
 			.filter((group) => grantsPortalAccess(assertGroupPermissions(parseJsonColumn(group.permissions) ?? {})))
 			.map((group) => [group.id, group.policy]),
 	);
-	const contacts = (await knex('contacts').select('user', 'portal_group', 'login_suspended').whereNotNull('user')) as {
+	const { contacts: map } = await fetchDataMap({ knex });
+	const contacts = (await knex(map.collection)
+		.select(roleColumns(map, ['user', 'portal_group', 'login_suspended']))
+		.whereNotNull(fieldOf(map, 'user'))) as {
 		user: string;
 		portal_group: number | null;
 		login_suspended: boolean | number;

@@ -1,9 +1,10 @@
 import { customerKey } from '../hierarchy/customer-key.ts';
+import type { ContactKey } from './contact-access-fields.ts';
 import type { ContactAccessRecord } from './portal-records.ts';
 
 /** What a pending write to one contact means for its login, read from the write's changes over the stored contact. */
 export interface ContactAccessPlan {
-	contact: number;
+	contact: ContactKey;
 	/** The user the contact links to once the write is done. */
 	user: string | null;
 	/** The user the write unlinks, if any. */
@@ -30,7 +31,6 @@ export function planContactAccess(
 			('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? defaultGroup,
 		groupDefaulted: !('portal_group' in changes) && contact.portal_group === null,
 		customer: 'customer' in changes ? customerKey(changes['customer']) : contact.customer,
-		loginSuspended:
-			'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended === true,
+		loginSuspended: 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended,
 	};
 }

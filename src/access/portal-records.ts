@@ -1,3 +1,5 @@
+import type { ContactKey } from './contact-access-fields.ts';
+
 /** The product's own rows as the access code reads them. */
 export interface PortalGroupRecord {
 	id: number;
@@ -24,8 +26,9 @@ export interface PortalSettingsRecord {
 	data_map: unknown;
 }
 
+/** A contact's access, by role, whatever its collection names the fields (see `readContactAccess`). */
 export interface ContactAccessRecord {
-	id: number;
+	id: ContactKey;
 	user: string | null;
 	customer: number | null;
 	portal_group: number | null;

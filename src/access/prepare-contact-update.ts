@@ -2,24 +2,28 @@ import { PortalUserLinkError } from '../errors/portal-user-link-error.ts';
 import { assertLinkableUser } from './assert-linkable-user.ts';
 import { grantGroupToUser } from './grant-group-to-user.ts';
 import { releasePortalUser } from './release-portal-user.ts';
-import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
+import type { ContactKey } from './contact-access-fields.ts';
 import { planContactAccess } from './plan-contact-access.ts';
-import type { ContactAccessRecord, PortalSettingsRecord } from './portal-records.ts';
+import type { PortalSettingsRecord } from './portal-records.ts';
+import { readContactAccess } from './read-contact-access.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 
 export interface ContactUpdateOptions {
-	keys: (string | number)[];
+	keys: ContactKey[];
+	/** The write's changes to the contacts' access, by role (see `byRole`). */
 	changes: Record<string, unknown>;
 	settings: PortalSettingsRecord & { portal_role: string };
 	/** Where the caller's write cannot be refused by permissions (an admin, the product): apply the change at once. */
 	applyNow: boolean;
 	/** Told of each user the write unlinks from a contact, before anything is applied. */
-	onUnlink: (contact: number, user: string) => void;
+	onUnlink: (contact: ContactKey, user: string) => void;
 }
 
 /**
  * Checks a pending update of contacts' access fields and, where `applyNow`, applies it to their users at
- * once. Returns the changes to write: a group cleared becomes the default group, and a contact without a
- * group of its own gets the default stored once it has a login.
+ * once. Returns the changes to write, by role: a group cleared becomes the default group, and a contact
+ * without a group of its own gets the default stored once it has a login.
  */
 export async function prepareContactUpdate(
 	context: DirectusContext,
@@ -33,9 +37,7 @@ export async function prepareContactUpdate(
 		});
 	}
 	if ('portal_group' in changes && changes['portal_group'] === null) changes['portal_group'] = settings.default_group;
-	const current = (await adminService(context, 'contacts').readMany(keys, {
-		fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
-	})) as ContactAccessRecord[];
+	const current = await readContactAccess(context.knex, (await fetchDataMap(context)).contacts, { keys });
 	for (const contact of current) {
 		const plan = planContactAccess(contact, changes, settings.default_group);
 		if (plan.user) await assertLinkableUser(context, plan.user, role, plan.contact);

@@ -1,4 +1,6 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { releasePortalUser } from './release-portal-user.ts';
 
 /**
@@ -6,7 +8,11 @@ import { releasePortalUser } from './release-portal-user.ts';
  * portal user: for start-up only, when no request can be linking a user at the same moment.
  */
 export async function releaseUnlinkedPortalUsers(context: DirectusContext, portalRole: string): Promise<void> {
-	const linked = context.knex('contacts').select('user').whereNotNull('user');
+	const { contacts } = await fetchDataMap(context);
+	const linked = context
+		.knex(contacts.collection)
+		.select(fieldOf(contacts, 'user'))
+		.whereNotNull(fieldOf(contacts, 'user'));
 	const orphans = (await context
 		.knex('directus_users')
 		.select('id')

@@ -3,12 +3,16 @@ import { ForbiddenError } from '@directus/errors';
 import type { GroupPermissions } from '../catalogue/capabilities.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ContactKey } from './contact-access-fields.ts';
 import { isPortalUser } from './is-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
 
 export interface PortalUser {
 	user: string;
-	contact: { id: number; customer: number; login_suspended: boolean };
+	contact: { id: ContactKey; customer: number; login_suspended: boolean };
 	group: PortalGroupRecord;
 	capabilities: GroupPermissions;
 }
@@ -26,20 +30,17 @@ export async function resolvePortalUser(
 	if (!accountability?.user || !isPortalUser(accountability, settings.portal_role)) throw new ForbiddenError();
 	// The user's status comes from the database, not the token: an access token outlives a suspension
 	// (Directus checks only its signature until it expires).
+	const { contacts } = await fetchDataMap(context);
+	const user = `${contacts.collection}.${fieldOf(contacts, 'user')}`;
 	const contact = (await context
-		.knex('contacts')
-		.join('directus_users', 'directus_users.id', 'contacts.user')
-		.select(
-			'contacts.id',
-			'contacts.customer',
-			'contacts.portal_group',
-			'contacts.login_suspended',
-			'directus_users.status as user_status',
-		)
-		.where('contacts.user', accountability.user)
+		.knex(contacts.collection)
+		.join('directus_users', 'directus_users.id', user)
+		.select(roleColumns(contacts, ['id', 'customer', 'portal_group', 'login_suspended'], contacts.collection))
+		.select('directus_users.status as user_status')
+		.where(user, accountability.user)
 		.first()) as
 		| {
-				id: number;
+				id: ContactKey;
 				customer: number;
 				portal_group: number | null;
 				login_suspended: boolean | number;

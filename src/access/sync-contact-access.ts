@@ -1,4 +1,7 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ContactKey } from './contact-access-fields.ts';
+import { readContactAccess } from './read-contact-access.ts';
 import { syncUserAccess } from './sync-user-access.ts';
 
 /**
@@ -7,12 +10,11 @@ import { syncUserAccess } from './sync-user-access.ts';
  */
 export async function syncContactAccess(
 	context: DirectusContext,
-	contactIds: number[],
+	contactIds: ContactKey[],
 	portalRole: string,
 	defaultGroup: number | null,
 ): Promise<void> {
-	const users = (await context.knex('contacts').distinct('user').whereIn('id', contactIds).whereNotNull('user')) as {
-		user: string;
-	}[];
-	for (const { user } of users) await syncUserAccess(context, user, portalRole, defaultGroup);
+	const contacts = await readContactAccess(context.knex, (await fetchDataMap(context)).contacts, { keys: contactIds });
+	const users = new Set(contacts.flatMap(({ user }) => (user ? [user] : [])));
+	for (const user of users) await syncUserAccess(context, user, portalRole, defaultGroup);
 }

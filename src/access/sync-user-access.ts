@@ -10,8 +10,10 @@
  * contact first, could write last and leave a suspended contact its policies.
  */
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { applyGroupLocked } from './apply-group-locked.ts';
-import type { ContactAccessRecord } from './portal-records.ts';
+import { readContactAccess } from './read-contact-access.ts';
 import { releaseLocked } from './release-locked.ts';
 import { withUserLocked } from './with-user-locked.ts';
 
@@ -26,19 +28,20 @@ export async function syncUserAccess(
 	portalRole: string,
 	defaultGroup: number | null,
 ): Promise<void> {
+	const { contacts } = await fetchDataMap(context);
 	await withUserLocked(context, userId, async (locked) => {
-		const contact = (
-			await adminService(locked, 'contacts').readByQuery({
-				filter: { user: { _eq: userId } },
-				fields: ['id', 'user', 'customer', 'portal_group', 'login_suspended'],
-				limit: 1,
-			})
-		)[0] as ContactAccessRecord | undefined;
+		const [contact] = await readContactAccess(locked.knex, contacts, { users: [userId] });
 		if (!contact) return releaseLocked(locked, userId, portalRole);
 		const group = contact.portal_group ?? defaultGroup;
 		if (group === null) return false;
 		if (contact.portal_group === null)
-			await adminService(locked, 'contacts').updateOne(contact.id, { portal_group: group }, { emitEvents: false });
+			await adminService(locked, contacts.collection).updateOne(
+				contact.id,
+				storedAs(contacts, { portal_group: group }),
+				{
+					emitEvents: false,
+				},
+			);
 		return applyGroupLocked(locked, userId, group, contact.customer, portalRole, contact.login_suspended === true);
 	});
 }

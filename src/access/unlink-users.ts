@@ -1,5 +1,8 @@
 import type { Accountability } from '@directus/types';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import { readContactAccess } from './read-contact-access.ts';
 
 /**
  * Unlinks the users that staff are deleting from their contacts, through Directus's items service as
@@ -13,11 +16,12 @@ export async function unlinkUsers(
 	accountability: Accountability | null,
 	userIds: string[],
 ): Promise<void> {
-	const contacts = (await context.knex('contacts').select('id').whereIn('user', userIds)) as { id: number }[];
+	const map = (await fetchDataMap(context)).contacts;
+	const contacts = await readContactAccess(context.knex, map, { users: userIds });
 	if (contacts.length === 0) return;
-	const service = adminService(context, 'contacts', accountability);
+	const service = adminService(context, map.collection, accountability);
 	await service.updateMany(
 		contacts.map((contact) => contact.id),
-		{ user: null },
+		storedAs(map, { user: null }),
 	);
 }

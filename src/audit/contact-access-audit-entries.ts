@@ -1,9 +1,12 @@
+import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { AuditEntry } from './write-audit.ts';
 
 export interface ContactAccessAuditOptions {
+	/** The collection playing contacts. */
+	collection: string;
 	/** The contacts written, as stored after the write. */
-	contacts: { id: number; customer: number | null; user: string | null }[];
-	/** The access fields the write changed, and the write's payload. */
+	contacts: { id: ContactKey; customer: number | null; user: string | null }[];
+	/** The access roles the write changed, and the write's payload by role. */
 	changed: string[];
 	payload: Record<string, unknown>;
 	actor: string;
@@ -15,6 +18,7 @@ export interface ContactAccessAuditOptions {
  * contact without a login decides no one's access: not recorded for such a contact.
  */
 export function contactAccessAuditEntries({
+	collection,
 	contacts,
 	changed,
 	payload,
@@ -29,7 +33,7 @@ export function contactAccessAuditEntries({
 				action: 'contact.access_changed',
 				actor_user: actor,
 				customer: contact.customer,
-				target_collection: 'contacts',
+				target_collection: collection,
 				target_id: contact.id,
 				details: Object.fromEntries(fields.map((field) => [field, payload[field] ?? null])),
 				ip,

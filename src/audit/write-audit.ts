@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
+import type { ContactKey } from '../access/contact-access-fields.ts';
 
 export interface AuditEntry {
 	action: string;
 	actor_user?: string | null;
-	actor_contact?: number | null;
+	actor_contact?: ContactKey | null;
 	customer?: number | null;
 	target_collection?: string | null;
 	target_id?: string | number | null;

@@ -1,8 +1,11 @@
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { readContactAccess } from '../access/read-contact-access.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { contactAccessAuditEntries } from './contact-access-audit-entries.ts';
 import { writeAudit } from './write-audit.ts';
 
-/** Records a person's change to contacts' access fields through Directus, read as committed. */
+/** Records a person's change to contacts' access (by role, in `changed` and `payload`) through Directus, read as committed. */
 export async function writeContactAccessAudit(
 	context: Pick<DirectusContext, 'knex'>,
 	{
@@ -11,15 +14,18 @@ export async function writeContactAccessAudit(
 		payload,
 		actor,
 		ip,
-	}: { contactIds: number[]; changed: string[]; payload: Record<string, unknown>; actor: string; ip: string | null },
+	}: {
+		contactIds: ContactKey[];
+		changed: string[];
+		payload: Record<string, unknown>;
+		actor: string;
+		ip: string | null;
+	},
 ): Promise<void> {
-	const rows = (await context.knex('contacts').select('id', 'customer', 'user').whereIn('id', contactIds)) as {
-		id: number;
-		customer: number;
-		user: string | null;
-	}[];
-	const stored = new Map(rows.map((row) => [row.id, row]));
-	const contacts = contactIds.map((id) => stored.get(id) ?? { id, customer: null, user: null });
-	for (const entry of contactAccessAuditEntries({ contacts, changed, payload, actor, ip }))
+	const map = (await fetchDataMap(context)).contacts;
+	const rows = await readContactAccess(context.knex, map, { keys: contactIds });
+	const stored = new Map(rows.map((row) => [String(row.id), row]));
+	const contacts = contactIds.map((id) => stored.get(String(id)) ?? { id, customer: null, user: null });
+	for (const entry of contactAccessAuditEntries({ collection: map.collection, contacts, changed, payload, actor, ip }))
 		await writeAudit(context, entry);
 }

@@ -15,13 +15,17 @@
  */
 import { createManagedPolicy } from '../policies/create-managed-policy.ts';
 import { type DirectusContext, systemService } from '../directus/directus-context.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { badgeName } from './badge-name.ts';
 
+/** A customer as the badge reads it, by role. */
 interface CustomerBadgeRow {
 	id: number;
 	name: string;
 	tree_path: string | null;
-	portal_badge: string | null;
+	badge: string | null;
 }
 
 /**
@@ -30,17 +34,19 @@ interface CustomerBadgeRow {
  * customer keeps the one stored first and the other is deleted.
  */
 export async function ensureCustomerBadge(context: DirectusContext, customerId: number): Promise<string | null> {
+	const { customers } = await fetchDataMap(context);
+	const [id, badge] = [fieldOf(customers, 'id'), fieldOf(customers, 'badge')];
 	const customer = (await context
-		.knex('customers')
-		.select('id', 'name', 'tree_path', 'portal_badge')
-		.where('id', customerId)
+		.knex(customers.collection)
+		.select(roleColumns(customers, ['id', 'name', 'tree_path', 'badge']))
+		.where(id, customerId)
 		.first()) as CustomerBadgeRow | undefined;
 	if (!customer) return null;
-	if (customer.portal_badge) {
+	if (customer.badge) {
 		const policy = (await context
 			.knex('directus_policies')
 			.select('id', 'name', 'portal_tree_path')
-			.where('id', customer.portal_badge)
+			.where('id', customer.badge)
 			.first()) as { id: string; name: string; portal_tree_path: string | null } | undefined;
 		if (policy) {
 			if (policy.name !== badgeName(customer.name) || policy.portal_tree_path !== customer.tree_path) {
@@ -60,15 +66,13 @@ export async function ensureCustomerBadge(context: DirectusContext, customerId: 
 	});
 	await context.knex('directus_policies').where('id', created).update({ portal_tree_path: customer.tree_path });
 	const stored = await context
-		.knex('customers')
-		.where('id', customerId)
-		.where((query) =>
-			customer.portal_badge ? query.where('portal_badge', customer.portal_badge) : query.whereNull('portal_badge'),
-		)
-		.update({ portal_badge: created });
+		.knex(customers.collection)
+		.where(id, customerId)
+		.where((query) => (customer.badge ? query.where(badge, customer.badge) : query.whereNull(badge)))
+		.update({ [badge]: created });
 	if (stored === 1) return created;
 	await systemService(context, 'PoliciesService').deleteOne(created);
-	const winner = (await context.knex('customers').select('portal_badge').where('id', customerId).first()) as
-		{ portal_badge: string | null } | undefined;
-	return winner?.portal_badge ?? null;
+	const winner = (await context.knex(customers.collection).select({ badge }).where(id, customerId).first()) as
+		{ badge: string | null } | undefined;
+	return winner?.badge ?? null;
 }

@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { type AccessRow, readAccessRows } from '../directus/access-rows.ts';
 
 /**
@@ -15,24 +18,24 @@ export async function fetchBadgeHolders(knex: Knex, given?: readonly AccessRow[]
 			(row) => row.policy,
 		),
 	);
-	const badged = (await knex('customers').select('id', 'portal_badge').whereNotNull('portal_badge')) as {
-		id: number;
-		portal_badge: string;
-	}[];
-	const customerOfBadge = new Map(badged.map((customer) => [customer.portal_badge, customer.id]));
+	const { customers, contacts: contactsMap } = await fetchDataMap({ knex });
+	const badged = (await knex(customers.collection)
+		.select(roleColumns(customers, ['id', 'badge']))
+		.whereNotNull(fieldOf(customers, 'badge'))) as { id: number; badge: string }[];
+	const customerOfBadge = new Map(badged.map((customer) => [customer.badge, customer.id]));
 	const access = given ?? (await readAccessRows(knex));
 	const active = new Set(
 		access.flatMap((row) => (row.user !== null && groupPolicies.has(row.policy) ? [row.user] : [])),
 	);
-	const contacts = (await knex('contacts')
-		.select('user', 'customer')
-		.whereNotNull('user')
-		.whereNotNull('customer')) as { user: string; customer: number }[];
+	const contacts = (await knex(contactsMap.collection)
+		.select(roleColumns(contactsMap, ['user', 'customer']))
+		.whereNotNull(fieldOf(contactsMap, 'user'))
+		.whereNotNull(fieldOf(contactsMap, 'customer'))) as { user: string; customer: number }[];
 	return {
 		/** Customer by badge. */
 		customerOfBadge,
 		/** Badge by customer. */
-		badgeOfCustomer: new Map(badged.map((customer) => [customer.id, customer.portal_badge])),
+		badgeOfCustomer: new Map(badged.map((customer) => [customer.id, customer.badge])),
 		/** The customer each active portal user is entitled to the badge of. */
 		entitled: new Map(
 			contacts.filter((contact) => active.has(contact.user)).map((contact) => [contact.user, contact.customer]),

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -6,8 +8,8 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export async function filterCustomerBadges(knex: Knex, policies: string[]): Promise<Set<string>> {
 	const candidates = policies.filter(isUuid);
 	if (candidates.length === 0) return new Set();
-	const rows = (await knex('customers').select('portal_badge').whereIn('portal_badge', candidates)) as {
-		portal_badge: string;
-	}[];
-	return new Set(rows.map((row) => row.portal_badge));
+	const { customers } = await fetchDataMap({ knex });
+	const badge = fieldOf(customers, 'badge');
+	const rows = (await knex(customers.collection).select({ badge }).whereIn(badge, candidates)) as { badge: string }[];
+	return new Set(rows.map((row) => row.badge));
 }

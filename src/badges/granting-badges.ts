@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { customerBadges } from './customer-badges.ts';
 
 /** Badges that grant something: admin or studio access, or any permission row. Their ids. */
 export async function grantingBadges(knex: Knex): Promise<string[]> {
+	const { customers } = await fetchDataMap({ knex });
 	const rows = (await knex('directus_policies')
 		.select('id')
-		.whereIn('id', customerBadges(knex))
+		.whereIn('id', customerBadges(knex, customers))
 		.where((query) =>
 			query
 				.where('admin_access', true)

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { readAccessRows } from '../directus/access-rows.ts';
 import { groupAccessDrift, type GroupAccessDrift } from '../access/group-access-drift.ts';
 import { customerBadges } from '../badges/customer-badges.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { strayBadgeAccess } from '../badges/stray-badge-access.ts';
 
 /** What reaches portal users besides their contacts' groups and badges, as the doctor checks it. */
@@ -32,7 +33,11 @@ export async function readPortalUserAccess(
 		),
 	);
 	const badges = new Set(
-		badgesReady ? ((await customerBadges(knex)) as { portal_badge: string }[]).map((row) => row.portal_badge) : [],
+		badgesReady
+			? ((await customerBadges(knex, (await fetchDataMap({ knex })).customers)) as { badge: string }[]).map(
+					(row) => row.badge,
+				)
+			: [],
 	);
 	const reaching = access.filter(
 		(row) => row.role === portalRole || (row.user !== null && portalUsers.has(row.user) && !badges.has(row.policy)),

@@ -82,10 +82,13 @@ export async function runDoctor(
 	// The derived tables' columns on the map the portal runs on; while that map does not fit, its finding keeps
 	// the portal closed, and the bundled collections are checked.
 	const map = dataMapFindings.length > 0 ? bundledDataMap() : dataMapOf(settings);
-	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumnsOf(map), customerBadgeColumns));
+	const badgeColumns = customerBadgeColumns(map);
+	const missing = await missingColumns(context.knex, mergeColumns(derivedTableColumnsOf(map), badgeColumns));
 	findings.push(...checkSchema(missing), ...dataMapFindings);
+	// The portal users' access and badges are read through the map: while it does not fit, they wait for it.
+	const mapFits = dataMapFindings.length === 0;
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
-	const badgesReady = !missing.some((column) => (column.split('.')[0] as string) in customerBadgeColumns);
+	const badgesReady = mapFits && !missing.some((column) => (column.split('.')[0] as string) in badgeColumns);
 
 	const groups = (await context.knex('portal_groups').select('id', 'name', 'permissions', 'policy')) as {
 		id: number;
@@ -137,7 +140,7 @@ export async function runDoctor(
 	// Portal users: only their group's policy and their customer's badge, through their own access rows;
 	// nothing through the role.
 	let strayBadges: string[] | undefined;
-	if (settings.portal_role) {
+	if (settings.portal_role && mapFits) {
 		const access = await readPortalUserAccess(context.knex, {
 			portalRole: settings.portal_role,
 			defaultGroup: settings.default_group,

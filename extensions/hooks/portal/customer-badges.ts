@@ -8,6 +8,8 @@
 import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { filterCustomerBadges } from '../../../src/badges/filter-customer-badges.ts';
+import { fieldOf, fieldsOf } from '../../../src/compiler/mapped-fields.ts';
+import { mappedObjectFor } from '../../shared/mapped-object-for.ts';
 import { refreshCustomerBadges } from '../../../src/badges/refresh-customer-badges.ts';
 import { CustomerBadgeReadOnlyError } from '../../../src/errors/customer-badge-read-only-error.ts';
 
@@ -30,9 +32,11 @@ export function registerCustomerBadges(
 		if ((await filterCustomerBadges(knex, named)).size > 0) throw new CustomerBadgeReadOnlyError();
 	}
 
-	for (const event of ['customers.items.create', 'customers.items.update']) {
-		filter(event, (payload, _meta, { accountability }) => {
-			if (byHand(accountability) && names(payload, 'portal_badge')) throw new CustomerBadgeReadOnlyError();
+	for (const event of ['items.create', 'items.update']) {
+		filter(event, async (payload, meta, { accountability, database: knex }) => {
+			if (!byHand(accountability)) return payload;
+			const customers = await mappedObjectFor(knex, 'customers', meta['collection']);
+			if (customers && names(payload, fieldOf(customers, 'badge'))) throw new CustomerBadgeReadOnlyError();
 			return payload;
 		});
 	}
@@ -68,8 +72,10 @@ export function registerCustomerBadges(
 	}
 
 	// A move or a rename changes the tree paths or names the badges below it copy.
-	action('customers.items.update', async ({ payload }) => {
-		if (!['parent', 'visible_to_parent', 'name'].some((field) => names(payload, field))) return;
+	action('items.update', async ({ payload, collection }) => {
+		const customers = await mappedObjectFor(database, 'customers', collection);
+		if (!customers) return;
+		if (!fieldsOf(customers, ['parent', 'visible_to_parent', 'name']).some((field) => names(payload, field))) return;
 		try {
 			await refreshCustomerBadges(database);
 		} catch (error) {
@@ -79,31 +85,28 @@ export function registerCustomerBadges(
 
 	// A deleted customer's badge goes too (its attachments with it).
 	const badgesOfDeleted = new Map<string, string[]>();
-	filter('customers.items.delete', async (keys, _meta, { database: knex }) => {
-		const rows = (await knex('customers')
-			.select('portal_badge')
-			.whereIn('id', keys as Key[])
-			.whereNotNull('portal_badge')) as { portal_badge: string }[];
+	filter('items.delete', async (keys, meta, { database: knex }) => {
+		const customers = await mappedObjectFor(knex, 'customers', meta['collection']);
+		if (!customers) return keys;
+		const badge = fieldOf(customers, 'badge');
+		const rows = (await knex(customers.collection)
+			.select({ badge })
+			.whereIn(fieldOf(customers, 'id'), keys as Key[])
+			.whereNotNull(badge)) as { badge: string }[];
 		if (rows.length > 0)
 			badgesOfDeleted.set(
-				JSON.stringify([...(keys as Key[])].map(String).sort()),
-				rows.map((row) => row.portal_badge),
+				JSON.stringify([meta['collection'], ...[...(keys as Key[])].map(String).sort()]),
+				rows.map((row) => row.badge),
 			);
 		return keys;
 	});
-	action('customers.items.delete', async ({ keys }) => {
-		const id = JSON.stringify([...(keys as Key[])].map(String).sort());
+	action('items.delete', async ({ keys, collection }) => {
+		const id = JSON.stringify([collection, ...[...(keys as Key[])].map(String).sort()]);
 		const badges = badgesOfDeleted.get(id);
 		badgesOfDeleted.delete(id);
 		if (!badges) return;
 		try {
-			const stillUsed = new Set(
-				(
-					(await database('customers').select('portal_badge').whereIn('portal_badge', badges)) as {
-						portal_badge: string;
-					}[]
-				).map((row) => row.portal_badge),
-			);
+			const stillUsed = await filterCustomerBadges(database, badges);
 			const gone = badges.filter((badge) => !stillUsed.has(badge));
 			if (gone.length > 0)
 				await new services.PoliciesService({

@@ -10,7 +10,13 @@
  * permissions, where they also apply the change at once so it holds on the very next request; actions
  * then bring everything in line with what was committed, for every caller.
  */
-import type { Accountability, FilterHandler, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type {
+	Accountability,
+	EventContext,
+	FilterHandler,
+	HookExtensionContext,
+	RegisterFunctions,
+} from '@directus/types';
 import type { Knex } from 'knex';
 import { applyPortalSettings } from '../../../src/policies/apply-portal-settings.ts';
 import { assertGroupsDeletable } from '../../../src/access/assert-groups-deletable.ts';
@@ -31,11 +37,13 @@ import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { prepareContactCreate } from '../../../src/access/prepare-contact-create.ts';
 import { prepareContactUpdate } from '../../../src/access/prepare-contact-update.ts';
 import { preparePortal } from '../../../src/access/prepare-portal.ts';
-import type {
-	ContactAccessRecord,
-	PortalGroupRecord,
-	PortalSettingsRecord,
-} from '../../../src/access/portal-records.ts';
+import type { PortalGroupRecord, PortalSettingsRecord } from '../../../src/access/portal-records.ts';
+import { readContactAccess } from '../../../src/access/read-contact-access.ts';
+import type { ObjectMap } from '../../../src/data-map/data-map.ts';
+import { byRole } from '../../../src/data-map/by-role.ts';
+import { storedAs } from '../../../src/data-map/stored-as.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
+import { mappedObjectFor } from '../../shared/mapped-object-for.ts';
 import { syncGroupPolicy, writeGroupPolicy } from '../../../src/policies/sync-group-policy.ts';
 import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -66,14 +74,33 @@ export function registerPortalAccess(
 	 * the checks below must not tell them anything first.
 	 */
 	const staffFilter = <T>(event: string, handler: FilterHandler<T>) =>
-		filter<T>(event, async (payload, meta, eventContext) => {
-			const { accountability, database: knex } = eventContext;
-			if (accountability && !accountability.admin) {
-				if (!accountability.user) return payload;
-				if (isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role))
-					return payload;
-			}
-			return handler(payload, meta, eventContext);
+		filter<T>(event, async (payload, meta, eventContext) =>
+			(await isStaffWrite(eventContext)) ? handler(payload, meta, eventContext) : payload,
+		);
+	const isStaffWrite = async ({ accountability, database: knex }: EventContext): Promise<boolean> => {
+		if (!accountability || accountability.admin) return true;
+		if (!accountability.user) return false;
+		return !isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role);
+	};
+
+	/**
+	 * A staff filter on writes to the collection playing contacts, whatever it is named (see
+	 * `mappedObjectFor`): the collection is looked up first, so the team's other writes cost one primary-key
+	 * read and nothing else.
+	 */
+	const contactsFilter = <T>(
+		action: 'create' | 'update' | 'delete',
+		handler: (
+			payload: T,
+			meta: Record<string, unknown>,
+			eventContext: EventContext,
+			contacts: ObjectMap<'contacts'>,
+		) => Promise<T>,
+	) =>
+		filter<T>(`items.${action}`, async (payload, meta, eventContext) => {
+			const contacts = await mappedObjectFor(eventContext.database, 'contacts', meta['collection']);
+			if (!contacts || !(await isStaffWrite(eventContext))) return payload;
+			return handler(payload, meta, eventContext, contacts);
 		});
 
 	init('app.after', async () => {
@@ -219,7 +246,7 @@ export function registerPortalAccess(
 	 * still sees the old link) to the action: only those are released, never a sweep over every portal
 	 * user, which would race with links being made by other requests.
 	 */
-	const unlinkedUsers = new Map<number, string>();
+	const unlinkedUsers = new Map<string, string>();
 
 	/**
 	 * The syncs running after contact writes on this instance, by contact. An admin's next write to the same
@@ -228,63 +255,66 @@ export function registerPortalAccess(
 	 * this: each sync reads the contact under the user's lock; this keeps an admin's change in force from the
 	 * very next request.)
 	 */
-	const syncsInFlight = new Map<number, Promise<void>>();
+	const syncsInFlight = new Map<string, Promise<void>>();
 	const afterSyncsOf = async (contactIds: Key[], knex: Knex) => {
 		// Not inside a transaction: a sync started by an earlier write in it may be waiting for its commit.
 		if (knex.isTransaction) return;
-		await Promise.all(contactIds.map((id) => syncsInFlight.get(Number(id))));
+		await Promise.all(contactIds.map((id) => syncsInFlight.get(String(id))));
 	};
 
-	staffFilter('contacts.items.create', async (payload, _meta, { database: trx, accountability }) => {
-		if (typeof (payload as Payload)['user'] !== 'string') return { ...(payload as Payload) };
+	contactsFilter<Payload>('create', async (payload, _meta, { database: trx, accountability }, contacts) => {
+		const access = byRole(contacts, payload as Payload, contactAccessFields);
+		if (typeof access.user !== 'string') return { ...(payload as Payload) };
 		const context = await contextOn(trx);
-		return prepareContactCreate(context, {
-			contact: payload as Payload,
+		const prepared = await prepareContactCreate(context, {
+			contact: access,
 			settings: await fetchPortalSettings(context),
 			applyNow: actsAsAdmin(accountability),
 		});
+		return { ...(payload as Payload), ...storedAs(contacts, prepared) };
 	});
 
-	staffFilter('contacts.items.update', async (payload, meta, { database, accountability }) => {
-		const changes = { ...(payload as Payload) };
-		if (!contactAccessFields.some((field) => field in changes)) return changes;
+	contactsFilter<Payload>('update', async (payload, meta, { database, accountability }, contacts) => {
+		const changes = byRole(contacts, payload as Payload, contactAccessFields);
+		if (Object.keys(changes).length === 0) return { ...(payload as Payload) };
 		const keys = meta['keys'] as Key[];
 		if (actsAsAdmin(accountability)) await afterSyncsOf(keys, database);
 		const context = await contextOn(database);
 		const settings = await fetchPortalSettings(context);
 		const role = settings.portal_role;
-		if (!role) return changes;
-		return prepareContactUpdate(context, {
+		if (!role) return { ...(payload as Payload) };
+		const prepared = await prepareContactUpdate(context, {
 			keys,
 			changes,
 			settings: { ...settings, portal_role: role },
 			applyNow: actsAsAdmin(accountability),
-			onUnlink: (contact, user) => unlinkedUsers.set(contact, user),
+			onUnlink: (contact, user) => unlinkedUsers.set(String(contact), user),
 		});
+		return { ...(payload as Payload), ...storedAs(contacts, prepared) };
 	});
 
-	staffFilter('contacts.items.delete', async (keys, _meta, { database, accountability }) => {
+	contactsFilter<Key[]>('delete', async (keys, _meta, { database, accountability }, contacts) => {
 		if (actsAsAdmin(accountability)) await afterSyncsOf(keys as Key[], database);
 		const context = await contextOn(database);
 		const role = (await fetchPortalSettings(context)).portal_role;
 		if (!role) return keys;
-		const contacts = (await adminService(context, 'contacts').readMany(keys as Key[], {
-			fields: ['id', 'user'],
-		})) as ContactAccessRecord[];
-		for (const contact of contacts) {
+		for (const contact of await readContactAccess(database, contacts, { keys: keys as Key[] })) {
 			if (!contact.user) continue;
-			unlinkedUsers.set(contact.id, contact.user);
+			unlinkedUsers.set(String(contact.id), contact.user);
 			// Fail closed at once for admins; the action releases for everyone once the delete is committed.
 			if (actsAsAdmin(accountability)) await releasePortalUser(context, contact.user, role);
 		}
 		return keys;
 	});
 
-	for (const event of ['contacts.items.create', 'contacts.items.update']) {
-		action(event, async ({ payload, key, keys }, { accountability }) => {
-			const changed = contactAccessFields.filter((field) => field in (payload as Payload));
+	for (const event of ['items.create', 'items.update']) {
+		action(event, async ({ payload, key, keys, collection }, { accountability }) => {
+			const contacts = await mappedObjectFor(database, 'contacts', collection);
+			if (!contacts) return;
+			const changes = byRole(contacts, payload as Payload, contactAccessFields);
+			const changed = contactAccessFields.filter((role) => role in changes);
 			if (changed.length === 0) return;
-			const contactIds = ((keys as Key[] | undefined) ?? [key as Key]).map(Number);
+			const contactIds = (keys as Key[] | undefined) ?? [key as Key];
 			const sync = resync(async (context) => {
 				const settings = await fetchPortalSettings(context);
 				if (settings.portal_role) {
@@ -292,11 +322,7 @@ export function registerPortalAccess(
 					await releaseUnlinked(context, contactIds, settings.portal_role, settings.default_group);
 					// An admin's create of a contact with a login was applied inside the write's transaction, where
 					// Directus cleared its permission caches before the commit: clear them once more now that it is visible.
-					if (
-						event === 'contacts.items.create' &&
-						actsAsAdmin(accountability) &&
-						typeof (payload as Payload)['user'] === 'string'
-					)
+					if (event === 'items.create' && actsAsAdmin(accountability) && typeof changes.user === 'string')
 						await clearPermissionCaches(context);
 				}
 				// Changes made through Directus by a person; the product's own endpoints write their own entries.
@@ -304,23 +330,24 @@ export function registerPortalAccess(
 					await writeContactAccessAudit(context, {
 						contactIds,
 						changed,
-						payload: payload as Payload,
+						payload: changes,
 						actor: accountability.user,
 						ip: accountability.ip ?? null,
 					});
 				}
 			});
-			for (const id of contactIds) syncsInFlight.set(id, sync);
+			for (const id of contactIds) syncsInFlight.set(String(id), sync);
 			await sync;
-			for (const id of contactIds) if (syncsInFlight.get(id) === sync) syncsInFlight.delete(id);
+			for (const id of contactIds) if (syncsInFlight.get(String(id)) === sync) syncsInFlight.delete(String(id));
 		});
 	}
 
-	action('contacts.items.delete', async ({ keys }) => {
+	action('items.delete', async ({ keys, collection }) => {
+		if (!(await mappedObjectFor(database, 'contacts', collection))) return;
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
 			if (settings.portal_role)
-				await releaseUnlinked(context, (keys as Key[]).map(Number), settings.portal_role, settings.default_group);
+				await releaseUnlinked(context, keys as Key[], settings.portal_role, settings.default_group);
 		});
 	});
 
@@ -343,10 +370,9 @@ export function registerPortalAccess(
 			await followUserStatus(context, null, keys as string[], status);
 			// Also where the contact's login did not change: a user of a group that grants nothing stays suspended.
 			const settings = await fetchPortalSettings(context);
-			const contacts = (await context
-				.knex('contacts')
-				.select('id')
-				.whereIn('user', keys as string[])) as { id: number }[];
+			const contacts = await readContactAccess(context.knex, (await fetchDataMap(context)).contacts, {
+				users: keys as string[],
+			});
 			if (settings.portal_role)
 				await syncContactAccess(
 					context,
@@ -370,14 +396,14 @@ export function registerPortalAccess(
 	/** Brings in line the users the filters saw these contacts let go of: released, unless another contact links them meanwhile. */
 	async function releaseUnlinked(
 		context: DirectusContext,
-		contactIds: number[],
+		contactIds: Key[],
 		role: string,
 		defaultGroup: number | null,
 	): Promise<void> {
 		for (const contact of contactIds) {
-			const user = unlinkedUsers.get(contact);
+			const user = unlinkedUsers.get(String(contact));
 			if (!user) continue;
-			unlinkedUsers.delete(contact);
+			unlinkedUsers.delete(String(contact));
 			await syncUserAccess(context, user, role, defaultGroup);
 		}
 	}
