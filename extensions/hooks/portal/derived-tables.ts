@@ -5,8 +5,9 @@
  * Directus runs `items.*` filters outside the write's transaction, and imports may bypass Directus.
  * This hook installs the triggers and repairs the tables when Directus starts, puts the triggers back
  * before a write when they went missing, and keeps hands off the tables; all on the collections of the data
- * map the portal runs on when Directus starts.
+ * map the portal runs on, read per write.
  */
+import { isDirectusError } from '@directus/errors';
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { missingSchemaAdvice } from '../../../src/doctor/check-schema.ts';
@@ -14,8 +15,7 @@ import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import type { DerivedTable } from '../../../src/database/derived-table.ts';
 import { derivedTablesOf } from '../../../src/database/derived-tables-of.ts';
 import { bundledDataMap, type DataMap } from '../../../src/data-map/data-map.ts';
-import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
-import { dataMapOf } from '../../../src/settings/data-map-of.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { ensureDerivedTable, type EnsureDerivedTableOutcome } from '../../../src/database/ensure-derived-table.ts';
 import { staleTriggerSets } from '../../../src/database/triggers-are-current.ts';
 
@@ -23,43 +23,45 @@ type Logger = HookExtensionContext['logger'];
 
 export function registerDerivedTables(
 	{ init, filter }: RegisterFunctions,
-	{ database, logger, services, getSchema }: HookExtensionContext,
+	{ database, logger }: HookExtensionContext,
 ): void {
 	const report = reporter(logger);
+	const bundled = bundledDataMap();
+
+	/** The derived tables of each map the portal has run on, built once per map (`fetchDataMap` keeps its object). */
+	const tablesOfMap = new WeakMap<DataMap, readonly DerivedTable[]>();
+	const tablesOf = (map: DataMap) => {
+		let tables = tablesOfMap.get(map);
+		if (!tables) tablesOfMap.set(map, (tables = derivedTablesOf(map)));
+		return tables;
+	};
 
 	/**
-	 * The data map the portal runs on. Without portal settings to read (the portal's schema not applied) the
-	 * bundled collections', whose missing tables `ensureDerivedTable` then reports; a stored map that is not even
-	 * shaped like one keeps nothing (the doctor keeps the portal closed over it).
+	 * The derived tables of the data map the portal runs on now, read per write (one primary-key read) so that a
+	 * map saved on any instance holds here from the next write. Without portal settings to read (the portal's
+	 * schema not applied) the bundled collections', whose missing tables `ensureDerivedTable` then reports; a
+	 * stored map that is not even shaped like one keeps nothing (the doctor keeps the portal closed over it).
 	 */
-	const runningMap = async (): Promise<DataMap | null> => {
-		let stored: unknown;
+	let misshapenReported = false;
+	const runningTables = async (knex: Knex): Promise<readonly DerivedTable[]> => {
 		try {
-			stored = (await fetchPortalSettings({ services, schema: await getSchema(), knex: database })).data_map;
-		} catch {
-			return bundledDataMap();
-		}
-		try {
-			return dataMapOf({ data_map: stored });
+			return tablesOf(await fetchDataMap({ knex }));
 		} catch (error) {
-			logger.error(
-				error,
-				'Customer Portal: the stored data map is not shaped like one; the tables the portal derives are not kept until it is fixed.',
-			);
-			return null;
+			if (!isDirectusError(error, 'INVALID_DATA_MAP')) return tablesOf(bundled);
+			if (!misshapenReported)
+				logger.error(
+					error,
+					'Customer Portal: the stored data map is not shaped like one; the tables the portal derives are not kept until it is fixed.',
+				);
+			misshapenReported = true;
+			return [];
 		}
 	};
 
 	// `app.after` fires once the server is built and before it listens, in `directus start` only (CLI
 	// commands such as `schema apply` emit `cli.*` instead): no request can write before this is done.
 	init('app.after', async () => {
-		const map = await runningMap();
-		if (map === null) return;
-		const derivedTables = derivedTablesOf(map);
-		// Registered for the map read here: a map saved later takes effect at the next start. Registering them
-		// anew on a change of the map (and installing the triggers on its tables) goes here.
-		registerFilters(derivedTables);
-		for (const derived of derivedTables) {
+		for (const derived of await runningTables(database)) {
 			try {
 				report(derived, await ensureDerivedTable(database, derived), 'at start-up');
 			} catch (error) {
@@ -80,6 +82,7 @@ export function registerDerivedTables(
 		const dialect = databaseDialect(trx);
 		if (dialect === null) return;
 		const here = kept.filter(({ dialects }) => !dialects || dialects.includes(dialect));
+		if (here.length === 0) return;
 		const stale = await staleTriggerSets(
 			trx,
 			here.map(({ triggers }) => triggers),
@@ -88,37 +91,26 @@ export function registerDerivedTables(
 			report(derived, await ensureDerivedTable(trx, derived), `before a write to ${derived.sources.join(' or ')}`);
 		}
 	};
-	/** The filters that keep the triggers before each write to a source, and hands off the derived tables. */
-	const registerFilters = (derivedTables: readonly DerivedTable[]): void => {
-		for (const source of new Set(derivedTables.flatMap(({ sources }) => sources))) {
-			const kept = derivedTables.filter(({ sources }) => sources.includes(source));
-			for (const action of ['create', 'update', 'delete']) {
-				filter(`${source}.items.${action}`, async (payload, _meta, { database: trx }) => {
-					await keepTriggers(trx, kept);
-					return payload;
-				});
-			}
-		}
 
-		for (const derived of derivedTables) {
-			// Directus has no read-only collections or fields of its own to stop an admin or a flow.
-			const field = derived.readOnlyField;
-			if (field === undefined) {
-				for (const action of ['create', 'update', 'delete']) {
-					filter(`${derived.table}.items.${action}`, () => {
-						throw derived.readOnlyError();
-					});
-				}
-			} else {
-				for (const action of ['create', 'update']) {
-					filter(`${derived.table}.items.${action}`, (payload) => {
-						if (typeof payload === 'object' && payload !== null && field in payload) throw derived.readOnlyError();
-						return payload;
-					});
-				}
+	// Every collection's writes (Directus emits `items.*` for each): the map says which are sources and which
+	// are derived. Directus has no read-only collections or fields of its own to stop an admin or a flow.
+	for (const action of ['create', 'update', 'delete'] as const) {
+		filter(`items.${action}`, async (payload, { collection }, { database: trx }) => {
+			const tables = await runningTables(trx);
+			for (const derived of tables) {
+				if (derived.table !== collection) continue;
+				const field = derived.readOnlyField;
+				if (field === undefined) throw derived.readOnlyError();
+				if (action !== 'delete' && typeof payload === 'object' && payload !== null && field in payload)
+					throw derived.readOnlyError();
 			}
-		}
-	};
+			await keepTriggers(
+				trx,
+				tables.filter(({ sources }) => sources.includes(String(collection))),
+			);
+			return payload;
+		});
+	}
 }
 
 /** Logs what `ensureDerivedTable` did, each distinct warning once. */
