@@ -6,7 +6,7 @@ import { dataMapProductParts } from './data-map-product-parts.ts';
 import { currentContext, type LifecycleContext } from './lifecycle-context.ts';
 import { uninstallLedgerTable } from './product-schema-parts.ts';
 
-/** The rows the product put on Directus's own tables, as ids. */
+/** What the product put on Directus: its rows on Directus's own tables, as ids, and its fields on the team's collections. */
 export interface PortalFootprint {
 	/** The portal role (`portal_settings.portal_role`); at most one, but an earlier half-finished run may have recorded another. */
 	roles: string[];
