@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
+import { InvalidDataMapError } from '../errors/invalid-data-map-error.ts';
+import { dataMapOf } from '../settings/data-map-of.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import { dataMapProductParts } from './data-map-product-parts.ts';
+import { currentContext, type LifecycleContext } from './lifecycle-context.ts';
 import { uninstallLedgerTable } from './product-schema-parts.ts';
 
-/** The rows the product put on Directus's own tables, as ids. */
+/** What the product put on Directus: its rows on Directus's own tables, as ids, and its fields on the team's collections. */
 export interface PortalFootprint {
 	/** The portal role (`portal_settings.portal_role`); at most one, but an earlier half-finished run may have recorded another. */
 	roles: string[];
@@ -9,9 +14,14 @@ export interface PortalFootprint {
 	policies: { id: string; name: string }[];
 	/** Directus users with the portal role: the contacts' portal logins. */
 	users: { id: string; email: string | null }[];
+	/**
+	 * What the product added to the team's own collections for the stored data map (`dataMapProductParts`):
+	 * a collection it keeps whole, and fields as `collection.field`.
+	 */
+	dataMap: { collections: string[]; fields: string[] };
 }
 
-type Kind = 'role' | 'policy' | 'user';
+type Kind = 'role' | 'policy' | 'user' | 'collection' | 'field';
 
 const columnsOf = async (knex: Knex, table: string): Promise<Record<string, unknown>> =>
 	(await knex.schema.hasTable(table)) ? await knex(table).columnInfo() : {};
@@ -42,13 +52,42 @@ async function recorded(knex: Knex, kind: Kind): Promise<string[]> {
 }
 
 /**
- * Finds what the product put on Directus from its own references to it (`portal_settings`, `portal_groups`,
- * customers' badges, the badges' tree paths) and from what an earlier, unfinished uninstall recorded:
- * those references go with the portal's collections, so an uninstall records them before removing any.
- * Only rows that still exist are returned; a policy with admin access is never the product's (it creates
- * none) and is left alone whatever refers to it.
+ * The parts the stored data map (`portal_settings.data_map`) had the product add to the team's collections,
+ * and those an earlier, unfinished uninstall recorded; only those that still exist. A stored map not even
+ * shaped like one names nothing the product could tell apart from the team's own.
  */
-export async function readPortalFootprint(knex: Knex): Promise<PortalFootprint> {
+async function dataMapParts(context: LifecycleContext): Promise<PortalFootprint['dataMap']> {
+	const maintenance = await currentContext(context);
+	const { schema, knex } = maintenance;
+	let parts: PortalFootprint['dataMap'] = { collections: [], fields: [] };
+	if ('portal_settings' in schema.collections) {
+		try {
+			parts = dataMapProductParts(dataMapOf(await fetchPortalSettings(maintenance)));
+		} catch (error) {
+			if (!(error instanceof InvalidDataMapError)) throw error;
+		}
+	}
+	const collections = new Set([...parts.collections, ...(await recorded(knex, 'collection'))]);
+	const fields = new Set([...parts.fields, ...(await recorded(knex, 'field'))]);
+	const fieldExists = (name: string) => {
+		const [collection = '', field = ''] = name.split('.');
+		return !collections.has(collection) && field in (schema.collections[collection]?.fields ?? {});
+	};
+	return {
+		collections: [...collections].filter((name) => name in schema.collections).sort(),
+		fields: [...fields].filter(fieldExists).sort(),
+	};
+}
+
+/**
+ * Finds what the product put on Directus from its own references to it (`portal_settings`, `portal_groups`,
+ * customers' badges, the badges' tree paths, the stored data map) and from what an earlier, unfinished
+ * uninstall recorded: those references go with the portal's collections, so an uninstall records them
+ * before removing any. Only rows that still exist are returned; a policy with admin access is never the
+ * product's (it creates none) and is left alone whatever refers to it.
+ */
+export async function readPortalFootprint(context: LifecycleContext): Promise<PortalFootprint> {
+	const { knex } = context;
 	const roleIds = new Set([
 		...(await referenced(knex, 'portal_settings', ['portal_role'])),
 		...(await recorded(knex, 'role')),
@@ -87,7 +126,7 @@ export async function readPortalFootprint(knex: Knex): Promise<PortalFootprint> 
 						if (userIds.length > 0) query.orWhereIn('id', userIds);
 					})
 					.orderBy('email')) as { id: string; email: string | null }[]);
-	return { roles, policies, users };
+	return { roles, policies, users, dataMap: await dataMapParts(context) };
 }
 
 /**
@@ -98,7 +137,8 @@ export async function recordFootprint(knex: Knex, footprint: PortalFootprint): P
 	if (!(await knex.schema.hasTable(uninstallLedgerTable))) {
 		await knex.schema.createTable(uninstallLedgerTable, (table) => {
 			table.string('kind', 16).notNullable();
-			table.string('id', 64).notNullable();
+			// A role's, policy's or user's id, a collection, or a field as `collection.field`.
+			table.string('id', 255).notNullable();
 			table.primary(['kind', 'id']);
 		});
 	}
@@ -106,6 +146,8 @@ export async function recordFootprint(knex: Knex, footprint: PortalFootprint): P
 		...footprint.roles.map((id) => ({ kind: 'role', id })),
 		...footprint.policies.map(({ id }) => ({ kind: 'policy', id })),
 		...footprint.users.map(({ id }) => ({ kind: 'user', id })),
+		...footprint.dataMap.collections.map((id) => ({ kind: 'collection', id })),
+		...footprint.dataMap.fields.map((id) => ({ kind: 'field', id })),
 	];
 	for (let start = 0; start < rows.length; start += 200)
 		await knex(uninstallLedgerTable)

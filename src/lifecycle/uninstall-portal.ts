@@ -6,8 +6,10 @@
  * role with its users (the contacts' portal logins, see below), access rows and presets; its policies
  * (portal groups', customer badges, Portal staff, Portal public) with their permissions and access rows,
  * public ones included; the derived tables and columns; the fields it added to Directus's own and to the
- * help-desk collections that only the portal gives meaning to; its entry in the module bar; the install
- * ledger. Directus's services do the removing of Directus's rows, so its caches are cleared as it goes.
+ * help-desk collections that only the portal gives meaning to; the fields (and the followers collection)
+ * it added to the team's own collections for the stored data map, while the team's own fields and rows
+ * there stay; its entry in the module bar; the install ledger. Directus's services do the removing of
+ * Directus's rows, so its caches are cleared as it goes.
  *
  * Portal users are deleted, not kept: each is a login a contact made for the portal, with a password the
  * team never set. Kept, they would be accounts nobody manages (Directus suspends a deleted role's users
@@ -84,7 +86,8 @@ function fieldsToRemove(schema: SchemaOverview, removing: readonly string[]): st
 /** What `uninstallPortal` would remove and keep now; changes nothing. */
 export async function planUninstall(context: LifecycleContext, options: UninstallOptions): Promise<UninstallPlan> {
 	const schema = await context.getSchema();
-	const removing = collectionsToRemove(options);
+	const footprint = await readPortalFootprint(context);
+	const removing = [...collectionsToRemove(options), ...footprint.dataMap.collections];
 	const existing = new Set(
 		((await context.knex('directus_collections').select('collection')) as { collection: string }[]).map(
 			(row) => row.collection,
@@ -92,12 +95,22 @@ export async function planUninstall(context: LifecycleContext, options: Uninstal
 	);
 	const exists = (name: string) => name in schema.collections || existing.has(name);
 	return {
-		...(await readPortalFootprint(context.knex)),
+		...footprint,
 		removeData: options.removeData,
 		collections: removing.filter(exists),
-		fields: fieldsToRemove(schema, removing),
+		fields: [...new Set([...fieldsToRemove(schema, removing), ...footprint.dataMap.fields])].sort(),
 		kept: options.removeData ? [] : helpDeskCollections.filter(exists),
 	};
+}
+
+/** `collection.field` names, by collection. */
+function byCollection(fields: readonly string[]): Record<string, string[]> {
+	const grouped: Record<string, string[]> = {};
+	for (const name of fields) {
+		const [collection = '', field = ''] = name.split('.');
+		(grouped[collection] ??= []).push(field);
+	}
+	return grouped;
 }
 
 /** Each step's title as it starts, and each thing removed as it goes. */
@@ -114,7 +127,7 @@ export async function uninstallPortal(
 	const { knex } = context;
 
 	step('Recording what the portal put on Directus');
-	const footprint = await readPortalFootprint(knex);
+	const footprint = await readPortalFootprint(context);
 	await recordFootprint(knex, footprint);
 
 	step('Dropping the portal’s database triggers, functions and indexes');
@@ -127,9 +140,10 @@ export async function uninstallPortal(
 	await removeDirectusRows(context, footprint, removed);
 
 	step('Removing derived tables and the portal’s fields');
-	await removeCollections(context, derivedCollections, removed);
+	await removeCollections(context, [...derivedCollections, ...footprint.dataMap.collections], removed);
 	await removeFields(context, portalFieldsOfHelpDesk, removed);
 	await removeFields(context, portalSystemFields, removed);
+	await removeFields(context, byCollection(footprint.dataMap.fields), removed);
 
 	step('Removing the studio module from the module bar');
 	if (await removeFromModuleBar(context)) removed(`module bar entry ${moduleId}`);
