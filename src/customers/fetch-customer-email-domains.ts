@@ -1,9 +1,20 @@
 import type { Knex } from 'knex';
+import { fieldOf } from '../compiler/mapped-fields.ts';
 import { listedDomains } from '../requests/email-domains.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 
-/** The e-mail domains a customer lists (`customers.email_domains`), lower-cased; none for a customer that lists none or does not exist. */
+/**
+ * The e-mail domains a customer lists (its `email_domains` role), lower-cased; none for a customer that
+ * lists none or does not exist, and none anywhere when the map leaves the role unmapped (new colleagues
+ * then come from staff only).
+ */
 export async function fetchCustomerEmailDomains({ knex }: { knex: Knex }, customer: number): Promise<string[]> {
-	const row = (await knex('customers').select('email_domains').where('id', customer).first()) as
-		{ email_domains: string | null } | undefined;
-	return listedDomains(row?.email_domains);
+	const { customers } = await fetchDataMap({ knex });
+	const domains = customers.fields.email_domains;
+	if (domains === null) return [];
+	const row = (await knex(customers.collection)
+		.select({ domains })
+		.where(fieldOf(customers, 'id'), customer)
+		.first()) as { domains: unknown } | undefined;
+	return listedDomains(row?.domains);
 }

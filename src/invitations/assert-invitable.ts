@@ -6,6 +6,8 @@ import { InvitationConflictError } from '../errors/invitation-conflict-error.ts'
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
+import { readContactAccess } from '../access/read-contact-access.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { displayName } from './display-name.ts';
 import type { InvitableContact } from './invitation-records.ts';
 
@@ -46,14 +48,14 @@ export async function assertInvitable(
 		.select('id', 'email', 'role', 'status')
 		.whereRaw('lower(email) = ?', [email])) as UserRow[];
 	const groupPolicies = new Set(await fetchGroupPolicies(context));
+	const contacts = (await fetchDataMap(context)).contacts;
 	for (const user of sameEmail) {
 		if (user.id === contact.user) continue;
 		if (await isStaffUser(context, { user, portalRole: settings.portal_role, groupPolicies }))
 			throw new InvitationRefusedError({
 				reason: `The e-mail address ${email} belongs to a staff user. A portal contact needs an e-mail address of its own.`,
 			});
-		const linked = (await context.knex('contacts').select('id').where('user', user.id).first()) as
-			{ id: number } | undefined;
+		const [linked] = await readContactAccess(context.knex, contacts, { users: [user.id] });
 		if (linked)
 			throw new InvitationRefusedError({
 				reason: `The e-mail address ${email} already signs in as another contact (${linked.id}).`,

@@ -1,9 +1,18 @@
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import type { RoleName } from '../data-map/object-specs.ts';
+
+/**
+ * A contact as the invitation and team rules read it, by role, whatever the collection playing contacts
+ * names its fields (see `readContacts`).
+ */
 export interface InvitableContact {
-	id: number;
+	id: ContactKey;
 	email: string | null;
+	/** Null where the map leaves first names unmapped. */
 	first_name: string | null;
 	last_name: string | null;
-	status: string;
+	/** `active` where the map leaves the contact's status unmapped: every contact is then active. */
+	status: string | null;
 	customer: number;
 	user: string | null;
 	portal_group: number | null;
@@ -11,7 +20,7 @@ export interface InvitableContact {
 
 export interface InvitationRecord {
 	id: number;
-	contact: number;
+	contact: ContactKey;
 	token_hash: string;
 	expires_at: string;
 	accepted_at: string | null;
@@ -20,6 +29,15 @@ export interface InvitationRecord {
 	last_sent_at: string | null;
 }
 
-export const contactFields = ['id', 'email', 'first_name', 'last_name', 'status', 'customer', 'user', 'portal_group'];
-
-// Kept for importers outside the invitations folder.
+/** The contact roles the invitation and team rules read. */
+export const contactRoles = [
+	'id',
+	'email',
+	'first_name',
+	'last_name',
+	'status',
+	'customer',
+	'user',
+	'portal_group',
+	'login_suspended',
+] as const satisfies readonly RoleName<'contacts'>[];

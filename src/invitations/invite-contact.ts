@@ -8,7 +8,11 @@ import { adminService, type DirectusContext, inTransaction } from '../directus/d
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { InvitationRefusedError } from '../errors/invitation-refused-error.ts';
 import { assertInvitable } from './assert-invitable.ts';
-import { contactFields, type InvitableContact } from './invitation-records.ts';
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { InvitableContact } from './invitation-records.ts';
+import { readContacts } from './read-contacts.ts';
 import { invitationExpiry } from './invitation-state.ts';
 import { createInvitationToken } from './invitation-token.ts';
 
@@ -35,15 +39,10 @@ export async function inviteContact(
 		settings,
 		ttlHours,
 		now = new Date(),
-	}: { contactId: number; invitedBy: string | null; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
+	}: { contactId: ContactKey; invitedBy: string | null; settings: PortalSettingsRecord; ttlHours: number; now?: Date },
 ): Promise<IssuedInvitation> {
-	const contacts = adminService(context, 'contacts');
-	const found = (await contacts.readByQuery({
-		filter: { id: { _eq: contactId } },
-		fields: contactFields,
-		limit: 1,
-	})) as InvitableContact[];
-	const contact = found[0];
+	const map = (await fetchDataMap(context)).contacts;
+	const [contact] = await readContacts(context.knex, map, { keys: [contactId] });
 	if (!contact) throw new InvitationRefusedError({ reason: `There is no contact with the id ${contactId}.` });
 	const email = await assertInvitable(context, contact, settings);
 
@@ -68,7 +67,7 @@ export async function inviteContact(
 					}),
 				);
 			// Linking runs the product's own contact hooks: portal role, group policy, default group.
-			await adminService(trx, 'contacts').updateOne(contact.id, { user });
+			await adminService(trx, map.collection).updateOne(contact.id, storedAs(map, { user }));
 		}
 		await trx
 			.knex('portal_invitations')

@@ -1,6 +1,7 @@
 import { invitationMail } from '../mail/portal-mails.ts';
 import { sendPortalMail } from '../mail/send-portal-mail.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
+import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
 import { displayName } from './display-name.ts';
 import type { IssuedInvitation } from './invite-contact.ts';
 import { recordInvitationNotSent } from './record-invitation-not-sent.ts';
@@ -16,12 +17,11 @@ export async function sendInvitationMail(
 	publicUrl: string,
 ): Promise<boolean> {
 	const branding = await fetchMailBranding(context);
-	const customer = (await context.knex('customers').select('name').where('id', issued.contact.customer).first()) as
-		{ name: string } | undefined;
+	const customer = await fetchCustomerName(context, issued.contact.customer);
 	const link = `${publicUrl}/portal/accept-invitation?token=${issued.token}`;
 	const mail = invitationMail(branding, {
 		name: displayName(issued.contact),
-		customer: customer?.name ?? 'your company',
+		customer: customer ?? 'your company',
 		link,
 		expiresAt: issued.expiresAt,
 	});

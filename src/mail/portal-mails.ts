@@ -113,7 +113,7 @@ function howToFollow(data: { loginLink: string | null; portalUrl: string | null 
 
 export function requestReceivedMail(
 	branding: MailBranding,
-	data: { name: string; ticket: number; subject: string; loginLink: string | null; portalUrl: string | null },
+	data: { name: string; ticket: number | string; subject: string; loginLink: string | null; portalUrl: string | null },
 ): RenderedMail {
 	const follow = howToFollow(data);
 	return render(branding, {

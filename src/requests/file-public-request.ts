@@ -5,10 +5,20 @@
  */
 import { adminService, type DirectusContext, inTransaction } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
-import { contactFields, type InvitableContact } from '../invitations/invitation-records.ts';
+import type { ContactRecord } from '../invitations/contact-record-of.ts';
+import { readContacts } from '../invitations/read-contacts.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { publicTicketPayload } from './public-ticket-payload.ts';
+import { takesPublicRequests } from './takes-public-requests.ts';
 import { findCustomerByDomain } from './find-customer-by-domain.ts';
 import type { PublicRequestInput } from './parse-public-request.ts';
 import { splitName } from './split-name.ts';
+
+/** A ticket's key: an integer in the bundled schema. */
+type TicketKey = number | string;
 
 export const unassignedCustomerName = 'Unassigned requests';
 
@@ -17,20 +27,27 @@ export async function ensureUnassignedCustomer(
 	context: DirectusContext,
 	settings: PortalSettingsRecord,
 ): Promise<number> {
+	const { customers } = await fetchDataMap(context);
 	if (settings.unassigned_customer !== null) {
-		const exists = await context.knex('customers').select('id').where('id', settings.unassigned_customer).first();
+		const exists = await context
+			.knex(customers.collection)
+			.select(fieldOf(customers, 'id'))
+			.where(fieldOf(customers, 'id'), settings.unassigned_customer)
+			.first();
 		if (exists) return settings.unassigned_customer;
 	}
 	const id = Number(
-		await adminService(context, 'customers').createOne({ name: unassignedCustomerName, visible_to_parent: false }),
+		await adminService(context, customers.collection).createOne(
+			storedAs(customers, { name: unassignedCustomerName, visible_to_parent: false }),
+		),
 	);
 	await adminService(context, 'portal_settings').upsertSingleton({ unassigned_customer: id }, { emitEvents: false });
 	return id;
 }
 
 export interface FiledRequest {
-	ticket: number;
-	contact: InvitableContact;
+	ticket: TicketKey;
+	contact: ContactRecord;
 	/** True when the contact was created for this request. */
 	newContact: boolean;
 	/** True when the contact sits under the unassigned customer, where a login would show strangers' requests. */
@@ -42,37 +59,34 @@ export async function findOrCreateContact(
 	context: DirectusContext,
 	person: { email: string; first_name: string | null; last_name: string },
 	fallbackCustomer: () => Promise<number | null>,
-): Promise<{ contact: InvitableContact; created: boolean } | null> {
-	const contacts = adminService(context, 'contacts');
-	const existing = (await context
-		.knex('contacts')
-		.select('id')
-		.whereRaw('lower(email) = ?', [person.email])
-		.first()) as { id: number } | undefined;
-	if (existing)
-		return {
-			contact: (await contacts.readOne(existing.id, { fields: contactFields })) as InvitableContact,
-			created: false,
-		};
+): Promise<{ contact: ContactRecord; created: boolean } | null> {
+	const contacts = (await fetchDataMap(context)).contacts;
+	const [existing] = await readContacts(context.knex, contacts, { email: person.email });
+	if (existing) return { contact: existing, created: false };
 	const customer = (await findCustomerByDomain(context, person.email)) ?? (await fallbackCustomer());
 	if (customer === null) return null;
-	const id = Number(
-		await contacts.createOne({
+	const id = (await adminService(context, contacts.collection).createOne(
+		storedAs(contacts, {
 			customer,
 			email: person.email,
 			first_name: person.first_name,
 			last_name: person.last_name,
 			status: 'active',
 		}),
-	);
-	return { contact: (await contacts.readOne(id, { fields: contactFields })) as InvitableContact, created: true };
+	)) as ContactKey;
+	const [created] = await readContacts(context.knex, contacts, { keys: [id] });
+	if (!created) throw new Error(`The contact ${id} just created could not be read back.`);
+	return { contact: created, created: true };
 }
 
+/** Files the request, on a data map that `takesPublicRequests` (the route asks before it answers). */
 export async function filePublicRequest(
 	context: DirectusContext,
 	input: PublicRequestInput,
 	settings: PortalSettingsRecord,
 ): Promise<FiledRequest> {
+	const { tickets } = await fetchDataMap(context);
+	if (!takesPublicRequests(tickets)) throw new Error('The data map takes no requests from the public form.');
 	return inTransaction(context, async (trx) => {
 		const unassigned = await ensureUnassignedCustomer(trx, settings);
 		const found = await findOrCreateContact(
@@ -82,15 +96,13 @@ export async function filePublicRequest(
 		);
 		if (!found) throw new Error('A public request found no customer, not even the unassigned one.');
 		const { contact, created } = found;
-		const ticket = Number(
-			await adminService(trx, 'tickets').createOne({
-				customer: contact.customer,
-				contact: contact.id,
-				subject: input.subject,
-				description: input.description || null,
-				status: 'new',
-			}),
-		);
+		const payload = publicTicketPayload(tickets, {
+			customer: contact.customer,
+			requester: contact.id,
+			subject: input.subject,
+			description: input.description,
+		});
+		const ticket = (await adminService(trx, tickets.collection).createOne(payload)) as TicketKey;
 		return { ticket, contact, newContact: created, unassigned: contact.customer === unassigned };
 	});
 }

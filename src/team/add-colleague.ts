@@ -1,7 +1,10 @@
 import { adminService, type DirectusContext, inTransaction } from '../directus/directus-context.ts';
+import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { inviteContact, type IssuedInvitation } from '../invitations/invite-contact.ts';
 import type { SignUpInput } from '../requests/parse-sign-up.ts';
+import { storedAs } from '../data-map/stored-as.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { assertNewColleagueAddress } from './assert-new-colleague-address.ts';
 import { fetchTeamMember, type TeamAdmin, type TeamMember } from './resolve-team-admin.ts';
 
@@ -22,8 +25,9 @@ export async function addColleague(
 ): Promise<{ member: TeamMember; invitation: IssuedInvitation }> {
 	return inTransaction(context, async (trx) => {
 		await assertNewColleagueAddress(trx, admin, person.email);
-		const id = Number(
-			await adminService(trx, 'contacts').createOne({
+		const contacts = (await fetchDataMap(trx)).contacts;
+		const id = (await adminService(trx, contacts.collection).createOne(
+			storedAs(contacts, {
 				customer: admin.contact.customer,
 				email: person.email,
 				first_name: person.first_name || null,
@@ -31,7 +35,7 @@ export async function addColleague(
 				portal_group: group,
 				status: 'active',
 			}),
-		);
+		)) as ContactKey;
 		const member = await fetchTeamMember(trx, admin, id);
 		const invitation = await inviteContact(trx, {
 			contactId: id,

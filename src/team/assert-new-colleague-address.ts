@@ -2,6 +2,8 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { fetchCustomerEmailDomains } from '../customers/fetch-customer-email-domains.ts';
 import { emailDomain } from '../requests/email-domains.ts';
+import { readContacts } from '../invitations/read-contacts.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { TeamAdmin } from './resolve-team-admin.ts';
 
 /** The one refusal, whatever made the address unusable: it tells nobody who holds an address. */
@@ -10,7 +12,7 @@ export const unusableColleagueAddress =
 
 /**
  * Refuses an address a client administrator may not add a colleague with:
- * - one outside their own customer's e-mail domains (`customers.email_domains`), since the domain is what
+ * - one outside their own customer's e-mail domains (their `email_domains`), since the domain is what
  *   files that person's later public requests and sign-ups under a customer, and only staff say which
  *   domains a customer has. A customer that lists none gets new contacts from staff only; its
  *   administrators still invite the colleagues staff added.
@@ -27,7 +29,7 @@ export async function assertNewColleagueAddress(
 	const address = email.trim().toLowerCase();
 	const usable =
 		(await fetchCustomerEmailDomains(context, admin.contact.customer)).includes(emailDomain(address)) &&
-		!(await context.knex('contacts').select('id').whereRaw('lower(email) = ?', [address]).first()) &&
+		(await readContacts(context.knex, (await fetchDataMap(context)).contacts, { email: address })).length === 0 &&
 		!(await context.knex('directus_users').select('id').whereRaw('lower(email) = ?', [address]).first());
 	if (!usable) throw new TeamActionRefusedError({ reason: unusableColleagueAddress });
 }

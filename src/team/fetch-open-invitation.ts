@@ -1,9 +1,10 @@
+import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 
 /** The contact's newest invitation that is neither accepted nor revoked. */
 export async function fetchOpenInvitation(
 	context: Pick<DirectusContext, 'knex'>,
-	{ contact }: { contact: number },
+	{ contact }: { contact: ContactKey },
 ): Promise<{ id: number } | undefined> {
 	return (await context
 		.knex('portal_invitations')

@@ -1,21 +1,21 @@
-import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { fetchCustomerEmailDomains } from '../customers/fetch-customer-email-domains.ts';
 import type { InvitationTimes } from '../invitations/invitation-state.ts';
+import { readContacts } from '../invitations/read-contacts.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ContactKey } from '../access/contact-access-fields.ts';
 import { contactLoginStatus } from './contact-login-status.ts';
-import { fetchAssignableGroups, type TeamAdmin, type TeamMember } from './resolve-team-admin.ts';
+import { fetchAssignableGroups, type TeamAdmin } from './resolve-team-admin.ts';
 
 /** The admin's colleagues with their login status and group, and what the admin may give new colleagues. */
 export async function listTeam(
 	context: DirectusContext,
 	{ admin, settings, now }: { admin: TeamAdmin; settings: PortalSettingsRecord; now: Date },
 ) {
-	const members = (await adminService(context, 'contacts').readByQuery({
-		filter: { customer: { _eq: admin.contact.customer } },
-		fields: ['id', 'first_name', 'last_name', 'email', 'user', 'portal_group', 'login_suspended', 'status'],
-		sort: ['last_name', 'first_name', 'id'],
-		limit: -1,
-	})) as (TeamMember & { status: string })[];
+	const members = await readContacts(context.knex, (await fetchDataMap(context)).contacts, {
+		customer: admin.contact.customer,
+	});
 	const linked = members.map((member) => member.user).filter((user): user is string => user !== null);
 	const users = new Map(
 		(
@@ -32,8 +32,8 @@ export async function listTeam(
 			'contact',
 			members.map((member) => member.id),
 		)
-		.orderBy('id', 'asc')) as (InvitationTimes & { contact: number })[];
-	const latest = new Map(invitations.map((invitation) => [invitation.contact, invitation]));
+		.orderBy('id', 'asc')) as (InvitationTimes & { contact: ContactKey })[];
+	const latest = new Map(invitations.map((invitation) => [String(invitation.contact), invitation]));
 	const groups = new Map(
 		((await context.knex('portal_groups').select('id', 'name')) as { id: number; name: string }[]).map((group) => [
 			group.id,
@@ -42,7 +42,7 @@ export async function listTeam(
 	);
 	return {
 		data: members.map((member) => {
-			const invitation = latest.get(member.id) ?? null;
+			const invitation = latest.get(String(member.id)) ?? null;
 			const userStatus = member.user ? (users.get(member.user) ?? null) : null;
 			const status = contactLoginStatus('client_admin', {
 				userStatus,
@@ -59,7 +59,7 @@ export async function listTeam(
 				status,
 				invited_until: status === 'invited' && invitation ? new Date(invitation.expires_at).toISOString() : null,
 				group: groupId === null ? null : { id: groupId, name: groups.get(groupId) ?? null },
-				is_you: member.id === admin.contact.id,
+				is_you: String(member.id) === String(admin.contact.id),
 			};
 		}),
 		// The domains new colleagues' addresses must be at (none: staff add new colleagues).

@@ -13,20 +13,21 @@ import { TeamActionRefusedError } from '../errors/team-action-refused-error.ts';
 import { TeamMemberNotFoundError } from '../errors/team-member-not-found-error.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { isGroupWithin } from '../groups/is-group-within.ts';
-import { contactFields, type InvitableContact } from '../invitations/invitation-records.ts';
+import type { ContactRecord } from '../invitations/contact-record-of.ts';
+import { readContacts } from '../invitations/read-contacts.ts';
+import { contactKeyFrom } from '../access/contact-key-from.ts';
+import { contactKeyType } from '../access/contact-key-type.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { displayName } from '../invitations/display-name.ts';
 
 export interface TeamAdmin {
-	contact: InvitableContact;
+	contact: TeamMember;
 	group: PortalGroupRecord;
 	permissions: GroupPermissions;
 }
 
-export interface TeamMember extends InvitableContact {
-	login_suspended: boolean;
-}
-
-const memberFields = [...contactFields, 'login_suspended'];
+/** A contact of the admin's customer, by role (see `readContacts`). */
+export type TeamMember = ContactRecord;
 
 async function fetchGroup(
 	context: DirectusContext,
@@ -44,23 +45,21 @@ export async function resolveTeamAdmin(
 ): Promise<TeamAdmin> {
 	const portalUser = await resolvePortalUser(context, accountability, settings);
 	if (portalUser.contact.login_suspended || !portalUser.capabilities['users.manage']) throw new ForbiddenError();
-	const contact = (await adminService(context, 'contacts').readOne(portalUser.contact.id, {
-		fields: memberFields,
-	})) as TeamMember;
+	const [contact] = await readContacts(context.knex, (await fetchDataMap(context)).contacts, {
+		keys: [portalUser.contact.id],
+	});
+	if (!contact) throw new ForbiddenError();
 	return { contact, group: portalUser.group, permissions: portalUser.capabilities };
 }
 
 /** A colleague in the admin's own customer; anyone else is reported as not found. */
 export async function fetchTeamMember(context: DirectusContext, admin: TeamAdmin, id: unknown): Promise<TeamMember> {
-	const key = Number(id);
-	if (!Number.isSafeInteger(key) || key <= 0) throw new TeamMemberNotFoundError();
-	const rows = (await adminService(context, 'contacts').readByQuery({
-		filter: { id: { _eq: key }, customer: { _eq: admin.contact.customer } },
-		fields: memberFields,
-		limit: 1,
-	})) as TeamMember[];
-	if (!rows[0]) throw new TeamMemberNotFoundError();
-	return rows[0];
+	const contacts = (await fetchDataMap(context)).contacts;
+	const key = contactKeyFrom(id, contactKeyType(context.schema, contacts));
+	if (key === null) throw new TeamMemberNotFoundError();
+	const [member] = await readContacts(context.knex, contacts, { keys: [key] });
+	if (!member || String(member.customer) !== String(admin.contact.customer)) throw new TeamMemberNotFoundError();
+	return member;
 }
 
 /** The groups the admin may hand out: assignable by clients, and nowhere beyond the admin's own. */
@@ -86,7 +85,7 @@ export async function assertMayManage(
 	member: TeamMember,
 	settings: PortalSettingsRecord,
 ): Promise<void> {
-	if (member.id === admin.contact.id)
+	if (String(member.id) === String(admin.contact.id))
 		throw new TeamActionRefusedError({
 			reason: 'You cannot change your own portal access. Ask another administrator or your service provider.',
 		});

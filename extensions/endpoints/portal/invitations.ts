@@ -18,6 +18,12 @@ import { sendInvitationMail } from '../../../src/invitations/send-invitation-mai
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
 import { welcomeMail } from '../../../src/mail/portal-mails.ts';
+import type { ContactKey } from '../../../src/access/contact-access-fields.ts';
+import { contactKeyFrom } from '../../../src/access/contact-key-from.ts';
+import { contactKeyType } from '../../../src/access/contact-key-type.ts';
+import { fetchCustomerName } from '../../../src/customers/fetch-customer-name.ts';
+import { readContacts } from '../../../src/invitations/read-contacts.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl, staffContext } from './request-context.ts';
 
@@ -53,19 +59,23 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 					reason: 'Send either "contact" (one contact) or "customer" (every contact of a customer without a login).',
 				});
 			}
-			const contactIds =
-				body.contact !== undefined
-					? [positiveId(body.contact, '"contact"')]
-					: (
-							(await maintenance
-								.knex('contacts')
-								.select('id')
-								.where('customer', positiveId(body.customer, '"customer"'))
-								.whereNull('user')
-								.whereNotNull('email')
-								.where('status', 'active')
-								.orderBy('id')) as { id: number }[]
-						).map((row) => row.id);
+			const contacts = (await fetchDataMap(maintenance)).contacts;
+			let contactIds: ContactKey[];
+			if (body.contact !== undefined) {
+				const key = contactKeyFrom(body.contact, contactKeyType(maintenance.schema, contacts));
+				if (key === null) throw new InvitationRefusedError({ reason: '"contact" must be the id of a contact.' });
+				contactIds = [key];
+			} else {
+				// Every contact of the customer without a login, with an address, and active (where the map keeps a status).
+				contactIds = (
+					await readContacts(maintenance.knex, contacts, { customer: positiveId(body.customer, '"customer"') })
+				)
+					.filter((contact) => contact.user === null && contact.email !== null && contact.status === 'active')
+					.map((contact) => contact.id)
+					.sort((a, b) =>
+						typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+					);
+			}
 
 			const results = [];
 			for (const contactId of contactIds) {
@@ -81,7 +91,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 						action: 'invitation.sent',
 						actor_user: accountability?.user,
 						customer: issued.contact.customer,
-						target_collection: 'contacts',
+						target_collection: contacts.collection,
 						target_id: contactId,
 						details: { invitation: issued.invitation, email_sent: sent },
 						ip: ipOf(request),
@@ -140,11 +150,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				response.json({ data: { valid: false, state: found.state, message: invitationExplanation(found.state) } });
 				return;
 			}
-			const customer = (await maintenance
-				.knex('customers')
-				.select('name')
-				.where('id', found.contact.customer)
-				.first()) as { name: string } | undefined;
+			const customer = await fetchCustomerName(maintenance, found.contact.customer);
 			response.json({
 				data: {
 					valid: true,
@@ -152,7 +158,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 					email: found.contact.email,
 					first_name: found.contact.first_name,
 					last_name: found.contact.last_name,
-					customer: customer?.name ?? null,
+					customer,
 					expires_at: new Date(found.invitation.expires_at).toISOString(),
 				},
 			});

@@ -23,6 +23,9 @@ import { findCustomerByDomain } from '../../../src/requests/find-customer-by-dom
 import { offerVisitorLogin } from '../../../src/requests/offer-visitor-login.ts';
 import { parsePublicRequest } from '../../../src/requests/parse-public-request.ts';
 import { parseSignUp } from '../../../src/requests/parse-sign-up.ts';
+import type { DataMap } from '../../../src/data-map/data-map.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
+import { takesPublicRequests } from '../../../src/requests/takes-public-requests.ts';
 import { handle } from './handle.ts';
 import { ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 
@@ -31,7 +34,9 @@ const received = { data: { received: true } };
 
 const publicRequests = {
 	name: 'Submitting requests without signing in',
-	isOn: (settings: PortalSettingsRecord) => settings.access_mode === 'public',
+	// Where the data map has tickets that can take one (see `takesPublicRequests`).
+	isOn: (settings: PortalSettingsRecord, map: DataMap) =>
+		settings.access_mode === 'public' && takesPublicRequests(map.tickets),
 };
 const selfSignUp = {
 	name: 'Signing up without an invitation',
@@ -93,7 +98,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 					action: 'public.request',
 					actor_contact: filed.contact.id,
 					customer: filed.contact.customer,
-					target_collection: 'tickets',
+					target_collection: (await fetchDataMap(maintenance)).tickets?.collection ?? null,
 					target_id: filed.ticket,
 					details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
 					ip,
@@ -161,7 +166,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 					action: 'self_signup.requested',
 					actor_contact: found?.contact.id ?? null,
 					customer: found?.contact.customer ?? domainCustomer,
-					target_collection: 'contacts',
+					target_collection: (await fetchDataMap(maintenance)).contacts.collection,
 					target_id: found?.contact.id ?? null,
 					details: { outcome, new_contact: found?.created ?? false },
 					ip,

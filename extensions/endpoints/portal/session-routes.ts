@@ -5,7 +5,9 @@
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
-import { adminService, systemService } from '../../../src/directus/directus-context.ts';
+import { ForbiddenError } from '@directus/errors';
+import { systemService } from '../../../src/directus/directus-context.ts';
+import { fetchContactProfile } from '../../../src/access/fetch-contact-profile.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -50,18 +52,9 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
 			const portalUser = await resolvePortalUser(maintenance, accountabilityOf(request), settings);
-			const contact = (await adminService(maintenance, 'contacts').readOne(portalUser.contact.id, {
-				fields: ['id', 'first_name', 'last_name', 'email', 'phone', 'customer.id', 'customer.name', 'location'],
-			})) as {
-				id: number;
-				first_name: string | null;
-				last_name: string;
-				email: string;
-				phone: string | null;
-				customer: { id: number; name: string };
-				location: number | null;
-			};
-			const { customer, ...own } = contact;
+			const profile = await fetchContactProfile(maintenance, portalUser.contact.id);
+			if (!profile) throw new ForbiddenError();
+			const { contact: own, customer } = profile;
 			const group = portalUser.group;
 			const capabilities = portalUser.capabilities;
 			response.json({

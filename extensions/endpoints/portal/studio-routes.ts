@@ -9,6 +9,7 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, publicUrl, staffContext } from './request-context.ts';
 
@@ -27,7 +28,7 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 				action: 'view_as.started',
 				actor_user: staff,
 				customer: contact.customer,
-				target_collection: 'contacts',
+				target_collection: (await fetchDataMap(maintenance)).contacts.collection,
 				target_id: contact.id,
 				details: { contact: contact.email, expires_at: expiresAt.toISOString() },
 				ip: ipOf(request),

@@ -31,6 +31,9 @@ import {
 	type TeamAdmin,
 	type TeamMember,
 } from '../../../src/team/resolve-team-admin.ts';
+import type { ObjectMap } from '../../../src/data-map/data-map.ts';
+import { storedAs } from '../../../src/data-map/stored-as.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 
@@ -38,6 +41,8 @@ interface TeamContext {
 	maintenance: DirectusContext;
 	settings: PortalSettingsRecord;
 	admin: TeamAdmin;
+	/** Where contacts live: the data map the portal runs on. */
+	contacts: ObjectMap<'contacts'>;
 }
 
 export function registerTeamRoutes(router: Router, context: EndpointExtensionContext): void {
@@ -52,7 +57,12 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 	async function teamContext(request: Request): Promise<TeamContext> {
 		const maintenance = await maintenanceContext(context);
 		const settings = await fetchPortalSettings(maintenance);
-		return { maintenance, settings, admin: await resolveTeamAdmin(maintenance, accountabilityOf(request), settings) };
+		return {
+			maintenance,
+			settings,
+			admin: await resolveTeamAdmin(maintenance, accountabilityOf(request), settings),
+			contacts: (await fetchDataMap(maintenance)).contacts,
+		};
 	}
 
 	/** The preamble of every route on one colleague (`:id`). */
@@ -69,7 +79,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 	}
 
 	const audit = (
-		{ maintenance, admin }: TeamContext,
+		{ maintenance, admin, contacts }: TeamContext,
 		request: Request,
 		action: string,
 		member: TeamMember,
@@ -80,7 +90,7 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			actor_user: admin.contact.user,
 			actor_contact: admin.contact.id,
 			customer: admin.contact.customer,
-			target_collection: 'contacts',
+			target_collection: contacts.collection,
 			target_id: member.id,
 			details,
 			ip: ipOf(request),
@@ -158,9 +168,12 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 		'/api/team/:id',
 		handle(async (request, response) => {
 			const team = await memberContext(request);
-			const { maintenance, admin, member } = team;
+			const { maintenance, admin, member, contacts } = team;
 			const group = await assertAssignableGroup(maintenance, admin, parseGroupChange(request.body).group);
-			await adminService(maintenance, 'contacts').updateOne(member.id, { portal_group: group });
+			await adminService(maintenance, contacts.collection).updateOne(
+				member.id,
+				storedAs(contacts, { portal_group: group }),
+			);
 			await audit(team, request, 'team.group_changed', member, { from: member.portal_group, to: group });
 			response.json({ data: { id: member.id, group } });
 		}),
@@ -174,8 +187,11 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			`/api/team/:id/${path}`,
 			handle(async (request, response) => {
 				const team = await memberContext(request);
-				const { maintenance, member } = team;
-				await adminService(maintenance, 'contacts').updateOne(member.id, { login_suspended: suspended });
+				const { maintenance, member, contacts } = team;
+				await adminService(maintenance, contacts.collection).updateOne(
+					member.id,
+					storedAs(contacts, { login_suspended: suspended }),
+				);
 				await audit(team, request, suspended ? 'team.suspended' : 'team.reactivated', member);
 				response.json({ data: { id: member.id, login_suspended: suspended } });
 			}),
