@@ -2,7 +2,8 @@
  * The studio's Data map page, for Directus admins only: which collections and fields play the portal's
  * customers, contacts, tickets and the rest. GET shows the map the portal runs on, checked against the live
  * schema, with what the editor offers (the objects and roles, the schema's collections and fields); POST
- * `check` validates a proposed map and previews what a group compiles to on it, changing nothing.
+ * `check` validates a proposed map and previews what a group compiles to on it, changing nothing; PUT
+ * validates it the same way and puts the portal on it (see `saveDataMap`).
  * Registered before the doctor's gate: a map that no longer fits the schema closes the portal, and this
  * page is where an admin sees why.
  */
@@ -19,7 +20,9 @@ import { assertGroupPermissions } from '../../../src/groups/assert-group-permiss
 import { systemGroups } from '../../../src/groups/system-groups.ts';
 import { compileSettings } from '../../../src/policies/sync-group-policy.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { saveDataMap } from '../../../src/settings/save-data-map.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { ipOf } from '../../shared/ip-of.ts';
 import { handle } from './handle.ts';
 import { maintenanceContext } from './request-context.ts';
 
@@ -68,6 +71,22 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 				compileSettings(maintenance.knex, { parentVisibility: settings.parent_visibility, map }),
 			);
 			response.json({ data: { map, additions, preview } });
+		}),
+	);
+
+	router.put(
+		'/api/studio/data-map',
+		handle(async (request, response) => {
+			const maintenance = await adminContext(context, request);
+			const body = (request.body ?? {}) as { map?: unknown };
+			const { map, problems, additions } = validateDataMap(body.map, schemaFactsFromOverview(maintenance.schema));
+			if (!map) throw new InvalidDataMapError({ problems });
+			const accountability = accountabilityOf(request);
+			await saveDataMap(
+				{ services: context.services, knex: context.database, getSchema: context.getSchema },
+				{ map, additions, actor: String(accountability?.user), ip: ipOf(request) },
+			);
+			response.json({ data: { map, stored: true, additions } });
 		}),
 	);
 }

@@ -13,7 +13,7 @@ import { secondSchemaFacts } from '../../support/second-schema/second-schema-fac
 import { secondSchemaMap } from '../../support/second-schema/second-schema-map.ts';
 import { studioComponents, studioDirectives } from './studio-stubs.ts';
 
-const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
+const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), put: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
 const user = vi.hoisted(() => ({ isAdmin: true }));
 vi.mock('@directus/extensions-sdk', () => ({
 	useApi: () => api,
@@ -210,6 +210,40 @@ describe('The data map page', () => {
 		await role(page, 'contacts.customer').find('select').setValue('0');
 		await flushPromises();
 		expect(page.find('.changed-since-check').exists()).toBe(true);
+	});
+
+	test('A map that fits is saved once the admin confirms, naming what the portal adds; a refused save shows why', async () => {
+		const additions = [
+			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
+		];
+		api.post.mockResolvedValue({ data: { data: { map: secondSchemaMap(), additions, preview: [] } } });
+		api.put.mockResolvedValueOnce({ data: { data: { map: secondSchemaMap(), stored: true, additions } } });
+		const page = await openPage();
+		expect(page.find('.save-map').exists()).toBe(false);
+		await page.find('.check-map').trigger('click');
+		await flushPromises();
+
+		await page.find('.save-map').trigger('click');
+		expect(page.find('.v-dialog').text()).toContain('adds 1 field of its own');
+		expect(api.put).not.toHaveBeenCalled();
+		await page.find('.confirm-save').trigger('click');
+		await flushPromises();
+		expect(api.put).toHaveBeenCalledWith('/portal/api/studio/data-map', { map: secondSchemaMap() });
+		expect(page.find('.saved-notice').exists()).toBe(true);
+		// The page shows the map the portal now runs on, read again.
+		expect(api.get.mock.calls.filter(([path]) => path === '/portal/api/studio/data-map')).toHaveLength(2);
+
+		// The schema changed between the check and the save: the server refuses, and the page says why.
+		const misfit = secondSchemaMap();
+		misfit.contacts.fields.email = 'nickname';
+		api.put.mockRejectedValueOnce(refusalOf(misfit));
+		await page.find('.check-map').trigger('click');
+		await flushPromises();
+		await page.find('.save-map').trigger('click');
+		await page.find('.confirm-save').trigger('click');
+		await flushPromises();
+		expect(page.find('.saved-notice').exists()).toBe(false);
+		expect(page.find('.check-problems').text()).toContain('nickname');
 	});
 
 	test('Problems of the map the portal runs on show before any check', async () => {

@@ -1,5 +1,5 @@
 import { useApi } from '@directus/extensions-sdk';
-import { computed, ref, watch } from 'vue';
+import { computed, nextTick, ref, watch } from 'vue';
 import type { CompiledPermission } from '../../../../src/compiler/types.ts';
 import type { DataMap } from '../../../../src/data-map/data-map.ts';
 import type { DataMapAddition, DataMapProblem } from '../../../../src/data-map/data-map-problem.ts';
@@ -39,7 +39,8 @@ interface GroupRow {
 
 /**
  * The Data map page: the map the portal runs on and how it stands against the schema, a form to edit it,
- * and checking the edited map for a group (changing nothing). The server answers only Directus admins.
+ * checking the edited map for a group (changing nothing), and saving a map that fits. The server answers
+ * only Directus admins.
  */
 export function useDataMap() {
 	const api = useApi();
@@ -89,7 +90,35 @@ export function useDataMap() {
 		changedSinceCheck.value = false;
 	});
 
-	watch([form, group], () => (changedSinceCheck.value = true), { deep: true });
+	/** Whether the last save worked (shown until the map is edited again). */
+	const saved = ref(false);
+	const saving = useAction(async () => {
+		const map = editedMap.value;
+		if (!map) return;
+		saved.value = false;
+		try {
+			await api.put('/portal/api/studio/data-map', { map });
+		} catch (caught) {
+			const problems = dataMapRefusal(caught);
+			if (!problems) throw caught;
+			// The schema changed since the check: the save was refused, and why is shown as a check's.
+			outcome.value = { problems };
+			return;
+		}
+		await load();
+		// After the watcher has seen the form the load put in place.
+		await nextTick();
+		saved.value = true;
+	});
+
+	watch(
+		[form, group],
+		() => {
+			changedSinceCheck.value = true;
+			saved.value = false;
+		},
+		{ deep: true },
+	);
 
 	const groupChoices = computed(() =>
 		groups.value.map((row) => ({ text: row.is_system ? `${row.name} (system group)` : row.name, value: row.id })),
@@ -109,5 +138,9 @@ export function useDataMap() {
 		checking: checking.running,
 		checkError: checking.error,
 		check: checking.run,
+		saving: saving.running,
+		saveError: saving.error,
+		save: saving.run,
+		saved,
 	};
 }

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { installerAccountability } from '../install/add-missing-schema.ts';
+import { applyDataMapAdditions, type DataMapInstallContext } from '../install/apply-data-map-additions.ts';
+import { pointCustomerTreeAt } from '../hierarchy/point-customer-tree-at.ts';
+import { releaseUnlinkedPortalUsers } from '../access/release-unlinked-portal-users.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { bundledDataMap, type DataMap } from '../data-map/data-map.ts';
+import type { DataMapAddition } from '../data-map/data-map-problem.ts';
+import { derivedTablesOf } from '../database/derived-tables-of.ts';
+import { ensureDerivedTable } from '../database/ensure-derived-table.ts';
+import { adminService, clearPermissionCaches, systemService } from '../directus/directus-context.ts';
+import { customerBadges } from '../badges/customer-badges.ts';
+import { fetchDataMap } from './fetch-data-map.ts';
+import type { LifecycleContext } from '../lifecycle/lifecycle-context.ts';
+import { currentContext } from '../lifecycle/lifecycle-context.ts';
+import { restoreManagedPolicies } from '../policies/restore-managed-policies.ts';
+import { fetchPortalSettings } from './fetch-portal-settings.ts';
+
+export interface SaveDataMapOptions {
+	/** A map `validateDataMap` accepted against the live schema, and the fields it said the product adds. */
+	map: DataMap;
+	additions: readonly DataMapAddition[];
+	actor: string;
+	ip: string | null;
+}
+
+/**
+ * Puts the portal on `map`, all of it or nothing, with the guarantees of a group edit: in one transaction
+ * the product's fields are added to the mapped collections, the map is stored (null when it is the bundled
+ * one), every group's policy is compiled on it, portal users are given exactly what the new contacts
+ * say (users no contact of the new map links lose the portal role), badges follow the new customers, the
+ * derived tables are installed on the mapped tables and rebuilt (the customer tree's foreign keys moved to
+ * the mapped customers), and the change is audited. Directus's
+ * permission caches are cleared once it is committed, so the next request on every instance runs on it.
+ */
+export async function saveDataMap(
+	{ services, knex, getSchema }: DataMapInstallContext,
+	{ map, additions, actor, ip }: SaveDataMapOptions,
+): Promise<void> {
+	const on = (database: Knex): LifecycleContext => ({
+		services,
+		knex: database,
+		getSchema: () => getSchema({ database, bypassCache: true }),
+	});
+	const before = (await fetchPortalSettings(await currentContext(on(knex)))).data_map;
+	const stored = JSON.stringify(map) === JSON.stringify(bundledDataMap()) ? null : map;
+	await knex.transaction(async (trx) => {
+		await applyDataMapAdditions({ services, knex: trx, getSchema }, map, additions);
+		const maintenance = await currentContext(on(trx));
+		// Badges name customers of the map they were given under: when customers move to another collection,
+		// the old ones go (their users would otherwise keep a policy the new map does not know as a badge).
+		const previous = await fetchDataMap(maintenance);
+		if (previous.customers.collection !== map.customers.collection) {
+			const badges = ((await customerBadges(trx, previous.customers)) as { badge: string }[]).map((row) => row.badge);
+			if (badges.length > 0) await systemService(maintenance, 'PoliciesService').deleteMany(badges);
+		}
+		await adminService(maintenance, 'portal_settings').upsertSingleton({ data_map: stored }, { emitEvents: false });
+		// The tree paths first: the badges given out next carry them.
+		await pointCustomerTreeAt(on(trx), map.customers);
+		for (const derived of derivedTablesOf(map)) {
+			const outcome = await ensureDerivedTable(trx, derived);
+			if (outcome.status === 'schema-missing')
+				throw new Error(`The data map misses ${outcome.missing.join(', ')}, which ${derived.triggers.keeps} needs.`);
+		}
+		await restoreManagedPolicies(maintenance);
+		const { portal_role: portalRole } = await fetchPortalSettings(maintenance);
+		if (portalRole) await releaseUnlinkedPortalUsers(maintenance, portalRole);
+		await writeAudit(maintenance, {
+			action: 'data_map.saved',
+			actor_user: actor,
+			target_collection: 'portal_settings',
+			details: {
+				collections: Object.fromEntries(
+					Object.entries(map).map(([object, mapped]) => [object, mapped?.collection ?? null]),
+				),
+				bundled: stored === null,
+				was_bundled: before === null,
+				added_fields: additions.map(({ collection, field }) => `${collection}.${field}`),
+			},
+			ip,
+		});
+	});
+	// Directus cleared its schema and permission caches inside the transaction, where other requests could
+	// read them back as they were: cleared again now that the map is committed.
+	await new services.UtilsService({
+		knex,
+		accountability: installerAccountability,
+		schema: undefined as never,
+	}).clearCache({
+		system: true,
+	});
+	await clearPermissionCaches(await currentContext(on(knex)));
+}

@@ -1,0 +1,265 @@
+/**
+ * The portal put on a team's own collections, end to end, on a Directus of its own (a saved map changes the
+ * whole installation): the second help desk is built through Directus's API, an admin saves its map, and
+ * people of its organizations sign in and read exactly their cases — through reads and through predicates
+ * over relations — while the bundled contacts' users lose the portal the map no longer gives them.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+	bootstrap,
+	type DirectusInstanceOptions,
+	freePort,
+	installBundle,
+	type RunningDirectus,
+	startDirectus,
+	throwAwayInstanceOptions,
+} from '../../scripts/lib/directus-instance.ts';
+import type { DataMap } from '../../src/data-map/data-map.ts';
+import type { DataMapAddition, DataMapProblem } from '../../src/data-map/data-map-problem.ts';
+import { apiAt, databaseAt } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
+import { expectRefused } from '../support/expect-refused.ts';
+import { createSecondSchema } from '../support/second-schema/create-second-schema.ts';
+import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let folder: string;
+let database: TestDatabase;
+let options: DirectusInstanceOptions;
+let running: RunningDirectus | null = null;
+let db: Knex;
+const adminToken = randomBytes(24).toString('hex');
+const call = apiAt(
+	() => running?.url ?? '',
+	() => adminToken,
+);
+
+const dataMap = '/portal/api/studio/data-map';
+
+async function ok<T>(answer: Promise<{ status: number; body: { data?: T } }>, what: string): Promise<T> {
+	const { status, body } = await answer;
+	if (status !== 200 || body.data === undefined) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+	return body.data;
+}
+
+const groupId = async (name: string) =>
+	(await ok(call<{ id: number }[]>('GET', `/items/portal_groups?filter[name][_eq]=${name}&fields=id`), name))[0]
+		?.id as number;
+
+interface Login {
+	email: string;
+	password: string;
+}
+
+/** A Directus user with a password and no role, as staff create one before linking it to a contact. */
+async function createLogin(): Promise<Login & { id: string }> {
+	const login = {
+		email: `${randomBytes(6).toString('hex')}@people.example.com`,
+		password: randomBytes(12).toString('hex'),
+	};
+	const user = await ok(call<{ id: string }>('POST', '/users', { body: { ...login, status: 'active' } }), 'user');
+	return { ...login, id: user.id };
+}
+
+async function tokenOf(login: Login): Promise<string> {
+	let token = '';
+	await eventually(async () => {
+		const answer = await call<{ access_token: string }>('POST', '/auth/login', { token: null, body: login });
+		expect(answer.status).toBe(200);
+		token = answer.body.data?.access_token ?? '';
+	});
+	return token;
+}
+
+const ids = (rows: { id: number }[] | undefined) => (rows ?? []).map((row) => row.id).sort((a, b) => a - b);
+
+/** The cases a token reads with `query` appended (`filter`, `search`, …), by id. */
+const casesRead = async (token: string, query = '') =>
+	ids((await call<{ id: number }[]>('GET', `/items/cases?fields=id&limit=-1${query}`, { token })).body.data);
+
+beforeAll(async () => {
+	folder = await mkdtemp(join(tmpdir(), 'portal-data-map-'));
+	database = await createTestDatabase(folder);
+	options = throwAwayInstanceOptions(folder, database.config, await freePort(), { ADMIN_TOKEN: adminToken });
+	await installBundle(folder);
+	await bootstrap(options);
+	running = await startDirectus(options, { timeoutMs: 120_000 });
+	db = databaseAt(database.config);
+	await createSecondSchema(call);
+}, 600_000);
+
+afterAll(async () => {
+	await running?.stop();
+	await db?.destroy();
+	await database?.drop();
+	if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('Saving a data map', () => {
+	let bundledLogin: Login;
+
+	beforeAll(async () => {
+		// A contact of the bundled help desk with a login, using the portal before the map moves it.
+		const customer = await ok(
+			call<{ id: number }>('POST', '/items/customers', { body: { name: 'Bundled' } }),
+			'customer',
+		);
+		const login = await createLogin();
+		await ok(
+			call('POST', '/items/contacts', {
+				body: { customer: customer.id, last_name: 'Bundled', email: login.email, user: login.id },
+			}),
+			'contact',
+		);
+		bundledLogin = login;
+		const me = await call('GET', '/portal/api/me', { token: await tokenOf(login) });
+		expect(me.status).toBe(200);
+	});
+
+	test('Is for admins only; a map that does not fit is refused, naming the field, and changes nothing', async () => {
+		const before = await db('portal_settings').select('data_map');
+		const contactToken = await tokenOf(bundledLogin);
+		for (const token of [contactToken, null])
+			expectRefused(await call('PUT', dataMap, { token, body: { map: secondSchemaMap() } }), `PUT ${dataMap}`);
+
+		const misfit: DataMap = secondSchemaMap();
+		misfit.tickets = { ...misfit.tickets!, fields: { ...misfit.tickets!.fields, customer: 'title' } };
+		const refused = await call<unknown>('PUT', dataMap, { body: { map: misfit } });
+		expect(refused.status).toBe(400);
+		const problems = (
+			refused.body['errors'] as unknown as { extensions: { code: string; problems: DataMapProblem[] } }[]
+		)[0]?.extensions;
+		expect(problems?.code).toBe('INVALID_DATA_MAP');
+		expect(problems?.problems).toContainEqual(
+			expect.objectContaining({ object: 'tickets', role: 'customer', field: 'title' }),
+		);
+
+		expect(await db('portal_settings').select('data_map')).toEqual(before);
+		expect(await db('directus_fields').where('collection', 'organizations').where('field', 'like', 'portal_%')).toEqual(
+			[],
+		);
+	});
+
+	test('Adds the product’s fields, compiles every group onto the team’s collections, and is audited', async () => {
+		const saved = await call<{ additions: DataMapAddition[] }>('PUT', dataMap, { body: { map: secondSchemaMap() } });
+		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+		expect(saved.body.data?.additions.map(({ collection, field }) => `${collection}.${field}`)).toEqual(
+			expect.arrayContaining(['organizations.portal_tree_path', 'people.portal_group', 'directus_users.portal_people']),
+		);
+
+		const page = await ok(
+			call<{ stored: boolean; problems: unknown[]; additions: unknown[] }>('GET', dataMap),
+			'the data map page',
+		);
+		expect(page).toMatchObject({ stored: true, problems: [], additions: [] });
+
+		const manager = await ok(
+			call<{ policy: string }>('GET', `/items/portal_groups/${await groupId('Manager')}?fields=policy`),
+			'group',
+		);
+		const collections = new Set(
+			(
+				(await db('directus_permissions').select('collection').where('policy', manager.policy)) as {
+					collection: string;
+				}[]
+			).map((row) => row.collection),
+		);
+		expect(collections.has('cases')).toBe(true);
+		expect(collections.has('tickets')).toBe(false);
+		expect(collections.has('customers')).toBe(false);
+
+		const audit = await db('portal_audit').where('action', 'data_map.saved');
+		expect(audit).toHaveLength(1);
+		const doctor = await ok(call<{ open: boolean; findings: { id: string }[] }>('GET', '/portal/api/doctor'), 'doctor');
+		expect(doctor.findings.map((finding) => finding.id)).not.toContain('data-map-invalid');
+	});
+
+	test('People sign in and read exactly their cases, through reads and through predicates over relations', async () => {
+		const org = async (label: string, parent: number | null) =>
+			(
+				await ok(
+					call<{ id: number }>('POST', '/items/organizations', {
+						body: { label, parent_org: parent, share_with_parent: true },
+					}),
+					label,
+				)
+			).id;
+		const parent = await org('Parent org', null);
+		const child = await org('Child org', parent);
+		const other = await org('Other org', null);
+		const person = async (orgId: number, group: string) => {
+			const login = await createLogin();
+			const created = await ok(
+				call<{ uuid: string }>('POST', '/items/people', {
+					body: {
+						given_name: group,
+						family_name: 'Person',
+						email: login.email,
+						org: orgId,
+						directus_user: login.id,
+						portal_group: await groupId(group),
+					},
+				}),
+				'person',
+			);
+			return { ...login, uuid: created.uuid };
+		};
+		const parentAdmin = await person(parent, 'Administrator');
+		const childManager = await person(child, 'Manager');
+		const otherBasic = await person(other, 'Basic');
+		const stranger = await person(other, 'Basic');
+		const kase = async (title: string, account: number, openedBy: string | null) =>
+			(
+				await ok(
+					call<{ id: number }>('POST', '/items/cases', {
+						body: { title, account, opened_by: openedBy, state: 'open' },
+					}),
+					title,
+				)
+			).id;
+		const parentCase = await kase('Parent case', parent, parentAdmin.uuid);
+		const childCase = await kase('Child case', child, childManager.uuid);
+		const childCase2 = await kase('Child case 2', child, null);
+		const ownCase = await kase('Own case', other, otherBasic.uuid);
+		await kase('Stranger case', other, stranger.uuid);
+
+		const parentToken = await tokenOf(parentAdmin);
+		const childToken = await tokenOf(childManager);
+		const basicToken = await tokenOf(otherBasic);
+		await eventually(async () => {
+			expect(await casesRead(parentToken)).toEqual([parentCase, childCase, childCase2].sort((a, b) => a - b));
+			expect(await casesRead(childToken)).toEqual([childCase, childCase2].sort((a, b) => a - b));
+			expect(await casesRead(basicToken)).toEqual([ownCase]);
+		});
+
+		// Predicates an outsider asks: through the case's account, its opener, a search, a count.
+		expect(await casesRead(childToken, `&filter[account][label][_eq]=Other org`)).toEqual([]);
+		expect(await casesRead(basicToken, `&filter[opened_by][email][_eq]=${encodeURIComponent(stranger.email)}`)).toEqual(
+			[],
+		);
+		expect(await casesRead(basicToken, '&search=Stranger')).toEqual([]);
+		const count = await call<{ count: number | string }[]>('GET', '/items/cases?aggregate[count]=*', {
+			token: childToken,
+		});
+		expect(Number(count.body.data?.[0]?.count)).toBe(2);
+		const graphql = await call<{ cases: { id: string }[] }>('POST', '/graphql', {
+			token: basicToken,
+			body: { query: '{ cases { id title } }' },
+		});
+		expect(graphql.body.data?.cases.map((row) => Number(row.id))).toEqual([ownCase]);
+
+		// The team's own collections the map does not name stay closed to them.
+		expectRefused(await call('GET', '/items/customers', { token: childToken }), 'GET /items/customers');
+		expectRefused(await call('GET', '/items/tickets', { token: childToken }), 'GET /items/tickets');
+	});
+
+	test('The bundled contacts’ users lose the portal the map no longer gives them', async () => {
+		const answer = await call('POST', '/auth/login', { token: null, body: bundledLogin });
+		expect(answer.status).not.toBe(200);
+	});
+});
