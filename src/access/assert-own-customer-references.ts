@@ -1,6 +1,6 @@
 /**
- * References a portal contact may write that must point at a row of the contact's own customer, by the
- * collection written and then the field, with the collection the field points at.
+ * References a portal contact may write that must point at a row of the contact's own customer: by the object
+ * written, its role, and the object the role points at (each read through the data map).
  *
  * Directus's validation rules test the payload alone and cannot join, and what the contact may read is no
  * bound here: a contact whose tickets reach the customers below theirs reads those customers' locations,
@@ -9,33 +9,52 @@
  * one they may edit is read through `customer = theirs`), so "the row's customer" is "the contact's".
  */
 import type { Knex } from 'knex';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import type { DataMap } from '../data-map/data-map.ts';
+import { itemKey } from '../data-map/item-key.ts';
+import type { ObjectName } from '../data-map/object-specs.ts';
 import { ReferenceOutsideCustomerError } from '../errors/reference-outside-customer-error.ts';
 import { customerKey } from '../hierarchy/customer-key.ts';
 
-export const ownCustomerReferences: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const ownCustomerReferences = {
 	devices: { location: 'locations' },
-};
+} as const satisfies Partial<Record<ObjectName, Readonly<Record<string, 'locations'>>>>;
 
 /**
- * Refuses a payload for `collection` whose references name a row that is not `customer`'s: one that belongs to
- * another customer, does not exist, or is anything but a key (a nested object would create or change the
- * target). An empty reference (`null`) and a field left out pass. The same error in every case: the answer
- * says nothing about other customers' rows.
+ * Refuses a payload for `object`'s collection whose references name a row that is not `customer`'s: one that
+ * belongs to another customer, does not exist, or is anything but a key (a nested object would create or
+ * change the target). An empty reference (`null`) and a field left out pass, and so does a reference the map
+ * leaves unmapped (it is no field). The same error in every case: the answer says nothing about other
+ * customers' rows.
  */
 export async function assertOwnCustomerReferences(
 	{ knex }: { knex: Knex },
-	{ collection, payload, customer }: { collection: string; payload: Record<string, unknown>; customer: number },
+	{
+		map,
+		object,
+		payload,
+		customer,
+	}: { map: DataMap; object: keyof typeof ownCustomerReferences; payload: Record<string, unknown>; customer: number },
 ): Promise<void> {
-	for (const [field, target] of Object.entries(ownCustomerReferences[collection] ?? {})) {
+	const written = map[object];
+	if (written === null) return;
+	for (const [role, targetObject] of Object.entries(ownCustomerReferences[object])) {
+		const field = written.fields[role as keyof typeof written.fields];
+		const target = map[targetObject];
+		if (field === null || target === null) continue;
 		const value = payload[field];
 		if (value === undefined || value === null) continue;
-		// Integer keys, as every help-desk collection has; `customerKey` reads one the way a request carries it.
-		const key = customerKey(value);
+		const key = itemKey(value);
+		// A key of the other kind than the target's (a uuid for an integer key) is no row of it: PostgreSQL says so by failing.
 		const row =
 			key === null
 				? undefined
-				: ((await knex(target).select('customer').where('id', key).first()) as { customer: unknown } | undefined);
+				: ((await knex(target.collection)
+						.select({ customer: fieldOf(target, 'customer') })
+						.where(fieldOf(target, 'id'), key)
+						.first()
+						.catch(() => undefined)) as { customer: unknown } | undefined);
 		if (!row || customerKey(row.customer) !== customerKey(customer))
-			throw new ReferenceOutsideCustomerError({ collection, field });
+			throw new ReferenceOutsideCustomerError({ collection: written.collection, field });
 	}
 }

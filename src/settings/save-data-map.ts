@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { installerAccountability } from '../install/add-missing-schema.ts';
 import { applyDataMapAdditions, type DataMapInstallContext } from '../install/apply-data-map-additions.ts';
+import { ensureDefaultPriority } from '../tickets/ensure-default-priority.ts';
 import { pointCustomerTreeAt } from '../hierarchy/point-customer-tree-at.ts';
 import { releaseUnlinkedPortalUsers } from '../access/release-unlinked-portal-users.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -29,8 +30,8 @@ export interface SaveDataMapOptions {
  * the product's fields are added to the mapped collections, the map is stored (null when it is the bundled
  * one), every group's policy is compiled on it, portal users are given exactly what the new contacts
  * say (users no contact of the new map links lose the portal role), badges follow the new customers, the
- * derived tables are installed on the mapped tables and rebuilt (the customer tree's foreign keys moved to
- * the mapped customers), and the change is audited. Directus's
+ * derived tables and the default-priority trigger are installed on the mapped tables (the customer tree's
+ * foreign keys moved to the mapped customers), and the change is audited. Directus's
  * permission caches are cleared once it is committed, so the next request on every instance runs on it.
  */
 export async function saveDataMap(
@@ -62,6 +63,7 @@ export async function saveDataMap(
 			if (outcome.status === 'schema-missing')
 				throw new Error(`The data map misses ${outcome.missing.join(', ')}, which ${derived.triggers.keeps} needs.`);
 		}
+		await ensureDefaultPriority(trx, map);
 		await restoreManagedPolicies(maintenance);
 		const { portal_role: portalRole } = await fetchPortalSettings(maintenance);
 		if (portalRole) await releaseUnlinkedPortalUsers(maintenance, portalRole);

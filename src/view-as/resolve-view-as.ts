@@ -11,9 +11,13 @@ import { isPortalUser } from '../access/is-portal-user.ts';
 import { isPortalStaff } from '../policies/staff-policy.ts';
 import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
 import { readViewAsTicket } from './view-as-ticket.ts';
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { roleColumns } from '../data-map/role-columns.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
 
 export interface ViewableContact {
-	id: number;
+	id: ContactKey;
 	name: string;
 	email: string;
 	customer: number;
@@ -23,28 +27,25 @@ export interface ViewableContact {
 /** The contact with a login staff may view the portal as, or a refusal that says why not. */
 export async function findViewableContact(
 	context: Pick<DirectusContext, 'knex'>,
-	contactId: number,
+	contactId: ContactKey,
 	settings: PortalSettingsRecord,
 ): Promise<ViewableContact> {
+	const { contacts } = await fetchDataMap(context);
+	const table = contacts.collection;
 	const row = (await context
-		.knex('contacts')
-		.leftJoin('directus_users', 'directus_users.id', 'contacts.user')
+		.knex(table)
+		.leftJoin('directus_users', 'directus_users.id', `${table}.${fieldOf(contacts, 'user')}`)
 		.select(
-			'contacts.id',
-			'contacts.first_name',
-			'contacts.last_name',
-			'contacts.email',
-			'contacts.customer',
-			'contacts.user',
-			'contacts.login_suspended',
-			'directus_users.status as user_status',
-			'directus_users.role as user_role',
+			roleColumns(contacts, ['id', 'first_name', 'last_name', 'email', 'customer', 'user', 'login_suspended'], table),
 		)
-		.where('contacts.id', contactId)
-		.first()) as
+		.select('directus_users.status as user_status', 'directus_users.role as user_role')
+		.where(`${table}.${fieldOf(contacts, 'id')}`, contactId)
+		.first()
+		// A key of the other kind than the contacts' (a uuid for an integer key) is no contact: PostgreSQL says so by failing.
+		.catch(() => undefined)) as
 		| {
-				id: number;
-				first_name: string | null;
+				id: ContactKey;
+				first_name?: string | null;
 				last_name: string;
 				email: string;
 				customer: number;

@@ -5,14 +5,16 @@
  * one. It is never a credential of the contact's and is useless without the staff user's own session.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { itemKey } from '../data-map/item-key.ts';
 
 export const viewAsLifetimeMinutes = 30;
 
 export interface ViewAsClaims {
 	/** The staff user who asked (directus_users.id). */
 	staff: string;
-	/** The contact seen (contacts.id). */
-	contact: number;
+	/** The contact seen: its key in the collection playing contacts (an integer, or a uuid). */
+	contact: ContactKey;
 	/** Expiry, seconds since the epoch. */
 	expires: number;
 }
@@ -29,7 +31,7 @@ function signature(secret: string, payload: string): Buffer {
 export function issueViewAsTicket(
 	secret: string,
 	staff: string,
-	contact: number,
+	contact: ContactKey,
 	now = new Date(),
 ): { ticket: string; expiresAt: Date } {
 	const expires = Math.floor(now.getTime() / 1000) + viewAsLifetimeMinutes * 60;
@@ -58,7 +60,8 @@ export function readViewAsTicket(secret: string, ticket: string, now = new Date(
 		return null;
 	}
 	const { s, c, e } = (claims ?? {}) as { s?: unknown; c?: unknown; e?: unknown };
-	if (typeof s !== 'string' || !Number.isSafeInteger(c) || !Number.isSafeInteger(e)) return null;
+	// A contact key exactly as issued: an integer or a uuid (`itemKey` would also read digits in a string).
+	if (typeof s !== 'string' || c === null || itemKey(c) !== c || !Number.isSafeInteger(e)) return null;
 	if ((e as number) * 1000 <= now.getTime()) return null;
-	return { staff: s, contact: c as number, expires: e as number };
+	return { staff: s, contact: c as ContactKey, expires: e as number };
 }

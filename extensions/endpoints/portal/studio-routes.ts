@@ -9,6 +9,7 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
+import { itemKey } from '../../../src/data-map/item-key.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, publicUrl, staffContext } from './request-context.ts';
@@ -19,8 +20,8 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request, response) => {
 			const { maintenance, settings } = await staffContext(context, request);
 			const staff = accountabilityOf(request)?.user as string;
-			const contactId = Number((request.body as { contact?: unknown } | undefined)?.contact);
-			if (!Number.isSafeInteger(contactId) || contactId <= 0)
+			const contactId = itemKey((request.body as { contact?: unknown } | undefined)?.contact);
+			if (contactId === null)
 				throw new ViewAsRefusedError({ reason: 'Send "contact": the id of the contact to view the portal as.' });
 			const contact = await findViewableContact(maintenance, contactId, settings);
 			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff, contact.id);

@@ -18,6 +18,11 @@ import { cleanFileName } from '../../../src/attachments/clean-file-name.ts';
 import { mediaType } from '../../../src/attachments/media-type.ts';
 import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
 import { uploadTypes } from '../../../src/attachments/upload-types.ts';
+import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
+import { itemKey } from '../../../src/data-map/item-key.ts';
+import { customerKey } from '../../../src/hierarchy/customer-key.ts';
+import { storedAs } from '../../../src/data-map/stored-as.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 
@@ -46,15 +51,19 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 			);
 			if (!capabilities['tickets.reply'] || capabilities['tickets.attachments'] !== 'public')
 				throw new ForbiddenError();
+			// Without tickets or their attachments in the data map there is nothing to attach to: as without the capability.
+			const { tickets, ticket_attachments: attachments } = await fetchDataMap(maintenance);
+			if (!tickets || !attachments) throw new ForbiddenError();
 
 			// The ticket must be one the contact reads, through Directus's own rules (403 otherwise).
-			const ticketId = Number(request.params['id']);
-			if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new ForbiddenError();
+			const ticketId = itemKey(request.params['id']);
+			if (ticketId === null) throw new ForbiddenError();
 			const schema = maintenance.schema;
-			await new context.services.ItemsService('tickets', { knex: maintenance.knex, schema, accountability }).readOne(
-				ticketId,
-				{ fields: ['id'] },
-			);
+			await new context.services.ItemsService(tickets.collection, {
+				knex: maintenance.knex,
+				schema,
+				accountability,
+			}).readOne(ticketId, { fields: [fieldOf(tickets, 'id')] });
 
 			const filename = cleanFileName(request.query['filename']);
 			if (!filename)
@@ -78,19 +87,23 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 					response.setHeader('Connection', 'close');
 					throw new UploadTooLargeError({ limit });
 				});
-			const attachment = await adminService(maintenance, 'ticket_attachments').createOne({
-				ticket: ticketId,
-				file,
-				is_public: true,
-			});
-			const ticket = (await maintenance.knex('tickets').select('customer').where('id', ticketId).first()) as
-				{ customer: number } | undefined;
+			const attachment = await adminService(maintenance, attachments.collection).createOne(
+				storedAs(attachments, { ticket: ticketId, file, public: true }),
+			);
+			// The ticket's customer, also where the map reaches it through a chain (`site.account`).
+			const customerPath = fieldOf(tickets, 'customer');
+			const ticket = (await adminService(maintenance, tickets.collection).readOne(ticketId, {
+				fields: [customerPath],
+			})) as Record<string, unknown>;
+			const customer = customerKey(
+				customerPath.split('.').reduce<unknown>((row, step) => (row as Record<string, unknown> | null)?.[step], ticket),
+			);
 			await writeAudit(maintenance, {
 				action: 'ticket.attachment_added',
 				actor_user: user,
 				actor_contact: contact.id,
-				customer: ticket?.customer ?? null,
-				target_collection: 'tickets',
+				customer,
+				target_collection: tickets.collection,
 				target_id: ticketId,
 				details: { file, filename, type },
 				ip: ipOf(request),

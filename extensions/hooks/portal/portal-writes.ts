@@ -1,5 +1,7 @@
 /**
- * What Directus permissions cannot say about a portal user's writes, pinned server-side:
+ * What Directus permissions cannot say about a portal user's writes, pinned server-side, on the collections
+ * the data map names (the hooks listen to every collection's writes and look the collection up in the map
+ * first; an object the map leaves out has no rule here):
  * - Directus checks no item rule on create, so a reply, note or issue must point at a ticket or
  *   project the contact can read: the parent is read with the contact's own accountability.
  * - who wrote it and whether it is internal are set here, whatever the request says; the compiled
@@ -11,47 +13,61 @@
  * These filters only adjust the payload and read; Directus still checks the contact's permissions after them.
  */
 import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { ForbiddenError } from '@directus/errors';
 import type { Knex } from 'knex';
 import {
 	assertOwnCustomerReferences,
 	ownCustomerReferences,
 } from '../../../src/access/assert-own-customer-references.ts';
-import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
+import { fetchOwnContact, type OwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
+import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
+import type { DataMap } from '../../../src/data-map/data-map.ts';
+import { objectPlaying } from '../../../src/data-map/object-playing.ts';
+import type { ObjectName } from '../../../src/data-map/object-specs.ts';
+import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
+import { runningDataMap } from '../../shared/running-data-map.ts';
 
 type Payload = Record<string, unknown>;
 
-/** Collections a contact may add rows to under a parent they must be able to read, and the fields pinned to them. */
-const childCollections = {
-	ticket_comments: {
-		parentField: 'ticket',
-		parentCollection: 'tickets',
-		authorField: 'author_contact',
-		internal: true,
-	},
-	project_notes: {
-		parentField: 'project',
-		parentCollection: 'projects',
-		authorField: 'author_contact',
-		internal: true,
-	},
-	project_issues: {
-		parentField: 'project',
-		parentCollection: 'projects',
-		authorField: 'reported_by_contact',
-		internal: false,
-	},
-} as const;
+/**
+ * Objects a contact may add rows to under a parent they must be able to read, by role: the parent, the
+ * object it is, the author pinned to the contact, and whether an internal flag is pinned to false.
+ */
+const childObjects = {
+	ticket_replies: { parent: 'ticket', parentObject: 'tickets', author: 'author_contact', internal: true },
+	project_notes: { parent: 'project', parentObject: 'projects', author: 'author_contact', internal: true },
+	project_issues: { parent: 'project', parentObject: 'projects', author: 'reported_by_contact', internal: false },
+} as const satisfies Partial<
+	Record<ObjectName, { parentObject: ObjectName; internal: boolean } & Record<string, unknown>>
+>;
+
+const isChildObject = (object: ObjectName): object is keyof typeof childObjects => object in childObjects;
+const isReferencing = (object: ObjectName): object is keyof typeof ownCustomerReferences =>
+	object in ownCustomerReferences;
+
+/** A customer role written straight on the row: a chain (`site.account`) is the contact's to choose, and validation's to check. */
+const ownField = (path: string | null) => (path !== null && !path.includes('.') ? path : null);
 
 export function registerPortalWrites(
 	{ filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger }: HookExtensionContext,
 ): void {
 	init('app.after', async () => {
-		if (await database.schema.hasTable('ticket_priorities')) await ensureDefaultPriority(database);
+		let map: DataMap;
+		try {
+			map = await fetchDataMap({ knex: database });
+		} catch (error) {
+			logger.warn(error, 'Customer Portal: the data map is unreadable; new tickets get no default priority.');
+			return;
+		}
+		const tables = [map.tickets, map.ticket_priorities].flatMap((object) => (object ? [object.collection] : []));
+		const present = await Promise.all(tables.map((table) => database.schema.hasTable(table)));
+		if (present.every(Boolean)) await ensureDefaultPriority(database, map);
 		else logger.warn('Customer Portal: the help-desk schema is not applied; new tickets get no default priority.');
 	});
 
@@ -60,68 +76,74 @@ export function registerPortalWrites(
 	 * Reads through the event's own connection: inside a create's transaction on SQLite, any other
 	 * connection would wait for it forever.
 	 */
-	async function portalContact(accountability: Accountability | null, knex: Knex) {
+	async function portalContact(accountability: Accountability | null, knex: Knex): Promise<OwnContact | null> {
 		if (!accountability?.user || accountability.admin) return null;
 		const settings = await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex });
 		if (!isPortalUser(accountability, settings.portal_role)) return null;
 		return fetchOwnContact(accountability.user, { knex });
 	}
 
-	filter('tickets.items.create', async (payload, _meta, { database: knex, accountability }) => {
+	filter('items.create', async (payload, meta, { database: knex, schema, accountability }) => {
+		const map = await runningDataMap(knex);
+		const object = map && objectPlaying(map, meta['collection']);
+		if (!map || !object) return payload;
+
 		// On SQLite a schema change to tickets drops the trigger: put it back before the write needs it.
-		if (databaseDialect(knex) === 'sqlite3') await ensureDefaultPriority(knex);
+		if (object === 'tickets' && databaseDialect(knex) === 'sqlite3') await ensureDefaultPriority(knex, map);
+
 		const contact = await portalContact(accountability, knex);
 		if (!contact) return payload;
-		const ticket = { ...(payload as Payload) };
-		ticket['customer'] ??= contact.customer;
-		ticket['contact'] ??= contact.id;
-		return ticket;
-	});
+		const row = { ...(payload as Payload) };
 
-	filter('devices.items.create', async (payload, _meta, { database: knex, accountability }) => {
-		const device = { ...(payload as Payload) };
-		const contact = await portalContact(accountability, knex);
-		if (contact) {
-			device['customer'] ??= contact.customer;
-			device['created_by_contact'] ??= contact.id;
+		if (object === 'tickets' && map.tickets) {
+			const customer = ownField(map.tickets.fields.customer);
+			if (customer !== null) row[customer] ??= contact.customer;
+			row[fieldOf(map.tickets, 'requester')] ??= contact.id;
 		}
-		return device;
-	});
-
-	for (const collection of Object.keys(ownCustomerReferences)) {
-		for (const event of ['create', 'update'] as const) {
-			filter(`${collection}.items.${event}`, async (payload, _meta, { database: knex, accountability }) => {
-				const contact = await portalContact(accountability, knex);
-				if (contact)
-					await assertOwnCustomerReferences(
-						{ knex },
-						{ collection, payload: payload as Payload, customer: contact.customer },
-					);
-				return payload;
-			});
+		if (object === 'devices' && map.devices) {
+			const customer = ownField(map.devices.fields.customer);
+			if (customer !== null) row[customer] ??= contact.customer;
+			row[fieldOf(map.devices, 'created_by_contact')] ??= contact.id;
 		}
-	}
+		if (isReferencing(object))
+			await assertOwnCustomerReferences({ knex }, { map, object, payload: row, customer: contact.customer });
 
-	for (const [collection, rule] of Object.entries(childCollections)) {
-		filter(`${collection}.items.create`, async (payload, _meta, { database: trx, schema, accountability }) => {
-			const contact = await portalContact(accountability, trx);
-			if (!contact) return payload;
-			const child = { ...(payload as Payload), [rule.authorField]: contact.id };
-			if (rule.internal) child['is_internal'] = false;
-			const parent = child[rule.parentField];
+		if (isChildObject(object)) {
+			const rule = childObjects[object];
+			const [child, parent] = [map[object], map[rule.parentObject]];
+			if (!child || !parent) return row;
+			// Roles every valid map gives these objects: without them the contact's write is refused, not let through.
+			const fields = child.fields as Readonly<Record<string, string | null>>;
+			const [author, internal, parentField] = [fields[rule.author], fields['internal'], fields[rule.parent]];
+			if (!author || !parentField || (rule.internal && !internal)) throw new ForbiddenError();
+			row[author] = contact.id;
+			if (rule.internal && internal) row[internal] = false;
 			// Throws Directus's own 403 when the contact cannot read the parent (or it does not exist).
-			await new services.ItemsService(rule.parentCollection, {
-				knex: trx,
+			await new services.ItemsService(parent.collection, {
+				knex,
 				schema: schema ?? (await getSchema()),
 				accountability,
-			}).readOne(parent as number, { fields: ['id'] });
-			return child;
-		});
-	}
+			}).readOne(row[parentField] as number, { fields: [fieldOf(parent, 'id')] });
+		}
+		return row;
+	});
 
-	filter('quotes.items.update', async (payload, _meta, { database: knex, accountability }) => {
+	filter('items.update', async (payload, meta, { database: knex, accountability }) => {
+		const map = await runningDataMap(knex);
+		const object = map && objectPlaying(map, meta['collection']);
+		if (!map || (object !== 'quotes' && (object === null || !isReferencing(object)))) return payload;
 		const contact = await portalContact(accountability, knex);
-		if (!contact || !('status' in (payload as Payload))) return payload;
-		return { ...(payload as Payload), decided_by: contact.id, decided_at: new Date().toISOString() };
+		if (!contact) return payload;
+		if (isReferencing(object))
+			await assertOwnCustomerReferences(
+				{ knex },
+				{ map, object, payload: payload as Payload, customer: contact.customer },
+			);
+		if (object === 'quotes' && map.quotes && fieldOf(map.quotes, 'status') in (payload as Payload))
+			return {
+				...(payload as Payload),
+				...storedAs(map.quotes, { decided_by: contact.id, decided_at: new Date().toISOString() }),
+			};
+		return payload;
 	});
 }

@@ -14,6 +14,12 @@ describe('View as tickets', () => {
 		expect(readViewAsTicket(secret, ticket, expiresAt)).toBeNull();
 	});
 
+	test('Carry a contact key that is a uuid', () => {
+		const contact = '0f8fad5b-d9cb-469f-a165-70867728950e';
+		const { ticket } = issueViewAsTicket(secret, staff, contact);
+		expect(readViewAsTicket(secret, ticket)?.contact).toBe(contact);
+	});
+
 	test('Differ each time, even for the same contact in the same second', () => {
 		const now = new Date();
 		expect(issueViewAsTicket(secret, staff, 1, now).ticket).not.toBe(issueViewAsTicket(secret, staff, 1, now).ticket);
@@ -59,6 +65,9 @@ describe('View as tickets', () => {
 			{ s: 1, c: 42, e: future },
 			{ s: staff, c: 42 },
 			{ s: staff, c: 1.5, e: future },
+			{ s: staff, c: 0, e: future },
+			{ s: staff, c: 'not-a-uuid', e: future },
+			{ s: staff, c: { id: 42 }, e: future },
 			null,
 			[1, 2],
 		]) {
