@@ -102,6 +102,8 @@ afterAll(async () => {
 
 describe('Saving a data map', () => {
 	let bundledLogin: Login;
+	/** What the reading test leaves for the writing one: a manager of the child organization, and cases. */
+	const world = { childToken: '', childManager: '', child: 0, childCase: 0, otherCase: 0 };
 
 	beforeAll(async () => {
 		// A contact of the bundled help desk with a login, using the portal before the map moves it.
@@ -256,6 +258,40 @@ describe('Saving a data map', () => {
 		// The team's own collections the map does not name stay closed to them.
 		expectRefused(await call('GET', '/items/customers', { token: childToken }), 'GET /items/customers');
 		expectRefused(await call('GET', '/items/tickets', { token: childToken }), 'GET /items/tickets');
+		Object.assign(world, { childToken, childManager: childManager.uuid, child, childCase, otherCase: ownCase });
+	});
+
+	test('People write through the map: a case they open is their organization’s and theirs, a message never private', async () => {
+		const { childToken: token } = world;
+		const opened = await call<{ id: number }>('POST', '/items/cases', {
+			token,
+			body: { title: 'Opened in the portal' },
+		});
+		expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+		const stored = await db('cases').where('id', opened.body.data?.id).first();
+		expect({ account: stored.account, opened_by: stored.opened_by }).toEqual({
+			account: world.child,
+			opened_by: world.childManager,
+		});
+
+		const message = await call<{ id: number }>('POST', '/items/case_messages', {
+			token,
+			body: { case: world.childCase, text: 'Any news?', private: true },
+		});
+		expect(message.status, JSON.stringify(message.body)).toBe(200);
+		const written = await db('case_messages').where('id', message.body.data?.id).first();
+		expect({ private: Boolean(written.private), author: written.author }).toEqual({
+			private: false,
+			author: world.childManager,
+		});
+
+		// A case of another organization takes no message from them, and nothing is written.
+		const before = await db('case_messages').count({ count: '*' }).first();
+		expectRefused(
+			await call('POST', '/items/case_messages', { token, body: { case: world.otherCase, text: 'Let me in' } }),
+			'a message on another organization’s case',
+		);
+		expect(await db('case_messages').count({ count: '*' }).first()).toEqual(before);
 	});
 
 	test('The bundled contacts’ users lose the portal the map no longer gives them', async () => {
