@@ -113,7 +113,7 @@ describe('The Data map page', () => {
 		expect(answer.body.data?.schema.collections['tickets']?.fields['subject']).toEqual({ type: 'string', special: [] });
 	});
 
-	test('Refuses portal staff who are not admins, portal contacts and visitors; an admin asking the same is answered', async () => {
+	test('Refuses portal staff who are not admins, portal contacts and visitors, reading, checking or saving; an admin asking the same is answered', async () => {
 		for (const [who, token] of [
 			['portal staff', staffToken],
 			['a portal contact', contactToken],
@@ -121,6 +121,7 @@ describe('The Data map page', () => {
 		] as const) {
 			expectRefused(await readPage(token), `GET ${page} as ${who}`);
 			expectRefused(await api('POST', check, { token, body: { map: bundledDataMap() } }), `POST ${check} as ${who}`);
+			expectRefused(await api('PUT', page, { token, body: { map: bundledDataMap() } }), `PUT ${page} as ${who}`);
 		}
 		expect((await readPage()).status).toBe(200);
 		const checked = await api<CheckAnswer>('POST', check, { body: { map: bundledDataMap() } });
