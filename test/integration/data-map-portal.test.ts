@@ -294,6 +294,21 @@ describe('Saving a data map', () => {
 		expect(await db('case_messages').count({ count: '*' }).first()).toEqual(before);
 	});
 
+	test('Directus starts again on the saved map: the portal opens and people read what they read before', async () => {
+		await running?.stop();
+		running = await startDirectus(options, { timeoutMs: 120_000 });
+		await eventually(async () => {
+			const doctor = await ok(
+				call<{ open: boolean; checked_at: string | null }>('GET', '/portal/api/doctor'),
+				'doctor',
+			);
+			expect(doctor).toMatchObject({ open: true, checked_at: expect.any(String) });
+		});
+		const cases = await casesRead(world.childToken);
+		expect(cases).toContain(world.childCase);
+		expect(cases).not.toContain(world.otherCase);
+	});
+
 	test('The bundled contacts’ users lose the portal the map no longer gives them', async () => {
 		const answer = await call('POST', '/auth/login', { token: null, body: bundledLogin });
 		expect(answer.status).not.toBe(200);
