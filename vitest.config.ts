@@ -27,6 +27,7 @@ export default defineConfig({
 					name: 'integration',
 					include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/e2e/**/*.test.ts'],
 					globalSetup: ['test/support/global-setup.ts'],
+					setupFiles: ['test/support/integration-setup.ts'],
 					// CI runs two databases' lanes side by side on two cores: a browser flow may take twice its quiet time.
 					testTimeout: 120_000,
 					hookTimeout: 180_000,

@@ -15,9 +15,10 @@
  * does in place, and Directus's records of the field and relation are written through its ItemsService.
  *
  * Directus clears its schema caches inside the transaction: clear them again after the commit. Its
- * CollectionsService and RelationsService would read the schema for their action events outside the
- * transaction (on SQLite's one connection, held by the transaction, that waits for ever): those two events
- * are not emitted.
+ * Collections, Fields and RelationsService read the schema for their action events through the cache:
+ * outside the transaction (on SQLite's one connection, held by the transaction, that waits for ever), or
+ * waiting up to three times CACHE_SCHEMA_SYNC_TIMEOUT for a build elsewhere that waits for this
+ * transaction's locks. Those events are not emitted.
  */
 import type { ExtensionsServices, SchemaOverview, Snapshot } from '@directus/types';
 import type { Knex } from 'knex';
@@ -101,12 +102,17 @@ export async function applyDataMapAdditions(
 			await addSqliteReference(context, field, relation);
 			added.relations.push(`${relation.collection}.${relation.field}`);
 		} else
-			await new services.FieldsService(options()).createField(field.collection, {
-				field: field.field,
-				type: field.type,
-				meta: field.meta,
-				schema: field.schema,
-			} as never);
+			await new services.FieldsService(options()).createField(
+				field.collection,
+				{
+					field: field.field,
+					type: field.type,
+					meta: field.meta,
+					schema: field.schema,
+				} as never,
+				undefined,
+				noOutsideReads,
+			);
 		added.fields.push(`${field.collection}.${field.field}`);
 		created.add(`${field.collection}.${field.field}`);
 		// Before the next field: the services build on the schema they are given.
@@ -129,12 +135,17 @@ export async function applyDataMapAdditions(
 			throw new Error(
 				`${field.collection}.${field.field} cannot list ${relation.collection} through ${relation.field}: ${existing ? `it is listed as ${listedAs}` : 'that field has no relation'}.`,
 			);
-		await new services.FieldsService(options()).createField(field.collection, {
-			field: field.field,
-			type: field.type,
-			meta: field.meta,
-			schema: null,
-		} as never);
+		await new services.FieldsService(options()).createField(
+			field.collection,
+			{
+				field: field.field,
+				type: field.type,
+				meta: field.meta,
+				schema: null,
+			} as never,
+			undefined,
+			noOutsideReads,
+		);
 		await linkAlias(context, schema, relation, field.field);
 		added.fields.push(`${field.collection}.${field.field}`);
 		await refresh();

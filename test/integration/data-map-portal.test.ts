@@ -27,6 +27,7 @@ import { expectRefused } from '../support/expect-refused.ts';
 import { createSecondSchema } from '../support/second-schema/create-second-schema.ts';
 import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { showLogOnFailure } from '../support/log-on-failure.ts';
 
 let folder: string;
 let database: TestDatabase;
@@ -40,6 +41,8 @@ const call = apiAt(
 );
 
 const dataMap = '/portal/api/studio/data-map';
+
+showLogOnFailure('its own Directus', () => options?.logFile);
 
 async function ok<T>(answer: Promise<{ status: number; body: { data?: T } }>, what: string): Promise<T> {
 	const { status, body } = await answer;

@@ -26,11 +26,11 @@ import { compileSettings } from '../../src/policies/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { type Api, api, apiAt, type ApiResponse, directusUnderTest } from '../support/directus-under-test.ts';
-import { eventually } from '../support/eventually.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 import type { TestDatabase } from '../support/test-database.ts';
 import { bundledCustomerTree } from '../support/bundled-derived-tables.ts';
+import { showLogOnFailure } from '../support/log-on-failure.ts';
 
 const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
 
@@ -83,6 +83,8 @@ describe('On a PostgreSQL Directus of its own', () => {
 		await running?.stop();
 	}
 
+	showLogOnFailure('its own Directus', () => folder && join(folder, 'directus.log'));
+
 	beforeAll(async () => {
 		folder = await mkdtemp(join(tmpdir(), 'portal-faults-'));
 		mailFolder = join(folder, 'mail');
@@ -109,31 +111,44 @@ describe('On a PostgreSQL Directus of its own', () => {
 	});
 
 	/**
-	 * Holds `lock` (a SELECT … FOR UPDATE) in a transaction of its own, starts `write`, waits until
-	 * Directus's connection is stuck waiting for that lock, terminates that connection, and returns what
-	 * Directus answered. The lock is released afterwards.
+	 * Holds `lock` (a SELECT … FOR UPDATE) in a transaction of its own, starts `write`, and terminates every
+	 * connection that waits for that lock until Directus answers: the write's, and any other (the doctor's,
+	 * say) that happens to wait for the same row, which would otherwise keep the write waiting behind it.
+	 * Returns what Directus answered. The lock is released afterwards.
 	 */
 	async function loseConnectionDuring<T>(
 		lock: (trx: Knex.Transaction) => Promise<unknown>,
 		write: () => Promise<ApiResponse<T>>,
-	): Promise<{ response: ApiResponse<T>; terminated: number }> {
+	): Promise<{ response: ApiResponse<T>; terminated: number[] }> {
 		const trx = await db.transaction();
 		try {
+			const holder = ((await trx.raw('SELECT pg_backend_pid() AS pid')) as { rows: { pid: number }[] }).rows[0]?.pid;
 			await lock(trx);
-			const answer = write();
-			const waiting = await eventually(
-				async () => {
-					const rows = (await db.raw(
-						`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-					)) as { rows: { pid: number }[] };
-					const pid = rows.rows.find((row) => row.pid !== undefined)?.pid;
-					expect(pid, 'Directus never waited for the lock').toBeDefined();
-					return pid as number;
-				},
-				{ timeoutMs: 30_000, intervalMs: 50 },
-			);
-			await db.raw('SELECT pg_terminate_backend(?)', [waiting]);
-			return { response: await answer, terminated: waiting };
+			let answered = false;
+			const answer = write().finally(() => {
+				answered = true;
+			});
+			const terminated: number[] = [];
+			const deadline = Date.now() + 30_000;
+			while (!answered) {
+				const waiting = (await db.raw(
+					`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND ? = ANY (pg_blocking_pids(pid))`,
+					[holder],
+				)) as { rows: { pid: number }[] };
+				for (const { pid } of waiting.rows) {
+					await db.raw('SELECT pg_terminate_backend(?)', [pid]);
+					terminated.push(pid);
+				}
+				if (!answered && Date.now() > deadline)
+					throw new Error(
+						terminated.length === 0
+							? 'Directus never waited for the lock'
+							: `Directus did not answer within 30 s after its connections ${terminated.join(', ')} were terminated`,
+					);
+				await Promise.race([answer, new Promise((done) => setTimeout(done, 50))]);
+			}
+			expect(terminated, 'Directus never waited for the lock').not.toEqual([]);
+			return { response: await answer, terminated };
 		} finally {
 			await trx.rollback();
 		}

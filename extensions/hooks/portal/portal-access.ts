@@ -16,6 +16,7 @@ import type {
 	FilterHandler,
 	HookExtensionContext,
 	RegisterFunctions,
+	SchemaOverview,
 } from '@directus/types';
 import type { Knex } from 'knex';
 import { applyPortalSettings } from '../../../src/policies/apply-portal-settings.ts';
@@ -44,6 +45,7 @@ import { byRole } from '../../../src/data-map/by-role.ts';
 import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { mappedObjectFor } from '../../shared/mapped-object-for.ts';
+import { schemaOn } from '../../shared/schema-on.ts';
 import { syncGroupPolicy, writeGroupPolicy } from '../../../src/policies/sync-group-policy.ts';
 import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -62,9 +64,10 @@ export function registerPortalAccess(
 	{ action, filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger }: HookExtensionContext,
 ): void {
-	const contextOn = async (knex: Knex): Promise<DirectusContext> => ({
+	/** The context for work on `knex`, with the event's schema where it came with one (see `schemaOn`). */
+	const contextOn = async (knex: Knex, schema?: SchemaOverview | null): Promise<DirectusContext> => ({
 		services,
-		schema: await getSchema({ database: knex }),
+		schema: await schemaOn(getSchema, knex, schema),
 		knex,
 	});
 
@@ -77,10 +80,10 @@ export function registerPortalAccess(
 		filter<T>(event, async (payload, meta, eventContext) =>
 			(await isStaffWrite(eventContext)) ? handler(payload, meta, eventContext) : payload,
 		);
-	const isStaffWrite = async ({ accountability, database: knex }: EventContext): Promise<boolean> => {
+	const isStaffWrite = async ({ accountability, database: knex, schema }: EventContext): Promise<boolean> => {
 		if (!accountability || accountability.admin) return true;
 		if (!accountability.user) return false;
-		return !isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex))).portal_role);
+		return !isPortalUser(accountability, (await fetchPortalSettings(await contextOn(knex, schema))).portal_role);
 	};
 
 	/**
@@ -113,7 +116,7 @@ export function registerPortalAccess(
 
 	// ── Portal groups ────────────────────────────────────────────────────────────────────────────────
 
-	staffFilter('portal_groups.items.create', async (payload, _meta, { database: trx, accountability }) => {
+	staffFilter('portal_groups.items.create', async (payload, _meta, { database: trx, schema, accountability }) => {
 		const input = payload as Payload;
 		const group: Payload = {
 			...input,
@@ -123,7 +126,7 @@ export function registerPortalAccess(
 		};
 		// Create filters run inside the write's transaction: for admins, compile now, atomically with the group.
 		if (actsAsAdmin(accountability)) {
-			const context = await contextOn(trx);
+			const context = await contextOn(trx, schema);
 			const settings = await fetchPortalSettings(context);
 			group['policy'] = await writeGroupPolicy(
 				context,
@@ -134,12 +137,12 @@ export function registerPortalAccess(
 		return group;
 	});
 
-	staffFilter('portal_groups.items.update', async (payload, meta, { database, accountability }) => {
+	staffFilter('portal_groups.items.update', async (payload, meta, { database, schema, accountability }) => {
 		const changes = { ...(payload as Payload) };
 		delete changes['is_system'];
 		delete changes['policy'];
 		if ('permissions' in changes) changes['permissions'] = assertGroupPermissions(changes['permissions'] ?? {});
-		const context = await contextOn(database);
+		const context = await contextOn(database, schema);
 		const groups = (await adminService(context, 'portal_groups').readMany(meta['keys'] as Key[], {
 			fields: ['id', 'name', 'is_system', 'permissions', 'policy'],
 		})) as PortalGroupRecord[];
@@ -194,8 +197,8 @@ export function registerPortalAccess(
 	/** Policies of groups being deleted, handed from the filter (which can still read them) to the action. */
 	const policiesOfDeletedGroups = new Map<string, string[]>();
 
-	staffFilter('portal_groups.items.delete', async (keys, _meta, { database }) => {
-		const context = await contextOn(database);
+	staffFilter('portal_groups.items.delete', async (keys, _meta, { database, schema }) => {
+		const context = await contextOn(database, schema);
 		const groups = (await adminService(context, 'portal_groups').readMany(keys as Key[], {
 			fields: ['id', 'name', 'is_system', 'policy'],
 		})) as PortalGroupRecord[];
@@ -220,11 +223,11 @@ export function registerPortalAccess(
 	// ── Portal settings ──────────────────────────────────────────────────────────────────────────────
 
 	for (const event of ['portal_settings.items.create', 'portal_settings.items.update']) {
-		staffFilter(event, async (payload, _meta, { database, accountability }) => {
+		staffFilter(event, async (payload, _meta, { database, schema, accountability }) => {
 			const changes = { ...(payload as Payload) };
 			for (const managed of ['portal_role', 'staff_policy', 'public_policy', 'data_map']) delete changes[managed];
 			if (actsAsAdmin(accountability)) {
-				const context = await contextOn(database);
+				const context = await contextOn(database, schema);
 				await applyPortalSettings(context, {
 					changed: changes,
 					settings: { ...(await fetchPortalSettings(context)), ...(changes as Partial<PortalSettingsRecord>) },
@@ -262,10 +265,10 @@ export function registerPortalAccess(
 		await Promise.all(contactIds.map((id) => syncsInFlight.get(String(id))));
 	};
 
-	contactsFilter<Payload>('create', async (payload, _meta, { database: trx, accountability }, contacts) => {
+	contactsFilter<Payload>('create', async (payload, _meta, { database: trx, schema, accountability }, contacts) => {
 		const access = byRole(contacts, payload as Payload, contactAccessFields);
 		if (typeof access.user !== 'string') return { ...(payload as Payload) };
-		const context = await contextOn(trx);
+		const context = await contextOn(trx, schema);
 		const prepared = await prepareContactCreate(context, {
 			contact: access,
 			settings: await fetchPortalSettings(context),
@@ -274,12 +277,12 @@ export function registerPortalAccess(
 		return { ...(payload as Payload), ...storedAs(contacts, prepared) };
 	});
 
-	contactsFilter<Payload>('update', async (payload, meta, { database, accountability }, contacts) => {
+	contactsFilter<Payload>('update', async (payload, meta, { database, schema, accountability }, contacts) => {
 		const changes = byRole(contacts, payload as Payload, contactAccessFields);
 		if (Object.keys(changes).length === 0) return { ...(payload as Payload) };
 		const keys = meta['keys'] as Key[];
 		if (actsAsAdmin(accountability)) await afterSyncsOf(keys, database);
-		const context = await contextOn(database);
+		const context = await contextOn(database, schema);
 		const settings = await fetchPortalSettings(context);
 		const role = settings.portal_role;
 		if (!role) return { ...(payload as Payload) };
@@ -293,9 +296,9 @@ export function registerPortalAccess(
 		return { ...(payload as Payload), ...storedAs(contacts, prepared) };
 	});
 
-	contactsFilter<Key[]>('delete', async (keys, _meta, { database, accountability }, contacts) => {
+	contactsFilter<Key[]>('delete', async (keys, _meta, { database, schema, accountability }, contacts) => {
 		if (actsAsAdmin(accountability)) await afterSyncsOf(keys as Key[], database);
-		const context = await contextOn(database);
+		const context = await contextOn(database, schema);
 		const role = (await fetchPortalSettings(context)).portal_role;
 		if (!role) return keys;
 		for (const contact of await readContactAccess(database, contacts, { keys: keys as Key[] })) {
@@ -356,10 +359,10 @@ export function registerPortalAccess(
 	// portal user's are refused by Directus before any action. An admin's change is applied by the filter,
 	// before the write, so it holds from the very next request; the action applies it again once committed.
 
-	filter('users.update', async (payload, meta, { database: knex, accountability }) => {
+	filter('users.update', async (payload, meta, { database: knex, schema, accountability }) => {
 		const status = (payload as Payload)['status'];
 		if (typeof status === 'string' && accountability?.admin === true)
-			await followUserStatus(await contextOn(knex), accountability, meta['keys'] as string[], status);
+			await followUserStatus(await contextOn(knex, schema), accountability, meta['keys'] as string[], status);
 		return payload;
 	});
 
@@ -383,8 +386,9 @@ export function registerPortalAccess(
 		});
 	});
 
-	filter('users.delete', async (keys, _meta, { database: knex, accountability }) => {
-		if (accountability?.admin === true) await unlinkUsers(await contextOn(knex), accountability, keys as string[]);
+	filter('users.delete', async (keys, _meta, { database: knex, schema, accountability }) => {
+		if (accountability?.admin === true)
+			await unlinkUsers(await contextOn(knex, schema), accountability, keys as string[]);
 		return keys;
 	});
 

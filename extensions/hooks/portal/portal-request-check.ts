@@ -5,6 +5,7 @@ import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { portalRoleCheck } from '../../../src/access/portal-role-check.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { schemaOn } from '../../shared/schema-on.ts';
 
 type Context = Pick<HookExtensionContext, 'services' | 'getSchema' | 'database' | 'logger'>;
 
@@ -23,7 +24,7 @@ export function portalUserCheck({
 }: Context): (accountability: Accountability | null | undefined, knex?: Knex) => Promise<boolean> {
 	const isPortalRole = portalRoleCheck(async (knex: Knex) => {
 		try {
-			return (await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex })).portal_role;
+			return (await fetchPortalSettings({ services, schema: await schemaOn(getSchema, knex), knex })).portal_role;
 		} catch (error) {
 			logger.debug(error, 'Customer Portal: portal settings unreadable while telling portal users apart');
 			return null;

@@ -12,7 +12,7 @@
  *   installed at start-up, since a contact who may not choose a priority may not send the field).
  * These filters only adjust the payload and read; Directus still checks the contact's permissions after them.
  */
-import type { Accountability, HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { Accountability, HookExtensionContext, RegisterFunctions, SchemaOverview } from '@directus/types';
 import { ForbiddenError } from '@directus/errors';
 import type { Knex } from 'knex';
 import {
@@ -31,6 +31,7 @@ import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
+import { schemaOn } from '../../shared/schema-on.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -76,9 +77,13 @@ export function registerPortalWrites(
 	 * Reads through the event's own connection: inside a create's transaction on SQLite, any other
 	 * connection would wait for it forever.
 	 */
-	async function portalContact(accountability: Accountability | null, knex: Knex): Promise<OwnContact | null> {
+	async function portalContact(
+		accountability: Accountability | null,
+		knex: Knex,
+		schema: SchemaOverview | null | undefined,
+	): Promise<OwnContact | null> {
 		if (!accountability?.user || accountability.admin) return null;
-		const settings = await fetchPortalSettings({ services, schema: await getSchema({ database: knex }), knex });
+		const settings = await fetchPortalSettings({ services, schema: await schemaOn(getSchema, knex, schema), knex });
 		if (!isPortalUser(accountability, settings.portal_role)) return null;
 		return fetchOwnContact(accountability.user, { knex });
 	}
@@ -91,7 +96,7 @@ export function registerPortalWrites(
 		// On SQLite a schema change to tickets drops the trigger: put it back before the write needs it.
 		if (object === 'tickets' && databaseDialect(knex) === 'sqlite3') await ensureDefaultPriority(knex, map);
 
-		const contact = await portalContact(accountability, knex);
+		const contact = await portalContact(accountability, knex, schema);
 		if (!contact) return payload;
 		const row = { ...(payload as Payload) };
 
@@ -121,18 +126,18 @@ export function registerPortalWrites(
 			// Throws Directus's own 403 when the contact cannot read the parent (or it does not exist).
 			await new services.ItemsService(parent.collection, {
 				knex,
-				schema: schema ?? (await getSchema()),
+				schema: await schemaOn(getSchema, knex, schema),
 				accountability,
 			}).readOne(row[parentField] as number, { fields: [fieldOf(parent, 'id')] });
 		}
 		return row;
 	});
 
-	filter('items.update', async (payload, meta, { database: knex, accountability }) => {
+	filter('items.update', async (payload, meta, { database: knex, schema, accountability }) => {
 		const map = await runningDataMap(knex);
 		const object = map && objectPlaying(map, meta['collection']);
 		if (!map || (object !== 'quotes' && (object === null || !isReferencing(object)))) return payload;
-		const contact = await portalContact(accountability, knex);
+		const contact = await portalContact(accountability, knex, schema);
 		if (!contact) return payload;
 		if (isReferencing(object))
 			await assertOwnCustomerReferences(
