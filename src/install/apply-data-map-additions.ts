@@ -23,6 +23,7 @@
 import type { ExtensionsServices, SchemaOverview, Snapshot } from '@directus/types';
 import type { Knex } from 'knex';
 import { requireDatabaseDialect } from '../database/database-dialect.ts';
+import { keyColumnType } from '../database/key-column-type.ts';
 import type { DataMap } from '../data-map/data-map.ts';
 import type { DataMapAddition } from '../data-map/data-map-problem.ts';
 import { schemaFactsFromOverview } from '../data-map/schema-facts-from-overview.ts';
@@ -37,14 +38,6 @@ export interface DataMapInstallContext {
 	/** Directus's `getSchema` (a hook's or an endpoint's), read afresh on `database` after each change. */
 	getSchema: (options: { database: Knex; bypassCache: boolean }) => Promise<SchemaOverview>;
 }
-
-/** Directus's SQLite column type for a many-to-one's key type (Directus keeps a uuid in a `char(36)`). */
-const sqliteColumnTypes: Readonly<Record<string, string>> = {
-	integer: 'integer',
-	bigInteger: 'bigint',
-	uuid: 'char(36)',
-	string: 'varchar(255)',
-};
 
 /** Options that keep a service from emitting the action event it would read the schema for outside the transaction. */
 const noOutsideReads = { bypassEmitAction: () => undefined };
@@ -203,7 +196,7 @@ async function addSqliteReference(
 	const { knex } = context;
 	const schema = await context.getSchema({ database: knex, bypassCache: true });
 	const target = schema.collections[relation.related_collection];
-	const columnType = sqliteColumnTypes[field.type];
+	const columnType = keyColumnType('sqlite3', field.type);
 	if (!target || !columnType) throw new Error(`Cannot add ${field.collection}.${field.field} (${field.type}).`);
 	const onDelete = relation.schema.on_delete.toUpperCase();
 	if (!['SET NULL', 'CASCADE', 'NO ACTION', 'RESTRICT', 'SET DEFAULT'].includes(onDelete))

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { installerAccountability } from '../install/add-missing-schema.ts';
 import { applyDataMapAdditions, type DataMapInstallContext } from '../install/apply-data-map-additions.ts';
 import { ensureDefaultPriority } from '../tickets/ensure-default-priority.ts';
-import { pointCustomerTreeAt } from '../hierarchy/point-customer-tree-at.ts';
+import { pointProductRelationsAt } from '../data-map/point-product-relations-at.ts';
 import { releaseUnlinkedPortalUsers } from '../access/release-unlinked-portal-users.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { bundledDataMap, type DataMap } from '../data-map/data-map.ts';
@@ -30,8 +30,9 @@ export interface SaveDataMapOptions {
  * the product's fields are added to the mapped collections, the map is stored (null when it is the bundled
  * one), every group's policy is compiled on it, portal users are given exactly what the new contacts
  * say (users no contact of the new map links lose the portal role), badges follow the new customers, the
- * derived tables and the default-priority trigger are installed on the mapped tables (the customer tree's
- * foreign keys moved to the mapped customers), and the change is audited. Directus's
+ * derived tables and the default-priority trigger are installed on the mapped tables, the product's own
+ * tables name the mapped customers and contacts (see `pointProductRelationsAt`: invitations for the previous
+ * contacts are withdrawn, the audit keeps what it said), and the change is audited. Directus's
  * permission caches are cleared once it is committed, so the next request on every instance runs on it.
  */
 export async function saveDataMap(
@@ -56,8 +57,9 @@ export async function saveDataMap(
 			if (badges.length > 0) await systemService(maintenance, 'PoliciesService').deleteMany(badges);
 		}
 		await adminService(maintenance, 'portal_settings').upsertSingleton({ data_map: stored }, { emitEvents: false });
-		// The tree paths first: the badges given out next carry them.
-		await pointCustomerTreeAt(on(trx), map.customers);
+		// The tree first (the badges given out next carry its paths); invitations, the audit and the settings
+		// name the new customers and contacts from now on.
+		const moved = await pointProductRelationsAt(on(trx), map);
 		for (const derived of derivedTablesOf(map)) {
 			const outcome = await ensureDerivedTable(trx, derived);
 			if (outcome.status === 'schema-missing')
@@ -78,6 +80,7 @@ export async function saveDataMap(
 				bundled: stored === null,
 				was_bundled: before === null,
 				added_fields: additions.map(({ collection, field }) => `${collection}.${field}`),
+				moved_relations: moved,
 			},
 			ip,
 		});

@@ -2,7 +2,8 @@
  * The portal put on a team's own collections, end to end, on a Directus of its own (a saved map changes the
  * whole installation): the second help desk is built through Directus's API, an admin saves its map, and
  * people of its organizations sign in and read exactly their cases — through reads and through predicates
- * over relations — while the bundled contacts' users lose the portal the map no longer gives them.
+ * over relations — and are invited by staff; invitations, the audit and unassigned requests follow the map, and
+ * the bundled contacts' users lose the portal the map no longer gives them, until the bundled map is saved again.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,12 +16,15 @@ import {
 	type DirectusInstanceOptions,
 	freePort,
 	installBundle,
+	mailSinkEnv,
 	type RunningDirectus,
 	startDirectus,
 	throwAwayInstanceOptions,
 } from '../../scripts/lib/directus-instance.ts';
-import type { DataMap } from '../../src/data-map/data-map.ts';
+import { bundledDataMap, type DataMap } from '../../src/data-map/data-map.ts';
 import type { DataMapAddition, DataMapProblem } from '../../src/data-map/data-map-problem.ts';
+import { type MailSink, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { detachedKeyName } from '../../src/data-map/point-product-relations-at.ts';
 import { apiAt, databaseAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { expectRefused } from '../support/expect-refused.ts';
@@ -34,6 +38,8 @@ let database: TestDatabase;
 let options: DirectusInstanceOptions;
 let running: RunningDirectus | null = null;
 let db: Knex;
+let mail: MailSink | undefined;
+let mailFolder: string;
 const adminToken = randomBytes(24).toString('hex');
 const call = apiAt(
 	() => running?.url ?? '',
@@ -69,6 +75,9 @@ async function createLogin(): Promise<Login & { id: string }> {
 	return { ...login, id: user.id };
 }
 
+/** A JSON column as knex returns it: parsed on PostgreSQL, text on SQLite. */
+const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+
 async function tokenOf(login: Login): Promise<string> {
 	let token = '';
 	await eventually(async () => {
@@ -88,7 +97,13 @@ const casesRead = async (token: string, query = '') =>
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'portal-data-map-'));
 	database = await createTestDatabase(folder);
-	options = throwAwayInstanceOptions(folder, database.config, await freePort(), { ADMIN_TOKEN: adminToken });
+	const [port, smtpPort] = [await freePort(), await freePort()];
+	mailFolder = join(folder, 'mail');
+	mail = await startMailSink(mailFolder, smtpPort);
+	options = throwAwayInstanceOptions(folder, database.config, port, {
+		ADMIN_TOKEN: adminToken,
+		...mailSinkEnv(smtpPort, port),
+	});
 	await installBundle(folder);
 	await bootstrap(options);
 	running = await startDirectus(options, { timeoutMs: 120_000 });
@@ -98,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await running?.stop();
+	await mail?.stop();
 	await db?.destroy();
 	await database?.drop();
 	if (folder) await rm(folder, { recursive: true, force: true });
@@ -105,8 +121,10 @@ afterAll(async () => {
 
 describe('Saving a data map', () => {
 	let bundledLogin: Login;
+	/** A bundled customer and the contact invited before the map moved them. */
+	const bundled = { customer: 0, invited: 0 };
 	/** What the reading test leaves for the writing one: a manager of the child organization, and cases. */
-	const world = { childToken: '', childManager: '', child: 0, childCase: 0, otherCase: 0 };
+	const world = { childToken: '', childManager: '', child: 0, childCase: 0, otherCase: 0, invitedPerson: '' };
 
 	beforeAll(async () => {
 		// A contact of the bundled help desk with a login, using the portal before the map moves it.
@@ -124,6 +142,30 @@ describe('Saving a data map', () => {
 		bundledLogin = login;
 		const me = await call('GET', '/portal/api/me', { token: await tokenOf(login) });
 		expect(me.status).toBe(200);
+
+		const invited = await ok(
+			call<{ id: number }>('POST', '/items/contacts', {
+				body: {
+					customer: customer.id,
+					last_name: 'Invited',
+					email: `${randomBytes(6).toString('hex')}@bundled.example.com`,
+				},
+			}),
+			'invited contact',
+		);
+		expect((await call('POST', '/portal/api/invitations', { body: { contact: invited.id } })).status).toBe(201);
+		Object.assign(bundled, { customer: customer.id, invited: invited.id });
+
+		// A request from an unknown sender, filed under the bundled customer for unassigned requests.
+		const stranger = `${randomBytes(6).toString('hex')}@nowhere.example.org`;
+		await ok(call('PATCH', '/items/portal_settings', { body: { access_mode: 'public' } }), 'public access');
+		await call('POST', '/portal/api/public/requests', {
+			token: null,
+			body: { name: 'Early Bird', email: stranger, subject: 'Before the map' },
+		});
+		await waitForMail(mailFolder, stranger);
+		expect((await db('portal_settings').first()).unassigned_customer).not.toBeNull();
+		await ok(call('PATCH', '/items/portal_settings', { body: { access_mode: 'registered_only' } }), 'registered only');
 	});
 
 	test('Is for admins only; a map that does not fit is refused, naming the field, and changes nothing', async () => {
@@ -180,6 +222,21 @@ describe('Saving a data map', () => {
 
 		const audit = await db('portal_audit').where('action', 'data_map.saved');
 		expect(audit).toHaveLength(1);
+		expect(parsed(audit[0].details)['moved_relations']).toEqual(
+			expect.arrayContaining(['portal_invitations.contact', 'portal_audit.actor_contact', 'portal_audit.customer']),
+		);
+
+		// The invitation sent to a bundled contact is withdrawn; what the audit said of it stays, its keys in its details.
+		expect(Number((await db('portal_invitations').count({ count: '*' }).first())?.count)).toBe(0);
+		const sent = await db('portal_audit').where('action', 'invitation.sent').first();
+		expect({ customer: sent.customer, actor_contact: sent.actor_contact }).toEqual({
+			customer: null,
+			actor_contact: null,
+		});
+		expect(parsed(sent.details)[detachedKeyName('customer')]).toEqual({
+			collection: 'customers',
+			key: bundled.customer,
+		});
 		const doctor = await ok(call<{ open: boolean; findings: { id: string }[] }>('GET', '/portal/api/doctor'), 'doctor');
 		expect(doctor.findings.map((finding) => finding.id)).not.toContain('data-map-invalid');
 	});
@@ -297,6 +354,67 @@ describe('Saving a data map', () => {
 		expect(await db('case_messages').count({ count: '*' }).first()).toEqual(before);
 	});
 
+	test('Staff invite a person of the team’s collection: the link sets a password and the person reads their cases', async () => {
+		const email = `${randomBytes(6).toString('hex')}@people.example.com`;
+		const person = await ok(
+			call<{ uuid: string }>('POST', '/items/people', {
+				body: {
+					given_name: 'Invited',
+					family_name: 'Person',
+					email,
+					org: world.child,
+					portal_group: await groupId('Manager'),
+				},
+			}),
+			'person',
+		);
+		const invitation = await call<{ contact: string; email_sent: boolean }>('POST', '/portal/api/invitations', {
+			body: { contact: person.uuid },
+		});
+		expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+		expect(invitation.body.data).toMatchObject({ contact: person.uuid, email_sent: true });
+		const token = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec((await waitForMail(mailFolder, email)).text)?.[1];
+		const accepted = await call('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'invited-person-1' },
+		});
+		expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+		const personToken = await tokenOf({ email, password: 'invited-person-1' });
+		expect(await casesRead(personToken)).toContain(world.childCase);
+		expect(await casesRead(personToken)).not.toContain(world.otherCase);
+
+		// The audit names the person and their organization, in the team's collections.
+		const entries = await db('portal_audit')
+			.whereIn('action', ['invitation.sent', 'invitation.accepted'])
+			.where('customer', world.child)
+			.orderBy('id');
+		expect(entries.map((entry: { action: string; actor_contact: string | null }) => entry.action)).toEqual([
+			'invitation.sent',
+			'invitation.accepted',
+		]);
+		expect(entries[1].actor_contact).toBe(person.uuid);
+		world.invitedPerson = person.uuid;
+	});
+
+	test('A request from an unknown sender is filed under an organization of the team’s for unassigned requests', async () => {
+		expect((await call('PATCH', '/items/portal_settings', { body: { access_mode: 'public' } })).status).toBe(200);
+		const email = `${randomBytes(6).toString('hex')}@nowhere.example.org`;
+		const answer = await call('POST', '/portal/api/public/requests', {
+			token: null,
+			body: { name: 'Una Known', email, subject: 'Help from outside', description: 'Please help.' },
+		});
+		expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+		// The route answers first and files after: the mail is the sign that the work is done.
+		expect((await waitForMail(mailFolder, email)).subject).toMatch(/^We received your request #\d+: Help from outside/);
+		const filed = await db('cases').where('title', 'Help from outside').first();
+		const unassigned = await db('organizations').where('id', filed.account).first();
+		expect(unassigned.label).toBe('Unassigned requests');
+		expect((await db('portal_settings').first()).unassigned_customer).toBe(unassigned.id);
+		expect((await call('PATCH', '/items/portal_settings', { body: { access_mode: 'registered_only' } })).status).toBe(
+			200,
+		);
+	});
+
 	test('Directus starts again on the saved map: the portal opens and people read what they read before', async () => {
 		await running?.stop();
 		running = await startDirectus(options, { timeoutMs: 120_000 });
@@ -315,5 +433,37 @@ describe('Saving a data map', () => {
 	test('The bundled contacts’ users lose the portal the map no longer gives them', async () => {
 		const answer = await call('POST', '/auth/login', { token: null, body: bundledLogin });
 		expect(answer.status).not.toBe(200);
+	});
+
+	test('Saving the bundled map again puts invitations and the audit back on the help desk’s collections', async () => {
+		const saved = await call('PUT', dataMap, { body: { map: bundledDataMap() } });
+		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+		expect((await db('portal_settings').first()).data_map).toBeNull();
+
+		// What the audit said of the person stays, their uuid in the entry's details.
+		const accepted = await db('portal_audit').where('action', 'invitation.accepted').orderBy('id', 'desc').first();
+		expect(accepted.actor_contact).toBeNull();
+		expect(parsed(accepted.details)[detachedKeyName('actor_contact')]).toEqual({
+			collection: 'people',
+			key: world.invitedPerson,
+		});
+
+		// A bundled contact is invited, sets a password and signs in to the portal.
+		const email = `${randomBytes(6).toString('hex')}@bundled.example.com`;
+		const contact = await ok(
+			call<{ id: number }>('POST', '/items/contacts', {
+				body: { customer: bundled.customer, last_name: 'Back', email },
+			}),
+			'contact',
+		);
+		expect((await call('POST', '/portal/api/invitations', { body: { contact: contact.id } })).status).toBe(201);
+		const token = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec((await waitForMail(mailFolder, email)).text)?.[1];
+		const answer = await call('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'bundled-again-1' },
+		});
+		expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+		const me = await call('GET', '/portal/api/me', { token: await tokenOf({ email, password: 'bundled-again-1' }) });
+		expect(me.status).toBe(200);
 	});
 });
