@@ -315,6 +315,24 @@ describe('Saving a data map', () => {
 		});
 		expect(graphql.body.data?.cases.map((row) => Number(row.id))).toEqual([ownCase]);
 
+		// The organizations stay a tree, and their tree path is the triggers' alone, whoever writes.
+		const codeOf = (answer: { status: number; body: { errors?: { extensions?: { code?: string } }[] } }) => [
+			answer.status,
+			answer.body.errors?.[0]?.extensions?.code,
+		];
+		expect(codeOf(await call('PATCH', `/items/organizations/${parent}`, { body: { parent_org: child } }))).toEqual([
+			400,
+			'CUSTOMER_CYCLE',
+		]);
+		expect(codeOf(await call('PATCH', `/items/organizations/${child}`, { body: { parent_org: child } }))).toEqual([
+			400,
+			'CUSTOMER_CYCLE',
+		]);
+		expect(codeOf(await call('PATCH', `/items/organizations/${child}`, { body: { portal_tree_path: '/1/' } }))).toEqual(
+			[403, 'CUSTOMER_TREE_READ_ONLY'],
+		);
+		expect((await db('organizations').where('id', parent).first()).parent_org).toBeNull();
+
 		// The team's own collections the map does not name stay closed to them.
 		expectRefused(await call('GET', '/items/customers', { token: childToken }), 'GET /items/customers');
 		expectRefused(await call('GET', '/items/tickets', { token: childToken }), 'GET /items/tickets');
