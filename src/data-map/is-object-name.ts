@@ -1,6 +1,6 @@
 import { type ObjectName, objectNames } from './object-specs.ts';
 
-/** A name submitted or named by a role that is one of the portal's objects (not a Directus collection, not anything else). */
-export function isObjectName(name: string): name is ObjectName {
-	return (objectNames as readonly string[]).includes(name);
+/** Whether a role's target is one of the portal's objects (not a fixed collection such as `directus_files`), or null. */
+export function isObjectName(name: string | null): name is ObjectName {
+	return name !== null && (objectNames as readonly string[]).includes(name);
 }

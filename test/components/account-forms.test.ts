@@ -163,6 +163,7 @@ describe('Device edit', () => {
 		group: { id: 1, name: 'Administrator' },
 		capabilities,
 		parent_visibility: true,
+		data_map: null,
 	};
 	const device = {
 		id: 3,

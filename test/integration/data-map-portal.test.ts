@@ -10,7 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
+import { createDirectus, readItems, rest, staticToken } from '@directus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ticketListFields } from '../../extensions/portal-app/src/lib/fields.ts';
+import { mappedFetch } from '../../extensions/portal-app/src/lib/mapped-fetch.ts';
+import type { PortalSchema } from '../../extensions/portal-app/src/lib/portal-schema.ts';
+import type { Capabilities } from '../../extensions/portal-app/src/lib/portal-types.ts';
+import { openTicketStatuses, ticketTabFilter } from '../../extensions/portal-app/src/lib/ticket-scopes.ts';
 import {
 	bootstrap,
 	type DirectusInstanceOptions,
@@ -124,7 +130,15 @@ describe('Saving a data map', () => {
 	/** A bundled customer and the contact invited before the map moved them. */
 	const bundled = { customer: 0, invited: 0 };
 	/** What the reading test leaves for the writing one: a manager of the child organization, and cases. */
-	const world = { childToken: '', childManager: '', child: 0, childCase: 0, otherCase: 0, invitedPerson: '' };
+	const world = {
+		childToken: '',
+		childManager: '',
+		child: 0,
+		childCase: 0,
+		childCase2: 0,
+		otherCase: 0,
+		invitedPerson: '',
+	};
 
 	beforeAll(async () => {
 		// A contact of the bundled help desk with a login, using the portal before the map moves it.
@@ -336,7 +350,59 @@ describe('Saving a data map', () => {
 		// The team's own collections the map does not name stay closed to them.
 		expectRefused(await call('GET', '/items/customers', { token: childToken }), 'GET /items/customers');
 		expectRefused(await call('GET', '/items/tickets', { token: childToken }), 'GET /items/tickets');
-		Object.assign(world, { childToken, childManager: childManager.uuid, child, childCase, otherCase: ownCase });
+		Object.assign(world, {
+			childToken,
+			childManager: childManager.uuid,
+			child,
+			childCase,
+			childCase2,
+			otherCase: ownCase,
+		});
+	});
+
+	test('The portal app’s own queries, translated by its client, read the cases in the app’s names', async () => {
+		const me = await ok(
+			call<{ data_map: DataMap | null; capabilities: Capabilities; contact: { id: string }; customer: { id: number } }>(
+				'GET',
+				'/portal/api/me',
+				{ token: world.childToken },
+			),
+			'me',
+		);
+		expect(me.data_map?.tickets?.collection).toBe('cases');
+		// The team has no projects, devices or invoices: the app is not offered their pages.
+		expect(me.capabilities).toMatchObject({
+			'projects.view': 'none',
+			'devices.access': 'none',
+			'invoices.view': false,
+		});
+		expect(me.capabilities['tickets.view']).toBe('customer');
+		const client = createDirectus<PortalSchema>(running?.url ?? '', {
+			globals: { fetch: mappedFetch(() => me.data_map, globalThis.fetch) },
+		})
+			.with(staticToken(world.childToken))
+			.with(rest());
+		const filter = ticketTabFilter(
+			'company',
+			{ contact: me.contact.id as never, customer: me.customer.id },
+			me.capabilities['tickets.view'],
+		);
+		const rows = await client.request(
+			readItems('tickets', {
+				fields: ticketListFields(me.capabilities),
+				...(filter ? { filter } : {}),
+				sort: ['-date_updated', '-date_created', '-id'],
+			}),
+		);
+		expect(rows.map((row) => row.id).sort((a, b) => a - b)).toEqual(
+			[world.childCase, world.childCase2].sort((a, b) => a - b),
+		);
+		const read = rows.find((row) => row.id === world.childCase);
+		expect(read).toMatchObject({ subject: 'Child case', status: 'open', customer: { name: 'Child org' } });
+		const open = await client.request(
+			readItems('tickets', { fields: ['id'], filter: { status: { _in: openTicketStatuses } } }),
+		);
+		expect(open.map((row) => row.id)).toContain(world.childCase);
 	});
 
 	test('People write through the map: a case they open is their organization’s and theirs, a message never private', async () => {

@@ -3,6 +3,8 @@
  * (public), and who the signed-in contact is with their effective capabilities (portal users only).
  * The app builds its menu from the capabilities; Directus still refuses whatever they do not allow.
  */
+import { capabilitiesOnMap } from '../../../src/catalogue/capabilities-on-map.ts';
+import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
@@ -56,7 +58,10 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			if (!profile) throw new ForbiddenError();
 			const { contact: own, customer } = profile;
 			const group = portalUser.group;
-			const capabilities = portalUser.capabilities;
+			// The app speaks the bundled names and translates them where the portal runs on another map; what that
+			// map leaves out is not offered.
+			const map = settings.data_map === null ? null : await fetchDataMap(maintenance);
+			const capabilities = map ? capabilitiesOnMap(portalUser.capabilities, map) : portalUser.capabilities;
 			response.json({
 				data: {
 					contact: own,
@@ -64,6 +69,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 					group: { id: group.id, name: group.name },
 					capabilities,
 					parent_visibility: settings.parent_visibility,
+					data_map: map,
 				},
 			});
 		}),

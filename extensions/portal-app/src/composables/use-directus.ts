@@ -5,15 +5,27 @@
  * sites from sending writes with it.
  */
 import { authentication, createDirectus, rest } from '@directus/sdk';
+import type { DataMap } from '../../../../src/data-map/data-map.ts';
+import { mappedFetch } from '../lib/mapped-fetch.ts';
 import type { PortalSchema } from '../lib/portal-schema.ts';
 import { viewAsTicket, withViewAs } from '../lib/view-as.ts';
+
+/** The map the portal runs on, from /portal/api/me: null on the bundled help desk. */
+let dataMap: DataMap | null = null;
+
+/** Where the signed-in contact's portal runs on another map, the client translates its requests (lib/mapped-fetch.ts). */
+export function setDataMap(map: DataMap | null): void {
+	dataMap = map;
+}
 
 function makeClient(url: string) {
 	// Looks `fetch` up on every call rather than once, so tests can stand in for the server; adds the
 	// View as ticket while staff view the portal as a contact.
 	const globals = {
-		fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-			globalThis.fetch(input, withViewAs(init, viewAsTicket())),
+		fetch: mappedFetch(
+			() => dataMap,
+			(input, init) => globalThis.fetch(input, withViewAs(init, viewAsTicket())),
+		),
 	};
 	return createDirectus<PortalSchema>(url, { globals })
 		.with(authentication('session', { credentials: 'include', autoRefresh: true }))

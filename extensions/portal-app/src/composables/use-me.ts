@@ -5,7 +5,7 @@
 import { customEndpoint } from '@directus/sdk';
 import { computed, ref } from 'vue';
 import type { Me } from '../lib/portal-types.ts';
-import { useDirectus } from './use-directus.ts';
+import { setDataMap, useDirectus } from './use-directus.ts';
 
 const me = ref<Me | null>(null);
 
@@ -18,10 +18,12 @@ export function useMe() {
 		} catch {
 			me.value = null;
 		}
+		setDataMap(me.value?.data_map ?? null);
 		return me.value;
 	}
 	function clear(): void {
 		me.value = null;
+		setDataMap(null);
 	}
 	/** For pages shown only once `me` is loaded (the router guarantees it): the contact, never null. */
 	const current = computed(() => {

@@ -1,4 +1,5 @@
 /** What the portal's own API answers, as the app reads it (see extensions/endpoints/portal/session-routes.ts). */
+import type { DataMap } from '../../../../src/data-map/data-map.ts';
 import type { GroupPermissions } from '../../../../src/catalogue/capabilities.ts';
 import type { Contact, Customer } from './portal-schema.ts';
 
@@ -17,6 +18,8 @@ export interface Me {
 	group: { id: number; name: string };
 	capabilities: Capabilities;
 	parent_visibility: boolean;
+	/** The map the portal runs on where it is not the bundled help desk's (see lib/mapped-fetch.ts). */
+	data_map: DataMap | null;
 }
 
 export interface TeamMember extends Pick<Contact, 'id' | 'first_name' | 'last_name' | 'email'> {
