@@ -55,7 +55,7 @@ const isReferencing = (object: ObjectName): object is keyof typeof ownCustomerRe
 const ownField = (path: string | null) => (path !== null && !path.includes('.') ? path : null);
 
 export function registerPortalWrites(
-	{ filter, init }: RegisterFunctions,
+	{ action, filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger }: HookExtensionContext,
 ): void {
 	init('app.after', async () => {
@@ -131,6 +131,25 @@ export function registerPortalWrites(
 			}).readOne(row[parentField] as number, { fields: [fieldOf(parent, 'id')] });
 		}
 		return row;
+	});
+
+	// A ticket a contact opens is new. The bundled status has that default; a team's status field may have
+	// none, and a contact may not write the field: once the ticket is committed, the value meaning `new` is
+	// written where the ticket has no status.
+	action('items.create', async ({ key, collection }, { accountability, schema }) => {
+		try {
+			const tickets = (await runningDataMap(database))?.tickets;
+			const status = tickets?.fields.status ?? null;
+			const value = tickets?.states?.status?.['new']?.[0];
+			if (!tickets || tickets.collection !== collection || status === null || value === undefined) return;
+			if (!(await portalContact(accountability, database, schema))) return;
+			await database(tickets.collection)
+				.where(fieldOf(tickets, 'id'), key as string | number)
+				.whereNull(status)
+				.update({ [status]: value });
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not give a new ticket the state new');
+		}
 	});
 
 	filter('items.update', async (payload, meta, { database: knex, schema, accountability }) => {
