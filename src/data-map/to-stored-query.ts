@@ -69,6 +69,12 @@ function toStoredFilter(map: DataMap, object: ObjectName, filter: Filter): Filte
 			if (left.length > 0) parts.push({ [key]: left });
 			continue;
 		}
+		// A function of a field (`count(participants)`) filters under the function of the stored field.
+		if (/^\w+\(\w+\)$/.test(key)) {
+			const stored = toStoredPath(map, object, [key]);
+			if (stored) parts.push({ [stored.join('.')]: value });
+			continue;
+		}
 		const found = storedNameOf(map, object, key);
 		if (!found || typeof value !== 'object' || value === null) continue;
 		const inner: Filter = {};

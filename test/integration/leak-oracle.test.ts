@@ -12,24 +12,19 @@
  *                          their user's static token
  *   PORTAL_ORACLE_PROFILE  print where the time went, by request shape
  */
-import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkWorld, type WorldStats } from '../oracle/check-world.ts';
+import { checkWorld, oracleSeeds, type WorldStats } from '../oracle/check-world.ts';
 import { cleanUpShared } from '../oracle/clean-up-shared.ts';
 import { DifferenceLog } from '../oracle/difference-log.ts';
 import { OracleHttp } from '../oracle/oracle-http.ts';
 import { directusUnderTest } from '../support/directus-under-test.ts';
 
 const env = process.env;
-const replay = env['PORTAL_ORACLE_SEED'];
-const worldCount = Number(env['PORTAL_ORACLE_WORLDS'] ?? 4);
 const size = Number(env['PORTAL_ORACLE_SIZE'] ?? 75);
-const base = replay === undefined ? randomInt(1, 2 ** 31) : Number(replay);
-const seeds =
-	replay === undefined ? Array.from({ length: worldCount }, (_, index) => (base + index * 7919) % 2 ** 31) : [base];
+const seeds = oracleSeeds(Number(env['PORTAL_ORACLE_WORLDS'] ?? 4));
 const options = {
 	size,
 	passwordSample: env['PORTAL_ORACLE_PASSWORDS'] === 'all' ? Number.POSITIVE_INFINITY : 10,
@@ -93,13 +88,8 @@ describe('The leak oracle', () => {
 		async (seed) => {
 			const before = log.count();
 			stats.push(await checkWorld(http, log, seed, options));
-			const found = log.differences.slice(before);
-			if (found.length > 0) {
-				const world = new DifferenceLog();
-				for (const difference of found) world.add(difference);
-				console.log(`Seed ${seed}: ${found.length} difference(s)\n${world.format(40)}`);
-			}
-			expect(found.length, `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
+			const found = log.printSince(before, seed);
+			expect(found, `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
 		},
 		600_000,
 	);

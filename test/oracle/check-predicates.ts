@@ -9,9 +9,10 @@
  * - over GraphQL (for the contacts the run checks GraphQL for), the bare and `_some` forms alike.
  */
 import { dataOf, type HttpAnswer } from './oracle-http.ts';
-import { asContact, listIds, type OracleContext, readableOf, report } from './oracle-context.ts';
+import { listIds, type OracleContext, readableOf, report } from './oracle-context.ts';
 import { keyOf } from './reference-model.ts';
-import { allRelations, relationOf } from './schema-relations.ts';
+import { allRelations } from './schema-relations.ts';
+import { hasField } from './on-map.ts';
 import type { Id, World } from './world.ts';
 
 type Row = Record<string, unknown> & { id: Id };
@@ -32,36 +33,73 @@ function rowsOf(world: World, collection: string): Row[] | undefined {
 const itemsPath = (collection: string) =>
 	collection.startsWith('directus_') ? `/${collection.slice('directus_'.length)}` : `/items/${collection}`;
 
-/** A plain text value of the row: a field that is neither its key nor a relation. */
-function textOf(collection: string, row: Row): [string, string] | undefined {
-	return Object.entries(row).find(
-		(entry): entry is [string, string] =>
-			typeof entry[1] === 'string' && entry[0] !== 'id' && relationOf(collection, entry[0]) === undefined,
-	);
+/**
+ * The schema the predicates are asked of, and what the model says of it: by default the oracle's (the bundled
+ * names, the world's rows); on a data map, the stored schema itself (`check-stored-schema.ts`), asked as is.
+ */
+export interface PredicateSchema {
+	relations: { collection: string; field: string; relation: { collection: string; many: boolean } }[];
+	rows(collection: string): Row[] | undefined;
+	readable(collection: string, id: Id): boolean;
+	fieldReadable(collection: string, field: string): boolean;
+	/** The primary key field of a collection (rows carry their key as `id` too). */
+	primaryKey(collection: string): string;
+	/** The requests name stored fields: sent untranslated. */
+	stored: boolean;
+}
+
+function oracleSchema(context: OracleContext): PredicateSchema {
+	const { world } = context.session.seeded;
+	const access = context.session.access;
+	return {
+		// On a data map, the relations it has (the stored schema's own are asked by `check-stored-schema.ts`).
+		relations: allRelations().filter(
+			({ collection, field }) => !context.http.map || hasField(context.http.map, collection, field),
+		),
+		rows: (collection) => rowsOf(world, collection),
+		readable: (collection, id) => readableOf(access, collection).ids.has(keyOf(id)),
+		fieldReadable: (collection, field) => readableOf(access, collection).fields.has(field),
+		primaryKey: () => 'id',
+		stored: false,
+	};
 }
 
 /** What an answer must be: refused, or exactly these rows (a row outside them that is unreadable is a leak). */
 type Expected = 'refused' | { ids: Set<string>; orRefused: boolean };
 
-export async function checkPredicates(context: OracleContext, graphql: boolean): Promise<void> {
-	const { random, session } = context;
-	const { world } = session.seeded;
-	const access = session.access;
-	const readable = (collection: string, id: Id) => readableOf(access, collection).ids.has(keyOf(id));
-	const candidates = allRelations().filter(
-		({ collection, relation }) =>
-			readableOf(access, collection).ids.size > 0 && rowsOf(world, collection) && rowsOf(world, relation.collection),
+export async function checkPredicates(
+	context: OracleContext,
+	graphql: boolean,
+	schema: PredicateSchema = oracleSchema(context),
+): Promise<void> {
+	const { random } = context;
+	const { readable, primaryKey } = schema;
+	const relationOf = (collection: string, field: string) =>
+		schema.relations.find((entry) => entry.collection === collection && entry.field === field)?.relation;
+	/** A plain text value of the row: a field that is neither its key nor a relation. */
+	const textOf = (collection: string, row: Row): [string, string] | undefined =>
+		Object.entries(row).find(
+			(entry): entry is [string, string] =>
+				typeof entry[1] === 'string' &&
+				entry[0] !== 'id' &&
+				entry[0] !== primaryKey(collection) &&
+				relationOf(collection, entry[0]) === undefined,
+		);
+	const readsAny = (collection: string) => (schema.rows(collection) ?? []).some((row) => readable(collection, row.id));
+	const candidates = schema.relations.filter(
+		({ collection, relation }) => readsAny(collection) && schema.rows(relation.collection),
 	);
 	const probes: { collection: string; path: string; expected: Expected; graphql?: string }[] = [];
 
 	for (const { collection, field, relation } of random.sample(candidates, 6)) {
 		const hidden = random.maybePick(
-			(rowsOf(world, relation.collection) ?? []).filter((row) => !readable(relation.collection, row.id)),
+			(schema.rows(relation.collection) ?? []).filter((row) => !readable(relation.collection, row.id)),
 		);
 		if (!hidden) continue;
-		const readableRows = (rowsOf(world, collection) ?? []).filter((row) => readable(collection, row.id));
-		const fieldReadable = readableOf(access, collection).fields.has(field);
-		const base = `${itemsPath(collection)}?fields=id&limit=-1`;
+		const readableRows = (schema.rows(collection) ?? []).filter((row) => readable(collection, row.id));
+		const fieldReadable = schema.fieldReadable(collection, field);
+		const base = `${itemsPath(collection)}?fields=${primaryKey(collection)}&limit=-1`;
+		const hiddenKey = primaryKey(relation.collection);
 		const key = encodeURIComponent(String(hidden.id));
 		const text = textOf(relation.collection, hidden);
 		if (!relation.many) {
@@ -87,18 +125,18 @@ export async function checkPredicates(context: OracleContext, graphql: boolean):
 		} else {
 			probes.push({
 				collection,
-				path: `${base}&filter[${field}][id][_eq]=${key}`,
+				path: `${base}&filter[${field}][${hiddenKey}][_eq]=${key}`,
 				expected: 'refused',
-				graphql: `{ ${field}: { id: { _eq: ${JSON.stringify(String(hidden.id))} } } }`,
+				graphql: `{ ${field}: { ${hiddenKey}: { _eq: ${JSON.stringify(String(hidden.id))} } } }`,
 			});
 			probes.push({
 				collection,
-				path: `${base}&filter[${field}][_some][id][_eq]=${key}`,
+				path: `${base}&filter[${field}][_some][${hiddenKey}][_eq]=${key}`,
 				expected: { ids: new Set(), orRefused: true },
 			});
 			probes.push({
 				collection,
-				path: `${base}&filter[${field}][_none][id][_eq]=${key}`,
+				path: `${base}&filter[${field}][_none][${hiddenKey}][_eq]=${key}`,
 				expected: { ids: new Set(readableRows.map((row) => keyOf(row.id))), orRefused: true },
 			});
 			probes.push({ collection, path: `${base}&filter[count(${field})][_gt]=0`, expected: 'refused' });
@@ -107,25 +145,30 @@ export async function checkPredicates(context: OracleContext, graphql: boolean):
 
 	await Promise.all(
 		probes.map(async ({ collection, path, expected }) => {
-			const answer = await asContact(context, 'GET', path);
-			judge(context, `GET ${path}`, answer, expected, (id) => readable(collection, id));
+			const answer = await context.http.call('GET', path, { token: context.session.token, stored: schema.stored });
+			judge(context, `GET ${path}`, answer, expected, primaryKey(collection), (id) => readable(collection, id));
 		}),
 	);
 
 	if (!graphql) return;
 	for (const { collection, graphql: filter } of probes) {
 		if (!filter || collection.startsWith('directus_')) continue;
-		const query = `{ ${collection}(filter: ${filter}, limit: -1) { id } }`;
-		const answer = await asContact(context, 'POST', '/graphql', { query });
-		const rows = dataOf<Record<string, { id: Id }[] | null> | undefined>(answer)?.[collection];
+		const key = primaryKey(collection);
+		const query = `{ ${collection}(filter: ${filter}, limit: -1) { ${key} } }`;
+		const answer = await context.http.call('POST', '/graphql', {
+			token: context.session.token,
+			body: { query },
+			stored: schema.stored,
+		});
+		const rows = dataOf<Record<string, Record<string, Id>[] | null> | undefined>(answer)?.[collection];
 		if (!Array.isArray(rows)) continue;
 		report(
 			context,
-			rows.some((row) => !readable(collection, row.id)) ? 'leak' : 'deviation',
+			rows.some((row) => !readable(collection, row[key] as Id)) ? 'leak' : 'deviation',
 			'predicates',
 			`POST /graphql ${query}`,
 			'an error: the predicate goes through a relation',
-			`rows ${listIds(rows.map((row) => row.id))}`,
+			`rows ${listIds(rows.map((row) => row[key]))}`,
 		);
 	}
 }
@@ -135,11 +178,12 @@ function judge(
 	request: string,
 	answer: HttpAnswer,
 	expected: Expected,
+	key: string,
 	readable: (id: Id) => boolean,
 ): void {
 	const refused = answer.status === 400 || answer.status === 403;
 	if (refused && (expected === 'refused' || expected.orRefused)) return;
-	const rows = dataOf<{ id: Id }[] | undefined>(answer);
+	const rows = dataOf<Record<string, Id>[] | undefined>(answer)?.map((row) => ({ id: row[key] as Id }));
 	if (answer.status !== 200 || !Array.isArray(rows)) {
 		report(
 			context,

@@ -8,6 +8,7 @@
  * failure names it. `PORTAL_ORACLE_SEED=<seed>` replays that one world (test/integration/leak-oracle.test.ts and
  * test/integration/upgrade.test.ts draw a fresh seed otherwise).
  */
+import { randomInt } from 'node:crypto';
 import type { DifferenceLog } from './difference-log.ts';
 import { checkAggregates } from './check-aggregates.ts';
 import { checkAssets } from './check-assets.ts';
@@ -29,6 +30,9 @@ import { describeContact, signIn } from './sign-in.ts';
 import { mutateWorld } from './mutate-world.ts';
 import { generateWorld } from './world.ts';
 import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
+import type { DataMap } from '../../src/data-map/data-map.ts';
+import { accessOnMap, worldOnMap } from './on-map.ts';
+import { checkStoredSchema, readStoredRows, type StoredSchema } from './check-stored-schema.ts';
 
 export interface WorldOptions {
 	size: number;
@@ -42,6 +46,15 @@ export interface WorldOptions {
 	writers: number;
 	writesEach: number;
 	log?: (line: string) => void;
+	/**
+	 * The data map the portal runs on, where it is not the bundled one: the world holds only what the map has, the
+	 * model reads only that, and the oracle's requests go through `http.map` (the caller sets both).
+	 */
+	map?: DataMap;
+	/** On a data map, its collections as stored (`readStoredSchema`): asked untranslated as well. */
+	storedSchema?: StoredSchema;
+	/** Called once a world is seeded, before anything is checked (values the world itself does not hold). */
+	afterSeed?: (seeded: SeededWorld) => Promise<void>;
 }
 
 export interface WorldStats {
@@ -66,6 +79,14 @@ export interface SeededOracleWorld {
 	requestsBefore: number;
 }
 
+/** The seeds of `count` fresh worlds, or the one world `PORTAL_ORACLE_SEED` replays. */
+export function oracleSeeds(count: number): number[] {
+	const replay = process.env['PORTAL_ORACLE_SEED'];
+	if (replay !== undefined) return [Number(replay)];
+	const base = randomInt(1, 2 ** 31);
+	return Array.from({ length: count }, (_, index) => (base + index * 7919) % 2 ** 31);
+}
+
 export async function checkWorld(
 	http: OracleHttp,
 	log: DifferenceLog,
@@ -84,7 +105,8 @@ export async function seedOracleWorld(
 ): Promise<SeededOracleWorld> {
 	const say = options.log ?? (() => undefined);
 	const requestsBefore = http.requests;
-	const local = generateWorld(seed, options.size);
+	const generated = generateWorld(seed, options.size);
+	const local = options.map ? worldOnMap(generated, options.map) : generated;
 	console.info(`World ${local.tag}: seed ${seed} (replay it with PORTAL_ORACLE_SEED=${seed})`);
 	const random = new Random(seed ^ 0x5bd1e995);
 	const passwordContacts = new Set(
@@ -104,7 +126,10 @@ export async function seedOracleWorld(
 		passwordFor: (contact) =>
 			passwordContacts.has(contact.id) || (contact.portal_group !== null && npaIds.has(contact.portal_group)),
 		log: say,
+		...(options.map ? { map: options.map } : {}),
 	});
+	if (options.map) seeded.world = worldOnMap(seeded.world, options.map);
+	await options.afterSeed?.(seeded);
 	for (const problem of seeded.problems)
 		log.add({
 			severity: 'deviation',
@@ -135,7 +160,9 @@ export async function checkSeededWorld(
 	const readsStarted = Date.now();
 	const judged = (contact: { id: Id; user: Id | null }): boolean =>
 		contact.user !== null && !seeded.unlinked.has(keyOf(contact.id));
-	const accesses = seeded.world.contacts.filter(judged).map((contact) => accessOf(seeded.world, contact.id));
+	const access = (contact: { id: Id }) =>
+		options.map ? accessOnMap(accessOf(seeded.world, contact.id), options.map) : accessOf(seeded.world, contact.id);
+	const accesses = seeded.world.contacts.filter(judged).map(access);
 	const sessions = (await inPool(accesses, 6, (access) => signIn(http, log, seeded, access))).filter(
 		(session): session is ContactSession => session !== null,
 	);
@@ -164,6 +191,7 @@ export async function checkSeededWorld(
 		graphql.add(keyOf(session.access.contact.id));
 	}
 
+	const storedRows = options.storedSchema ? await readStoredRows(http, options.storedSchema) : null;
 	await inPool(sessions, 3, async (session) => {
 		const context: OracleContext = {
 			http,
@@ -176,12 +204,15 @@ export async function checkSeededWorld(
 		await checkRestItems(context);
 		if (!deep.has(keyOf(session.access.contact.id))) return;
 		await checkUnreadable(context);
-		if (graphql.has(keyOf(session.access.contact.id))) await checkGraphql(context);
+		const asksGraphql = graphql.has(keyOf(session.access.contact.id));
+		if (asksGraphql) await checkGraphql(context);
 		await checkExpansions(context);
 		await checkAggregates(context);
 		await checkSearch(context);
 		await checkFilters(context);
-		await checkPredicates(context, graphql.has(keyOf(session.access.contact.id)));
+		await checkPredicates(context, asksGraphql && !options.map);
+		if (options.map && options.storedSchema && storedRows)
+			await checkStoredSchema(context, options.map, options.storedSchema, storedRows, asksGraphql);
 		await checkAssets(context);
 	});
 	const readSeconds = (Date.now() - readsStarted) / 1000;
@@ -191,7 +222,7 @@ export async function checkSeededWorld(
 	const mutations = await mutateWorld(http, seeded.world, random);
 	say(`staff changes in ${local.tag}: ${mutations.changes.join('; ') || '(none)'}`);
 	const before = new Map(accesses.map((access) => [keyOf(access.contact.id), access]));
-	const after = seeded.world.contacts.filter(judged).map((contact) => accessOf(seeded.world, contact.id));
+	const after = seeded.world.contacts.filter(judged).map(access);
 	const changed = after.filter((access) => accessChanged(before.get(keyOf(access.contact.id)), access));
 	const others = random.sample(
 		after.filter((access) => !changed.includes(access)),

@@ -10,6 +10,7 @@ import { type OracleContext, report } from './oracle-context.ts';
 import { type Expected, judgeWrite, keyOf, type WriteVerdict } from './reference-model.ts';
 import { buildProbe, type Observation, type ProbeEnv, probeNames, type WriteAttempt } from './write-probes.ts';
 import type { World } from './world.ts';
+import { writeOnMap } from './on-map.ts';
 
 /** Fields whose wrong value is a breach, not just a difference: who wrote it, for whom, and whether staff only. */
 const securityFields = new Set([
@@ -265,6 +266,14 @@ function judge(
 	return false;
 }
 
+/** The model's verdict on a write; on a data map, as far as the map has its object and fields (null: not askable). */
+function verdictOf(context: OracleContext, attempt: WriteAttempt): WriteVerdict | null {
+	const { seeded, access } = context.session;
+	const verdict = judgeWrite(seeded.world, access, attempt.request);
+	const map = context.http.map;
+	return map ? writeOnMap(map, attempt.request, verdict) : verdict;
+}
+
 /** Writes attempted, by the model's verdict and by what Directus answered. */
 export interface WriteTally {
 	allowed: number;
@@ -299,7 +308,10 @@ export async function checkWrites(
 		.shuffle(options.only ?? probeNames)
 		.map((name) => buildProbe(name, env))
 		.filter((attempt): attempt is WriteAttempt => attempt !== undefined)
-		.map((attempt) => ({ attempt, verdict: judgeWrite(session.seeded.world, session.access, attempt.request) }));
+		.flatMap((attempt) => {
+			const verdict = verdictOf(context, attempt);
+			return verdict ? [{ attempt, verdict }] : [];
+		});
 	const permitted = candidates.filter(({ verdict }) => verdict.outcome !== 'refused');
 	const denied = candidates.filter(({ verdict }) => verdict.outcome === 'refused');
 	const fromPermitted = Math.min(permitted.length, Math.ceil(count / 2));
@@ -308,7 +320,7 @@ export async function checkWrites(
 	);
 	attempts.sort((a, b) => Number(a.last ?? false) - Number(b.last ?? false));
 	for (const attempt of attempts) {
-		const verdict = judgeWrite(session.seeded.world, session.access, attempt.request);
+		const verdict = verdictOf(context, attempt) as WriteVerdict;
 		const before = await observe(context, attempt.observe);
 		const answer = await send(context, attempt);
 		// Action hooks run after Directus answers; let them land before looking.

@@ -48,6 +48,17 @@ export class DifferenceLog {
 			: this.differences.length;
 	}
 
+	/** Prints what was recorded since the log held `before` differences, for the world of `seed`; returns how many. */
+	printSince(before: number, seed: number): number {
+		const found = this.differences.slice(before);
+		if (found.length > 0) {
+			const world = new DifferenceLog();
+			for (const difference of found) world.add(difference);
+			console.log(`Seed ${seed}: ${found.length} difference(s)\n${world.format(40)}`);
+		}
+		return found.length;
+	}
+
 	/** A readable report, at most `limit` entries, grouped by check and request shape so repeats stand out. */
 	format(limit = 150): string {
 		const lines: string[] = [];

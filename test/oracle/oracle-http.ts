@@ -1,8 +1,11 @@
 /**
  * HTTP to the Directus under test for the leak oracle: plain fetch, every answer kept as status and
  * parsed body, every request counted for the run's summary line. Admin calls that must work throw
- * with the path and Directus's own error, so a broken seed says where it broke.
+ * with the path and Directus's own error, so a broken seed says where it broke. On a data map other
+ * than the bundled one (`map`), `/items/…` requests and answers are translated (`on-map.ts`).
  */
+import type { DataMap } from '../../src/data-map/data-map.ts';
+import { appAnswer, storedRequest } from './on-map.ts';
 
 export interface HttpAnswer {
 	status: number;
@@ -18,6 +21,8 @@ export interface HttpOptions {
 	form?: FormData;
 	/** Do not read the body as text (for /assets). */
 	discardBody?: boolean;
+	/** Names as stored: not translated where the oracle runs on a data map (`map`). */
+	stored?: boolean;
 }
 
 /** The `data` of a Directus answer, typed as the caller expects. */
@@ -39,6 +44,10 @@ export class OracleHttp {
 	/** Milliseconds spent per request shape, when profiling (PORTAL_ORACLE_PROFILE). */
 	readonly profile = new Map<string, { count: number; ms: number }>();
 	profiling = false;
+	/** The data map the portal runs on, where it is not the bundled one: the oracle's requests are translated. */
+	map: DataMap | null = null;
+	/** Told of every field an answer carried that plays no role of the map (a contact's token, or null for the admin). */
+	onStray: (request: string, fields: string[], token: string | null) => void = () => undefined;
 
 	readonly url: string;
 	readonly adminToken: string;
@@ -89,6 +98,24 @@ export class OracleHttp {
 	}
 
 	private async send(method: string, path: string, options: HttpOptions): Promise<HttpAnswer> {
+		if (!this.map || options.stored || options.form) return this.sendAsIs(method, path, options);
+		const map = this.map;
+		const request = storedRequest(map, path, options.body);
+		if (!request.object) return this.sendAsIs(method, path, options);
+		const object = request.object;
+		const answer = await this.sendAsIs(method, request.path, {
+			...options,
+			...(request.body === undefined ? {} : { body: request.body }),
+		});
+		if (answer.json === undefined) return answer;
+		const token = options.token === undefined ? null : options.token;
+		const json = appAnswer(map, object, request.path, answer.json, (fields) =>
+			this.onStray(`${method} ${request.path}`, fields, token),
+		);
+		return { ...answer, json, text: JSON.stringify(json) };
+	}
+
+	private async sendAsIs(method: string, path: string, options: HttpOptions): Promise<HttpAnswer> {
 		const token = options.token === undefined ? this.adminToken : options.token;
 		const headers: Record<string, string> = {};
 		if (token) headers['Authorization'] = `Bearer ${token}`;

@@ -9,6 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.ts';
 import { inPool } from './in-pool.ts';
+import type { DataMap } from '../../src/data-map/data-map.ts';
+import { objectOfBundled } from './on-map.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import type {
 	ArticleCustomerRow,
@@ -92,6 +94,8 @@ export interface SeedOptions {
 	/** How many contacts are linked to their users at the same time (staff working in parallel). */
 	linkConcurrency?: number;
 	log?: (line: string) => void;
+	/** The data map the portal runs on, where it is not the bundled one (`http.map`): rows keyed by uuids get theirs here. */
+	map?: DataMap;
 }
 
 export interface SeededWorld {
@@ -115,6 +119,12 @@ export interface SeededWorld {
 
 type Row = Record<string, unknown> & { id: Id };
 
+/** A uuid that is a function of the world's seed and a row's local id, so a replay keys its rows alike. */
+function uuidOf(seed: number, local: Id): string {
+	const hex = (value: number, length: number) => (value >>> 0).toString(16).padStart(length, '0').slice(-length);
+	return `${hex(seed, 8)}-0000-4000-8000-${hex(Number(local), 12)}`;
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
 	const result: T[][] = [];
 	for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
@@ -124,7 +134,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export async function seedWorld(
 	http: OracleHttp,
 	local: World,
-	{ passwordFor = () => true, linkConcurrency = 4, log = () => undefined }: SeedOptions = {},
+	{ passwordFor = () => true, linkConcurrency = 4, log = () => undefined, map }: SeedOptions = {},
 ): Promise<SeededWorld> {
 	const started = Date.now();
 	const problems: string[] = [];
@@ -148,12 +158,21 @@ export async function seedWorld(
 		}
 		return payload;
 	};
-	/** One batch POST; Directus creates in order, so ascending new ids line up with the rows. */
+	/**
+	 * One batch POST; Directus creates in order, so ascending new ids line up with the rows. Rows keyed by uuids
+	 * (on a data map) are given their keys: those do not ascend.
+	 */
 	const insert = async (
 		collection: WorldCollection,
 		rows: Row[],
 		payloads = rows.map((row) => payloadOf(collection, row)),
 	): Promise<void> => {
+		if (await keyedByUuid(collection)) {
+			const keyed = payloads.map((payload, index) => ({ ...payload, id: uuidOf(local.seed, (rows[index] as Row).id) }));
+			for (const part of chunks(keyed, 400)) await http.admin('POST', `/items/${collection}?fields=id&limit=-1`, part);
+			rows.forEach((row, index) => ids.set(mapKey(collection, row.id), (keyed[index] as { id: string }).id));
+			return;
+		}
 		for (const [index, part] of chunks(payloads, 400).entries()) {
 			const created = await http.admin<{ id: Id }[]>('POST', `/items/${collection}?fields=id&sort=id&limit=-1`, part);
 			if (created.length !== part.length)
@@ -162,6 +181,20 @@ export async function seedWorld(
 				);
 			created.forEach((row, offset) => ids.set(mapKey(collection, (rows[index * 400 + offset] as Row).id), row.id));
 		}
+	};
+
+	const uuidKeyed = new Map<string, boolean>();
+	/** Whether the collection the map gives the oracle's `collection` is keyed by uuids (Directus generates them). */
+	const keyedByUuid = async (collection: WorldCollection): Promise<boolean> => {
+		const object = objectOfBundled(collection);
+		const mapped = map && object ? map[object] : null;
+		if (!mapped) return false;
+		if (!uuidKeyed.has(collection)) {
+			const key = (mapped.fields as Record<string, string | null>)['id'] ?? 'id';
+			const field = await http.admin<{ type: string }>('GET', `/fields/${mapped.collection}/${key}`);
+			uuidKeyed.set(collection, field.type === 'uuid');
+		}
+		return uuidKeyed.get(collection) === true;
 	};
 
 	const adminUser = await http.admin<{ id: string; role: string | null }>('GET', '/users/me?fields=id,role');

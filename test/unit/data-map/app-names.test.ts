@@ -120,6 +120,16 @@ describe('On the second schema', () => {
 		expect(mapped.sort).toEqual(['-created_on']);
 	});
 
+	test('a function of a field filters under the function of its stored field; of a field left out, not at all', () => {
+		expect(
+			toStoredQuery(map, 'tickets', { filter: { 'count(comments)': { _gt: 0 }, 'subject': { _nnull: true } } }).filter,
+		).toEqual({ _and: [{ 'count(messages)': { _gt: 0 } }, { title: { _nnull: true } }] });
+		expect(toStoredQuery(map, 'tickets', { filter: { 'count(attachments)': { _gt: 0 } } }).filter).toEqual({});
+		expect(toStoredQuery(bundledDataMap(), 'tickets', { filter: { 'count(comments)': { _gt: 0 } } }).filter).toEqual({
+			'count(comments)': { _gt: 0 },
+		});
+	});
+
 	test('a write stores each field under its name and a state as its first stored value', () => {
 		expect(
 			toStoredPayload(map, 'tickets', { subject: 'Printer', description: 'Jammed', status: 'open', priority: 1 }),
