@@ -1,6 +1,6 @@
 /**
  * The benchmark's output under `bench-results/` (git-ignored): `<tickets>.json` and `<tickets>.md` for
- * the run, and `latency.svg`, which plots every run kept there against ticket count, and this run's
+ * the run (`<tickets>-second-schema.*` on the second help desk), and `latency.svg`, which plots every run kept there against ticket count, and this run's
  * customer_tree latency against the customers below the contact's customer.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +20,8 @@ export interface Throughput {
 
 export interface BenchResult {
 	date: string;
+	/** The help desk measured: the bundled one, or the second (its data map saved); runs before there was a choice were bundled. */
+	schema?: 'bundled' | 'second';
 	machine: string;
 	sizes: BenchSizes;
 	seedSeconds: number;
@@ -45,7 +47,7 @@ const ratio = (value: number | undefined, base: number | undefined) =>
 export function markdownOf(result: BenchResult): string {
 	const { newest, pages } = result;
 	const lines = [
-		`Bench at ${result.sizes.tickets.toLocaleString('en')} tickets, ${result.sizes.customers.toLocaleString('en')} customers, ${result.sizes.contacts.toLocaleString('en')} contacts, ${result.sizes.comments.toLocaleString('en')} comments (seeded in ${result.seedSeconds} s); ${result.machine}; ${result.date.slice(0, 10)}; median and p95 of ${result.rounds} rounds.`,
+		`Bench${result.schema === 'second' ? ' on the second help desk (organizations, people, cases; its data map saved)' : ''} at ${result.sizes.tickets.toLocaleString('en')} tickets, ${result.sizes.customers.toLocaleString('en')} customers, ${result.sizes.contacts.toLocaleString('en')} contacts, ${result.sizes.comments.toLocaleString('en')} comments (seeded in ${result.seedSeconds} s); ${result.machine}; ${result.date.slice(0, 10)}; median and p95 of ${result.rounds} rounds.`,
 		'',
 		'| request | median | p95 | median ÷ admin | p95 ÷ admin | median ÷ SQL |',
 		'|---|---|---|---|---|---|',
@@ -94,15 +96,17 @@ export function markdownOf(result: BenchResult): string {
 /** Writes this run's files and redraws the plot from every run in the folder; returns the paths. */
 export async function writeReport(result: BenchResult): Promise<string[]> {
 	await mkdir(resultsFolder, { recursive: true });
-	const base = join(resultsFolder, String(result.sizes.tickets));
+	const base = join(resultsFolder, `${result.sizes.tickets}${result.schema === 'second' ? '-second-schema' : ''}`);
 	const markdown = markdownOf(result);
 	await writeFile(`${base}.json`, `${JSON.stringify(result, null, '\t')}\n`);
 	await writeFile(`${base}.md`, markdown);
 	const runs: BenchResult[] = [];
 	for (const file of (await readdir(resultsFolder)).filter((name) => name.endsWith('.json'))) {
-		runs.push(JSON.parse(await readFile(join(resultsFolder, file), 'utf8')) as BenchResult);
+		const run = JSON.parse(await readFile(join(resultsFolder, file), 'utf8')) as BenchResult;
+		// One plot per help desk: this run's.
+		if ((run.schema ?? 'bundled') === (result.schema ?? 'bundled')) runs.push(run);
 	}
-	const plot = join(resultsFolder, 'latency.svg');
+	const plot = join(resultsFolder, result.schema === 'second' ? 'latency-second-schema.svg' : 'latency.svg');
 	await writeFile(
 		plot,
 		svgOf(

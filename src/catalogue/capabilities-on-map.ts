@@ -30,6 +30,11 @@ const objectsOf: Readonly<Record<CapabilityKey, readonly ObjectName[]>> = {
 	'users.manage': ['contacts'],
 };
 
+/** Whether a capability compiles to anything on `map` (every object it needs is mapped). */
+export function capabilityOnMap(key: CapabilityKey, map: DataMap): boolean {
+	return objectsOf[key].every((object) => map[object] !== null);
+}
+
 /**
  * What a group's capabilities come to on `map`: a capability whose objects the map leaves out is off (its first
  * value, false, or no fields), as the compiler gives it nothing. The portal app draws its menu from this, so a
@@ -38,7 +43,7 @@ const objectsOf: Readonly<Record<CapabilityKey, readonly ObjectName[]>> = {
 export function capabilitiesOnMap(permissions: GroupPermissions, map: DataMap): GroupPermissions {
 	const result: Record<string, unknown> = { ...permissions };
 	for (const capability of capabilities) {
-		if (objectsOf[capability.key].every((object) => map[object] !== null)) continue;
+		if (capabilityOnMap(capability.key, map)) continue;
 		if (capability.kind === 'flag') result[capability.key] = false;
 		else if (capability.kind === 'fields') result[capability.key] = [];
 		else result[capability.key] = capability.values[0];

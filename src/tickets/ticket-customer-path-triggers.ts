@@ -36,12 +36,14 @@ export function ticketCustomerPathTriggers(names: TicketCustomerPathNames): Trig
 END`,
 					// One statement for a whole moved subtree: PostgreSQL reads the tickets in one pass where one
 					// statement per customer looked each customer's tickets up (docs/performance.md, "Why some checks
-					// read tables whole"). The transition tables carry their row counts, so a
-					// single customer's move still goes through the index on tickets.customer.
+					// read tables whole"). EXECUTE plans it at every run, for the transition tables' row counts of that
+					// run: PL/pgSQL keeps a statement's first plan for the session, so a plan made for a large move read
+					// every ticket for each customer created afterwards, and one made for a single customer walked the
+					// index ticket by ticket through a large move.
 					[followCustomers]: `BEGIN
-	UPDATE ${tickets.table} SET ${tickets.path} = moved_to.${customers.treePath}
+	EXECUTE 'UPDATE ${tickets.table} SET ${tickets.path} = moved_to.${customers.treePath}
 	FROM moved_to JOIN moved_from ON moved_from.${customers.id} = moved_to.${customers.id}
-	WHERE moved_from.${customers.treePath} IS DISTINCT FROM moved_to.${customers.treePath} AND ${tickets.table}.${tickets.customer} = moved_to.${customers.id};
+	WHERE moved_from.${customers.treePath} IS DISTINCT FROM moved_to.${customers.treePath} AND ${tickets.table}.${tickets.customer} = moved_to.${customers.id}';
 	RETURN NULL;
 END`,
 				},

@@ -10,7 +10,7 @@ import { launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { createPortalContact, groupId, type PortalContact, signIn, uniqueName } from '../support/portal-users.ts';
-import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
+import { changePassword, menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
 let customer: { id: number; name: string };
@@ -268,10 +268,7 @@ describe('Profile', () => {
 		).toEqual({ first_name: 'Patricia', phone: '+44 20 7946 0000' });
 		await screenshot(page, 'portal-profile');
 
-		await page.getByLabel('Current password').fill('not-my-password');
-		await page.getByLabel(/^New password/).fill('a-new-password-1');
-		await page.getByLabel('Repeat the new password').fill('a-new-password-1');
-		await page.getByRole('button', { name: 'Change password' }).click();
+		await changePassword(page, 'not-my-password', 'a-new-password-1');
 		await page.getByText('That is not your current password.').waitFor();
 		expect(await page.getByLabel('Current password').getAttribute('aria-describedby')).toBe(
 			'field-current_password-error',

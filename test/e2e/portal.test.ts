@@ -8,7 +8,18 @@ import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, directusUnderTest, readRow } from '../support/directus-under-test.ts';
 import { createPortalContact, groupId, type PortalContact, uniqueName } from '../support/portal-users.ts';
-import { menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
+import {
+	expectSignInRefused,
+	invitationLink,
+	inviteFromTeamPage,
+	menuEntries,
+	newPage,
+	openTicketAndReply,
+	portalUrl,
+	setInvitationPassword,
+	signInThroughForm,
+} from './browser-session.ts';
+import { seedBrowserWorld } from './browser-world.ts';
 
 let browser: Browser;
 let parent: { id: number; name: string };
@@ -18,50 +29,13 @@ let basic: PortalContact;
 let childTicket: number;
 
 const uniqueEmail = (label: string) => `${label}-${uniqueName('e').split(' ')[1]}@browser.example.com`;
-const invitationLink = (text: string) => {
-	const match = /(http\S+\/portal\/accept-invitation\?token=[A-Za-z0-9_-]{43})/.exec(text);
-	if (!match?.[1]) throw new Error(`No invitation link in:\n${text}`);
-	return match[1];
-};
 
 beforeAll(async () => {
 	browser = await launchBrowser();
-	// Its administrators add colleagues at its own e-mail domain.
-	parent = await createRow<{ id: number; name: string }>('customers', {
-		name: uniqueName('Parent Co'),
-		email_domains: ['browser.example.com'],
-	});
-	child = await createRow<{ id: number; name: string }>('customers', {
-		name: uniqueName('Child Co'),
-		parent: parent.id,
-	});
-	administrator = await createPortalContact(parent.id, 'Administrator', { first_name: 'Ada', last_name: 'Admin' });
-	basic = await createPortalContact(parent.id, 'Basic', { first_name: 'Basil', last_name: 'Basic' });
-	const childContact = await createRow('contacts', {
-		customer: child.id,
-		first_name: 'Chloe',
-		last_name: 'Child',
-		email: uniqueEmail('child'),
-	});
-	childTicket = (
-		await createRow('tickets', {
-			customer: child.id,
-			contact: childContact.id,
-			subject: 'Child office printer offline',
-			description: 'Since Monday.',
-		})
-	).id;
-	const own = (
-		await createRow('tickets', {
-			customer: parent.id,
-			contact: administrator.id,
-			subject: 'Parent VPN drops',
-			description: 'Every hour or so.',
-			status: 'open',
-		})
-	).id;
-	await createRow('ticket_comments', { ticket: own, body: 'We are looking at the VPN logs.' });
-	await createRow('ticket_comments', { ticket: own, body: 'Internal: check the firewall.', is_internal: true });
+	({ parent, child, administrator, basic, childTicket } = await seedBrowserWorld(
+		{ row: createRow, login: (customer, group, names) => createPortalContact(customer, group, names) },
+		{ names: uniqueName, domain: 'browser.example.com', childEmail: uniqueEmail('child') },
+	));
 	await createRow('quotes', { customer: parent.id, title: 'Replace the core switch', total: 3200, status: 'pending' });
 	await createRow('invoices', {
 		customer: parent.id,
@@ -95,13 +69,10 @@ describe('From the invitation e-mail to a ticket conversation', () => {
 			.poll(() => page.getByText(`Ivy Invitee, you are invited to the portal for ${parent.name}.`).isVisible())
 			.toBe(true);
 		await screenshot(page, 'portal-accept-invitation');
-		await page.getByLabel('Choose a password').fill('browser-password-1');
-		await page.getByLabel('Repeat the password').fill('browser-password-2');
-		await page.getByRole('button', { name: 'Set password and sign in' }).click();
+		await setInvitationPassword(page, 'browser-password-1', 'browser-password-2');
 		await expect.poll(() => page.getByText('The two passwords are not the same.').isVisible()).toBe(true);
 		expect(await page.getByLabel('Repeat the password').getAttribute('aria-describedby')).toBe('field-confirm-error');
-		await page.getByLabel('Repeat the password').fill('browser-password-1');
-		await page.getByRole('button', { name: 'Set password and sign in' }).click();
+		await setInvitationPassword(page, 'browser-password-1');
 		await page.getByRole('heading', { name: 'Welcome, Ivy Invitee' }).waitFor();
 
 		// Signed out and in again with the new password, through the sign-in page.
@@ -110,22 +81,11 @@ describe('From the invitation e-mail to a ticket conversation', () => {
 		await screenshot(page, 'portal-sign-in');
 		await signInThroughForm(page, { email, password: 'browser-password-1' });
 
-		await page.goto(portalUrl('tickets/new'));
-		await page.getByRole('button', { name: 'Create ticket' }).click();
-		await expect.poll(() => page.getByText('This field is required.').isVisible()).toBe(true);
-		expect(await page.getByLabel('Priority').count()).toBe(0);
-		await page.getByLabel('Subject').fill('Laptop will not charge');
-		await page.getByLabel('Description').fill('The charging light stays off.');
-		await page.getByRole('button', { name: 'Create ticket' }).click();
-		await page.getByRole('heading', { name: /Laptop will not charge/ }).waitFor();
-		await page.getByLabel('Your reply').fill('It is the one on desk 4.');
-		await page.getByRole('button', { name: 'Send reply' }).click();
-		await page.getByText('Your reply was added.').waitFor();
-		await expect
-			.poll(() => page.getByTestId('comment').allTextContents())
-			.toEqual([expect.stringContaining('It is the one on desk 4.')]);
-
-		const ticketId = Number(/tickets\/(\d+)/.exec(page.url())?.[1]);
+		const ticketId = await openTicketAndReply(page, {
+			subject: 'Laptop will not charge',
+			description: 'The charging light stays off.',
+			reply: 'It is the one on desk 4.',
+		});
 		const stored = await readRow<{ customer: number; contact: number }>('tickets', ticketId, ['customer', 'contact']);
 		expect(stored).toEqual({ customer: parent.id, contact: contact.id });
 		await page.context().close();
@@ -201,15 +161,7 @@ describe('What each group sees', () => {
 		const blocked = await createPortalContact(parent.id, 'Basic');
 		await api('PATCH', `/items/contacts/${blocked.id}`, { body: { portal_group: await groupId('No Portal Access') } });
 		const page = await newPage(browser);
-		await page.goto(portalUrl('sign-in'));
-		await page.getByLabel('E-mail address').fill(blocked.email);
-		await page.getByLabel('Password').fill(blocked.password);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page
-			.getByRole('alert')
-			.getByText(/No Portal Access/)
-			.waitFor();
-		expect(page.url()).toContain('/portal/sign-in');
+		await expectSignInRefused(page, blocked);
 		await screenshot(page, 'portal-sign-in-refused');
 		await page.context().close();
 	});
@@ -248,22 +200,14 @@ describe('Quotes and delegated administration', () => {
 		const page = await newPage(browser);
 		await signInThroughForm(page, administrator);
 		await page.goto(portalUrl('team'));
-		await page.getByLabel('Last name').fill('Colleague');
-		await page.getByLabel('First name').fill('Cora');
-		await page.getByLabel('E-mail address').fill(email);
-		await page.getByLabel('Access', { exact: true }).selectOption({ label: 'Manager' });
-		await page.getByRole('button', { name: 'Send invitation' }).click();
-		await page.getByText(`Invitation sent to ${email}.`).waitFor();
-		await page.locator(`tr[data-member="${email}"]`).getByText('Invited').waitFor();
+		await inviteFromTeamPage(page, { first_name: 'Cora', last_name: 'Colleague', email, access: 'Manager' });
 		await screenshot(page, 'portal-team');
 		await page.context().close();
 
 		const link = invitationLink((await waitForMail(directusUnderTest().mailFolder, email)).text);
 		const colleague = await newPage(browser, { width: 390, height: 844 });
 		await colleague.goto(link);
-		await colleague.getByLabel('Choose a password').fill('colleague-password-1');
-		await colleague.getByLabel('Repeat the password').fill('colleague-password-1');
-		await colleague.getByRole('button', { name: 'Set password and sign in' }).click();
+		await setInvitationPassword(colleague, 'colleague-password-1');
 		await colleague.getByRole('heading', { name: 'Welcome, Cora Colleague' }).waitFor();
 		await colleague.goto(portalUrl('profile'));
 		await expect.poll(() => colleague.getByTestId('profile-group').textContent()).toBe('Manager');

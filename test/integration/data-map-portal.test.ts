@@ -4,6 +4,7 @@
  * people of its organizations sign in and read exactly their cases — through reads and through predicates
  * over relations — and are invited by staff; invitations, the audit and unassigned requests follow the map, and
  * the bundled contacts' users lose the portal the map no longer gives them, until the bundled map is saved again.
+ * The portal app on such a map, in Chromium: test/e2e/portal-on-map.test.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,7 +39,6 @@ import { createSecondSchema } from '../support/second-schema/create-second-schem
 import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { showLogOnFailure } from '../support/log-on-failure.ts';
-import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts';
 
 let folder: string;
 let database: TestDatabase;
@@ -133,7 +133,6 @@ describe('Saving a data map', () => {
 	/** What the reading test leaves for the writing one: a manager of the child organization, and cases. */
 	const world = {
 		childToken: '',
-		childLogin: { email: '', password: '' },
 		childManager: '',
 		child: 0,
 		childCase: 0,
@@ -354,7 +353,6 @@ describe('Saving a data map', () => {
 		expectRefused(await call('GET', '/items/tickets', { token: childToken }), 'GET /items/tickets');
 		Object.assign(world, {
 			childToken,
-			childLogin: { email: childManager.email, password: childManager.password },
 			childManager: childManager.uuid,
 			child,
 			childCase,
@@ -443,57 +441,6 @@ describe('Saving a data map', () => {
 			'a message on another organization’s case',
 		);
 		expect(await db('case_messages').count({ count: '*' }).first()).toEqual(before);
-	});
-
-	test('In the portal app in Chromium a person reads their organization’s cases, opens one and replies', async () => {
-		const browser = await launchBrowser();
-		try {
-			const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-			const failures: string[] = [];
-			page.on('pageerror', (error) => failures.push(error.message));
-			page.on('response', (response) => {
-				if (response.url().includes('/items/') && response.status() >= 400)
-					failures.push(`${response.status()} ${response.url()}`);
-			});
-			await page.goto(`${running?.url}/portal/sign-in`);
-			await page.getByLabel('E-mail address').fill(world.childLogin.email);
-			await page.getByLabel('Password').fill(world.childLogin.password);
-			await page.getByRole('button', { name: 'Sign in' }).click();
-			await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-			const menu = page.getByRole('navigation', { name: 'Main menu' });
-			await menu.getByRole('link', { name: 'Tickets' }).waitFor();
-			const entries = (await menu.getByRole('link').allTextContents()).map((entry) => entry.trim());
-			expect(entries).not.toContain('Projects');
-			expect(entries).not.toContain('Invoices');
-
-			await menu.getByRole('link', { name: 'Tickets' }).click();
-			await page.waitForURL(/\/portal\/tickets$/);
-			await page.getByRole('link', { name: 'Child case 2' }).waitFor();
-			// The case a person opened in the portal is new, though the team's state field has no default.
-			await page
-				.getByRole('row', { name: /Opened in the portal/ })
-				.getByText('New')
-				.waitFor();
-			expect(await page.getByRole('link', { name: 'Stranger case' }).count()).toBe(0);
-			await screenshot(page, 'second-schema-tickets');
-			await keepForReadme(['second-schema-tickets']);
-			await page.getByRole('link', { name: 'Child case', exact: true }).click();
-			await page.getByRole('heading', { name: /Child case/ }).waitFor();
-			await page.getByLabel('Your reply').fill('Sent from the portal on the team’s own collections.');
-			await page.getByRole('button', { name: 'Send reply' }).click();
-			await page.getByText('Your reply was added.').waitFor();
-			const reply = await db('case_messages')
-				.where('text', 'Sent from the portal on the team’s own collections.')
-				.first();
-			expect({ case: reply?.case, author: reply?.author, private: Boolean(reply?.private) }).toEqual({
-				case: world.childCase,
-				author: world.childManager,
-				private: false,
-			});
-			expect(failures).toEqual([]);
-		} finally {
-			await browser.close();
-		}
 	});
 
 	test('Staff invite a person of the team’s collection: the link sets a password and the person reads their cases', async () => {

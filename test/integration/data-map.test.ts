@@ -132,7 +132,7 @@ describe('The Data map page', () => {
 
 describe('A second help desk, built through Directus’s API', () => {
 	beforeAll(async () => {
-		await createSecondSchema();
+		await createSecondSchema(api);
 	});
 
 	test('Has, live, the facts the unit tests assume', async () => {

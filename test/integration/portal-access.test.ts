@@ -561,8 +561,13 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 			'accent_color',
 			'access_mode',
 			'portal_name',
+			'public_knowledge_base',
+			'public_requests',
 			'self_signup',
 		]);
+		// Registered-only by default: nothing for visitors.
+		expect(response.body.data?.['public_requests']).toBe(false);
+		expect(response.body.data?.['public_knowledge_base']).toBe(false);
 	});
 });
 

@@ -12,7 +12,8 @@ import { RowInspector } from './row-inspector.ts';
 import type { DataMap } from '../../src/data-map/data-map.ts';
 import { type ObjectName, objectNames, objectSpecs } from '../../src/data-map/object-specs.ts';
 import { storedNameOf } from '../../src/data-map/stored-name-of.ts';
-import { appAnswer, objectOfBundled } from './on-map.ts';
+import { appAnswer } from './on-map.ts';
+import { objectOfBundled } from '../../src/data-map/to-stored-request.ts';
 
 interface TypeRef {
 	kind: string;

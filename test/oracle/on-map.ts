@@ -3,25 +3,21 @@
  * bundled help desk's names; here its world, its reference model and its requests are laid onto the map:
  * - `worldOnMap`: the world without the objects the map leaves out, and without the values of roles it leaves out;
  * - `accessOnMap`: what the reference model lets a contact read, cut to what the map has;
- * - `storedRequest` / `appAnswer`: each `/items/…` request translated to the stored names (with the portal app's
- *   own translation, `mapped-fetch.ts`), each answer back, and every field an answer carries that plays no role
+ * - `appAnswer`: each answer to a request translated to the stored names (`toStoredRequest`, as the portal app's
+ *   are) back in the oracle's names, and every field an answer carries that plays no role
  *   reported: the translation must never hide a field Directus should not have given.
  * The outsider's questions about the stored schema itself (its own relations and fields that play no role) are
- * asked in stored names by `check-stored-predicates.ts`.
+ * asked in stored names by `check-stored-schema.ts`.
  */
 import type { DataMap } from '../../src/data-map/data-map.ts';
 import { isObjectName } from '../../src/data-map/is-object-name.ts';
-import { type ObjectName, objectNames, objectSpecs, type RoleSpec } from '../../src/data-map/object-specs.ts';
+import { type ObjectName, objectSpecs, type RoleSpec } from '../../src/data-map/object-specs.ts';
 import { roleTarget } from '../../src/data-map/role-target.ts';
 import { storedNameOf } from '../../src/data-map/stored-name-of.ts';
-import { mappedAnswer, mappedRequest } from '../../extensions/portal-app/src/lib/mapped-fetch.ts';
+import { fromStoredAnswer } from '../../src/data-map/from-stored-answer.ts';
+import { objectOfBundled } from '../../src/data-map/to-stored-request.ts';
 import type { ContactAccess, Readable, WriteRequest, WriteVerdict } from './reference-model.ts';
 import type { World } from './world.ts';
-
-/** The object whose bundled collection is `collection` (the oracle's name for it). */
-export function objectOfBundled(collection: string): ObjectName | null {
-	return objectNames.find((name) => objectSpecs[name].bundled === collection) ?? null;
-}
 
 const rolesOf = (object: ObjectName) => objectSpecs[object].roles as Readonly<Record<string, RoleSpec>>;
 
@@ -91,74 +87,6 @@ export function accessOnMap(access: ContactAccess, map: DataMap): ContactAccess 
 	return { ...access, reads };
 }
 
-/** A query string in Directus's bracket form (`filter[a][_eq]=1`, `groupBy[]=b`) as nested values. */
-export function bracketQuery(search: URLSearchParams): Record<string, unknown> {
-	const query: Record<string, unknown> = {};
-	for (const [key, value] of search) {
-		const [head = '', ...rest] = key.split('[');
-		const path = [head, ...rest.map((segment) => segment.replace(/\]$/, ''))];
-		let node: Record<string, unknown> | unknown[] = query;
-		path.forEach((segment, index) => {
-			const last = index === path.length - 1;
-			if (Array.isArray(node)) {
-				if (last) node.push(value);
-				return;
-			}
-			if (last) {
-				node[segment] = value;
-				return;
-			}
-			const next = path[index + 1] === '' ? [] : {};
-			node[segment] ??= next;
-			node = node[segment] as Record<string, unknown> | unknown[];
-		});
-	}
-	return query;
-}
-
-/** Directus takes `_in: "1,2"` from a query string as a list; a JSON filter must say so itself. */
-function listsSplit(filter: unknown): unknown {
-	if (Array.isArray(filter)) return filter.map(listsSplit);
-	if (typeof filter !== 'object' || filter === null) return filter;
-	return Object.fromEntries(
-		Object.entries(filter).map(([key, value]) => [
-			key,
-			(key === '_in' || key === '_nin') && typeof value === 'string' ? value.split(',') : listsSplit(value),
-		]),
-	);
-}
-
-/** The request `method path body` the oracle makes, as `map` stores things; `object` null when nothing changes. */
-export function storedRequest(
-	map: DataMap,
-	path: string,
-	body: unknown,
-): { path: string; body: unknown; object: ObjectName | null } {
-	const url = new URL(path, 'http://oracle.invalid');
-	const match = /^\/items\/([^/]+)/.exec(url.pathname);
-	const object = match ? objectOfBundled(decodeURIComponent(match[1] as string)) : null;
-	if (object === null || !map[object]) return { path, body, object: null };
-
-	// The app's translation takes JSON parameters: turn the oracle's bracket form into them first.
-	const json = new URL(url.pathname, url);
-	for (const [key, value] of Object.entries(bracketQuery(url.searchParams))) {
-		if (key === 'filter' || key === 'deep') json.searchParams.set(key, JSON.stringify(listsSplit(value)));
-		else if (key === 'aggregate' && typeof value === 'object' && value !== null)
-			for (const [fn, fields] of Object.entries(value)) json.searchParams.set(`aggregate[${fn}]`, String(fields));
-		else json.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
-	}
-	const request = mappedRequest(
-		map,
-		json,
-		body === undefined ? undefined : { method: 'POST', body: JSON.stringify(body) },
-	);
-	return {
-		path: `${request.url.pathname}${request.url.search}`,
-		body: typeof request.init?.body === 'string' ? JSON.parse(request.init.body) : body,
-		object,
-	};
-}
-
 /** Every stored field in `row` (and the related rows in it) that plays no role of `object`: `collection.field`. */
 export function strayFields(map: DataMap, object: ObjectName, row: unknown): string[] {
 	if (typeof row !== 'object' || row === null) return [];
@@ -187,27 +115,12 @@ export function appAnswer(
 	json: unknown,
 	stray: (fields: string[]) => void,
 ): unknown {
-	const url = new URL(storedPath, 'http://oracle.invalid');
-	if (typeof json !== 'object' || json === null || !('data' in json)) return json;
-	const { data } = json as { data: unknown };
-	const aggregate = [...url.searchParams.keys()].some((key) => key.startsWith('aggregate'));
-	if (aggregate) {
-		// Groups come back under the stored names of the fields grouped by.
-		const groupBy = url.searchParams.get('groupBy')?.split(',') ?? [];
-		if (!Array.isArray(data) || groupBy.length === 0) return json;
-		const back = (row: Record<string, unknown>) =>
-			Object.fromEntries(
-				Object.entries(row).map(([key, value]) => {
-					if (!groupBy.includes(key)) return [key, value];
-					const role = [...storedRoleFields(map, object)].find(([stored]) => stored === key)?.[1];
-					return [role?.bundled ?? key, value];
-				}),
-			);
-		return { ...json, data: (data as Record<string, unknown>[]).map(back) };
+	const aggregate = storedPath.includes('aggregate');
+	if (!aggregate && typeof json === 'object' && json !== null && 'data' in json) {
+		const found = [(json as { data: unknown }).data].flat().flatMap((row) => strayFields(map, object, row));
+		if (found.length > 0) stray([...new Set(found)]);
 	}
-	const found = [data].flat().flatMap((row) => strayFields(map, object, row));
-	if (found.length > 0) stray([...new Set(found)]);
-	return mappedAnswer(map, object, url, json);
+	return fromStoredAnswer(map, object, storedPath, json);
 }
 
 /**

@@ -5,7 +5,8 @@
  * than the bundled one (`map`), `/items/…` requests and answers are translated (`on-map.ts`).
  */
 import type { DataMap } from '../../src/data-map/data-map.ts';
-import { appAnswer, storedRequest } from './on-map.ts';
+import { appAnswer } from './on-map.ts';
+import { toStoredRequest } from '../../src/data-map/to-stored-request.ts';
 
 export interface HttpAnswer {
 	status: number;
@@ -100,7 +101,7 @@ export class OracleHttp {
 	private async send(method: string, path: string, options: HttpOptions): Promise<HttpAnswer> {
 		if (!this.map || options.stored || options.form) return this.sendAsIs(method, path, options);
 		const map = this.map;
-		const request = storedRequest(map, path, options.body);
+		const request = toStoredRequest(map, path, options.body);
 		if (!request.object) return this.sendAsIs(method, path, options);
 		const object = request.object;
 		const answer = await this.sendAsIs(method, request.path, {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.ts';
 import { inPool } from './in-pool.ts';
 import type { DataMap } from '../../src/data-map/data-map.ts';
-import { objectOfBundled } from './on-map.ts';
+import { objectOfBundled } from '../../src/data-map/to-stored-request.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import type {
 	ArticleCustomerRow,

@@ -1,11 +1,11 @@
 /** The Directus studio in a browser: a fresh project made usable, and signing in through its login page. */
 import type { Page } from 'playwright-core';
-import { api, directusUnderTest } from './directus-under-test.ts';
+import { type Api, api, directusUnderTest } from './directus-under-test.ts';
 import { uniqueName } from './portal-users.ts';
 
-/** Sets what the first-run "project owner" dialog asks for, so it does not cover the studio. */
-export async function settleProjectOwner(): Promise<void> {
-	const response = await api('PATCH', '/settings', {
+/** Sets what the first-run "project owner" dialog asks for, so it does not cover the studio (of the Directus `call` reaches). */
+export async function settleProjectOwner(call: Api = api): Promise<void> {
+	const response = await call('PATCH', '/settings', {
 		body: { project_owner: 'admin@example.com', project_usage: 'personal', product_updates: false },
 	});
 	if (response.status !== 200) throw new Error(`Could not set the project owner: ${JSON.stringify(response.body)}`);
@@ -25,9 +25,13 @@ export async function createStudioUser(role?: string): Promise<{ email: string; 
 	return { email, password, id: user.body.data.id };
 }
 
-/** Signs in through the studio's own login page and waits for the studio to show. */
-export async function signInToStudio(page: Page, user: { email: string; password: string }): Promise<void> {
-	await page.goto(`${directusUnderTest().url}/admin/login`);
+/** Signs in through the studio's own login page (of the Directus at `base`) and waits for the studio to show. */
+export async function signInToStudio(
+	page: Page,
+	user: { email: string; password: string },
+	base = directusUnderTest().url,
+): Promise<void> {
+	await page.goto(`${base}/admin/login`);
 	await page.locator('input[type="email"]').fill(user.email);
 	await page.locator('input[type="password"]').fill(user.password);
 	await page.locator('button[type="submit"]').click();

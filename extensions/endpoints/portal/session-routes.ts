@@ -5,6 +5,7 @@
  */
 import { capabilitiesOnMap } from '../../../src/catalogue/capabilities-on-map.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
+import { takesPublicRequests } from '../../../src/requests/takes-public-requests.ts';
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
@@ -30,19 +31,31 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			// Before the portal's schema is installed (or when it was refused) the app only needs to know it is closed.
 			if (!productSchemaOwned()) {
 				response.json({
-					data: { portal_name: null, accent_color: null, access_mode: 'registered_only', self_signup: 'off' },
+					data: {
+						portal_name: null,
+						accent_color: null,
+						access_mode: 'registered_only',
+						self_signup: 'off',
+						public_requests: false,
+						public_knowledge_base: false,
+					},
 				});
 				return;
 			}
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
 			const branding = await fetchMailBranding(maintenance);
+			// What public mode offers visitors depends on the data map too: no page for what the team has no collection for.
+			const map = await fetchDataMap(maintenance);
+			const open = settings.access_mode === 'public';
 			response.json({
 				data: {
 					portal_name: branding.portalName,
 					accent_color: branding.accentColor,
 					access_mode: settings.access_mode,
 					self_signup: settings.self_signup,
+					public_requests: open && takesPublicRequests(map.tickets),
+					public_knowledge_base: open && map.kb_articles !== null,
 				},
 			});
 		}),

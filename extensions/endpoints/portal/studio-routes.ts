@@ -1,5 +1,5 @@
 /**
- * Staff-only routes behind the studio module. View as: staff pick a contact with a portal login and get
+ * Staff-only routes behind the studio module: the data map's names, and View as: staff pick a contact with a portal login and get
  * a short-lived ticket that lets their own browser, signed in to the studio, read the portal as that
  * contact (see extensions/hooks/portal/view-as.ts). Every ticket issued is written to the audit log.
  */
@@ -15,6 +15,16 @@ import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, publicUrl, staffContext } from './request-context.ts';
 
 export function registerStudioRoutes(router: Router, context: EndpointExtensionContext): void {
+	// The data map the portal runs on, names only, for the module's pages (null: the bundled help desk). Editing
+	// and checking a map are for admins (data-map-routes.ts); staff need its names to read the team's collections.
+	router.get(
+		'/api/studio/map',
+		handle(async (request, response) => {
+			const { maintenance, settings } = await staffContext(context, request);
+			response.json({ data: { map: settings.data_map === null ? null : await fetchDataMap(maintenance) } });
+		}),
+	);
+
 	router.post(
 		'/api/studio/view-as',
 		handle(async (request, response) => {

@@ -4,7 +4,7 @@
  * (how a primary key is generated, the relations' foreign keys, interfaces) is decided here.
  */
 import type { FieldFacts, SchemaFacts } from '../../../src/data-map/schema-facts.ts';
-import { type Api, api } from '../directus-under-test.ts';
+import type { Api } from '../directus-under-test.ts';
 import { secondSchemaFacts } from './second-schema-facts.ts';
 
 /** The team's own collections of `facts`: every one but Directus's. */
@@ -51,7 +51,7 @@ function fieldBody(name: string, facts: FieldFacts, { primary, hidden }: { prima
  * A junction (a collection with a relation naming a `junction_field`) is hidden, as the studio hides it.
  * Throws with Directus's answer at the first request it refuses.
  */
-export async function createSecondSchema(call: Api = api, facts: SchemaFacts = secondSchemaFacts()): Promise<void> {
+export async function createSecondSchema(call: Api, facts: SchemaFacts = secondSchemaFacts()): Promise<void> {
 	const made = async (method: string, path: string, body: unknown) => {
 		const answer = await call(method, path, { body });
 		if (answer.status !== 200)

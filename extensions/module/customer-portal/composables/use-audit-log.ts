@@ -1,4 +1,4 @@
-import { useApi } from '@directus/extensions-sdk';
+import { usePortalApi } from './use-portal-api.ts';
 import { ref } from 'vue';
 import { auditFilter, type AuditFilters } from '../lib/audit-filter.ts';
 import { useLoad } from './use-load.ts';
@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 /** The newest portal_audit entries matching the filters. */
 export function useAuditLog() {
-	const api = useApi();
+	const api = usePortalApi();
 	const entries = ref<AuditEntry[]>([]);
 	const actions = ref<string[]>([]);
 	const customers = ref<{ text: string; value: number }[]>([]);

@@ -1,4 +1,4 @@
-import { useApi } from '@directus/extensions-sdk';
+import { usePortalApi } from './use-portal-api.ts';
 import { ref } from 'vue';
 import { type OpenInvitation, type PortalStatus, portalStatus } from '../lib/portal-status.ts';
 import { useAction } from './use-action.ts';
@@ -34,7 +34,7 @@ interface InvitationRow extends OpenInvitation {
  * each one a call the server checks (contacts' portal fields, the invitation API).
  */
 export function useCustomerPortal() {
-	const api = useApi();
+	const api = usePortalApi();
 	const customer = ref<CustomerDetails | null>(null);
 	const contacts = ref<PortalContactRow[]>([]);
 	const groups = ref<{ text: string; value: number | null }[]>([]);

@@ -1,4 +1,4 @@
-import { useApi } from '@directus/extensions-sdk';
+import { usePortalApi } from './use-portal-api.ts';
 import { computed, ref } from 'vue';
 import { customerTreeRows } from '../lib/customer-tree-rows.ts';
 import { useLoad } from './use-load.ts';
@@ -19,7 +19,7 @@ interface CountRow {
 
 /** The customer tree with how many contacts of each have a portal login; expand, collapse and search. */
 export function useCustomers() {
-	const api = useApi();
+	const api = usePortalApi();
 	const customers = ref<PortalCustomer[]>([]);
 	const expanded = ref(new Set<number>());
 	/** Studio inputs report a cleared field as null. */

@@ -1,4 +1,5 @@
 import { useApi } from '@directus/extensions-sdk';
+import { forgetPortalMap } from './use-portal-api.ts';
 import { computed, nextTick, ref, watch } from 'vue';
 import type { CompiledPermission } from '../../../../src/compiler/types.ts';
 import type { DataMap } from '../../../../src/data-map/data-map.ts';
@@ -105,6 +106,8 @@ export function useDataMap() {
 			outcome.value = { problems };
 			return;
 		}
+		// The other pages read the team's collections under the names just saved.
+		forgetPortalMap();
 		await load();
 		// After the watcher has seen the form the load put in place.
 		await nextTick();

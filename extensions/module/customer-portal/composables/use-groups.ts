@@ -1,4 +1,4 @@
-import { useApi } from '@directus/extensions-sdk';
+import { usePortalApi } from './use-portal-api.ts';
 import { ref } from 'vue';
 import { copyName, formToPermissions, toGroupForm } from '../lib/group-form.ts';
 import { useLoad } from './use-load.ts';
@@ -21,7 +21,7 @@ interface CountRow {
 
 /** Portal groups with how many contacts with a login are in each (a contact with no group is in the default group). */
 export function useGroups() {
-	const api = useApi();
+	const api = usePortalApi();
 	const groups = ref<GroupSummary[]>([]);
 
 	const { loading, error, load } = useLoad(async () => {

@@ -1,4 +1,4 @@
-import { useApi } from '@directus/extensions-sdk';
+import { usePortalApi } from './use-portal-api.ts';
 import { ref } from 'vue';
 import { portalUrlFromStudio } from '../lib/portal-url.ts';
 import { useAction } from './use-action.ts';
@@ -19,7 +19,7 @@ export interface ViewableContactRow {
  * requests carry it and only read.
  */
 export function useViewAs() {
-	const api = useApi();
+	const api = usePortalApi();
 	const contacts = ref<ViewableContactRow[]>([]);
 	const search = ref('');
 	const opening = ref<number | null>(null);

@@ -11,6 +11,8 @@ const config = ref<PortalConfig>({
 	accent_color: fallbackColor,
 	access_mode: 'registered',
 	self_signup: 'off',
+	public_requests: false,
+	public_knowledge_base: false,
 });
 const loaded = ref(false);
 

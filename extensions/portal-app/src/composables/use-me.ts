@@ -4,6 +4,8 @@
  */
 import { customEndpoint } from '@directus/sdk';
 import { computed, ref } from 'vue';
+import type { ObjectName } from '../../../../src/data-map/object-specs.ts';
+import { storedNameOf } from '../../../../src/data-map/stored-name-of.ts';
 import type { Me } from '../lib/portal-types.ts';
 import { setDataMap, useDirectus } from './use-directus.ts';
 
@@ -30,5 +32,10 @@ export function useMe() {
 		if (!me.value) throw new Error('useMe().current read before sign-in');
 		return me.value;
 	});
-	return { me, current, load, clear };
+	/** Whether the portal's data has `field` of `object` (the bundled name): a data map may leave it out. */
+	function hasField(object: ObjectName, field: string): boolean {
+		const map = me.value?.data_map;
+		return !map || storedNameOf(map, object, field) !== null;
+	}
+	return { me, current, load, clear, hasField };
 }

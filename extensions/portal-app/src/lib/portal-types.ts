@@ -10,6 +10,10 @@ export interface PortalConfig {
 	accent_color: string;
 	access_mode: string;
 	self_signup: string;
+	/** Public mode with tickets that can take a visitor's request (the data map may have none). */
+	public_requests: boolean;
+	/** Public mode with a knowledge base (the data map may have none). */
+	public_knowledge_base: boolean;
 }
 
 export interface Me {
