@@ -19,16 +19,15 @@ export function fromStoredAnswer(map: DataMap, object: ObjectName, storedPath: s
 		const roles = objectSpecs[object].roles as Readonly<Record<string, RoleSpec>>;
 		const roleOf = (stored: string) =>
 			Object.entries(map[object]?.fields ?? {}).find(([, field]) => field === stored)?.[0];
-		// A group's key under the portal's name, a state as the portal's (two stored values meaning one state stay two groups).
-		const group = (key: string, value: unknown): [string, unknown] => {
-			const role = roleOf(key);
-			if (role === undefined) return [key, value];
-			const states = stateValues(map, object, role);
-			return [roles[role]?.bundled ?? key, states && value !== null ? portalStateOf(states, value) : value];
-		};
 		const portalName = (stored: string) => {
 			const role = roleOf(stored);
 			return (role === undefined ? undefined : roles[role]?.bundled) ?? stored;
+		};
+		// A group's key under the portal's name, a state as the portal's (two stored values meaning one state stay two groups).
+		const group = (key: string, value: unknown): [string, unknown] => {
+			const role = roleOf(key);
+			const states = role === undefined ? null : stateValues(map, object, role);
+			return [portalName(key), states && value !== null ? portalStateOf(states, value) : value];
 		};
 		// A function's results by field (`count: { uuid: 3 }`) under the portal's names of the fields (`count: { id: 3 }`).
 		const results = (value: unknown) =>

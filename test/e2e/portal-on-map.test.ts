@@ -347,15 +347,18 @@ describe('Visitors', () => {
 		await page.getByRole('button', { name: 'Send request' }).click();
 		await page.getByText('Thank you. Your request is received', { exact: false }).waitFor();
 		await page.context().close();
-		const filed = await data<{ state: string; account: number }[]>(
-			stored('GET', `/items/cases?filter[title][_eq]=${encodeURIComponent(subject)}&fields=state,account`),
-			'the case',
-		);
-		const unassigned = await data<{ unassigned_customer: number }>(
-			stored('GET', '/items/portal_settings?fields=unassigned_customer'),
-			'settings',
-		);
-		expect(filed).toEqual([{ state: 'new', account: unassigned.unassigned_customer }]);
+		// The request is answered at once and filed after: wait for the case.
+		await eventually(async () => {
+			const filed = await data<{ state: string; account: number }[]>(
+				stored('GET', `/items/cases?filter[title][_eq]=${encodeURIComponent(subject)}&fields=state,account`),
+				'the case',
+			);
+			const unassigned = await data<{ unassigned_customer: number }>(
+				stored('GET', '/items/portal_settings?fields=unassigned_customer'),
+				'settings',
+			);
+			expect(filed).toEqual([{ state: 'new', account: unassigned.unassigned_customer }]);
+		});
 		await setSettings({ access_mode: 'registered_only' });
 	});
 

@@ -361,6 +361,21 @@ describe('Saving a data map', () => {
 		});
 	});
 
+	test('The studio module gets the saved map’s names; a person of the team does not', async () => {
+		const answer = await call<{ map: DataMap | null }>('GET', '/portal/api/studio/map');
+		expect(answer.status).toBe(200);
+		expect(answer.body.data?.map).toMatchObject({
+			customers: { collection: 'organizations', fields: { parent: 'parent_org' } },
+			contacts: { collection: 'people', fields: { user: 'directus_user' } },
+			tickets: { collection: 'cases' },
+			projects: null,
+		});
+		expectRefused(
+			await call('GET', '/portal/api/studio/map', { token: world.childToken }),
+			'GET /portal/api/studio/map',
+		);
+	});
+
 	test('The portal app’s own queries, translated by its client, read the cases in the app’s names', async () => {
 		const me = await ok(
 			call<{ data_map: DataMap | null; capabilities: Capabilities; contact: { id: string }; customer: { id: number } }>(

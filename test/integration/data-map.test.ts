@@ -128,6 +128,19 @@ describe('The Data map page', () => {
 		expect(checked.status).toBe(200);
 		expect(checked.body.data?.additions).toEqual([]);
 	});
+
+	test('Gives the map’s names to portal staff, for the module’s pages (none on the bundled help desk); refuses portal contacts and visitors', async () => {
+		for (const token of [staffToken, undefined]) {
+			const answer = await api<{ map: unknown }>('GET', '/portal/api/studio/map', { token });
+			expect(answer.status).toBe(200);
+			expect(answer.body.data).toEqual({ map: null });
+		}
+		for (const [who, token] of [
+			['a portal contact', contactToken],
+			['a visitor', null],
+		] as const)
+			expectRefused(await api('GET', '/portal/api/studio/map', { token }), `GET /portal/api/studio/map as ${who}`);
+	});
 });
 
 describe('A second help desk, built through Directus’s API', () => {

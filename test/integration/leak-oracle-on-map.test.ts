@@ -17,7 +17,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkWorld, oracleSeeds, type WorldStats } from '../oracle/check-world.ts';
-import { readStoredSchema, type StoredSchema } from '../oracle/check-stored-schema.ts';
 import { DifferenceLog } from '../oracle/difference-log.ts';
 import { OracleHttp } from '../oracle/oracle-http.ts';
 import type { SeededWorld } from '../oracle/seed-world.ts';
@@ -34,7 +33,6 @@ const map = secondSchemaMap();
 
 let directus: DirectusOfItsOwn | undefined;
 let http: OracleHttp;
-let storedSchema: StoredSchema;
 const log = new DifferenceLog();
 const stats: WorldStats[] = [];
 const started = Date.now();
@@ -99,7 +97,6 @@ beforeAll(async () => {
 			`stray|${request.split('?')[0]}|${fields.join(',')}`,
 		);
 	};
-	storedSchema = await readStoredSchema(http, map);
 }, 600_000);
 
 afterAll(async () => {
@@ -132,8 +129,6 @@ describe('The leak oracle on a team’s own collections', () => {
 					writers: 10,
 					writesEach: 8,
 					log: (line) => console.log(`  ${line}`),
-					map,
-					storedSchema,
 					afterSeed: fillTeamFields,
 				}),
 			);

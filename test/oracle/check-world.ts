@@ -30,9 +30,8 @@ import { describeContact, signIn } from './sign-in.ts';
 import { mutateWorld } from './mutate-world.ts';
 import { generateWorld } from './world.ts';
 import { groupGrantsNothing, normalisePermissions } from './normalise-permissions.ts';
-import type { DataMap } from '../../src/data-map/data-map.ts';
 import { accessOnMap, worldOnMap } from './on-map.ts';
-import { checkStoredSchema, readStoredRows, type StoredSchema } from './check-stored-schema.ts';
+import { checkStoredSchema, readStoredRows, readStoredSchema } from './check-stored-schema.ts';
 
 export interface WorldOptions {
 	size: number;
@@ -46,13 +45,6 @@ export interface WorldOptions {
 	writers: number;
 	writesEach: number;
 	log?: (line: string) => void;
-	/**
-	 * The data map the portal runs on, where it is not the bundled one: the world holds only what the map has, the
-	 * model reads only that, and the oracle's requests go through `http.map` (the caller sets both).
-	 */
-	map?: DataMap;
-	/** On a data map, its collections as stored (`readStoredSchema`): asked untranslated as well. */
-	storedSchema?: StoredSchema;
 	/** Called once a world is seeded, before anything is checked (values the world itself does not hold). */
 	afterSeed?: (seeded: SeededWorld) => Promise<void>;
 }
@@ -105,8 +97,9 @@ export async function seedOracleWorld(
 ): Promise<SeededOracleWorld> {
 	const say = options.log ?? (() => undefined);
 	const requestsBefore = http.requests;
+	// On a data map (`http.map`) the world holds only what the map has.
 	const generated = generateWorld(seed, options.size);
-	const local = options.map ? worldOnMap(generated, options.map) : generated;
+	const local = http.map ? worldOnMap(generated, http.map) : generated;
 	console.info(`World ${local.tag}: seed ${seed} (replay it with PORTAL_ORACLE_SEED=${seed})`);
 	const random = new Random(seed ^ 0x5bd1e995);
 	const passwordContacts = new Set(
@@ -126,9 +119,8 @@ export async function seedOracleWorld(
 		passwordFor: (contact) =>
 			passwordContacts.has(contact.id) || (contact.portal_group !== null && npaIds.has(contact.portal_group)),
 		log: say,
-		...(options.map ? { map: options.map } : {}),
 	});
-	if (options.map) seeded.world = worldOnMap(seeded.world, options.map);
+	if (http.map) seeded.world = worldOnMap(seeded.world, http.map);
 	await options.afterSeed?.(seeded);
 	for (const problem of seeded.problems)
 		log.add({
@@ -160,9 +152,11 @@ export async function checkSeededWorld(
 	const readsStarted = Date.now();
 	const judged = (contact: { id: Id; user: Id | null }): boolean =>
 		contact.user !== null && !seeded.unlinked.has(keyOf(contact.id));
-	const access = (contact: { id: Id }) =>
-		options.map ? accessOnMap(accessOf(seeded.world, contact.id), options.map) : accessOf(seeded.world, contact.id);
-	const accesses = seeded.world.contacts.filter(judged).map(access);
+	// On a data map the model reads only what the map has.
+	const { map } = http;
+	const accessOfContact = (contact: { id: Id }) =>
+		map ? accessOnMap(accessOf(seeded.world, contact.id), map) : accessOf(seeded.world, contact.id);
+	const accesses = seeded.world.contacts.filter(judged).map(accessOfContact);
 	const sessions = (await inPool(accesses, 6, (access) => signIn(http, log, seeded, access))).filter(
 		(session): session is ContactSession => session !== null,
 	);
@@ -191,7 +185,9 @@ export async function checkSeededWorld(
 		graphql.add(keyOf(session.access.contact.id));
 	}
 
-	const storedRows = options.storedSchema ? await readStoredRows(http, options.storedSchema) : null;
+	// …and the team's schema is asked as it is stored, too.
+	const storedSchema = map ? await readStoredSchema(http, map) : null;
+	const storedRows = storedSchema ? await readStoredRows(http, storedSchema) : null;
 	await inPool(sessions, 3, async (session) => {
 		const context: OracleContext = {
 			http,
@@ -210,9 +206,8 @@ export async function checkSeededWorld(
 		await checkAggregates(context);
 		await checkSearch(context);
 		await checkFilters(context);
-		await checkPredicates(context, asksGraphql && !options.map);
-		if (options.map && options.storedSchema && storedRows)
-			await checkStoredSchema(context, options.map, options.storedSchema, storedRows, asksGraphql);
+		await checkPredicates(context, asksGraphql && !map);
+		if (map && storedSchema && storedRows) await checkStoredSchema(context, map, storedSchema, storedRows, asksGraphql);
 		await checkAssets(context);
 	});
 	const readSeconds = (Date.now() - readsStarted) / 1000;
@@ -222,7 +217,7 @@ export async function checkSeededWorld(
 	const mutations = await mutateWorld(http, seeded.world, random);
 	say(`staff changes in ${local.tag}: ${mutations.changes.join('; ') || '(none)'}`);
 	const before = new Map(accesses.map((access) => [keyOf(access.contact.id), access]));
-	const after = seeded.world.contacts.filter(judged).map(access);
+	const after = seeded.world.contacts.filter(judged).map(accessOfContact);
 	const changed = after.filter((access) => accessChanged(before.get(keyOf(access.contact.id)), access));
 	const others = random.sample(
 		after.filter((access) => !changed.includes(access)),

@@ -45,7 +45,7 @@ export class OracleHttp {
 	/** Milliseconds spent per request shape, when profiling (PORTAL_ORACLE_PROFILE). */
 	readonly profile = new Map<string, { count: number; ms: number }>();
 	profiling = false;
-	/** The data map the portal runs on, where it is not the bundled one: the oracle's requests are translated. */
+	/** The data map the portal runs on, where it is not the bundled one: requests are translated, and the world and the model hold only what it has (check-world.ts). */
 	map: DataMap | null = null;
 	/** Told of every field an answer carried that plays no role of the map (a contact's token, or null for the admin). */
 	onStray: (request: string, fields: string[], token: string | null) => void = () => undefined;

@@ -9,7 +9,6 @@
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.ts';
 import { inPool } from './in-pool.ts';
-import type { DataMap } from '../../src/data-map/data-map.ts';
 import { objectOfBundled } from '../../src/data-map/to-stored-request.ts';
 import type { OracleHttp } from './oracle-http.ts';
 import type {
@@ -94,8 +93,6 @@ export interface SeedOptions {
 	/** How many contacts are linked to their users at the same time (staff working in parallel). */
 	linkConcurrency?: number;
 	log?: (line: string) => void;
-	/** The data map the portal runs on, where it is not the bundled one (`http.map`): rows keyed by uuids get theirs here. */
-	map?: DataMap;
 }
 
 export interface SeededWorld {
@@ -134,7 +131,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export async function seedWorld(
 	http: OracleHttp,
 	local: World,
-	{ passwordFor = () => true, linkConcurrency = 4, log = () => undefined, map }: SeedOptions = {},
+	{ passwordFor = () => true, linkConcurrency = 4, log = () => undefined }: SeedOptions = {},
 ): Promise<SeededWorld> {
 	const started = Date.now();
 	const problems: string[] = [];
@@ -187,7 +184,7 @@ export async function seedWorld(
 	/** Whether the collection the map gives the oracle's `collection` is keyed by uuids (Directus generates them). */
 	const keyedByUuid = async (collection: WorldCollection): Promise<boolean> => {
 		const object = objectOfBundled(collection);
-		const mapped = map && object ? map[object] : null;
+		const mapped = http.map && object ? http.map[object] : null;
 		if (!mapped) return false;
 		if (!uuidKeyed.has(collection)) {
 			const key = (mapped.fields as Record<string, string | null>)['id'] ?? 'id';

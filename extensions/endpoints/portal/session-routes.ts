@@ -46,8 +46,9 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			const settings = await fetchPortalSettings(maintenance);
 			const branding = await fetchMailBranding(maintenance);
 			// What public mode offers visitors depends on the data map too: no page for what the team has no collection for.
-			const map = await fetchDataMap(maintenance);
-			const open = settings.access_mode === 'public';
+			// A stored map not shaped like one offers nothing (the doctor closes the portal and says why).
+			const map = await fetchDataMap(maintenance).catch(() => null);
+			const open = settings.access_mode === 'public' && map !== null;
 			response.json({
 				data: {
 					portal_name: branding.portalName,
