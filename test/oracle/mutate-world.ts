@@ -90,6 +90,9 @@ export async function mutateWorld(http: OracleHttp, world: World, random: Random
 		contact.portal_group = group.id;
 		await http.admin('PATCH', `/items/contacts/${keyOf(contact.id)}`, { portal_group: group.id });
 		patchedContacts.push(contact.id);
+		// A contact drawn twice (once from each sample) is judged by the group it ends in.
+		const earlier = regrouped.findIndex((row) => keyOf(row.contact) === keyOf(contact.id));
+		if (earlier >= 0) regrouped.splice(earlier, 1);
 		regrouped.push({
 			contact: contact.id,
 			user: contact.user,
