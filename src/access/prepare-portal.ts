@@ -9,6 +9,7 @@ import { writePublicPolicy } from '../policies/public-policy.ts';
 import { writeStaffPolicy } from '../policies/staff-policy.ts';
 import { syncGroupPolicy } from '../policies/sync-group-policy.ts';
 import { compileOptionsOf } from '../settings/compile-options-of.ts';
+import { dataMapOf } from '../settings/data-map-of.ts';
 
 export const portalRoleName = 'Portal contacts';
 
@@ -53,9 +54,11 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 				}),
 			);
 		}
+		const map = dataMapOf(settings);
 		const staffPolicy = await writeStaffPolicy(
 			trx,
 			settings.staff_policy !== null && (await policyExists(trx, settings.staff_policy)) ? settings.staff_policy : null,
+			map,
 		);
 		if (staffPolicy !== settings.staff_policy) changes.staff_policy = staffPolicy;
 		const publicPolicy = await writePublicPolicy(
@@ -64,6 +67,7 @@ export async function preparePortal(context: DirectusContext): Promise<PortalSet
 				? settings.public_policy
 				: null,
 			settings.access_mode,
+			map,
 		);
 		if (publicPolicy !== settings.public_policy) changes.public_policy = publicPolicy;
 		if (settings.default_group === null) {

@@ -23,6 +23,8 @@ import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkDataMap } from './check-data-map.ts';
+import { checkRoleIndexes } from './check-role-indexes.ts';
+import { missingRoleIndexes } from '../data-map/role-indexes.ts';
 import { schemaFactsFromOverview } from '../data-map/schema-facts-from-overview.ts';
 import { checkHost } from './check-host.ts';
 import {
@@ -87,6 +89,7 @@ export async function runDoctor(
 	findings.push(...checkSchema(missing), ...dataMapFindings);
 	// The portal users' access and badges are read through the map: while it does not fit, they wait for it.
 	const mapFits = dataMapFindings.length === 0;
+	if (mapFits) findings.push(...checkRoleIndexes(await missingRoleIndexes(context.knex, map)));
 	// Before the schema that holds them is applied there are no badges to check, nor columns to ask.
 	const badgesReady = mapFits && !missing.some((column) => (column.split('.')[0] as string) in badgeColumns);
 
@@ -130,7 +133,7 @@ export async function runDoctor(
 		findings.push(
 			...(policy.id === settings.public_policy
 				? [
-						...checkManagedPolicy(policy, publicPermissions(settings.access_mode)),
+						...checkManagedPolicy(policy, publicPermissions(settings.access_mode, map)),
 						...checkSystemPermissions(policy, 'public'),
 					]
 				: checkForeignPolicy(policy, 'visitors who are not signed in')),

@@ -8,16 +8,38 @@
 import type { ExtensionsServices } from '@directus/types';
 import type { Knex } from 'knex';
 import { databaseDialect } from '../database/database-dialect.ts';
+import type { DataMap } from '../data-map/data-map.ts';
 import type { Finding } from '../doctor/finding.ts';
 import { addMissingSchema, installerAccountability, type SchemaAdditions } from './add-missing-schema.ts';
+import {
+	bundledDataMapUnder,
+	type CollectionNames,
+	collectionNamesVariable,
+	formatCollectionNames,
+	parseCollectionNames,
+	renameableCollections,
+	renameCollections,
+} from './collection-names.ts';
 import { findNameClashes } from './find-name-clashes.ts';
-import { ensureLedger, readLedger, recordVersion } from './migration-ledger.ts';
+import { ensureLedger, readLedger, recordedCollectionNames, recordVersion } from './migration-ledger.ts';
 import { type ProductNames, productNames, productSnapshot } from './product-schema.ts';
 import { latestSchemaVersion, schemaMigrations } from './schema-migrations.ts';
 
 export type InstallOutcome =
-	| { status: 'installed'; version: number; applied: number[]; adopted: boolean; added: SchemaAdditions }
+	| {
+			status: 'installed';
+			version: number;
+			applied: number[];
+			adopted: boolean;
+			added: SchemaAdditions;
+			/** The names the bundled collections have here (recorded by the first install). */
+			names: CollectionNames;
+			/** `PORTAL_COLLECTION_NAMES` when it asks for other names than those the first install recorded (kept). */
+			ignoredNames: string | null;
+	  }
 	| { status: 'clash'; names: string[] }
+	/** `PORTAL_COLLECTION_NAMES` could not be read at a first install: nothing installed. */
+	| { status: 'invalid-names'; problem: string }
 	| { status: 'newer'; databaseVersion: number }
 	| { status: 'unsupported'; client: string }
 	| { status: 'failed'; error: string }
@@ -31,23 +53,45 @@ export async function installProductSchema({
 	services,
 	knex,
 	bundleVersion,
+	requestedNames,
 }: {
 	services: ExtensionsServices;
 	knex: Knex;
 	bundleVersion: string;
+	/** `PORTAL_COLLECTION_NAMES`: read at a first install only. */
+	requestedNames?: unknown;
 }): Promise<InstallOutcome> {
 	const dialect = databaseDialect(knex);
 	if (dialect === null) return { status: 'unsupported', client: String(knex.client.config.client) };
-	const snapshot = productSnapshot(dialect);
-	const names = productNames(snapshot);
+	const bundled = productSnapshot(dialect);
 
 	const outcome = await knex
-		.transaction(async (trx) => {
+		.transaction(async (trx): Promise<InstallOutcome> => {
 			if (dialect === 'pg') await trx.raw('select pg_advisory_xact_lock(?)', [installLockKey]);
 			const ledger = await readLedger(trx);
 			const applied = new Set((ledger ?? []).map(({ version }) => version));
 			const newest = Math.max(0, ...applied);
 			if (newest > latestSchemaVersion) return { status: 'newer', databaseVersion: newest } as const;
+
+			const productCollections = productNames(bundled).collections;
+			const requested = parseCollectionNames(requestedNames, productCollections);
+			const recorded =
+				applied.size > 0 ? parseCollectionNames(recordedCollectionNames(ledger ?? []), productCollections) : requested;
+			if ('problem' in recorded)
+				return applied.size > 0
+					? ({ status: 'failed', error: `the install ledger's collection names: ${recorded.problem}` } as const)
+					: ({ status: 'invalid-names', problem: recorded.problem } as const);
+			const collectionNames = recorded.names;
+			// Unset, the variable asks for nothing: the recorded names hold without a word.
+			const asked = requestedNames !== undefined && requestedNames !== null && String(requestedNames).trim() !== '';
+			const ignoredNames =
+				applied.size > 0 &&
+				asked &&
+				('problem' in requested || formatCollectionNames(requested.names) !== formatCollectionNames(collectionNames))
+					? String(requestedNames)
+					: null;
+			const snapshot = renameCollections(bundled, collectionNames);
+			const names = productNames(snapshot);
 
 			let adopted = false;
 			if (applied.size === 0) {
@@ -65,11 +109,26 @@ export async function installProductSchema({
 			const ran: number[] = [];
 			for (const migration of schemaMigrations.filter(({ version }) => !applied.has(version))) {
 				await migration.up({ services, knex: trx, snapshot, names });
-				await recordVersion(trx, { version: migration.version, name: migration.name, bundle_version: bundleVersion });
+				await recordVersion(trx, {
+					version: migration.version,
+					name: migration.name,
+					bundle_version: bundleVersion,
+					collection_names: formatCollectionNames(collectionNames),
+				});
 				ran.push(migration.version);
 			}
 			const added = await addMissingSchema(services, trx, snapshot, names);
-			return { status: 'installed', version: latestSchemaVersion, applied: ran, adopted, added } as const;
+			if (applied.size === 0 && Object.keys(collectionNames).length > 0)
+				await storeDataMap(trx, bundledDataMapUnder(collectionNames));
+			return {
+				status: 'installed',
+				version: latestSchemaVersion,
+				applied: ran,
+				adopted,
+				added,
+				names: collectionNames,
+				ignoredNames,
+			} as const;
 		})
 		.catch((error: unknown): InstallOutcome => ({
 			status: 'failed',
@@ -94,6 +153,14 @@ export async function installProductSchema({
 		await utils.clearCache({ system: true });
 	}
 	return outcome;
+}
+
+/** The portal runs on the bundled collections under their chosen names: the data map says so, as if an admin had saved it. */
+async function storeDataMap(knex: Knex, map: DataMap): Promise<void> {
+	const settings = (await knex('portal_settings').select('id').first()) as { id: number | string } | undefined;
+	const data_map = JSON.stringify(map);
+	if (settings) await knex('portal_settings').where('id', settings.id).update({ data_map });
+	else await knex('portal_settings').insert({ data_map });
 }
 
 /** The product's names something already holds: a collection or table, a field on a Directus collection. */
@@ -137,14 +204,38 @@ export function installFindings(outcome: InstallOutcome | null, bundleVersion: s
 		];
 	switch (outcome.status) {
 		case 'installed':
-			return [];
-		case 'clash':
+			return outcome.ignoredNames === null
+				? []
+				: [
+						{
+							id: 'collection-names-kept',
+							severity: 'warning',
+							problem: `${collectionNamesVariable} asks for "${outcome.ignoredNames}", but the help desk’s collections were created as ${formatCollectionNames(outcome.names) || 'the bundled names'} and keep those names.`,
+							fix: `Set ${collectionNamesVariable} back to "${formatCollectionNames(outcome.names)}" (or remove it if that is empty). To rename a collection of the help desk, rename it in Directus’s data model and save a data map naming it.`,
+						},
+					];
+		case 'clash': {
+			const renameable = outcome.names.filter((name) => renameableCollections.includes(name));
+			const suggestion = renameable.map((name) => `${name}:hd_${name}`).join(',');
 			return [
 				{
 					id: 'install-name-clash',
 					severity: 'critical',
 					problem: `The portal did not install: this Directus already has ${outcome.names.join(', ')}, which the portal needs and which are not the portal’s. Nothing was created and nothing of yours was changed.`,
-					fix: 'Move your own collections or fields of those names to other names (or install the portal in another Directus project), then restart Directus: the portal installs itself at the next start.',
+					fix:
+						renameable.length === outcome.names.length
+							? `Have the portal create its collections under other names: set ${collectionNamesVariable}=${suggestion} (names of your choice) in Directus’s environment and restart Directus. Or move your own collections to other names and restart.`
+							: 'Move your own collections or fields of those names to other names (or install the portal in another Directus project), then restart Directus: the portal installs itself at the next start.',
+				},
+			];
+		}
+		case 'invalid-names':
+			return [
+				{
+					id: 'install-collection-names',
+					severity: 'critical',
+					problem: `The portal did not install: ${collectionNamesVariable} cannot be read: ${outcome.problem}. Nothing was created.`,
+					fix: `Write ${collectionNamesVariable} as bundled:new pairs separated by commas (contacts:client_contacts,tickets:support_tickets), then restart Directus.`,
 				},
 			];
 		case 'newer':

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { requireDatabaseDialect } from '../database/database-dialect.ts';
 import { bundledDataMap } from '../data-map/data-map.ts';
 import { derivedTablesOf } from '../database/derived-tables-of.ts';
+import { roleIndexPrefix } from '../data-map/role-indexes.ts';
 import { triggerSet } from '../database/trigger-set.ts';
 import { defaultPriorityTrigger } from '../tickets/ensure-default-priority.ts';
 
@@ -9,7 +10,8 @@ import { defaultPriorityTrigger } from '../tickets/ensure-default-priority.ts';
  * Drops every trigger, trigger function and index the product created in the database (src/database/,
  * src/hierarchy/, src/tickets/): the triggers that keep the derived tables, of this version or an older one
  * (each set names all of its triggers with its prefix, and nothing else), and the ticket default-priority
- * trigger. Nothing named otherwise is touched, on whichever tables a data map put them. Idempotent; returns
+ * trigger, and the indexes it added for a data map's roles (`portal_ix_…`). Nothing named otherwise is touched,
+ * on whichever tables a data map put them. Idempotent; returns
  * what it dropped.
  */
 export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
@@ -34,7 +36,8 @@ export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 		}[];
 		for (const { type, name } of rows) {
 			if (type === 'trigger' && isOurs(name)) await knex.raw('DROP TRIGGER IF EXISTS ??', [name]);
-			else if (type === 'index' && indexNames.has(name)) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
+			else if (type === 'index' && (indexNames.has(name) || name.startsWith(roleIndexPrefix)))
+				await knex.raw('DROP INDEX IF EXISTS ??', [name]);
 			else continue;
 			dropped.push(`${type} ${name}`);
 		}
@@ -65,8 +68,8 @@ export async function dropPortalDatabaseObjects(knex: Knex): Promise<string[]> {
 	}
 	const indexes = (
 		(await knex.raw(
-			"SELECT i.relname AS name FROM pg_class i WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND i.relname = ANY(?::name[])",
-			[[...indexNames]],
+			"SELECT i.relname AS name FROM pg_class i WHERE i.relkind = 'i' AND pg_table_is_visible(i.oid) AND (i.relname = ANY(?::name[]) OR starts_with(i.relname::text, ?))",
+			[[...indexNames], roleIndexPrefix],
 		)) as {
 			rows: { name: string }[];
 		}

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { InvalidDataMapError } from '../errors/invalid-data-map-error.ts';
+import { type CollectionNames, installedName, parseCollectionNames } from '../install/collection-names.ts';
+import { readLedger, recordedCollectionNames } from '../install/migration-ledger.ts';
 import { dataMapOf } from '../settings/data-map-of.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import { dataMapProductParts } from './data-map-product-parts.ts';
@@ -19,9 +21,14 @@ export interface PortalFootprint {
 	 * a collection it keeps whole, and fields as `collection.field`.
 	 */
 	dataMap: { collections: string[]; fields: string[] };
+	/**
+	 * The names the help desk's collections were created under, from the install ledger (or, once that is gone,
+	 * from what an earlier, unfinished uninstall recorded); null when no install of the product is recorded.
+	 */
+	collectionNames: CollectionNames | null;
 }
 
-type Kind = 'role' | 'policy' | 'user' | 'collection' | 'field';
+type Kind = 'role' | 'policy' | 'user' | 'collection' | 'field' | 'names';
 
 const columnsOf = async (knex: Knex, table: string): Promise<Record<string, unknown>> =>
 	(await knex.schema.hasTable(table)) ? await knex(table).columnInfo() : {};
@@ -56,13 +63,16 @@ async function recorded(knex: Knex, kind: Kind): Promise<string[]> {
  * and those an earlier, unfinished uninstall recorded; only those that still exist. A stored map not even
  * shaped like one names nothing the product could tell apart from the team's own.
  */
-async function dataMapParts(context: LifecycleContext): Promise<PortalFootprint['dataMap']> {
+async function dataMapParts(
+	context: LifecycleContext,
+	names: CollectionNames | null,
+): Promise<PortalFootprint['dataMap']> {
 	const maintenance = await currentContext(context);
 	const { schema, knex } = maintenance;
 	let parts: PortalFootprint['dataMap'] = { collections: [], fields: [] };
 	if ('portal_settings' in schema.collections) {
 		try {
-			parts = dataMapProductParts(dataMapOf(await fetchPortalSettings(maintenance)));
+			parts = dataMapProductParts(dataMapOf(await fetchPortalSettings(maintenance)), names ?? {});
 		} catch (error) {
 			if (!(error instanceof InvalidDataMapError)) throw error;
 		}
@@ -88,6 +98,7 @@ async function dataMapParts(context: LifecycleContext): Promise<PortalFootprint[
  */
 export async function readPortalFootprint(context: LifecycleContext): Promise<PortalFootprint> {
 	const { knex } = context;
+	const collectionNames = await installedCollectionNames(knex);
 	const roleIds = new Set([
 		...(await referenced(knex, 'portal_settings', ['portal_role'])),
 		...(await recorded(knex, 'role')),
@@ -95,7 +106,7 @@ export async function readPortalFootprint(context: LifecycleContext): Promise<Po
 	const policyIds = new Set([
 		...(await referenced(knex, 'portal_settings', ['staff_policy', 'public_policy'])),
 		...(await referenced(knex, 'portal_groups', ['policy'])),
-		...(await referenced(knex, 'customers', ['portal_badge'])),
+		...(await referenced(knex, installedName('customers', collectionNames ?? {}), ['portal_badge'])),
 		...(await badgePolicies(knex)),
 		...(await recorded(knex, 'policy')),
 	]);
@@ -126,7 +137,18 @@ export async function readPortalFootprint(context: LifecycleContext): Promise<Po
 						if (userIds.length > 0) query.orWhereIn('id', userIds);
 					})
 					.orderBy('email')) as { id: string; email: string | null }[]);
-	return { roles, policies, users, dataMap: await dataMapParts(context) };
+	return { roles, policies, users, dataMap: await dataMapParts(context, collectionNames), collectionNames };
+}
+
+/** See `PortalFootprint.collectionNames`. */
+async function installedCollectionNames(knex: Knex): Promise<CollectionNames | null> {
+	const ledger = await readLedger(knex);
+	// Recorded by an unfinished uninstall: one row per renamed collection, and '' to say an install was recorded.
+	const pairs = ledger ? [recordedCollectionNames(ledger)] : await recorded(knex, 'names');
+	if (pairs.length === 0) return null;
+	const parsed = parseCollectionNames(pairs.filter((pair) => pair !== '').join(','), []);
+	if ('problem' in parsed) throw new Error(`The install ledger's collection names cannot be read: ${parsed.problem}`);
+	return parsed.names;
 }
 
 /**
@@ -148,6 +170,12 @@ export async function recordFootprint(knex: Knex, footprint: PortalFootprint): P
 		...footprint.users.map(({ id }) => ({ kind: 'user', id })),
 		...footprint.dataMap.collections.map((id) => ({ kind: 'collection', id })),
 		...footprint.dataMap.fields.map((id) => ({ kind: 'field', id })),
+		...(footprint.collectionNames
+			? ['', ...Object.entries(footprint.collectionNames).map(([from, to]) => `${from}:${to}`)].map((id) => ({
+					kind: 'names',
+					id,
+				}))
+			: []),
 	];
 	for (let start = 0; start < rows.length; start += 200)
 		await knex(uninstallLedgerTable)

@@ -3,6 +3,7 @@
  * part goes with the product, the help desk's stays as plain Directus collections unless the team asks
  * for it to go too. A unit test holds this against both shipped snapshots.
  */
+import { type CollectionNames, installedName } from '../install/collection-names.ts';
 
 /** The portal's own collections and their folder: removed by every uninstall. */
 export const portalCollections = [
@@ -64,6 +65,25 @@ export const helpDeskCollections = [
 	'helpdesk_knowledge',
 	'helpdesk_financials',
 ] as const;
+
+/**
+ * The help desk's parts under the names this install created them with (`names`); null when no install of the
+ * product is recorded here: then no collection of a help desk's name is the product's to remove.
+ */
+export function helpDeskPartsUnder(names: CollectionNames | null): {
+	derivedCollections: string[];
+	helpDeskCollections: string[];
+	portalFieldsOfHelpDesk: Record<string, readonly string[]>;
+} {
+	const to = (name: string) => installedName(name, names ?? {});
+	return {
+		derivedCollections: derivedCollections.map(to),
+		helpDeskCollections: names === null ? [] : helpDeskCollections.map(to),
+		portalFieldsOfHelpDesk: Object.fromEntries(
+			Object.entries(portalFieldsOfHelpDesk).map(([collection, fields]) => [to(collection), fields]),
+		),
+	};
+}
 
 /** A plain table of the product's own, not a Directus collection: the uninstall's record of what it still has to remove. */
 export const uninstallLedgerTable = 'portal_uninstall_pending';

@@ -29,15 +29,16 @@ import { dropPortalDatabaseObjects } from './drop-portal-database-objects.ts';
 import { currentContext, type LifecycleContext } from './lifecycle-context.ts';
 import { type PortalFootprint, readPortalFootprint, recordFootprint } from './portal-footprint.ts';
 import {
-	derivedCollections,
-	helpDeskCollections,
+	helpDeskPartsUnder,
 	portalCollections,
-	portalFieldsOfHelpDesk,
 	portalSystemFields,
 	uninstallLedgerTable,
 } from './product-schema-parts.ts';
+
+type HelpDeskParts = ReturnType<typeof helpDeskPartsUnder>;
 import { removeCollections, removeFields } from './remove-collections.ts';
 import { type ModuleBarEntry, moduleId, withoutPortalModule } from '../studio/module-bar.ts';
+import { installedName } from '../install/collection-names.ts';
 import { ledgerTable } from '../install/migration-ledger.ts';
 
 export interface UninstallOptions {
@@ -56,20 +57,21 @@ export interface UninstallPlan extends PortalFootprint {
 	kept: string[];
 }
 
-const collectionsToRemove = ({ removeData }: UninstallOptions): string[] => [
+const collectionsToRemove = ({ removeData }: UninstallOptions, parts: HelpDeskParts): string[] => [
 	...portalCollections,
-	...derivedCollections,
-	...(removeData ? helpDeskCollections : []),
+	...parts.derivedCollections,
+	...(removeData ? parts.helpDeskCollections : []),
 ];
 
-function fieldsToRemove(schema: SchemaOverview, removing: readonly string[]): string[] {
+function fieldsToRemove(schema: SchemaOverview, removing: readonly string[], parts: HelpDeskParts): string[] {
 	const gone = new Set(removing);
-	const listed = Object.entries({ ...portalFieldsOfHelpDesk, ...portalSystemFields }).flatMap(([collection, fields]) =>
-		gone.has(collection)
-			? []
-			: fields
-					.filter((field) => field in (schema.collections[collection]?.fields ?? {}))
-					.map((field) => `${collection}.${field}`),
+	const listed = Object.entries({ ...parts.portalFieldsOfHelpDesk, ...portalSystemFields }).flatMap(
+		([collection, fields]) =>
+			gone.has(collection)
+				? []
+				: fields
+						.filter((field) => field in (schema.collections[collection]?.fields ?? {}))
+						.map((field) => `${collection}.${field}`),
 	);
 	const pointing = schema.relations
 		.filter(
@@ -87,7 +89,8 @@ function fieldsToRemove(schema: SchemaOverview, removing: readonly string[]): st
 export async function planUninstall(context: LifecycleContext, options: UninstallOptions): Promise<UninstallPlan> {
 	const schema = await context.getSchema();
 	const footprint = await readPortalFootprint(context);
-	const removing = [...collectionsToRemove(options), ...footprint.dataMap.collections];
+	const parts = helpDeskPartsUnder(footprint.collectionNames);
+	const removing = [...collectionsToRemove(options, parts), ...footprint.dataMap.collections];
 	const existing = new Set(
 		((await context.knex('directus_collections').select('collection')) as { collection: string }[]).map(
 			(row) => row.collection,
@@ -98,8 +101,8 @@ export async function planUninstall(context: LifecycleContext, options: Uninstal
 		...footprint,
 		removeData: options.removeData,
 		collections: removing.filter(exists),
-		fields: [...new Set([...fieldsToRemove(schema, removing), ...footprint.dataMap.fields])].sort(),
-		kept: options.removeData ? [] : helpDeskCollections.filter(exists),
+		fields: [...new Set([...fieldsToRemove(schema, removing, parts), ...footprint.dataMap.fields])].sort(),
+		kept: options.removeData ? [] : parts.helpDeskCollections.filter(exists),
 	};
 }
 
@@ -128,6 +131,7 @@ export async function uninstallPortal(
 
 	step('Recording what the portal put on Directus');
 	const footprint = await readPortalFootprint(context);
+	const parts = helpDeskPartsUnder(footprint.collectionNames);
 	await recordFootprint(knex, footprint);
 
 	step('Dropping the portal’s database triggers, functions and indexes');
@@ -140,8 +144,8 @@ export async function uninstallPortal(
 	await removeDirectusRows(context, footprint, removed);
 
 	step('Removing derived tables and the portal’s fields');
-	await removeCollections(context, [...derivedCollections, ...footprint.dataMap.collections], removed);
-	await removeFields(context, portalFieldsOfHelpDesk, removed);
+	await removeCollections(context, [...parts.derivedCollections, ...footprint.dataMap.collections], removed);
+	await removeFields(context, parts.portalFieldsOfHelpDesk, removed);
 	await removeFields(context, portalSystemFields, removed);
 	await removeFields(context, byCollection(footprint.dataMap.fields), removed);
 
@@ -150,7 +154,7 @@ export async function uninstallPortal(
 
 	if (options.removeData) {
 		step('Removing the help-desk collections and their data');
-		await removeCollections(context, helpDeskCollections, removed);
+		await removeCollections(context, parts.helpDeskCollections, removed);
 	}
 
 	step('Removing the install ledger');
@@ -181,11 +185,12 @@ async function removeDirectusRows(
 
 	if (users.length > 0) {
 		// The contacts stay; their logins go. Without events: the portal's hooks would try to re-sync access.
+		const contacts = installedName('contacts', footprint.collectionNames ?? {});
 		if (
-			'contacts' in maintenance.schema.collections &&
-			'user' in (maintenance.schema.collections['contacts']?.fields ?? {})
+			contacts in maintenance.schema.collections &&
+			'user' in (maintenance.schema.collections[contacts]?.fields ?? {})
 		) {
-			await adminService(maintenance, 'contacts').updateByQuery(
+			await adminService(maintenance, contacts).updateByQuery(
 				{ filter: { user: { _in: users } } },
 				{ user: null },
 				{ emitEvents: false },

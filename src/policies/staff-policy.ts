@@ -4,6 +4,8 @@
  * to a role or user in the studio. The product's endpoints accept its holders as staff.
  */
 import type { Accountability } from '@directus/types';
+import { fieldsOf } from '../compiler/mapped-fields.ts';
+import type { DataMap } from '../data-map/data-map.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import { type PermissionRow, reconcilePermissions } from './sync-group-policy.ts';
@@ -17,7 +19,8 @@ const all = (collection: string, action: PermissionRow['action'], fields: string
 	presets: null,
 });
 
-export const staffPermissions: PermissionRow[] = [
+/** On the customers and contacts the data map names. */
+export const staffPermissions = (map: DataMap): PermissionRow[] => [
 	all('portal_groups', 'read'),
 	all('portal_groups', 'create', ['name', 'description', 'assignable_by_client', 'permissions']),
 	all('portal_groups', 'update', ['name', 'description', 'assignable_by_client', 'permissions']),
@@ -45,16 +48,20 @@ export const staffPermissions: PermissionRow[] = [
 		'date_created',
 	]),
 	all('portal_audit', 'read'),
-	all('customers', 'read'),
-	all('customers', 'update', ['visible_to_parent', 'email_domains']),
-	all('contacts', 'read'),
-	all('contacts', 'update', ['portal_group', 'login_suspended']),
+	all(map.customers.collection, 'read'),
+	all(map.customers.collection, 'update', fieldsOf(map.customers, ['visible_to_parent', 'email_domains'])),
+	all(map.contacts.collection, 'read'),
+	all(map.contacts.collection, 'update', fieldsOf(map.contacts, ['portal_group', 'login_suspended'])),
 	all('directus_users', 'read', ['id', 'email', 'first_name', 'last_name', 'status', 'role', 'last_access']),
 ];
 
 export const staffPolicyName = 'Portal staff';
 
-export async function writeStaffPolicy(context: DirectusContext, existing: string | null): Promise<string> {
+export async function writeStaffPolicy(
+	context: DirectusContext,
+	existing: string | null,
+	map: DataMap,
+): Promise<string> {
 	const policy =
 		existing ??
 		(await createManagedPolicy(context, {
@@ -64,7 +71,7 @@ export async function writeStaffPolicy(context: DirectusContext, existing: strin
 				'Manage the customer portal: groups, settings, contacts’ portal access and invitations. Managed by Customer Portal.',
 			app_access: true,
 		}));
-	await reconcilePermissions(context, policy, staffPermissions);
+	await reconcilePermissions(context, policy, staffPermissions(map));
 	return policy;
 }
 

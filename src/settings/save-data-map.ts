@@ -3,6 +3,7 @@ import { installerAccountability } from '../install/add-missing-schema.ts';
 import { applyDataMapAdditions, type DataMapInstallContext } from '../install/apply-data-map-additions.ts';
 import { ensureDefaultPriority } from '../tickets/ensure-default-priority.ts';
 import { pointProductRelationsAt } from '../data-map/point-product-relations-at.ts';
+import { addRoleIndexes } from '../data-map/role-indexes.ts';
 import { releaseUnlinkedPortalUsers } from '../access/release-unlinked-portal-users.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { bundledDataMap, type DataMap } from '../data-map/data-map.ts';
@@ -48,6 +49,7 @@ export async function saveDataMap(
 	const stored = JSON.stringify(map) === JSON.stringify(bundledDataMap()) ? null : map;
 	await knex.transaction(async (trx) => {
 		await applyDataMapAdditions({ services, knex: trx, getSchema }, map, additions);
+		const indexes = await addRoleIndexes(trx, map);
 		const maintenance = await currentContext(on(trx));
 		// Badges name customers of the map they were given under: when customers move to another collection,
 		// the old ones go (their users would otherwise keep a policy the new map does not know as a badge).
@@ -80,6 +82,7 @@ export async function saveDataMap(
 				bundled: stored === null,
 				was_bundled: before === null,
 				added_fields: additions.map(({ collection, field }) => `${collection}.${field}`),
+				added_indexes: indexes.map(({ name }) => name),
 				moved_relations: moved,
 			},
 			ip,

@@ -63,7 +63,7 @@ let childCase: number;
 
 showLogOnFailure('its own Directus', () => directus?.options.logFile);
 
-const url = () => directus?.running.url ?? '';
+const url = () => directus?.running?.url ?? '';
 const at = (path = '') => portalUrl(path, url());
 
 async function data<T>(answer: Promise<{ status: number; body: { data?: T } }>, what: string): Promise<T> {

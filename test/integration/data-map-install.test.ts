@@ -26,6 +26,7 @@ import {
 	throwAwayInstanceOptions,
 } from '../../scripts/lib/directus-instance.ts';
 import type { DataMapAddition } from '../../src/data-map/data-map-problem.ts';
+import { addRoleIndexes, missingRoleIndexes } from '../../src/data-map/role-indexes.ts';
 import { schemaFactsFromOverview } from '../../src/data-map/schema-facts-from-overview.ts';
 import { validateDataMap } from '../../src/data-map/validate-data-map.ts';
 import type { SchemaAdditions } from '../../src/install/add-missing-schema.ts';
@@ -276,6 +277,9 @@ describe('Adopting the second help desk, then uninstalling the portal', () => {
 
 			// Stored as the portal's map, the uninstall lists what was added, and removes it.
 			await db('portal_settings').update({ data_map: JSON.stringify(map) });
+			// The indexes a save adds on the team's columns the rules filter by: the uninstall drops them.
+			const indexes = (await addRoleIndexes(db, map)).map(({ name }) => name);
+			expect(indexes).toContain('portal_ix_cases_account');
 			const { plan } = await ok<{ plan: { collections: string[]; fields: string[] } }>(
 				api('GET', '/portal/api/studio/uninstall'),
 				'uninstall plan',
@@ -294,6 +298,8 @@ describe('Adopting the second help desk, then uninstalling the portal', () => {
 			expect(log).toContain('removed collection portal_case_followers');
 			expect(log).toContain('removed field organizations.portal_tree_path');
 			expect(log).toContain('removed field directus_users.portal_people');
+			for (const index of indexes) expect(log).toContain(`removed index ${index}`);
+			expect((await missingRoleIndexes(db, map)).map(({ name }) => name)).toEqual(indexes);
 
 			expect(await teamRows('all')).toEqual(rowsBefore);
 			const schemaAfter = await teamSchema();

@@ -208,6 +208,31 @@ describe('Saving a data map', () => {
 	});
 
 	test('Adds the product’s fields, compiles every group onto the team’s collections, and is audited', async () => {
+		// On the bundled help desk every column the rules filter by is indexed; the team's, made through Directus's
+		// API without indexes, are not: the check names the indexes a save adds.
+		const findingIds = async () =>
+			(await ok(call<{ findings: { id: string }[] }>('GET', '/portal/api/doctor'), 'doctor')).findings.map(
+				({ id }) => id,
+			);
+		expect(await findingIds()).not.toContain('data-map-unindexed');
+		const checked = await ok(
+			call<{ indexes: { name: string; collection: string; column: string }[] }>('POST', `${dataMap}/check`, {
+				body: { map: secondSchemaMap() },
+			}),
+			'check',
+		);
+		const wanted = [
+			'cases.account',
+			'cases.opened_by',
+			'people.org',
+			'people.directus_user',
+			'organizations.parent_org',
+		];
+		expect(checked.indexes.map(({ collection, column }) => `${collection}.${column}`)).toEqual(
+			expect.arrayContaining(wanted),
+		);
+		expect(checked.indexes.find(({ column }) => column === 'account')?.name).toBe('portal_ix_cases_account');
+
 		const saved = await call<{ additions: DataMapAddition[] }>('PUT', dataMap, { body: { map: secondSchemaMap() } });
 		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 		expect(saved.body.data?.additions.map(({ collection, field }) => `${collection}.${field}`)).toEqual(
@@ -218,7 +243,8 @@ describe('Saving a data map', () => {
 			call<{ stored: boolean; problems: unknown[]; additions: unknown[] }>('GET', dataMap),
 			'the data map page',
 		);
-		expect(page).toMatchObject({ stored: true, problems: [], additions: [] });
+		expect(page).toMatchObject({ stored: true, problems: [], additions: [], indexes: [] });
+		expect(await findingIds()).not.toContain('data-map-unindexed');
 
 		const manager = await ok(
 			call<{ policy: string }>('GET', `/items/portal_groups/${await groupId('Manager')}?fields=policy`),
@@ -240,6 +266,7 @@ describe('Saving a data map', () => {
 		expect(parsed(audit[0].details)['moved_relations']).toEqual(
 			expect.arrayContaining(['portal_invitations.contact', 'portal_audit.actor_contact', 'portal_audit.customer']),
 		);
+		expect(parsed(audit[0].details)['added_indexes']).toEqual(checked.indexes.map(({ name }) => name));
 
 		// The invitation sent to a bundled contact is withdrawn; what the audit said of it stays, its keys in its details.
 		expect(Number((await db('portal_invitations').count({ count: '*' }).first())?.count)).toBe(0);
@@ -254,6 +281,35 @@ describe('Saving a data map', () => {
 		});
 		const doctor = await ok(call<{ open: boolean; findings: { id: string }[] }>('GET', '/portal/api/doctor'), 'doctor');
 		expect(doctor.findings.map((finding) => finding.id)).not.toContain('data-map-invalid');
+	});
+
+	test('A column the rules filter by that loses its index is a warning (the portal stays open); saving the map again indexes it', async () => {
+		await db.raw('DROP INDEX portal_ix_cases_account');
+		const portalName = (await db('portal_settings').first('portal_name')).portal_name as string;
+		await ok(
+			call('PATCH', '/items/portal_settings', { body: { portal_name: portalName } }),
+			'a change the doctor watches',
+		);
+		const finding = await eventually(async () => {
+			const doctor = await ok(
+				call<{ open: boolean; findings: { id: string; severity: string; problem: string }[] }>(
+					'GET',
+					'/portal/api/doctor',
+				),
+				'doctor',
+			);
+			const found = doctor.findings.find(({ id }) => id === 'data-map-unindexed');
+			expect(found).toBeDefined();
+			expect(doctor.open).toBe(true);
+			return found!;
+		});
+		expect(finding).toMatchObject({ severity: 'warning' });
+		expect(finding.problem).toContain('cases.account');
+		const page = await ok(call<{ indexes: { name: string }[] }>('GET', dataMap), 'the data map page');
+		expect(page.indexes.map(({ name }) => name)).toEqual(['portal_ix_cases_account']);
+
+		expect((await call('PUT', dataMap, { body: { map: secondSchemaMap() } })).status).toBe(200);
+		expect((await ok(call<{ indexes: unknown[] }>('GET', dataMap), 'the data map page')).indexes).toEqual([]);
 	});
 
 	test('People sign in and read exactly their cases, through reads and through predicates over relations', async () => {

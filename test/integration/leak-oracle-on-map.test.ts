@@ -80,7 +80,7 @@ beforeAll(async () => {
 	const saved = await directus.call('PUT', '/portal/api/studio/data-map', { body: { map } });
 	if (saved.status !== 200)
 		throw new Error(`Saving the second schema's map: ${saved.status} ${JSON.stringify(saved.body)}`);
-	http = new OracleHttp(directus.running.url, directus.adminToken);
+	http = new OracleHttp(directus.running?.url ?? '', directus.adminToken);
 	http.map = map;
 	http.onStray = (request, fields, token) => {
 		if (token === null) return;

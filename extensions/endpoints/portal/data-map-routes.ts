@@ -13,6 +13,7 @@ import type { Request, Router } from 'express';
 import { compileGroup } from '../../../src/compiler/compile-group.ts';
 import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { objectNames, objectSpecs } from '../../../src/data-map/object-specs.ts';
+import { missingRoleIndexes } from '../../../src/data-map/role-indexes.ts';
 import { schemaFactsFromOverview } from '../../../src/data-map/schema-facts-from-overview.ts';
 import { validateDataMap } from '../../../src/data-map/validate-data-map.ts';
 import { InvalidDataMapError } from '../../../src/errors/invalid-data-map-error.ts';
@@ -42,13 +43,16 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 			const maintenance = await adminContext(context, request);
 			const stored = (await fetchPortalSettings(maintenance)).data_map;
 			const facts = schemaFactsFromOverview(maintenance.schema);
-			const { problems, additions } = validateDataMap(stored ?? bundledDataMap(), facts);
+			const map = stored ?? bundledDataMap();
+			const { map: fitting, problems, additions } = validateDataMap(map, facts);
 			response.json({
 				data: {
-					map: stored ?? bundledDataMap(),
+					map,
 					stored: stored !== null,
 					problems,
 					additions,
+					// The indexes a save would add (only asked of a map that fits: a missing column has none to get).
+					indexes: fitting && problems.length === 0 ? await missingRoleIndexes(maintenance.knex, fitting) : [],
 					objects: objectNames.map((name) => ({ name, ...objectSpecs[name] })),
 					schema: facts,
 				},
@@ -70,7 +74,8 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 				permissions,
 				compileSettings(maintenance.knex, { parentVisibility: settings.parent_visibility, map }),
 			);
-			response.json({ data: { map, additions, preview } });
+			const indexes = await missingRoleIndexes(maintenance.knex, map);
+			response.json({ data: { map, additions, indexes, preview } });
 		}),
 	);
 

@@ -4,22 +4,35 @@
  * or refused install only keeps the portal closed, with the doctor saying why.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { collectionNamesVariable, formatCollectionNames } from '../../../src/install/collection-names.ts';
 import { installProductSchema } from '../../../src/install/install-product-schema.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { installState } from '../../shared/install-state.ts';
 
 export function registerSchemaInstall(
 	{ init }: RegisterFunctions,
-	{ services, database, logger }: HookExtensionContext,
+	{ services, database, logger, env }: HookExtensionContext,
 ): void {
 	init('app.before', async () => {
 		const started = Date.now();
-		const outcome = await installProductSchema({ services, knex: database, bundleVersion });
+		const outcome = await installProductSchema({
+			services,
+			knex: database,
+			bundleVersion,
+			requestedNames: env[collectionNamesVariable],
+		});
 		installState.outcome = outcome;
 		const took = `${Date.now() - started} ms`;
 		switch (outcome.status) {
 			case 'installed': {
-				const { applied, adopted, added } = outcome;
+				const { applied, adopted, added, names, ignoredNames } = outcome;
+				const renamed = formatCollectionNames(names);
+				if (applied.length > 0 && renamed !== '')
+					logger.info(`Customer Portal: the help desk's collections are created under the names chosen: ${renamed}.`);
+				if (ignoredNames !== null)
+					logger.warn(
+						`Customer Portal: ${collectionNamesVariable} ("${ignoredNames}") is not what the help desk's collections were created under ("${renamed}"); they keep their names.`,
+					);
 				const made = [...added.collections, ...added.fields, ...added.relations].length;
 				if (applied.length > 0) {
 					const what = adopted
@@ -38,6 +51,11 @@ export function registerSchemaInstall(
 			case 'clash':
 				logger.error(
 					`Customer Portal: not installed, to leave your own work alone: ${outcome.names.join(', ')} already exist and are not the portal's. The portal stays closed; Directus runs as before.`,
+				);
+				return;
+			case 'invalid-names':
+				logger.error(
+					`Customer Portal: not installed: ${collectionNamesVariable} cannot be read (${outcome.problem}). The portal stays closed; Directus runs as before.`,
 				);
 				return;
 			case 'newer':

@@ -65,6 +65,7 @@ const overview = (): DataMapOverview => ({
 	stored: true,
 	problems: [],
 	additions: [],
+	indexes: [],
 	objects,
 	schema: secondSchemaFacts(),
 });
@@ -177,6 +178,7 @@ describe('The data map page', () => {
 					additions: [
 						{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
 					],
+					indexes: [],
 					preview: [
 						{
 							collection: 'cases',
@@ -201,6 +203,7 @@ describe('The data map page', () => {
 		});
 		expect(page.find('.check-fits').text()).toContain('Field staff would get 1 permission rows');
 		expect(page.find('.check-additions').text()).toContain('organizations.portal_tree_path');
+		expect(page.find('.check-indexes').exists()).toBe(false);
 		const row = page.find('.preview-row[data-collection="cases"]');
 		expect(row.text()).toContain('id, title');
 		expect(row.find('details').attributes('open')).toBeUndefined();
@@ -216,7 +219,11 @@ describe('The data map page', () => {
 		const additions = [
 			{ object: 'customers', role: 'tree_path', collection: 'organizations', field: 'portal_tree_path' },
 		];
-		api.post.mockResolvedValue({ data: { data: { map: secondSchemaMap(), additions, preview: [] } } });
+		const indexes = [
+			{ object: 'tickets', role: 'customer', collection: 'cases', column: 'account', name: 'portal_ix_cases_account' },
+			{ object: 'contacts', role: 'customer', collection: 'people', column: 'org', name: 'portal_ix_people_org' },
+		];
+		api.post.mockResolvedValue({ data: { data: { map: secondSchemaMap(), additions, indexes, preview: [] } } });
 		api.put.mockResolvedValueOnce({ data: { data: { map: secondSchemaMap(), stored: true, additions } } });
 		const page = await openPage();
 		expect(page.find('.save-map').exists()).toBe(false);
@@ -224,7 +231,9 @@ describe('The data map page', () => {
 		await flushPromises();
 
 		await page.find('.save-map').trigger('click');
+		expect(page.find('.check-indexes').text()).toContain('portal_ix_cases_account on cases.account');
 		expect(page.find('.v-dialog').text()).toContain('adds 1 field of its own');
+		expect(page.find('.v-dialog').text()).toContain('It indexes 2 columns of yours');
 		expect(api.put).not.toHaveBeenCalled();
 		await page.find('.confirm-save').trigger('click');
 		await flushPromises();
@@ -267,9 +276,40 @@ describe('The data map page', () => {
 				: Promise.resolve({ data: { data: path === '/items/portal_groups' ? groups : {} } }),
 		);
 		const page = await openPage();
+		expect(page.find('.live-indexes').exists()).toBe(false);
 		expect(page.find('.live-problems-notice').exists()).toBe(true);
 		expect(page.find('.map-fits').exists()).toBe(false);
 		expect(role(page, 'contacts.email').find('.role-problems').text()).toBe('people has no field email.');
+	});
+
+	test('Columns the rules filter by without an index are named before any check, with the save that indexes them', async () => {
+		api.get.mockImplementation((path: string) =>
+			Promise.resolve({
+				data: {
+					data:
+						path === '/portal/api/studio/data-map'
+							? {
+									...overview(),
+									indexes: [
+										{
+											object: 'tickets',
+											role: 'requester',
+											collection: 'cases',
+											column: 'opened_by',
+											name: 'portal_ix_cases_opened_by',
+										},
+									],
+								}
+							: path === '/items/portal_groups'
+								? groups
+								: {},
+				},
+			}),
+		);
+		const page = await openPage();
+		expect(page.find('.map-fits').exists()).toBe(true);
+		expect(page.find('.live-indexes').text()).toContain('Saving the map again adds an index');
+		expect(page.find('.live-indexes').text()).toContain('cases.opened_by for tickets.requester');
 	});
 
 	test('Not an admin: the page says so and asks nothing; the navigation leaves out the admins’ pages', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { capabilities, type GroupPermissions } from '../../../src/catalogue/capabilities.ts';
 import { compileGroup } from '../../../src/compiler/compile-group.ts';
 import { publicPermissions } from '../../../src/policies/public-policy.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import {
 	deniedSystemCollections,
 	portalSystemPermissions,
@@ -77,7 +78,7 @@ describe('The system-permission allowlist', () => {
 
 	test('The public policy holds nothing on system collections in either access mode', () => {
 		for (const mode of ['public', 'registered_only'] as const) {
-			for (const permission of publicPermissions(mode))
+			for (const permission of publicPermissions(mode, bundledDataMap()))
 				expect(systemPermissionViolation(permission, 'public')).toBeNull();
 		}
 		expect(systemPermissionViolation(row('directus_users', 'read'), 'public')).toMatch(

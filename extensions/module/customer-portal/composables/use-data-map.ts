@@ -4,6 +4,7 @@ import { computed, nextTick, ref, watch } from 'vue';
 import type { CompiledPermission } from '../../../../src/compiler/types.ts';
 import type { DataMap } from '../../../../src/data-map/data-map.ts';
 import type { DataMapAddition, DataMapProblem } from '../../../../src/data-map/data-map-problem.ts';
+import type { RoleIndex } from '../../../../src/data-map/role-indexes.ts';
 import type { SchemaFacts } from '../../../../src/data-map/schema-facts.ts';
 import { type DataMapForm, dataMapFromForm, type ObjectEntry, toDataMapForm } from '../lib/data-map-form.ts';
 import { dataMapRefusal } from '../lib/data-map-refusal.ts';
@@ -17,6 +18,8 @@ export interface DataMapOverview {
 	stored: boolean;
 	problems: DataMapProblem[];
 	additions: DataMapAddition[];
+	/** Columns the rules filter by that no index leads with: a save adds one of the portal's to each. */
+	indexes: RoleIndex[];
 	objects: ObjectEntry[];
 	schema: SchemaFacts;
 }
@@ -29,7 +32,8 @@ export type PreviewRow = Pick<
 
 /** What a check said: the edited map's problems, or what the product would add and what the group compiles to. */
 export type CheckOutcome =
-	{ problems: DataMapProblem[] } | { problems: []; additions: DataMapAddition[]; preview: PreviewRow[] };
+	| { problems: DataMapProblem[] }
+	| { problems: []; additions: DataMapAddition[]; indexes: RoleIndex[]; preview: PreviewRow[] };
 
 interface GroupRow {
 	id: number;
@@ -78,10 +82,9 @@ export function useDataMap() {
 		if (!map) return;
 		const permissions = groups.value.find((row) => row.id === group.value)?.permissions;
 		try {
-			const response = await api.post<{ data: { additions: DataMapAddition[]; preview: PreviewRow[] } }>(
-				'/portal/api/studio/data-map/check',
-				{ map, ...(permissions ? { permissions } : {}) },
-			);
+			const response = await api.post<{
+				data: { additions: DataMapAddition[]; indexes: RoleIndex[]; preview: PreviewRow[] };
+			}>('/portal/api/studio/data-map/check', { map, ...(permissions ? { permissions } : {}) });
 			outcome.value = { problems: [], ...response.data.data };
 		} catch (caught) {
 			const problems = dataMapRefusal(caught);
