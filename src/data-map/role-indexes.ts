@@ -1,7 +1,8 @@
 /**
- * The indexes the portal's rules need on a map's collections: every column linking rows of the model (a
- * ticket's customer and requester, a contact's customer and user, a customer's parent, a reply's ticket, …)
- * where the bundled schema indexes the field playing it, because the rules filter and join by them. A team's collection may have no
+ * The indexes the portal needs on a map's collections: the bundled schema's, on the columns playing the same
+ * roles — the links the rules filter and join by (a ticket's customer and requester, a contact's customer and
+ * user, a customer's parent, a reply's ticket, …) and what the portal's lists filter and sort by (a ticket's
+ * status, its creation date: a contact's newest tickets of 2,000 customers are found by walking the dates). A team's collection may have no
  * index there; without one, a contact's ticket list reads the whole table. Where none exists (on any index
  * whose first column it is, or a key), the product adds one under a name of its own (`portal_ix_…`), shown in
  * the data map's plan before it is saved, and dropped by an uninstall.
@@ -34,16 +35,7 @@ export function roleIndexName(collection: string, column: string): string {
 	return `${name.slice(0, 54)}_${hash}`;
 }
 
-/** A role rules join or filter rows by: a link to another object of the model, or a contact's user (how a signed-in user finds their contact). */
-function relates(object: ObjectName, role: RoleSpec): boolean {
-	if (role.kind === 'path') return true;
-	if (role.kind !== 'm2o') return false;
-	return (
-		(objectNames as readonly string[]).includes(role.to) || (object === 'contacts' && role.to === 'directus_users')
-	);
-}
-
-/** `object.role` for each relating role whose field is indexed in the bundled schema (`snapshot`): the roles rules filter by. */
+/** `object.role` for each role whose field is indexed in the bundled schema (`snapshot`): the roles rules filter by. */
 export function indexedRoles(snapshot: Pick<Snapshot, 'fields'>): Set<string> {
 	const indexed = new Set(
 		snapshot.fields.filter((field) => field.schema?.is_indexed).map((field) => `${field.collection}.${field.field}`),
@@ -52,11 +44,7 @@ export function indexedRoles(snapshot: Pick<Snapshot, 'fields'>): Set<string> {
 	for (const object of objectNames) {
 		const spec = objectSpecs[object];
 		for (const [role, roleSpec] of Object.entries(spec.roles) as [string, RoleSpec][])
-			if (
-				roleSpec.owner !== 'product' &&
-				relates(object, roleSpec) &&
-				indexed.has(`${spec.bundled}.${roleSpec.bundled}`)
-			)
+			if (roleSpec.owner !== 'product' && roleSpec.kind !== 'key' && indexed.has(`${spec.bundled}.${roleSpec.bundled}`))
 				roles.add(`${object}.${role}`);
 	}
 	return roles;

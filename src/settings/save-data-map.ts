@@ -4,6 +4,7 @@ import { applyDataMapAdditions, type DataMapInstallContext } from '../install/ap
 import { ensureDefaultPriority } from '../tickets/ensure-default-priority.ts';
 import { pointProductRelationsAt } from '../data-map/point-product-relations-at.ts';
 import { addRoleIndexes } from '../data-map/role-indexes.ts';
+import { type AdoptedUsers, adoptLinkedUsers } from '../access/adopt-linked-users.ts';
 import { releaseUnlinkedPortalUsers } from '../access/release-unlinked-portal-users.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { bundledDataMap, type DataMap } from '../data-map/data-map.ts';
@@ -30,7 +31,8 @@ export interface SaveDataMapOptions {
  * Puts the portal on `map`, all of it or nothing, with the guarantees of a group edit: in one transaction
  * the product's fields are added to the mapped collections, the map is stored (null when it is the bundled
  * one), every group's policy is compiled on it, portal users are given exactly what the new contacts
- * say (users no contact of the new map links lose the portal role), badges follow the new customers, the
+ * say (users no contact of the new map links lose the portal role; users its contacts link who do not work as
+ * staff get it, `adoptLinkedUsers`), badges follow the new customers, the
  * derived tables and the default-priority trigger are installed on the mapped tables, the product's own
  * tables name the mapped customers and contacts (see `pointProductRelationsAt`: invitations for the previous
  * contacts are withdrawn, the audit keeps what it said), and the change is audited. Directus's
@@ -39,7 +41,8 @@ export interface SaveDataMapOptions {
 export async function saveDataMap(
 	{ services, knex, getSchema }: DataMapInstallContext,
 	{ map, additions, actor, ip }: SaveDataMapOptions,
-): Promise<void> {
+): Promise<AdoptedUsers> {
+	let users: AdoptedUsers = { adopted: 0, staff: [] };
 	const on = (database: Knex): LifecycleContext => ({
 		services,
 		knex: database,
@@ -68,8 +71,11 @@ export async function saveDataMap(
 				throw new Error(`The data map misses ${outcome.missing.join(', ')}, which ${derived.triggers.keeps} needs.`);
 		}
 		await ensureDefaultPriority(trx, map);
+		// Users the new contacts link who are not portal users yet first (counted and named), then every policy and
+		// every portal user as the map says.
+		const { portal_role: portalRole, default_group: defaultGroup } = await fetchPortalSettings(maintenance);
+		if (portalRole) users = await adoptLinkedUsers(maintenance, portalRole, defaultGroup);
 		await restoreManagedPolicies(maintenance);
-		const { portal_role: portalRole } = await fetchPortalSettings(maintenance);
 		if (portalRole) await releaseUnlinkedPortalUsers(maintenance, portalRole);
 		await writeAudit(maintenance, {
 			action: 'data_map.saved',
@@ -83,6 +89,8 @@ export async function saveDataMap(
 				was_bundled: before === null,
 				added_fields: additions.map(({ collection, field }) => `${collection}.${field}`),
 				added_indexes: indexes.map(({ name }) => name),
+				adopted_users: users.adopted,
+				staff_users_left: users.staff,
 				moved_relations: moved,
 			},
 			ip,
@@ -98,4 +106,5 @@ export async function saveDataMap(
 		system: true,
 	});
 	await clearPermissionCaches(await currentContext(on(knex)));
+	return users;
 }

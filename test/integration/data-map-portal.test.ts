@@ -233,8 +233,41 @@ describe('Saving a data map', () => {
 		);
 		expect(checked.indexes.find(({ column }) => column === 'account')?.name).toBe('portal_ix_cases_account');
 
-		const saved = await call<{ additions: DataMapAddition[] }>('PUT', dataMap, { body: { map: secondSchemaMap() } });
+		// People the team linked to Directus users before the portal came: one user without a role, one who works as
+		// staff.
+		const before = await ok(
+			call<{ id: number }>('POST', '/items/organizations', { body: { label: 'Linked before' } }),
+			'organization',
+		);
+		const linkedBefore = await createLogin();
+		const staffLogin = await createLogin();
+		const helpDesk = await ok(call<{ id: string }>('POST', '/roles', { body: { name: 'Help desk' } }), 'role');
+		await ok(call('PATCH', `/users/${staffLogin.id}`, { body: { role: helpDesk.id } }), 'staff role');
+		for (const [login, family] of [
+			[linkedBefore, 'Linked'],
+			[staffLogin, 'Staffer'],
+		] as const)
+			await ok(
+				call('POST', '/items/people', {
+					body: { family_name: family, email: login.email, org: before.id, directus_user: login.id },
+				}),
+				'person',
+			);
+
+		const saved = await call<{ additions: DataMapAddition[]; users: { adopted: number; staff: string[] } }>(
+			'PUT',
+			dataMap,
+			{ body: { map: secondSchemaMap() } },
+		);
 		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+		expect(saved.body.data?.users).toEqual({ adopted: 1, staff: [staffLogin.email] });
+		const portalRole = (await db('portal_settings').first('portal_role')).portal_role as string;
+		const roleOf = async (id: string) => (await db('directus_users').where('id', id).first('role', 'status')) as object;
+		expect(await roleOf(linkedBefore.id)).toEqual({ role: portalRole, status: 'active' });
+		expect(await roleOf(staffLogin.id)).toEqual({ role: helpDesk.id, status: 'active' });
+		// The person linked before signs in to the portal, in the default group.
+		const linkedToken = await tokenOf(linkedBefore);
+		expect((await call('GET', '/portal/api/me', { token: linkedToken })).status).toBe(200);
 		expect(saved.body.data?.additions.map(({ collection, field }) => `${collection}.${field}`)).toEqual(
 			expect.arrayContaining(['organizations.portal_tree_path', 'people.portal_group', 'directus_users.portal_people']),
 		);
@@ -267,6 +300,7 @@ describe('Saving a data map', () => {
 			expect.arrayContaining(['portal_invitations.contact', 'portal_audit.actor_contact', 'portal_audit.customer']),
 		);
 		expect(parsed(audit[0].details)['added_indexes']).toEqual(checked.indexes.map(({ name }) => name));
+		expect(parsed(audit[0].details)).toMatchObject({ adopted_users: 1, staff_users_left: [staffLogin.email] });
 
 		// The invitation sent to a bundled contact is withdrawn; what the audit said of it stays, its keys in its details.
 		expect(Number((await db('portal_invitations').count({ count: '*' }).first())?.count)).toBe(0);
@@ -596,9 +630,15 @@ describe('Saving a data map', () => {
 	});
 
 	test('Saving the bundled map again puts invitations and the audit back on the help desk’s collections', async () => {
-		const saved = await call('PUT', dataMap, { body: { map: bundledDataMap() } });
+		const saved = await call<{ users: { adopted: number } }>('PUT', dataMap, { body: { map: bundledDataMap() } });
 		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 		expect((await db('portal_settings').first()).data_map).toBeNull();
+		// The bundled contact's login the second map took away is given back: the portal role, active again; its
+		// password was taken with it, so it signs in after a password reset.
+		expect(saved.body.data?.users.adopted).toBeGreaterThanOrEqual(1);
+		const portalRole = (await db('portal_settings').first('portal_role')).portal_role as string;
+		const back = await db('directus_users').where('email', bundledLogin.email).first('role', 'status');
+		expect(back).toEqual({ role: portalRole, status: 'active' });
 
 		// What the audit said of the person stays, their uuid in the entry's details.
 		const accepted = await db('portal_audit').where('action', 'invitation.accepted').orderBy('id', 'desc').first();

@@ -23,6 +23,7 @@ import { compileSettings } from '../../../src/policies/sync-group-policy.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { saveDataMap } from '../../../src/settings/save-data-map.ts';
 import { accountabilityOf } from '../../shared/accountability-of.ts';
+import { doctorState } from '../../shared/doctor-state.ts';
 import { ipOf } from '../../shared/ip-of.ts';
 import { handle } from './handle.ts';
 import { maintenanceContext } from './request-context.ts';
@@ -87,11 +88,14 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 			const { map, problems, additions } = validateDataMap(body.map, schemaFactsFromOverview(maintenance.schema));
 			if (!map) throw new InvalidDataMapError({ problems });
 			const accountability = accountabilityOf(request);
-			await saveDataMap(
+			const users = await saveDataMap(
 				{ services: context.services, knex: context.database, getSchema: context.getSchema },
 				{ map, additions, actor: String(accountability?.user), ip: ipOf(request) },
 			);
-			response.json({ data: { map, stored: true, additions } });
+			// Writes inside the save (users given the portal, fields added) made the doctor look at a change
+			// half-made; its verdict on the committed map comes before the answer.
+			await doctorState.recheck?.();
+			response.json({ data: { map, stored: true, additions, users } });
 		}),
 	);
 }

@@ -36,7 +36,8 @@ export function registerPortalDoctor(
 	{ services, getSchema, database, logger, env }: HookExtensionContext,
 ): void {
 	let running: Promise<void> | null = null;
-	let again = false;
+	/** Callers who asked while a run was under way: answered by the run after it. */
+	let waiting: (() => void)[] = [];
 
 	async function check(): Promise<void> {
 		// Uninstalled through another instance (or by the command) while this one ran: its ledger is gone.
@@ -87,23 +88,29 @@ export function registerPortalDoctor(
 		doctorState.checkedAt = new Date();
 	}
 
-	/** One run at a time; changes during a run ask for one more. Failures close nothing further but are logged. */
+	/**
+	 * One run at a time; changes during a run ask for one more, and what a caller awaits is a run that started
+	 * after it asked (one under way may have read a change half-made). Failures close nothing further but are
+	 * logged.
+	 */
 	function recheck(): Promise<void> {
-		if (running) {
-			again = true;
-			return running;
-		}
+		if (running) return new Promise((done) => waiting.push(done));
 		running = check()
 			.catch((error: unknown) => logger.error(error, 'Customer Portal: the portal doctor could not run'))
 			.finally(() => {
 				running = null;
-				if (again) {
-					again = false;
-					void recheck();
+				if (waiting.length > 0) {
+					const answered = waiting;
+					waiting = [];
+					void recheck().then(() => {
+						for (const done of answered) done();
+					});
 				}
 			});
 		return running;
 	}
+	// A change made through the portal's own routes (a data map saved) waits for a verdict on what it committed.
+	doctorState.recheck = recheck;
 
 	init('app.after', () => recheck());
 	schedule('* * * * *', () => recheck());

@@ -224,7 +224,16 @@ describe('The data map page', () => {
 			{ object: 'contacts', role: 'customer', collection: 'people', column: 'org', name: 'portal_ix_people_org' },
 		];
 		api.post.mockResolvedValue({ data: { data: { map: secondSchemaMap(), additions, indexes, preview: [] } } });
-		api.put.mockResolvedValueOnce({ data: { data: { map: secondSchemaMap(), stored: true, additions } } });
+		api.put.mockResolvedValueOnce({
+			data: {
+				data: {
+					map: secondSchemaMap(),
+					stored: true,
+					additions,
+					users: { adopted: 2, staff: ['lee@staff.example.com'] },
+				},
+			},
+		});
 		const page = await openPage();
 		expect(page.find('.save-map').exists()).toBe(false);
 		await page.find('.check-map').trigger('click');
@@ -238,7 +247,8 @@ describe('The data map page', () => {
 		await page.find('.confirm-save').trigger('click');
 		await flushPromises();
 		expect(api.put).toHaveBeenCalledWith('/portal/api/studio/data-map', { map: secondSchemaMap() });
-		expect(page.find('.saved-notice').exists()).toBe(true);
+		expect(page.find('.saved-notice').text()).toContain('2 users your contacts already linked now have the portal');
+		expect(page.find('.staff-left').text()).toContain('lee@staff.example.com');
 		// The page shows the map the portal now runs on, read again.
 		expect(api.get.mock.calls.filter(([path]) => path === '/portal/api/studio/data-map')).toHaveLength(2);
 

@@ -17,24 +17,24 @@ const columns = (indexes: { collection: string; column: string }[]) =>
 	indexes.map(({ collection, column }) => `${collection}.${column}`).sort();
 
 describe('The indexes the portal’s rules need on a map’s columns', () => {
-	test('Are the roles the bundled schema indexes: what rules filter and join by, not the product’s own', () => {
+	test('Are the roles the bundled schema indexes: what rules filter and join by and lists sort by, not the product’s own', () => {
 		const roles = bundledIndexedRoles();
 		for (const role of [
 			'tickets.customer',
 			'tickets.requester',
+			'tickets.status',
+			'tickets.date_created',
 			'contacts.customer',
 			'contacts.user',
 			'customers.parent',
 		])
 			expect(roles, role).toContain(role);
 		for (const role of [
-			'customers.name',
+			'tickets.id',
 			'tickets.subject',
-			'tickets.status',
-			'tickets.date_created',
 			'customers.tree_path',
 			'contacts.portal_group',
-			'ticket_replies.author_user',
+			'tickets.customer_path',
 		])
 			expect(roles, role).not.toContain(role);
 	});
@@ -68,12 +68,14 @@ describe('Adding them on SQLite', () => {
 	let db: Knex;
 	beforeEach(async () => {
 		db = inMemorySqlite(true);
-		await db.raw('CREATE TABLE organizations (id integer PRIMARY KEY AUTOINCREMENT, label text, parent_org integer)');
+		await db.raw(
+			'CREATE TABLE organizations (id integer PRIMARY KEY AUTOINCREMENT, label text UNIQUE, parent_org integer)',
+		);
 		await db.raw('CREATE TABLE people (uuid char(36) PRIMARY KEY NOT NULL, org integer, directus_user char(36))');
 		await db.raw(
-			'CREATE TABLE cases (id integer PRIMARY KEY AUTOINCREMENT, account integer, opened_by char(36), title text)',
+			'CREATE TABLE cases (id integer PRIMARY KEY AUTOINCREMENT, account integer, opened_by char(36), title text, state text, created_on datetime)',
 		);
-		// The team indexed its cases by organization, with the state second.
+		// The team indexed its cases by organization, with the title second; its organizations' labels are unique.
 		await db.raw('CREATE INDEX cases_by_account ON cases (account, title)');
 		// One leading with another column does not count.
 		await db.raw('CREATE INDEX people_by_user_then_org ON people (directus_user, org)');
@@ -92,12 +94,20 @@ describe('Adding them on SQLite', () => {
 
 	test('Adds what no index leads with, under the product’s names; a second run adds nothing; the doctor warns until then', async () => {
 		const missing = columns(await missingRoleIndexes(db, map()));
-		expect(missing).toEqual(['cases.opened_by', 'organizations.parent_org', 'people.org']);
+		expect(missing).toEqual([
+			'cases.created_on',
+			'cases.opened_by',
+			'cases.state',
+			'organizations.parent_org',
+			'people.org',
+		]);
 		expect(checkRoleIndexes(await missingRoleIndexes(db, map()))).toEqual([
 			expect.objectContaining({ id: 'data-map-unindexed', severity: 'warning' }),
 		]);
 		expect((await addRoleIndexes(db, map())).map(({ name }) => name).sort()).toEqual([
+			'portal_ix_cases_created_on',
 			'portal_ix_cases_opened_by',
+			'portal_ix_cases_state',
 			'portal_ix_organizations_parent_org',
 			'portal_ix_people_org',
 		]);
@@ -110,7 +120,9 @@ describe('Adding them on SQLite', () => {
 		await addRoleIndexes(db, map());
 		const dropped = await dropPortalDatabaseObjects(db);
 		expect(dropped.filter((entry) => entry.startsWith('index ')).sort()).toEqual([
+			'index portal_ix_cases_created_on',
 			'index portal_ix_cases_opened_by',
+			'index portal_ix_cases_state',
 			'index portal_ix_organizations_parent_org',
 			'index portal_ix_people_org',
 		]);

@@ -1,6 +1,7 @@
 import { useApi } from '@directus/extensions-sdk';
 import { forgetPortalMap } from './use-portal-api.ts';
 import { computed, nextTick, ref, watch } from 'vue';
+import type { AdoptedUsers } from '../../../../src/access/adopt-linked-users.ts';
 import type { CompiledPermission } from '../../../../src/compiler/types.ts';
 import type { DataMap } from '../../../../src/data-map/data-map.ts';
 import type { DataMapAddition, DataMapProblem } from '../../../../src/data-map/data-map-problem.ts';
@@ -96,12 +97,15 @@ export function useDataMap() {
 
 	/** Whether the last save worked (shown until the map is edited again). */
 	const saved = ref(false);
+	/** What the last save did to users its contacts link (see `adoptLinkedUsers`). */
+	const savedUsers = ref<AdoptedUsers | null>(null);
 	const saving = useAction(async () => {
 		const map = editedMap.value;
 		if (!map) return;
 		saved.value = false;
 		try {
-			await api.put('/portal/api/studio/data-map', { map });
+			const response = await api.put<{ data: { users?: AdoptedUsers } }>('/portal/api/studio/data-map', { map });
+			savedUsers.value = response.data.data.users ?? null;
 		} catch (caught) {
 			const problems = dataMapRefusal(caught);
 			if (!problems) throw caught;
@@ -148,5 +152,6 @@ export function useDataMap() {
 		saveError: saving.error,
 		save: saving.run,
 		saved,
+		savedUsers,
 	};
 }
