@@ -8,6 +8,7 @@ import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { assertGroupPermissions } from '../groups/assert-group-permissions.ts';
 import { grantsPortalAccess } from '../groups/normalize-group-permissions.ts';
 import { linkedUserState } from './linked-user-state.ts';
+import { staffPolicies } from './staff-policies.ts';
 
 /** Where portal users' group policies differ from what their contacts say (see `groupAccessDrift`). */
 export interface GroupAccessDrift {
@@ -71,13 +72,43 @@ export async function groupAccessDrift(
 		);
 	}
 	const groupPolicies = new Set(groups.map((group) => group.policy));
-	const held = (access ?? (await readAccessRows(knex))).filter((row) => groupPolicies.has(row.policy));
+	const rows = access ?? (await readAccessRows(knex));
+	const held = rows.filter((row) => groupPolicies.has(row.policy));
 	const excess = held.filter((row) =>
 		row.user === null ? row.role === portalRole : wanted.has(row.user) && wanted.get(row.user) !== row.policy,
 	);
 	const holding = new Set(held.map((row) => `${row.user}:${row.policy}`));
-	const missing = [...wanted]
+	const lacking = [...wanted]
 		.filter(([user, policy]) => policy !== null && !holding.has(`${user}:${policy}`))
 		.map(([user]) => user);
+	const staff = await staffAmong(knex, lacking, { portalRole, groupPolicies, access: rows });
+	const missing = lacking.filter((user) => !staff.has(user));
 	return { excess: excess.map((row) => ({ id: row.id, user: row.user })), missing };
+}
+
+/**
+ * Of `users`, those who work as staff (see `isStaffUser`): a contact may link one (a team's person who is also
+ * staff), and such a user is never made a portal user, so lacking a group's policy is what it should.
+ */
+async function staffAmong(
+	knex: Knex,
+	users: readonly string[],
+	{
+		portalRole,
+		groupPolicies,
+		access,
+	}: { portalRole: string; groupPolicies: Set<string>; access: readonly AccessRow[] },
+): Promise<Set<string>> {
+	if (users.length === 0) return new Set();
+	const withRole = (await knex('directus_users')
+		.select('id')
+		.whereIn('id', [...users])
+		.whereNotNull('role')
+		.whereNot('role', portalRole)) as { id: string }[];
+	const staff = new Set(withRole.map((user) => user.id));
+	const asked = new Set(users);
+	const own = access.filter((row) => row.user !== null && asked.has(row.user) && !groupPolicies.has(row.policy));
+	const notOurs = new Set(await staffPolicies({ knex }, [...new Set(own.map((row) => row.policy))], groupPolicies));
+	for (const row of own) if (notOurs.has(row.policy)) staff.add(row.user as string);
+	return staff;
 }

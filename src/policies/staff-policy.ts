@@ -5,7 +5,8 @@
  */
 import type { Accountability } from '@directus/types';
 import { fieldsOf } from '../compiler/mapped-fields.ts';
-import type { DataMap } from '../data-map/data-map.ts';
+import type { DataMap, ObjectMap } from '../data-map/data-map.ts';
+import { type ObjectSpec, objectSpecs, type RoleSpec } from '../data-map/object-specs.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { createManagedPolicy } from './create-managed-policy.ts';
 import { type PermissionRow, reconcilePermissions } from './sync-group-policy.ts';
@@ -18,6 +19,19 @@ const all = (collection: string, action: PermissionRow['action'], fields: string
 	validation: null,
 	presets: null,
 });
+
+/**
+ * What staff read of customers or contacts: all of the bundled collection, the portal's own; of a team's own
+ * collection only the fields that play a role (it may hold what the team shows no portal staff).
+ */
+function readableByStaff(object: ObjectMap, spec: ObjectSpec): string[] {
+	if (object.collection === spec.bundled) return ['*'];
+	return (Object.entries(spec.roles) as [string, RoleSpec][]).flatMap(([role, roleSpec]) => {
+		const field = (object.fields as Record<string, string | null>)[role] ?? null;
+		// The alias listing a user's contacts lives on directus_users, not on the collection.
+		return field === null || (roleSpec.kind === 'o2m' && roleSpec.on) ? [] : [field.split('.')[0] as string];
+	});
+}
 
 /** On the customers and contacts the data map names. */
 export const staffPermissions = (map: DataMap): PermissionRow[] => [
@@ -48,9 +62,9 @@ export const staffPermissions = (map: DataMap): PermissionRow[] => [
 		'date_created',
 	]),
 	all('portal_audit', 'read'),
-	all(map.customers.collection, 'read'),
+	all(map.customers.collection, 'read', readableByStaff(map.customers, objectSpecs.customers)),
 	all(map.customers.collection, 'update', fieldsOf(map.customers, ['visible_to_parent', 'email_domains'])),
-	all(map.contacts.collection, 'read'),
+	all(map.contacts.collection, 'read', readableByStaff(map.contacts, objectSpecs.contacts)),
 	all(map.contacts.collection, 'update', fieldsOf(map.contacts, ['portal_group', 'login_suspended'])),
 	all('directus_users', 'read', ['id', 'email', 'first_name', 'last_name', 'status', 'role', 'last_access']),
 ];

@@ -44,6 +44,15 @@ describe('The Portal staff and Portal public policies on the map the portal runs
 			staff.find(({ collection, action }) => collection === map.contacts.collection && action === 'update')?.fields,
 		).toEqual([map.contacts.fields.portal_group, map.contacts.fields.login_suspended]);
 		expect(staff.map(({ collection }) => collection)).not.toContain('contacts');
+		// Of the team's own collections, only the fields that play a role: never its other fields.
+		const people = staff.find(({ collection, action }) => collection === map.contacts.collection && action === 'read');
+		expect(people?.fields).toEqual(expect.arrayContaining(['uuid', 'org', 'email', 'directus_user', 'portal_group']));
+		for (const own of ['secret_note', 'pin', 'billing_org', '*']) expect(people?.fields).not.toContain(own);
+		const organizations = staff.find(
+			({ collection, action }) => collection === map.customers.collection && action === 'read',
+		);
+		for (const own of ['api_token', 'founded', 'account_manager', '*'])
+			expect(organizations?.fields).not.toContain(own);
 		expect(publicPermissions('public', { ...map, kb_articles: null })).toEqual([]);
 		const articles = { ...bundledDataMap().kb_articles!, collection: 'faq' };
 		articles.states = { status: { published: ['live', 'public'] }, audience: { all: ['everyone'] } };
