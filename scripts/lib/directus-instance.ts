@@ -322,14 +322,29 @@ export function tailOf(logFile: string, lines = 80): string {
 	}
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
+/** Ports this process handed out: none twice, though the first may be closed again by now. */
+const handedOut = new Set<number>();
+
+/** Whether nothing listens on `port` of 127.0.0.1 right now. */
+function listenable(port: number): Promise<boolean> {
+	return new Promise((done) => {
 		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-		});
+		server.once('error', () => done(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
 	});
+}
+
+/**
+ * A TCP port nobody listens on right now, below the kernel's range for outgoing connections (32768 and up on
+ * Linux): a port from that range, free when asked, can be taken by an outgoing connection (a database's) before
+ * Directus listens on it, which it then refuses ("Port … is already in use", seen once in a test's start).
+ */
+export async function freePort(): Promise<number> {
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const port = 20_000 + Math.floor(Math.random() * 12_000);
+		if (handedOut.has(port) || !(await listenable(port))) continue;
+		handedOut.add(port);
+		return port;
+	}
+	throw new Error('No free TCP port between 20000 and 32000.');
 }

@@ -7,13 +7,14 @@ import { fetchGroupPolicies } from './fetch-group-policies.ts';
 import { fetchPortalAccessRows } from './fetch-portal-access-rows.ts';
 import { linkedUserState } from './linked-user-state.ts';
 import type { PortalGroupRecord } from './portal-records.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** `grantGroupToUser` under a lock already held. Returns whether anything changed. */
 export async function applyGroupLocked(
 	context: DirectusContext,
 	userId: string,
 	groupId: number,
-	customerId: number | null,
+	customerId: ItemKey | null,
 	portalRole: string,
 	loginSuspended: boolean,
 ): Promise<boolean> {

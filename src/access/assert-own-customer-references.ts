@@ -11,10 +11,10 @@
 import type { Knex } from 'knex';
 import { fieldOf } from '../compiler/mapped-fields.ts';
 import type { DataMap } from '../data-map/data-map.ts';
-import { itemKey } from '../data-map/item-key.ts';
 import type { ObjectName } from '../data-map/object-specs.ts';
 import { ReferenceOutsideCustomerError } from '../errors/reference-outside-customer-error.ts';
-import { customerKey } from '../hierarchy/customer-key.ts';
+import { itemKey } from '../data-map/item-key.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export const ownCustomerReferences = {
 	devices: { location: 'locations' },
@@ -34,7 +34,7 @@ export async function assertOwnCustomerReferences(
 		object,
 		payload,
 		customer,
-	}: { map: DataMap; object: keyof typeof ownCustomerReferences; payload: Record<string, unknown>; customer: number },
+	}: { map: DataMap; object: keyof typeof ownCustomerReferences; payload: Record<string, unknown>; customer: ItemKey },
 ): Promise<void> {
 	const written = map[object];
 	if (written === null) return;
@@ -54,7 +54,7 @@ export async function assertOwnCustomerReferences(
 						.where(fieldOf(target, 'id'), key)
 						.first()
 						.catch(() => undefined)) as { customer: unknown } | undefined);
-		if (!row || customerKey(row.customer) !== customerKey(customer))
+		if (!row || itemKey(row.customer) !== itemKey(customer))
 			throw new ReferenceOutsideCustomerError({ collection: written.collection, field });
 	}
 }

@@ -1,4 +1,5 @@
 import type { RoleName } from '../data-map/object-specs.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** The contact roles that decide a contact's portal access (the customer decides its badge). */
 export const contactAccessFields = [
@@ -9,4 +10,4 @@ export const contactAccessFields = [
 ] as const satisfies readonly RoleName<'contacts'>[];
 
 /** A contact's key: an integer in the bundled schema, a uuid or text where a team's collection says so. */
-export type ContactKey = number | string;
+export type ContactKey = ItemKey;

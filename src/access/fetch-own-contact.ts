@@ -3,10 +3,11 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import { roleColumns } from '../data-map/role-columns.ts';
 import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { ContactKey } from './contact-access-fields.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface OwnContact {
 	id: ContactKey;
-	customer: number;
+	customer: ItemKey;
 }
 
 /** The contact a Directus user signs in as, or null. */

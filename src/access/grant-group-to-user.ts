@@ -1,6 +1,7 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { applyGroupLocked } from './apply-group-locked.ts';
 import { withUserLocked } from './with-user-locked.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /**
  * Puts a linked user under the portal role with its group's policy and its customer's badge. The user is
@@ -13,7 +14,7 @@ export async function grantGroupToUser(
 	context: DirectusContext,
 	userId: string,
 	groupId: number,
-	customerId: number | null,
+	customerId: ItemKey | null,
 	portalRole: string,
 	loginSuspended: boolean,
 ): Promise<void> {

@@ -1,6 +1,7 @@
-import { customerKey } from '../hierarchy/customer-key.ts';
+import { itemKey } from '../data-map/item-key.ts';
 import type { ContactKey } from './contact-access-fields.ts';
 import type { ContactAccessRecord } from './portal-records.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** What a pending write to one contact means for its login, read from the write's changes over the stored contact. */
 export interface ContactAccessPlan {
@@ -13,7 +14,7 @@ export interface ContactAccessPlan {
 	group: number | null;
 	/** Whether the contact has no group of its own and the write sets none: the default is stored for it. */
 	groupDefaulted: boolean;
-	customer: number | null;
+	customer: ItemKey | null;
 	loginSuspended: boolean;
 }
 
@@ -30,7 +31,7 @@ export function planContactAccess(
 		group:
 			('portal_group' in changes ? (changes['portal_group'] as number | null) : contact.portal_group) ?? defaultGroup,
 		groupDefaulted: !('portal_group' in changes) && contact.portal_group === null,
-		customer: 'customer' in changes ? customerKey(changes['customer']) : contact.customer,
+		customer: 'customer' in changes ? itemKey(changes['customer']) : contact.customer,
 		loginSuspended: 'login_suspended' in changes ? changes['login_suspended'] === true : contact.login_suspended,
 	};
 }

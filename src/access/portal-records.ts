@@ -1,4 +1,5 @@
 import type { ContactKey } from './contact-access-fields.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** The product's own rows as the access code reads them. */
 export interface PortalGroupRecord {
@@ -16,7 +17,7 @@ export interface PortalSettingsRecord {
 	portal_role: string | null;
 	staff_policy: string | null;
 	public_policy: string | null;
-	unassigned_customer: number | null;
+	unassigned_customer: ItemKey | null;
 	invite_ttl_hours: number;
 	portal_name: string | null;
 	accent_color: string | null;
@@ -30,7 +31,7 @@ export interface PortalSettingsRecord {
 export interface ContactAccessRecord {
 	id: ContactKey;
 	user: string | null;
-	customer: number | null;
+	customer: ItemKey | null;
 	portal_group: number | null;
 	login_suspended: boolean;
 }

@@ -1,4 +1,4 @@
-import { customerKey } from '../hierarchy/customer-key.ts';
+import { itemKey } from '../data-map/item-key.ts';
 import { assertLinkableUser } from './assert-linkable-user.ts';
 import { grantGroupToUser } from './grant-group-to-user.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
@@ -26,7 +26,7 @@ export async function prepareContactCreate(
 			context,
 			user,
 			contact['portal_group'],
-			customerKey(contact['customer']),
+			itemKey(contact['customer']),
 			settings.portal_role,
 			contact['login_suspended'] === true,
 		);

@@ -9,10 +9,11 @@ import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { ContactKey } from './contact-access-fields.ts';
 import { isPortalUser } from './is-portal-user.ts';
 import type { PortalGroupRecord, PortalSettingsRecord } from './portal-records.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface PortalUser {
 	user: string;
-	contact: { id: ContactKey; customer: number; login_suspended: boolean };
+	contact: { id: ContactKey; customer: ItemKey; login_suspended: boolean };
 	group: PortalGroupRecord;
 	capabilities: GroupPermissions;
 }
@@ -41,7 +42,7 @@ export async function resolvePortalUser(
 		.first()) as
 		| {
 				id: ContactKey;
-				customer: number;
+				customer: ItemKey;
 				portal_group: number | null;
 				login_suspended: boolean | number;
 				user_status: string;

@@ -1,11 +1,12 @@
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { AuditEntry } from './write-audit.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface ContactAccessAuditOptions {
 	/** The collection playing contacts. */
 	collection: string;
 	/** The contacts written, as stored after the write. */
-	contacts: { id: ContactKey; customer: number | null; user: string | null }[];
+	contacts: { id: ContactKey; customer: ItemKey | null; user: string | null }[];
 	/** The access roles the write changed, and the write's payload by role. */
 	changed: string[];
 	payload: Record<string, unknown>;

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import type { ContactKey } from '../access/contact-access-fields.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface AuditEntry {
 	action: string;
 	actor_user?: string | null;
 	actor_contact?: ContactKey | null;
-	customer?: number | null;
+	customer?: ItemKey | null;
 	target_collection?: string | null;
 	target_id?: string | number | null;
 	/** Facts for a person reading the log later. Never a token, a password or a hash of either. */

@@ -19,6 +19,7 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import { roleColumns } from '../data-map/role-columns.ts';
 import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { badgeName } from './badge-name.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** A customer as the badge reads it, by role. */
 interface CustomerBadgeRow {
@@ -33,7 +34,7 @@ interface CustomerBadgeRow {
  * brought up to date; null when there is no such customer. Two writers racing create two policies; the
  * customer keeps the one stored first and the other is deleted.
  */
-export async function ensureCustomerBadge(context: DirectusContext, customerId: number): Promise<string | null> {
+export async function ensureCustomerBadge(context: DirectusContext, customerId: ItemKey): Promise<string | null> {
 	const { customers } = await fetchDataMap(context);
 	const [id, badge] = [fieldOf(customers, 'id'), fieldOf(customers, 'badge')];
 	const customer = (await context

@@ -3,6 +3,7 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import { roleColumns } from '../data-map/role-columns.ts';
 import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import { type AccessRow, readAccessRows } from '../directus/access-rows.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /**
  * Who holds which badge, and who should: the active portal users (holding a portal group's policy, see
@@ -21,7 +22,7 @@ export async function fetchBadgeHolders(knex: Knex, given?: readonly AccessRow[]
 	const { customers, contacts: contactsMap } = await fetchDataMap({ knex });
 	const badged = (await knex(customers.collection)
 		.select(roleColumns(customers, ['id', 'badge']))
-		.whereNotNull(fieldOf(customers, 'badge'))) as { id: number; badge: string }[];
+		.whereNotNull(fieldOf(customers, 'badge'))) as { id: ItemKey; badge: string }[];
 	const customerOfBadge = new Map(badged.map((customer) => [customer.badge, customer.id]));
 	const access = given ?? (await readAccessRows(knex));
 	const active = new Set(
@@ -30,7 +31,7 @@ export async function fetchBadgeHolders(knex: Knex, given?: readonly AccessRow[]
 	const contacts = (await knex(contactsMap.collection)
 		.select(roleColumns(contactsMap, ['user', 'customer']))
 		.whereNotNull(fieldOf(contactsMap, 'user'))
-		.whereNotNull(fieldOf(contactsMap, 'customer'))) as { user: string; customer: number }[];
+		.whereNotNull(fieldOf(contactsMap, 'customer'))) as { user: string; customer: ItemKey }[];
 	return {
 		/** Customer by badge. */
 		customerOfBadge,

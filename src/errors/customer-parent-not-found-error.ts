@@ -1,8 +1,9 @@
 import { createError } from '@directus/errors';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface CustomerParentNotFoundErrorExtensions {
 	/** The parent the request named. */
-	parent: number;
+	parent: ItemKey;
 }
 
 /** Said before the database refuses the foreign key, which names neither the customer nor what to do. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ObjectMap } from '../data-map/data-map.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /**
  * How far up the walk goes before it gives up: far beyond any real hierarchy, short enough to end
@@ -20,20 +21,22 @@ export type CustomerPlacement = 'ok' | 'cycle' | 'parent-not-found';
 export async function checkCustomerPlacement(
 	knex: Knex,
 	mapped: ObjectMap<'customers'>,
-	customers: readonly (number | string)[],
-	parent: number,
+	customers: readonly ItemKey[],
+	parent: ItemKey,
 ): Promise<CustomerPlacement> {
 	const parentField = mapped.fields.parent;
 	if (parentField === null) return 'ok';
-	const moving = new Set(customers.map(String));
+	// A uuid compares in lower case, as PostgreSQL gives it back (a request may name it in upper case).
+	const keyOf = (key: ItemKey) => String(key).toLowerCase();
+	const moving = new Set(customers.map(keyOf));
 	const seen = new Set<string>();
-	let current: number | string | null = parent;
+	let current: ItemKey | null = parent;
 	for (let step = 0; current !== null; step++) {
-		const key = String(current);
+		const key = keyOf(current);
 		if (moving.has(key) || seen.has(key) || step >= maxSteps) return 'cycle';
 		seen.add(key);
 		const row = (await knex(mapped.collection).select(parentField).where(fieldOf(mapped, 'id'), current).first()) as
-			Record<string, number | string | null> | undefined;
+			Record<string, ItemKey | null> | undefined;
 		if (row === undefined) return step === 0 ? 'parent-not-found' : 'ok';
 		current = row[parentField] ?? null;
 	}

@@ -1,4 +1,4 @@
-import { customerKey } from './customer-key.ts';
+import { type ItemKey, itemKey } from '../data-map/item-key.ts';
 
 /** What a create or update payload for the customers does to their parent. */
 export type ProposedParent =
@@ -7,7 +7,7 @@ export type ProposedParent =
 	/** `parent: null`: a customer at the top. */
 	| { kind: 'none' }
 	/** An existing customer, by key or as `{ id, … }`. */
-	| { kind: 'existing'; id: number }
+	| { kind: 'existing'; id: ItemKey }
 	/** A customer created along with this write (`{ name, … }` without an id): it cannot be below anything yet. */
 	| { kind: 'new' }
 	/** Not a customer key: Directus's own validation refuses it. */
@@ -29,6 +29,6 @@ export function proposedParent(
 		if (id === undefined || id === null) return { kind: 'new' };
 		return proposedParent({ [fields.parent]: id }, fields);
 	}
-	const id = customerKey(parent);
+	const id = itemKey(parent);
 	return id === null ? { kind: 'invalid' } : { kind: 'existing', id };
 }

@@ -1,5 +1,6 @@
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { RoleName } from '../data-map/object-specs.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /**
  * A contact as the invitation and team rules read it, by role, whatever the collection playing contacts
@@ -13,7 +14,7 @@ export interface InvitableContact {
 	last_name: string | null;
 	/** `active` where the map leaves the contact's status unmapped: every contact is then active. */
 	status: string | null;
-	customer: number;
+	customer: ItemKey;
 	user: string | null;
 	portal_group: number | null;
 }

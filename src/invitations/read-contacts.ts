@@ -5,9 +5,10 @@ import type { ObjectMap } from '../data-map/data-map.ts';
 import { roleColumns } from '../data-map/role-columns.ts';
 import { type ContactRecord, contactRecordOf } from './contact-record-of.ts';
 import { contactRoles } from './invitation-records.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** Which contacts to read: by key, every contact of one customer, or those with one e-mail address (any case). */
-export type ContactsWanted = { keys: readonly ContactKey[] } | { customer: number } | { email: string };
+export type ContactsWanted = { keys: readonly ContactKey[] } | { customer: ItemKey } | { email: string };
 
 /**
  * Contacts as the invitation and team rules read them, by role, from whichever collection plays contacts;

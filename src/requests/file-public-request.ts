@@ -11,6 +11,7 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import { storedAs } from '../data-map/stored-as.ts';
 import { fetchDataMap } from '../settings/fetch-data-map.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 import { publicTicketPayload } from './public-ticket-payload.ts';
 import { takesPublicRequests } from './takes-public-requests.ts';
 import { findCustomerByDomain } from './find-customer-by-domain.ts';
@@ -26,7 +27,7 @@ export const unassignedCustomerName = 'Unassigned requests';
 export async function ensureUnassignedCustomer(
 	context: DirectusContext,
 	settings: PortalSettingsRecord,
-): Promise<number> {
+): Promise<ItemKey> {
 	const { customers } = await fetchDataMap(context);
 	if (settings.unassigned_customer !== null) {
 		const exists = await context
@@ -36,11 +37,9 @@ export async function ensureUnassignedCustomer(
 			.first();
 		if (exists) return settings.unassigned_customer;
 	}
-	const id = Number(
-		await adminService(context, customers.collection).createOne(
-			storedAs(customers, { name: unassignedCustomerName, visible_to_parent: false }),
-		),
-	);
+	const id = (await adminService(context, customers.collection).createOne(
+		storedAs(customers, { name: unassignedCustomerName, visible_to_parent: false }),
+	)) as ItemKey;
 	await adminService(context, 'portal_settings').upsertSingleton({ unassigned_customer: id }, { emitEvents: false });
 	return id;
 }
@@ -58,7 +57,7 @@ export interface FiledRequest {
 export async function findOrCreateContact(
 	context: DirectusContext,
 	person: { email: string; first_name: string | null; last_name: string },
-	fallbackCustomer: () => Promise<number | null>,
+	fallbackCustomer: () => Promise<ItemKey | null>,
 ): Promise<{ contact: ContactRecord; created: boolean } | null> {
 	const contacts = (await fetchDataMap(context)).contacts;
 	const [existing] = await readContacts(context.knex, contacts, { email: person.email });

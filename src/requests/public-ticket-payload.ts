@@ -1,10 +1,11 @@
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import type { ObjectMap } from '../data-map/data-map.ts';
 import { storedAs } from '../data-map/stored-as.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 /** What a visitor's request says, by role of the ticket it becomes. */
 export interface PublicTicket {
-	customer: number;
+	customer: ItemKey;
 	requester: ContactKey;
 	subject: string;
 	description: string;

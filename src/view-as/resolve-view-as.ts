@@ -15,12 +15,13 @@ import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
 import { roleColumns } from '../data-map/role-columns.ts';
 import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
 
 export interface ViewableContact {
 	id: ContactKey;
 	name: string;
 	email: string;
-	customer: number;
+	customer: ItemKey;
 	user: string;
 }
 
@@ -48,7 +49,7 @@ export async function findViewableContact(
 				first_name?: string | null;
 				last_name: string;
 				email: string;
-				customer: number;
+				customer: ItemKey;
 				user: string | null;
 				login_suspended: boolean | number;
 				user_status: string | null;

@@ -1,5 +1,5 @@
 /**
- * The portal app in headless Chromium on a team's own collections: the second help desk (organizations, people
+ * The portal app in headless Chromium on a team's own collections: the second help desk (organizations and people
  * keyed by uuid, cases, watchers, messages with a `private` flag; test/support/second-schema/) in a Directus of its
  * own with its data map saved. The flows of portal.test.ts and portal-pages.test.ts that the team's objects take
  * part in — an invitation to a case conversation, what each group sees, deep links, the team page, the profile,
@@ -23,6 +23,7 @@ import { showLogOnFailure } from '../support/log-on-failure.ts';
 import { mappedApi } from '../support/mapped-api.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createSecondSchema } from '../support/second-schema/create-second-schema.ts';
+import { secondSchemaFacts } from '../support/second-schema/second-schema-facts.ts';
 import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
 import { settleProjectOwner, signInToStudio } from '../support/studio.ts';
 import {
@@ -120,7 +121,7 @@ beforeAll(async () => {
 	stored = directus.call;
 	const map = secondSchemaMap();
 	portal = mappedApi(stored, map);
-	await createSecondSchema(stored);
+	await createSecondSchema(stored, secondSchemaFacts('pg', 'uuid'));
 	await data(stored('PUT', '/portal/api/studio/data-map', { body: { map } }), 'saving the map');
 	browser = await launchBrowser();
 

@@ -36,6 +36,7 @@ import { apiAt, databaseAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { createSecondSchema } from '../support/second-schema/create-second-schema.ts';
+import { secondSchemaFacts } from '../support/second-schema/second-schema-facts.ts';
 import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { showLogOnFailure } from '../support/log-on-failure.ts';
@@ -115,7 +116,8 @@ beforeAll(async () => {
 	await bootstrap(options);
 	running = await startDirectus(options, { timeoutMs: 120_000 });
 	db = databaseAt(database.config);
-	await createSecondSchema(call);
+	// Its organizations keyed by uuid, as the studio offers; the leak oracle on the map has them keyed both ways.
+	await createSecondSchema(call, secondSchemaFacts('pg', 'uuid'));
 }, 600_000);
 
 afterAll(async () => {
@@ -435,6 +437,17 @@ describe('Saving a data map', () => {
 			400,
 			'CUSTOMER_CYCLE',
 		]);
+		// A uuid named in upper case is the same organization (PostgreSQL reads it so).
+		expect(
+			codeOf(
+				await call('PATCH', `/items/organizations/${String(parent).toUpperCase()}`, { body: { parent_org: child } }),
+			),
+		).toEqual([400, 'CUSTOMER_CYCLE']);
+		expect(
+			codeOf(
+				await call('PATCH', `/items/organizations/${parent}`, { body: { parent_org: String(child).toUpperCase() } }),
+			),
+		).toEqual([400, 'CUSTOMER_CYCLE']);
 		expect(codeOf(await call('PATCH', `/items/organizations/${child}`, { body: { portal_tree_path: '/1/' } }))).toEqual(
 			[403, 'CUSTOMER_TREE_READ_ONLY'],
 		);

@@ -6,16 +6,18 @@
  * reads, items, expansions, aggregates, search, filters and predicates in the portal's names, translated to the
  * stored ones; staff changes and reads again; writes. Then the stored schema asked as it is: predicates through
  * each of its relations, the team's own too, and the fields no role names (which no capability grants), on REST
- * and GraphQL; and no answer may carry a field that plays no role.
+ * and GraphQL; and no answer may carry a field that plays no role. The worlds take turns at how the organizations
+ * are keyed: by integers the database numbers, then by uuids (each kind in a Directus of its own).
  *
  *   PORTAL_ORACLE_MAP_WORLDS  how many worlds (default 2)
  *   PORTAL_ORACLE_MAP_SIZE    about how many contacts per world (default 50)
+ *   PORTAL_ORACLE_MAP_KEY     `integer` or `uuid`: every world's organizations keyed so (to replay a world)
  *   PORTAL_ORACLE_SEED        replay the one world of this seed
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { checkWorld, oracleSeeds, type WorldStats } from '../oracle/check-world.ts';
 import { DifferenceLog } from '../oracle/difference-log.ts';
 import { OracleHttp } from '../oracle/oracle-http.ts';
@@ -24,24 +26,35 @@ import { type DirectusOfItsOwn, startDirectusOfItsOwn } from '../support/directu
 import { showLogOnFailure } from '../support/log-on-failure.ts';
 import { Random } from '../support/random.ts';
 import { createSecondSchema } from '../support/second-schema/create-second-schema.ts';
+import { type OrganizationKey, secondSchemaFacts } from '../support/second-schema/second-schema-facts.ts';
 import { secondSchemaMap } from '../support/second-schema/second-schema-map.ts';
 
 const env = process.env;
 const size = Number(env['PORTAL_ORACLE_MAP_SIZE'] ?? 50);
 const seeds = oracleSeeds(Number(env['PORTAL_ORACLE_MAP_WORLDS'] ?? 2));
 const map = secondSchemaMap();
+const organizationKeys: readonly OrganizationKey[] = ['integer', 'uuid'];
+const chosenKey = env['PORTAL_ORACLE_MAP_KEY'] as OrganizationKey | undefined;
+if (chosenKey !== undefined && !organizationKeys.includes(chosenKey))
+	throw new Error(`PORTAL_ORACLE_MAP_KEY must be one of ${organizationKeys.join(', ')}, not ${chosenKey}`);
+/** How the organizations of the world at `index` are keyed. */
+const keyOfWorld = (index: number): OrganizationKey =>
+	chosenKey ?? (organizationKeys[index % organizationKeys.length] as OrganizationKey);
 
 let directus: DirectusOfItsOwn | undefined;
+let directusKey: OrganizationKey | undefined;
 let http: OracleHttp;
 const log = new DifferenceLog();
 const stats: WorldStats[] = [];
+/** Requests made by the Directus instances already removed. */
+let requests = 0;
 const started = Date.now();
 let currentSeed = seeds[0] ?? 0;
 
 showLogOnFailure('its own Directus', () => directus?.options.logFile);
 
 console.log(
-	`Leak oracle on the second schema: ${seeds.length} world(s) of about ${size} contacts, seed(s) ${seeds.join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed>)`,
+	`Leak oracle on the second schema: ${seeds.length} world(s) of about ${size} contacts, seed(s) ${seeds.join(', ')}, organizations keyed by ${seeds.map((_, index) => keyOfWorld(index)).join(', ')} (replay one with PORTAL_ORACLE_SEED=<seed> PORTAL_ORACLE_MAP_KEY=<key>)`,
 );
 
 /**
@@ -74,9 +87,15 @@ async function fillTeamFields(seeded: SeededWorld): Promise<void> {
 		if (rows.length > 0) await http.admin('PATCH', `/items/${collection}`, rows);
 }
 
-beforeAll(async () => {
-	directus = await startDirectusOfItsOwn('oracle-map');
-	await createSecondSchema(directus.call);
+/** The Directus whose second help desk keys its organizations by `key`: the running one, or a new one in its place. */
+async function directusKeyed(key: OrganizationKey): Promise<void> {
+	if (directus && directusKey === key) return;
+	requests += http?.requests ?? 0;
+	await directus?.remove();
+	directus = undefined;
+	directus = await startDirectusOfItsOwn(`oracle-map-${key}`);
+	directusKey = key;
+	await createSecondSchema(directus.call, secondSchemaFacts('pg', key));
 	const saved = await directus.call('PUT', '/portal/api/studio/data-map', { body: { map } });
 	if (saved.status !== 200)
 		throw new Error(`Saving the second schema's map: ${saved.status} ${JSON.stringify(saved.body)}`);
@@ -97,7 +116,7 @@ beforeAll(async () => {
 			`stray|${request.split('?')[0]}|${fields.join(',')}`,
 		);
 	};
-}, 600_000);
+}
 
 afterAll(async () => {
 	const contacts = stats.reduce((sum, world) => sum + world.withLogin, 0);
@@ -109,15 +128,16 @@ afterAll(async () => {
 	}
 	console.log(
 		`Leak oracle on the second schema: ${stats.length} world(s), ${contacts} contacts with a login, ${writes} writes, ` +
-			`${http?.requests ?? 0} requests, ${log.count()} difference(s) (${log.count('leak')} leak(s)) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+			`${requests + (http?.requests ?? 0)} requests, ${log.count()} difference(s) (${log.count('leak')} leak(s)) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 	);
 	await directus?.remove();
 });
 
 describe('The leak oracle on a team’s own collections', () => {
-	test.each(seeds)(
-		'World of seed %i: every person reads and writes exactly what the access model allows, on the stored schema too',
-		async (seed) => {
+	test.each(seeds.map((seed, index) => [seed, keyOfWorld(index)] as const))(
+		'World of seed %i, organizations keyed by %s: every person reads and writes exactly what the access model allows, on the stored schema too',
+		async (seed, key) => {
+			await directusKeyed(key);
 			currentSeed = seed;
 			const before = log.count();
 			stats.push(
@@ -133,7 +153,10 @@ describe('The leak oracle on a team’s own collections', () => {
 				}),
 			);
 			const found = log.printSince(before, seed);
-			expect(found, `differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed})`).toBe(0);
+			expect(
+				found,
+				`differences in the world of seed ${seed} (replay with PORTAL_ORACLE_SEED=${seed} PORTAL_ORACLE_MAP_KEY=${key})`,
+			).toBe(0);
 		},
 		900_000,
 	);

@@ -116,10 +116,15 @@ export interface SeededWorld {
 
 type Row = Record<string, unknown> & { id: Id };
 
-/** A uuid that is a function of the world's seed and a row's local id, so a replay keys its rows alike. */
-function uuidOf(seed: number, local: Id): string {
+/**
+ * A uuid that is a function of the world's seed, the collection and a row's local id, so a replay keys its rows
+ * alike, and no two collections share a key (a rule comparing a contact's key with a customer's must not match
+ * by chance).
+ */
+function uuidOf(seed: number, collection: WorldCollection, local: Id): string {
 	const hex = (value: number, length: number) => (value >>> 0).toString(16).padStart(length, '0').slice(-length);
-	return `${hex(seed, 8)}-0000-4000-8000-${hex(Number(local), 12)}`;
+	const code = [...collection].reduce((sum, character) => (sum * 31 + character.charCodeAt(0)) % 0x10000, 7);
+	return `${hex(seed, 8)}-${hex(code, 4)}-4000-8000-${hex(Number(local), 12)}`;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -165,7 +170,10 @@ export async function seedWorld(
 		payloads = rows.map((row) => payloadOf(collection, row)),
 	): Promise<void> => {
 		if (await keyedByUuid(collection)) {
-			const keyed = payloads.map((payload, index) => ({ ...payload, id: uuidOf(local.seed, (rows[index] as Row).id) }));
+			const keyed = payloads.map((payload, index) => ({
+				...payload,
+				id: uuidOf(local.seed, collection, (rows[index] as Row).id),
+			}));
 			for (const part of chunks(keyed, 400)) await http.admin('POST', `/items/${collection}?fields=id&limit=-1`, part);
 			rows.forEach((row, index) => ids.set(mapKey(collection, row.id), (keyed[index] as { id: string }).id));
 			return;

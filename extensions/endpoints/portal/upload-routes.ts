@@ -20,7 +20,6 @@ import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-e
 import { uploadTypes } from '../../../src/attachments/upload-types.ts';
 import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
-import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
@@ -95,7 +94,7 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 			const ticket = (await adminService(maintenance, tickets.collection).readOne(ticketId, {
 				fields: [customerPath],
 			})) as Record<string, unknown>;
-			const customer = customerKey(
+			const customer = itemKey(
 				customerPath.split('.').reduce<unknown>((row, step) => (row as Record<string, unknown> | null)?.[step], ticket),
 			);
 			await writeAudit(maintenance, {

@@ -11,7 +11,7 @@ import { CustomerCycleError } from '../../../src/errors/customer-cycle-error.ts'
 import { CustomerParentNotFoundError } from '../../../src/errors/customer-parent-not-found-error.ts';
 import { CustomerTreeReadOnlyError } from '../../../src/errors/customer-tree-read-only-error.ts';
 import { checkCustomerPlacement } from '../../../src/hierarchy/check-customer-placement.ts';
-import { customerKey } from '../../../src/hierarchy/customer-key.ts';
+import { itemKey } from '../../../src/data-map/item-key.ts';
 import { proposedParent } from '../../../src/hierarchy/proposed-parent.ts';
 import { mappedObjectFor } from '../../shared/mapped-object-for.ts';
 
@@ -46,7 +46,7 @@ export function registerCustomerTreeGuard({ filter }: RegisterFunctions): void {
 		const key = fieldOf(mapped, 'id');
 		const id =
 			typeof payload === 'object' && payload !== null && key in payload
-				? customerKey((payload as Record<string, unknown>)[key])
+				? itemKey((payload as Record<string, unknown>)[key])
 				: null;
 		await checkParent(trx, mapped, id === null ? [] : [id], payload);
 		return payload;

@@ -12,6 +12,9 @@
  * as they are on PostgreSQL. On SQLite Directus keeps a uuid in a `char(36)` column and reads one back as a
  * uuid only when it generates it (the key's `uuid` flag): every other uuid field (a many-to-one to a user or
  * a person, the junction's `people_id`) reads as a string, as in the bundled schema's SQLite snapshot.
+ *
+ * Organizations are keyed by an integer the database numbers, or (`organizationKey: 'uuid'`) by a uuid Directus
+ * generates, as the studio offers when a collection is made: then every many-to-one to them is a uuid too.
  */
 import type { FieldFacts, RelationFacts, SchemaFacts } from '../../../src/data-map/schema-facts.ts';
 
@@ -30,10 +33,18 @@ const relation = (
 	meta: { one_field: oneField, junction_field: junctionField },
 });
 
+/** How the second help desk keys its organizations. */
+export type OrganizationKey = 'integer' | 'uuid';
+
 /** The facts as Directus reads them on `database` (PostgreSQL's `pg` when left out: the types as built). */
-export function secondSchemaFacts(database: 'sqlite3' | 'pg' = 'pg'): SchemaFacts {
+export function secondSchemaFacts(
+	database: 'sqlite3' | 'pg' = 'pg',
+	organizationKey: OrganizationKey = 'integer',
+): SchemaFacts {
 	/** A uuid field Directus does not generate, as `database` reads it back. */
 	const uuidColumn = (...special: string[]) => field(database === 'sqlite3' ? 'string' : 'uuid', ...special);
+	/** A many-to-one to an organization. */
+	const toOrganization = () => (organizationKey === 'uuid' ? uuidColumn('m2o') : field('integer', 'm2o'));
 	return {
 		collections: {
 			directus_users: { primary: 'id', fields: { id: field('uuid', 'uuid'), email: field('string') } },
@@ -42,9 +53,9 @@ export function secondSchemaFacts(database: 'sqlite3' | 'pg' = 'pg'): SchemaFact
 			organizations: {
 				primary: 'id',
 				fields: {
-					id: field('integer'),
+					id: organizationKey === 'uuid' ? field('uuid', 'uuid') : field('integer'),
 					label: field('string'),
-					parent_org: field('integer', 'm2o'),
+					parent_org: toOrganization(),
 					domains: field('json', 'cast-json'),
 					share_with_parent: field('boolean', 'cast-boolean'),
 					founded: field('date'),
@@ -64,8 +75,8 @@ export function secondSchemaFacts(database: 'sqlite3' | 'pg' = 'pg'): SchemaFact
 					email: field('string'),
 					pin: field('hash', 'hash'),
 					secret_note: field('text', 'conceal'),
-					org: field('integer', 'm2o'),
-					billing_org: field('integer', 'm2o'),
+					org: toOrganization(),
+					billing_org: toOrganization(),
 					directus_user: uuidColumn('m2o'),
 				},
 			},
@@ -76,7 +87,7 @@ export function secondSchemaFacts(database: 'sqlite3' | 'pg' = 'pg'): SchemaFact
 					title: field('string'),
 					details: field('text'),
 					state: field('string'),
-					account: field('integer', 'm2o'),
+					account: toOrganization(),
 					opened_by: uuidColumn('m2o'),
 					created_on: field('dateTime', 'date-created'),
 					reopen_count: field('integer'),

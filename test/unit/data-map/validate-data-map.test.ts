@@ -47,10 +47,15 @@ describe('A data map that fits', () => {
 		},
 	);
 
-	test.each(['sqlite3', 'pg'] as const)(
-		'The second schema’s map fits (%s), with the product’s own roles listed as fields to add',
-		(vendor) => {
-			const result = validateDataMap(secondSchemaMap(), secondSchemaFacts(vendor));
+	test.each([
+		['sqlite3', 'integer'],
+		['pg', 'integer'],
+		['sqlite3', 'uuid'],
+		['pg', 'uuid'],
+	] as const)(
+		'The second schema’s map fits (%s, organizations keyed by %s), with the product’s own roles listed as fields to add',
+		(vendor, organizationKey) => {
+			const result = validateDataMap(secondSchemaMap(), secondSchemaFacts(vendor, organizationKey));
 			expect(result.problems).toEqual([]);
 			expect(result.map).toEqual(secondSchemaMap());
 			expect(result.additions).toEqual([

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { customerKey } from '../../../src/hierarchy/customer-key.ts';
 import { proposedParent } from '../../../src/hierarchy/proposed-parent.ts';
 
 describe('proposedParent', () => {
@@ -19,16 +18,14 @@ describe('proposedParent', () => {
 		expect(proposedParent({ parent: { name: 'New parent' } })).toEqual({ kind: 'new' });
 	});
 
+	test('Reads a uuid key, as a team’s customers may have, in lower case', () => {
+		const key = '0b5c9d4e-3f2a-4c1b-9e8d-7a6b5c4d3e2f';
+		expect(proposedParent({ parent: key })).toEqual({ kind: 'existing', id: key });
+		expect(proposedParent({ parent: { id: key.toUpperCase() } })).toEqual({ kind: 'existing', id: key });
+	});
+
 	test('Leaves anything else to Directus’s validation', () => {
 		for (const parent of ['abc', 1.5, -3, 0, true, '01', { id: 'x' }])
 			expect(proposedParent({ parent })).toEqual({ kind: 'invalid' });
 	});
-});
-
-test('customerKey accepts positive integers and their digits only', () => {
-	expect(customerKey(5)).toBe(5);
-	expect(customerKey('5')).toBe(5);
-	expect(customerKey('5 ')).toBeNull();
-	expect(customerKey(Number.MAX_SAFE_INTEGER + 1)).toBeNull();
-	expect(customerKey(undefined)).toBeNull();
 });

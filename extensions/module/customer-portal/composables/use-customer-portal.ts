@@ -3,16 +3,17 @@ import { ref } from 'vue';
 import { type OpenInvitation, type PortalStatus, portalStatus } from '../lib/portal-status.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
+import type { ItemKey } from '../../../../src/data-map/item-key.ts';
 
 export interface CustomerDetails {
-	id: number;
+	id: ItemKey;
 	name: string;
 	visible_to_parent: boolean;
 	email_domains: string[] | null;
 }
 
 export interface PortalContactRow {
-	id: number;
+	id: ItemKey;
 	first_name: string | null;
 	last_name: string;
 	email: string;
@@ -26,7 +27,7 @@ export interface PortalContactRow {
 type ContactRecord = Omit<PortalContactRow, 'portal' | 'user_status'> & { user: { status: string } | null };
 
 interface InvitationRow extends OpenInvitation {
-	contact: number;
+	contact: ItemKey;
 }
 
 /**
@@ -40,7 +41,7 @@ export function useCustomerPortal() {
 	const groups = ref<{ text: string; value: number | null }[]>([]);
 	const message = ref<string | null>(null);
 
-	const { loading, error, load } = useLoad(async (id: number) => {
+	const { loading, error, load } = useLoad(async (id: ItemKey) => {
 		const [details, list, invitations, groupList] = await Promise.all([
 			api.get<{ data: CustomerDetails }>(`/items/customers/${id}`, {
 				params: { fields: ['id', 'name', 'visible_to_parent', 'email_domains'] },
@@ -75,7 +76,7 @@ export function useCustomerPortal() {
 			}),
 		]);
 		customer.value = details.data.data;
-		const newest = new Map<number, InvitationRow>();
+		const newest = new Map<ItemKey, InvitationRow>();
 		for (const invitation of invitations.data.data)
 			if (!newest.has(invitation.contact)) newest.set(invitation.contact, invitation);
 		contacts.value = list.data.data.map(({ user, ...contact }) => {

@@ -2,18 +2,19 @@ import { usePortalApi } from './use-portal-api.ts';
 import { computed, ref } from 'vue';
 import { customerTreeRows } from '../lib/customer-tree-rows.ts';
 import { useLoad } from './use-load.ts';
+import type { ItemKey } from '../../../../src/data-map/item-key.ts';
 
 export interface PortalCustomer {
-	id: number;
+	id: ItemKey;
 	name: string;
-	parent: number | null;
+	parent: ItemKey | null;
 	visible_to_parent: boolean;
 	email_domains: string[] | null;
 	portalContacts: number;
 }
 
 interface CountRow {
-	customer: number | string;
+	customer: ItemKey;
 	count: { id: number | string };
 }
 
@@ -21,7 +22,7 @@ interface CountRow {
 export function useCustomers() {
 	const api = usePortalApi();
 	const customers = ref<PortalCustomer[]>([]);
-	const expanded = ref(new Set<number>());
+	const expanded = ref(new Set<ItemKey>());
 	/** Studio inputs report a cleared field as null. */
 	const search = ref<string | null>('');
 	const rows = computed(() => customerTreeRows(customers.value, expanded.value, search.value ?? ''));
@@ -35,14 +36,14 @@ export function useCustomers() {
 				params: { aggregate: { count: 'id' }, groupBy: ['customer'], filter: { user: { _nnull: true } } },
 			}),
 		]);
-		const byCustomer = new Map(counts.data.data.map((row) => [Number(row.customer), Number(row.count.id)]));
+		const byCustomer = new Map(counts.data.data.map((row) => [row.customer, Number(row.count.id)]));
 		customers.value = list.data.data.map((customer) => ({
 			...customer,
 			portalContacts: byCustomer.get(customer.id) ?? 0,
 		}));
 	});
 
-	function toggle(id: number): void {
+	function toggle(id: ItemKey): void {
 		const next = new Set(expanded.value);
 		if (next.has(id)) next.delete(id);
 		else next.add(id);

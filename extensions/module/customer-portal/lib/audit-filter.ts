@@ -1,6 +1,8 @@
+import type { ItemKey } from '../../../../src/data-map/item-key.ts';
+
 /** The audit page's filters and the Directus filter they make. */
 export interface AuditFilters {
-	customer: number | null;
+	customer: ItemKey | null;
 	/** Studio inputs report a cleared field as null. */
 	contact: string | null;
 	action: string | null;

@@ -1,8 +1,10 @@
+import type { ItemKey } from '../../../../src/data-map/item-key.ts';
+
 /** The customer tree as the customer page shows it: rows in tree order with their depth, filtered by a search. */
 export interface CustomerRow {
-	id: number;
+	id: ItemKey;
 	name: string;
-	parent: number | null;
+	parent: ItemKey | null;
 }
 
 export interface CustomerTreeRow<C extends CustomerRow = CustomerRow> {
@@ -18,11 +20,11 @@ export interface CustomerTreeRow<C extends CustomerRow = CustomerRow> {
  */
 export function customerTreeRows<C extends CustomerRow>(
 	customers: readonly C[],
-	expanded: ReadonlySet<number>,
+	expanded: ReadonlySet<ItemKey>,
 	search = '',
 ): CustomerTreeRow<C>[] {
 	const ids = new Set(customers.map((customer) => customer.id));
-	const children = new Map<number | null, C[]>();
+	const children = new Map<ItemKey | null, C[]>();
 	for (const customer of customers) {
 		const parent = customer.parent !== null && ids.has(customer.parent) ? customer.parent : null;
 		children.set(parent, [...(children.get(parent) ?? []), customer]);
@@ -30,8 +32,8 @@ export function customerTreeRows<C extends CustomerRow>(
 	for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name));
 
 	const needle = search.trim().toLowerCase();
-	const matches = new Map<number, boolean>();
-	const subtreeMatches = (customer: C, seen: Set<number>): boolean => {
+	const matches = new Map<ItemKey, boolean>();
+	const subtreeMatches = (customer: C, seen: Set<ItemKey>): boolean => {
 		const known = matches.get(customer.id);
 		if (known !== undefined) return known;
 		if (seen.has(customer.id)) return false;
@@ -43,7 +45,7 @@ export function customerTreeRows<C extends CustomerRow>(
 	};
 
 	const rows: CustomerTreeRow<C>[] = [];
-	const visit = (customer: C, depth: number, seen: Set<number>) => {
+	const visit = (customer: C, depth: number, seen: Set<ItemKey>) => {
 		if (seen.has(customer.id)) return;
 		seen.add(customer.id);
 		if (needle && !subtreeMatches(customer, new Set())) return;
@@ -51,7 +53,7 @@ export function customerTreeRows<C extends CustomerRow>(
 		rows.push({ customer, depth, hasChildren: below.length > 0 });
 		if (needle || expanded.has(customer.id)) for (const child of below) visit(child, depth + 1, seen);
 	};
-	const seen = new Set<number>();
+	const seen = new Set<ItemKey>();
 	for (const root of children.get(null) ?? []) visit(root, 0, seen);
 	return rows;
 }
