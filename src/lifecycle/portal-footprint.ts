@@ -141,7 +141,7 @@ export async function readPortalFootprint(context: LifecycleContext): Promise<Po
 }
 
 /** See `PortalFootprint.collectionNames`. */
-async function installedCollectionNames(knex: Knex): Promise<CollectionNames | null> {
+export async function installedCollectionNames(knex: Knex): Promise<CollectionNames | null> {
 	const ledger = await readLedger(knex);
 	// Recorded by an unfinished uninstall: one row per renamed collection, and '' to say an install was recorded.
 	const pairs = ledger ? [recordedCollectionNames(ledger)] : await recorded(knex, 'names');

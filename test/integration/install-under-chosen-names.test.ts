@@ -27,7 +27,7 @@ let db: Knex;
 let mail: MailSink | undefined;
 let mailFolder: string;
 const call: Api = (...args) => (directus as DirectusOfItsOwn).call(...args);
-const chosen = 'contacts:client_contacts,tickets:support_tickets';
+const chosen = 'contacts:client_contacts,tickets:support_tickets,ticket_followers:support_followers';
 
 showLogOnFailure('its own Directus', () => directus?.options.logFile);
 
@@ -176,13 +176,26 @@ describe('Installing the help desk under names the team chooses', () => {
 		await start({ PORTAL_COLLECTION_NAMES: ` ${chosen} ` });
 		await eventually(async () => expect(await health()).toBe('ok'), { timeoutMs: 60_000 });
 		expect(await teamWork(call)).toEqual(teamBefore);
-		for (const name of ['client_contacts', 'support_tickets', 'customers', 'ticket_comments'])
+		for (const name of ['client_contacts', 'support_tickets', 'support_followers', 'customers', 'ticket_comments'])
 			expect(await db.schema.hasTable(name), name).toBe(true);
 		expect((await db(ledgerTable).select('collection_names'))[0]).toEqual({ collection_names: chosen });
 		const settings = await db('portal_settings').first('data_map');
 		const stored = typeof settings.data_map === 'string' ? JSON.parse(settings.data_map) : settings.data_map;
-		expect(stored).toEqual(bundledDataMapUnder({ contacts: 'client_contacts', tickets: 'support_tickets' }));
+		expect(stored).toEqual(
+			bundledDataMapUnder({
+				contacts: 'client_contacts',
+				tickets: 'support_tickets',
+				ticket_followers: 'support_followers',
+			}),
+		);
 		expect((await findings()).filter(({ severity }) => severity === 'critical')).toEqual([]);
+		// The Data map page offers the team's collections, not the portal's under the names chosen for them.
+		const page = await ok(
+			call<{ productCollections: string[] }>('GET', '/portal/api/studio/data-map'),
+			'the data map page',
+		);
+		expect(page.productCollections).toEqual(expect.arrayContaining(['support_followers', 'customer_tree']));
+		expect(page.productCollections).not.toContain('client_contacts');
 
 		// A customer with a ticket, another customer with one; a contact invited by staff.
 		const acme = await ok(call<{ id: number }>('POST', '/items/customers', { body: { name: 'Acme' } }), 'customer');
@@ -322,7 +335,9 @@ describe('Installing the help desk under names the team chooses', () => {
 			),
 			'uninstall plan',
 		);
-		expect(plan.collections).toEqual(expect.arrayContaining(['client_contacts', 'support_tickets']));
+		expect(plan.collections).toEqual(
+			expect.arrayContaining(['client_contacts', 'support_tickets', 'support_followers']),
+		);
 		expect(plan.collections).not.toContain('contacts');
 		expect(plan.collections).not.toContain('tickets');
 		expect(plan.fields.filter((field) => /^(contacts|tickets)\./.test(field))).toEqual([]);
@@ -334,7 +349,14 @@ describe('Installing the help desk under names the team chooses', () => {
 			'--remove-data',
 			'--yes',
 		]);
-		for (const name of ['client_contacts', 'support_tickets', 'customers', 'customer_tree', ledgerTable])
+		for (const name of [
+			'client_contacts',
+			'support_tickets',
+			'support_followers',
+			'customers',
+			'customer_tree',
+			ledgerTable,
+		])
 			expect(await db.schema.hasTable(name), name).toBe(false);
 		await start({});
 		expect(await teamWork(call)).toEqual(teamBefore);

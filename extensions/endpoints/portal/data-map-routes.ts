@@ -12,11 +12,14 @@ import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
 import { compileGroup } from '../../../src/compiler/compile-group.ts';
 import { bundledDataMap } from '../../../src/data-map/data-map.ts';
+import { isProductObject } from '../../../src/data-map/is-product-object.ts';
 import { objectNames, objectSpecs } from '../../../src/data-map/object-specs.ts';
 import { missingRoleIndexes } from '../../../src/data-map/role-indexes.ts';
 import { schemaFactsFromOverview } from '../../../src/data-map/schema-facts-from-overview.ts';
 import { validateDataMap } from '../../../src/data-map/validate-data-map.ts';
 import { InvalidDataMapError } from '../../../src/errors/invalid-data-map-error.ts';
+import { installedCollectionNames } from '../../../src/lifecycle/portal-footprint.ts';
+import { helpDeskPartsUnder, portalCollections } from '../../../src/lifecycle/product-schema-parts.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
 import { systemGroups } from '../../../src/groups/system-groups.ts';
 import { compileSettings } from '../../../src/policies/sync-group-policy.ts';
@@ -56,6 +59,16 @@ export function registerDataMapRoutes(router: Router, context: EndpointExtension
 					indexes: fitting && problems.length === 0 ? await missingRoleIndexes(maintenance.knex, fitting) : [],
 					objects: objectNames.map((name) => ({ name, ...objectSpecs[name] })),
 					schema: facts,
+					// Not the team's to choose from: the portal's own, its derived tables under the names the install chose,
+					// and the tables the map's whole-product objects live in (a saved map's `portal_case_followers`).
+					productCollections: [
+						...portalCollections,
+						...helpDeskPartsUnder(await installedCollectionNames(maintenance.knex)).derivedCollections,
+						...objectNames.flatMap((name) => {
+							const collection = (fitting ?? bundledDataMap())[name]?.collection;
+							return isProductObject(objectSpecs[name]) && collection ? [collection] : [];
+						}),
+					],
 				},
 			});
 		}),

@@ -106,12 +106,17 @@ describe('Fields offered by the kind of role', () => {
 
 	test('Collections: the team’s own, "Not used" only for objects that are not required', () => {
 		const facts = bundledFacts();
-		const customers = collectionChoices(facts, objects[0] as ObjectEntry).map((choice) => choice.value);
+		const product = ['portal_groups', 'portal_settings', 'customer_tree', 'ticket_followers'];
+		const customers = collectionChoices(facts, objects[0] as ObjectEntry, product).map((choice) => choice.value);
 		expect(customers).toContain('customers');
 		expect(customers).not.toContain(null);
 		expect(customers.some((name) => name?.startsWith('directus_'))).toBe(false);
 		expect(customers).not.toContain('portal_groups');
-		const tickets = collectionChoices(facts, objects.find((entry) => entry.name === 'tickets') as ObjectEntry);
+		expect(customers).not.toContain('ticket_followers');
+		// The portal's collections are the ones the page is told: a derived table under a name the install chose too.
+		const renamed = collectionChoices(facts, objects[0] as ObjectEntry, [...product, 'customers']);
+		expect(renamed.map((choice) => choice.value)).not.toContain('customers');
+		const tickets = collectionChoices(facts, objects.find((entry) => entry.name === 'tickets') as ObjectEntry, product);
 		expect(tickets[0]).toEqual({ text: 'Not used', value: null });
 	});
 });

@@ -68,6 +68,7 @@ const overview = (): DataMapOverview => ({
 	indexes: [],
 	objects,
 	schema: secondSchemaFacts(),
+	productCollections: ['portal_groups', 'customer_tree', 'portal_case_followers'],
 });
 const administrator = {
 	id: 1,

@@ -23,6 +23,8 @@ export interface DataMapOverview {
 	indexes: RoleIndex[];
 	objects: ObjectEntry[];
 	schema: SchemaFacts;
+	/** The portal's own collections under their installed names: never offered as a team's. */
+	productCollections: string[];
 }
 
 /** A compiled permission row of the preview, as the check returns it. */

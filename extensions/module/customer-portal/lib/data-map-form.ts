@@ -16,7 +16,6 @@ import { maxPathSteps } from '../../../../src/data-map/read-data-map-shape.ts';
 import { resolvedKind } from '../../../../src/data-map/resolved-kind.ts';
 import { roleFieldMisfit } from '../../../../src/data-map/role-field-misfit.ts';
 import type { SchemaFacts } from '../../../../src/data-map/schema-facts.ts';
-import { derivedCollections, portalCollections } from '../../../../src/lifecycle/product-schema-parts.ts';
 import { productFieldName } from '../../../../src/data-map/product-field-name.ts';
 
 /** One of the portal's objects as the server lists them: its name and its spec. */
@@ -123,11 +122,17 @@ export function dataMapFromForm(form: DataMapForm, objects: readonly ObjectEntry
 	return map as DataMap;
 }
 
-/** The collections an object may live in: the team's own (neither Directus's nor the portal's), by name. */
-export function collectionChoices(facts: SchemaFacts, entry: ObjectEntry): Choice[] {
-	const portalOwn: readonly string[] = [...portalCollections, ...derivedCollections];
+/**
+ * The collections an object may live in: the team's own (neither Directus's nor one of `productCollections`, the
+ * portal's under the names its install chose), by name.
+ */
+export function collectionChoices(
+	facts: SchemaFacts,
+	entry: ObjectEntry,
+	productCollections: readonly string[],
+): Choice[] {
 	const names = Object.keys(facts.collections)
-		.filter((name) => !name.startsWith('directus_') && !portalOwn.includes(name))
+		.filter((name) => !name.startsWith('directus_') && !productCollections.includes(name))
 		.sort();
 	return [
 		...(entry.required ? [] : [{ text: 'Not used', value: null }]),
