@@ -138,9 +138,21 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 		await insert(client, 'ticket_comments', [
 			{ ticket: first?.id, author_contact: requester?.id, body: 'It happened again this morning.' },
 			{ ticket: first?.id, body: 'Fuser unit is worn; ordering a spare.', is_internal: true },
-			{ ticket: first?.id, body: 'We have ordered a replacement part and will fit it on Thursday.' },
-			{ ticket: second?.id, body: 'A laptop is being imaged for them; it will be on their desk on Monday morning.' },
-			{ ticket: third?.id, body: 'We raised the VPN session timeout to eight hours. Tell us if it drops again.' },
+			{
+				ticket: first?.id,
+				body: 'We have ordered a replacement part and will fit it on Thursday.',
+				is_internal: false,
+			},
+			{
+				ticket: second?.id,
+				body: 'A laptop is being imaged for them; it will be on their desk on Monday morning.',
+				is_internal: false,
+			},
+			{
+				ticket: third?.id,
+				body: 'We raised the VPN session timeout to eight hours. Tell us if it drops again.',
+				is_internal: false,
+			},
 			{ ticket: third?.id, author_contact: requester?.id, body: 'No drops since yesterday, thank you.' },
 		]);
 
@@ -161,7 +173,7 @@ export async function seedDemo(client: Client, log: (line: string) => void = con
 			{ project: project?.id, name: 'Move the servers', status: 'todo', sort: 3, estimated_hours: 16 },
 		]);
 		await insert(client, 'project_notes', [
-			{ project: project?.id, body: 'Landlord confirmed access on weekends.' },
+			{ project: project?.id, body: 'Landlord confirmed access on weekends.', is_internal: false },
 			{ project: project?.id, body: 'Budget is tight; keep overtime down.', is_internal: true },
 		]);
 		await insert(client, 'project_issues', [

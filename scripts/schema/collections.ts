@@ -450,7 +450,7 @@ export const collections: CollectionDefinition[] = [
 		[
 			primaryKey(),
 			text('body', { required: true, markdown: true }),
-			boolean('is_internal', 'Internal (staff only)', false),
+			boolean('is_internal', 'Internal (staff only)', true),
 			stamp('date_created'),
 		],
 		[
@@ -596,7 +596,7 @@ export const collections: CollectionDefinition[] = [
 		[
 			primaryKey(),
 			text('body', { required: true, markdown: true }),
-			boolean('is_internal', 'Internal (staff only)', false),
+			boolean('is_internal', 'Internal (staff only)', true),
 			stamp('date_created'),
 		],
 		[

@@ -44,7 +44,7 @@ beforeAll(async () => {
 			description: 'Every scan since the update is blank.',
 		})
 	).id;
-	await createRow('ticket_comments', { ticket, body: 'Which scanner model is it?' });
+	await createRow('ticket_comments', { ticket, body: 'Which scanner model is it?', is_internal: false });
 });
 
 afterAll(async () => {
@@ -169,7 +169,7 @@ describe('Projects', () => {
 			})
 		).id;
 		await createRow('project_tasks', { project, name: 'Replace the access points', status: 'in_progress', sort: 1 });
-		await createRow('project_notes', { project, body: 'Work happens after 6 pm.' });
+		await createRow('project_notes', { project, body: 'Work happens after 6 pm.', is_internal: false });
 		await createRow('project_notes', { project, body: 'Internal: the budget is tight.', is_internal: true });
 		await createRow('project_issues', { project, title: 'Cabinet key missing' });
 		const page = await signedIn(manager, 'projects');

@@ -561,6 +561,18 @@ describe('Saving a data map', () => {
 			'a message on another organization’s case',
 		);
 		expect(await db('case_messages').count({ count: '*' }).first()).toEqual(before);
+
+		// Staff who do not say: the team's `private` defaults to false, the message is private all the same, and theirs.
+		const admin = (await ok(call<{ id: string }>('GET', '/users/me?fields=id'), 'the admin')).id;
+		const note = await ok(
+			call<{ id: number }>('POST', '/items/case_messages', { body: { case: world.childCase, text: 'Check the fuse' } }),
+			'a staff message',
+		);
+		const noted = await db('case_messages').where('id', note.id).first();
+		expect({ private: Boolean(noted.private), staff_author: noted.staff_author }).toEqual({
+			private: true,
+			staff_author: admin,
+		});
 	});
 
 	test('Staff invite a person of the team’s collection: the link sets a password and the person reads their cases', async () => {

@@ -525,6 +525,56 @@ describe('A contact cannot raise their own rights or cross to another customer',
 		);
 		expect(stored.body.data).toEqual({ is_internal: false, author_contact: contact.id });
 	});
+
+	test('A reply or note staff write without saying is internal and theirs; a contact’s words staff record are public', async () => {
+		const contact = await createPortalContact(world.parent, 'Manager');
+		const token = await tokenOf(contact);
+		const staff = (await api<{ id: string }>('GET', '/users/me?fields=id')).body.data?.id;
+		const ticket = (await createRow('tickets', { customer: world.parent, contact: contact.id, subject: 'Flags' })).id;
+		const reply = async (body: Record<string, unknown>) => {
+			const created = await api<{ id: number }>('POST', '/items/ticket_comments', { body: { ticket, ...body } });
+			expect(created.status, JSON.stringify(created.body)).toBe(200);
+			return (
+				await api<{ body: string; is_internal: boolean; author_user: string | null }>(
+					'GET',
+					`/items/ticket_comments/${created.body.data?.id}?fields=body,is_internal,author_user`,
+				)
+			).body.data;
+		};
+		expect(await reply({ body: 'Toner recall: do not tell them yet' })).toEqual({
+			body: 'Toner recall: do not tell them yet',
+			is_internal: true,
+			author_user: staff,
+		});
+		expect(await reply({ body: 'We are on our way', is_internal: false })).toMatchObject({
+			is_internal: false,
+			author_user: staff,
+		});
+		expect(
+			await reply({ body: 'Said on the phone: it is the second floor', author_contact: contact.id }),
+		).toMatchObject({ is_internal: false });
+		// An author named stays (null too: a reply the product files, say, under nobody).
+		expect(await reply({ body: 'Filed', is_internal: false, author_user: null })).toMatchObject({ author_user: null });
+		const seen = await api<{ body: string }[]>(
+			'GET',
+			`/items/ticket_comments?filter[ticket][_eq]=${ticket}&fields=body&sort=id`,
+			{
+				token,
+			},
+		);
+		expect(seen.body.data?.map((row) => row.body)).toEqual([
+			'We are on our way',
+			'Said on the phone: it is the second floor',
+			'Filed',
+		]);
+
+		const project = (await createRow('projects', { customer: world.parent, name: uniqueName('Flags') })).id;
+		const note = await api<{ id: number }>('POST', '/items/project_notes', { body: { project, body: 'Budget' } });
+		expect(
+			(await api<{ is_internal: boolean }>('GET', `/items/project_notes/${note.body.data?.id}?fields=is_internal`)).body
+				.data,
+		).toEqual({ is_internal: true });
+	});
 });
 
 describe('The portal app\u2019s view of the signed-in contact', () => {

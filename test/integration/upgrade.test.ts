@@ -185,7 +185,11 @@ async function createPortalData(): Promise<void> {
 		const commentId = dataOf<{ id: number }>(comment)?.id;
 		if (comment.status !== 200 || !commentId)
 			throw new Error(`${name} could not reply: ${comment.status} ${comment.text.slice(0, 300)}`);
-		await http.admin('POST', '/items/ticket_comments', { ticket: ticketId, body: 'We are sending an engineer.' });
+		await http.admin('POST', '/items/ticket_comments', {
+			ticket: ticketId,
+			body: 'We are sending an engineer.',
+			is_internal: false,
+		});
 		await http.admin('POST', '/items/ticket_comments', {
 			ticket: ticketId,
 			body: 'Staff only: toner recall.',

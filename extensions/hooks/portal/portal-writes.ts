@@ -5,7 +5,8 @@
  * - Directus checks no item rule on create, so a reply, note or issue must point at a ticket or
  *   project the contact can read: the parent is read with the contact's own accountability.
  * - who wrote it and whether it is internal are set here, whatever the request says; the compiled
- *   validation rules then refuse anything else.
+ *   validation rules then refuse anything else. A reply or note of staff's that does not say is internal,
+ *   and theirs (`staffWrite`).
  * - a reference that must stay within the contact's own customer (a device's location) is checked here, on
  *   create and update alike: Directus's validation rules cannot join (see `assertOwnCustomerReferences`).
  * - a new ticket without a priority gets the default one, for staff and contacts alike (a trigger,
@@ -54,6 +55,26 @@ const isReferencing = (object: ObjectName): object is keyof typeof ownCustomerRe
 /** A customer role written straight on the row: a chain (`site.account`) is the contact's to choose, and validation's to check. */
 const ownField = (path: string | null) => (path !== null && !path.includes('.') ? path : null);
 
+/**
+ * A reply or note staff write (in the studio's own form, through the API): one that does not say whether it is
+ * internal, and is not a contact's, is internal, so a default can never publish a note meant for staff (a team's
+ * column, or one installed before the bundled default became true, defaults to false); one that names no staff
+ * author is the writer's. The product's own writes
+ * (no user) and contacts' are left to the rules above.
+ */
+function staffWrite(map: DataMap, object: ObjectName, payload: Payload, user: string): Payload {
+	if (!isChildObject(object) || !childObjects[object].internal) return payload;
+	const fields = map[object]?.fields as Readonly<Record<string, string | null>> | undefined;
+	const [internal, author] = [fields?.['internal'] ?? null, fields?.['author_user'] ?? null];
+	const contactAuthor = fields?.[childObjects[object].author] ?? null;
+	const row = { ...payload };
+	// A contact's message that staff record (from a phone call, an e-mail) is the contact's words: public.
+	const byContact = contactAuthor !== null && row[contactAuthor] !== undefined && row[contactAuthor] !== null;
+	if (internal !== null && !(internal in row)) row[internal] = !byContact;
+	if (author !== null && !(author in row)) row[author] = user;
+	return row;
+}
+
 export function registerPortalWrites(
 	{ action, filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger }: HookExtensionContext,
@@ -97,7 +118,8 @@ export function registerPortalWrites(
 		if (object === 'tickets' && databaseDialect(knex) === 'sqlite3') await ensureDefaultPriority(knex, map);
 
 		const contact = await portalContact(accountability, knex, schema);
-		if (!contact) return payload;
+		if (!contact)
+			return accountability?.user ? staffWrite(map, object, payload as Payload, accountability.user) : payload;
 		const row = { ...(payload as Payload) };
 
 		if (object === 'tickets' && map.tickets) {
