@@ -199,6 +199,8 @@ export const objectSpecs = {
 			status: text('status'),
 			customer: toCustomer,
 			requester: m2o('contact', 'contacts'),
+			/** The staff user working on it: told when its contact writes (else the Portal staff are). */
+			assignee: m2o('assignee', 'directus_users', true),
 			priority: m2o('priority', 'ticket_priorities', true),
 			date_created: date('date_created', true),
 			date_updated: date('date_updated', true),

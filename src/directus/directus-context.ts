@@ -44,6 +44,7 @@ type SystemServiceName =
 	| 'AuthenticationService'
 	| 'FilesService'
 	| 'MailService'
+	| 'NotificationsService'
 	| 'PermissionsService'
 	| 'PoliciesService'
 	| 'RolesService'

@@ -542,6 +542,18 @@ describe('Saving a data map', () => {
 		await eventually(async () =>
 			expect((await db('cases').where('id', opened.body.data?.id).first()).state).toBe('new'),
 		);
+		// Staff hear of it in Directus's notifications, linked to the team's case (no one holds the Portal staff
+		// policy here: the admins do).
+		await eventually(async () =>
+			expect(
+				(
+					await call<{ subject: string }[]>(
+						'GET',
+						`/notifications?filter[collection][_eq]=cases&filter[item][_eq]=${opened.body.data?.id}&fields=subject`,
+					)
+				).body.data?.map((notice) => notice.subject.includes('opened a ticket')),
+			).toEqual([true]),
+		);
 
 		const message = await call<{ id: number }>('POST', '/items/case_messages', {
 			token,

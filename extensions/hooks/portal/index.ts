@@ -15,6 +15,7 @@ import { registerPortalGate } from './portal-gate.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerSchemaInstall } from './schema-install.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
+import { registerStaffNotifications } from './staff-notifications.ts';
 import { registerUninstallCommand } from './uninstall-command.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
 import { registerViewAs } from './view-as.ts';
@@ -56,6 +57,7 @@ export default defineHook((events, context) => {
 	registerCustomerTreeGuard(portal);
 	registerPortalAccess(portal, context);
 	registerPortalWrites(portal, context);
+	registerStaffNotifications(portal, context);
 	registerViewAs(portal, context);
 	// After View as, which hands a staff member's read the contact's accountability.
 	registerContactQueries(portal, context);

@@ -55,6 +55,7 @@ export function secondSchemaMap(): DataMap {
 				status: 'state',
 				customer: 'account',
 				requester: 'opened_by',
+				assignee: null,
 				priority: null,
 				date_created: 'created_on',
 				date_updated: null,

@@ -1,0 +1,70 @@
+import type { ContactKey } from '../access/contact-access-fields.ts';
+import { fieldOf } from '../compiler/mapped-fields.ts';
+import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
+import { type DirectusContext, systemService } from '../directus/directus-context.ts';
+import type { ItemKey } from '../data-map/item-key.ts';
+import { displayName } from '../invitations/display-name.ts';
+import { readContacts } from '../invitations/read-contacts.ts';
+import { fetchDataMap } from '../settings/fetch-data-map.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import { staffToNotify } from './staff-to-notify.ts';
+
+/** What a contact did that staff hear of. */
+export type ContactActivity =
+	| { kind: 'opened'; ticket: ItemKey; contact: ContactKey }
+	| { kind: 'replied'; ticket: ItemKey; contact: ContactKey; reply: string };
+
+/** How much of a reply a notification quotes. */
+const excerptLength = 500;
+
+/** Text as a Markdown paragraph that renders as written: no heading, link, image or HTML of the contact's making. */
+function literal(text: string): string {
+	return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Tells staff (`staffToNotify`) in Directus's own notifications — the studio's bell, and an e-mail where the user
+ * keeps e-mail notifications on (Directus sends it without making anyone wait) — that a contact opened a ticket or
+ * replied to one, with a link to the ticket. Runs as the product; returns who was told.
+ */
+export async function notifyStaff(context: DirectusContext, activity: ContactActivity): Promise<string[]> {
+	const { tickets, contacts } = await fetchDataMap(context);
+	if (!tickets) return [];
+	const assigneeField = tickets.fields.assignee;
+	const ticket = (await context
+		.knex(tickets.collection)
+		.select({ subject: fieldOf(tickets, 'subject'), ...(assigneeField ? { assignee: assigneeField } : {}) })
+		.where(fieldOf(tickets, 'id'), activity.ticket)
+		.first()) as { subject: string | null; assignee?: string | null } | undefined;
+	if (!ticket) return [];
+	const settings = await fetchPortalSettings(context);
+	const recipients = await staffToNotify(context.knex, {
+		assignee: ticket.assignee ?? null,
+		staffPolicy: settings.staff_policy,
+		portalRole: settings.portal_role,
+	});
+	if (recipients.length === 0) return [];
+
+	const [contact] = await readContacts(context.knex, contacts, { keys: [activity.contact] });
+	const who = contact ? displayName(contact) : 'A contact';
+	const customer = contact?.customer != null ? await fetchCustomerName(context, contact.customer) : null;
+	const from = customer ? `${who} (${customer})` : who;
+	const title = ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`;
+	const subject =
+		activity.kind === 'opened' ? `${from} opened a ticket: ${title}` : `${from} replied to the ticket: ${title}`;
+	const reply = activity.kind === 'replied' ? activity.reply : '';
+	const excerpt = reply.length > excerptLength ? `${reply.slice(0, excerptLength)}…` : reply;
+	const message = [literal(subject), ...(excerpt ? [literal(excerpt)] : [])].join('\n\n');
+
+	const notifications = systemService(context, 'NotificationsService');
+	for (const recipient of recipients)
+		await notifications.createOne({
+			recipient,
+			sender: null,
+			subject: subject.slice(0, 255),
+			message,
+			collection: tickets.collection,
+			item: String(activity.ticket),
+		});
+	return recipients;
+}

@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+
+/**
+ * Who hears of a contact's new ticket or reply: the ticket's assignee while they are an active user who is not a
+ * portal user; else every active holder of the Portal staff policy (themselves or through a role); else, where no
+ * one holds it, every active admin, so that a contact's words never go unheard.
+ */
+export async function staffToNotify(
+	knex: Knex,
+	{
+		assignee,
+		staffPolicy,
+		portalRole,
+	}: { assignee: string | null; staffPolicy: string | null; portalRole: string | null },
+): Promise<string[]> {
+	const active = (query: Knex.QueryBuilder) =>
+		query.where('status', 'active').andWhere((inner) => {
+			inner.whereNull('role');
+			if (portalRole) inner.orWhereNot('role', portalRole);
+		});
+	if (assignee) {
+		const user = (await active(knex('directus_users').select('id').where('id', assignee)).first()) as
+			{ id: string } | undefined;
+		if (user) return [user.id];
+	}
+	const holders = async (policies: Knex.QueryBuilder | string[]) => {
+		const access = (await knex('directus_access').select('user', 'role').whereIn('policy', policies)) as {
+			user: string | null;
+			role: string | null;
+		}[];
+		const users = access.flatMap((row) => (row.user ? [row.user] : []));
+		const roles = access.flatMap((row) => (row.role ? [row.role] : []));
+		if (users.length === 0 && roles.length === 0) return [];
+		const rows = (await active(
+			knex('directus_users')
+				.select('id')
+				.where((query) => {
+					if (users.length > 0) query.whereIn('id', users);
+					if (roles.length > 0) query.orWhereIn('role', roles);
+				}),
+		).orderBy('id')) as { id: string }[];
+		return rows.map((row) => row.id);
+	};
+	const staff = staffPolicy ? await holders([staffPolicy]) : [];
+	if (staff.length > 0) return staff;
+	return holders(knex('directus_policies').select('id').where('admin_access', true));
+}

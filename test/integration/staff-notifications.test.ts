@@ -1,0 +1,125 @@
+/**
+ * Staff hear of what contacts write, in Directus's own notifications (the studio's bell, and Directus's e-mail of
+ * them): a contact's new ticket and replies reach the ticket's assignee, else the holders of the Portal staff
+ * policy; staff's own writes reach no one. Text a contact writes is shown as written, never as Markdown of theirs.
+ */
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
+
+interface Notice {
+	recipient: string;
+	subject: string;
+	message: string;
+	collection: string;
+	item: string;
+}
+
+let contact: PortalContact;
+let customerName: string;
+let token: string;
+let staff: { id: string; email: string };
+let assignee: { id: string; email: string };
+
+/** A staff user of `role`, with e-mail notifications on (Directus's default). */
+async function staffUser(role: string): Promise<{ id: string; email: string }> {
+	const email = `staff-${randomBytes(5).toString('hex')}@helpdesk.example.com`;
+	const user = await api<{ id: string }>('POST', '/users', {
+		body: { email, password: randomBytes(12).toString('hex'), role, first_name: 'Staff' },
+	});
+	if (user.status !== 200 || !user.body.data) throw new Error(`staff user: ${JSON.stringify(user.body)}`);
+	return { id: user.body.data.id, email };
+}
+
+/** The notifications of `recipient` about ticket `ticket`. */
+async function notices(recipient: string, ticket: number): Promise<Notice[]> {
+	const answer = await api<Notice[]>(
+		'GET',
+		`/notifications?filter[recipient][_eq]=${recipient}&filter[item][_eq]=${ticket}&fields=recipient,subject,message,collection,item&sort=id`,
+	);
+	expect(answer.status).toBe(200);
+	return answer.body.data ?? [];
+}
+
+beforeAll(async () => {
+	customerName = uniqueName('Notified');
+	const customer = (await createRow('customers', { name: customerName })).id;
+	contact = await createPortalContact(customer, 'Manager', { first_name: 'Nora', last_name: 'Notifier' });
+	token = await tokenOf(contact);
+	const settings = await api<{ staff_policy: string }>('GET', '/items/portal_settings?fields=staff_policy');
+	const helpDesk = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Help desk') } });
+	await api('POST', '/access', { body: { role: helpDesk.body.data?.id, policy: settings.body.data?.staff_policy } });
+	staff = await staffUser(helpDesk.body.data?.id as string);
+	const engineers = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Engineers') } });
+	assignee = await staffUser(engineers.body.data?.id as string);
+});
+
+describe('Staff notifications', () => {
+	test('A contact’s new ticket reaches the Portal staff in the studio and by e-mail, with a link to the ticket', async () => {
+		const subject = uniqueName('Printer jams');
+		const opened = await api<{ id: number }>('POST', '/items/tickets', { token, body: { subject } });
+		expect(opened.status).toBe(200);
+		const ticket = opened.body.data?.id as number;
+		const [notice] = await eventually(async () => {
+			const found = await notices(staff.id, ticket);
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(notice).toMatchObject({
+			collection: 'tickets',
+			item: String(ticket),
+			subject: `Nora Notifier (${customerName}) opened a ticket: ${subject}`,
+		});
+		expect((await waitForMail(directusUnderTest().mailFolder, staff.email)).subject).toBe(notice?.subject);
+		// Only staff hear of it: the engineer is not the Portal staff, nor the contact a recipient.
+		expect(await notices(assignee.id, ticket)).toEqual([]);
+		expect(await notices(contact.userId, ticket)).toEqual([]);
+	});
+
+	test('A reply reaches the ticket’s assignee only, quoting the contact’s words as written; staff’s own replies reach no one', async () => {
+		const ticket = (
+			await createRow('tickets', {
+				customer: contact.customer,
+				contact: contact.id,
+				subject: uniqueName('VPN drops'),
+				assignee: assignee.id,
+			})
+		).id;
+		const words = 'It drops at [noon](http://evil.example.com) <img src=x onerror=alert(1)> **every** day';
+		const reply = await api('POST', '/items/ticket_comments', { token, body: { ticket, body: words } });
+		expect(reply.status).toBe(200);
+		const [notice] = await eventually(async () => {
+			const found = await notices(assignee.id, ticket);
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(notice?.subject).toMatch(/^Nora Notifier \(.+\) replied to the ticket: VPN drops /);
+		// Escaped: Directus renders the message as Markdown, and the contact's link, image and emphasis stay text.
+		expect(notice?.message).toContain('It drops at \\[noon\\]\\(http://evil\\.example\\.com\\) \\<img');
+		expect(notice?.message).toContain('\\*\\*every\\*\\* day');
+		expect(await notices(staff.id, ticket)).toEqual([]);
+
+		await api('POST', '/items/ticket_comments', { body: { ticket, body: 'On our way', is_internal: false } });
+		await api('POST', '/items/ticket_comments', { body: { ticket, body: 'Check the router' } });
+		// A contact's next reply is seen, and nothing came in between.
+		await api('POST', '/items/ticket_comments', { token, body: { ticket, body: 'Thanks' } });
+		await eventually(async () => expect(await notices(assignee.id, ticket)).toHaveLength(2));
+		expect(await notices(staff.id, ticket)).toEqual([]);
+	});
+
+	test('An assignee who left (suspended) is replaced by the Portal staff', async () => {
+		const gone = await staffUser(
+			(await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Gone') } })).body.data?.id as string,
+		);
+		await api('PATCH', `/users/${gone.id}`, { body: { status: 'suspended' } });
+		const ticket = (
+			await createRow('tickets', { customer: contact.customer, contact: contact.id, subject: 'Old', assignee: gone.id })
+		).id;
+		await api('POST', '/items/ticket_comments', { token, body: { ticket, body: 'Anyone there?' } });
+		await eventually(async () => expect(await notices(staff.id, ticket)).toHaveLength(1));
+		expect(await notices(gone.id, ticket)).toEqual([]);
+	});
+});
