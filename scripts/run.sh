@@ -25,6 +25,12 @@ fi
 # Native modules are built against the headers of the Node that runs Directus, whatever npm is configured
 # with (a machine-wide nodedir for another Node would give modules Directus cannot load).
 node_prefix=$(dirname "$(dirname "$(command -v node)")")
+# The Node this script installs keeps its headers beside its binary; a copy of that binary elsewhere on PATH
+# (the npm package's own bin/) has none.
+if [ ! -f "$node_prefix/include/node/node_version.h" ] && [ -x "$node_home/bin/node" ] &&
+  [ "$("$node_home/bin/node" -v)" = "$(node -v)" ]; then
+  node_prefix="$node_home"
+fi
 if [ -f "$node_prefix/include/node/node_version.h" ]; then
   npm_config_nodedir="$node_prefix"
   export npm_config_nodedir

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPortalContact, groupId, signIn, uniqueName } from '../support/portal-users.ts';
+import { eventually } from '../support/eventually.ts';
 
 const mailFolder = () => directusUnderTest().mailFolder;
 const setSettings = (body: Record<string, unknown>) => api('PATCH', '/items/portal_settings', { body });
@@ -121,6 +122,24 @@ describe('Public requests', () => {
 			contact: { email: matched, first_name: 'Pat', last_name: 'Public' },
 		});
 		expect((await ticketFor(stranger))?.customer.name).toBe('Unassigned requests');
+
+		// Staff hear of each request as of a contact's new ticket (in Directus's notifications, linked to the ticket).
+		const strangerTicket = (
+			await api<{ id: number }[]>(
+				'GET',
+				`/items/tickets?filter[subject][_eq]=${encodeURIComponent(`Help ${stranger}`)}&fields=id`,
+			)
+		).body.data?.[0]?.id;
+		await eventually(async () => {
+			const notices = await api<{ subject: string }[]>(
+				'GET',
+				`/notifications?filter[collection][_eq]=tickets&filter[item][_eq]=${strangerTicket}&fields=subject`,
+			);
+			expect(notices.body.data?.length).toBeGreaterThan(0);
+			expect(notices.body.data?.[0]?.subject).toBe(
+				`Pat Public (Unassigned requests) opened a ticket: Help ${stranger}`,
+			);
+		});
 	});
 
 	test('The offered login works and shows the request', async () => {

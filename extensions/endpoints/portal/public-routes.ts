@@ -16,6 +16,7 @@ import { sendInvitationMail } from '../../../src/invitations/send-invitation-mai
 import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { notifyStaff } from '../../../src/notifications/notify-staff.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { acceptPublicInput } from '../../../src/requests/accept-public-input.ts';
 import { filePublicRequest, findOrCreateContact } from '../../../src/requests/file-public-request.ts';
@@ -103,6 +104,8 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 					details: { new_contact: filed.newContact, unassigned: filed.unassigned, login_offered: invitation !== null },
 					ip,
 				});
+				// Staff hear of it as of any contact's new ticket.
+				await notifyStaff(maintenance, { kind: 'opened', ticket: filed.ticket, contact: filed.contact.id });
 			});
 		}),
 	);
