@@ -92,7 +92,11 @@ describe('The help-desk schema applied with schema apply', () => {
 			contact: requester?.id,
 			subject: 'Relations work',
 			participants: [{ contact: follower?.id, kind: 'cc' }],
-			comments: [{ body: 'Public reply' }, { body: 'Staff only', is_internal: true }],
+			// A staff reply that does not say is internal: the public one says so.
+			comments: [
+				{ body: 'Public reply', is_internal: false },
+				{ body: 'Staff only', is_internal: true },
+			],
 		});
 		expect(ticket.status).toBe('new');
 
