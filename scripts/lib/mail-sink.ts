@@ -1,7 +1,8 @@
 /**
  * A real SMTP server on this machine, for the tests and for `npm start`'s demo: Directus sends through
  * it with its own mailer, and every message lands as an .eml file in a folder, where a test worker (or
- * a person) can read it back.
+ * a person) can read it back. Addresses starting with "bounce" are refused (550), as a mailbox that
+ * does not exist.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +22,15 @@ export async function startMailSink(folder: string, port = 0): Promise<MailSink>
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		// Like a real server with no such mailbox: an address whose name starts with "bounce" is refused for good.
+		onRcptTo(address, _session, done) {
+			if (/^bounce/i.test(address.address)) {
+				const refusal = Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 });
+				done(refusal);
+				return;
+			}
+			done();
+		},
 		onData(stream, _session, done) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));

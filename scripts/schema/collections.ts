@@ -36,6 +36,14 @@ const activeInactive: Choice[] = [
 	{ value: 'active', text: 'Active', color: '#2ECDA7' },
 	{ value: 'inactive', text: 'Inactive', color: '#A2B5CD' },
 ];
+const outboxStatuses: Choice[] = [
+	{ value: 'queued', text: 'Waiting', color: '#FFA439' },
+	{ value: 'sending', text: 'Sending', color: '#3399FF' },
+	{ value: 'sent', text: 'Sent', color: '#2ECDA7' },
+	{ value: 'failed', text: 'Failed', color: '#E35169' },
+	{ value: 'cancelled', text: 'Cancelled', color: '#A2B5CD' },
+];
+
 const publishedDraft: Choice[] = [
 	{ value: 'published', text: 'Published', color: '#2ECDA7' },
 	{ value: 'draft', text: 'Draft', color: '#A2B5CD' },
@@ -1086,6 +1094,79 @@ export const collections: CollectionDefinition[] = [
 				onDelete: 'SET NULL',
 				readonly: true,
 			}),
+		],
+	),
+
+	collection(
+		'portal_outbox',
+		{
+			icon: 'outbox',
+			note: 'E-mails the portal sends: what waits, what was sent and what failed. Written and sent by the portal; a sign-in link a mail carries is stored sealed, and only until it is sent.',
+			template: '{{subject}}',
+			group: 'portal',
+			sort: 5,
+		},
+		[
+			primaryKey(),
+			string('kind', {
+				required: true,
+				readonly: true,
+				width: 'half',
+				note: 'What the mail is for: invitation, welcome, request_received, already_registered.',
+			}),
+			select('status', outboxStatuses, 'queued', { readonly: true }),
+			string('recipient', { required: true, readonly: true, width: 'half' }),
+			text('subject', { required: true, readonly: true }),
+			text('body_text', { readonly: true, note: 'The mail as plain text; a sign-in link shows as [link].' }),
+			text('body_html', { readonly: true, hidden: true }),
+			json('headers', { readonly: true, hidden: true }),
+			{
+				field: 'sealed_link',
+				type: 'text',
+				meta: {
+					hidden: true,
+					readonly: true,
+					interface: 'input',
+					note: 'The sign-in link, encrypted with the project’s SECRET; removed once sent.',
+				},
+				schema: { is_nullable: true },
+			},
+			integer('attempts', { defaultValue: 0, readonly: true, width: 'half' }),
+			{ ...dateTime('next_attempt_at', { readonly: true }), schema: { is_nullable: true, is_indexed: true } },
+			dateTime('lease_until', { readonly: true, hidden: true }),
+			text('last_error', { readonly: true }),
+			dateTime('sent_at', { readonly: true }),
+			stamp('date_created'),
+		],
+		[
+			manyToOne('portal_outbox', 'invitation', 'portal_invitations', {
+				template: '{{contact.email}}',
+				onDelete: 'SET NULL',
+				readonly: true,
+			}),
+		],
+	),
+
+	collection(
+		'portal_mail_optouts',
+		{
+			icon: 'unsubscribe',
+			note: 'Kinds of e-mail a contact turned off, in the portal profile or with the unsubscribe link of a mail. Written by the portal.',
+			template: '{{contact_key}} {{kind}}',
+			group: 'portal',
+			sort: 6,
+		},
+		[
+			primaryKey(),
+			string('contact_key', {
+				required: true,
+				readonly: true,
+				indexed: true,
+				width: 'half',
+				note: 'The contact’s key.',
+			}),
+			string('kind', { required: true, readonly: true, width: 'half', note: 'replies, status or account.' }),
+			stamp('date_created'),
 		],
 	),
 ];

@@ -179,14 +179,17 @@ async function takenNames(knex: Knex, names: ProductNames): Promise<{ collection
 	return { collections, fields };
 }
 
-/** Every collection of the product is there and `portal_settings` is the product's: the first release made it. */
+/** Collections the product brought after the release before the ledger: that release's databases lack them. */
+const addedSinceTheLedger: ReadonlySet<string> = new Set(['portal_outbox', 'portal_mail_optouts']);
+
+/** Every collection of the first release is there and `portal_settings` is the product's: that release made it. */
 async function madeByEarlierRelease(
 	knex: Knex,
 	names: ProductNames,
 	taken: { collections: ReadonlySet<string> },
 ): Promise<boolean> {
 	return (
-		names.collections.every((name) => taken.collections.has(name)) &&
+		names.collections.every((name) => addedSinceTheLedger.has(name) || taken.collections.has(name)) &&
 		(await knex.schema.hasColumn('portal_settings', 'portal_role'))
 	);
 }

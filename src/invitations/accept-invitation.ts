@@ -7,6 +7,7 @@ import { assertInvitationUsable } from './assert-invitation-usable.ts';
 import { findInvitationByToken } from './find-invitation-by-token.ts';
 import type { InvitableContact, InvitationRecord } from './invitation-records.ts';
 import { assertInvitable } from './assert-invitable.ts';
+import { cancelInvitationMails } from '../mail/outbox.ts';
 
 /**
  * Sets the password (under Directus's own password policy), activates the user and uses up the token,
@@ -37,6 +38,8 @@ export async function acceptInvitation(
 			.whereNull('revoked_at')
 			.update({ accepted_at: now });
 		if (claimed !== 1) throw new InvitationNotUsableError({ state: 'accepted' });
+		// Its link has done its work: a copy of the mail still waiting is not sent.
+		await cancelInvitationMails(trx.knex, invitation.id);
 		const users = new trx.services.UsersService({ knex: trx.knex, schema: trx.schema, accountability: null });
 		await users.updateOne(contact.user, { password, status: 'active' });
 		return { contact: { ...contact, email: contact.email, user: contact.user }, invitation };

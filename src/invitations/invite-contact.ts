@@ -2,7 +2,8 @@
  * Enabling a contact's login: checks everything first, then in one transaction creates or reuses the
  * contact's Directus user (status "invited" and no password until the invitation is accepted, linked to
  * the contact, which puts it under the portal role and its group's policy), withdraws any earlier open
- * invitation and stores the new one. The caller sends the e-mail once this has committed.
+ * invitation (and its mail, if still waiting) and stores the new one. The caller queues the e-mail once this
+ * has committed; the invitation counts as sent when the outbox has sent it.
  */
 import { adminService, type DirectusContext, inTransaction } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
@@ -15,20 +16,13 @@ import type { InvitableContact } from './invitation-records.ts';
 import { readContacts } from './read-contacts.ts';
 import { invitationExpiry } from './invitation-state.ts';
 import { createInvitationToken } from './invitation-token.ts';
-
-/** What an invitation's delivery record said before this issue counted it as sent. */
-export interface InvitationDelivery {
-	sent_count: number;
-	last_sent_at: string | Date | null;
-}
+import { cancelInvitationMails } from '../mail/outbox.ts';
 
 export interface IssuedInvitation {
 	invitation: number;
 	token: string;
 	expiresAt: Date;
 	contact: InvitableContact & { email: string };
-	/** Counted as sent when issued, since the caller sends at once; see `recordInvitationNotSent` when it could not. */
-	previousDelivery: InvitationDelivery;
 }
 
 export async function inviteContact(
@@ -69,12 +63,14 @@ export async function inviteContact(
 			// Linking runs the product's own contact hooks: portal role, group policy, default group.
 			await adminService(trx, map.collection).updateOne(contact.id, storedAs(map, { user }));
 		}
-		await trx
+		const open = trx
 			.knex('portal_invitations')
 			.where('contact', contact.id)
 			.whereNull('accepted_at')
-			.whereNull('revoked_at')
-			.update({ revoked_at: now });
+			.whereNull('revoked_at');
+		for (const { id } of (await open.clone().select('id')) as { id: number }[])
+			await cancelInvitationMails(trx.knex, id);
+		await open.update({ revoked_at: now });
 		const { token, hash } = createInvitationToken();
 		const expiresAt = invitationExpiry(now, ttlHours);
 		const [row] = (await trx
@@ -84,8 +80,8 @@ export async function inviteContact(
 				token_hash: hash,
 				expires_at: expiresAt,
 				invited_by: invitedBy,
-				sent_count: 1,
-				last_sent_at: now,
+				sent_count: 0,
+				last_sent_at: null,
 				date_created: now,
 			})
 			.returning('id')) as ({ id: number } | number)[];
@@ -95,7 +91,6 @@ export async function inviteContact(
 			token,
 			expiresAt,
 			contact: { ...contact, email, user },
-			previousDelivery: { sent_count: 0, last_sent_at: null },
 		};
 	});
 }

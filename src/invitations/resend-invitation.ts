@@ -7,8 +7,12 @@ import { invitationExpiry, invitationState } from './invitation-state.ts';
 import { createInvitationToken } from './invitation-token.ts';
 import { assertInvitable } from './assert-invitable.ts';
 import type { IssuedInvitation } from './invite-contact.ts';
+import { cancelInvitationMails } from '../mail/outbox.ts';
 
-/** A new link for an invitation not yet used or withdrawn; the earlier link stops working. */
+/**
+ * A new link for an invitation not yet used or withdrawn; the earlier link stops working, and its mail, if
+ * still waiting in the outbox, is not sent.
+ */
 export async function resendInvitation(
 	context: DirectusContext,
 	{
@@ -24,15 +28,7 @@ export async function resendInvitation(
 	const email = await assertInvitable(context, contact, settings);
 	const { token, hash } = createInvitationToken();
 	const expiresAt = invitationExpiry(now, ttlHours);
-	await context
-		.knex('portal_invitations')
-		.where('id', id)
-		.update({ token_hash: hash, expires_at: expiresAt, sent_count: invitation.sent_count + 1, last_sent_at: now });
-	return {
-		invitation: id,
-		token,
-		expiresAt,
-		contact: { ...contact, email },
-		previousDelivery: { sent_count: invitation.sent_count, last_sent_at: invitation.last_sent_at },
-	};
+	await context.knex('portal_invitations').where('id', id).update({ token_hash: hash, expires_at: expiresAt });
+	await cancelInvitationMails(context.knex, id);
+	return { invitation: id, token, expiresAt, contact: { ...contact, email } };
 }

@@ -8,6 +8,8 @@ import { type CollectionNames, installedName } from '../install/collection-names
 /** The portal's own collections and their folder: removed by every uninstall. */
 export const portalCollections = [
 	'portal_audit',
+	'portal_outbox',
+	'portal_mail_optouts',
 	'portal_invitations',
 	'portal_settings',
 	'portal_groups',

@@ -28,6 +28,8 @@ interface MailBody {
 	paragraphs: string[];
 	action?: { label: string; url: string };
 	after?: string[];
+	/** Why the contact gets this mail, and the link that stops this kind. */
+	footer?: { reason: string; unsubscribe: string };
 }
 
 function render(branding: MailBranding, body: MailBody): RenderedMail {
@@ -44,7 +46,12 @@ function render(branding: MailBranding, body: MailBody): RenderedMail {
 ${body.paragraphs.map(paragraph).join('\n')}
 ${button}
 ${(body.after ?? []).map(paragraph).join('\n')}
-</div></body></html>`;
+</div>${
+		body.footer
+			? `
+<p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#555">${escapeHtml(body.footer.reason)} <a href="${escapeHtml(body.footer.unsubscribe)}" style="color:#555">Unsubscribe from these e-mails</a></p>`
+			: ''
+	}</body></html>`;
 	const text = [
 		body.heading,
 		'',
@@ -52,6 +59,7 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 		...(body.action ? [`${body.action.label}: ${body.action.url}`, ''] : []),
 		...(body.after ?? []).flatMap((line) => [line, '']),
 		`— ${branding.portalName}`,
+		...(body.footer ? ['', body.footer.reason, `Unsubscribe from these e-mails: ${body.footer.unsubscribe}`] : []),
 	].join('\n');
 	return { subject: body.subject, html, text };
 }
@@ -140,5 +148,82 @@ export function alreadyRegisteredMail(
 		],
 		action: { label: 'Reset my password', url: data.resetLink },
 		after: ['If it was not you, you can ignore this e-mail; nothing has changed.'],
+	});
+}
+
+/** A reply staff wrote on a ticket the contact follows, quoted as written (as text: no markup of anyone's). */
+export function ticketReplyMail(
+	branding: MailBranding,
+	data: {
+		name: string;
+		ticket: number | string;
+		subject: string;
+		author: string;
+		reply: string;
+		link: string;
+		unsubscribe: string;
+	},
+): RenderedMail {
+	return render(branding, {
+		subject: `[#${data.ticket}] ${data.subject}`,
+		heading: `${data.author} replied to "${data.subject}"`,
+		paragraphs: data.reply
+			.split(/\n{2,}/)
+			.map((part) => part.trim())
+			.filter(Boolean),
+		action: { label: 'View the ticket and reply', url: data.link },
+		footer: {
+			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
+			unsubscribe: data.unsubscribe,
+		},
+	});
+}
+
+/** A ticket the contact follows now waits on them, or is resolved. */
+export function ticketStatusMail(
+	branding: MailBranding,
+	data: {
+		name: string;
+		ticket: number | string;
+		subject: string;
+		state: 'pending' | 'resolved';
+		link: string;
+		unsubscribe: string;
+	},
+): RenderedMail {
+	const waiting = data.state === 'pending';
+	return render(branding, {
+		subject: waiting
+			? `[#${data.ticket}] Waiting on you: ${data.subject}`
+			: `[#${data.ticket}] Resolved: ${data.subject}`,
+		heading: `Hello ${data.name},`,
+		paragraphs: waiting
+			? [`Your ticket "${data.subject}" (#${data.ticket}) waits on you: the service team needs your answer to go on.`]
+			: [
+					`Your ticket "${data.subject}" (#${data.ticket}) has been resolved.`,
+					'If the problem is still there, reply on the ticket.',
+				],
+		action: { label: waiting ? 'Answer on the ticket' : 'View the ticket', url: data.link },
+		footer: {
+			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
+			unsubscribe: data.unsubscribe,
+		},
+	});
+}
+
+/** Something changed on the contact's login that they must know of, in case it was not them. */
+export function accountMail(
+	branding: MailBranding,
+	data: { name: string; event: 'password_changed'; portalUrl: string; unsubscribe: string },
+): RenderedMail {
+	return render(branding, {
+		subject: `Your password for ${branding.portalName} was changed`,
+		heading: `Hello ${data.name},`,
+		paragraphs: [
+			`The password of your login to ${branding.portalName} was changed just now.`,
+			'If it was you, there is nothing to do. If it was not, reset your password straight away and tell the service team.',
+		],
+		action: { label: 'Reset my password', url: `${data.portalUrl}forgot-password` },
+		footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
 	});
 }

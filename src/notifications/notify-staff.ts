@@ -5,8 +5,8 @@ import { type DirectusContext, systemService } from '../directus/directus-contex
 import type { ItemKey } from '../data-map/item-key.ts';
 import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
-import { fetchDataMap } from '../settings/fetch-data-map.ts';
-import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import type { DataMap } from '../data-map/data-map.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { staffToNotify } from './staff-to-notify.ts';
 
 /** What a contact did that staff hear of. */
@@ -27,8 +27,12 @@ function literal(text: string): string {
  * keeps e-mail notifications on (Directus sends it without making anyone wait) — that a contact opened a ticket or
  * replied to one, with a link to the ticket. Runs as the product; returns who was told.
  */
-export async function notifyStaff(context: DirectusContext, activity: ContactActivity): Promise<string[]> {
-	const { tickets, contacts } = await fetchDataMap(context);
+export async function notifyStaff(
+	context: DirectusContext,
+	{ map, settings }: { map: DataMap; settings: PortalSettingsRecord },
+	activity: ContactActivity,
+): Promise<string[]> {
+	const { tickets, contacts } = map;
 	if (!tickets) return [];
 	const assigneeField = tickets.fields.assignee;
 	const ticket = (await context
@@ -37,7 +41,6 @@ export async function notifyStaff(context: DirectusContext, activity: ContactAct
 		.where(fieldOf(tickets, 'id'), activity.ticket)
 		.first()) as { subject: string | null; assignee?: string | null } | undefined;
 	if (!ticket) return [];
-	const settings = await fetchPortalSettings(context);
 	const recipients = await staffToNotify(context.knex, {
 		assignee: ticket.assignee ?? null,
 		staffPolicy: settings.staff_policy,

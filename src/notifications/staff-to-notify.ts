@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 
 /**
  * Who hears of a contact's new ticket or reply: the ticket's assignee while they are an active user who is not a
- * portal user; else every active holder of the Portal staff policy (themselves or through a role); else, where no
- * one holds it, every active admin, so that a contact's words never go unheard.
+ * portal user; else every active holder of the Portal staff policy (themselves or through a role, or a role's
+ * parent: Directus gives a role its parents' policies); else, where no one holds it, every active admin, so that
+ * a contact's words never go unheard.
  */
 export async function staffToNotify(
 	knex: Knex,
@@ -29,7 +30,10 @@ export async function staffToNotify(
 			role: string | null;
 		}[];
 		const users = access.flatMap((row) => (row.user ? [row.user] : []));
-		const roles = access.flatMap((row) => (row.role ? [row.role] : []));
+		const roles = await withChildRoles(
+			knex,
+			access.flatMap((row) => (row.role ? [row.role] : [])),
+		);
 		if (users.length === 0 && roles.length === 0) return [];
 		const rows = (await active(
 			knex('directus_users')
@@ -44,4 +48,20 @@ export async function staffToNotify(
 	const staff = staffPolicy ? await holders([staffPolicy]) : [];
 	if (staff.length > 0) return staff;
 	return holders(knex('directus_policies').select('id').where('admin_access', true));
+}
+
+/** `roles` and every role below them: Directus gives a role the policies of the roles above it. */
+async function withChildRoles(knex: Knex, roles: string[]): Promise<string[]> {
+	if (roles.length === 0) return [];
+	const all = (await knex('directus_roles').select('id', 'parent')) as { id: string; parent: string | null }[];
+	const found = new Set(roles);
+	for (let grown = true; grown;) {
+		grown = false;
+		for (const role of all)
+			if (role.parent && found.has(role.parent) && !found.has(role.id)) {
+				found.add(role.id);
+				grown = true;
+			}
+	}
+	return [...found];
 }

@@ -9,7 +9,14 @@ import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
-import { createPortalContact, groupId, type PortalContact, signIn, uniqueName } from '../support/portal-users.ts';
+import {
+	createPortalContact,
+	groupId,
+	type PortalContact,
+	signIn,
+	tokenOf,
+	uniqueName,
+} from '../support/portal-users.ts';
 import { changePassword, menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
@@ -278,7 +285,34 @@ describe('Profile', () => {
 		await page.getByText('Your password is changed.').waitFor();
 		expect((await signIn(contact)).status).toBe(401);
 		expect((await signIn({ email: contact.email, password: 'a-new-password-1' })).status).toBe(200);
+
+		// The password mail carries the account kind's unsubscribe link: it opens, signed in or not, and asks first.
+		const mail = await waitForMail(directusUnderTest().mailFolder, contact.email);
+		const unsubscribe = /http\S+\/portal\/unsubscribe\?token=\S+/.exec(mail.text)?.[0] ?? '';
+		expect(unsubscribe).not.toBe('');
+		const visitor = await newPage(browser);
+		await visitor.goto(unsubscribe);
+		await visitor.getByTestId('unsubscribe-question').waitFor();
+		await visitor.getByRole('button', { name: 'Unsubscribe' }).click();
+		await visitor.getByText('Done: no more e-mails of this kind').waitFor();
+		await visitor.context().close();
+
+		// The profile shows the choice, and turns it back on (signed in again: the new password ended the session).
 		await page.context().close();
+		const renewed = { ...contact, password: 'a-new-password-1' };
+		const profile = await signedIn(renewed, 'profile');
+		const account = profile.getByLabel('Changes to your login (password changed, login suspended)');
+		await account.waitFor();
+		expect(await account.isChecked()).toBe(false);
+		expect(await profile.getByLabel('Replies from the service team on tickets you follow').isChecked()).toBe(true);
+		await account.check();
+		await profile.getByText('Your choice is saved.').waitFor();
+		expect((await api('GET', '/portal/api/me/notifications', { token: await tokenOf(renewed) })).body.data).toEqual({
+			replies: true,
+			status: true,
+			account: true,
+		});
+		await profile.context().close();
 	});
 });
 

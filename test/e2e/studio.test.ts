@@ -262,6 +262,21 @@ describe('The studio module', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.filter((row) => !row.includes('invitation.sent'))).toEqual([]);
 		await screenshot(page, 'studio-audit');
+
+		// The outbox shows both mails to the contact as sent, and offers to send one again.
+		await page.goto(studio('/outbox'));
+		const sentToContact = page.locator('.outbox-table tbody tr', { hasText: email });
+		await sentToContact.filter({ hasText: 'Your invitation to' }).locator('.outbox-status-sent').waitFor();
+		await sentToContact.filter({ hasText: 'Welcome to' }).locator('.outbox-status-sent').waitFor();
+		await page.locator('.filter-status').click();
+		await page.locator('.v-menu-content .v-list-item', { hasText: 'Failed' }).click();
+		await page.locator('.outbox-table', { hasText: 'No items' }).waitFor();
+		await page.locator('.filter-status').click();
+		await page.locator('.v-menu-content .v-list-item', { hasText: 'Sent' }).click();
+		await sentToContact.filter({ hasText: 'Welcome to' }).locator('.outbox-resend').click();
+		await page.locator('.resend-message', { hasText: `on its way again` }).waitFor();
+		await waitForMail(directusUnderTest().mailFolder, email, { count: 3 });
+		await screenshot(page, 'studio-outbox');
 		await page.close();
 	});
 
@@ -385,6 +400,9 @@ describe('The studio module', () => {
 			['PATCH', '/items/portal_settings', { self_signup: 'matching_domain' }],
 			['GET', '/items/portal_audit'],
 			['GET', '/items/portal_invitations'],
+			['GET', '/items/portal_outbox'],
+			['GET', '/portal/api/outbox'],
+			['POST', '/portal/api/outbox/1/resend'],
 			['PATCH', `/items/contacts/${contact}`, { portal_group: basic }],
 			['PATCH', `/items/customers/${customer}`, { visible_to_parent: false }],
 			['POST', '/portal/api/invitations', { contact }],

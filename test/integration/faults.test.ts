@@ -20,12 +20,14 @@ import {
 	startDirectus,
 	throwAwayInstanceOptions,
 } from '../../scripts/lib/directus-instance.ts';
-import { type MailSink, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { type MailSink, mailsTo, startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { eventually } from '../support/eventually.ts';
 import { checkManagedPolicy, type StoredPolicy } from '../../src/doctor/check-policies.ts';
 import { compileSettings } from '../../src/policies/sync-group-policy.ts';
 import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
-import { type Api, api, apiAt, type ApiResponse, directusUnderTest } from '../support/directus-under-test.ts';
+import { apiAt, type ApiResponse } from '../support/directus-under-test.ts';
+import { acceptTwiceAtOnce } from '../support/accept-twice-at-once.ts';
 import { uniqueName } from '../support/portal-users.ts';
 import { createPostgresDatabase } from '../../scripts/lib/throw-away-postgres.ts';
 import type { TestDatabase } from '../support/test-database.ts';
@@ -33,30 +35,6 @@ import { bundledCustomerTree } from '../support/bundled-derived-tables.ts';
 import { showLogOnFailure } from '../support/log-on-failure.ts';
 
 const tokenIn = (text: string) => /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? '';
-
-/** Invites a new contact, reads the link from the mail, and sends two accepts of it at the same moment. */
-async function acceptTwiceAtOnce(call: Api, mailFolder: string): Promise<number[]> {
-	const customer = (await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Race') } })).body
-		.data?.id;
-	const email = `${randomBytes(6).toString('hex')}@race.example.com`;
-	const contact = (
-		await call<{ id: number }>('POST', '/items/contacts', { body: { customer, last_name: 'Racer', email } })
-	).body.data?.id;
-	expect((await call('POST', '/portal/api/invitations', { body: { contact } })).status).toBe(201);
-	const token = tokenIn((await waitForMail(mailFolder, email)).text);
-	const accepts = await Promise.all(
-		['first-password-1', 'second-password-2'].map((password) =>
-			call('POST', '/portal/api/invitations/accept', { token: null, body: { token, password } }),
-		),
-	);
-	return accepts.map((response) => response.status).sort();
-}
-
-describe('Two accepts of one invitation link at the same moment', () => {
-	test('Exactly one wins, on the database this run uses', async () => {
-		expect(await acceptTwiceAtOnce(api, directusUnderTest().mailFolder)).toEqual([200, 400]);
-	});
-});
 
 describe('On a PostgreSQL Directus of its own', () => {
 	let folder: string;
@@ -96,6 +74,8 @@ describe('On a PostgreSQL Directus of its own', () => {
 		const options = throwAwayInstanceOptions(folder, database.config, port, {
 			ADMIN_TOKEN: adminToken,
 			...mailSinkEnv(smtpPort, port),
+			// Retries within seconds, not a minute: the test waits for the mail server to come back.
+			PORTAL_MAIL_RETRY_SECONDS: '1',
 		});
 		await installBundle(folder);
 		await bootstrap(options);
@@ -193,35 +173,58 @@ describe('On a PostgreSQL Directus of its own', () => {
 	}
 
 	describe('The mail server down while inviting', () => {
-		test('The invitation is recorded as not sent, staff are told in words, and a resend works once mail is back', async () => {
-			await stopSmtp();
+		/** A new customer's contact with an address of its own, created as staff. */
+		async function newContact(localPart: string): Promise<{ contact: number; email: string }> {
 			const customer = (
 				await call<{ id: number }>('POST', '/items/customers', { body: { name: uniqueName('Mailless') } })
 			).body.data?.id;
-			const email = `${randomBytes(6).toString('hex')}@mailless.example.com`;
+			const email = `${localPart}-${randomBytes(6).toString('hex')}@mailless.example.com`;
 			const contact = (
 				await call<{ id: number }>('POST', '/items/contacts', {
 					body: { customer, first_name: 'Mia', last_name: 'Mailless', email },
 				})
 			).body.data?.id;
+			return { contact: Number(contact), email };
+		}
+		const outboxRow = async (id: number) =>
+			(await db('portal_outbox').where('id', id).first()) as Record<string, unknown> & {
+				status: string;
+				attempts: number;
+				sealed_link: string | null;
+			};
+		const invitationRecord = async (id: number) =>
+			(await db('portal_invitations').select('sent_count', 'last_sent_at').where('id', id).first()) as {
+				sent_count: number;
+				last_sent_at: Date | null;
+			};
 
-			const invited = await call<{ id: number; email_sent: boolean; message?: string }>(
+		test('The invitation waits in the outbox, its link sealed, and is sent exactly once when mail is back', async () => {
+			await stopSmtp();
+			const { contact, email } = await newContact('mia');
+			const invited = await call<{ id: number; email_status: string; outbox: number }>(
 				'POST',
 				'/portal/api/invitations',
 				{ body: { contact } },
 			);
 			expect(invited.status).toBe(201);
-			expect(invited.body.data?.email_sent).toBe(false);
-			expect(invited.body.data?.message).toBe(
-				`The invitation for ${email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.`,
-			);
-			const id = invited.body.data?.id;
-			const record = async () =>
-				(await db('portal_invitations').select('sent_count', 'last_sent_at').where('id', id).first()) as {
-					sent_count: number;
-					last_sent_at: Date | null;
-				};
-			expect(await record()).toEqual({ sent_count: 0, last_sent_at: null });
+			expect(invited.body.data).toMatchObject({ email, email_status: 'queued' });
+			const id = Number(invited.body.data?.id);
+			const outbox = Number(invited.body.data?.outbox);
+
+			// Tried, refused by the closed port, waiting for its next try: not sent, nothing lost.
+			const waiting = await eventually(async () => {
+				const row = await outboxRow(outbox);
+				expect(row).toMatchObject({ status: 'queued', recipient: email, kind: 'invitation' });
+				expect(row.attempts).toBeGreaterThanOrEqual(2);
+				expect(String(row['last_error'])).toMatch(/ECONNREFUSED|connect/i);
+				return row;
+			});
+			expect(await invitationRecord(id)).toEqual({ sent_count: 0, last_sent_at: null });
+			// The link is in the outbox only sealed: no token in the stored mail, none in the sealed value.
+			expect(String(waiting['body_text'])).toContain('[sign-in link]');
+			expect(String(waiting['body_text'])).not.toContain('token=');
+			expect(String(waiting['body_html'])).not.toContain('token=');
+			expect(waiting.sealed_link).toMatch(/^v1\./);
 			// Nothing half-made: one invitation, one invited user linked to the contact.
 			expect(await db('portal_invitations').where('contact', contact).count({ count: '*' })).toEqual([{ count: '1' }]);
 			const users = (await db('directus_users').select('id', 'status').whereRaw('lower(email) = ?', [email])) as {
@@ -231,23 +234,27 @@ describe('On a PostgreSQL Directus of its own', () => {
 			expect(users.map((user) => user.status)).toEqual(['invited']);
 			expect((await db('contacts').select('user').where('id', contact).first())?.user).toBe(users[0]?.id);
 
-			// Still down: a resend says so again and the record stays "not sent".
-			const again = await call<{ email_sent: boolean }>('POST', `/portal/api/invitations/${id}/resend`);
-			expect(again.status).toBe(200);
-			expect(again.body.data?.email_sent).toBe(false);
-			expect(await record()).toEqual({ sent_count: 0, last_sent_at: null });
+			// Staff see it waiting, with the mail server's words, and never the sealed link.
+			const listed = await call<Record<string, unknown>[]>('GET', '/portal/api/outbox?status=queued');
+			expect(listed.status).toBe(200);
+			const entry = listed.body.data?.find((row) => row['id'] === outbox);
+			expect(entry).toMatchObject({ recipient: email, status: 'queued', kind: 'invitation', invitation: id });
+			expect(entry).not.toHaveProperty('sealed_link');
+			expect(JSON.stringify(listed.body)).not.toContain(waiting.sealed_link ?? 'never');
 
 			await startSmtp();
-			const resent = await call<{ email_sent: boolean; message?: string }>(
-				'POST',
-				`/portal/api/invitations/${id}/resend`,
-			);
-			expect(resent.status).toBe(200);
-			expect(resent.body.data).toMatchObject({ email_sent: true });
-			expect(resent.body.data?.message).toBeUndefined();
-			expect((await record()).sent_count).toBe(1);
-			expect((await record()).last_sent_at).not.toBeNull();
-			const token = tokenIn((await waitForMail(mailFolder, email)).text);
+			const mail = await waitForMail(mailFolder, email, { timeoutMs: 60_000 });
+			const token = tokenIn(mail.text);
+			expect(token).not.toBe('');
+			expect(mail.html).toContain(`token=${token}`);
+			await eventually(async () => {
+				expect(await outboxRow(outbox)).toMatchObject({ status: 'sent', sealed_link: null, last_error: null });
+				expect((await invitationRecord(id)).sent_count).toBe(1);
+			});
+			// Sent once: the scheduled runs after it find nothing more to send.
+			await new Promise((done) => setTimeout(done, 3_000));
+			expect(await mailsTo(mailFolder, email)).toHaveLength(1);
+
 			const accepted = await call('POST', '/portal/api/invitations/accept', {
 				token: null,
 				body: { token, password: 'mail-is-back-1' },
@@ -256,6 +263,47 @@ describe('On a PostgreSQL Directus of its own', () => {
 			expect(
 				(await call('POST', '/auth/login', { token: null, body: { email, password: 'mail-is-back-1' } })).status,
 			).toBe(200);
+		});
+
+		test('A mailbox the server refuses fails at once, shows why, and staff resend it with a new link', async () => {
+			if (!smtp) await startSmtp();
+			const { contact, email } = await newContact('bounce');
+			const invited = await call<{ id: number; outbox: number }>('POST', '/portal/api/invitations', {
+				body: { contact },
+			});
+			expect(invited.status).toBe(201);
+			const outbox = Number(invited.body.data?.outbox);
+			await eventually(async () => {
+				const row = await outboxRow(outbox);
+				expect(row).toMatchObject({ status: 'failed', attempts: 1, next_attempt_at: null });
+				expect(String(row['last_error'])).toContain('550');
+			});
+			expect((await invitationRecord(Number(invited.body.data?.id))).sent_count).toBe(0);
+			const failed = await call<Record<string, unknown>[]>('GET', '/portal/api/outbox?status=failed');
+			expect(failed.body.data?.map((row) => row['id'])).toContain(outbox);
+			const counts = (await call('GET', '/portal/api/outbox')).body['meta'] as { counts: Record<string, number> };
+			expect(counts.counts['failed']).toBeGreaterThanOrEqual(1);
+
+			// Bad input: a clear 400 and nothing changed.
+			expect((await call('GET', '/portal/api/outbox?status=lost')).status).toBe(400);
+			expect((await call('GET', '/portal/api/outbox?limit=-1')).status).toBe(400);
+			expect((await call('POST', '/portal/api/outbox/0/resend')).status).toBe(400);
+			expect((await call('POST', '/portal/api/outbox/999999999/resend')).status).toBe(409);
+
+			// The address is put right; the resend issues a new link and mails it.
+			const fixed = email.replace(/^bounce-/, 'fixed-');
+			expect((await call('PATCH', `/items/contacts/${contact}`, { body: { email: fixed } })).status).toBe(200);
+			const resent = await call<{ id: number; status: string }>('POST', `/portal/api/outbox/${outbox}/resend`);
+			expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+			expect(resent.body.data?.id).not.toBe(outbox);
+			const token = tokenIn((await waitForMail(mailFolder, fixed)).text);
+			expect(token).not.toBe('');
+			// The failed row stays as the record of what happened, without a link.
+			expect(await outboxRow(outbox)).toMatchObject({ status: 'failed', sealed_link: null });
+			const audit = await db('portal_audit')
+				.where({ action: 'mail.resent', target_id: String(outbox) })
+				.first();
+			expect(audit).toBeDefined();
 		});
 	});
 

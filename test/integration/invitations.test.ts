@@ -5,6 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { api, createRow, directDatabase, directusUnderTest } from '../support/directus-under-test.ts';
 import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { eventually } from '../support/eventually.ts';
+import { acceptTwiceAtOnce } from '../support/accept-twice-at-once.ts';
 import { createPortalContact, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 const mailFolder = () => directusUnderTest().mailFolder;
@@ -30,7 +32,7 @@ function tokenFrom(text: string): string {
 }
 
 async function invite(contact: number, token?: string | null) {
-	return api<{ id: number; contact: number; email: string; expires_at: string; email_sent: boolean }>(
+	return api<{ id: number; contact: number; email: string; expires_at: string; email_status: string }>(
 		'POST',
 		'/portal/api/invitations',
 		{ body: { contact }, ...(token === undefined ? {} : { token }) },
@@ -44,7 +46,7 @@ describe('The whole path', () => {
 
 		const invitation = await invite(contact);
 		expect(invitation.status).toBe(201);
-		expect(invitation.body.data).toMatchObject({ contact, email, email_sent: true });
+		expect(invitation.body.data).toMatchObject({ contact, email, email_status: 'queued' });
 
 		const mail = await waitForMail(mailFolder(), email);
 		expect(mail.subject).toMatch(/^Your invitation to /);
@@ -178,11 +180,14 @@ describe('The whole path', () => {
 				})
 			).status,
 		).toBe(200);
-		const row = await api<{ sent_count: number }>(
-			'GET',
-			`/items/portal_invitations/${invitation.body.data?.id}?fields=sent_count`,
-		);
-		expect(row.body.data?.sent_count).toBe(2);
+		// Counted as the outbox sends each mail (just after the mail server took it).
+		await eventually(async () => {
+			const row = await api<{ sent_count: number }>(
+				'GET',
+				`/items/portal_invitations/${invitation.body.data?.id}?fields=sent_count`,
+			);
+			expect(row.body.data?.sent_count).toBe(2);
+		});
 	});
 
 	test('A revoked link is refused', async () => {
@@ -209,11 +214,11 @@ describe('The whole path', () => {
 		const second = uniqueEmail();
 		await createRow('contacts', { customer: customer.id, last_name: 'Second', email: second });
 		await createPortalContact(customer.id, 'Basic');
-		const response = await api<{ contact: number; email_sent: boolean }[]>('POST', '/portal/api/invitations', {
+		const response = await api<{ contact: number; email_status: string }[]>('POST', '/portal/api/invitations', {
 			body: { customer: customer.id },
 		});
 		expect(response.status).toBe(201);
-		expect(response.body.data?.map((row) => row.email_sent)).toEqual([true, true]);
+		expect(response.body.data?.map((row) => row.email_status)).toEqual(['queued', 'queued']);
 		expect(response.body.data?.[0]?.contact).toBe(contact);
 		await waitForMail(mailFolder(), email);
 		await waitForMail(mailFolder(), second);
@@ -282,15 +287,34 @@ describe('What invitations refuse', () => {
 		expect(answers[0]).toMatchObject({ data: { valid: false, state: 'unknown' } });
 	});
 
-	test('Lets only staff send, resend and revoke invitations', async () => {
+	test('Lets only staff send, resend and revoke invitations, and read or resend the outbox', async () => {
 		const { customer, contact } = await newContact();
 		const portalUser = await createPortalContact(customer.id, 'Administrator');
 		const portalToken = await tokenOf(portalUser);
+		const queued = await invite(await newContact().then((other) => other.contact));
+		const outbox = (queued.body.data as { outbox?: number } | undefined)?.outbox;
+		expect(outbox).toBeGreaterThan(0);
 		for (const token of [null, portalToken]) {
 			expect((await invite(contact, token)).status).toBe(403);
 			expect((await api('POST', '/portal/api/invitations/1/resend', { token })).status).toBe(403);
 			expect((await api('DELETE', '/portal/api/invitations/1', { token })).status).toBe(403);
+			expect((await api('GET', '/portal/api/outbox', { token })).status).toBe(403);
+			expect((await api('GET', `/portal/api/outbox/${outbox}`, { token })).status).toBe(403);
+			expect((await api('POST', `/portal/api/outbox/${outbox}/resend`, { token })).status).toBe(403);
+			for (const path of [
+				'/items/portal_outbox',
+				`/items/portal_outbox/${outbox}`,
+				'/items/portal_outbox?aggregate[count]=*',
+				`/items/portal_invitations?filter[id][_eq]=${queued.body.data?.id}`,
+			])
+				expect((await api('GET', path, { token })).status, path).toBe(403);
 		}
+		// Staff read a mail's text, never its sealed link.
+		const shown = await api<Record<string, unknown>>('GET', `/portal/api/outbox/${outbox}`);
+		expect(shown.status).toBe(200);
+		expect(shown.body.data).toMatchObject({ id: outbox, kind: 'invitation' });
+		expect(shown.body.data).not.toHaveProperty('sealed_link');
+		expect(String(shown.body.data?.['body_text'])).toContain('[sign-in link]');
 		expect(
 			(await api<unknown[]>('GET', `/items/portal_invitations?filter[contact][_eq]=${contact}`)).body.data,
 		).toEqual([]);
@@ -325,5 +349,11 @@ describe('What invitations refuse', () => {
 		}
 		const { readFile } = await import('node:fs/promises');
 		expect(await readFile(directusUnderTest().logFile, 'utf8')).not.toContain(token);
+	});
+});
+
+describe('Two accepts of one invitation link at the same moment', () => {
+	test('Exactly one wins, on the database this run uses', async () => {
+		expect(await acceptTwiceAtOnce(api, mailFolder())).toEqual([200, 400]);
 	});
 });

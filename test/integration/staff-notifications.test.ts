@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
+import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 interface Notice {
@@ -22,6 +23,8 @@ let contact: PortalContact;
 let customerName: string;
 let token: string;
 let staff: { id: string; email: string };
+/** Holds the Portal staff policy through its role's parent role. */
+let nestedStaff: { id: string; email: string };
 let assignee: { id: string; email: string };
 
 /** A staff user of `role`, with e-mail notifications on (Directus's default). */
@@ -53,6 +56,10 @@ beforeAll(async () => {
 	const helpDesk = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Help desk') } });
 	await api('POST', '/access', { body: { role: helpDesk.body.data?.id, policy: settings.body.data?.staff_policy } });
 	staff = await staffUser(helpDesk.body.data?.id as string);
+	const firstLine = await api<{ id: string }>('POST', '/roles', {
+		body: { name: uniqueName('First line'), parent: helpDesk.body.data?.id },
+	});
+	nestedStaff = await staffUser(firstLine.body.data?.id as string);
 	const engineers = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Engineers') } });
 	assignee = await staffUser(engineers.body.data?.id as string);
 });
@@ -74,6 +81,8 @@ describe('Staff notifications', () => {
 			subject: `Nora Notifier (${customerName}) opened a ticket: ${subject}`,
 		});
 		expect((await waitForMail(directusUnderTest().mailFolder, staff.email)).subject).toBe(notice?.subject);
+		// A role below the help desk's holds its policies too (Directus's nested roles).
+		await eventually(async () => expect(await notices(nestedStaff.id, ticket)).toHaveLength(1));
 		// Only staff hear of it: the engineer is not the Portal staff, nor the contact a recipient.
 		expect(await notices(assignee.id, ticket)).toEqual([]);
 		expect(await notices(contact.userId, ticket)).toEqual([]);
@@ -121,5 +130,42 @@ describe('Staff notifications', () => {
 		await api('POST', '/items/ticket_comments', { token, body: { ticket, body: 'Anyone there?' } });
 		await eventually(async () => expect(await notices(staff.id, ticket)).toHaveLength(1));
 		expect(await notices(gone.id, ticket)).toEqual([]);
+	});
+
+	test('A contact learns nothing of who a ticket is assigned to: not by reading, filtering, sorting, grouping or GraphQL', async () => {
+		const ticket = (
+			await createRow('tickets', {
+				customer: contact.customer,
+				contact: contact.id,
+				subject: uniqueName('Assigned'),
+				assignee: assignee.id,
+			})
+		).id;
+		expect((await api('GET', `/items/tickets/${ticket}?fields=id`, { token })).status).toBe(200);
+		for (const path of [
+			`/items/tickets/${ticket}?fields=assignee`,
+			`/items/tickets/${ticket}?fields=assignee.email`,
+			`/items/tickets?filter[assignee][_eq]=${assignee.id}`,
+			`/items/tickets?filter[assignee][_null]=false`,
+			`/items/tickets?filter[assignee][email][_starts_with]=staff-`,
+			`/items/tickets?filter[_and][0][assignee][role][_nnull]=true`,
+			'/items/tickets?sort=assignee',
+			'/items/tickets?sort=-assignee.email',
+			'/items/tickets?aggregate[count]=*&groupBy[]=assignee',
+			'/items/tickets?aggregate[countDistinct]=assignee',
+		])
+			await expectReadRefused(path, token);
+		for (const query of [
+			`{ tickets(filter: { assignee: { id: { _eq: "${assignee.id}" } } }) { id } }`,
+			`{ tickets(sort: ["assignee"]) { id } }`,
+			'{ tickets { id assignee { email } } }',
+			'{ tickets_aggregated(groupBy: ["assignee"]) { group count { id } } }',
+		]) {
+			const answer = await api<Record<string, unknown> | null>('POST', '/graphql', { token, body: { query } });
+			expect(['PORTAL_QUERY_REFUSED', 'FORBIDDEN', 'GRAPHQL_VALIDATION'], query).toContain(
+				answer.body.errors?.[0]?.extensions?.code,
+			);
+			expect(JSON.stringify(answer.body.data ?? null), query).not.toContain(assignee.id);
+		}
 	});
 });

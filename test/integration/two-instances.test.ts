@@ -14,7 +14,7 @@ import { compileGroup } from '../../src/compiler/compile-group.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { ledgerTable } from '../../src/install/migration-ledger.ts';
 import { latestSchemaVersion } from '../../src/install/schema-migrations.ts';
-import { waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { mailsTo, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { createPublicRateLimits } from '../../src/rate-limit/public-rate-limits.ts';
 import { sharedRedis } from '../../src/rate-limit/shared-redis.ts';
 import {
@@ -205,7 +205,7 @@ describe('Two instances behind one Redis', () => {
 			last_name: 'Invitee',
 			email,
 		});
-		const invitation = await call<{ email_sent: boolean }>(a, 'POST', '/portal/api/invitations', {
+		const invitation = await call<{ email_status: string }>(a, 'POST', '/portal/api/invitations', {
 			body: { contact: contact.id },
 		});
 		expect(invitation.status).toBe(201);
@@ -237,6 +237,45 @@ describe('Two instances behind one Redis', () => {
 		expect(
 			(await call(a, 'POST', '/auth/login', { token: null, body: { email, password: 'a-good-long-password' } })).status,
 		).toBe(200);
+	});
+
+	test('Mails queued on both instances at once reach each address exactly once', async () => {
+		const customers = await Promise.all(
+			[a, b].map((instance) => created(instance, 'customers', { name: unique('Mailed') })),
+		);
+		const addresses: string[] = [];
+		for (const [index, customer] of customers.entries())
+			for (let person = 0; person < 5; person += 1) {
+				const email = `${unique(`mailed-${index}-${person}`)}@client.example.com`;
+				addresses.push(email);
+				await created(a, 'contacts', { customer: customer.id, last_name: 'Mailed', email });
+			}
+		// Each instance queues five and starts sending at once, from the one outbox.
+		const invited = await Promise.all(
+			[a, b].map((instance, index) =>
+				call<{ outbox?: number }[]>(instance, 'POST', '/portal/api/invitations', {
+					body: { customer: customers[index]?.id },
+				}),
+			),
+		);
+		expect(invited.map((answer) => answer.status)).toEqual([201, 201]);
+		const outbox = invited.flatMap((answer) => (answer.body.data ?? []).map((row) => Number(row.outbox)));
+		expect(outbox).toHaveLength(10);
+		for (const email of addresses) await waitForMail(cluster.mailFolder, email);
+		// Both instances' scheduled runs and leftovers have had their turn: still one each.
+		await new Promise((done) => setTimeout(done, 4_000));
+		for (const email of addresses) expect(await mailsTo(cluster.mailFolder, email), email).toHaveLength(1);
+		const { client, ...connection } = cluster.database;
+		const db = knex({ client, connection, pool: { min: 0, max: 1 } });
+		try {
+			const rows = (await db('portal_outbox').select('status', 'attempts').whereIn('id', outbox)) as {
+				status: string;
+				attempts: number;
+			}[];
+			expect(rows.map((row) => `${row.status}/${row.attempts}`)).toEqual(Array(10).fill('sent/1'));
+		} finally {
+			await db.destroy();
+		}
 	});
 
 	test('The public routes’ limits count requests on both instances together', async () => {

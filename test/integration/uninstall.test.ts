@@ -317,6 +317,7 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 		'portal_settings',
 		'portal_invitations',
 		'portal_audit',
+		'portal_outbox',
 		'customer_tree',
 		'ticket_followers',
 		'portal_migrations',

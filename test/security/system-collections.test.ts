@@ -482,6 +482,7 @@ describe('Another customer’s items over REST', () => {
 				'portal_settings',
 				'portal_invitations',
 				'portal_audit',
+				'portal_outbox',
 				'customer_tree',
 				'ticket_followers',
 				'kb_article_customers',

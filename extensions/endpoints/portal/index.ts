@@ -5,6 +5,8 @@ import { registerPortalApp } from './app-routes.ts';
 import { registerDataMapRoutes } from './data-map-routes.ts';
 import { registerDoctorRoutes } from './doctor-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
+import { registerNotificationRoutes } from './notification-routes.ts';
+import { registerOutboxRoutes } from './outbox-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
@@ -34,6 +36,8 @@ export default defineEndpoint({
 		// Then: closes every other route while the doctor has a critical finding.
 		registerDoctorRoutes(router, context);
 		registerInvitationRoutes(router, context);
+		registerOutboxRoutes(router, context);
+		registerNotificationRoutes(router, context);
 		registerPublicRoutes(router, context);
 		registerTeamRoutes(router, context);
 		registerSessionRoutes(router, context);

@@ -9,14 +9,16 @@ import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
+import type { DirectusContext } from '../../../src/directus/directus-context.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { acceptInvitation } from '../../../src/invitations/accept-invitation.ts';
 import { findInvitationByToken } from '../../../src/invitations/find-invitation-by-token.ts';
 import { resendInvitation } from '../../../src/invitations/resend-invitation.ts';
 import { revokeInvitation } from '../../../src/invitations/revoke-invitation.ts';
-import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
+import { queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
-import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { queueMail } from '../../../src/mail/outbox.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { welcomeMail } from '../../../src/mail/portal-mails.ts';
 import type { ContactKey } from '../../../src/access/contact-access-fields.ts';
 import { contactKeyFrom } from '../../../src/access/contact-key-from.ts';
@@ -35,18 +37,17 @@ function positiveId(value: unknown, what: string): number {
 }
 
 export function registerInvitationRoutes(router: Router, context: EndpointExtensionContext): void {
-	const describe = (issued: IssuedInvitation, emailSent: boolean) => ({
+	/** An issued invitation, its e-mail queued in the outbox (`outbox`: the mail's id there). */
+	const describe = (issued: IssuedInvitation, outbox: number) => ({
 		id: issued.invitation,
 		contact: issued.contact.id,
 		email: issued.contact.email,
 		expires_at: issued.expiresAt.toISOString(),
-		email_sent: emailSent,
-		...(emailSent
-			? {}
-			: {
-					message: `The invitation for ${issued.contact.email} is saved, but its e-mail could not be sent: the mail server did not accept it. Resend the invitation once e-mail works again.`,
-				}),
+		email_status: 'queued',
+		outbox,
 	});
+	const queue = (maintenance: DirectusContext, issued: IssuedInvitation) =>
+		queueInvitationMail(maintenance, outboxContext(maintenance.knex, context.env), issued, publicUrl(context));
 
 	router.post(
 		'/api/invitations',
@@ -86,17 +87,17 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 						settings,
 						ttlHours: settings.invite_ttl_hours,
 					});
-					const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
+					const outbox = await queue(maintenance, issued);
 					await writeAudit(maintenance, {
 						action: 'invitation.sent',
 						actor_user: accountability?.user,
 						customer: issued.contact.customer,
 						target_collection: contacts.collection,
 						target_id: contactId,
-						details: { invitation: issued.invitation, email_sent: sent },
+						details: { invitation: issued.invitation, outbox },
 						ip: ipOf(request),
 					});
-					results.push(describe(issued, sent));
+					results.push(describe(issued, outbox));
 				} catch (error) {
 					// One contact: its refusal is the answer. A whole customer: report each contact's refusal and go on.
 					if (body.contact !== undefined) throw error;
@@ -128,15 +129,15 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				ip: ipOf(request),
 			});
 			const branding = await fetchMailBranding(maintenance);
-			await sendPortalMail(
-				{ ...maintenance, logger: context.logger },
-				contact.email,
-				welcomeMail(branding, {
+			await queueMail(outboxContext(maintenance.knex, context.env), {
+				kind: 'welcome',
+				to: contact.email,
+				mail: welcomeMail(branding, {
 					name: displayName(contact),
 					portalUrl: `${publicUrl(context)}/portal/`,
 					email: contact.email,
 				}),
-			);
+			});
 			response.json({ data: { email: contact.email } });
 		}),
 	);
@@ -175,17 +176,17 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				settings,
 				ttlHours: settings.invite_ttl_hours,
 			});
-			const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
+			const outbox = await queue(maintenance, issued);
 			await writeAudit(maintenance, {
 				action: 'invitation.resent',
 				actor_user: accountability?.user,
 				customer: issued.contact.customer,
 				target_collection: 'portal_invitations',
 				target_id: issued.invitation,
-				details: { email_sent: sent },
+				details: { outbox },
 				ip: ipOf(request),
 			});
-			response.json({ data: describe(issued, sent) });
+			response.json({ data: describe(issued, outbox) });
 		}),
 	);
 

@@ -12,10 +12,11 @@ import type { DirectusContext } from '../../../src/directus/directus-context.ts'
 import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
-import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
+import { invitationLink, queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
-import { sendPortalMail } from '../../../src/mail/send-portal-mail.ts';
+import { linkPlaceholder, queueMail } from '../../../src/mail/outbox.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { notifyStaff } from '../../../src/notifications/notify-staff.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { acceptPublicInput } from '../../../src/requests/accept-public-input.ts';
@@ -47,6 +48,7 @@ const selfSignUp = {
 export function registerPublicRoutes(router: Router, context: EndpointExtensionContext): void {
 	const limits = publicRateLimitsFromEnv(context.env);
 	const mailContext = (maintenance: DirectusContext) => ({ ...maintenance, logger: context.logger });
+	const outbox = (maintenance: DirectusContext) => outboxContext(maintenance.knex, context.env);
 
 	/**
 	 * Answers at once, the same whatever the address, and only then does the work: how long the work takes
@@ -91,10 +93,16 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 					name: input.name,
 					ticket: filed.ticket,
 					subject: input.subject,
-					loginLink: invitation ? `${base}/portal/accept-invitation?token=${invitation.token}` : null,
+					loginLink: invitation ? linkPlaceholder : null,
 					portalUrl: hasLogin ? `${base}/portal/tickets/${filed.ticket}` : null,
 				});
-				await sendPortalMail(mailContext(maintenance), input.email, mail);
+				await queueMail(outbox(maintenance), {
+					kind: 'request_received',
+					to: input.email,
+					mail,
+					link: invitation ? invitationLink(base, invitation.token) : null,
+					invitation: invitation?.invitation ?? null,
+				});
 				await writeAudit(maintenance, {
 					action: 'public.request',
 					actor_contact: filed.contact.id,
@@ -105,7 +113,11 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 					ip,
 				});
 				// Staff hear of it as of any contact's new ticket.
-				await notifyStaff(maintenance, { kind: 'opened', ticket: filed.ticket, contact: filed.contact.id });
+				await notifyStaff(
+					maintenance,
+					{ map: await fetchDataMap(maintenance), settings },
+					{ kind: 'opened', ticket: filed.ticket, contact: filed.contact.id },
+				);
 			});
 		}),
 	);
@@ -144,15 +156,15 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 						.first()) as { status: string } | undefined;
 					if (user?.status === 'active') {
 						outcome = 'already_registered';
-						await sendPortalMail(
-							mailContext(maintenance),
-							input.email,
-							alreadyRegisteredMail(branding, {
+						await queueMail(outbox(maintenance), {
+							kind: 'already_registered',
+							to: input.email,
+							mail: alreadyRegisteredMail(branding, {
 								name: displayName(found.contact),
 								email: input.email,
 								resetLink: `${publicUrl(context)}/portal/forgot-password`,
 							}),
-						);
+						});
 					}
 				}
 				if (found && outcome === 'no_matching_customer') {
@@ -163,7 +175,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 						settings,
 					});
 					outcome = invitation ? 'verification_sent' : 'refused';
-					if (invitation) await sendInvitationMail(mailContext(maintenance), invitation, publicUrl(context));
+					if (invitation) await queueInvitationMail(maintenance, outbox(maintenance), invitation, publicUrl(context));
 				}
 				await writeAudit(maintenance, {
 					action: 'self_signup.requested',

@@ -18,7 +18,9 @@ import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { parsePasswordChange } from '../../../src/requests/parse-password-change.ts';
 import { handle } from './handle.ts';
-import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
+import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
+import { notifyAccountEvent } from '../../../src/notifications/notify-contacts.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { productSchemaOwned } from '../../shared/install-state.ts';
 
 export function registerSessionRoutes(router: Router, context: EndpointExtensionContext): void {
@@ -94,7 +96,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 		'/api/me/password',
 		handle(async (request, response) => {
 			const maintenance = await maintenanceContext(context);
-			const { user } = await resolvePortalUser(
+			const { user, contact: own } = await resolvePortalUser(
 				maintenance,
 				accountabilityOf(request),
 				await fetchPortalSettings(maintenance),
@@ -112,6 +114,12 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 				target_id: user,
 				ip: ipOf(request),
 			});
+			await notifyAccountEvent(
+				maintenance,
+				outboxContext(maintenance.knex, context.env),
+				{ map: await fetchDataMap(maintenance), publicUrl: publicUrl(context) },
+				{ contact: own.id, event: 'password_changed' },
+			);
 			response.status(204).end();
 		}),
 	);

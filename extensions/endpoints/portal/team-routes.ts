@@ -15,7 +15,8 @@ import { InvitationConflictError } from '../../../src/errors/invitation-conflict
 import { displayName } from '../../../src/invitations/display-name.ts';
 import { inviteContact, type IssuedInvitation } from '../../../src/invitations/invite-contact.ts';
 import { revokeInvitation } from '../../../src/invitations/revoke-invitation.ts';
-import { sendInvitationMail } from '../../../src/invitations/send-invitation-mail.ts';
+import { queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { limitFromEnv } from '../../../src/rate-limit/limit-from-env.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { parseNewColleague } from '../../../src/requests/parse-new-colleague.ts';
@@ -98,9 +99,20 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 		return writeAudit(maintenance, entry);
 	};
 
+	/** Queues the invitation's e-mail; the answer says it is on its way (the outbox itself is for staff). */
 	async function mailInvitation(maintenance: DirectusContext, issued: IssuedInvitation) {
-		const sent = await sendInvitationMail({ ...maintenance, logger: context.logger }, issued, publicUrl(context));
-		return { invitation: issued.invitation, expires_at: issued.expiresAt.toISOString(), email_sent: sent };
+		const outbox = await queueInvitationMail(
+			maintenance,
+			outboxContext(maintenance.knex, context.env),
+			issued,
+			publicUrl(context),
+		);
+		return {
+			invitation: issued.invitation,
+			expires_at: issued.expiresAt.toISOString(),
+			email_status: 'queued',
+			outbox,
+		};
 	}
 
 	router.get(
@@ -121,11 +133,8 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 			await countMail(admin, person.email);
 			const { member, invitation: issued } = await addColleague(maintenance, { admin, person, group, settings });
 			await audit(team, request, 'team.contact_added', member, { group });
-			const invitation = await mailInvitation(maintenance, issued);
-			await audit(team, request, 'invitation.sent', member, {
-				invitation: invitation.invitation,
-				email_sent: invitation.email_sent,
-			});
+			const { outbox, ...invitation } = await mailInvitation(maintenance, issued);
+			await audit(team, request, 'invitation.sent', member, { invitation: invitation.invitation, outbox });
 			response.status(201).json({ data: { id: member.id, ...invitation } });
 		}),
 	);
@@ -142,11 +151,8 @@ export function registerTeamRoutes(router: Router, context: EndpointExtensionCon
 				settings,
 				ttlHours: settings.invite_ttl_hours,
 			});
-			const invitation = await mailInvitation(maintenance, issued);
-			await audit(team, request, 'invitation.sent', member, {
-				invitation: invitation.invitation,
-				email_sent: invitation.email_sent,
-			});
+			const { outbox, ...invitation } = await mailInvitation(maintenance, issued);
+			await audit(team, request, 'invitation.sent', member, { invitation: invitation.invitation, outbox });
 			response.status(201).json({ data: invitation });
 		}),
 	);

@@ -4,11 +4,13 @@ import { bundleVersion } from '../../shared/bundle-version.ts';
 import { productSchemaOwned } from '../../shared/install-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerContactQueries } from './contact-queries.ts';
+import { registerContactNotifications } from './contact-notifications.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTreeGuard } from './customer-tree-guard.ts';
 import { registerDerivedTables } from './derived-tables.ts';
 import { registerModuleBar } from './module-bar.ts';
+import { registerOutboxDelivery } from './outbox-delivery.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
@@ -58,6 +60,8 @@ export default defineHook((events, context) => {
 	registerPortalAccess(portal, context);
 	registerPortalWrites(portal, context);
 	registerStaffNotifications(portal, context);
+	registerContactNotifications(portal, context);
+	registerOutboxDelivery(portal, context);
 	registerViewAs(portal, context);
 	// After View as, which hands a staff member's read the contact's accountability.
 	registerContactQueries(portal, context);

@@ -32,7 +32,7 @@ const watched = [
 ];
 
 export function registerPortalDoctor(
-	{ action, filter, init, schedule }: RegisterFunctions,
+	{ action, filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger, env }: HookExtensionContext,
 ): void {
 	let running: Promise<void> | null = null;
@@ -112,8 +112,12 @@ export function registerPortalDoctor(
 	// A change made through the portal's own routes (a data map saved) waits for a verdict on what it committed.
 	doctorState.recheck = recheck;
 
-	init('app.after', () => recheck());
-	schedule('* * * * *', () => recheck());
+	// Every minute in every instance, by a timer of this process: Directus's `schedule` runs a tick on one
+	// instance only where several share a SYNCHRONIZATION_STORE, and each instance keeps its own findings.
+	init('app.after', () => {
+		setInterval(() => void recheck(), 60_000).unref();
+		return recheck();
+	});
 	for (const event of watched) action(event, () => void recheck());
 
 	// Portal users cannot sign in while the portal is closed; staff can, to fix it.

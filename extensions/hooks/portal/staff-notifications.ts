@@ -23,7 +23,8 @@ export function registerStaffNotifications(
 			const object = map && objectPlaying(map, collection);
 			if (!map || (object !== 'tickets' && object !== 'ticket_replies')) return;
 			const context = { services, schema: await getSchema({ database }), knex: database };
-			if (!isPortalUser(accountability, (await fetchPortalSettings(context)).portal_role)) return;
+			const settings = await fetchPortalSettings(context);
+			if (!isPortalUser(accountability, settings.portal_role)) return;
 			const contact = await fetchOwnContact(accountability.user, context);
 			if (!contact) return;
 			let activity: ContactActivity | null = null;
@@ -37,7 +38,7 @@ export function registerStaffNotifications(
 				if (ticket !== null)
 					activity = { kind: 'replied', ticket, contact: contact.id, reply: typeof body === 'string' ? body : '' };
 			}
-			if (activity) await notifyStaff(context, activity);
+			if (activity) await notifyStaff(context, { map, settings }, activity);
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not tell staff of a contact’s ticket or reply');
 		}

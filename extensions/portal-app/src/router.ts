@@ -43,6 +43,12 @@ export const routes: RouteRecordRaw[] = [
 	},
 	{ path: '/sign-up', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { guest: true } },
 	{
+		path: '/unsubscribe',
+		name: 'unsubscribe',
+		component: () => import('./pages/UnsubscribePage.vue'),
+		meta: { guest: true },
+	},
+	{
 		path: '/help',
 		name: 'public-knowledge-base',
 		component: () => import('./pages/ArticlesPage.vue'),

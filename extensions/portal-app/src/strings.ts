@@ -291,6 +291,20 @@ export const strings = {
 		changingPassword: 'Changing…',
 		passwordChanged: 'Your password is changed. Use the new one next time you sign in.',
 		wrongPassword: 'That is not your current password.',
+		notificationsTitle: 'E-mails you get',
+		notificationsIntro: 'Choose what the portal e-mails you about. Invitations and password resets always come.',
+		notificationsSaved: 'Your choice is saved.',
+	},
+	unsubscribe: {
+		title: 'Unsubscribe',
+		checking: 'Checking the link…',
+		question: (label: string) => `Stop e-mails of this kind: “${label}”?`,
+		confirm: 'Unsubscribe',
+		sending: 'Unsubscribing…',
+		done: (label: string) =>
+			`Done: no more e-mails of this kind (“${label}”). You can turn them back on in your profile after signing in.`,
+		invalid: 'This unsubscribe link is not valid. Sign in and choose your e-mails in your profile.',
+		profile: 'Go to your profile',
 	},
 	team: {
 		title: 'Team',

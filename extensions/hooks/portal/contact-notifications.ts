@@ -1,0 +1,128 @@
+/**
+ * Contacts hear by e-mail what staff do on their tickets (`notifyContacts`): a public reply staff write,
+ * and a ticket staff set to waiting on the customer or resolved. After the write, off the request's path;
+ * a failure is logged. A contact's own writes mail no one here (staff hear of them instead).
+ */
+import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { Knex } from 'knex';
+import { isPortalUser } from '../../../src/access/is-portal-user.ts';
+import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
+import type { DataMap } from '../../../src/data-map/data-map.ts';
+import { itemKey } from '../../../src/data-map/item-key.ts';
+import { objectPlaying } from '../../../src/data-map/object-playing.ts';
+import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
+import { notifyContacts, type StaffActivity } from '../../../src/notifications/notify-contacts.ts';
+import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
+import { runningDataMap } from '../../shared/running-data-map.ts';
+import { schemaOn } from '../../shared/schema-on.ts';
+
+type Accountability = { user?: string | null; role?: string | null; admin?: boolean } | null | undefined;
+
+/** The portal states a ticket's status moves into that its contacts hear of. */
+const toldStates = ['pending', 'resolved'] as const;
+
+export function registerContactNotifications(
+	{ action, filter }: RegisterFunctions,
+	{ services, getSchema, database, logger, env }: HookExtensionContext,
+): void {
+	const publicUrl = String(env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+
+	/** Whether a write is staff's (or the system's), not a portal user's; read on `knex`, the write's own where it has one. */
+	async function byStaff(accountability: Accountability, knex: Knex = database): Promise<boolean> {
+		if (!accountability?.user || accountability.admin) return true;
+		const settings = await fetchPortalSettings({ services, schema: await schemaOn(getSchema, knex), knex });
+		return !isPortalUser(
+			{ user: accountability.user, role: accountability.role ?? null, admin: false },
+			settings.portal_role,
+		);
+	}
+
+	async function tell(map: DataMap, activity: StaffActivity): Promise<void> {
+		const context = { services, schema: await getSchema({ database }), knex: database };
+		await notifyContacts(context, outboxContext(database, env), { map, publicUrl }, activity);
+	}
+
+	action('items.create', async ({ key, collection }, { accountability }) => {
+		try {
+			const map = await runningDataMap(database);
+			const replies = map?.ticket_replies;
+			if (!map || !replies || objectPlaying(map, collection) !== 'ticket_replies') return;
+			if (!(await byStaff(accountability))) return;
+			const internalField = replies.fields.internal;
+			const authorUser = replies.fields.author_user;
+			const row = (await database(replies.collection)
+				.select({
+					ticket: fieldOf(replies, 'ticket'),
+					body: fieldOf(replies, 'body'),
+					author_contact: fieldOf(replies, 'author_contact'),
+					...(internalField ? { internal: internalField } : {}),
+					...(authorUser ? { author_user: authorUser } : {}),
+				})
+				.where(fieldOf(replies, 'id'), key)
+				.first()) as Record<string, unknown> | undefined;
+			// Read after its transaction committed; a reply made in a write that rolled back, or internal, tells no one.
+			if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
+			const ticket = itemKey(row['ticket']);
+			if (ticket === null) return;
+			await tell(map, {
+				kind: 'replied',
+				ticket,
+				reply: typeof row['body'] === 'string' ? row['body'] : '',
+				author: typeof row['author_user'] === 'string' ? row['author_user'] : (accountability?.user ?? null),
+				authorContact: itemKey(row['author_contact']),
+			});
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
+		}
+	});
+
+	/** Tickets' portal states before a staff update, by the update's keys, handed from the filter to its action. */
+	const statesBefore = new Map<string, Map<string, unknown>>();
+	const updateId = (collection: string, keys: readonly unknown[]) =>
+		`${collection}:${JSON.stringify(keys.map(String).sort())}`;
+
+	// On the write's own connection: a write made in a transaction (on SQLite, the only connection) holds it.
+	filter('items.update', async (payload, { keys, collection }, { accountability, database: knex }) => {
+		try {
+			const map = await runningDataMap(knex);
+			const tickets = map?.tickets;
+			if (!map || !tickets || objectPlaying(map, collection) !== 'tickets') return payload;
+			const statusField = fieldOf(tickets, 'status');
+			if (!(statusField in (payload as Record<string, unknown>)) || !(await byStaff(accountability, knex)))
+				return payload;
+			const rows = (await knex(tickets.collection)
+				.select({ id: fieldOf(tickets, 'id'), status: statusField })
+				.whereIn(fieldOf(tickets, 'id'), keys as (string | number)[])) as { id: unknown; status: unknown }[];
+			statesBefore.set(
+				updateId(collection, keys as unknown[]),
+				new Map(rows.map((row) => [String(row.id).toLowerCase(), row.status])),
+			);
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not read tickets’ statuses before a staff update');
+		}
+		return payload;
+	});
+
+	action('items.update', async ({ keys, collection, payload }) => {
+		const id = updateId(collection, keys as unknown[]);
+		const before = statesBefore.get(id);
+		if (!before) return;
+		statesBefore.delete(id);
+		try {
+			const map = await runningDataMap(database);
+			const tickets = map?.tickets;
+			if (!map || !tickets) return;
+			const values = stateValues(map, 'tickets', 'status') ?? {};
+			const state = portalStateOf(values, (payload as Record<string, unknown>)[fieldOf(tickets, 'status')]);
+			if (!toldStates.includes(state as (typeof toldStates)[number])) return;
+			for (const key of keys as unknown[]) {
+				const ticket = itemKey(key);
+				if (ticket === null || portalStateOf(values, before.get(String(key).toLowerCase())) === state) continue;
+				await tell(map, { kind: 'status', ticket, state: state as (typeof toldStates)[number] });
+			}
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not e-mail contacts of a ticket’s new status');
+		}
+	});
+}

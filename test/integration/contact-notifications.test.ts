@@ -1,0 +1,201 @@
+/**
+ * Contacts hear by e-mail what staff do on the tickets they follow: a public reply (never an internal note),
+ * a ticket that now waits on them or is resolved (once, not again for the same state), and a change of their
+ * own password. Every mail goes through the outbox with a signed one-click unsubscribe for its kind; a contact
+ * who turned a kind off (by the link, a mail client's one-click POST, or the profile) gets no more of it.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { mailsTo, type ReceivedMail, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
+import { expectRefused } from '../support/expect-refused.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
+
+let requester: PortalContact;
+let colleague: PortalContact;
+let requesterToken: string;
+const mailFolder = () => directusUnderTest().mailFolder;
+
+async function newTicket(subject = uniqueName('Scanner offline')): Promise<{ id: number; subject: string }> {
+	const ticket = await createRow('tickets', { customer: requester.customer, contact: requester.id, subject });
+	await createRow('ticket_participants', { ticket: ticket.id, contact: colleague.id, kind: 'cc' });
+	return { id: ticket.id, subject };
+}
+
+/** Waits for `count` mails to `address` whose subject names the ticket, and returns them. */
+async function ticketMails(address: string, ticket: number, count: number): Promise<ReceivedMail[]> {
+	return eventually(
+		async () => {
+			const mails = (await mailsTo(mailFolder(), address)).filter((mail) => mail.subject.startsWith(`[#${ticket}]`));
+			expect(mails.length).toBeGreaterThanOrEqual(count);
+			return mails;
+		},
+		{ timeoutMs: 30_000 },
+	);
+}
+
+/** A moment for anything wrongly queued to arrive too. */
+const settle = () => new Promise((done) => setTimeout(done, 2_500));
+
+const linkIn = (text: string) => /\/portal\/unsubscribe\?token=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+
+beforeAll(async () => {
+	const customer = (await createRow('customers', { name: uniqueName('Mailed client') })).id;
+	requester = await createPortalContact(customer, 'Manager', { first_name: 'Rita', last_name: 'Requester' });
+	colleague = await createPortalContact(customer, 'Basic', { first_name: 'Colin', last_name: 'Colleague' });
+	requesterToken = await tokenOf(requester);
+});
+
+describe('Contact notifications', () => {
+	test('A staff reply reaches the requester and the cc’d colleague, with a one-click unsubscribe; an internal note reaches no one', async () => {
+		const ticket = await newTicket();
+		const internal = `Internal ${randomBytes(4).toString('hex')}: check their firewall`;
+		await api('POST', '/items/ticket_comments', { body: { ticket: ticket.id, body: internal } });
+		const words = 'We replaced the scanner.\n\nIt should be back <b>online</b> now — **tell us** if not.';
+		const reply = await api('POST', '/items/ticket_comments', {
+			body: { ticket: ticket.id, body: words, is_internal: false },
+		});
+		expect(reply.status).toBe(200);
+
+		const [toRequester] = await ticketMails(requester.email, ticket.id, 1);
+		const [toColleague] = await ticketMails(colleague.email, ticket.id, 1);
+		await settle();
+		for (const address of [requester.email, colleague.email]) {
+			const mails = await mailsTo(mailFolder(), address);
+			expect(mails.filter((mail) => mail.subject.startsWith(`[#${ticket.id}]`))).toHaveLength(1);
+			expect(mails.some((mail) => mail.text.includes(internal))).toBe(false);
+		}
+		expect(toRequester?.subject).toBe(`[#${ticket.id}] ${ticket.subject}`);
+		expect(toRequester?.text).toContain('It should be back <b>online</b> now');
+		expect(toRequester?.html).toContain('&lt;b&gt;online&lt;/b&gt;');
+		expect(toRequester?.text).toContain(`/portal/tickets/${ticket.id}`);
+		expect(toColleague?.text).toContain('We replaced the scanner.');
+		// RFC 8058: the mail says how a mail client unsubscribes in one click.
+		// Headers unfolded (a long one is folded onto the next line).
+		const raw = (await readFile(join(mailFolder(), toRequester?.file ?? ''), 'utf8')).replace(/\r?\n[ \t]+/g, ' ');
+		expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/portal\/api\/unsubscribe\?token=/m);
+		expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+	});
+
+	test('Waiting on the customer and resolved are told once each; other statuses are not', async () => {
+		const ticket = await newTicket();
+		for (const status of ['open', 'pending', 'pending', 'open', 'resolved']) {
+			expect((await api('PATCH', `/items/tickets/${ticket.id}`, { body: { status } })).status).toBe(200);
+			// One at a time, as staff work: each change reads the state the one before left.
+			await new Promise((done) => setTimeout(done, 300));
+		}
+		await ticketMails(requester.email, ticket.id, 2);
+		await settle();
+		const subjects = (await mailsTo(mailFolder(), requester.email))
+			.filter((mail) => mail.subject.startsWith(`[#${ticket.id}]`))
+			.map((mail) => mail.subject)
+			.sort();
+		expect(subjects).toEqual(
+			[`[#${ticket.id}] Resolved: ${ticket.subject}`, `[#${ticket.id}] Waiting on you: ${ticket.subject}`].sort(),
+		);
+	});
+
+	test('The unsubscribe link stops that kind for that contact only; the profile turns it back on', async () => {
+		const first = await newTicket();
+		await api('POST', '/items/ticket_comments', {
+			body: { ticket: first.id, body: 'First answer', is_internal: false },
+		});
+		const [mail] = await ticketMails(requester.email, first.id, 1);
+		const token = linkIn(mail?.text ?? '');
+		expect(token).not.toBe('');
+
+		// A tampered or foreign token: refused in words, nothing changes.
+		const [payload, signature] = token.split('.');
+		for (const bad of [`${payload}.${'A'.repeat(signature?.length ?? 43)}`, 'nonsense', '']) {
+			expect((await api('GET', `/portal/api/unsubscribe?token=${bad}`, { token: null })).body.data).toEqual({
+				valid: false,
+			});
+			expectRefused(await api('POST', `/portal/api/unsubscribe?token=${bad}`, { token: null }), 'bad token', {
+				statuses: [400],
+			});
+		}
+		const lookup = await api<{ valid: boolean; kind: string }>('GET', `/portal/api/unsubscribe?token=${token}`, {
+			token: null,
+		});
+		expect(lookup.body.data).toMatchObject({ valid: true, kind: 'replies' });
+		expect((await api('GET', '/portal/api/me/notifications', { token: requesterToken })).body.data).toEqual({
+			replies: true,
+			status: true,
+			account: true,
+		});
+
+		// A mail client's one-click unsubscribe: a form POST to the List-Unsubscribe address.
+		const oneClick = await fetch(`${directusUnderTest().url}/portal/api/unsubscribe?token=${token}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'List-Unsubscribe=One-Click',
+		});
+		expect(oneClick.status).toBe(200);
+		expect((await api('GET', '/portal/api/me/notifications', { token: requesterToken })).body.data).toEqual({
+			replies: false,
+			status: true,
+			account: true,
+		});
+
+		const second = await newTicket();
+		await api('POST', '/items/ticket_comments', {
+			body: { ticket: second.id, body: 'Second answer', is_internal: false },
+		});
+		await ticketMails(colleague.email, second.id, 1);
+		await api('PATCH', `/items/tickets/${second.id}`, { body: { status: 'pending' } });
+		// Status mail still comes (another kind); the reply does not.
+		const toRequester = await ticketMails(requester.email, second.id, 1);
+		await settle();
+		expect(toRequester.map((received) => received.subject)).toEqual([
+			`[#${second.id}] Waiting on you: ${second.subject}`,
+		]);
+
+		// Bad input to the profile: a clear 400, nothing changed.
+		for (const body of [{ replies: 'yes' }, { marketing: false }, {}, [true]])
+			expectRefused(
+				await api('PATCH', '/portal/api/me/notifications', { token: requesterToken, body }),
+				JSON.stringify(body),
+				{ statuses: [400] },
+			);
+		expect(
+			(await api('PATCH', '/portal/api/me/notifications', { token: requesterToken, body: { replies: true } })).body
+				.data,
+		).toEqual({ replies: true, status: true, account: true });
+		const third = await newTicket();
+		await api('POST', '/items/ticket_comments', {
+			body: { ticket: third.id, body: 'Third answer', is_internal: false },
+		});
+		await ticketMails(requester.email, third.id, 1);
+	});
+
+	test('A changed password is told to its owner', async () => {
+		const owner = await createPortalContact(requester.customer, 'Basic', { first_name: 'Paula' });
+		const token = await tokenOf(owner);
+		const changed = await api('POST', '/portal/api/me/password', {
+			token,
+			body: { current_password: owner.password, new_password: 'a-brand-new-password-9' },
+		});
+		expect(changed.status).toBe(204);
+		const mail = await waitForMail(mailFolder(), owner.email);
+		expect(mail.subject).toMatch(/^Your password for .+ was changed$/);
+		expect(linkIn(mail.text)).not.toBe('');
+	});
+
+	test('Only the contact reads or changes their e-mail choices; nobody else reads anyone’s', async () => {
+		for (const token of [null, await tokenOf(colleague)]) {
+			expectRefused(await api('GET', '/items/portal_mail_optouts', { token }), 'opt-outs');
+			expectRefused(await api('GET', '/items/portal_outbox', { token }), 'outbox');
+		}
+		expectRefused(await api('GET', '/portal/api/me/notifications', { token: null }), 'anonymous preferences');
+		expectRefused(await api('GET', '/portal/api/me/notifications'), 'staff have no portal preferences');
+		// The colleague's own choices are their own: the requester's change did not touch them.
+		expect((await api('GET', '/portal/api/me/notifications', { token: await tokenOf(colleague) })).body.data).toEqual({
+			replies: true,
+			status: true,
+			account: true,
+		});
+	});
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { accountMail, type MailBranding, ticketReplyMail, ticketStatusMail } from '../../../src/mail/portal-mails.ts';
+import { parsePreferences } from '../../../src/notifications/parse-preferences.ts';
+import { readUnsubscribeToken, unsubscribeToken } from '../../../src/notifications/unsubscribe-token.ts';
+
+const branding: MailBranding = { portalName: 'Acme Portal', accentColor: '#123456' };
+const secret = 'a-project-secret-of-some-length';
+const unsubscribe = 'https://portal.example.com/portal/unsubscribe?token=abc.def';
+
+describe('Unsubscribe tokens', () => {
+	test('Name the contact and kind they were signed for, under this SECRET only', () => {
+		for (const contact of [42, '0b8e6c52-3f6f-4d2c-9a51-2f4b1f0c8a11']) {
+			const token = unsubscribeToken(secret, contact, 'replies');
+			expect(readUnsubscribeToken(secret, token)).toEqual({ contact, kind: 'replies' });
+			expect(readUnsubscribeToken('another-secret', token)).toBeNull();
+		}
+	});
+
+	test('Refuse anything altered or made up', () => {
+		const token = unsubscribeToken(secret, 42, 'status');
+		const [payload, signature] = token.split('.') as [string, string];
+		const otherContact = Buffer.from(JSON.stringify([43, 'status'])).toString('base64url');
+		for (const bad of [
+			`${otherContact}.${signature}`,
+			`${payload}.${signature.slice(0, -1)}`,
+			`${payload}.${signature}.x`,
+			`${Buffer.from(JSON.stringify([42, 'marketing'])).toString('base64url')}.${signature}`,
+			'',
+			'.',
+			'a'.repeat(600),
+			42,
+			null,
+		])
+			expect(readUnsubscribeToken(secret, bad)).toBeNull();
+	});
+});
+
+describe('Preferences a contact sends', () => {
+	test('Take kinds and booleans, and refuse anything else in words', () => {
+		expect(parsePreferences({ replies: false, account: true })).toEqual({ replies: false, account: true });
+		for (const body of [null, [], 'replies', {}, { replies: 'no' }, { replies: 0 }, { marketing: false }])
+			expect(() => parsePreferences(body), JSON.stringify(body)).toThrow(/kind|true or false|object|at least one/);
+	});
+});
+
+describe('Contact mails', () => {
+	const script = '<script>alert("x")</script>';
+	test('A staff reply is quoted as text, with the ticket link and the unsubscribe link in both parts', () => {
+		const mail = ticketReplyMail(branding, {
+			name: 'Rita',
+			ticket: 7,
+			subject: `Printer ${script}`,
+			author: 'Sam Staff',
+			reply: `First paragraph ${script}\n\nSecond **paragraph** with [a link](http://evil.example.com)`,
+			link: 'https://portal.example.com/portal/tickets/7',
+			unsubscribe,
+		});
+		expect(mail.subject).toBe(`[#7] Printer ${script}`);
+		expect(mail.html).not.toContain('<script>');
+		expect(mail.html).not.toContain('href="http://evil.example.com"');
+		expect(mail.html).toContain(`href="${unsubscribe}"`);
+		expect(mail.text).toContain('Second **paragraph**');
+		expect(mail.text).toContain(`Unsubscribe from these e-mails: ${unsubscribe}`);
+		expect(mail.text).toContain('https://portal.example.com/portal/tickets/7');
+	});
+
+	test('Status and account mails say what happened and how to stop them', () => {
+		const common = { name: 'Rita', ticket: 'abc', subject: 'VPN', link: 'https://x/portal/tickets/abc', unsubscribe };
+		expect(ticketStatusMail(branding, { ...common, state: 'pending' }).subject).toBe('[#abc] Waiting on you: VPN');
+		expect(ticketStatusMail(branding, { ...common, state: 'resolved' }).subject).toBe('[#abc] Resolved: VPN');
+		const account = accountMail(branding, {
+			name: 'Rita',
+			event: 'password_changed',
+			portalUrl: 'https://x/portal/',
+			unsubscribe,
+		});
+		expect(account.subject).toBe('Your password for Acme Portal was changed');
+		expect(account.text).toContain('https://x/portal/forgot-password');
+		expect(account.text).toContain(unsubscribe);
+	});
+});
