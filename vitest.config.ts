@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { filesOfOtherLanes } from './test/lanes.ts';
 
 export default defineConfig({
 	test: {
@@ -26,6 +27,8 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+					// Where CI runs both databases' lanes, some files run in one of them only (test/lanes.ts).
+					exclude: [...configDefaults.exclude, ...filesOfOtherLanes(process.env)],
 					globalSetup: ['test/support/global-setup.ts'],
 					setupFiles: ['test/support/integration-setup.ts'],
 					// CI runs two databases' lanes side by side on two cores: a browser flow may take twice its quiet time.

@@ -34,7 +34,8 @@ function runLane(database: string, laneArgs: string[]): Promise<{ database: stri
 	const started = Date.now();
 	const child = spawn(vitest, ['run', ...laneArgs], {
 		cwd: projectRoot,
-		env: { ...process.env, PORTAL_TEST_DB: database },
+		// Both lanes named: a file that runs once (test/lanes.ts) runs in its own lane only.
+		env: { ...process.env, PORTAL_TEST_DB: database, PORTAL_TEST_LANES: databases.join(',') },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const prefix = `[${database}] `;
