@@ -32,7 +32,7 @@ const watched = [
 ];
 
 export function registerPortalDoctor(
-	{ action, filter, init }: RegisterFunctions,
+	{ action, filter, init, schedule }: RegisterFunctions,
 	{ services, getSchema, database, logger, env }: HookExtensionContext,
 ): void {
 	let running: Promise<void> | null = null;
@@ -112,12 +112,9 @@ export function registerPortalDoctor(
 	// A change made through the portal's own routes (a data map saved) waits for a verdict on what it committed.
 	doctorState.recheck = recheck;
 
-	// Every minute in every instance, by a timer of this process: Directus's `schedule` runs a tick on one
-	// instance only where several share a SYNCHRONIZATION_STORE, and each instance keeps its own findings.
-	init('app.after', () => {
-		setInterval(() => void recheck(), 60_000).unref();
-		return recheck();
-	});
+	init('app.after', () => recheck());
+	// Directus runs a scheduled tick on one instance only where several share a SYNCHRONIZATION_STORE.
+	schedule('* * * * *', () => recheck());
 	for (const event of watched) action(event, () => void recheck());
 
 	// Portal users cannot sign in while the portal is closed; staff can, to fix it.
