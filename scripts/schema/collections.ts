@@ -36,6 +36,12 @@ const activeInactive: Choice[] = [
 	{ value: 'active', text: 'Active', color: '#2ECDA7' },
 	{ value: 'inactive', text: 'Inactive', color: '#A2B5CD' },
 ];
+const inboxStatuses: Choice[] = [
+	{ text: 'Accepted', value: 'accepted', color: '#2ECDA7' },
+	{ text: 'Ignored', value: 'ignored', color: '#A2B5CD' },
+	{ text: 'Refused', value: 'refused', color: '#E35169' },
+];
+
 const outboxStatuses: Choice[] = [
 	{ value: 'queued', text: 'Waiting', color: '#FFA439' },
 	{ value: 'sending', text: 'Sending', color: '#3399FF' },
@@ -1167,6 +1173,28 @@ export const collections: CollectionDefinition[] = [
 			}),
 			string('kind', { required: true, readonly: true, width: 'half', note: 'replies, status or account.' }),
 			stamp('date_created'),
+		],
+	),
+
+	collection(
+		'portal_inbox',
+		{
+			icon: 'move_to_inbox',
+			note: 'E-mails the service desk received: the reply or ticket each became, or why it was ignored or refused. Written by the portal.',
+			template: '{{sender}}: {{subject}}',
+			group: 'portal',
+			sort: 7,
+		},
+		[
+			primaryKey(),
+			select('status', inboxStatuses, 'accepted', { readonly: true }),
+			text('outcome', { readonly: true, note: 'What became of the e-mail, or why nothing did.' }),
+			string('sender', { readonly: true, indexed: true, width: 'half' }),
+			text('subject', { readonly: true }),
+			string('message_id', { readonly: true, indexed: true, note: 'Its Message-ID: a message is taken once.' }),
+			string('ticket_key', { readonly: true, width: 'half', note: 'The ticket it reached or named.' }),
+			string('contact_key', { readonly: true, width: 'half', note: 'The contact it came from.' }),
+			{ ...dateTime('date_created', { readonly: true }), schema: { is_nullable: true, is_indexed: true } },
 		],
 	),
 ];

@@ -180,7 +180,7 @@ async function takenNames(knex: Knex, names: ProductNames): Promise<{ collection
 }
 
 /** Collections the product brought after the release before the ledger: that release's databases lack them. */
-const addedSinceTheLedger: ReadonlySet<string> = new Set(['portal_outbox', 'portal_mail_optouts']);
+const addedSinceTheLedger: ReadonlySet<string> = new Set(['portal_outbox', 'portal_mail_optouts', 'portal_inbox']);
 
 /** Every collection of the first release is there and `portal_settings` is the product's: that release made it. */
 async function madeByEarlierRelease(

@@ -10,6 +10,7 @@ export const portalCollections = [
 	'portal_audit',
 	'portal_outbox',
 	'portal_mail_optouts',
+	'portal_inbox',
 	'portal_invitations',
 	'portal_settings',
 	'portal_groups',

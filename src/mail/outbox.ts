@@ -14,7 +14,14 @@ export const outboxTable = 'portal_outbox';
 export const linkPlaceholder = '[sign-in link]';
 
 export type MailKind =
-	'invitation' | 'welcome' | 'request_received' | 'already_registered' | 'ticket_reply' | 'ticket_status' | 'account';
+	| 'invitation'
+	| 'welcome'
+	| 'request_received'
+	| 'already_registered'
+	| 'ticket_reply'
+	| 'ticket_status'
+	| 'account'
+	| 'not_taken';
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 

@@ -30,7 +30,12 @@ interface MailBody {
 	after?: string[];
 	/** Why the contact gets this mail, and the link that stops this kind. */
 	footer?: { reason: string; unsubscribe: string };
+	/** The mail can be answered: a line on top marks where a reply ends (`replyMarker`). */
+	answerable?: boolean;
 }
+
+/** Put on top of a mail that can be answered; a reply's text is read down to it. */
+export const replyMarker = '##- Please type your reply above this line -##';
 
 function render(branding: MailBranding, body: MailBody): RenderedMail {
 	const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
@@ -40,7 +45,7 @@ function render(branding: MailBranding, body: MailBody): RenderedMail {
 		: '';
 	const html = `<!doctype html>
 <html lang="en"><body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0;padding:24px">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
+${body.answerable ? `<p style="max-width:560px;margin:0 auto 8px;font-size:12px;color:#555">${escapeHtml(replyMarker)}</p>\n` : ''}<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
 <p style="margin:0 0 24px;font-weight:600;color:#555">${escapeHtml(branding.portalName)}</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>
 ${body.paragraphs.map(paragraph).join('\n')}
@@ -53,6 +58,7 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 			: ''
 	}</body></html>`;
 	const text = [
+		...(body.answerable ? [replyMarker, ''] : []),
 		body.heading,
 		'',
 		...body.paragraphs.flatMap((line) => [line, '']),
@@ -162,9 +168,12 @@ export function ticketReplyMail(
 		reply: string;
 		link: string;
 		unsubscribe: string;
+		/** Replies by e-mail reach the ticket. */
+		answerable?: boolean;
 	},
 ): RenderedMail {
 	return render(branding, {
+		answerable: data.answerable ?? false,
 		subject: `[#${data.ticket}] ${data.subject}`,
 		heading: `${data.author} replied to "${data.subject}"`,
 		paragraphs: data.reply
@@ -172,6 +181,7 @@ export function ticketReplyMail(
 			.map((part) => part.trim())
 			.filter(Boolean),
 		action: { label: 'View the ticket and reply', url: data.link },
+		...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
 		footer: {
 			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
 			unsubscribe: data.unsubscribe,
@@ -189,10 +199,12 @@ export function ticketStatusMail(
 		state: 'pending' | 'resolved';
 		link: string;
 		unsubscribe: string;
+		answerable?: boolean;
 	},
 ): RenderedMail {
 	const waiting = data.state === 'pending';
 	return render(branding, {
+		answerable: data.answerable ?? false,
 		subject: waiting
 			? `[#${data.ticket}] Waiting on you: ${data.subject}`
 			: `[#${data.ticket}] Resolved: ${data.subject}`,
@@ -204,6 +216,7 @@ export function ticketStatusMail(
 					'If the problem is still there, reply on the ticket.',
 				],
 		action: { label: waiting ? 'Answer on the ticket' : 'View the ticket', url: data.link },
+		...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
 		footer: {
 			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
 			unsubscribe: data.unsubscribe,
@@ -225,5 +238,25 @@ export function accountMail(
 		],
 		action: { label: 'Reset my password', url: `${data.portalUrl}forgot-password` },
 		footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
+	});
+}
+
+/** Why an e-mail to the service desk made no ticket, and where to go instead (never sent to a machine). */
+export function mailNotTakenMail(
+	branding: MailBranding,
+	data: { subject: string; reason: 'registered_only' | 'not_allowed' | 'no_ticket'; portalUrl: string },
+): RenderedMail {
+	const why = {
+		registered_only: `${branding.portalName} takes requests from registered contacts only, and this address is not one of them.`,
+		not_allowed: 'Your login does not let you open tickets by e-mail.',
+		no_ticket:
+			'Your e-mail did not reach a ticket you follow: it may have been sent from another address than the one we wrote to.',
+	}[data.reason];
+	return render(branding, {
+		subject: `Not delivered to the service desk: ${data.subject || '(no subject)'}`,
+		heading: 'Your e-mail was not added',
+		paragraphs: [`We did not add your e-mail "${data.subject || '(no subject)'}" to the service desk.`, why],
+		action: { label: `Open ${branding.portalName}`, url: data.portalUrl },
+		after: ['If you think this is wrong, ask your contact in the service team.'],
 	});
 }

@@ -17,28 +17,52 @@ import { accountMail, ticketReplyMail, ticketStatusMail } from '../mail/portal-m
 import type { ContactNotificationKind } from './contact-notification-kinds.ts';
 import { contactsOptedOut } from './contact-preferences.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
+import { followersOf } from './followers-of.ts';
+import { type MailThread, threadMessageId, threadReplyAddress } from '../inbound/thread-token.ts';
+
+/** Whether contacts can answer ticket mails by replying, and the address replies go to. */
+export interface MailReplies {
+	enabled: boolean;
+	supportAddress: string | null;
+}
+
+/**
+ * The headers that thread a ticket mail: the thread in its Message-ID (and Reply-To where there is a
+ * support address), all of a ticket's mails grouped by References, and marks that it was sent by a
+ * machine (RFC 3834, so out-of-office responders stay quiet) and by the portal (so it is never taken back in).
+ */
+function threadHeaders(secret: string, publicUrl: string, replies: MailReplies, thread: MailThread) {
+	const host = URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'customer-portal.invalid';
+	const ticketId = `<portal-ticket.${Buffer.from(String(thread.ticket)).toString('hex')}@${host}>`;
+	return {
+		'Message-ID': threadMessageId(secret, thread, host),
+		'References': ticketId,
+		'In-Reply-To': ticketId,
+		...(replies.enabled && replies.supportAddress
+			? { 'Reply-To': threadReplyAddress(secret, thread, replies.supportAddress) }
+			: {}),
+		'Auto-Submitted': 'auto-generated',
+		'X-Customer-Portal': 'ticket',
+	};
+}
 
 export type StaffActivity =
 	| { kind: 'replied'; ticket: ItemKey; reply: string; author: string | null; authorContact: ContactKey | null }
 	| { kind: 'status'; ticket: ItemKey; state: 'pending' | 'resolved' };
 
-/** The contacts who follow `ticket`: its followers where the map keeps them, else its requester. */
-async function followersOf(context: DirectusContext, map: DataMap, ticket: ItemKey): Promise<ContactKey[]> {
-	const { tickets, ticket_followers: followers } = map;
-	if (!tickets) return [];
-	if (followers) {
-		const rows = (await context
-			.knex(followers.collection)
-			.distinct({ contact: fieldOf(followers, 'contact') })
-			.where(fieldOf(followers, 'ticket'), ticket)) as { contact: ContactKey }[];
-		return rows.map((row) => row.contact);
-	}
-	const row = (await context
-		.knex(tickets.collection)
-		.select({ contact: fieldOf(tickets, 'requester') })
-		.where(fieldOf(tickets, 'id'), ticket)
-		.first()) as { contact: ContactKey | null } | undefined;
-	return row?.contact != null ? [row.contact] : [];
+/**
+ * A contact's unsubscribe for one kind: the portal page that asks first (in the mail's footer), and the
+ * RFC 8058 headers with which a mail client's own "unsubscribe" posts to the API, without opening a page.
+ */
+function unsubscribeLinks(publicUrl: string, secret: string, contact: ContactKey, kind: ContactNotificationKind) {
+	const token = unsubscribeToken(secret, contact, kind);
+	return {
+		page: `${publicUrl}/portal/unsubscribe?token=${token}`,
+		headers: {
+			'List-Unsubscribe': `<${publicUrl}/portal/api/unsubscribe?token=${token}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+		},
+	};
 }
 
 async function staffName(context: DirectusContext, user: string | null): Promise<string> {
@@ -53,7 +77,7 @@ async function staffName(context: DirectusContext, user: string | null): Promise
 export async function notifyContacts(
 	context: DirectusContext,
 	outbox: OutboxContext,
-	{ map, publicUrl }: { map: DataMap; publicUrl: string },
+	{ map, publicUrl, replies }: { map: DataMap; publicUrl: string; replies: MailReplies },
 	activity: StaffActivity,
 ): Promise<string[]> {
 	const { tickets, contacts } = map;
@@ -81,9 +105,15 @@ export async function notifyContacts(
 	const mailed: string[] = [];
 	for (const contact of recipients) {
 		const email = contact.email as string;
-		const token = unsubscribeToken(outbox.secret, contact.id, kind);
-		const unsubscribe = `${publicUrl}/portal/unsubscribe?token=${token}`;
-		const common = { name: displayName(contact), ticket: activity.ticket, subject, link, unsubscribe };
+		const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, kind);
+		const common = {
+			name: displayName(contact),
+			ticket: activity.ticket,
+			subject,
+			link,
+			unsubscribe,
+			answerable: replies.enabled,
+		};
 		const mail =
 			activity.kind === 'replied'
 				? ticketReplyMail(branding, { ...common, author, reply: activity.reply })
@@ -92,10 +122,9 @@ export async function notifyContacts(
 			kind: activity.kind === 'replied' ? 'ticket_reply' : 'ticket_status',
 			to: email,
 			mail,
-			// RFC 8058: a mail client's own "unsubscribe" posts to this address, without opening a page.
 			headers: {
-				'List-Unsubscribe': `<${publicUrl}/portal/api/unsubscribe?token=${token}>`,
-				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+				...headers,
+				...threadHeaders(outbox.secret, publicUrl, replies, { ticket: activity.ticket, contact: contact.id }),
 			},
 		});
 		mailed.push(email);
@@ -112,7 +141,7 @@ export async function notifyAccountEvent(
 ): Promise<boolean> {
 	const [contact] = await readContacts(context.knex, map.contacts, { keys: [key] });
 	if (!contact?.email || (await contactsOptedOut(context.knex, [key], 'account')).size > 0) return false;
-	const token = unsubscribeToken(outbox.secret, contact.id, 'account');
+	const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, 'account');
 	await queueMail(outbox, {
 		kind: 'account',
 		to: contact.email,
@@ -120,12 +149,9 @@ export async function notifyAccountEvent(
 			name: displayName(contact),
 			event,
 			portalUrl: `${publicUrl}/portal/`,
-			unsubscribe: `${publicUrl}/portal/unsubscribe?token=${token}`,
+			unsubscribe,
 		}),
-		headers: {
-			'List-Unsubscribe': `<${publicUrl}/portal/api/unsubscribe?token=${token}>`,
-			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-		},
+		headers,
 	});
 	return true;
 }

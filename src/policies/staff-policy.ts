@@ -3,6 +3,7 @@
  * admins — portal groups and settings, contacts' portal fields, invitations and the audit log. Attach it
  * to a role or user in the studio. The product's endpoints accept its holders as staff.
  */
+import { inboxListFields } from '../inbound/inbox.ts';
 import { outboxListFields } from '../mail/outbox-records.ts';
 import type { Accountability } from '@directus/types';
 import { fieldsOf } from '../compiler/mapped-fields.ts';
@@ -65,6 +66,7 @@ export const staffPermissions = (map: DataMap): PermissionRow[] => [
 	all('portal_audit', 'read'),
 	// What the portal mailed; a sealed sign-in link is no one's to read.
 	all('portal_outbox', 'read', [...outboxListFields, 'body_text', 'body_html']),
+	all('portal_inbox', 'read', [...inboxListFields]),
 	all(map.customers.collection, 'read', readableByStaff(map.customers, objectSpecs.customers)),
 	all(map.customers.collection, 'update', fieldsOf(map.customers, ['visible_to_parent', 'email_domains'])),
 	all(map.contacts.collection, 'read', readableByStaff(map.contacts, objectSpecs.contacts)),

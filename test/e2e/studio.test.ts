@@ -277,6 +277,21 @@ describe('The studio module', () => {
 		await page.locator('.resend-message', { hasText: `on its way again` }).waitFor();
 		await waitForMail(directusUnderTest().mailFolder, email, { count: 3 });
 		await screenshot(page, 'studio-outbox');
+
+		// The inbox shows what became of a mail to the service desk: a stranger's, refused in words.
+		const stranger = `stranger.${Date.now()}@elsewhere.example`;
+		const handed = await fetch(`${directusUnderTest().url}/portal/api/inbound/mime`, {
+			method: 'POST',
+			headers: { 'X-Inbound-Token': directusUnderTest().inbound.token, 'Content-Type': 'message/rfc822' },
+			body: [`From: ${stranger}`, 'To: support@example.com', 'Subject: Quote please', '', 'Hello'].join('\r\n'),
+		});
+		expect(handed.status).toBe(200);
+		await page.goto(studio('/inbox'));
+		await page
+			.locator('.inbox-table tbody tr', { hasText: stranger })
+			.locator('.inbox-status-refused', { hasText: 'registered contacts only' })
+			.waitFor();
+		await screenshot(page, 'studio-inbox');
 		await page.close();
 	});
 

@@ -38,7 +38,22 @@ async function sharedDependencies(): Promise<{ api: string[]; app: string[] }> {
 
 /** The package names a built module imports (static imports, re-exports and `import()`), relative paths left out. */
 function bareImports(source: string): string[] {
-	const specifiers = ts.preProcessFile(source, true, false).importedFiles.map((file) => file.fileName);
+	// From the syntax tree: a light scan (`ts.preProcessFile`) took an import written in a bundled library's comment.
+	const file = ts.createSourceFile('module.js', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+	const specifiers: string[] = [];
+	const visit = (node: ts.Node): void => {
+		if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+			specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
+		else if (
+			ts.isCallExpression(node) &&
+			node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+			node.arguments[0] &&
+			ts.isStringLiteralLike(node.arguments[0])
+		)
+			specifiers.push(node.arguments[0].text);
+		ts.forEachChild(node, visit);
+	};
+	visit(file);
 	const packages = specifiers
 		.filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'))
 		.map((specifier) =>

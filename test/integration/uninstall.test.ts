@@ -318,6 +318,8 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 		'portal_invitations',
 		'portal_audit',
 		'portal_outbox',
+		'portal_mail_optouts',
+		'portal_inbox',
 		'customer_tree',
 		'ticket_followers',
 		'portal_migrations',

@@ -483,12 +483,22 @@ describe('Another customer’s items over REST', () => {
 				'portal_invitations',
 				'portal_audit',
 				'portal_outbox',
+				'portal_mail_optouts',
+				'portal_inbox',
 				'customer_tree',
 				'ticket_followers',
 				'kb_article_customers',
 				'document_customers',
 			]) {
 				expectRefused(await api('GET', `/items/${collection}`, { token }), `${label}: ${collection}`);
+				// Asked as a predicate too: a count, and a filter on a field.
+				expectRefused(
+					await api('GET', `/items/${collection}?aggregate[count]=*&filter[id][_nnull]=true`, { token }),
+					`${label}: count of ${collection}`,
+				);
+				const response = await graphql('/graphql', `{ ${collection}(filter: { id: { _nnull: true } }) { id } }`, token);
+				expect(response.body.data?.[collection] ?? null, `${label}: GraphQL ${collection}`).toBeNull();
+				expect(response.body.errors?.length, `${label}: GraphQL ${collection} has no error`).toBeGreaterThan(0);
 			}
 		}
 		expect(codeOf(await api('GET', '/items/portal_groups', { token: null }))).toBe('FORBIDDEN');

@@ -32,6 +32,8 @@ declare module 'vitest' {
 			databaseConfig: DatabaseConfig;
 			/** The folder the test SMTP server writes every message Directus sends to (see mail-sink.ts). */
 			mailFolder: string;
+			/** Mail to the service desk: the route's token, the portal's SMTP listener, the support address. */
+			inbound: { token: string; smtpPort: number; address: string };
 		};
 	}
 }
@@ -47,6 +49,11 @@ export async function setup(project: TestProject): Promise<void> {
 	const adminToken = randomBytes(24).toString('hex');
 	mail = await startMailSink(join(folder, 'mail'));
 	const port = await freePort();
+	const inbound = {
+		token: randomBytes(24).toString('hex'),
+		smtpPort: await freePort(),
+		address: 'support@example.com',
+	};
 	const options = throwAwayInstanceOptions(folder, database.config, port, {
 		ADMIN_TOKEN: adminToken,
 		...mailSinkEnv(mail.port, port),
@@ -59,6 +66,12 @@ export async function setup(project: TestProject): Promise<void> {
 		PORTAL_LOGIN_LOCK_SECONDS: '3',
 		// Mails one client administrator may send an hour (invitations, resets); no other test sends more than five.
 		PORTAL_TEAM_LIMIT_PER_USER: '10',
+		PORTAL_INBOUND_TOKEN: inbound.token,
+		PORTAL_INBOUND_ADDRESS: inbound.address,
+		PORTAL_INBOUND_SMTP_PORT: String(inbound.smtpPort),
+		PORTAL_INBOUND_SMTP_HOST: '127.0.0.1',
+		// Messages one sender may send an hour: the inbound tests' flood sends more.
+		PORTAL_INBOUND_LIMIT_PER_HOUR: '6',
 	});
 	const started = Date.now();
 	await installBundle(folder);
@@ -82,6 +95,7 @@ export async function setup(project: TestProject): Promise<void> {
 		logFile: options.logFile,
 		databaseConfig: database.config,
 		mailFolder: mail.folder,
+		inbound,
 	});
 }
 

@@ -4,6 +4,7 @@ import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerPortalApp } from './app-routes.ts';
 import { registerDataMapRoutes } from './data-map-routes.ts';
 import { registerDoctorRoutes } from './doctor-routes.ts';
+import { registerInboundRoutes } from './inbound-routes.ts';
 import { registerInvitationRoutes } from './invitations.ts';
 import { registerNotificationRoutes } from './notification-routes.ts';
 import { registerOutboxRoutes } from './outbox-routes.ts';
@@ -42,6 +43,7 @@ export default defineEndpoint({
 		registerTeamRoutes(router, context);
 		registerSessionRoutes(router, context);
 		registerUploadRoutes(router, context);
+		registerInboundRoutes(router, context);
 		registerStudioRoutes(router, context);
 		// Last: the app's history fallback answers every path the API routes above did not.
 		registerPortalApp(router, context);

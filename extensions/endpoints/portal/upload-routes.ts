@@ -18,9 +18,9 @@ import { cleanFileName } from '../../../src/attachments/clean-file-name.ts';
 import { mediaType } from '../../../src/attachments/media-type.ts';
 import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
 import { uploadTypes } from '../../../src/attachments/upload-types.ts';
+import { storeTicketAttachment } from '../../../src/attachments/store-ticket-attachment.ts';
 import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
-import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
@@ -75,20 +75,21 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 			const declared = Number(request.headers['content-length']);
 			if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError({ limit });
 
-			const files = new context.services.FilesService({ knex: maintenance.knex, schema, accountability: null });
 			// A body without Content-Length (chunked) is measured as it arrives.
 			const body = request.pipe(new ByteLimit(limit));
-			const file = await files
-				.uploadOne(body, { title: filename, filename_download: filename, type, folder: null, uploaded_by: user })
-				.then(String, (error: unknown) => {
-					if (!body.truncated) throw error;
-					// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
-					response.setHeader('Connection', 'close');
-					throw new UploadTooLargeError({ limit });
-				});
-			const attachment = await adminService(maintenance, attachments.collection).createOne(
-				storedAs(attachments, { ticket: ticketId, file, public: true }),
-			);
+			const { attachment, file } = await storeTicketAttachment(maintenance, attachments, {
+				ticket: ticketId,
+				body,
+				filename,
+				type,
+				uploadedBy: user,
+				visible: true,
+			}).catch((error: unknown) => {
+				if (!body.truncated) throw error;
+				// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
+				response.setHeader('Connection', 'close');
+				throw new UploadTooLargeError({ limit });
+			});
 			// The ticket's customer, also where the map reaches it through a chain (`site.account`).
 			const customerPath = fieldOf(tickets, 'customer');
 			const ticket = (await adminService(maintenance, tickets.collection).readOne(ticketId, {

@@ -11,6 +11,7 @@ import type { DataMap } from '../../../src/data-map/data-map.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
 import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
+import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
 import { notifyContacts, type StaffActivity } from '../../../src/notifications/notify-contacts.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
@@ -27,6 +28,7 @@ export function registerContactNotifications(
 	{ services, getSchema, database, logger, env }: HookExtensionContext,
 ): void {
 	const publicUrl = String(env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+	const { enabled, supportAddress } = inboundSettingsFromEnv(env);
 
 	/** Whether a write is staff's (or the system's), not a portal user's; read on `knex`, the write's own where it has one. */
 	async function byStaff(accountability: Accountability, knex: Knex = database): Promise<boolean> {
@@ -40,7 +42,12 @@ export function registerContactNotifications(
 
 	async function tell(map: DataMap, activity: StaffActivity): Promise<void> {
 		const context = { services, schema: await getSchema({ database }), knex: database };
-		await notifyContacts(context, outboxContext(database, env), { map, publicUrl }, activity);
+		await notifyContacts(
+			context,
+			outboxContext(database, env),
+			{ map, publicUrl, replies: { enabled, supportAddress } },
+			activity,
+		);
 	}
 
 	action('items.create', async ({ key, collection }, { accountability }) => {
@@ -63,6 +70,8 @@ export function registerContactNotifications(
 				.first()) as Record<string, unknown> | undefined;
 			// Read after its transaction committed; a reply made in a write that rolled back, or internal, tells no one.
 			if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
+			// A contact's words recorded for them (a reply by e-mail from a contact without a login) are not staff's.
+			if (row['author_contact'] != null) return;
 			const ticket = itemKey(row['ticket']);
 			if (ticket === null) return;
 			await tell(map, {

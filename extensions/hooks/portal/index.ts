@@ -9,6 +9,7 @@ import { registerCustomerBadges } from './customer-badges.ts';
 import { registerCustomerDeleteGuard } from './customer-delete-guard.ts';
 import { registerCustomerTreeGuard } from './customer-tree-guard.ts';
 import { registerDerivedTables } from './derived-tables.ts';
+import { registerInboundSmtp } from './inbound-smtp.ts';
 import { registerModuleBar } from './module-bar.ts';
 import { registerOutboxDelivery } from './outbox-delivery.ts';
 import { registerPortalAccess } from './portal-access.ts';
@@ -62,6 +63,7 @@ export default defineHook((events, context) => {
 	registerStaffNotifications(portal, context);
 	registerContactNotifications(portal, context);
 	registerOutboxDelivery(portal, context);
+	registerInboundSmtp(portal, context);
 	registerViewAs(portal, context);
 	// After View as, which hands a staff member's read the contact's accountability.
 	registerContactQueries(portal, context);

@@ -7,6 +7,7 @@ import CustomersPage from './routes/customers-page.vue';
 import DataMapPage from './routes/data-map-page.vue';
 import GroupEditor from './routes/group-editor.vue';
 import GroupsPage from './routes/groups-page.vue';
+import InboxPage from './routes/inbox-page.vue';
 import OutboxPage from './routes/outbox-page.vue';
 import SettingsPage from './routes/settings-page.vue';
 import UninstallPage from './routes/uninstall-page.vue';
@@ -22,12 +23,13 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'view-as', name: 'customer-portal-view-as', component: ViewAsPage },
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
 	{ path: 'outbox', name: 'customer-portal-outbox', component: OutboxPage },
+	{ path: 'inbox', name: 'customer-portal-inbox', component: InboxPage },
 	{ path: 'data-map', name: 'customer-portal-data-map', component: DataMapPage },
 	{ path: 'uninstall', name: 'customer-portal-uninstall', component: UninstallPage },
 ];
 
 /**
- * The customer portal in the studio: groups, customers' portal access, settings, View as, the audit log and the outbox;
+ * The customer portal in the studio: groups, customers' portal access, settings, View as, the audit log, the outbox and the inbox;
  * for Directus admins also the data map and uninstalling.
  */
 export default defineModule({

@@ -5,6 +5,8 @@ import { cancelInvitationMails, linkPlaceholder, type OutboxContext, queueMail }
 import { giveUpAfterMs, nextAttemptAt } from '../../../src/mail/outbox-retry.ts';
 import { invitationMail } from '../../../src/mail/portal-mails.ts';
 import { openLink, sealLink } from '../../../src/mail/sealed-link.ts';
+import { pruneMailRecords } from '../../../src/mail/prune-mail-records.ts';
+import { recordInbound } from '../../../src/inbound/inbox.ts';
 import { inMemorySqlite } from '../../support/in-memory-sqlite.ts';
 
 const secret = 'a-project-secret-of-some-length';
@@ -203,5 +205,46 @@ describe('The outbox', () => {
 		expect(await row(waiting)).toMatchObject({ status: 'cancelled', sealed_link: null });
 		expect(await row(failed)).toMatchObject({ status: 'failed', sealed_link: null });
 		expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+	});
+
+	test('Old sent, failed and cancelled mail and old received mail are removed; a waiting mail is kept whatever its age', async () => {
+		await knex.schema.createTable('portal_inbox', (table) => {
+			table.increments('id');
+			table.string('status');
+			table.text('outcome');
+			table.string('sender');
+			table.text('subject');
+			table.string('message_id');
+			table.string('ticket_key');
+			table.string('contact_key');
+			table.timestamp('date_created');
+		});
+		const old = new Date('2025-09-01T00:00:00Z');
+		const waiting = await queueInvitation();
+		const sentLongAgo = await queueInvitation();
+		const failedLongAgo = await queueInvitation();
+		await knex('portal_outbox').whereIn('id', [waiting, sentLongAgo, failedLongAgo]).update({ date_created: old });
+		await knex('portal_outbox').where('id', sentLongAgo).update({ status: 'sent' });
+		await knex('portal_outbox').where('id', failedLongAgo).update({ status: 'failed' });
+		const recent = await queueInvitation();
+		await knex('portal_outbox').where('id', recent).update({ status: 'sent' });
+		const entry = {
+			status: 'ignored',
+			outcome: 'x',
+			sender: 'a@b.example',
+			subject: 's',
+			message_id: null,
+			ticket_key: null,
+			contact_key: null,
+		} as const;
+		await recordInbound(knex, entry, old);
+		await recordInbound(knex, entry, now);
+
+		expect(await pruneMailRecords(knex, 90, now)).toEqual({ outbox: 2, inbox: 1 });
+		expect((await knex('portal_outbox').select('id').orderBy('id')).map((row: { id: number }) => row.id)).toEqual([
+			waiting,
+			recent,
+		]);
+		expect(await knex('portal_inbox').count({ count: '*' })).toEqual([{ count: 1 }]);
 	});
 });
