@@ -235,7 +235,7 @@ async function addReply(
 		);
 		await notifyStaff(
 			context.directus,
-			{ map, settings: portal },
+			{ map, settings: portal, outbox: context.outbox, publicUrl: context.publicUrl },
 			{
 				kind: 'replied',
 				ticket,
@@ -313,7 +313,7 @@ async function openTicket(
 		});
 		await notifyStaff(
 			context.directus,
-			{ map, settings: portal },
+			{ map, settings: portal, outbox: context.outbox, publicUrl: context.publicUrl },
 			{
 				kind: 'opened',
 				ticket: filed.ticket,

@@ -21,7 +21,8 @@ export type MailKind =
 	| 'ticket_reply'
 	| 'ticket_status'
 	| 'account'
-	| 'not_taken';
+	| 'not_taken'
+	| 'staff_notice';
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 

@@ -224,11 +224,23 @@ export function ticketStatusMail(
 	});
 }
 
+export type AccountEvent = 'password_changed' | 'login_suspended';
+
 /** Something changed on the contact's login that they must know of, in case it was not them. */
 export function accountMail(
 	branding: MailBranding,
-	data: { name: string; event: 'password_changed'; portalUrl: string; unsubscribe: string },
+	data: { name: string; event: AccountEvent; portalUrl: string; unsubscribe: string },
 ): RenderedMail {
+	if (data.event === 'login_suspended')
+		return render(branding, {
+			subject: `Your login to ${branding.portalName} was suspended`,
+			heading: `Hello ${data.name},`,
+			paragraphs: [
+				`Your login to ${branding.portalName} was suspended: you cannot sign in for now. Your tickets and your company's records are kept.`,
+				'If you think this is a mistake, ask the service team or your company’s portal administrator.',
+			],
+			footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
+		});
 	return render(branding, {
 		subject: `Your password for ${branding.portalName} was changed`,
 		heading: `Hello ${data.name},`,
@@ -258,5 +270,22 @@ export function mailNotTakenMail(
 		paragraphs: [`We did not add your e-mail "${data.subject || '(no subject)'}" to the service desk.`, why],
 		action: { label: `Open ${branding.portalName}`, url: data.portalUrl },
 		after: ['If you think this is wrong, ask your contact in the service team.'],
+	});
+}
+
+/** A contact's new ticket or reply, for the staff who hear of it (with the studio's notification). */
+export function staffNoticeMail(
+	branding: MailBranding,
+	data: { subject: string; excerpt: string; link: string },
+): RenderedMail {
+	return render(branding, {
+		subject: data.subject,
+		heading: data.subject,
+		paragraphs: data.excerpt
+			.split(/\n{2,}/)
+			.map((part) => part.trim())
+			.filter(Boolean),
+		action: { label: 'Open the ticket in the studio', url: data.link },
+		after: ['You get this e-mail because e-mail notifications are on in your Directus profile.'],
 	});
 }

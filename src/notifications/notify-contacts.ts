@@ -1,7 +1,7 @@
 /**
- * Contacts hear by e-mail of what staff do on the tickets they follow (the requester and every
- * participant, as `ticket_followers` keeps them): a public reply, and a ticket that now waits on them or
- * is resolved. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
+ * Contacts hear by e-mail of what happens on the tickets they follow (the requester and every
+ * participant, as `ticket_followers` keeps them): a public reply (staff's, or a colleague's), and a ticket
+ * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply.
  */
 import type { ContactKey } from '../access/contact-access-fields.ts';
@@ -13,7 +13,7 @@ import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
-import { accountMail, ticketReplyMail, ticketStatusMail } from '../mail/portal-mails.ts';
+import { type AccountEvent, accountMail, ticketReplyMail, ticketStatusMail } from '../mail/portal-mails.ts';
 import type { ContactNotificationKind } from './contact-notification-kinds.ts';
 import { contactsOptedOut } from './contact-preferences.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
@@ -46,7 +46,7 @@ function threadHeaders(secret: string, publicUrl: string, replies: MailReplies, 
 	};
 }
 
-export type StaffActivity =
+export type TicketActivity =
 	| { kind: 'replied'; ticket: ItemKey; reply: string; author: string | null; authorContact: ContactKey | null }
 	| { kind: 'status'; ticket: ItemKey; state: 'pending' | 'resolved' };
 
@@ -73,12 +73,23 @@ async function staffName(context: DirectusContext, user: string | null): Promise
 	return name || 'The service team';
 }
 
-/** Queues the mails of one staff activity; answers the addresses mailed. */
+/** Who wrote a reply, as its readers are told: the contact whose words it is, else the staff member. */
+async function authorName(
+	context: DirectusContext,
+	map: DataMap,
+	{ author, authorContact }: { author: string | null; authorContact: ContactKey | null },
+): Promise<string> {
+	if (authorContact === null) return staffName(context, author);
+	const [contact] = await readContacts(context.knex, map.contacts, { keys: [authorContact] });
+	return contact ? displayName(contact) : 'A colleague';
+}
+
+/** Queues the mails of one activity on a ticket; answers the addresses mailed. */
 export async function notifyContacts(
 	context: DirectusContext,
 	outbox: OutboxContext,
 	{ map, publicUrl, replies }: { map: DataMap; publicUrl: string; replies: MailReplies },
-	activity: StaffActivity,
+	activity: TicketActivity,
 ): Promise<string[]> {
 	const { tickets, contacts } = map;
 	if (!tickets) return [];
@@ -101,7 +112,7 @@ export async function notifyContacts(
 	const branding = await fetchMailBranding(context);
 	const subject = ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`;
 	const link = `${publicUrl}/portal/tickets/${encodeURIComponent(String(activity.ticket))}`;
-	const author = activity.kind === 'replied' ? await staffName(context, activity.author) : '';
+	const author = activity.kind === 'replied' ? await authorName(context, map, activity) : '';
 	const mailed: string[] = [];
 	for (const contact of recipients) {
 		const email = contact.email as string;
@@ -137,7 +148,7 @@ export async function notifyAccountEvent(
 	context: DirectusContext,
 	outbox: OutboxContext,
 	{ map, publicUrl }: { map: DataMap; publicUrl: string },
-	{ contact: key, event }: { contact: ContactKey; event: 'password_changed' },
+	{ contact: key, event }: { contact: ContactKey; event: AccountEvent },
 ): Promise<boolean> {
 	const [contact] = await readContacts(context.knex, map.contacts, { keys: [key] });
 	if (!contact?.email || (await contactsOptedOut(context.knex, [key], 'account')).size > 0) return false;

@@ -1,7 +1,10 @@
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
 import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
-import { type DirectusContext, systemService } from '../directus/directus-context.ts';
+import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
+import { type OutboxContext, queueMail } from '../mail/outbox.ts';
+import { staffNoticeMail } from '../mail/portal-mails.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
@@ -23,13 +26,18 @@ function literal(text: string): string {
 }
 
 /**
- * Tells staff (`staffToNotify`) in Directus's own notifications — the studio's bell, and an e-mail where the user
- * keeps e-mail notifications on (Directus sends it without making anyone wait) — that a contact opened a ticket or
- * replied to one, with a link to the ticket. Runs as the product; returns who was told.
+ * Tells staff (`staffToNotify`) in Directus's own notifications — the studio's bell — and, where the user keeps
+ * e-mail notifications on, by a mail through the outbox, that a contact opened a ticket or replied to one, with a
+ * link to the ticket. Runs as the product; returns who was told.
  */
 export async function notifyStaff(
 	context: DirectusContext,
-	{ map, settings }: { map: DataMap; settings: PortalSettingsRecord },
+	{
+		map,
+		settings,
+		outbox,
+		publicUrl,
+	}: { map: DataMap; settings: PortalSettingsRecord; outbox: OutboxContext; publicUrl: string },
 	activity: ContactActivity,
 ): Promise<string[]> {
 	const { tickets, contacts } = map;
@@ -59,7 +67,9 @@ export async function notifyStaff(
 	const excerpt = reply.length > excerptLength ? `${reply.slice(0, excerptLength)}…` : reply;
 	const message = [literal(subject), ...(excerpt ? [literal(excerpt)] : [])].join('\n\n');
 
-	const notifications = systemService(context, 'NotificationsService');
+	// The rows without Directus's own mail (its NotificationsService sends one at once, once, without retrying):
+	// the outbox sends it to those who keep e-mail notifications on, and tries again while the mail server is down.
+	const notifications = adminService(context, 'directus_notifications');
 	for (const recipient of recipients)
 		await notifications.createOne({
 			recipient,
@@ -69,5 +79,22 @@ export async function notifyStaff(
 			collection: tickets.collection,
 			item: String(activity.ticket),
 		});
+	const mailed = (await context
+		.knex('directus_users')
+		.select('email')
+		.whereIn('id', recipients)
+		.andWhere('email_notifications', true)) as {
+		email: string | null;
+	}[];
+	const branding = await fetchMailBranding(context);
+	const link = `${publicUrl}/admin/content/${encodeURIComponent(tickets.collection)}/${encodeURIComponent(String(activity.ticket))}`;
+	for (const { email } of mailed)
+		if (email)
+			await queueMail(outbox, {
+				kind: 'staff_notice',
+				to: email,
+				mail: staffNoticeMail(branding, { subject, excerpt, link }),
+				headers: { 'Auto-Submitted': 'auto-generated', 'X-Customer-Portal': 'staff' },
+			});
 	return recipients;
 }

@@ -5,7 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
+import { mailsTo, type ReceivedMail, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
@@ -338,6 +341,65 @@ describe('Ticket attachments', () => {
 		expect(await download.text()).toBe('scanner log line 1');
 		await screenshot(page, 'portal-ticket-attachments');
 		await page.context().close();
+	});
+});
+
+describe('The conversation by e-mail', () => {
+	test('A staff reply reaches the contact by e-mail; their answer by e-mail shows on the ticket page and notifies staff', async () => {
+		const subject = uniqueName('Monitor flickers');
+		const conversation = (await createRow('tickets', { customer: customer.id, contact: basic.id, subject })).id;
+		await api('POST', '/items/ticket_comments', {
+			body: { ticket: conversation, body: 'Does it flicker on battery too?', is_internal: false },
+		});
+		const mail = await eventually(
+			async () => {
+				const found = (await mailsTo(directusUnderTest().mailFolder, basic.email)).find((received) =>
+					received.subject.startsWith(`[#${conversation}]`),
+				);
+				expect(found).toBeDefined();
+				return found as ReceivedMail;
+			},
+			{ timeoutMs: 30_000 },
+		);
+		const headers = (await readFile(join(directusUnderTest().mailFolder, mail.file), 'utf8'))
+			.split(/\r?\n\r?\n/)[0]
+			?.replace(/\r?\n[ \t]+/g, ' ');
+		const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers ?? '')?.[1]?.trim() ?? '';
+		// The contact answers from their mail client, which quotes the mail below their words.
+		await createTransport({
+			host: '127.0.0.1',
+			port: directusUnderTest().inbound.smtpPort,
+			secure: false,
+			ignoreTLS: true,
+		}).sendMail({
+			from: `Basil Basic <${basic.email}>`,
+			to: header('Reply-To'),
+			subject: `Re: ${mail.subject}`,
+			inReplyTo: header('Message-ID'),
+			references: header('Message-ID'),
+			text: `Only when plugged in.\n\nOn Fri, 4 Dec 2026, Service desk wrote:\n${mail.text
+				.split('\n')
+				.map((line) => `> ${line}`)
+				.join('\n')}`,
+		});
+		const page = await signedIn(basic, `tickets/${conversation}`);
+		await eventually(
+			async () => {
+				await page.reload();
+				await page.getByText('Only when plugged in.', { exact: true }).waitFor({ timeout: 2_000 });
+			},
+			{ timeoutMs: 30_000 },
+		);
+		expect(await page.getByText('On Fri, 4 Dec 2026').count()).toBe(0);
+		await screenshot(page, 'portal-ticket-reply-by-mail');
+		await page.context().close();
+		const told = await api<{ subject: string }[]>(
+			'GET',
+			`/notifications?filter[item][_eq]=${conversation}&filter[collection][_eq]=tickets&fields=subject`,
+		);
+		expect(told.body.data?.map((notice) => notice.subject)).toContain(
+			`Basil Basic (${customer.name}) replied to the ticket: ${subject}`,
+		);
 	});
 });
 

@@ -171,6 +171,39 @@ describe('Contact notifications', () => {
 		await ticketMails(requester.email, third.id, 1);
 	});
 
+	test('A colleague’s public reply in the portal reaches the other followers, named, and not its author', async () => {
+		const ticket = await newTicket();
+		const written = await api('POST', '/items/ticket_comments', {
+			token: requesterToken,
+			body: { ticket: ticket.id, body: 'I restarted it too; still offline.' },
+		});
+		expect(written.status).toBe(200);
+		const [toColleague] = await ticketMails(colleague.email, ticket.id, 1);
+		expect(toColleague?.subject).toBe(`[#${ticket.id}] ${ticket.subject}`);
+		expect(toColleague?.text).toContain(`Rita Requester replied to "${ticket.subject}"`);
+		expect(toColleague?.text).toContain('I restarted it too; still offline.');
+		await settle();
+		expect(
+			(await mailsTo(mailFolder(), requester.email)).filter((mail) => mail.subject.startsWith(`[#${ticket.id}]`)),
+		).toEqual([]);
+	});
+
+	test('A suspended login is told to its owner: by staff on the contact, and in Directus’s User Directory', async () => {
+		const byContact = await createPortalContact(requester.customer, 'Basic', { first_name: 'Sam' });
+		const byDirectory = await createPortalContact(requester.customer, 'Basic', { first_name: 'Sue' });
+		expect((await api('PATCH', `/items/contacts/${byContact.id}`, { body: { login_suspended: true } })).status).toBe(
+			200,
+		);
+		expect((await api('PATCH', `/users/${byDirectory.userId}`, { body: { status: 'suspended' } })).status).toBe(200);
+		for (const contact of [byContact, byDirectory]) {
+			const mail = await waitForMail(mailFolder(), contact.email);
+			expect(mail.subject).toMatch(/^Your login to .+ was suspended$/);
+			expect(linkIn(mail.text)).not.toBe('');
+		}
+		await settle();
+		for (const contact of [byContact, byDirectory]) expect(await mailsTo(mailFolder(), contact.email)).toHaveLength(1);
+	});
+
 	test('A changed password is told to its owner', async () => {
 		const owner = await createPortalContact(requester.customer, 'Basic', { first_name: 'Paula' });
 		const token = await tokenOf(owner);

@@ -115,7 +115,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 				// Staff hear of it as of any contact's new ticket.
 				await notifyStaff(
 					maintenance,
-					{ map: await fetchDataMap(maintenance), settings },
+					{ map: await fetchDataMap(maintenance), settings, outbox: outbox(maintenance), publicUrl: base },
 					{ kind: 'opened', ticket: filed.ticket, contact: filed.contact.id },
 				);
 			});

@@ -1,7 +1,8 @@
 /**
- * Contacts hear by e-mail what staff do on their tickets (`notifyContacts`): a public reply staff write,
- * and a ticket staff set to waiting on the customer or resolved. After the write, off the request's path;
- * a failure is logged. A contact's own writes mail no one here (staff hear of them instead).
+ * Contacts hear by e-mail what happens on the tickets they follow (`notifyContacts`): a public reply, staff's
+ * or a colleague's (never to its own author), and a ticket staff set to waiting on the customer or resolved;
+ * and of their login suspended (in the portal's team page, on the contact, or in Directus's User Directory).
+ * After the write, off the request's path; a failure is logged.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
@@ -12,7 +13,8 @@ import { itemKey } from '../../../src/data-map/item-key.ts';
 import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
-import { notifyContacts, type StaffActivity } from '../../../src/notifications/notify-contacts.ts';
+import { notifyAccountEvent, notifyContacts, type TicketActivity } from '../../../src/notifications/notify-contacts.ts';
+import type { ContactKey } from '../../../src/access/contact-access-fields.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
@@ -40,7 +42,7 @@ export function registerContactNotifications(
 		);
 	}
 
-	async function tell(map: DataMap, activity: StaffActivity): Promise<void> {
+	async function tell(map: DataMap, activity: TicketActivity): Promise<void> {
 		const context = { services, schema: await getSchema({ database }), knex: database };
 		await notifyContacts(
 			context,
@@ -55,7 +57,6 @@ export function registerContactNotifications(
 			const map = await runningDataMap(database);
 			const replies = map?.ticket_replies;
 			if (!map || !replies || objectPlaying(map, collection) !== 'ticket_replies') return;
-			if (!(await byStaff(accountability))) return;
 			const internalField = replies.fields.internal;
 			const authorUser = replies.fields.author_user;
 			const row = (await database(replies.collection)
@@ -70,8 +71,6 @@ export function registerContactNotifications(
 				.first()) as Record<string, unknown> | undefined;
 			// Read after its transaction committed; a reply made in a write that rolled back, or internal, tells no one.
 			if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
-			// A contact's words recorded for them (a reply by e-mail from a contact without a login) are not staff's.
-			if (row['author_contact'] != null) return;
 			const ticket = itemKey(row['ticket']);
 			if (ticket === null) return;
 			await tell(map, {
@@ -83,6 +82,34 @@ export function registerContactNotifications(
 			});
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
+		}
+	});
+
+	/** Tells the contacts whose login was just suspended. */
+	async function tellSuspended(map: DataMap, contacts: readonly ContactKey[]): Promise<void> {
+		const context = { services, schema: await getSchema({ database }), knex: database };
+		for (const contact of contacts)
+			await notifyAccountEvent(
+				context,
+				outboxContext(database, env),
+				{ map, publicUrl },
+				{
+					contact,
+					event: 'login_suspended',
+				},
+			);
+	}
+
+	// Suspended anywhere: the team page and Directus's User Directory both set the contact's `login_suspended`.
+	action('items.update', async ({ keys, collection, payload }) => {
+		try {
+			const map = await runningDataMap(database);
+			const contacts = map?.contacts;
+			if (!map || !contacts || objectPlaying(map, collection) !== 'contacts') return;
+			const suspended = (payload as Record<string, unknown>)[contacts.fields.login_suspended ?? ''];
+			if (suspended === true || suspended === 1 || suspended === '1') await tellSuspended(map, keys as ContactKey[]);
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not e-mail contacts of their suspended login');
 		}
 	});
 

@@ -10,11 +10,12 @@ import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
 import { type ContactActivity, notifyStaff } from '../../../src/notifications/notify-staff.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
 
 export function registerStaffNotifications(
 	{ action }: RegisterFunctions,
-	{ services, getSchema, database, logger }: HookExtensionContext,
+	{ services, getSchema, database, logger, env }: HookExtensionContext,
 ): void {
 	action('items.create', async ({ key, collection, payload }, { accountability }) => {
 		try {
@@ -38,7 +39,17 @@ export function registerStaffNotifications(
 				if (ticket !== null)
 					activity = { kind: 'replied', ticket, contact: contact.id, reply: typeof body === 'string' ? body : '' };
 			}
-			if (activity) await notifyStaff(context, { map, settings }, activity);
+			if (activity)
+				await notifyStaff(
+					context,
+					{
+						map,
+						settings,
+						outbox: outboxContext(database, env),
+						publicUrl: String(env['PUBLIC_URL'] ?? '').replace(/\/+$/, ''),
+					},
+					activity,
+				);
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not tell staff of a contact’s ticket or reply');
 		}
