@@ -289,3 +289,16 @@ export function staffNoticeMail(
 		after: ['You get this e-mail because e-mail notifications are on in your Directus profile.'],
 	});
 }
+
+/** Directus's password-reset mail for a contact, in the portal's words and colours (the link is Directus's own). */
+export function passwordResetMail(branding: MailBranding, data: { name: string | null; url: string }): RenderedMail {
+	return render(branding, {
+		subject: `Reset your password for ${branding.portalName}`,
+		heading: data.name ? `Hello ${data.name},` : 'Hello,',
+		paragraphs: [
+			`Someone asked to reset the password of your login to ${branding.portalName}. Choose a new password with the button below; the link works for one day.`,
+		],
+		action: { label: 'Choose a new password', url: data.url },
+		after: ['If it was not you, you can ignore this e-mail: your password stays as it is.'],
+	});
+}

@@ -244,7 +244,9 @@ describe('The studio module', () => {
 			(await api<{ login_suspended: boolean }>('GET', `/items/contacts/${contact}?fields=login_suspended`)).body.data
 				?.login_suspended,
 		).toBe(true);
-		expect((await mailsTo(directusUnderTest().mailFolder, email)).length).toBe(2);
+		// The contact is told of the suspension, and of nothing else: the invitation, the welcome, and that.
+		expect((await waitForMail(directusUnderTest().mailFolder, email, { count: 3 })).subject).toMatch(/was suspended$/);
+		expect((await mailsTo(directusUnderTest().mailFolder, email)).length).toBe(3);
 
 		await page.goto(studio('/settings'));
 		await page.locator('.portal-url', { hasText: '/portal/' }).waitFor();
@@ -275,7 +277,7 @@ describe('The studio module', () => {
 		await page.locator('.v-menu-content .v-list-item', { hasText: 'Sent' }).click();
 		await sentToContact.filter({ hasText: 'Welcome to' }).locator('.outbox-resend').click();
 		await page.locator('.resend-message', { hasText: `on its way again` }).waitFor();
-		await waitForMail(directusUnderTest().mailFolder, email, { count: 3 });
+		await waitForMail(directusUnderTest().mailFolder, email, { count: 4 });
 		await screenshot(page, 'studio-outbox');
 
 		// The inbox shows what became of a mail to the service desk: a stranger's, refused in words.

@@ -204,6 +204,29 @@ describe('Contact notifications', () => {
 		for (const contact of [byContact, byDirectory]) expect(await mailsTo(mailFolder(), contact.email)).toHaveLength(1);
 	});
 
+	test('The password-reset mail for the portal is the portal’s, in its name; a staff reset keeps Directus’s', async () => {
+		const owner = await createPortalContact(requester.customer, 'Basic', { first_name: 'Rhea', last_name: 'Reset' });
+		const resetUrl = `${directusUnderTest().url}/portal/reset-password`;
+		expect(
+			(await api('POST', '/auth/password/request', { token: null, body: { email: owner.email, reset_url: resetUrl } }))
+				.status,
+		).toBe(204);
+		const mail = await waitForMail(mailFolder(), owner.email);
+		expect(mail.subject).toMatch(/^Reset your password for .+$/);
+		expect(mail.text).toContain('Hello Rhea Reset,');
+		expect(mail.text).toMatch(
+			/Choose a new password: http:\/\/127\.0\.0\.1:\d+\/portal\/reset-password\?token=[\w.-]+/,
+		);
+		expect(mail.html).toContain('Choose a new password</a>');
+
+		const staffEmail = `staff-${randomBytes(5).toString('hex')}@helpdesk.example.com`;
+		await api('POST', '/users', {
+			body: { email: staffEmail, password: randomBytes(12).toString('hex'), status: 'active' },
+		});
+		await api('POST', '/auth/password/request', { token: null, body: { email: staffEmail } });
+		expect((await waitForMail(mailFolder(), staffEmail)).subject).toBe('Password Reset Request');
+	});
+
 	test('A changed password is told to its owner', async () => {
 		const owner = await createPortalContact(requester.customer, 'Basic', { first_name: 'Paula' });
 		const token = await tokenOf(owner);

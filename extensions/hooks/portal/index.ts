@@ -3,6 +3,7 @@ import type { FilterHandler, RegisterFunctions } from '@directus/types';
 import { bundleVersion } from '../../shared/bundle-version.ts';
 import { productSchemaOwned } from '../../shared/install-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
+import { registerBrandedResetMail } from './branded-reset-mail.ts';
 import { registerContactQueries } from './contact-queries.ts';
 import { registerContactNotifications } from './contact-notifications.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
@@ -64,6 +65,7 @@ export default defineHook((events, context) => {
 	registerContactNotifications(portal, context);
 	registerOutboxDelivery(portal, context);
 	registerInboundSmtp(portal, context);
+	registerBrandedResetMail(portal, context);
 	registerViewAs(portal, context);
 	// After View as, which hands a staff member's read the contact's accountability.
 	registerContactQueries(portal, context);
