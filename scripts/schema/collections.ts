@@ -989,6 +989,20 @@ export const collections: CollectionDefinition[] = [
 				'off',
 				{ note: 'Let people whose e-mail domain is listed on a customer ask for a login.' },
 			),
+			select(
+				'staff_names',
+				[
+					{ value: 'full_name', text: 'Full name (Ana Rivera)', color: '#6644FF' },
+					{ value: 'first_name_initial', text: 'First name and initial (Ana R.)', color: '#2ECDA7' },
+					{ value: 'first_name', text: 'First name (Ana)', color: '#FFA439' },
+					{ value: 'team', text: 'No names: "Service team"', color: '#A2B5CD' },
+				],
+				'full_name',
+				{
+					note: 'How staff who answer tickets are named to contacts, in the portal and in e-mails.',
+					onlyChoices: true,
+				},
+			),
 			json('data_map', {
 				readonly: true,
 				hidden: true,

@@ -221,11 +221,15 @@ export interface Choice {
 	color: string;
 }
 
+/**
+ * A text field offering `choices`. With `onlyChoices`, Directus refuses any other value (the product's own
+ * settings); the help desk's selects stay open to values a team adds.
+ */
 export function select(
 	field: string,
 	choices: Choice[],
 	defaultValue: string | null,
-	options: Common = {},
+	options: Common & { onlyChoices?: boolean } = {},
 ): FieldDefinition {
 	return {
 		field,
@@ -233,6 +237,12 @@ export function select(
 		meta: meta(
 			{ width: 'half', ...options },
 			{
+				...(options.onlyChoices
+					? {
+							validation: { _and: [{ [field]: { _in: choices.map(({ value }) => value) } }] },
+							validation_message: `Choose one of: ${choices.map(({ value }) => value).join(', ')}.`,
+						}
+					: {}),
 				interface: 'select-dropdown',
 				options: { choices: choices.map(({ value, text }) => ({ value, text })) },
 				display: 'labels',

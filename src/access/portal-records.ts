@@ -1,3 +1,4 @@
+import type { StaffNameStyle } from '../conversation/staff-display-name.ts';
 import type { ContactKey } from './contact-access-fields.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 
@@ -23,6 +24,8 @@ export interface PortalSettingsRecord {
 	accent_color: string | null;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';
+	/** How staff who answer tickets are named to contacts (see `staffDisplayName`). */
+	staff_names: StaffNameStyle;
 	/** The stored data map, parsed but unchecked (see `dataMapOf`); null: the bundled help-desk collections. */
 	data_map: unknown;
 }

@@ -10,6 +10,7 @@
  */
 import type { Accountability } from '@directus/types';
 import type { ContactKey } from '../access/contact-access-fields.ts';
+import { portalAccountability } from '../access/portal-accountability.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { type PortalUser, resolvePortalUser } from '../access/resolve-portal-user.ts';
 import { cleanFileName } from '../attachments/clean-file-name.ts';
@@ -171,14 +172,7 @@ async function accountabilityOfContact(
 	const row = (await context.knex('directus_users').select('id', 'role').where('id', contact.user).first()) as
 		{ id: string; role: string | null } | undefined;
 	if (!row) return null;
-	const accountability: Accountability = {
-		user: row.id,
-		role: row.role,
-		roles: row.role ? [row.role] : [],
-		admin: false,
-		app: false,
-		ip: null,
-	};
+	const accountability = portalAccountability(row.id, row.role);
 	try {
 		return { accountability, user: await resolvePortalUser(context, accountability, portal) };
 	} catch {

@@ -4,6 +4,8 @@
  * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply.
  */
+import { serviceTeamName, staffDisplayName } from '../conversation/staff-display-name.ts';
+import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
 import type { DataMap } from '../data-map/data-map.ts';
@@ -65,12 +67,15 @@ function unsubscribeLinks(publicUrl: string, secret: string, contact: ContactKey
 	};
 }
 
+/** A staff member's name as the portal settings name staff to contacts. */
 async function staffName(context: DirectusContext, user: string | null): Promise<string> {
-	if (!user) return 'The service team';
-	const row = (await context.knex('directus_users').select('first_name', 'last_name').where('id', user).first()) as
-		{ first_name: string | null; last_name: string | null } | undefined;
-	const name = [row?.first_name, row?.last_name].filter(Boolean).join(' ').trim();
-	return name || 'The service team';
+	const { staff_names: style } = await fetchPortalSettings(context);
+	const row = user
+		? ((await context.knex('directus_users').select('first_name', 'last_name').where('id', user).first()) as
+				{ first_name: string | null; last_name: string | null } | undefined)
+		: undefined;
+	const name = staffDisplayName(row, style);
+	return name === serviceTeamName ? 'The service team' : name;
 }
 
 /** Who wrote a reply, as its readers are told: the contact whose words it is, else the staff member. */

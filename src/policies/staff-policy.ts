@@ -49,6 +49,7 @@ export const staffPermissions = (map: DataMap): PermissionRow[] => [
 		'parent_visibility',
 		'invite_ttl_hours',
 		'self_signup',
+		'staff_names',
 		'default_group',
 		'unassigned_customer',
 	]),

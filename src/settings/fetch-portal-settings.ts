@@ -1,5 +1,6 @@
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
+import { isStaffNameStyle } from '../conversation/staff-display-name.ts';
 import { parseJsonColumn } from '../directus/parse-json-column.ts';
 
 /** The portal_settings singleton; Directus returns its defaults while no row is stored. */
@@ -16,6 +17,7 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 			'invite_ttl_hours',
 			'access_mode',
 			'self_signup',
+			'staff_names',
 			'portal_name',
 			'accent_color',
 			'data_map',
@@ -32,6 +34,7 @@ export async function fetchPortalSettings(context: DirectusContext): Promise<Por
 		invite_ttl_hours: settings.invite_ttl_hours ?? 72,
 		access_mode: settings.access_mode ?? 'registered_only',
 		self_signup: settings.self_signup ?? 'off',
+		staff_names: isStaffNameStyle(settings.staff_names) ? settings.staff_names : 'full_name',
 		portal_name: settings.portal_name ?? null,
 		accent_color: settings.accent_color ?? null,
 		data_map: parseJsonColumn(settings.data_map) ?? null,

@@ -5,6 +5,7 @@
  * reads, exactly as when the contact signs in.
  */
 import type { Accountability } from '@directus/types';
+import { portalAccountability } from '../access/portal-accountability.ts';
 import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { isPortalUser } from '../access/is-portal-user.ts';
@@ -98,15 +99,5 @@ export async function resolveViewAs(
 	if (!(await isPortalStaff(context, staff, settings.staff_policy)))
 		throw new ViewAsRefusedError({ reason: 'Only portal staff may view the portal as a contact.' });
 	const contact = await findViewableContact(context, claims.contact, settings);
-	const accountability: Accountability = {
-		user: contact.user,
-		role: settings.portal_role,
-		roles: settings.portal_role ? [settings.portal_role] : [],
-		admin: false,
-		app: false,
-		ip: staff.ip ?? null,
-		...(staff.userAgent ? { userAgent: staff.userAgent } : {}),
-		...(staff.origin ? { origin: staff.origin } : {}),
-	};
-	return { accountability, contact };
+	return { accountability: portalAccountability(contact.user, settings.portal_role, staff), contact };
 }

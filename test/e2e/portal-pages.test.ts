@@ -20,6 +20,7 @@ import {
 	tokenOf,
 	uniqueName,
 } from '../support/portal-users.ts';
+import { createStudioUser, settleProjectOwner, signInToStudio } from '../support/studio.ts';
 import { changePassword, menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
@@ -345,12 +346,23 @@ describe('Ticket attachments', () => {
 });
 
 describe('The conversation by e-mail', () => {
-	test('A staff reply reaches the contact by e-mail; their answer by e-mail shows on the ticket page and notifies staff', async () => {
+	test('Staff reply in the studio; the contact gets it by e-mail and answers by e-mail; the answer shows on the portal’s ticket page and in the studio, and notifies staff', async () => {
 		const subject = uniqueName('Monitor flickers');
 		const conversation = (await createRow('tickets', { customer: customer.id, contact: basic.id, subject })).id;
-		await api('POST', '/items/ticket_comments', {
-			body: { ticket: conversation, body: 'Does it flicker on battery too?', is_internal: false },
-		});
+		// Staff answer on the studio's conversation page: a note for staff first, then a reply to the customer.
+		await settleProjectOwner();
+		const studio = await newPage(browser, { width: 1440, height: 900 });
+		const agent = await createStudioUser();
+		await api('PATCH', `/users/${agent.id}`, { body: { first_name: 'Sam', last_name: 'Support' } });
+		await signInToStudio(studio, agent);
+		await studio.goto(`${directusUnderTest().url}/admin/customer-portal/tickets/${conversation}`);
+		await studio.locator('.draft textarea').fill('Their monitor is under warranty until May.');
+		await studio.locator('.add-note').click();
+		await studio.locator('.sent', { hasText: 'Internal note added' }).waitFor();
+		await studio.locator('.entry.internal', { hasText: 'under warranty' }).waitFor();
+		await studio.locator('.draft textarea').fill('Does it flicker on battery too?');
+		await studio.locator('.send-reply').click();
+		await studio.locator('.entry.public.by-staff', { hasText: 'Does it flicker on battery too?' }).waitFor();
 		const mail = await eventually(
 			async () => {
 				const found = (await mailsTo(directusUnderTest().mailFolder, basic.email)).find((received) =>
@@ -361,6 +373,7 @@ describe('The conversation by e-mail', () => {
 			},
 			{ timeoutMs: 30_000 },
 		);
+		expect(mail.text).not.toContain('under warranty');
 		const headers = (await readFile(join(directusUnderTest().mailFolder, mail.file), 'utf8'))
 			.split(/\r?\n\r?\n/)[0]
 			?.replace(/\r?\n[ \t]+/g, ' ');
@@ -391,8 +404,19 @@ describe('The conversation by e-mail', () => {
 			{ timeoutMs: 30_000 },
 		);
 		expect(await page.getByText('On Fri, 4 Dec 2026').count()).toBe(0);
+		expect(await page.getByText('under warranty').count()).toBe(0);
+		// Staff are named as the settings say (full names by default), not as "Service team".
+		await page.locator('[data-testid="comment"]', { hasText: 'Does it flicker' }).getByText('Sam Support').waitFor();
 		await screenshot(page, 'portal-ticket-reply-by-mail');
 		await page.context().close();
+		// In the studio: the contact's answer in the thread; seen as contacts see it, the note is gone.
+		await studio.reload();
+		await studio.locator('.entry.by-contact', { hasText: 'Only when plugged in.' }).waitFor();
+		await screenshot(studio, 'studio-conversation');
+		await studio.locator('.as-contact').click();
+		await studio.locator('.entry.internal').waitFor({ state: 'detached' });
+		expect(await studio.locator('.entry').count()).toBe(2);
+		await studio.context().close();
 		const told = await api<{ subject: string }[]>(
 			'GET',
 			`/notifications?filter[item][_eq]=${conversation}&filter[collection][_eq]=tickets&fields=subject`,

@@ -12,6 +12,7 @@ import { registerPublicRoutes } from './public-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { registerTeamRoutes } from './team-routes.ts';
+import { registerTicketRoutes } from './ticket-routes.ts';
 import { registerUninstallRoutes } from './uninstall-routes.ts';
 import { registerUploadRoutes } from './upload-routes.ts';
 import { bundleVersion } from '../../shared/bundle-version.ts';
@@ -43,6 +44,7 @@ export default defineEndpoint({
 		registerTeamRoutes(router, context);
 		registerSessionRoutes(router, context);
 		registerUploadRoutes(router, context);
+		registerTicketRoutes(router, context);
 		registerInboundRoutes(router, context);
 		registerStudioRoutes(router, context);
 		// Last: the app's history fallback answers every path the API routes above did not.

@@ -1,4 +1,4 @@
-import type { EndpointExtensionContext } from '@directus/types';
+import type { Accountability, EndpointExtensionContext } from '@directus/types';
 import type { Request } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import type { DirectusContext } from '../../../src/directus/directus-context.ts';
@@ -20,13 +20,17 @@ export function publicUrl(context: EndpointExtensionContext): string {
 	return String(context.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
 }
 
-/** The maintenance context and settings for a staff-only route; anyone but portal staff gets Directus's 403. */
+/**
+ * The maintenance context, settings and the staff user's accountability for a staff-only route; anyone but portal
+ * staff gets Directus's 403.
+ */
 export async function staffContext(
 	context: EndpointExtensionContext,
 	request: Request,
-): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord }> {
+): Promise<{ maintenance: DirectusContext; settings: PortalSettingsRecord; staff: Accountability & { user: string } }> {
 	const maintenance = await maintenanceContext(context);
 	const settings = await fetchPortalSettings(maintenance);
-	if (!(await isPortalStaff(maintenance, accountabilityOf(request), settings.staff_policy))) throw new ForbiddenError();
-	return { maintenance, settings };
+	const staff = accountabilityOf(request);
+	if (!staff?.user || !(await isPortalStaff(maintenance, staff, settings.staff_policy))) throw new ForbiddenError();
+	return { maintenance, settings, staff: staff as Accountability & { user: string } };
 }

@@ -1,10 +1,14 @@
 /**
- * Staff-only routes behind the studio module: the data map's names, and View as: staff pick a contact with a portal login and get
+ * Staff-only routes behind the studio module: the data map's names; a ticket's conversation, read and answered as
+ * the staff user, with the internal flag always said; and View as: staff pick a contact with a portal login and get
  * a short-lived ticket that lets their own browser, signed in to the studio, read the portal as that
  * contact (see extensions/hooks/portal/view-as.ts). Every ticket issued is written to the audit log.
  */
 import type { EndpointExtensionContext } from '@directus/types';
-import type { Router } from 'express';
+import { InvalidPayloadError } from '@directus/errors';
+import type { Request, Router } from 'express';
+import { addStaffReply, parseStaffReply } from '../../../src/conversation/add-staff-reply.ts';
+import { readStaffConversation } from '../../../src/conversation/read-staff-conversation.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
@@ -12,7 +16,14 @@ import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
-import { accountabilityOf, ipOf, publicUrl, staffContext } from './request-context.ts';
+import { ipOf, publicUrl, staffContext } from './request-context.ts';
+
+/** The ticket a conversation route names in its path. */
+function ticketOf(request: Request) {
+	const ticket = itemKey(request.params['id']);
+	if (ticket === null) throw new InvalidPayloadError({ reason: 'The ticket must be named by its id.' });
+	return ticket;
+}
 
 export function registerStudioRoutes(router: Router, context: EndpointExtensionContext): void {
 	// The data map the portal runs on, names only, for the module's pages (null: the bundled help desk). Editing
@@ -25,19 +36,41 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 		}),
 	);
 
+	// A ticket's conversation, replies and internal notes alike, read as the staff user (their role's rules apply).
+	router.get(
+		'/api/studio/tickets/:id/conversation',
+		handle(async (request, response) => {
+			const { maintenance, staff } = await staffContext(context, request);
+			const map = await fetchDataMap(maintenance);
+			response.json({ data: await readStaffConversation(maintenance, staff, map, ticketOf(request)) });
+		}),
+	);
+
+	// A reply to the customer or an internal note, as the staff user: `internal` must be sent, true or false.
+	router.post(
+		'/api/studio/tickets/:id/replies',
+		handle(async (request, response) => {
+			const { maintenance, staff } = await staffContext(context, request);
+			const reply = parseStaffReply(request.body);
+			const ticket = ticketOf(request);
+			const map = await fetchDataMap(maintenance);
+			const id = await addStaffReply(maintenance, staff, map, ticket, reply);
+			response.status(201).json({ data: { id, internal: reply.internal } });
+		}),
+	);
+
 	router.post(
 		'/api/studio/view-as',
 		handle(async (request, response) => {
-			const { maintenance, settings } = await staffContext(context, request);
-			const staff = accountabilityOf(request)?.user as string;
+			const { maintenance, settings, staff } = await staffContext(context, request);
 			const contactId = itemKey((request.body as { contact?: unknown } | undefined)?.contact);
 			if (contactId === null)
 				throw new ViewAsRefusedError({ reason: 'Send "contact": the id of the contact to view the portal as.' });
 			const contact = await findViewableContact(maintenance, contactId, settings);
-			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff, contact.id);
+			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff.user, contact.id);
 			await writeAudit(maintenance, {
 				action: 'view_as.started',
-				actor_user: staff,
+				actor_user: staff.user,
 				customer: contact.customer,
 				target_collection: (await fetchDataMap(maintenance)).contacts.collection,
 				target_id: contact.id,

@@ -2,6 +2,7 @@ import { defineModule } from '@directus/extensions-sdk';
 import type { RouteRecordRaw } from 'vue-router';
 import { canUseModule } from './lib/can-use-module.ts';
 import AuditPage from './routes/audit-page.vue';
+import ConversationPage from './routes/conversation-page.vue';
 import CustomerPage from './routes/customer-page.vue';
 import CustomersPage from './routes/customers-page.vue';
 import DataMapPage from './routes/data-map-page.vue';
@@ -10,6 +11,7 @@ import GroupsPage from './routes/groups-page.vue';
 import InboxPage from './routes/inbox-page.vue';
 import OutboxPage from './routes/outbox-page.vue';
 import SettingsPage from './routes/settings-page.vue';
+import TicketsPage from './routes/tickets-page.vue';
 import UninstallPage from './routes/uninstall-page.vue';
 import ViewAsPage from './routes/view-as-page.vue';
 
@@ -19,6 +21,8 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'groups/:id', name: 'customer-portal-group', component: GroupEditor, props: true },
 	{ path: 'customers', name: 'customer-portal-customers', component: CustomersPage },
 	{ path: 'customers/:id', name: 'customer-portal-customer', component: CustomerPage, props: true },
+	{ path: 'tickets', name: 'customer-portal-tickets', component: TicketsPage },
+	{ path: 'tickets/:id', name: 'customer-portal-conversation', component: ConversationPage, props: true },
 	{ path: 'settings', name: 'customer-portal-settings', component: SettingsPage },
 	{ path: 'view-as', name: 'customer-portal-view-as', component: ViewAsPage },
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
@@ -29,7 +33,7 @@ const routes: RouteRecordRaw[] = [
 ];
 
 /**
- * The customer portal in the studio: groups, customers' portal access, settings, View as, the audit log, the outbox and the inbox;
+ * The customer portal in the studio: groups, customers' portal access, tickets' conversations, settings, View as, the audit log, the outbox and the inbox;
  * for Directus admins also the data map and uninstalling.
  */
 export default defineModule({

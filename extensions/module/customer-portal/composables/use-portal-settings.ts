@@ -1,5 +1,6 @@
 import { useApi } from '@directus/extensions-sdk';
 import { ref } from 'vue';
+import type { StaffNameStyle } from '../../../../src/conversation/staff-display-name.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
 
@@ -9,6 +10,7 @@ export interface EditablePortalSettings {
 	default_group: number | null;
 	invite_ttl_hours: number;
 	self_signup: 'off' | 'matching_domain';
+	staff_names: StaffNameStyle;
 	portal_name: string | null;
 	accent_color: string | null;
 }
@@ -19,6 +21,7 @@ const fields: (keyof EditablePortalSettings)[] = [
 	'default_group',
 	'invite_ttl_hours',
 	'self_signup',
+	'staff_names',
 	'portal_name',
 	'accent_color',
 ];

@@ -1,0 +1,234 @@
+/**
+ * The studio's conversation routes: staff read a ticket's thread with internal notes set apart and answer it as
+ * themselves, saying every time whether they write to the customer or a note for staff. The routes act as the
+ * staff user, so Directus's rules for their role decide which tickets they may read and answer.
+ */
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { mailsTo } from '../../scripts/lib/mail-sink.ts';
+import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
+import { eventually } from '../support/eventually.ts';
+import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
+
+interface Entry {
+	body: string;
+	internal: boolean;
+	author: { kind: string; name: string };
+}
+interface Conversation {
+	ticket: { id: number; subject: string; status: string; customer: string; requester: { name: string } };
+	entries: Entry[];
+}
+
+let requester: PortalContact;
+let requesterToken: string;
+let customerName: string;
+/** Holds the Portal staff policy and a help-desk policy that reads tickets and writes replies. */
+let agentToken: string;
+let agentId: string;
+/** Holds the Portal staff policy only: it reads no ticket. */
+let bystanderToken: string;
+
+const conversationOf = (ticket: number | string, token = agentToken) =>
+	api<Conversation>('GET', `/portal/api/studio/tickets/${ticket}/conversation`, { token });
+const write = (ticket: number | string, body: unknown, token = agentToken) =>
+	api<{ id: number; internal: boolean }>('POST', `/portal/api/studio/tickets/${ticket}/replies`, { token, body });
+
+async function staffUser(first: string, last: string, role: string): Promise<{ id: string; token: string }> {
+	const token = randomBytes(16).toString('hex');
+	const user = await api<{ id: string }>('POST', '/users', {
+		body: {
+			email: `${first.toLowerCase()}-${randomBytes(4).toString('hex')}@helpdesk.example.com`,
+			first_name: first,
+			last_name: last,
+			role,
+			token,
+		},
+	});
+	if (!user.body.data) throw new Error(`staff user: ${JSON.stringify(user.body)}`);
+	return { id: user.body.data.id, token };
+}
+
+async function newTicket(): Promise<number> {
+	return (
+		await createRow('tickets', {
+			customer: requester.customer,
+			contact: requester.id,
+			subject: uniqueName('Label printer'),
+			status: 'open',
+		})
+	).id;
+}
+
+/** The ticket's replies as the admin reads them. */
+async function repliesOf(ticket: number) {
+	const rows = await api<{ body: string; is_internal: boolean; author_user: string | null }[]>(
+		'GET',
+		`/items/ticket_comments?filter[ticket][_eq]=${ticket}&fields=body,is_internal,author_user&sort=id`,
+	);
+	return rows.body.data ?? [];
+}
+
+beforeAll(async () => {
+	customerName = uniqueName('Answered client');
+	const customer = (await createRow('customers', { name: customerName })).id;
+	requester = await createPortalContact(customer, 'Manager', { first_name: 'Ria', last_name: 'Requester' });
+	requesterToken = await tokenOf(requester);
+
+	const settings = await api<{ staff_policy: string }>('GET', '/items/portal_settings?fields=staff_policy');
+	const staffPolicy = settings.body.data?.staff_policy as string;
+	const helpDesk = await api<{ id: string }>('POST', '/policies', {
+		body: {
+			name: uniqueName('Help-desk agents'),
+			app_access: true,
+			permissions: [
+				...['tickets', 'customers', 'contacts'].map((collection) => ({ collection, action: 'read', fields: ['*'] })),
+				{ collection: 'ticket_comments', action: 'read', fields: ['*'] },
+				{ collection: 'ticket_comments', action: 'create', fields: ['*'] },
+			],
+		},
+	});
+	const agents = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Agents') } });
+	await api('POST', '/access', { body: { role: agents.body.data?.id, policy: staffPolicy } });
+	await api('POST', '/access', { body: { role: agents.body.data?.id, policy: helpDesk.body.data?.id } });
+	const agent = await staffUser('Alma', 'Agent', agents.body.data?.id as string);
+	agentToken = agent.token;
+	agentId = agent.id;
+	const onlyPortal = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Portal only') } });
+	await api('POST', '/access', { body: { role: onlyPortal.body.data?.id, policy: staffPolicy } });
+	bystanderToken = (await staffUser('Bea', 'Bystander', onlyPortal.body.data?.id as string)).token;
+});
+
+describe('A ticket’s conversation in the studio', () => {
+	test('Staff answer as themselves, saying which: a reply reaches the contact and their mail, a note neither', async () => {
+		const ticket = await newTicket();
+		const question = await api('POST', '/items/ticket_comments', {
+			token: requesterToken,
+			body: { ticket, body: 'The printer prints blank labels.' },
+		});
+		expect(question.status).toBe(200);
+		const noteText = `Note ${randomBytes(4).toString('hex')}: their driver is two years old`;
+		const note = await write(ticket, { body: noteText, internal: true });
+		expect(note.status).toBe(201);
+		expect(note.body.data?.internal).toBe(true);
+		const replyText = 'Please update the driver — here is how.\n\n1. Open **Settings**';
+		expect((await write(ticket, { body: replyText, internal: false })).status).toBe(201);
+
+		expect(await repliesOf(ticket)).toEqual([
+			{ body: 'The printer prints blank labels.', is_internal: false, author_user: null },
+			{ body: noteText, is_internal: true, author_user: agentId },
+			{ body: replyText, is_internal: false, author_user: agentId },
+		]);
+		// The contact reads the reply, never the note.
+		const seen = await api<{ body: string }[]>(
+			'GET',
+			`/items/ticket_comments?filter[ticket][_eq]=${ticket}&fields=body`,
+			{
+				token: requesterToken,
+			},
+		);
+		expect(seen.body.data?.map((row) => row.body)).toEqual(['The printer prints blank labels.', replyText]);
+		// Mailed: the reply, and nothing of the note.
+		const ticketMails = async () =>
+			(await mailsTo(directusUnderTest().mailFolder, requester.email)).filter((found) =>
+				found.subject.startsWith(`[#${ticket}]`),
+			);
+		const [mail] = await eventually(async () => {
+			const found = await ticketMails();
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(mail?.text).toContain('Please update the driver');
+		await new Promise((done) => setTimeout(done, 2_500));
+		expect(await ticketMails()).toHaveLength(1);
+
+		const conversation = await conversationOf(ticket);
+		expect(conversation.status).toBe(200);
+		expect(conversation.body.data?.ticket).toMatchObject({
+			id: ticket,
+			status: 'open',
+			customer: customerName,
+			requester: { name: 'Ria Requester', email: requester.email },
+		});
+		expect(conversation.body.data?.entries).toMatchObject([
+			{ body: 'The printer prints blank labels.', internal: false, author: { kind: 'contact', name: 'Ria Requester' } },
+			{ body: noteText, internal: true, author: { kind: 'staff', name: 'Alma Agent' } },
+			{ body: replyText, internal: false, author: { kind: 'staff', name: 'Alma Agent' } },
+		]);
+	});
+
+	test('Nothing is written unless the kind is said as true or false, and the text fits', async () => {
+		const ticket = await newTicket();
+		for (const body of [
+			{ body: 'Which one?' },
+			{ body: 'Which one?', internal: 'false' },
+			{ body: 'Which one?', internal: 0 },
+			{ body: 'Which one?', internal: null },
+			{ body: '   ', internal: true },
+			{ internal: false },
+			{ body: 'x'.repeat(50_001), internal: true },
+			'Which one?',
+		]) {
+			const answer = await write(ticket, body);
+			expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+			expect(answer.body.errors?.[0]?.message).toMatch(
+				/internal note or a reply|Write something|longer than|Invalid payload/,
+			);
+		}
+		expect((await write('not-a-ticket', { body: 'Hello', internal: false })).status).toBe(400);
+		expect(await repliesOf(ticket)).toEqual([]);
+	});
+
+	test('Only staff, and only on tickets their role reads and answers', async () => {
+		const ticket = await newTicket();
+		for (const token of [requesterToken, null, bystanderToken]) {
+			expect((await conversationOf(ticket, token as string)).status).toBe(403);
+			expect((await write(ticket, { body: 'Let me in', internal: false }, token as string)).status).toBe(403);
+		}
+		// A ticket that does not exist is Directus's 403, as for any row a role cannot read.
+		expect((await conversationOf(999_999_999)).status).toBe(403);
+		expect((await write(999_999_999, { body: 'Anyone?', internal: false })).status).toBe(403);
+		expect(await repliesOf(ticket)).toEqual([]);
+	});
+
+	test('Contacts read the staff who answered by the name the settings choose; a note’s author is never named', async () => {
+		const ticket = await newTicket();
+		const note = await write(ticket, { body: 'Warranty ends in May.', internal: true });
+		const reply = await write(ticket, { body: 'Your new monitor ships today.', internal: false });
+		const names = (token: string) =>
+			api<Record<string, string>>('GET', `/portal/api/tickets/${ticket}/staff-names`, { token });
+		try {
+			expect((await names(requesterToken)).body.data).toEqual({ [String(reply.body.data?.id)]: 'Alma Agent' });
+			expect(
+				(await api('PATCH', '/items/portal_settings', { body: { staff_names: 'first_name_initial' } })).status,
+			).toBe(200);
+			const named = await names(requesterToken);
+			expect(named.body.data).toEqual({ [String(reply.body.data?.id)]: 'Alma A.' });
+			expect(Object.keys(named.body.data ?? {})).not.toContain(String(note.body.data?.id));
+			await api('PATCH', '/items/portal_settings', { body: { staff_names: 'team' } });
+			expect((await names(requesterToken)).body.data).toEqual({ [String(reply.body.data?.id)]: 'Service team' });
+			// Another customer's contact learns nothing of the ticket; staff and visitors are no portal users.
+			const stranger = await createPortalContact(
+				(await createRow('customers', { name: uniqueName('Other client') })).id,
+				'Administrator',
+			);
+			expect((await names(await tokenOf(stranger))).body.data).toEqual({});
+			expect((await names(agentToken)).status).toBe(403);
+			expect((await api('GET', `/portal/api/tickets/${ticket}/staff-names`, { token: null })).status).toBe(403);
+			expect(
+				(await api('PATCH', '/items/portal_settings', { body: { staff_names: 'nickname' } })).status,
+				'a style that is none of the choices',
+			).toBe(400);
+		} finally {
+			await api('PATCH', '/items/portal_settings', { body: { staff_names: 'full_name' } });
+		}
+	});
+
+	test('Text is kept and shown as written: right-to-left, Markdown, HTML and a long unbroken line', async () => {
+		const ticket = await newTicket();
+		const words = `مرحبا، تم إصلاح الطابعة.\n<script>alert(1)</script> **bold** ${'ß'.repeat(3_000)}`;
+		expect((await write(ticket, { body: `  ${words}\n`, internal: false })).status).toBe(201);
+		const conversation = await conversationOf(ticket);
+		expect(conversation.body.data?.entries.map((entry) => entry.body)).toEqual([words]);
+	});
+});
