@@ -75,13 +75,19 @@ const db: Knex = knex({ client, connection, pool: { min: 0, max: 4 } });
 const mail = await startMailSink(join(folder, 'mail'));
 const adminToken = randomBytes(24).toString('hex');
 const port = await freePort();
-const options = throwAwayInstanceOptions(folder, database.config, port, {
-	ADMIN_TOKEN: adminToken,
-	LOG_LEVEL: 'warn',
-	// The run outlasts Directus's default 15-minute access tokens.
-	ACCESS_TOKEN_TTL: '24h',
-	...mailSinkEnv(mail.port, port),
-});
+const options = throwAwayInstanceOptions(
+	folder,
+	database.config,
+	port,
+	{
+		ADMIN_TOKEN: adminToken,
+		LOG_LEVEL: 'warn',
+		// The run outlasts Directus's default 15-minute access tokens.
+		ACCESS_TOKEN_TTL: '24h',
+		...mailSinkEnv(mail.port, port),
+	},
+	'directus',
+);
 
 let directus: Awaited<ReturnType<typeof startDirectus>> | undefined;
 try {

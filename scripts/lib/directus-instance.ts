@@ -50,12 +50,24 @@ export interface RunningDirectus {
 	stop(): Promise<void>;
 }
 
-/** Options for a new throw-away Directus in `folder` (tests, the benchmark): a random secret and first-admin password, its log in the folder. */
+/**
+ * Argon2 settings for test instances' passwords: the tests create and sign in hundreds of users, and with
+ * argon2's defaults, which Directus keeps, each hash or check costs about 0.15 s of CPU on four threads, enough
+ * to slow the other lane of a CI run. What is tested does not depend on the cost; sign-ins still last
+ * LOGIN_STALL_TIME. The benchmark and deployments keep Directus's defaults.
+ */
+const cheapPasswordHashing = { HASH_MEMORY_COST: '4096', HASH_TIME_COST: '1', HASH_PARALLELISM: '1' };
+
+/**
+ * Options for a new throw-away Directus in `folder` (tests, the benchmark): a random secret and first-admin password,
+ * its log in the folder, and cheap password hashing unless `hashing` is `'directus'` (the benchmark's).
+ */
 export function throwAwayInstanceOptions(
 	folder: string,
 	database: DatabaseConfig,
 	port: number,
 	env: Record<string, string>,
+	hashing: 'cheap' | 'directus' = 'cheap',
 ): DirectusInstanceOptions {
 	return {
 		dataDir: folder,
@@ -64,7 +76,7 @@ export function throwAwayInstanceOptions(
 		secret: randomBytes(32).toString('hex'),
 		admin: { email: 'admin@example.com', password: randomBytes(16).toString('hex') },
 		logFile: join(folder, 'directus.log'),
-		env,
+		env: { ...(hashing === 'cheap' ? cheapPasswordHashing : {}), ...env },
 	};
 }
 
