@@ -1015,6 +1015,11 @@ export const collections: CollectionDefinition[] = [
 				onDelete: 'SET NULL',
 				note: 'The group of new portal contacts.',
 			}),
+			manyToOne('portal_settings', 'notify_role', 'directus_roles', {
+				template: '{{name}}',
+				onDelete: 'SET NULL',
+				note: 'Who hears of a contact’s new ticket or reply when the ticket has no assignee: the users of this role and of the roles below it. Empty: the holders of the Portal staff policy.',
+			}),
 			manyToOne('portal_settings', 'portal_role', 'directus_roles', {
 				template: '{{name}}',
 				onDelete: 'SET NULL',

@@ -24,6 +24,8 @@ export interface PortalSettingsRecord {
 	accent_color: string | null;
 	access_mode: 'registered_only' | 'public';
 	self_signup: 'off' | 'matching_domain';
+	/** The staff group told of a contact's words on an unassigned ticket (a Directus role); null: the Portal staff. */
+	notify_role: string | null;
 	/** How staff who answer tickets are named to contacts (see `staffDisplayName`). */
 	staff_names: StaffNameStyle;
 	/** The stored data map, parsed but unchecked (see `dataMapOf`); null: the bundled help-desk collections. */

@@ -52,6 +52,7 @@ export async function notifyStaff(
 	const recipients = await staffToNotify(context.knex, {
 		assignee: ticket.assignee ?? null,
 		staffPolicy: settings.staff_policy,
+		staffRole: settings.notify_role,
 		portalRole: settings.portal_role,
 	});
 	if (recipients.length === 0) return [];

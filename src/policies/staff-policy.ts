@@ -50,6 +50,7 @@ export const staffPermissions = (map: DataMap): PermissionRow[] => [
 		'invite_ttl_hours',
 		'self_signup',
 		'staff_names',
+		'notify_role',
 		'default_group',
 		'unassigned_customer',
 	]),
@@ -73,6 +74,8 @@ export const staffPermissions = (map: DataMap): PermissionRow[] => [
 	all(map.contacts.collection, 'read', readableByStaff(map.contacts, objectSpecs.contacts)),
 	all(map.contacts.collection, 'update', fieldsOf(map.contacts, ['portal_group', 'login_suspended'])),
 	all('directus_users', 'read', ['id', 'email', 'first_name', 'last_name', 'status', 'role', 'last_access']),
+	// To choose the staff group told of contacts' words (the settings' `notify_role`).
+	all('directus_roles', 'read', ['id', 'name', 'parent']),
 ];
 
 export const staffPolicyName = 'Portal staff';

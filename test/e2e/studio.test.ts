@@ -359,7 +359,8 @@ describe('The studio module', () => {
 
 	test('A staff user with the Portal staff policy sees the module and may use it', async () => {
 		const settings = await api<{ staff_policy: string }>('GET', '/items/portal_settings?fields=staff_policy');
-		const role = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Help desk') } });
+		const roleName = uniqueName('Help desk');
+		const role = await api<{ id: string }>('POST', '/roles', { body: { name: roleName } });
 		await api('POST', '/access', { body: { role: role.body.data?.id, policy: settings.body.data?.staff_policy } });
 		const user = await createStudioUser(role.body.data?.id);
 		const page = await newPage();
@@ -369,6 +370,19 @@ describe('The studio module', () => {
 		// The pages only Directus admins can use are not offered.
 		await page.locator('.nav-customer-portal-groups').waitFor();
 		expect(await page.locator('.nav-customer-portal-data-map, .nav-customer-portal-uninstall').count()).toBe(0);
+		// The settings they may change: how staff are named to contacts, and which staff group hears of contacts.
+		await page.locator('.nav-customer-portal-settings').click();
+		await page.locator('.staff-names').getByText('First name and initial (Ana R.)').click();
+		await page.locator('.notify-role').click();
+		await page.locator('.v-menu-content .v-list-item', { hasText: roleName }).click();
+		await page.locator('.save-settings').click();
+		await page.getByText('Settings saved.').waitFor();
+		const saved = await api<{ staff_names: string; notify_role: string }>(
+			'GET',
+			'/items/portal_settings?fields=staff_names,notify_role',
+		);
+		expect(saved.body.data).toEqual({ staff_names: 'first_name_initial', notify_role: role.body.data?.id });
+		await api('PATCH', '/items/portal_settings', { body: { staff_names: 'full_name', notify_role: null } });
 		await page.close();
 		const token = (await signIn(user)).token;
 		expect((await api('GET', '/items/portal_groups', { token })).status).toBe(200);

@@ -587,6 +587,61 @@ describe('Saving a data map', () => {
 		});
 	});
 
+	test('Staff answer a case on the studio’s conversation: read and written in the team’s names; the person reads the reply, named, never the note', async () => {
+		const { childToken: token } = world;
+		const base = `/portal/api/studio/tickets/${world.childCase}`;
+		const write = async (body: string, internal: boolean) => {
+			const answer = await call<{ id: number }>('POST', `${base}/replies`, { body: { body, internal } });
+			expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+			return answer.body.data as { id: number };
+		};
+		const reply = await write('Fuse replaced.', false);
+		const note = await write('Bill them for the fuse', true);
+		const admin = await ok(
+			call<{ id: string; first_name: string | null; last_name: string | null }>(
+				'GET',
+				'/users/me?fields=id,first_name,last_name',
+			),
+			'the admin',
+		);
+		// Stored in the team's columns, as the staff member.
+		const stored = await db('case_messages').whereIn('id', [reply.id, note.id]).orderBy('id');
+		expect(
+			stored.map((row) => ({ text: row.text, private: Boolean(row.private), staff_author: row.staff_author })),
+		).toEqual([
+			{ text: 'Fuse replaced.', private: false, staff_author: admin.id },
+			{ text: 'Bill them for the fuse', private: true, staff_author: admin.id },
+		]);
+		const conversation = await ok(
+			call<{
+				ticket: { id: number; status: string };
+				entries: { id: number; body: string; internal: boolean; author: { kind: string } }[];
+			}>('GET', `${base}/conversation`),
+			'the conversation',
+		);
+		expect(conversation.ticket.id).toBe(world.childCase);
+		expect(['new', 'open', 'pending', 'resolved', 'closed']).toContain(conversation.ticket.status);
+		expect(conversation.entries.slice(-2)).toMatchObject([
+			{ id: reply.id, body: 'Fuse replaced.', internal: false, author: { kind: 'staff' } },
+			{ id: note.id, body: 'Bill them for the fuse', internal: true, author: { kind: 'staff' } },
+		]);
+		// The person reads the reply, never the note; the reply is named as the settings name staff.
+		const read = await ok(
+			call<{ id: number }[]>('GET', `/items/case_messages?filter[case][_eq]=${world.childCase}&fields=id`, { token }),
+			'the case’s messages',
+		);
+		expect(read.map((row) => row.id)).toContain(reply.id);
+		expect(read.map((row) => row.id)).not.toContain(note.id);
+		const names = await ok(
+			call<Record<string, string>>('GET', `/portal/api/tickets/${world.childCase}/staff-names`, { token }),
+			'the staff names',
+		);
+		expect(names[String(reply.id)]).toBe(
+			[admin.first_name, admin.last_name].filter(Boolean).join(' ') || 'Service team',
+		);
+		expect(names[String(note.id)]).toBeUndefined();
+	});
+
 	test('Staff invite a person of the team’s collection: the link sets a password and the person reads their cases', async () => {
 		const email = `${randomBytes(6).toString('hex')}@people.example.com`;
 		const person = await ok(

@@ -140,6 +140,39 @@ describe('Staff notifications', () => {
 		expect(await notices(gone.id, ticket)).toEqual([]);
 	});
 
+	test('A staff group chosen in the settings (a role and the roles below it) is told instead of the Portal staff; the portal’s own role never is', async () => {
+		const desk = (await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Service desk') } })).body.data
+			?.id as string;
+		const nights = (
+			await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Night shift'), parent: desk } })
+		).body.data?.id as string;
+		const agent = await staffUser(desk);
+		const nightAgent = await staffUser(nights);
+		const setGroup = async (role: string | null) =>
+			expect((await api('PATCH', '/items/portal_settings', { body: { notify_role: role } })).status).toBe(200);
+		const open = async () =>
+			(await api<{ id: number }>('POST', '/items/tickets', { token, body: { subject: uniqueName('Badge reader') } }))
+				.body.data?.id as number;
+		try {
+			await setGroup(desk);
+			const ticket = await open();
+			await eventually(async () => expect(await notices(agent.id, ticket)).toHaveLength(1));
+			await eventually(async () => expect(await notices(nightAgent.id, ticket)).toHaveLength(1));
+			expect(await notices(staff.id, ticket)).toEqual([]);
+
+			// The portal's own role as the group tells no contact: the Portal staff hear of it.
+			const portalRole = (await api<{ portal_role: string }>('GET', '/items/portal_settings?fields=portal_role')).body
+				.data?.portal_role as string;
+			await setGroup(portalRole);
+			const second = await open();
+			await eventually(async () => expect(await notices(staff.id, second)).toHaveLength(1));
+			expect(await notices(contact.userId, second)).toEqual([]);
+			expect(await notices(agent.id, second)).toEqual([]);
+		} finally {
+			await setGroup(null);
+		}
+	});
+
 	test('A contact learns nothing of who a ticket is assigned to: not by reading, filtering, sorting, grouping or GraphQL', async () => {
 		const ticket = (
 			await createRow('tickets', {

@@ -11,6 +11,7 @@ export interface EditablePortalSettings {
 	invite_ttl_hours: number;
 	self_signup: 'off' | 'matching_domain';
 	staff_names: StaffNameStyle;
+	notify_role: string | null;
 	portal_name: string | null;
 	accent_color: string | null;
 }
@@ -22,6 +23,7 @@ const fields: (keyof EditablePortalSettings)[] = [
 	'invite_ttl_hours',
 	'self_signup',
 	'staff_names',
+	'notify_role',
 	'portal_name',
 	'accent_color',
 ];
@@ -31,17 +33,28 @@ export function usePortalSettings() {
 	const api = useApi();
 	const settings = ref<EditablePortalSettings | null>(null);
 	const groups = ref<{ text: string; value: number }[]>([]);
+	/** The staff groups (Directus roles) that may be told of contacts' words; never the portal's own role. */
+	const staffRoles = ref<{ text: string; value: string }[]>([]);
 	const saved = ref(false);
 
 	const { loading, error, load } = useLoad(async () => {
-		const [row, groupList] = await Promise.all([
+		const [row, groupList, roleList, portal] = await Promise.all([
 			api.get<{ data: EditablePortalSettings }>('/items/portal_settings', { params: { fields } }),
 			api.get<{ data: { id: number; name: string }[] }>('/items/portal_groups', {
 				params: { fields: ['id', 'name'], sort: ['name'], limit: -1 },
 			}),
+			api.get<{ data: { id: string; name: string }[] }>('/roles', {
+				params: { fields: ['id', 'name'], sort: ['name'], limit: -1 },
+			}),
+			api.get<{ data: { portal_role: string | null } }>('/items/portal_settings', {
+				params: { fields: ['portal_role'] },
+			}),
 		]);
 		settings.value = row.data.data;
 		groups.value = groupList.data.data.map((group) => ({ text: group.name, value: group.id }));
+		staffRoles.value = roleList.data.data
+			.filter((role) => role.id !== portal.data.data.portal_role)
+			.map((role) => ({ text: role.name, value: role.id }));
 	});
 
 	const saving = useAction(async (edited: EditablePortalSettings) => {
@@ -66,6 +79,7 @@ export function usePortalSettings() {
 	return {
 		settings,
 		groups,
+		staffRoles,
 		loading,
 		error,
 		saving: saving.running,
