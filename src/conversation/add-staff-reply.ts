@@ -5,6 +5,7 @@ import type { DataMap } from '../data-map/data-map.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 import { storedAs } from '../data-map/stored-as.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
 
 /** The longest reply or note staff may write, in characters (a long log pasted in belongs in an attachment). */
 export const staffReplyMaxLength = 50_000;
@@ -50,7 +51,7 @@ export async function addStaffReply(
 	reply: StaffReply,
 ): Promise<ItemKey> {
 	const { tickets, ticket_replies: replies } = map;
-	if (!tickets || !replies) throw new Error('The portal’s data map has no tickets or no ticket replies.');
+	if (!tickets || !replies) throw new PortalFeatureOffError({ feature: 'Ticket conversations' });
 	// As the staff user: a ticket their role cannot read is Directus's 403, before anything is written.
 	await adminService(context, tickets.collection, accountability).readOne(ticket, { fields: [fieldOf(tickets, 'id')] });
 	return (await adminService(context, replies.collection, accountability).createOne(

@@ -4,6 +4,8 @@ import type { DataMap } from '../data-map/data-map.ts';
 import { itemKey, type ItemKey } from '../data-map/item-key.ts';
 import { portalStateOf, stateValues } from '../data-map/state-values.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { isTrue } from '../directus/is-true.ts';
+import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
 
 export type AuthorKind = 'contact' | 'staff' | 'unknown';
 
@@ -46,11 +48,6 @@ function valueAt(row: Row, path: readonly string[]): unknown {
 	);
 }
 
-/** Boolean-like values as SQLite, MySQL and PostgreSQL return them. */
-function isTrue(value: unknown): boolean {
-	return value === true || value === 1 || value === '1' || value === 'true';
-}
-
 /**
  * A ticket's conversation as staff see it in the studio: its public replies and internal notes, oldest first,
  * each with its author's name. Read as the staff user (`accountability`): Directus applies their own role's
@@ -64,7 +61,7 @@ export async function readStaffConversation(
 	ticketKey: ItemKey,
 ): Promise<StaffConversation> {
 	const { tickets, ticket_replies: replies, contacts, customers } = map;
-	if (!tickets || !replies) throw new Error('The portal’s data map has no tickets or no ticket replies.');
+	if (!tickets || !replies) throw new PortalFeatureOffError({ feature: 'Ticket conversations' });
 	const requester = fieldOf(tickets, 'requester');
 	const contactName = (prefix: string) => [
 		...(contacts.fields.first_name ? [`${prefix}.${contacts.fields.first_name}`] : []),

@@ -1,9 +1,8 @@
+import { isTrue } from '../directus/is-true.ts';
 import type { Finding } from './finding.ts';
 
 /** Below this, a failed sign-in's fixed delay no longer covers Directus's password check on a loaded server. */
 export const minimumLoginStallMs = 1000;
-
-const truthy = (value: unknown) => value === true || value === 'true' || value === 1 || value === '1';
 
 /**
  * Checks Directus's effective configuration against its known weak spots in 11.x (see the README,
@@ -11,12 +10,12 @@ const truthy = (value: unknown) => value === true || value === 'true' || value =
  */
 export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 	const findings: Finding[] = [];
-	if (truthy(env['WEBSOCKETS_ENABLED'])) {
+	if (isTrue(env['WEBSOCKETS_ENABLED'])) {
 		for (const [kind, enabled, auth] of [
 			['REST', env['WEBSOCKETS_REST_ENABLED'], env['WEBSOCKETS_REST_AUTH']],
 			['GraphQL', env['WEBSOCKETS_GRAPHQL_ENABLED'], env['WEBSOCKETS_GRAPHQL_AUTH']],
 		] as const) {
-			if (truthy(enabled) && auth === 'public') {
+			if (isTrue(enabled) && auth === 'public') {
 				findings.push({
 					id: `websockets-${kind.toLowerCase()}-public-auth`,
 					severity: 'critical',
@@ -26,7 +25,7 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 			}
 		}
 	}
-	if (truthy(env['CACHE_ENABLED'])) {
+	if (isTrue(env['CACHE_ENABLED'])) {
 		// Purging does not help: anonymous and share requests share cache keys whatever purges, and portal
 		// rules resolve the contact's customer per request, which a cached value would pin.
 		findings.push({
@@ -46,7 +45,7 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 			fix: `Set LOGIN_STALL_TIME to ${minimumLoginStallMs} or more (the portal's own setup uses 1500).`,
 		});
 	}
-	if (truthy(env['IP_TRUST_PROXY'])) {
+	if (isTrue(env['IP_TRUST_PROXY'])) {
 		findings.push({
 			id: 'ip-trust-proxy',
 			severity: 'warning',

@@ -19,6 +19,8 @@ import { dataMapOf } from '../settings/data-map-of.ts';
 import { mergeColumns, missingColumns } from '../database/missing-columns.ts';
 import { compileSettings, type PermissionRow } from '../policies/sync-group-policy.ts';
 import { compileOptionsOf } from '../settings/compile-options-of.ts';
+import { checkMailTemplates } from './check-mail-templates.ts';
+import { mailTemplatesFolder } from '../mail/team-mail-templates.ts';
 import { checkEnvironment } from './check-environment.ts';
 import { readPortalUserAccess } from './read-portal-user-access.ts';
 import { checkSchema } from './check-schema.ts';
@@ -79,6 +81,7 @@ export async function runDoctor(
 					: Boolean(directusSettings.public_registration),
 		}),
 		...checkEnvironment(env),
+		...(await checkMailTemplates(mailTemplatesFolder(env))),
 	];
 	const dataMapFindings = checkDataMap(settings.data_map, schemaFactsFromOverview(context.schema));
 	// The derived tables' columns on the map the portal runs on; while that map does not fit, its finding keeps

@@ -1,13 +1,20 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
+import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { fallbackColor } from '../branding/safe-color.ts';
 import type { MailBranding } from './portal-mails.ts';
 
-/** The portal's name and colour: its own settings, else the Directus project's, as staff set them in the studio. */
-export async function fetchMailBranding(context: DirectusContext): Promise<MailBranding> {
+/**
+ * The portal's name and colour: its own settings, else the Directus project's, as staff set them in the studio.
+ * A caller that has read the portal settings already passes them.
+ */
+export async function fetchMailBranding(
+	context: DirectusContext,
+	portalSettings?: PortalSettingsRecord,
+): Promise<MailBranding> {
 	const project = (await context.knex('directus_settings').select('project_name', 'project_color').first()) as
 		{ project_name?: string | null; project_color?: string | null } | undefined;
-	const portal = await fetchPortalSettings(context);
+	const portal = portalSettings ?? (await fetchPortalSettings(context));
 	return {
 		portalName: portal.portal_name || project?.project_name || 'Customer portal',
 		accentColor: portal.accent_color || project?.project_color || fallbackColor,

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import type { RenderedMail } from './portal-mails.ts';
 import { sealLink } from './sealed-link.ts';
+import { withTeamTemplate } from './team-mail-templates.ts';
 
 export const outboxTable = 'portal_outbox';
 
@@ -32,6 +33,8 @@ export interface OutboxContext {
 	secret: string;
 	/** Asks for a delivery run soon, without waiting for it. */
 	deliverSoon(): void;
+	/** Directus's mail templates folder, where a team's templates of portal mails are (none where null). */
+	templatesFolder?: string | null;
 }
 
 export interface MailToQueue {
@@ -46,17 +49,18 @@ export interface MailToQueue {
 	headers?: Record<string, string> | null;
 }
 
-/** Queues a mail and asks for its delivery; answers its outbox id. */
+/** Queues a mail (in the team's template of it, where there is one) and asks for its delivery; answers its outbox id. */
 export async function queueMail(context: OutboxContext, queued: MailToQueue, now = new Date()): Promise<number> {
+	const mail = await withTeamTemplate(queued.mail, context.templatesFolder ?? null);
 	const [row] = (await context
 		.knex(outboxTable)
 		.insert({
 			kind: queued.kind,
 			status: 'queued' satisfies OutboxStatus,
 			recipient: queued.to,
-			subject: queued.mail.subject,
-			body_text: queued.mail.text,
-			body_html: queued.mail.html,
+			subject: mail.subject,
+			body_text: mail.text,
+			body_html: mail.html,
 			headers: queued.headers ? JSON.stringify(queued.headers) : null,
 			sealed_link: queued.link ? sealLink(queued.link, context.secret) : null,
 			invitation: queued.invitation ?? null,

@@ -14,6 +14,15 @@ export interface RenderedMail {
 	subject: string;
 	html: string;
 	text: string;
+	/** The mail's name and values, for a team's own Liquid template of it (`team-mail-templates.ts`). */
+	template?: MailTemplateValues;
+}
+
+/** What a team's template of a portal mail is given: the mail's own values, the portal's, and the mail as worded here. */
+export interface MailTemplateValues {
+	/** `ticket-reply` for `portal-ticket-reply.liquid`. */
+	name: string;
+	values: Record<string, unknown>;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -37,7 +46,7 @@ interface MailBody {
 /** Put on top of a mail that can be answered; a reply's text is read down to it. */
 export const replyMarker = '##- Please type your reply above this line -##';
 
-function render(branding: MailBranding, body: MailBody): RenderedMail {
+function render(name: string, branding: MailBranding, values: object, body: MailBody): RenderedMail {
 	const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
 	const button = body.action
 		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
@@ -67,7 +76,23 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 		`— ${branding.portalName}`,
 		...(body.footer ? ['', body.footer.reason, `Unsubscribe from these e-mails: ${body.footer.unsubscribe}`] : []),
 	].join('\n');
-	return { subject: body.subject, html, text };
+	const template = {
+		name,
+		values: {
+			...values,
+			portal: { name: branding.portalName, accentColor: safeColor(branding.accentColor) },
+			mail: {
+				subject: body.subject,
+				heading: body.heading,
+				paragraphs: body.paragraphs,
+				action: body.action ?? null,
+				after: body.after ?? [],
+				footer: body.footer ?? null,
+				replyMarker: body.answerable ? replyMarker : null,
+			},
+		},
+	};
+	return { subject: body.subject, html, text, template };
 }
 
 function formatDate(date: Date): string {
@@ -78,7 +103,7 @@ export function invitationMail(
 	branding: MailBranding,
 	data: { name: string; customer: string; link: string; expiresAt: Date },
 ): RenderedMail {
-	return render(branding, {
+	return render('invitation', branding, data, {
 		subject: `Your invitation to ${branding.portalName}`,
 		heading: `Hello ${data.name},`,
 		paragraphs: [
@@ -96,7 +121,7 @@ export function welcomeMail(
 	branding: MailBranding,
 	data: { name: string; portalUrl: string; email: string },
 ): RenderedMail {
-	return render(branding, {
+	return render('welcome', branding, data, {
 		subject: `Welcome to ${branding.portalName}`,
 		heading: `Welcome, ${data.name}`,
 		paragraphs: [`Your login is ready. Sign in with ${data.email} and the password you chose.`],
@@ -130,7 +155,7 @@ export function requestReceivedMail(
 	data: { name: string; ticket: number | string; subject: string; loginLink: string | null; portalUrl: string | null },
 ): RenderedMail {
 	const follow = howToFollow(data);
-	return render(branding, {
+	return render('request-received', branding, data, {
 		subject: `We received your request #${data.ticket}: ${data.subject}`,
 		heading: `Thank you, ${data.name}`,
 		paragraphs: [
@@ -146,7 +171,7 @@ export function alreadyRegisteredMail(
 	branding: MailBranding,
 	data: { name: string; email: string; resetLink: string },
 ): RenderedMail {
-	return render(branding, {
+	return render('already-registered', branding, data, {
 		subject: `You already have a login for ${branding.portalName}`,
 		heading: `Hello ${data.name},`,
 		paragraphs: [
@@ -172,7 +197,7 @@ export function ticketReplyMail(
 		answerable?: boolean;
 	},
 ): RenderedMail {
-	return render(branding, {
+	return render('ticket-reply', branding, data, {
 		answerable: data.answerable ?? false,
 		subject: `[#${data.ticket}] ${data.subject}`,
 		heading: `${data.author} replied to "${data.subject}"`,
@@ -203,7 +228,7 @@ export function ticketStatusMail(
 	},
 ): RenderedMail {
 	const waiting = data.state === 'pending';
-	return render(branding, {
+	return render('ticket-status', branding, data, {
 		answerable: data.answerable ?? false,
 		subject: waiting
 			? `[#${data.ticket}] Waiting on you: ${data.subject}`
@@ -232,7 +257,7 @@ export function accountMail(
 	data: { name: string; event: AccountEvent; portalUrl: string; unsubscribe: string },
 ): RenderedMail {
 	if (data.event === 'login_suspended')
-		return render(branding, {
+		return render('login-suspended', branding, data, {
 			subject: `Your login to ${branding.portalName} was suspended`,
 			heading: `Hello ${data.name},`,
 			paragraphs: [
@@ -241,7 +266,7 @@ export function accountMail(
 			],
 			footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
 		});
-	return render(branding, {
+	return render('password-changed', branding, data, {
 		subject: `Your password for ${branding.portalName} was changed`,
 		heading: `Hello ${data.name},`,
 		paragraphs: [
@@ -264,7 +289,7 @@ export function mailNotTakenMail(
 		no_ticket:
 			'Your e-mail did not reach a ticket you follow: it may have been sent from another address than the one we wrote to.',
 	}[data.reason];
-	return render(branding, {
+	return render('mail-not-taken', branding, data, {
 		subject: `Not delivered to the service desk: ${data.subject || '(no subject)'}`,
 		heading: 'Your e-mail was not added',
 		paragraphs: [`We did not add your e-mail "${data.subject || '(no subject)'}" to the service desk.`, why],
@@ -278,7 +303,7 @@ export function staffNoticeMail(
 	branding: MailBranding,
 	data: { subject: string; excerpt: string; link: string },
 ): RenderedMail {
-	return render(branding, {
+	return render('staff-notice', branding, data, {
 		subject: data.subject,
 		heading: data.subject,
 		paragraphs: data.excerpt
@@ -292,7 +317,7 @@ export function staffNoticeMail(
 
 /** Directus's password-reset mail for a contact, in the portal's words and colours (the link is Directus's own). */
 export function passwordResetMail(branding: MailBranding, data: { name: string | null; url: string }): RenderedMail {
-	return render(branding, {
+	return render('password-reset', branding, data, {
 		subject: `Reset your password for ${branding.portalName}`,
 		heading: data.name ? `Hello ${data.name},` : 'Hello,',
 		paragraphs: [

@@ -4,7 +4,7 @@
  * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply.
  */
-import { serviceTeamName, staffDisplayName } from '../conversation/staff-display-name.ts';
+import { serviceTeamName, staffDisplayName, type StaffNameStyle } from '../conversation/staff-display-name.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
@@ -67,9 +67,8 @@ function unsubscribeLinks(publicUrl: string, secret: string, contact: ContactKey
 	};
 }
 
-/** A staff member's name as the portal settings name staff to contacts. */
-async function staffName(context: DirectusContext, user: string | null): Promise<string> {
-	const { staff_names: style } = await fetchPortalSettings(context);
+/** A staff member's name in the style the portal settings name staff to contacts. */
+async function staffName(context: DirectusContext, user: string | null, style: StaffNameStyle): Promise<string> {
 	const row = user
 		? ((await context.knex('directus_users').select('first_name', 'last_name').where('id', user).first()) as
 				{ first_name: string | null; last_name: string | null } | undefined)
@@ -83,8 +82,9 @@ async function authorName(
 	context: DirectusContext,
 	map: DataMap,
 	{ author, authorContact }: { author: string | null; authorContact: ContactKey | null },
+	staffNames: StaffNameStyle,
 ): Promise<string> {
-	if (authorContact === null) return staffName(context, author);
+	if (authorContact === null) return staffName(context, author, staffNames);
 	const [contact] = await readContacts(context.knex, map.contacts, { keys: [authorContact] });
 	return contact ? displayName(contact) : 'A colleague';
 }
@@ -114,10 +114,11 @@ export async function notifyContacts(
 	);
 	if (recipients.length === 0) return [];
 
-	const branding = await fetchMailBranding(context);
+	const settings = await fetchPortalSettings(context);
+	const branding = await fetchMailBranding(context, settings);
 	const subject = ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`;
 	const link = `${publicUrl}/portal/tickets/${encodeURIComponent(String(activity.ticket))}`;
-	const author = activity.kind === 'replied' ? await authorName(context, map, activity) : '';
+	const author = activity.kind === 'replied' ? await authorName(context, map, activity, settings.staff_names) : '';
 	const mailed: string[] = [];
 	for (const contact of recipients) {
 		const email = contact.email as string;

@@ -4,7 +4,7 @@
  * installation started safely again opens it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex from 'knex';
@@ -14,10 +14,12 @@ import {
 	type DirectusInstanceOptions,
 	freePort,
 	installBundle,
+	mailSinkEnv,
 	type RunningDirectus,
 	startDirectus,
 	throwAwayInstanceOptions,
 } from '../../scripts/lib/directus-instance.ts';
+import { startMailSink, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { productSnapshot } from '../../src/install/product-schema.ts';
 import { apiAt } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
@@ -236,5 +238,52 @@ describe('The doctor at start-up', () => {
 				})
 			).body.data,
 		).toContainEqual({ id: ticket });
+	}, 300_000);
+
+	test('Sends a mail in the team’s own template, values escaped; warns of a template that does not render (its mail goes in the portal’s words) and of one named for no mail', async () => {
+		const templates = join(folder, 'mail-templates');
+		await mkdir(templates, { recursive: true });
+		await writeFile(
+			join(templates, 'portal-ticket-reply.liquid'),
+			'<html><head><title>{{ portal.name }} · #{{ ticket }} {{ subject }}</title></head><body><h1 class="team-template">{{ author }} wrote</h1>{% for paragraph in mail.paragraphs %}<p>{{ paragraph }}</p>{% endfor %}<a href="{{ link }}">Open</a></body></html>',
+		);
+		await writeFile(join(templates, 'portal-ticket-status.liquid'), '{{ subject | no_such_filter }}');
+		await writeFile(join(templates, 'portal-ticket-replies.liquid'), '{{ reply }}');
+		const sink = await startMailSink(join(folder, 'mail'));
+		try {
+			await start({ ...mailSinkEnv(sink.port, options.port), EMAIL_TEMPLATES_PATH: templates });
+			const findings = await findingIds();
+			expect(findings).toContain('warning:mail-template-portal-ticket-status.liquid');
+			expect(findings).toContain('warning:mail-template-unknown-portal-ticket-replies.liquid');
+			expect(await health()).toBe('ok');
+
+			const own = (
+				await call<{ id: number; customer: number }[]>(
+					'GET',
+					`/items/contacts?filter[email][_eq]=${contact.email}&fields=id,customer`,
+				)
+			).body.data?.[0];
+			const ticket = (
+				await call<{ id: number }>('POST', '/items/tickets', {
+					body: { customer: own?.customer, contact: own?.id, subject: 'Printer <b>offline</b> — تقرير' },
+				})
+			).body.data?.id;
+			const reply = await call('POST', '/items/ticket_comments', {
+				body: { ticket, body: 'Fixed <script>alert(1)</script>.', is_internal: false },
+			});
+			expect(reply.status).toBe(200);
+			const mail = await waitForMail(sink.folder, contact.email, { timeoutMs: 30_000 });
+			expect(mail.subject).toMatch(new RegExp(`· #${ticket} Printer <b>offline</b> — تقرير$`));
+			expect(mail.html).toContain('class="team-template"');
+			expect(mail.html).toContain('<p>Fixed &lt;script&gt;alert(1)&lt;/script&gt;.</p>');
+			expect(mail.text).toContain('Fixed <script>alert(1)</script>.');
+
+			// The status template does not render: the contact is still told, in the portal's own mail.
+			expect((await call('PATCH', `/items/tickets/${ticket}`, { body: { status: 'pending' } })).status).toBe(200);
+			const told = await waitForMail(sink.folder, contact.email, { count: 2, timeoutMs: 30_000 });
+			expect(told.subject).toBe(`[#${ticket}] Waiting on you: Printer <b>offline</b> — تقرير`);
+		} finally {
+			await sink.stop();
+		}
 	}, 300_000);
 });

@@ -7,6 +7,7 @@
  * group allows it, and gets a polite refusal otherwise; a sender over the hourly limit is refused.
  */
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -353,6 +354,32 @@ describe('New mail to the service desk', () => {
 		expect(acknowledged?.subject).toBe(
 			`We received your request #${String(answer.body.data?.ticket)}: Quote for 3 laptops`,
 		);
+	});
+
+	test('A sending server that drops the connection in the middle of a message leaves nothing, and Directus and the listener keep working', async () => {
+		const sender = `dropped.${Date.now()}@unknown-company.example`;
+		const socket = connect(inbound().smtpPort, '127.0.0.1');
+		const lines: string[] = [];
+		socket.setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
+		const answered = (code: string) =>
+			eventually(async () => expect(lines.join('')).toMatch(new RegExp(`^${code} `, 'm')));
+		await answered('220');
+		socket.write('EHLO mail.unknown-company.example\r\n');
+		socket.write(`MAIL FROM:<${sender}>\r\n`);
+		socket.write(`RCPT TO:<${inbound().address}>\r\n`);
+		socket.write('DATA\r\n');
+		await answered('354');
+		socket.write(`From: <${sender}>\r\nSubject: Half a message\r\n\r\nThe first half of`);
+		// A reset, as a sending server that crashed or lost its network leaves.
+		await new Promise((done) => setTimeout(done, 200));
+		socket.resetAndDestroy();
+
+		await new Promise((done) => setTimeout(done, 1_000));
+		expect((await fetch(`${directusUnderTest().url}/server/ping`)).status).toBe(200);
+		expect(await inboxFrom(sender)).toEqual([]);
+		// The listener still takes the whole message, sent again.
+		await sendBySmtp({ from: sender, to: inbound().address, subject: 'Half a message', text: 'The whole of it.' });
+		await eventually(async () => expect(await inboxFrom(sender)).toHaveLength(1));
 	});
 
 	test('A sender over the hourly limit is refused; the route refuses a wrong token and an oversized message', async () => {

@@ -503,4 +503,39 @@ describe('Another customer’s items over REST', () => {
 		}
 		expect(codeOf(await api('GET', '/items/portal_groups', { token: null }))).toBe('FORBIDDEN');
 	});
+
+	test('The settings that name staff and choose the staff told are closed to contacts and visitors, as predicates too', async () => {
+		const queries = [
+			'fields=staff_names,notify_role',
+			'fields=notify_role.name,notify_role.parent.name',
+			'filter[notify_role][name][_nnull]=true&fields=id',
+			'filter[staff_names][_eq]=full_name&fields=id',
+			'sort=notify_role.name&fields=id',
+			'aggregate[count]=notify_role',
+			'search=full_name',
+			'deep[notify_role][_filter][name][_nnull]=true&fields=notify_role.name',
+		];
+		// Each is a query Directus answers (to staff): a refusal below is about who asks, not a typo.
+		for (const query of queries)
+			expect((await api('GET', `/items/portal_settings?${query}`)).status, `staff: ${query}`).toBe(200);
+		for (const [label, token] of who()) {
+			for (const query of queries)
+				// Refused by the portal's query guard (400: a relation may be filtered by its key only) or by Directus (403).
+				expectRefused(await api('GET', `/items/portal_settings?${query}`, { token }), `${label}: ${query}`, {
+					statuses: [400, 401, 403],
+				});
+			const response = await graphql(
+				'/graphql',
+				'{ portal_settings(filter: { notify_role: { name: { _nnull: true } } }) { staff_names notify_role { name } } }',
+				token,
+			);
+			expect(response.body.data?.['portal_settings'] ?? null, `${label}: GraphQL portal_settings`).toBeNull();
+			expect(response.body.errors?.length, `${label}: GraphQL portal_settings has no error`).toBeGreaterThan(0);
+			// Nor does writing them go through.
+			expectRefused(
+				await api('PATCH', '/items/portal_settings', { token, body: { staff_names: 'team', notify_role: null } }),
+				`${label}: write`,
+			);
+		}
+	});
 });

@@ -11,6 +11,7 @@ import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
 import type { DataMap } from '../../../src/data-map/data-map.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
 import { objectPlaying } from '../../../src/data-map/object-playing.ts';
+import { isTrue } from '../../../src/directus/is-true.ts';
 import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
 import { notifyAccountEvent, notifyContacts, type TicketActivity } from '../../../src/notifications/notify-contacts.ts';
@@ -107,7 +108,7 @@ export function registerContactNotifications(
 			const contacts = map?.contacts;
 			if (!map || !contacts || objectPlaying(map, collection) !== 'contacts') return;
 			const suspended = (payload as Record<string, unknown>)[contacts.fields.login_suspended ?? ''];
-			if (suspended === true || suspended === 1 || suspended === '1') await tellSuspended(map, keys as ContactKey[]);
+			if (isTrue(suspended)) await tellSuspended(map, keys as ContactKey[]);
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of their suspended login');
 		}

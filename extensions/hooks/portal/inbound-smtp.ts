@@ -50,7 +50,13 @@ export function registerInboundSmtp(
 			},
 			onData(stream, session, done) {
 				void (async () => {
-					const raw = await readLimited(stream, settings.maxMessageBytes);
+					// A sending server that drops the connection mid-message ends the stream with an error: nothing is
+					// taken (it sends the whole message again), and nothing may escape this callback, which would end Directus.
+					const raw = await readLimited(stream, settings.maxMessageBytes).catch((error: unknown) => {
+						logger.warn(`Customer Portal: a message by SMTP was not received in full (${String(error)})`);
+						return undefined;
+					});
+					if (raw === undefined) return done(smtpError(451, 'The message was not received in full'));
 					if (!raw || stream.sizeExceeded)
 						return done(smtpError(552, `Message larger than ${settings.maxMessageBytes} bytes`));
 					// The sending server keeps the message and tries again (for days, by custom) until the portal opens.
