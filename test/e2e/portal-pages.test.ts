@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { mailsTo, type ReceivedMail, waitForMail } from '../../scripts/lib/mail-sink.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
-import { api, createRow, createRows, directusUnderTest, readRow } from '../support/directus-under-test.ts';
+import {
+	api,
+	createRow,
+	createRows,
+	directDatabase,
+	directusUnderTest,
+	readRow,
+} from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import {
 	createPortalContact,
@@ -592,6 +599,60 @@ describe('Deep links and small screens', () => {
 		await page.getByRole('button', { name: 'Send reply' }).click();
 		await page.getByText('Your reply was added.').waitFor();
 		await screenshot(page, 'portal-ticket-phone');
+		await page.context().close();
+	});
+});
+
+describe('Sessions that end while the contact works', () => {
+	const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Main menu' });
+	/** Signed out on the server, as a password change, an expiry or signing out in another browser leaves it. */
+	async function endSessions(user: string): Promise<void> {
+		const db = directDatabase();
+		try {
+			expect(await db('directus_sessions').where('user', user).delete()).toBeGreaterThan(0);
+		} finally {
+			await db.destroy();
+		}
+	}
+
+	test('A session ended elsewhere is noticed at the next click: sign-in says why, then takes the contact where they were going', async () => {
+		const contact = await createPortalContact(customer.id, 'Manager', { first_name: 'Sofia', last_name: 'Session' });
+		const page = await signedIn(contact, '/tickets');
+		await page.getByRole('heading', { name: 'Tickets' }).waitFor();
+		await endSessions(contact.userId);
+		// The page's script is not loaded yet: Directus refuses it with the ended session's cookie.
+		await mainMenu(page).getByRole('link', { name: 'Knowledge base' }).click();
+		await page.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
+		expect(new URL(page.url()).searchParams.get('redirect')).toBe('/knowledge-base');
+		await page.getByLabel('E-mail address').fill(contact.email);
+		await page.getByLabel('Password').fill(contact.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('heading', { name: 'Knowledge base' }).waitFor();
+		expect(new URL(page.url()).pathname).toBe('/portal/knowledge-base');
+
+		// Again, to a page whose script is loaded: its request for the tickets is what Directus refuses.
+		await endSessions(contact.userId);
+		await mainMenu(page).getByRole('link', { name: 'Tickets' }).click();
+		await page.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
+		expect(new URL(page.url()).searchParams.get('redirect')).toBe('/tickets');
+		await page.context().close();
+	});
+
+	test('A login suspended in Directus’s User Directory is noticed when the contact comes back to the tab, and stays out', async () => {
+		const contact = await createPortalContact(customer.id, 'Basic', { first_name: 'Sven', last_name: 'Suspended' });
+		const page = await signedIn(contact, `/tickets`);
+		await page.getByRole('heading', { name: 'Tickets' }).waitFor();
+		expect((await api('PATCH', `/users/${contact.userId}`, { body: { status: 'suspended' } })).status).toBe(200);
+		// The contact comes back to the tab, and clicks nothing.
+		await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+		await page.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
+		expect(new URL(page.url()).searchParams.get('redirect')).toBe('/tickets');
+		expect(await mainMenu(page).count()).toBe(0);
+		await page.getByLabel('E-mail address').fill(contact.email);
+		await page.getByLabel('Password').fill(contact.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('alert').waitFor();
+		expect(new URL(page.url()).pathname).toBe('/portal/sign-in');
 		await page.context().close();
 	});
 });

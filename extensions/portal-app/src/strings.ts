@@ -75,7 +75,7 @@ export const strings = {
 		noPortal: 'This login has no access to the customer portal. If you think it should, ask your administrator.',
 		emailInvalid: 'Enter an e-mail address such as name@company.com.',
 		signedOut: 'You are signed out.',
-		expired: 'Your session has ended. Sign in again.',
+		expired: 'Your session has ended. Sign in again to go on where you were.',
 	},
 	invitation: {
 		title: 'Accept your invitation',

@@ -18,13 +18,27 @@ export function setDataMap(map: DataMap | null): void {
 	dataMap = map;
 }
 
+/** Told of every 401 but those of signing in and out: the session it was sent with may have ended. */
+let unauthorized: () => void = () => undefined;
+
+export function onUnauthorized(handler: () => void): void {
+	unauthorized = handler;
+}
+
+/** A 401 where the caller is signed in, not one of the sign-in, refresh or password forms' own refusals. */
+function tellUnauthorized(input: RequestInfo | URL, response: Response): Response {
+	const url = input instanceof Request ? input.url : String(input);
+	if (response.status === 401 && !new URL(url, window.location.origin).pathname.startsWith('/auth/')) unauthorized();
+	return response;
+}
+
 function makeClient(url: string) {
 	// Looks `fetch` up on every call rather than once, so tests can stand in for the server; adds the
 	// View as ticket while staff view the portal as a contact.
 	const globals = {
 		fetch: mappedFetch(
 			() => dataMap,
-			(input, init) => globalThis.fetch(input, withViewAs(init, viewAsTicket())),
+			async (input, init) => tellUnauthorized(input, await globalThis.fetch(input, withViewAs(init, viewAsTicket()))),
 		),
 	};
 	return createDirectus<PortalSchema>(url, { globals })
