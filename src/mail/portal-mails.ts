@@ -3,6 +3,7 @@
  * here, every value is HTML-escaped, and each comes as HTML and as plain text.
  */
 import { safeColor } from '../branding/safe-color.ts';
+import { renderMarkdown } from '../markdown/render-markdown.ts';
 
 export interface MailBranding {
 	portalName: string;
@@ -35,6 +36,8 @@ interface MailBody {
 	subject: string;
 	heading: string;
 	paragraphs: string[];
+	/** The paragraphs as safe HTML (rendered Markdown), for the HTML part; the text part keeps `paragraphs`. */
+	html?: string;
 	action?: { label: string; url: string };
 	after?: string[];
 	/** Why the contact gets this mail, and the link that stops this kind. */
@@ -57,7 +60,7 @@ function render(name: string, branding: MailBranding, values: object, body: Mail
 ${body.answerable ? `<p style="max-width:560px;margin:0 auto 8px;font-size:12px;color:#555">${escapeHtml(replyMarker)}</p>\n` : ''}<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
 <p style="margin:0 0 24px;font-weight:600;color:#555">${escapeHtml(branding.portalName)}</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>
-${body.paragraphs.map(paragraph).join('\n')}
+${body.html ?? body.paragraphs.map(paragraph).join('\n')}
 ${button}
 ${(body.after ?? []).map(paragraph).join('\n')}
 </div>${
@@ -182,7 +185,7 @@ export function alreadyRegisteredMail(
 	});
 }
 
-/** A reply staff wrote on a ticket the contact follows, quoted as written (as text: no markup of anyone's). */
+/** A reply on a ticket the contact follows: its Markdown rendered safely in the HTML part, as written in the text part. */
 export function ticketReplyMail(
 	branding: MailBranding,
 	data: {
@@ -197,21 +200,28 @@ export function ticketReplyMail(
 		answerable?: boolean;
 	},
 ): RenderedMail {
-	return render('ticket-reply', branding, data, {
-		answerable: data.answerable ?? false,
-		subject: `[#${data.ticket}] ${data.subject}`,
-		heading: `${data.author} replied to "${data.subject}"`,
-		paragraphs: data.reply
-			.split(/\n{2,}/)
-			.map((part) => part.trim())
-			.filter(Boolean),
-		action: { label: 'View the ticket and reply', url: data.link },
-		...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
-		footer: {
-			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
-			unsubscribe: data.unsubscribe,
+	const replyHtml = renderMarkdown(data.reply);
+	return render(
+		'ticket-reply',
+		branding,
+		{ ...data, replyHtml },
+		{
+			answerable: data.answerable ?? false,
+			subject: `[#${data.ticket}] ${data.subject}`,
+			heading: `${data.author} replied to "${data.subject}"`,
+			paragraphs: data.reply
+				.split(/\n{2,}/)
+				.map((part) => part.trim())
+				.filter(Boolean),
+			html: `<div style="margin:0 0 16px;line-height:1.5">${replyHtml}</div>`,
+			action: { label: 'View the ticket and reply', url: data.link },
+			...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
+			footer: {
+				reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
+				unsubscribe: data.unsubscribe,
+			},
 		},
-	});
+	);
 }
 
 /** A ticket the contact follows now waits on them, or is resolved. */

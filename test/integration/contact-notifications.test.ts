@@ -71,6 +71,9 @@ describe('Contact notifications', () => {
 		expect(toRequester?.subject).toBe(`[#${ticket.id}] ${ticket.subject}`);
 		expect(toRequester?.text).toContain('It should be back <b>online</b> now');
 		expect(toRequester?.html).toContain('&lt;b&gt;online&lt;/b&gt;');
+		// Markdown rendered in the HTML part (the writer's HTML stays text), as written in the text part.
+		expect(toRequester?.html).toContain('<strong>tell us</strong>');
+		expect(toRequester?.text).toContain('**tell us**');
 		expect(toRequester?.text).toContain(`/portal/tickets/${ticket.id}`);
 		expect(toColleague?.text).toContain('We replaced the scanner.');
 		// RFC 8058: the mail says how a mail client unsubscribes in one click.

@@ -614,10 +614,14 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 			'public_knowledge_base',
 			'public_requests',
 			'self_signup',
+			'signed_in',
 		]);
 		// Registered-only by default: nothing for visitors.
 		expect(response.body.data?.['public_requests']).toBe(false);
 		expect(response.body.data?.['public_knowledge_base']).toBe(false);
+		// Whether a session came with the request (anyone's: /portal/api/me says whose), so a visitor's page asks no more.
+		expect(response.body.data?.['signed_in']).toBe(false);
+		expect((await api<Record<string, unknown>>('GET', '/portal/api/config')).body.data?.['signed_in']).toBe(true);
 	});
 });
 

@@ -29,11 +29,15 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 
 	router.get(
 		'/api/config',
-		handle(async (_request, response) => {
+		handle(async (request, response) => {
+			// Whether the request comes with a session: the app asks who is signed in only then (so a visitor's page
+			// logs no refused request). Who it is, and whether a contact, is /api/me's to say.
+			const signedIn = Boolean(accountabilityOf(request)?.user);
 			// Before the portal's schema is installed (or when it was refused) the app only needs to know it is closed.
 			if (!productSchemaOwned()) {
 				response.json({
 					data: {
+						signed_in: signedIn,
 						portal_name: null,
 						accent_color: null,
 						access_mode: 'registered_only',
@@ -53,6 +57,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			const open = settings.access_mode === 'public' && map !== null;
 			response.json({
 				data: {
+					signed_in: signedIn,
 					portal_name: branding.portalName,
 					accent_color: branding.accentColor,
 					access_mode: settings.access_mode,

@@ -145,7 +145,9 @@ export function createPortalRouter() {
 		const { me, load } = useMe();
 		if (!started) {
 			started = true;
-			await Promise.all([useConfig().load(), load()]);
+			const { config, load: loadConfig } = useConfig();
+			await loadConfig();
+			if (config.value.signed_in) await load();
 		}
 		if (to.meta.guest) return to.name === 'sign-in' && me.value ? '/' : true;
 		if (!me.value) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };

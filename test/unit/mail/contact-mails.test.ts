@@ -45,19 +45,25 @@ describe('Preferences a contact sends', () => {
 
 describe('Contact mails', () => {
 	const script = '<script>alert("x")</script>';
-	test('A staff reply is quoted as text, with the ticket link and the unsubscribe link in both parts', () => {
+	test('A staff reply’s Markdown is rendered safely in the HTML part and kept as written in the text part, with the ticket link and the unsubscribe link in both', () => {
 		const mail = ticketReplyMail(branding, {
 			name: 'Rita',
 			ticket: 7,
 			subject: `Printer ${script}`,
 			author: 'Sam Staff',
-			reply: `First paragraph ${script}\n\nSecond **paragraph** with [a link](http://evil.example.com)`,
+			reply: `First paragraph ${script}\n\nSecond **paragraph** with [a link](http://example.com/notes), [another](javascript:alert(1)) and ![a pixel](https://tracker.example/p.gif)`,
 			link: 'https://portal.example.com/portal/tickets/7',
 			unsubscribe,
 		});
 		expect(mail.subject).toBe(`[#7] Printer ${script}`);
 		expect(mail.html).not.toContain('<script>');
-		expect(mail.html).not.toContain('href="http://evil.example.com"');
+		expect(mail.html).toContain('First paragraph &lt;script&gt;');
+		expect(mail.html).toContain('<strong>paragraph</strong>');
+		expect(mail.html).toContain(
+			'<a href="http://example.com/notes" target="_blank" rel="noopener noreferrer nofollow">a link</a>',
+		);
+		expect(mail.html).not.toContain('javascript:alert(1)"');
+		expect(mail.html).not.toContain('<img');
 		expect(mail.html).toContain(`href="${unsubscribe}"`);
 		expect(mail.text).toContain('Second **paragraph**');
 		expect(mail.text).toContain(`Unsubscribe from these e-mails: ${unsubscribe}`);

@@ -7,6 +7,8 @@ import { strings } from '../strings.ts';
 import { useDirectus } from './use-directus.ts';
 
 const config = ref<PortalConfig>({
+	// Unknown until loaded: asked of /portal/api/me.
+	signed_in: true,
 	portal_name: strings.appName,
 	accent_color: fallbackColor,
 	access_mode: 'registered',

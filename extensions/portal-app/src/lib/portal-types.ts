@@ -6,6 +6,8 @@ import type { Contact, Customer } from './portal-schema.ts';
 export type Capabilities = GroupPermissions;
 
 export interface PortalConfig {
+	/** The request came with a session (of anyone: /portal/api/me says whose, and whether a contact's). */
+	signed_in: boolean;
 	portal_name: string;
 	accent_color: string;
 	access_mode: string;

@@ -1,7 +1,8 @@
 /**
- * Every page of the portal at phone widths (320 and 390 px) with ugly data: one unbroken 200-character URL in a
- * ticket's subject and a reply, right-to-left text, Markdown, long names and numbers. A page fails where it
- * scrolls sideways; the failure names the elements that stick out.
+ * Every page of the portal, signed in as an Administrator, at phone widths (320 and 390 px) and a laptop's, with
+ * ugly data: one unbroken 200-character URL in a ticket's subject and a reply, right-to-left text, Markdown, long
+ * names and numbers. A page fails where it scrolls sideways (the failure names the elements that stick out) or
+ * where the browser's console reports an error.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,7 +27,7 @@ beforeAll(async () => {
 		customer: customer.id,
 		contact: contact.id,
 		subject: `See ${longUrl}`,
-		description: `**Bold** and a link: ${longUrl}\n\n${rtl}`,
+		description: `**Bold** and a link: ${longUrl}\n\n${rtl}\n\n![pixel](https://tracker.example/p.gif) <img src=x onerror=alert(1)>`,
 	});
 	await createRow('ticket_comments', { ticket: ticket.id, body: `Look at ${longUrl} — ${rtl}`, is_internal: false });
 	const device = await createRow<{ id: number }>('devices', {
@@ -109,9 +110,14 @@ async function overflowing(page: Page): Promise<string[]> {
 	});
 }
 
-describe('Every page fits a phone', () => {
-	test.each([320, 390])('At %i px wide, no page scrolls sideways', async (width) => {
+describe('Every page', () => {
+	test.each([320, 390, 1366])('At %i px wide, no page scrolls sideways or logs an error', async (width) => {
 		const page = await newPage(browser, { width, height: 800 });
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+		});
+		page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
 		await signInThroughForm(page, contact);
 		const wider: string[] = [];
 		for (const path of paths) {
@@ -123,6 +129,21 @@ describe('Every page fits a phone', () => {
 			if (sticking.length > 0) wider.push(`${path}: ${sticking.join(', ')}`);
 		}
 		expect(wider, wider.join('\n')).toEqual([]);
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	test('Markdown shows rendered and safe: emphasis, links that open apart, no image from elsewhere, HTML as text', async () => {
+		const page = await newPage(browser);
+		await signInThroughForm(page, contact);
+		await page.goto(portalUrl(paths[2] ?? ''));
+		const description = page.locator('.description');
+		await description.locator('strong', { hasText: 'Bold' }).waitFor();
+		expect(await description.locator('a').first().getAttribute('rel')).toBe('noopener noreferrer nofollow');
+		expect(await description.locator('a').first().getAttribute('target')).toBe('_blank');
+		expect(await page.locator('main img').count()).toBe(0);
+		expect(await page.locator('main script').count()).toBe(0);
+		expect(await description.textContent()).toContain('<img src=x onerror=alert(1)>');
 		await page.context().close();
 	});
 });
