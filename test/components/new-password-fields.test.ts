@@ -41,7 +41,9 @@ describe('New password fields', () => {
 			'autocomplete': 'new-password',
 			'aria-describedby': 'field-password-hint',
 		});
-		expect(fields.find('#field-password-hint').text()).toBe('At least 8 characters.');
+		expect(fields.find('#field-password-hint').text()).toBe(
+			'At least 8 characters; not your e-mail address, nor a password anyone would guess first.',
+		);
 		expect(fields.find('#field-confirm').attributes('aria-describedby')).toBe('field-confirm-error');
 		expect(fields.find('#field-confirm-error').text()).toBe('The two passwords are not the same.');
 	});
@@ -62,6 +64,23 @@ describe('New password fields', () => {
 		expect(fetch).not.toHaveBeenCalled();
 	});
 
+	test.each([
+		['password', 'That password is among the first anyone guessing tries. Choose one that is harder to guess.'],
+		['11111111', 'That password is among the first anyone guessing tries. Choose one that is harder to guess.'],
+	])('The reset page refuses %j, as the server would, before sending anything', async (password, error) => {
+		const fetch = vi.fn();
+		vi.stubGlobal('fetch', fetch);
+		const page = mount(ResetPasswordPage, {
+			global: { plugins: [await routerAt('/reset-password?token=abc')] },
+			attachTo: document.body,
+		});
+		await page.find('#field-password').setValue(password);
+		await page.find('#field-confirm').setValue(password);
+		await page.find('form').trigger('submit');
+		expect(page.find('#field-password-error').text()).toBe(error);
+		expect(fetch).not.toHaveBeenCalled();
+	});
+
 	test('The change-password form names the fields as new, after the current password', () => {
 		const form = mount(ChangePasswordForm);
 		expect(form.findAll('input').map((input) => input.attributes('name'))).toEqual([
@@ -71,6 +90,8 @@ describe('New password fields', () => {
 		]);
 		expect(labelOf(form, 'field-password')).toBe('New password');
 		expect(labelOf(form, 'field-confirm')).toBe('Repeat the new password');
-		expect(form.find('#field-password-hint').text()).toBe('At least 8 characters.');
+		expect(form.find('#field-password-hint').text()).toBe(
+			'At least 8 characters; not your e-mail address, nor a password anyone would guess first.',
+		);
 	});
 });

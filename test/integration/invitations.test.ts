@@ -96,6 +96,41 @@ describe('The whole path', () => {
 		expect(audit.body.data?.map((entry) => entry.action)).toEqual(['invitation.sent', 'invitation.accepted']);
 	});
 
+	test('A password anyone would guess, or the e-mail address, is refused with the reason; the link stays usable', async () => {
+		const { contact, email } = await newContact();
+		await invite(contact);
+		const token = tokenFrom((await waitForMail(mailFolder(), email)).text);
+		for (const [password, reason] of [
+			['password', /first any attacker tries/],
+			['12345678', /first any attacker tries/],
+			[email, /e-mail address/],
+			['short1', /at least 8 characters/],
+		] as const) {
+			const refused = await api('POST', '/portal/api/invitations/accept', { token: null, body: { token, password } });
+			expect(refused.status, password).toBe(400);
+			expect(refused.body.errors?.[0]?.message, password).toMatch(reason);
+		}
+		expect((await signIn({ email, password: 'password' })).status).toBe(401);
+		const accepted = await api('POST', '/portal/api/invitations/accept', {
+			token: null,
+			body: { token, password: 'a-harder-one-to-guess' },
+		});
+		expect(accepted.status).toBe(200);
+
+		// The same rules whichever way a contact's password is set: by staff in Directus's User Directory too.
+		const user = (await api<{ user: string }>('GET', `/items/contacts/${contact}?fields=user`)).body.data?.user;
+		const weak = await api('PATCH', `/users/${user}`, { body: { password: 'qwertyuiop' } });
+		expect(weak.status).toBe(400);
+		expect((await signIn({ email, password: 'a-harder-one-to-guess' })).status).toBe(200);
+		// A staff user's password is Directus's business alone.
+		const staff = await api<{ id: string }>('POST', '/users', {
+			body: { email: uniqueEmail().replace('client.', 'staff.'), password: 'staff-password-1' },
+		});
+		expect((await api('PATCH', `/users/${staff.body.data?.id}`, { body: { password: 'qwertyuiop' } })).status).toBe(
+			200,
+		);
+	});
+
 	test('A used link cannot be used again', async () => {
 		const { contact, email } = await newContact();
 		await invite(contact);

@@ -637,6 +637,19 @@ describe('Changing one\u2019s own password', () => {
 		expect(
 			(await api('POST', '/portal/api/me/password', { token, body: { current_password: contact.password } })).status,
 		).toBe(400);
+		// The same password again, or one anyone would guess: refused with the reason, nothing changed.
+		for (const [newPassword, reason] of [
+			[contact.password, /the one you have now/],
+			['password1', /first any attacker tries/],
+		] as const) {
+			const refused = await api('POST', '/portal/api/me/password', {
+				token,
+				body: { current_password: contact.password, new_password: newPassword },
+			});
+			expect(refused.status).toBe(400);
+			expect(JSON.stringify(refused.body.errors)).toMatch(reason);
+		}
+		expect((await signIn({ email: contact.email, password: 'password1' })).status).toBe(401);
 		expect(
 			(
 				await api('POST', '/portal/api/me/password', {

@@ -18,6 +18,7 @@ import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { publicRateLimitsFromEnv } from '../../../src/rate-limit/public-rate-limits.ts';
 import { parsePasswordChange } from '../../../src/requests/parse-password-change.ts';
 import { handle } from './handle.ts';
+import { InvalidPublicInputError } from '../../../src/errors/invalid-public-input-error.ts';
 import { accountabilityOf, ipOf, maintenanceContext, publicUrl } from './request-context.ts';
 import { notifyAccountEvent } from '../../../src/notifications/notify-contacts.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
@@ -111,6 +112,9 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			const authentication = systemService(maintenance, 'AuthenticationService');
 			// Throws Directus's own "Invalid user credentials." (401) for a wrong current password.
 			await authentication.verifyPassword(user, body.current_password);
+			// The product's password rules and Directus's policy are checked as the password is stored (portal-passwords hook).
+			if (body.new_password === body.current_password)
+				throw new InvalidPublicInputError({ problems: ['The new password is the one you have now; choose another.'] });
 			await systemService(maintenance, 'UsersService').updateOne(user, { password: body.new_password });
 			await writeAudit(maintenance, {
 				action: 'profile.password_changed',

@@ -16,6 +16,7 @@ import { registerOutboxDelivery } from './outbox-delivery.ts';
 import { registerPortalAccess } from './portal-access.ts';
 import { registerPortalDoctor } from './portal-doctor.ts';
 import { registerPortalGate } from './portal-gate.ts';
+import { registerPortalPasswords } from './portal-passwords.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerSchemaInstall } from './schema-install.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
@@ -61,6 +62,7 @@ export default defineHook((events, context) => {
 	registerCustomerTreeGuard(portal);
 	registerPortalAccess(portal, context);
 	registerPortalWrites(portal, context);
+	registerPortalPasswords(portal, context);
 	registerStaffNotifications(portal, context);
 	registerContactNotifications(portal, context);
 	registerOutboxDelivery(portal, context);
