@@ -19,6 +19,7 @@ export type MailKind =
 	| 'welcome'
 	| 'request_received'
 	| 'already_registered'
+	| 'sign_up_refused'
 	| 'ticket_reply'
 	| 'ticket_status'
 	| 'account'

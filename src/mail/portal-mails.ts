@@ -185,6 +185,28 @@ export function alreadyRegisteredMail(
 	});
 }
 
+/**
+ * To an address whose domain is no customer's, after someone asked for a login with it: why there is none, and
+ * where to go instead. Carries nothing the asker typed but the address, so the form cannot send anyone words.
+ */
+export function signUpNotPossibleMail(
+	branding: MailBranding,
+	data: { email: string; requestUrl: string | null },
+): RenderedMail {
+	return render('sign-up-not-possible', branding, data, {
+		subject: `About your request for a login to ${branding.portalName}`,
+		heading: 'Hello,',
+		paragraphs: [
+			`Someone asked for a login to ${branding.portalName} for ${data.email}. We could not create one: logins are for the staff of our customers, and we do not know this address's domain as one of theirs.`,
+			data.requestUrl
+				? 'You can still send us a request without a login:'
+				: 'If your company is a customer of ours, ask its portal administrator or your contact in the service team to invite you.',
+		],
+		...(data.requestUrl ? { action: { label: 'Submit a request', url: data.requestUrl } } : {}),
+		after: ['If it was not you, you can ignore this e-mail.'],
+	});
+}
+
 /** A reply on a ticket the contact follows: its Markdown rendered safely in the HTML part, as written in the text part. */
 export function ticketReplyMail(
 	branding: MailBranding,

@@ -12,6 +12,7 @@ import {
 	passwordResetMail,
 	type RenderedMail,
 	requestReceivedMail,
+	signUpNotPossibleMail,
 	staffNoticeMail,
 	ticketReplyMail,
 	ticketStatusMail,
@@ -32,6 +33,7 @@ export function sampleMails(branding: MailBranding): RenderedMail[] {
 		welcomeMail(branding, { name: 'Ana Rivera', portalUrl, email: 'ana@example.com' }),
 		requestReceivedMail(branding, { ...ticket, loginLink: null, portalUrl }),
 		alreadyRegisteredMail(branding, { name: 'Ana Rivera', email: 'ana@example.com', resetLink: portalUrl }),
+		signUpNotPossibleMail(branding, { email: 'ana@example.org', requestUrl: `${portalUrl}request` }),
 		ticketReplyMail(branding, {
 			...ticket,
 			author: 'Sam Support',

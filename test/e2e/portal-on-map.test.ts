@@ -372,7 +372,7 @@ describe('Visitors', () => {
 		await page.getByLabel('Last name').fill('Signup');
 		await page.getByLabel('Work e-mail address').fill(email);
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
-		await page.getByText('Thank you. If your address can have a login', { exact: false }).waitFor();
+		await page.getByText('Thank you. An e-mail is on its way to that address', { exact: false }).waitFor();
 		expect((await waitForMail(mailFolder, email)).text).toMatch(/\/portal\/accept-invitation\?token=/);
 		await page.context().close();
 		await setSettings({ self_signup: 'off' });

@@ -545,7 +545,7 @@ describe('Visitors', () => {
 		await page.getByLabel('Last name').fill('Signup');
 		await page.getByLabel('Work e-mail address').fill(email);
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
-		await page.getByText('Thank you. If your address can have a login', { exact: false }).waitFor();
+		await page.getByText('Thank you. An e-mail is on its way to that address', { exact: false }).waitFor();
 		await screenshot(page, 'portal-sign-up-phone');
 		expect((await waitForMail(directusUnderTest().mailFolder, email)).text).toMatch(
 			/\/portal\/accept-invitation\?token=/,

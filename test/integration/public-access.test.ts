@@ -255,10 +255,21 @@ describe('Self sign-up', () => {
 		// The work behind sign-ups runs one at a time in the order they came: once the later one's mail is out,
 		// everything the unknown address could have caused has happened.
 		for (const email of [unknown, existing.email])
-			answers.push(await api('POST', '/portal/api/signup', { token: null, body: { email, last_name: 'Someone' } }));
+			answers.push(
+				await api('POST', '/portal/api/signup', {
+					token: null,
+					body: { email, first_name: 'Buy cheap watches at spam.example', last_name: 'Someone' },
+				}),
+			);
 		expect(answers[1]).toEqual(answers[0]);
 		expect((await waitForMail(mailFolder(), existing.email)).subject).toMatch(/^You already have a login/);
-		expect(await mailsTo(mailFolder(), unknown)).toEqual([]);
+		// The unknown address's owner is told why there is no login, and where to go; no contact is made for it.
+		const told = await waitForMail(mailFolder(), unknown);
+		expect(told.subject).toMatch(/^About your request for a login to /);
+		expect(told.text).toContain('we do not know this address');
+		// Nothing the form was sent but the address: it cannot carry anyone's words to a stranger.
+		expect(told.text).not.toContain('cheap watches');
+		expect(await mailsTo(mailFolder(), unknown)).toHaveLength(1);
 		expect((await api<unknown[]>('GET', `/items/contacts?filter[email][_eq]=${unknown}`)).body.data).toEqual([]);
 	});
 });

@@ -13,7 +13,7 @@ import type { PortalSettingsRecord } from '../../../src/access/portal-records.ts
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
 import { invitationLink, queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
-import { alreadyRegisteredMail, requestReceivedMail } from '../../../src/mail/portal-mails.ts';
+import { alreadyRegisteredMail, requestReceivedMail, signUpNotPossibleMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
 import { linkPlaceholder, queueMail } from '../../../src/mail/outbox.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
@@ -148,6 +148,19 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 				const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
 				const branding = await fetchMailBranding(maintenance);
 				let outcome = 'no_matching_customer';
+				// Only the inbox's owner hears why: the answer to the form is the same for every address.
+				if (domainCustomer === null) {
+					const map = await fetchDataMap(maintenance);
+					const requests = settings.access_mode === 'public' && takesPublicRequests(map.tickets);
+					await queueMail(outbox(maintenance), {
+						kind: 'sign_up_refused',
+						to: input.email,
+						mail: signUpNotPossibleMail(branding, {
+							email: input.email,
+							requestUrl: requests ? `${publicUrl(context)}/portal/request` : null,
+						}),
+					});
+				}
 				if (found && found.contact.user) {
 					const user = (await maintenance
 						.knex('directus_users')

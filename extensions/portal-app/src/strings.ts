@@ -361,7 +361,7 @@ export const strings = {
 		email: 'Work e-mail address',
 		submit: 'Send',
 		sending: 'Sending…',
-		done: 'Thank you. If your address can have a login, an e-mail with a link is on its way.',
+		done: 'Thank you. An e-mail is on its way to that address: with a link to set your password, or saying why we could not create a login and where to go instead.',
 	},
 	viewAs: {
 		banner: (name: string, customer: string) =>

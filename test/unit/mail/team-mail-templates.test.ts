@@ -140,6 +140,7 @@ describe('A team’s templates of the portal’s mails', () => {
 			'welcome',
 			'request-received',
 			'already-registered',
+			'sign-up-not-possible',
 			'ticket-reply',
 			'ticket-status',
 			'login-suspended',
