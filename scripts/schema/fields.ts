@@ -3,6 +3,7 @@
  * `collections.ts` reads as a list of what each collection holds. The definitions are plain Directus
  * REST payloads (`POST /collections`, `/fields`, `/relations`).
  */
+import { stringColumnLength } from '../../src/database/text-limits.ts';
 
 export interface FieldDefinition {
 	field: string;
@@ -86,7 +87,7 @@ export function string(
 			},
 			display: options.masked ? null : 'raw',
 		}),
-		schema: columnSchema(options, { max_length: 255 }),
+		schema: columnSchema(options, { max_length: stringColumnLength }),
 	};
 }
 

@@ -473,6 +473,32 @@ describe('A contact cannot raise their own rights or cross to another customer',
 		expect(row.body.data).toEqual({ customer: world.parent, user: contact.userId });
 	});
 
+	test('A text longer than its column is refused in words, the same on every database; the longest that fits goes in', async () => {
+		const contact = await createPortalContact(world.parent, 'Manager');
+		const token = await tokenOf(contact);
+		const tooLong = `${'é'.repeat(254)}ab`;
+		const refused = await api('POST', '/items/tickets', { token, body: { subject: tooLong } });
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors?.[0]?.message).toContain('"subject" may have at most 255 characters');
+		expect((await api<unknown[]>('GET', `/items/tickets?filter[subject][_eq]=${tooLong}`)).body.data).toEqual([]);
+		// 255 characters (of two bytes each in UTF-8): they fit.
+		const created = await api<{ id: number }>('POST', '/items/tickets', {
+			token,
+			body: { subject: tooLong.slice(0, 255) },
+		});
+		expect(created.status).toBe(200);
+		const update = await api('PATCH', `/items/tickets/${created.body.data?.id}`, {
+			token,
+			body: { subject: 'x'.repeat(600) },
+		});
+		expect(update.status).toBe(400);
+		expect(update.body.errors?.[0]?.message).toContain('at most 255 characters');
+		expect(
+			(await api<{ subject: string }>('GET', `/items/tickets/${created.body.data?.id}?fields=subject`)).body.data
+				?.subject,
+		).toBe(tooLong.slice(0, 255));
+	});
+
 	test('Creates tickets only for their own customer, with the default priority unless allowed to choose', async () => {
 		const contact = await createPortalContact(world.parent, 'Basic');
 		const token = await tokenOf(contact);

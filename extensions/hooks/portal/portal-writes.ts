@@ -14,7 +14,8 @@
  * These filters only adjust the payload and read; Directus still checks the contact's permissions after them.
  */
 import type { Accountability, HookExtensionContext, RegisterFunctions, SchemaOverview } from '@directus/types';
-import { ForbiddenError } from '@directus/errors';
+import { ForbiddenError, InvalidPayloadError } from '@directus/errors';
+import { columnLengths, overlongFields } from '../../../src/database/column-lengths.ts';
 import type { Knex } from 'knex';
 import {
 	assertOwnCustomerReferences,
@@ -75,6 +76,18 @@ function staffWrite(map: DataMap, object: ObjectName, payload: Payload, user: st
 	return row;
 }
 
+/** A portal user's text longer than its column takes: refused in words, on every database alike. */
+function overlongError(overlong: { field: string; max: number }[]): Error {
+	return new InvalidPayloadError({
+		reason: overlong.map(({ field, max }) => `"${field}" may have at most ${max} characters`).join('; '),
+	});
+}
+
+async function assertFitsColumns(knex: Knex, collection: string, payload: Payload): Promise<void> {
+	const overlong = overlongFields(await columnLengths(knex, collection), payload);
+	if (overlong.length > 0) throw overlongError(overlong);
+}
+
 export function registerPortalWrites(
 	{ action, filter, init }: RegisterFunctions,
 	{ services, getSchema, database, logger }: HookExtensionContext,
@@ -120,6 +133,7 @@ export function registerPortalWrites(
 		const contact = await portalContact(accountability, knex, schema);
 		if (!contact)
 			return accountability?.user ? staffWrite(map, object, payload as Payload, accountability.user) : payload;
+		await assertFitsColumns(knex, meta['collection'], payload as Payload);
 		const row = { ...(payload as Payload) };
 
 		if (object === 'tickets' && map.tickets) {
@@ -177,9 +191,12 @@ export function registerPortalWrites(
 	filter('items.update', async (payload, meta, { database: knex, schema, accountability }) => {
 		const map = await runningDataMap(knex);
 		const object = map && objectPlaying(map, meta['collection']);
-		if (!map || (object !== 'quotes' && (object === null || !isReferencing(object)))) return payload;
+		if (!map || object === null) return payload;
+		const overlong = overlongFields(await columnLengths(knex, meta['collection']), payload as Payload);
+		if (overlong.length === 0 && object !== 'quotes' && !isReferencing(object)) return payload;
 		const contact = await portalContact(accountability, knex, schema);
 		if (!contact) return payload;
+		if (overlong.length > 0) throw overlongError(overlong);
 		if (isReferencing(object))
 			await assertOwnCustomerReferences(
 				{ knex },

@@ -1,4 +1,5 @@
 /** Every word the portal app shows, in one place, so wording stays consistent and can be translated. */
+import { stringColumnLength } from '../../../src/database/text-limits.ts';
 
 const statusLabels: Record<string, string> = {
 	new: 'New',
@@ -177,6 +178,7 @@ export const strings = {
 		title: 'New ticket',
 		subject: 'Subject',
 		subjectHint: 'A short summary, such as “Printer on floor 2 jams”.',
+		subjectTooLong: `The subject may have at most ${stringColumnLength} characters; put the rest in the description.`,
 		description: 'Description',
 		descriptionHint: 'What happened, what you expected, and since when.',
 		priority: 'Priority',
