@@ -699,3 +699,41 @@ describe('Changing one\u2019s own password', () => {
 		).toBe(403);
 	});
 });
+
+describe('Limits staff meet in the studio', () => {
+	test('An invitation validity outside 1 to 720 hours, and a group without a name or with a 400-character one, are refused in words and change nothing', async () => {
+		const before = (await api<{ invite_ttl_hours: number }>('GET', '/items/portal_settings?fields=invite_ttl_hours'))
+			.body.data?.invite_ttl_hours;
+		for (const hours of [0, 100000, -5]) {
+			const refused = await api('PATCH', '/items/portal_settings', { body: { invite_ttl_hours: hours } });
+			expect(refused.status, String(hours)).toBe(400);
+			expect(refused.body.errors?.[0]?.message).toMatch(/from 1 to 720/);
+		}
+		expect(
+			(await api<{ invite_ttl_hours: number }>('GET', '/items/portal_settings?fields=invite_ttl_hours')).body.data
+				?.invite_ttl_hours,
+		).toBe(before);
+
+		const groupsBefore = (await api<unknown[]>('GET', '/items/portal_groups?fields=id&limit=-1')).body.data?.length;
+		for (const [name, reason] of [
+			['', 'A group needs a name.'],
+			['   ', 'A group needs a name.'],
+			['x'.repeat(400), 'at most 100 characters'],
+		] as const) {
+			const refused = await api('POST', '/items/portal_groups', { body: { name, permissions: {} } });
+			expect(refused.status).toBe(400);
+			expect(refused.body.errors?.[0]?.message).toContain(reason);
+		}
+		expect((await api<unknown[]>('GET', '/items/portal_groups?fields=id&limit=-1')).body.data?.length).toBe(
+			groupsBefore,
+		);
+		const created = await api<{ id: number; name: string }>('POST', '/items/portal_groups', {
+			body: { name: `  ${uniqueName('Leads')}  `, permissions: {} },
+		});
+		expect(created.status).toBe(200);
+		expect(created.body.data?.name).toBe(created.body.data?.name.trim());
+		const renamed = await api('PATCH', `/items/portal_groups/${created.body.data?.id}`, { body: { name: '' } });
+		expect(renamed.status).toBe(400);
+		await api('DELETE', `/items/portal_groups/${created.body.data?.id}`);
+	});
+});

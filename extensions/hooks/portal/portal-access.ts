@@ -51,6 +51,8 @@ import { unlinkUsers } from '../../../src/access/unlink-users.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { writeContactAccessAudit } from '../../../src/audit/write-contact-access-audit.ts';
 import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
+import { assertGroupName } from '../../../src/groups/assert-group-name.ts';
+import { assertSettingsLimits } from '../../../src/settings/assert-settings-limits.ts';
 import { assertGroupPermissions } from '../../../src/groups/assert-group-permissions.ts';
 import { compileOptionsOf } from '../../../src/settings/compile-options-of.ts';
 
@@ -120,6 +122,7 @@ export function registerPortalAccess(
 		const input = payload as Payload;
 		const group: Payload = {
 			...input,
+			name: assertGroupName(input['name']),
 			permissions: assertGroupPermissions(input['permissions'] ?? {}),
 			is_system: false,
 			policy: null,
@@ -142,6 +145,7 @@ export function registerPortalAccess(
 		delete changes['is_system'];
 		delete changes['policy'];
 		if ('permissions' in changes) changes['permissions'] = assertGroupPermissions(changes['permissions'] ?? {});
+		if ('name' in changes) changes['name'] = assertGroupName(changes['name']);
 		const context = await contextOn(database, schema);
 		const groups = (await adminService(context, 'portal_groups').readMany(meta['keys'] as Key[], {
 			fields: ['id', 'name', 'is_system', 'permissions', 'policy'],
@@ -226,6 +230,7 @@ export function registerPortalAccess(
 		staffFilter(event, async (payload, _meta, { database, schema, accountability }) => {
 			const changes = { ...(payload as Payload) };
 			for (const managed of ['portal_role', 'staff_policy', 'public_policy', 'data_map']) delete changes[managed];
+			assertSettingsLimits(changes);
 			if (actsAsAdmin(accountability)) {
 				const context = await contextOn(database, schema);
 				await applyPortalSettings(context, {
