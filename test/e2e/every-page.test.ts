@@ -2,7 +2,7 @@
  * Every page of the portal, signed in as an Administrator, at phone widths (320 and 390 px) and a laptop's, with
  * ugly data: one unbroken 200-character URL in a ticket's subject and a reply, right-to-left text, Markdown, long
  * names and numbers. A page fails where it scrolls sideways (the failure names the elements that stick out) or
- * where the browser's console reports an error.
+ * where the browser's console reports an error, or where its tab's title does not name it by its heading.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -111,27 +111,33 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 describe('Every page', () => {
-	test.each([320, 390, 1366])('At %i px wide, no page scrolls sideways or logs an error', async (width) => {
-		const page = await newPage(browser, { width, height: 800 });
-		const errors: string[] = [];
-		page.on('console', (message) => {
-			if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-		});
-		page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-		await signInThroughForm(page, contact);
-		const wider: string[] = [];
-		for (const path of paths) {
-			await page.goto(portalUrl(path));
-			await page.locator('main h1').first().waitFor();
-			// Lists and details arrive after the heading.
-			await page.waitForLoadState('networkidle');
-			const sticking = await overflowing(page);
-			if (sticking.length > 0) wider.push(`${path}: ${sticking.join(', ')}`);
-		}
-		expect(wider, wider.join('\n')).toEqual([]);
-		expect(errors).toEqual([]);
-		await page.context().close();
-	});
+	test.each([320, 390, 1366])(
+		'At %i px wide, no page scrolls sideways, logs an error or leaves its tab unnamed',
+		async (width) => {
+			const page = await newPage(browser, { width, height: 800 });
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+			await signInThroughForm(page, contact);
+			const wider: string[] = [];
+			for (const path of paths) {
+				await page.goto(portalUrl(path));
+				await page.locator('main h1').first().waitFor();
+				// Lists and details arrive after the heading.
+				await page.waitForLoadState('networkidle');
+				const sticking = await overflowing(page);
+				if (sticking.length > 0) wider.push(`${path}: ${sticking.join(', ')}`);
+				// The tab names the page by its heading, then the portal.
+				const heading = ((await page.locator('main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+				await page.waitForFunction((expected) => document.title.startsWith(`${expected} · `), heading);
+			}
+			expect(wider, wider.join('\n')).toEqual([]);
+			expect(errors).toEqual([]);
+			await page.context().close();
+		},
+	);
 
 	test('Markdown shows rendered and safe: emphasis, links that open apart, no image from elsewhere, HTML as text', async () => {
 		const page = await newPage(browser);
