@@ -11,6 +11,7 @@ export const oneLaneFiles: Readonly<Record<string, Lane>> = {
 	'test/integration/two-instances.test.ts': 'postgres',
 	'test/integration/faults.test.ts': 'postgres',
 	'test/e2e/portal-on-map.test.ts': 'postgres',
+	'test/e2e/every-page.test.ts': 'postgres',
 	'test/e2e/studio.test.ts': 'sqlite',
 	'test/e2e/portal.test.ts': 'sqlite',
 	'test/e2e/portal-pages.test.ts': 'sqlite',
