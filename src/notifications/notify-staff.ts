@@ -87,7 +87,7 @@ export async function notifyStaff(
 		.andWhere('email_notifications', true)) as {
 		email: string | null;
 	}[];
-	const branding = await fetchMailBranding(context);
+	const branding = await fetchMailBranding(context, settings);
 	const link = `${publicUrl}/admin/content/${encodeURIComponent(tickets.collection)}/${encodeURIComponent(String(activity.ticket))}`;
 	for (const { email } of mailed)
 		if (email)

@@ -128,7 +128,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				target_id: invitation.id,
 				ip: ipOf(request),
 			});
-			const branding = await fetchMailBranding(maintenance);
+			const branding = await fetchMailBranding(maintenance, settings);
 			await queueMail(outboxContext(maintenance.knex, context.env), {
 				kind: 'welcome',
 				to: contact.email,

@@ -146,7 +146,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 								async () => domainCustomer,
 							);
 				const found = candidate && candidate.contact.customer === domainCustomer ? candidate : null;
-				const branding = await fetchMailBranding(maintenance);
+				const branding = await fetchMailBranding(maintenance, settings);
 				let outcome = 'no_matching_customer';
 				// Only the inbox's owner hears why: the answer to the form is the same for every address.
 				if (domainCustomer === null) {

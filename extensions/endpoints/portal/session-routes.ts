@@ -51,7 +51,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			}
 			const maintenance = await maintenanceContext(context);
 			const settings = await fetchPortalSettings(maintenance);
-			const branding = await fetchMailBranding(maintenance);
+			const branding = await fetchMailBranding(maintenance, settings);
 			// What public mode offers visitors depends on the data map too: no page for what the team has no collection for.
 			// A stored map not shaped like one offers nothing (the doctor closes the portal and says why).
 			const map = await fetchDataMap(maintenance).catch(() => null);
