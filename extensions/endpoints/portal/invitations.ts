@@ -6,6 +6,7 @@ import type { EndpointExtensionContext } from '@directus/types';
 import type { Router } from 'express';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { isInvitedWithCustomer } from '../../../src/invitations/is-invited-with-customer.ts';
 import { InvitationRefusedError } from '../../../src/errors/invitation-refused-error.ts';
 import { invitationExplanation } from '../../../src/errors/invitation-not-usable-error.ts';
 import { displayName } from '../../../src/invitations/display-name.ts';
@@ -71,7 +72,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				contactIds = (
 					await readContacts(maintenance.knex, contacts, { customer: positiveId(body.customer, '"customer"') })
 				)
-					.filter((contact) => contact.user === null && contact.email !== null && contact.status === 'active')
+					.filter(isInvitedWithCustomer)
 					.map((contact) => contact.id)
 					.sort((a, b) =>
 						typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),

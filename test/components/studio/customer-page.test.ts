@@ -42,6 +42,7 @@ function openPage() {
 
 beforeEach(async () => {
 	vi.resetAllMocks();
+	answers['/items/contacts'] = [contact];
 	api.get.mockImplementation((path: string) =>
 		path in answers
 			? Promise.resolve({ data: { data: answers[path] } })
@@ -82,13 +83,40 @@ describe('The customer page', () => {
 		expect(page.find('.action-message').text()).toBe('Invitation sent to vera@acme.test.');
 	});
 
-	test('A double click on "Invite everyone" invites once', async () => {
+	test('"Invite everyone" says how many it invites and asks first; Cancel sends nothing', async () => {
+		answers['/items/contacts'] = [
+			contact,
+			{ ...contact, id: 12, email: 'ina@acme.test', user: { status: 'active' } },
+			{ ...contact, id: 13, email: 'otto@acme.test', status: 'archived' },
+		];
+		const page = openPage();
+		await flushPromises();
+		expect(page.find('.invite-all').text()).toBe('Invite everyone without a login (1)');
+		await page.find('.invite-all').trigger('click');
+		expect(page.find('.v-dialog').text()).toContain('Invite 1 contact of Acme?');
+		expect(page.find('.v-dialog').text()).toContain('vera@acme.test.');
+		await page.find('.v-dialog button').trigger('click');
+		expect(page.find('.v-dialog').exists()).toBe(false);
+		expect(api.post).not.toHaveBeenCalled();
+	});
+
+	test('"Invite everyone" is disabled when everyone has a login', async () => {
+		answers['/items/contacts'] = [{ ...contact, user: { status: 'active' } }];
+		const page = openPage();
+		await flushPromises();
+		expect(page.find('.invite-all').attributes('disabled')).toBeDefined();
+		expect(page.find('.invite-all').text()).toBe('Invite everyone without a login (0)');
+	});
+
+	test('A double click on "Send invitations" invites once', async () => {
 		let finish!: () => void;
 		api.post.mockImplementation(() => new Promise((resolve) => (finish = () => resolve({ data: { data: [{}] } }))));
 		const page = openPage();
 		await flushPromises();
 		await page.find('.invite-all').trigger('click');
+		await page.find('.confirm-invite-all').trigger('click');
 		await page.find('.invite-all').trigger('click');
+		await page.find('.confirm-invite-all').trigger('click');
 		finish();
 		await flushPromises();
 		expect(api.post).toHaveBeenCalledTimes(1);

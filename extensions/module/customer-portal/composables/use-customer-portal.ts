@@ -1,5 +1,6 @@
 import { usePortalApi } from './use-portal-api.ts';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { isInvitedWithCustomer } from '../../../../src/invitations/is-invited-with-customer.ts';
 import { type OpenInvitation, type PortalStatus, portalStatus } from '../lib/portal-status.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
@@ -40,6 +41,10 @@ export function useCustomerPortal() {
 	const contacts = ref<PortalContactRow[]>([]);
 	const groups = ref<{ text: string; value: number | null }[]>([]);
 	const message = ref<string | null>(null);
+	/** The contacts "Invite everyone without a login" invites, as the server picks them. */
+	const invitable = computed(() =>
+		contacts.value.filter((contact) => isInvitedWithCustomer({ ...contact, user: contact.user_status })),
+	);
 
 	const { loading, error, load } = useLoad(async (id: ItemKey) => {
 		const [details, list, invitations, groupList] = await Promise.all([
@@ -142,6 +147,7 @@ export function useCustomerPortal() {
 	return {
 		customer,
 		contacts,
+		invitable,
 		groups,
 		loading,
 		error,
