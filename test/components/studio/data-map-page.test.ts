@@ -11,7 +11,7 @@ import { objectNames, objectSpecs } from '../../../src/data-map/object-specs.ts'
 import { validateDataMap } from '../../../src/data-map/validate-data-map.ts';
 import { secondSchemaFacts } from '../../support/second-schema/second-schema-facts.ts';
 import { secondSchemaMap } from '../../support/second-schema/second-schema-map.ts';
-import { studioComponents, studioDirectives } from './studio-stubs.ts';
+import { studioComponents, studioDirectives, VTypedInput } from './studio-stubs.ts';
 
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), put: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
 const user = vi.hoisted(() => ({ isAdmin: true }));
@@ -43,20 +43,6 @@ const VSelect = defineComponent({
 					h('option', { value: String(index), selected: item.value === props.modelValue }, item.text),
 				),
 			),
-});
-
-/** Directus's input as a native one, emitting what is typed. */
-const VInput = defineComponent({
-	props: { modelValue: { type: null, default: null } },
-	emits: ['update:modelValue'],
-	setup:
-		(props, { emit }) =>
-		() =>
-			h('input', {
-				class: 'v-input',
-				value: props.modelValue ?? '',
-				onInput: (event: Event) => emit('update:modelValue', (event.target as HTMLInputElement).value),
-			}),
 });
 
 const objects = objectNames.map((name) => ({ name, ...objectSpecs[name] }));
@@ -114,7 +100,7 @@ async function openPage() {
 	const page = mount(DataMapPage, {
 		global: {
 			plugins: [router],
-			components: { ...studioComponents, VSelect, VInput },
+			components: { ...studioComponents, VSelect, VInput: VTypedInput },
 			directives: studioDirectives,
 		},
 	});

@@ -1,9 +1,9 @@
-/** The group editor in the detail-page frame: loading, a load that fails, and its save button. */
-import { flushPromises, mount } from '@vue/test-utils';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+/** The group editor in the detail-page frame: loading, a load that fails, its save button, and unsaved changes. */
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createMemoryHistory, createRouter, type Router, RouterView } from 'vue-router';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import GroupEditor from '../../../extensions/module/customer-portal/routes/group-editor.vue';
-import { studioComponents, studioDirectives } from './studio-stubs.ts';
+import { studioComponents, studioDirectives, VTypedInput } from './studio-stubs.ts';
 
 const api = vi.hoisted(() => ({ get: vi.fn(), post: vi.fn(), patch: vi.fn(), delete: vi.fn() }));
 vi.mock('@directus/extensions-sdk', () => ({
@@ -30,10 +30,18 @@ function answer(path: string) {
 
 let router: Router;
 
+// Each editor listens on the window: unmount it after its test.
+enableAutoUnmount(afterEach);
+
+/** The editor under a router view, as in the studio: leaving it runs the route guards. */
 function openEditor() {
-	return mount(GroupEditor, {
-		props: { id: '5' },
-		global: { plugins: [router], components: studioComponents, directives: studioDirectives },
+	return mount(RouterView, {
+		attachTo: document.body,
+		global: {
+			plugins: [router],
+			components: { ...studioComponents, VInput: VTypedInput },
+			directives: studioDirectives,
+		},
 	});
 }
 
@@ -44,9 +52,12 @@ beforeEach(async () => {
 	api.get.mockImplementation(answer);
 	router = createRouter({
 		history: createMemoryHistory(),
-		routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+		routes: [
+			{ path: '/groups/:id', component: GroupEditor, props: true },
+			{ path: '/elsewhere', component: { template: '<div class="elsewhere" />' } },
+		],
 	});
-	await router.push('/');
+	await router.push('/groups/5');
 });
 
 describe('The group editor', () => {
@@ -107,5 +118,49 @@ describe('The group editor', () => {
 			expect.objectContaining({ name: 'Field staff', description: null }),
 		);
 		expect(editor.find('.saved-notice').exists()).toBe(true);
+	});
+
+	describe('With unsaved changes', () => {
+		test('Leaving asks first: Keep editing stays, Discard changes leaves', async () => {
+			const view = openEditor();
+			await flushPromises();
+			await router.push('/elsewhere');
+			expect(router.currentRoute.value.path).toBe('/elsewhere');
+
+			await router.push('/groups/5');
+			await flushPromises();
+			await view.find('.group-name-input').setValue('Field staff, renamed');
+			await router.push('/elsewhere');
+			await flushPromises();
+			expect(router.currentRoute.value.path).toBe('/groups/5');
+			expect(view.find('.unsaved-changes-dialog').text()).toContain('Unsaved changes');
+			await view.find('.keep-editing').trigger('click');
+			expect(view.find('.unsaved-changes-dialog').exists()).toBe(false);
+			expect(view.find<HTMLInputElement>('.group-name-input').element.value).toBe('Field staff, renamed');
+
+			await router.push('/elsewhere');
+			await flushPromises();
+			await view.find('.discard-changes').trigger('click');
+			await flushPromises();
+			expect(router.currentRoute.value.path).toBe('/elsewhere');
+			expect(api.patch).not.toHaveBeenCalled();
+		});
+
+		test('Closing the tab asks while there are changes, and not once they are saved', async () => {
+			api.patch.mockResolvedValue({ data: { data: group } });
+			const view = openEditor();
+			await flushPromises();
+			const unload = () => {
+				const event = new Event('beforeunload', { cancelable: true });
+				window.dispatchEvent(event);
+				return event.defaultPrevented;
+			};
+			expect(unload()).toBe(false);
+			await view.find('.group-name-input').setValue('Field staff, renamed');
+			expect(unload()).toBe(true);
+			await view.find('.save-group').trigger('click');
+			await flushPromises();
+			expect(unload()).toBe(false);
+		});
 	});
 });

@@ -74,6 +74,20 @@ const VDialog = defineComponent({
 			props.modelValue ? h('div', { class: 'v-dialog' }, slots['default']?.()) : null,
 });
 
+/** Directus's input as a native one, emitting what is typed (use it for pages whose test types into an input). */
+export const VTypedInput = defineComponent({
+	props: { modelValue: { type: null, default: null } },
+	emits: ['update:modelValue'],
+	setup:
+		(props, { emit }) =>
+		() =>
+			h('input', {
+				class: 'v-input',
+				value: props.modelValue ?? '',
+				onInput: (event: Event) => emit('update:modelValue', (event.target as HTMLInputElement).value),
+			}),
+});
+
 export const studioComponents: Record<string, Component> = {
 	PrivateView,
 	VButton,

@@ -24,6 +24,18 @@ export function useGroupEditor() {
 	const saved = ref(false);
 	const disabled = computed(() => disabledCapabilities(form.value));
 	const readOnly = computed(() => group.value?.is_system === true);
+	/** Whether the form differs from the group as last read or saved (a system group cannot differ). */
+	const dirty = computed(() => {
+		const shown = group.value;
+		if (!shown || readOnly.value) return false;
+		return (
+			name.value !== shown.name ||
+			(description.value || null) !== (shown.description || null) ||
+			assignableByClient.value !== shown.assignable_by_client ||
+			JSON.stringify(formToPermissions(form.value)) !==
+				JSON.stringify(formToPermissions(toGroupForm(shown.permissions)))
+		);
+	});
 
 	const { loading, error, load } = useLoad(async (id: number) => {
 		// Another group opened in the same editor starts without the last one's outcome.
@@ -72,6 +84,7 @@ export function useGroupEditor() {
 		form,
 		disabled,
 		readOnly,
+		dirty,
 		loading,
 		error,
 		saving: saving.running,
