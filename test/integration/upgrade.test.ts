@@ -276,6 +276,37 @@ function acceptStaffPolicyWidening(before: TableRows, after: TableRows): string[
 	return widened;
 }
 
+/**
+ * A newer version may take ticket states from those a contact may set (this one took "New" and "Waiting on customer":
+ * the service desk's to say). Start-up recompiles every group's policy, so each group's ticket-update row changes only
+ * in its validation's list of states: such a row, with nothing else changed and the list only shorter, is taken as
+ * unchanged (in `before`), and described.
+ */
+function acceptContactStatesNarrowing(before: TableRows, after: TableRows): string[] {
+	const rowsAfter = after.get('directus_permissions');
+	const narrowed: string[] = [];
+	const statesOf = (validation: unknown): string[] | null => {
+		const parsed = (typeof validation === 'string' ? JSON.parse(validation) : validation) as {
+			status?: { _in?: unknown };
+		} | null;
+		const states = parsed?.status?._in;
+		return Array.isArray(states) && Object.keys(parsed ?? {}).length === 1 ? states.map(String) : null;
+	};
+	for (const [key, row] of before.get('directus_permissions') ?? []) {
+		const now = rowsAfter?.get(key);
+		if (!now || row['collection'] !== 'tickets' || row['action'] !== 'update') continue;
+		const othersSame = Object.keys(row).every(
+			(column) => column === 'validation' || JSON.stringify(row[column]) === JSON.stringify(now[column]),
+		);
+		const was = statesOf(row['validation']);
+		const is = statesOf(now['validation']);
+		if (!othersSame || !was || !is || is.length >= was.length || !is.every((state) => was.includes(state))) continue;
+		narrowed.push(`policy ${String(row['policy'])}: ${was.filter((state) => !is.includes(state)).join(', ')}`);
+		row['validation'] = now['validation'];
+	}
+	return narrowed;
+}
+
 async function readRows(): Promise<TableRows> {
 	const connection = databaseAt(options.database);
 	try {
@@ -371,6 +402,8 @@ describe('Upgrading from the released version by replacing the bundle and restar
 		const widened = acceptStaffPolicyWidening(rowsBefore, rowsAfter);
 		if (widened.length > 0)
 			console.log(`Fields the new version lets the Portal staff policy use: ${widened.join('; ')}`);
+		const narrowed = acceptContactStatesNarrowing(rowsBefore, rowsAfter);
+		if (narrowed.length > 0) console.log(`Ticket states contacts may no longer set: ${narrowed.join('; ')}`);
 		const { lost, changed, added } = compareTableRows(rowsBefore, rowsAfter);
 		if (Object.keys(added).length > 0) console.log(`Rows the new version added: ${JSON.stringify(added)}`);
 		const report = [...lost.map((line) => `lost    ${line}`), ...changed.map((line) => `changed ${line}`)];

@@ -553,6 +553,9 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 		}
 		case 'tickets.update': {
 			if (target === undefined || !access.editableTickets.has(target)) return refused('ticket outside the edit scope');
+			// Written out here rather than imported: the model states the rule independently of the compiler.
+			if ('status' in data && !['open', 'resolved', 'closed'].includes(String(data['status'])))
+				return refused('a contact may only reopen, resolve or close a ticket');
 			return judgeFields(
 				data,
 				['subject', 'description', 'status', ...(permissions['tickets.set_priority'] ? ['priority'] : [])],

@@ -161,7 +161,7 @@ const probes: Record<string, Probe> = {
 		if (!ticket) return undefined;
 		return update('ticket update', 'tickets', ticket.id, {
 			subject: env.marker(),
-			status: env.random.pick(['open', 'pending', 'resolved'] as const),
+			status: env.random.pick(['open', 'pending', 'new', 'resolved', 'closed'] as const),
 		});
 	},
 	'ticket update unreadable': (env) => {

@@ -60,7 +60,7 @@ describe('tickets.edit = own never reaches a ticket the contact cannot read', ()
 		).id;
 		// While it is theirs, they may: the rule bounds, it does not forbid.
 		expect(
-			(await api('PATCH', `/items/tickets/${ticket}`, { token: moverToken, body: { status: 'pending' } })).status,
+			(await api('PATCH', `/items/tickets/${ticket}`, { token: moverToken, body: { status: 'resolved' } })).status,
 		).toBe(200);
 		expect((await api('PATCH', `/items/contacts/${mover.id}`, { body: { customer: customerC } })).status).toBe(200);
 		await eventually(async () =>
@@ -69,6 +69,39 @@ describe('tickets.edit = own never reaches a ticket the contact cannot read', ()
 		const before = await subjectOf(ticket);
 		expect(await tryToRename(ticket, moverToken)).toEqual(refusedEverywhere);
 		expect(await subjectOf(ticket)).toBe(before);
+	});
+});
+
+describe('A contact reopens, resolves or closes their ticket; the service desk\u2019s states are not theirs to set', () => {
+	test('"Waiting on customer" and "New" are refused over REST one, REST batch and GraphQL; the ticket keeps its state', async () => {
+		const ticket = (
+			await createRow('tickets', { customer: customerA, contact: manager.id, subject: uniqueName('States') })
+		).id;
+		const statusOf = async () =>
+			(await adminRead<{ status: string }>(`/items/tickets/${ticket}?fields=status`))?.status;
+		for (const status of ['resolved', 'closed', 'open']) {
+			const answer = await api('PATCH', `/items/tickets/${ticket}`, { token: managerToken, body: { status } });
+			expect(answer.status, status).toBe(200);
+			expect(await statusOf()).toBe(status);
+		}
+		for (const status of ['pending', 'new']) {
+			const one = await api('PATCH', `/items/tickets/${ticket}`, { token: managerToken, body: { status } });
+			const batch = await api('PATCH', '/items/tickets', {
+				token: managerToken,
+				body: { keys: [ticket], data: { status } },
+			});
+			const viaGraphql = await graphql(
+				'/graphql',
+				`mutation { update_tickets_item(id: ${ticket}, data: { status: "${status}" }) { id } }`,
+				managerToken,
+			);
+			expect({ one: one.status, batch: batch.status, graphql: codeOf(viaGraphql) }, status).toEqual({
+				one: 400,
+				batch: 400,
+				graphql: 'FAILED_VALIDATION',
+			});
+			expect(await statusOf()).toBe('open');
+		}
 	});
 });
 

@@ -5,9 +5,7 @@ import { fieldOf, fieldsOf, mapOf, valuesOf } from '../mapped-fields.ts';
 import type { CompiledPermission, CompileSettings } from '../types.ts';
 import { myContactIds, myCustomerIds } from '../variables.ts';
 import { permissionRow } from './permission-row.ts';
-
-/** The ticket states a contact may set. */
-const settableStates = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+import { contactSettableStates } from '../../tickets/contact-settable-states.ts';
 
 /** Tickets, their participants, public replies and attachments, priorities, and the writes on them. */
 export function compileTicketRows(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
@@ -133,7 +131,7 @@ export function compileTicketRows(permissions: GroupPermissions, settings: Compi
 				setsPriority ? ['tickets.edit', 'tickets.set_priority'] : ['tickets.edit'],
 				{
 					permissions: editable,
-					validation: { [fieldOf(tickets, 'status')]: { _in: valuesOf(tickets, 'status', settableStates) } },
+					validation: { [fieldOf(tickets, 'status')]: { _in: valuesOf(tickets, 'status', contactSettableStates) } },
 				},
 			),
 		);
