@@ -5,7 +5,7 @@
  * done). It only adds what the product owns: where a name it needs is taken by something that is not
  * the product's, it installs nothing and says so.
  */
-import type { ExtensionsServices } from '@directus/types';
+import type { ExtensionsServices, Snapshot } from '@directus/types';
 import type { Knex } from 'knex';
 import { databaseDialect } from '../database/database-dialect.ts';
 import type { DataMap } from '../data-map/data-map.ts';
@@ -37,7 +37,8 @@ export type InstallOutcome =
 			/** `PORTAL_COLLECTION_NAMES` when it asks for other names than those the first install recorded (kept). */
 			ignoredNames: string | null;
 	  }
-	| { status: 'clash'; names: string[] }
+	/** Names the product needs held by something of the team's; `installed`: found at an upgrade, not a first install. */
+	| { status: 'clash'; names: string[]; installed?: boolean }
 	/** `PORTAL_COLLECTION_NAMES` could not be read at a first install: nothing installed. */
 	| { status: 'invalid-names'; problem: string }
 	| { status: 'newer'; databaseVersion: number }
@@ -103,6 +104,11 @@ export async function installProductSchema({
 					// first version is what it holds.
 					adopted = true;
 				}
+			} else {
+				// A collection a later version brings may have been made by the team in the meantime: theirs is left
+				// alone, never given the product's fields.
+				const foreign = await collectionsNotTheProducts(trx, snapshot, names);
+				if (foreign.length > 0) return { status: 'clash', names: foreign, installed: true } as const;
 			}
 
 			await ensureLedger(trx);
@@ -179,6 +185,23 @@ async function takenNames(knex: Knex, names: ProductNames): Promise<{ collection
 	return { collections, fields };
 }
 
+/**
+ * The product's collections that exist here but are not the product's: a table with none of the product's columns
+ * for it but its key. A collection of the product's that lacks a column a newer version brings still has the others.
+ */
+async function collectionsNotTheProducts(knex: Knex, snapshot: Snapshot, names: ProductNames): Promise<string[]> {
+	const foreign: string[] = [];
+	for (const collection of names.collections) {
+		if (!(await knex.schema.hasTable(collection))) continue;
+		const columns = snapshot.fields.filter(
+			(field) => field.collection === collection && field.schema && !field.schema.is_primary_key,
+		);
+		const present = await knex(collection).columnInfo();
+		if (columns.length > 0 && !columns.some(({ field }) => field in present)) foreign.push(collection);
+	}
+	return foreign;
+}
+
 /** Collections the product brought after the release before the ledger: that release's databases lack them. */
 const addedSinceTheLedger: ReadonlySet<string> = new Set(['portal_outbox', 'portal_mail_optouts', 'portal_inbox']);
 
@@ -218,6 +241,15 @@ export function installFindings(outcome: InstallOutcome | null, bundleVersion: s
 						},
 					];
 		case 'clash': {
+			if (outcome.installed)
+				return [
+					{
+						id: 'install-name-clash',
+						severity: 'critical',
+						problem: `The portal did not upgrade: this version adds ${outcome.names.join(', ')}, and this Directus already has a collection of that name which is not the portal’s. Nothing was changed, yours included.`,
+						fix: 'Give your collection another name (Directus cannot rename a collection: create one under another name, move your data to it and delete this one), then restart Directus: the portal adds its own at the next start.',
+					},
+				];
 			const renameable = outcome.names.filter((name) => renameableCollections.includes(name));
 			const suggestion = renameable.map((name) => `${name}:hd_${name}`).join(',');
 			return [

@@ -261,6 +261,49 @@ describe('Installing on a Directus that holds a team’s work', () => {
 		expect(await health()).toBe('ok');
 	}, 120_000);
 
+	test('An upgrade that brings a collection the team has made meanwhile leaves theirs alone, and says why', async () => {
+		// As on a Directus installed before the portal kept its inbox, where the team has since made a `portal_inbox`.
+		expect((await call('DELETE', '/collections/portal_inbox')).status).toBe(204);
+		const created = await call('POST', '/collections', {
+			body: {
+				collection: 'portal_inbox',
+				schema: {},
+				meta: { note: 'Our own inbox' },
+				fields: [
+					{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+					{ field: 'title', type: 'string' },
+				],
+			},
+		});
+		expect(created.status).toBe(200);
+		expect((await call('POST', '/items/portal_inbox', { body: { title: 'Call the plumber' } })).status).toBe(200);
+		const fieldsOfTheirs = async () =>
+			((await call<{ field: string }[]>('GET', '/fields/portal_inbox')).body.data ?? [])
+				.map(({ field }) => field)
+				.sort();
+		const columnsOfTheirs = async () => Object.keys(await db('portal_inbox').columnInfo()).sort();
+		expect(await fieldsOfTheirs()).toEqual(['id', 'title']);
+
+		await start();
+		expect(await staffSignIn()).toBe(200);
+		expect(await health()).toBe('closed');
+		const clash = (await findings()).find(({ id }) => id === 'install-name-clash');
+		expect(clash?.severity).toBe('critical');
+		expect(clash?.problem).toContain('portal_inbox');
+		expect(await fieldsOfTheirs()).toEqual(['id', 'title']);
+		expect(await columnsOfTheirs()).toEqual(['id', 'title']);
+		expect(
+			(await call<{ title: string }[]>('GET', '/items/portal_inbox')).body.data?.map(({ title }) => title),
+		).toEqual(['Call the plumber']);
+		expect((await call('GET', '/items/customers?limit=1')).status).toBe(200);
+
+		// Their collection moved out of the way, the next start adds the portal's.
+		expect((await call('DELETE', '/collections/portal_inbox')).status).toBe(204);
+		await start();
+		expect(await health()).toBe('ok');
+		expect(await fieldsOfTheirs()).toContain('outcome');
+	}, 180_000);
+
 	test('A database a newer release upgraded keeps this release’s portal closed, and staff working', async () => {
 		await db(ledgerTable).insert({
 			version: latestSchemaVersion + 1,
