@@ -161,6 +161,7 @@ describe('Device edit', () => {
 		contact: { id: 5, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', phone: null, location: null },
 		customer: { id: 9, name: 'Client' },
 		group: { id: 1, name: 'Administrator' },
+		language: 'en',
 		capabilities,
 		parent_visibility: true,
 		data_map: null,

@@ -3,11 +3,15 @@
  * ugly data: one unbroken 200-character URL in a ticket's subject and a reply, right-to-left text, Markdown, long
  * names and numbers. A page fails where it scrolls sideways (the failure names the elements that stick out) or
  * where the browser's console reports an error, or where its tab's title does not name it by its heading.
+ * A contact whose Directus language is German walks them too: the page says it is German, and no text on it is
+ * left in English.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { createRow } from '../support/directus-under-test.ts';
+import { de } from '../../extensions/portal-app/src/i18n/de.ts';
+import { en } from '../../extensions/portal-app/src/i18n/en.ts';
+import { api, createRow } from '../support/directus-under-test.ts';
 import { createPortalContact, type PortalContact, uniqueName } from '../support/portal-users.ts';
 import { newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
@@ -150,6 +154,110 @@ describe('Every page', () => {
 		expect(await page.locator('main img').count()).toBe(0);
 		expect(await page.locator('main script').count()).toBe(0);
 		expect(await description.textContent()).toContain('<img src=x onerror=alert(1)>');
+		await page.context().close();
+	});
+});
+
+/** The catalogue's plain texts by dotted key (its functions say what their arguments make them say). */
+function catalogueTexts(catalogue: object, prefix = ''): Map<string, string> {
+	const texts = new Map<string, string>();
+	for (const [key, value] of Object.entries(catalogue)) {
+		if (typeof value === 'string') texts.set(`${prefix}${key}`, value);
+		else if (typeof value === 'object' && value !== null)
+			for (const [inner, text] of catalogueTexts(value, `${prefix}${key}.`)) texts.set(inner, text);
+	}
+	return texts;
+}
+
+/** English texts German says differently: one of them on a German page is a text left untranslated. */
+function englishOnly(): string[] {
+	const german = catalogueTexts(de);
+	return [...catalogueTexts(en)].filter(([key, text]) => german.get(key) !== text).map(([, text]) => text);
+}
+
+/** The visible texts of the page (and its labels for screen readers and placeholders) that are one of `english`. */
+async function untranslated(page: Page, english: string[]): Promise<string[]> {
+	return page.evaluate((texts) => {
+		const wanted = new Set(texts);
+		const found = new Set<string>();
+		const normal = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const text = normal(node.textContent);
+			// An option is seen through its select.
+			const element = node.parentElement?.closest('select') ?? node.parentElement;
+			if (text && wanted.has(text) && element?.checkVisibility()) found.add(text);
+		}
+		for (const element of Array.from(document.querySelectorAll('[aria-label], [placeholder], [title]')))
+			for (const name of ['aria-label', 'placeholder', 'title']) {
+				const text = normal(element.getAttribute(name));
+				if (wanted.has(text)) found.add(`${text} (${name})`);
+			}
+		return [...found];
+	}, english);
+}
+
+describe('Every page in German', () => {
+	let german: PortalContact;
+
+	/** The sign-in page speaks the project's default language (English here); the contact's own follows sign-in. */
+	async function signInAsGerman(page: Page): Promise<void> {
+		await page.goto(portalUrl('sign-in'));
+		await page.getByLabel('E-mail address').fill(german.email);
+		await page.getByLabel('Password').fill(german.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('heading', { name: /^Willkommen, / }).waitFor();
+	}
+
+	beforeAll(async () => {
+		// A colleague of the same company, as the walk above, whose own Directus language is German.
+		german = await createPortalContact(contact.customer, 'Administrator', { first_name: 'Jörg', last_name: 'Gruber' });
+		const set = await api('PATCH', `/users/${german.userId}`, { body: { language: 'de-DE' } });
+		if (set.status !== 200) throw new Error(`Could not set the contact's language: ${JSON.stringify(set.body)}`);
+	});
+
+	test.each([390, 1366])(
+		'At %i px wide, every page speaks German: nothing left in English, nothing sticks out',
+		async (width) => {
+			const english = englishOnly();
+			const page = await newPage(browser, { width, height: 800 });
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+			await signInAsGerman(page);
+			const left: string[] = [];
+			const wider: string[] = [];
+			for (const path of paths) {
+				await page.goto(portalUrl(path));
+				await page.locator('main h1').first().waitFor();
+				await page.waitForLoadState('networkidle');
+				expect(await page.evaluate(() => document.documentElement.lang), path).toBe('de');
+				const found = await untranslated(page, english);
+				if (found.length > 0) left.push(`${path}: ${found.join(', ')}`);
+				const sticking = await overflowing(page);
+				if (sticking.length > 0) wider.push(`${path}: ${sticking.join(', ')}`);
+			}
+			expect(left, `Left in English:\n${left.join('\n')}`).toEqual([]);
+			expect(wider, wider.join('\n')).toEqual([]);
+			expect(errors).toEqual([]);
+			await page.context().close();
+		},
+	);
+
+	test('The contact changes their language on the profile page: the portal follows at once, and next time', async () => {
+		const page = await newPage(browser);
+		await signInAsGerman(page);
+		await page.goto(portalUrl('/profile'));
+		await page.getByRole('heading', { name: 'Ihr Profil' }).waitFor();
+		await page.getByLabel('Sprache').selectOption({ label: 'English' });
+		await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+		await page.getByText('Your language is saved.').waitFor();
+		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Dashboard' }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+		await page.reload();
+		await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+		await page.getByLabel('Language').selectOption({ label: 'Deutsch' });
+		await page.getByRole('heading', { name: 'Ihr Profil' }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
 		await page.context().close();
 	});
 });

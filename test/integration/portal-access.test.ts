@@ -636,6 +636,7 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 		expect(Object.keys(response.body.data ?? {}).sort()).toEqual([
 			'accent_color',
 			'access_mode',
+			'language',
 			'portal_name',
 			'public_knowledge_base',
 			'public_requests',
@@ -648,6 +649,27 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 		// Whether a session came with the request (anyone's: /portal/api/me says whose), so a visitor's page asks no more.
 		expect(response.body.data?.['signed_in']).toBe(false);
 		expect((await api<Record<string, unknown>>('GET', '/portal/api/config')).body.data?.['signed_in']).toBe(true);
+	});
+
+	test('The portal speaks the contact\u2019s Directus language, else the project\u2019s default (visitors too), else English', async () => {
+		const languageOf = async (path: string, token: string | null) =>
+			(await api<{ language: string }>('GET', path, { token })).body.data?.language;
+		const contact = await createPortalContact(world.parent, 'Basic');
+		const token = await tokenOf(contact);
+		expect(await languageOf('/portal/api/config', null)).toBe('en');
+		expect(await languageOf('/portal/api/me', token)).toBe('en');
+		await api('PATCH', '/settings', { body: { default_language: 'de-DE' } });
+		try {
+			expect(await languageOf('/portal/api/config', null)).toBe('de');
+			expect(await languageOf('/portal/api/me', token)).toBe('de');
+			// The contact's own choice wins over the project's; a language the portal does not speak falls back to it.
+			await api('PATCH', `/users/${contact.userId}`, { body: { language: 'en-GB' } });
+			expect(await languageOf('/portal/api/me', token)).toBe('en');
+			await api('PATCH', `/users/${contact.userId}`, { body: { language: 'fr-FR' } });
+			expect(await languageOf('/portal/api/me', token)).toBe('de');
+		} finally {
+			await api('PATCH', '/settings', { body: { default_language: 'en-US' } });
+		}
 	});
 });
 

@@ -11,6 +11,7 @@ import type { Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import { systemService } from '../../../src/directus/directus-context.ts';
 import { fetchContactProfile } from '../../../src/access/fetch-contact-profile.ts';
+import { fetchPortalLanguage } from '../../../src/i18n/fetch-portal-language.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
@@ -39,6 +40,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 				response.json({
 					data: {
 						signed_in: signedIn,
+						language: await fetchPortalLanguage(await maintenanceContext(context), null),
 						portal_name: null,
 						accent_color: null,
 						access_mode: 'registered_only',
@@ -59,6 +61,8 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 			response.json({
 				data: {
 					signed_in: signedIn,
+					// Visitors' pages speak the project's default language; /api/me says the contact's own.
+					language: await fetchPortalLanguage(maintenance, null),
 					portal_name: branding.portalName,
 					accent_color: branding.accentColor,
 					access_mode: settings.access_mode,
@@ -89,6 +93,7 @@ export function registerSessionRoutes(router: Router, context: EndpointExtension
 					contact: own,
 					customer,
 					group: { id: group.id, name: group.name },
+					language: await fetchPortalLanguage(maintenance, portalUser.user),
 					capabilities,
 					parent_visibility: settings.parent_visibility,
 					data_map: map,

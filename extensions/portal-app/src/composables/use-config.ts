@@ -2,13 +2,16 @@
 import { customEndpoint } from '@directus/sdk';
 import { readonly, ref } from 'vue';
 import { fallbackColor, safeColor } from '../../../../src/branding/safe-color.ts';
+import { defaultPortalLanguage, portalLanguageOf } from '../../../../src/i18n/languages.ts';
 import type { PortalConfig } from '../lib/portal-types.ts';
+import { setLanguage } from '../i18n/current-language.ts';
 import { strings } from '../strings.ts';
 import { useDirectus } from './use-directus.ts';
 
 const config = ref<PortalConfig>({
 	// Unknown until loaded: asked of /portal/api/me.
 	signed_in: true,
+	language: defaultPortalLanguage,
 	portal_name: strings.appName,
 	accent_color: fallbackColor,
 	access_mode: 'registered',
@@ -26,10 +29,15 @@ export function useConfig() {
 				customEndpoint<PortalConfig>({ path: '/portal/api/config', method: 'GET' }),
 			);
 			// Never CSS from the server verbatim: a plain hex colour or the default.
-			config.value = { ...answer, accent_color: safeColor(answer.accent_color) };
+			config.value = {
+				...answer,
+				accent_color: safeColor(answer.accent_color),
+				language: portalLanguageOf(answer.language),
+			};
 		} catch {
 			// The defaults keep the sign-in page usable; the sign-in itself reports a server that is down.
 		}
+		setLanguage(config.value.language);
 		document.documentElement.style.setProperty('--accent', config.value.accent_color);
 		document.title = config.value.portal_name;
 		loaded.value = true;

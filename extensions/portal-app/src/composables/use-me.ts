@@ -6,7 +6,10 @@ import { customEndpoint } from '@directus/sdk';
 import { computed, ref } from 'vue';
 import type { ObjectName } from '../../../../src/data-map/object-specs.ts';
 import { storedNameOf } from '../../../../src/data-map/stored-name-of.ts';
+import { portalLanguageOf } from '../../../../src/i18n/languages.ts';
+import { setLanguage } from '../i18n/current-language.ts';
 import type { Me } from '../lib/portal-types.ts';
+import { useConfig } from './use-config.ts';
 import { setDataMap, useDirectus } from './use-directus.ts';
 
 const me = ref<Me | null>(null);
@@ -21,11 +24,13 @@ export function useMe() {
 			me.value = null;
 		}
 		setDataMap(me.value?.data_map ?? null);
+		setLanguage(me.value ? portalLanguageOf(me.value.language) : useConfig().config.value.language);
 		return me.value;
 	}
 	function clear(): void {
 		me.value = null;
 		setDataMap(null);
+		setLanguage(useConfig().config.value.language);
 	}
 	/** For pages shown only once `me` is loaded (the router guarantees it): the contact, never null. */
 	const current = computed(() => {

@@ -1,11 +1,12 @@
-/** Formatting of dates, money and names for display; pure, so the same everywhere. */
+/** Formatting of dates, money and names for display, in the portal's language (not the browser's), the same everywhere. */
+import { currentLocale } from '../i18n/current-language.ts';
 
 export function formatDate(value: string | null | undefined): string {
 	if (!value) return '—';
 	const date = new Date(value);
 	return Number.isNaN(date.getTime())
 		? value
-		: date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+		: date.toLocaleDateString(currentLocale(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function formatDateTime(value: string | null | undefined): string {
@@ -13,7 +14,7 @@ export function formatDateTime(value: string | null | undefined): string {
 	const date = new Date(value);
 	return Number.isNaN(date.getTime())
 		? value
-		: date.toLocaleString(undefined, {
+		: date.toLocaleString(currentLocale(), {
 				year: 'numeric',
 				month: 'short',
 				day: 'numeric',
@@ -26,7 +27,7 @@ export function formatMoney(value: number | string | null | undefined): string {
 	if (value === null || value === undefined || value === '') return '—';
 	const amount = Number(value);
 	return Number.isFinite(amount)
-		? amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+		? amount.toLocaleString(currentLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 		: String(value);
 }
 
@@ -40,6 +41,8 @@ export function personName(
 export function formatBytes(size: number | null | undefined): string {
 	if (!size) return '';
 	if (size < 1024) return `${size} B`;
-	if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-	return `${(size / 1024 / 1024).toFixed(1)} MB`;
+	const oneDecimal = (value: number) =>
+		value.toLocaleString(currentLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	if (size < 1024 * 1024) return `${oneDecimal(size / 1024)} KB`;
+	return `${oneDecimal(size / 1024 / 1024)} MB`;
 }

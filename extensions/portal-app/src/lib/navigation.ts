@@ -43,22 +43,25 @@ export interface MenuEntry {
 	path: string;
 }
 
-const menu: MenuEntry[] = [
-	{ page: 'dashboard', label: strings.menu.dashboard, path: '/' },
-	{ page: 'tickets', label: strings.menu.tickets, path: '/tickets' },
-	{ page: 'projects', label: strings.menu.projects, path: '/projects' },
-	{ page: 'devices', label: strings.menu.devices, path: '/devices' },
-	{ page: 'knowledge-base', label: strings.menu.knowledgeBase, path: '/knowledge-base' },
-	{ page: 'documentation', label: strings.menu.documentation, path: '/documentation' },
-	{ page: 'invoices', label: strings.menu.invoices, path: '/invoices' },
-	{ page: 'quotes', label: strings.menu.quotes, path: '/quotes' },
-	{ page: 'team', label: strings.menu.team, path: '/team' },
-	{ page: 'profile', label: strings.menu.profile, path: '/profile' },
+/** The menu's entries in order; labels are read when the menu is drawn, so they follow the portal's language. */
+const menu: { page: PageKey; label: keyof typeof strings.menu; path: string }[] = [
+	{ page: 'dashboard', label: 'dashboard', path: '/' },
+	{ page: 'tickets', label: 'tickets', path: '/tickets' },
+	{ page: 'projects', label: 'projects', path: '/projects' },
+	{ page: 'devices', label: 'devices', path: '/devices' },
+	{ page: 'knowledge-base', label: 'knowledgeBase', path: '/knowledge-base' },
+	{ page: 'documentation', label: 'documentation', path: '/documentation' },
+	{ page: 'invoices', label: 'invoices', path: '/invoices' },
+	{ page: 'quotes', label: 'quotes', path: '/quotes' },
+	{ page: 'team', label: 'team', path: '/team' },
+	{ page: 'profile', label: 'profile', path: '/profile' },
 ];
 
 /** The menu for these capabilities, in the portal's order. */
 export function menuFor(capabilities: Capabilities): MenuEntry[] {
-	return menu.filter((entry) => mayOpen(entry.page, capabilities));
+	return menu
+		.filter((entry) => mayOpen(entry.page, capabilities))
+		.map((entry) => ({ ...entry, label: strings.menu[entry.label] }));
 }
 
 /** Where a collection's articles live: the contact's knowledge base or documentation, or the visitors' knowledge base. */

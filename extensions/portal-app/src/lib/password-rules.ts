@@ -5,11 +5,11 @@
 import { type PasswordProblem, passwordProblem } from '../../../../src/auth/password-rules.ts';
 import { strings } from '../strings.ts';
 
-const problemText: Record<PasswordProblem, string> = {
-	too_short: strings.invitation.tooShort,
-	too_long: strings.invitation.tooLong,
-	common: strings.invitation.common,
-	like_email: strings.invitation.likeEmail,
+const problemText: Record<PasswordProblem, 'tooShort' | 'tooLong' | 'common' | 'likeEmail'> = {
+	too_short: 'tooShort',
+	too_long: 'tooLong',
+	common: 'common',
+	like_email: 'likeEmail',
 };
 
 export function passwordErrors(
@@ -19,7 +19,7 @@ export function passwordErrors(
 	const errors: Partial<Record<'password' | 'confirm', string>> = {};
 	const problem = values.password ? passwordProblem(values.password, { email }) : null;
 	if (!values.password) errors.password = strings.required;
-	else if (problem) errors.password = problemText[problem];
+	else if (problem) errors.password = strings.invitation[problemText[problem]];
 	else if (values.current_password && values.password === values.current_password)
 		errors.password = strings.profile.samePassword;
 	if (!values.confirm) errors.confirm = strings.required;
