@@ -1,5 +1,5 @@
 /**
- * The studio module in headless Chromium against the real studio: staff copy a group, change it, give
+ * The studio module in headless Chromium against the real studio: staff copy a group (unsaved until saved), change it, give
  * it to a contact and invite another from the customer page; an admin checks a data map; portal staff are
  * not offered the admins' pages, and a studio user without the Portal staff policy neither sees the module
  * nor gets anything from the API calls behind it.
@@ -84,16 +84,21 @@ describe('The studio module', () => {
 		await page.locator('.system-notice').waitFor();
 		expect(await page.locator('.save-group').count()).toBe(0);
 
+		// "Make copy" opens an unsaved copy: nothing is stored, and leaving it asks first, until it is saved.
 		const basic = await groupId('Basic');
 		await page.locator('.make-copy').click();
 		await page.waitForURL(
-			(url) => /\/customer-portal\/groups\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/groups/${basic}`),
+			(url) => url.pathname.endsWith('/customer-portal/groups/new') && url.searchParams.get('from') === String(basic),
 		);
-		const copiedId = Number(/groups\/(\d+)$/.exec(page.url())?.[1]);
 		const nameInput = page.locator('.group-name-input input');
 		await expect.poll(() => nameInput.inputValue()).toMatch(/^Copy of Basic/);
 		const name = uniqueName('Studio group');
 		await nameInput.fill(name);
+		await page.locator('.nav-customer-portal-customers').click();
+		await page.locator('.unsaved-changes-dialog').waitFor();
+		await page.locator('.keep-editing').click();
+		expect(new URL(page.url()).pathname).toMatch(/\/groups\/new$/);
+		expect(await nameInput.inputValue()).toBe(name);
 
 		// Project options are disabled until the group sees projects.
 		const notes = page.locator('[data-capability="projects.notes"] .v-checkbox');
@@ -103,8 +108,14 @@ describe('The studio module', () => {
 			.click();
 		expect(await notes.isDisabled()).toBe(false);
 		await page.locator('[data-capability="invoices.view"] .v-checkbox').click();
+		expect((await api<unknown[]>('GET', `/items/portal_groups?filter[name][_eq]=${name}&fields=id`)).body.data).toEqual(
+			[],
+		);
 		await page.locator('.save-group').click();
 		await page.locator('.saved-notice').waitFor();
+		await page.waitForURL((url) => /\/customer-portal\/groups\/\d+$/.test(url.pathname));
+		const copiedId = Number(/groups\/(\d+)$/.exec(page.url())?.[1]);
+		expect(copiedId).not.toBe(basic);
 		await fullScreenshot(page, 'studio-group-editor');
 
 		const saved = await api<{ name: string; is_system: boolean; permissions: Record<string, unknown> }>(

@@ -24,6 +24,8 @@ const refusal = (message: string) =>
 
 function answer(path: string) {
 	if (path === '/server/info') return Promise.resolve({ data: { data: { version: '11.17.4' } } });
+	if (path === '/items/portal_groups')
+		return Promise.resolve({ data: { data: [{ name: 'Field staff' }, { name: 'Copy of Field staff' }] } });
 	if (path === '/items/portal_groups/5') return Promise.resolve({ data: { data: group } });
 	return Promise.reject(new Error(`Unexpected GET ${path}`));
 }
@@ -53,7 +55,7 @@ beforeEach(async () => {
 	router = createRouter({
 		history: createMemoryHistory(),
 		routes: [
-			{ path: '/groups/:id', component: GroupEditor, props: true },
+			{ path: '/groups/:id', name: 'customer-portal-group', component: GroupEditor, props: true },
 			{ path: '/elsewhere', component: { template: '<div class="elsewhere" />' } },
 		],
 	});
@@ -161,6 +163,49 @@ describe('The group editor', () => {
 			await view.find('.save-group').trigger('click');
 			await flushPromises();
 			expect(unload()).toBe(false);
+		});
+	});
+
+	describe('Make copy', () => {
+		test('Opens an unsaved copy of what the editor shows; nothing is created until it is saved', async () => {
+			api.post.mockResolvedValue({ data: { data: { id: 9 } } });
+			const view = openEditor();
+			await flushPromises();
+			await view.find('.group-name-input').setValue('Field staff, renamed');
+			await view.find('.make-copy').trigger('click');
+			await flushPromises();
+			expect(router.currentRoute.value.fullPath).toBe('/groups/new?from=5');
+			expect(view.find('.unsaved-changes-dialog').exists()).toBe(false);
+			expect(view.find<HTMLInputElement>('.group-name-input').element.value).toBe('Copy of Field staff, renamed');
+			expect(view.find('.unsaved-copy-notice').exists()).toBe(true);
+			expect(api.post).not.toHaveBeenCalled();
+
+			// Leaving the copy unsaved asks first.
+			await router.push('/elsewhere');
+			await flushPromises();
+			expect(view.find('.unsaved-changes-dialog').exists()).toBe(true);
+			await view.find('.keep-editing').trigger('click');
+
+			await view.find('.save-group').trigger('click');
+			await flushPromises();
+			expect(api.post).toHaveBeenCalledWith(
+				'/items/portal_groups',
+				expect.objectContaining({ name: 'Copy of Field staff, renamed', permissions: expect.any(Object) }),
+			);
+			expect(api.patch).not.toHaveBeenCalled();
+			expect(router.currentRoute.value.fullPath).toBe('/groups/9');
+			expect(view.find('.saved-notice').exists()).toBe(true);
+			expect(view.find('.unsaved-copy-notice').exists()).toBe(false);
+			await router.push('/elsewhere');
+			expect(router.currentRoute.value.path).toBe('/elsewhere');
+		});
+
+		test('A copy opened by its address is named after the stored group, with a free name', async () => {
+			await router.push('/groups/new?from=5');
+			const view = openEditor();
+			await flushPromises();
+			expect(view.find<HTMLInputElement>('.group-name-input').element.value).toBe('Copy of Field staff (2)');
+			expect(view.find('h1').text()).toBe('Copy of Field staff (2)');
 		});
 	});
 });

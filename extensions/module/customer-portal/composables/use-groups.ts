@@ -1,6 +1,5 @@
 import { usePortalApi } from './use-portal-api.ts';
 import { ref } from 'vue';
-import { copyName, formToPermissions, toGroupForm } from '../lib/group-form.ts';
 import { useLoad } from './use-load.ts';
 
 export interface GroupSummary {
@@ -53,23 +52,9 @@ export function useGroups() {
 		}));
 	});
 
-	/** A new custom group with the same permissions, named "Copy of …". Returns its id. */
-	async function makeCopy(
-		group: Pick<GroupSummary, 'name' | 'description' | 'assignable_by_client' | 'permissions'>,
-	): Promise<number> {
-		const taken = groups.value.map((existing) => existing.name);
-		const response = await api.post<{ data: { id: number } }>('/items/portal_groups', {
-			name: copyName(group.name, taken),
-			description: group.description,
-			assignable_by_client: group.assignable_by_client,
-			permissions: formToPermissions(toGroupForm(group.permissions)),
-		});
-		return response.data.data.id;
-	}
-
 	async function remove(id: number): Promise<void> {
 		await api.delete(`/items/portal_groups/${id}`);
 	}
 
-	return { groups, loading, error, load, makeCopy, remove };
+	return { groups, loading, error, load, remove };
 }
