@@ -2,6 +2,8 @@
  * The portal app in every language it speaks: each catalogue has English's every key, in its own words, and the
  * app's words, dates and numbers follow the language chosen, not the browser's.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -148,5 +150,32 @@ describe('Dates, numbers and money', () => {
 		expect(formatMoney(1234.5)).toBe('1.234,50');
 		expect(formatBytes(1536)).toBe('1,5 KB');
 		expect(formatDate(null)).toBe('—');
+	});
+});
+
+describe('Right to left', () => {
+	/** The portal app's style sheets and components, by path. */
+	function styledFiles(folder = 'extensions/portal-app/src'): string[] {
+		return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+			entry.isDirectory()
+				? styledFiles(join(folder, entry.name))
+				: /\.(vue|css)$/.test(entry.name)
+					? [join(folder, entry.name)]
+					: [],
+		);
+	}
+
+	test('The portal app places things by where text starts and ends, not by left and right', () => {
+		// `dir="rtl"` mirrors logical properties (margin-inline-start, text-align: start, inset-inline-start…) only.
+		const physical =
+			/(?:margin|padding|border)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)/m;
+		const offending = styledFiles().flatMap((file) =>
+			readFileSync(file, 'utf8')
+				.split('\n')
+				.map((line, index) => ({ line, index }))
+				.filter(({ line }) => physical.test(line))
+				.map(({ line, index }) => `${file}:${index + 1}: ${line.trim()}`),
+		);
+		expect(offending).toEqual([]);
 	});
 });
