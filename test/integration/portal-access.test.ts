@@ -759,3 +759,70 @@ describe('Limits staff meet in the studio', () => {
 		await api('DELETE', `/items/portal_groups/${created.body.data?.id}`);
 	});
 });
+
+describe('The audit log records what changes access', () => {
+	interface Entry {
+		action: string;
+		actor_user: string | null;
+		actor_contact: number | null;
+		customer: number | null;
+		target_collection: string | null;
+		target_id: string | null;
+		details: Record<string, unknown> | null;
+	}
+	const entriesAbout = async (collection: string, id: number | string) =>
+		(
+			await api<Entry[]>(
+				'GET',
+				`/items/portal_audit?filter[target_collection][_eq]=${collection}&filter[target_id][_eq]=${id}&fields=action,actor_user,actor_contact,customer,target_collection,target_id,details&sort=id`,
+			)
+		).body.data ?? [];
+
+	test('A group created, a customer hidden from its parent, and a contact approving and declining quotes', async () => {
+		const me = (await api<{ id: string }>('GET', '/users/me?fields=id')).body.data?.id;
+		const name = uniqueName('Audited group');
+		const group = (await createRow('portal_groups', { name, permissions: { 'kb.view': true } })).id;
+		await eventually(async () =>
+			expect(await entriesAbout('portal_groups', group)).toEqual([
+				expect.objectContaining({ action: 'group.created', actor_user: me, details: { name } }),
+			]),
+		);
+
+		const parent = (await createRow('customers', { name: uniqueName('Audit parent') })).id;
+		const child = (await createRow('customers', { name: uniqueName('Audit child'), parent })).id;
+		expect((await api('PATCH', `/items/customers/${child}`, { body: { visible_to_parent: false } })).status).toBe(200);
+		// A change of anything else is not a visibility change.
+		expect(
+			(await api('PATCH', `/items/customers/${child}`, { body: { email_domains: ['audit.example'] } })).status,
+		).toBe(200);
+		await eventually(async () =>
+			expect(await entriesAbout('customers', child)).toEqual([
+				expect.objectContaining({
+					action: 'customer.visibility_changed',
+					actor_user: me,
+					customer: child,
+					details: { visible_to_parent: false },
+				}),
+			]),
+		);
+
+		const contact = await createPortalContact(parent, 'Administrator');
+		const token = await tokenOf(contact);
+		const quote = async () =>
+			(await createRow('quotes', { customer: parent, title: uniqueName('Quote'), total: 100, status: 'pending' })).id;
+		const [approved, declined] = [await quote(), await quote()];
+		for (const [id, status] of [
+			[approved, 'approved'],
+			[declined, 'declined'],
+		] as const)
+			expect((await api('PATCH', `/items/quotes/${id}`, { token, body: { status } })).status).toBe(200);
+		await eventually(async () => {
+			expect(await entriesAbout('quotes', approved)).toEqual([
+				expect.objectContaining({ action: 'quote.approved', actor_contact: contact.id, customer: parent }),
+			]);
+			expect(await entriesAbout('quotes', declined)).toEqual([
+				expect.objectContaining({ action: 'quote.declined', actor_contact: contact.id, customer: parent }),
+			]);
+		});
+	});
+});

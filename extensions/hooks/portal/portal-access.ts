@@ -172,10 +172,20 @@ export function registerPortalAccess(
 		return changes;
 	});
 
-	action('portal_groups.items.create', async ({ key }) => {
+	action('portal_groups.items.create', async ({ key, payload }, { accountability }) => {
 		await resync(async (context) => {
 			const settings = await fetchPortalSettings(context);
 			await syncGroupPolicy(context, Number(key), compileOptionsOf(settings));
+			if (accountability?.user) {
+				await writeAudit(context, {
+					action: 'group.created',
+					actor_user: accountability.user,
+					target_collection: 'portal_groups',
+					target_id: key as Key,
+					details: { name: (payload as Payload)['name'] ?? null },
+					ip: accountability.ip ?? null,
+				});
+			}
 		});
 	});
 
@@ -349,6 +359,26 @@ export function registerPortalAccess(
 			for (const id of contactIds) if (syncsInFlight.get(String(id)) === sync) syncsInFlight.delete(String(id));
 		});
 	}
+
+	// A person's change to whether a customer's parent sees it: who above it sees its tickets and projects.
+	action('items.update', async ({ payload, keys, collection }, { accountability }) => {
+		const customers = await mappedObjectFor(database, 'customers', collection);
+		if (!customers || !accountability?.user) return;
+		const { visible_to_parent: visible } = byRole(customers, payload as Payload, ['visible_to_parent']);
+		if (visible === undefined) return;
+		await resync(async (context) => {
+			for (const key of keys as Key[])
+				await writeAudit(context, {
+					action: 'customer.visibility_changed',
+					actor_user: accountability.user,
+					customer: key,
+					target_collection: customers.collection,
+					target_id: key,
+					details: { visible_to_parent: visible },
+					ip: accountability.ip ?? null,
+				});
+		});
+	});
 
 	action('items.delete', async ({ keys, collection }) => {
 		if (!(await mappedObjectFor(database, 'contacts', collection))) return;

@@ -25,6 +25,8 @@ import { fetchOwnContact, type OwnContact } from '../../../src/access/fetch-own-
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
+import { quoteDecisionAuditEntries } from '../../../src/audit/quote-decision-audit-entries.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
 import type { DataMap } from '../../../src/data-map/data-map.ts';
 import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import type { ObjectName } from '../../../src/data-map/object-specs.ts';
@@ -185,6 +187,27 @@ export function registerPortalWrites(
 				.update({ [status]: value });
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not give a new ticket the state new');
+		}
+	});
+
+	// A contact's decision on a quote, once committed, in the audit log.
+	action('items.update', async ({ payload, keys, collection }, { accountability, schema }) => {
+		try {
+			const quotes = (await runningDataMap(database))?.quotes;
+			if (!quotes || quotes.collection !== collection || !accountability?.user) return;
+			const contact = await portalContact(accountability, database, schema);
+			if (!contact) return;
+			const entries = quoteDecisionAuditEntries({
+				quotes,
+				payload: payload as Payload,
+				keys: keys as (string | number)[],
+				contact,
+				actorUser: accountability.user,
+				ip: accountability.ip ?? null,
+			});
+			for (const entry of entries) await writeAudit({ knex: database }, entry);
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not record a quote decision in the audit log');
 		}
 	});
 
