@@ -1,19 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { fallbackColor } from '../branding/safe-color.ts';
+import { portalLanguages } from '../i18n/languages.ts';
 import { sampleMails } from '../mail/sample-mails.ts';
 import { layoutTemplate, mailTemplateFile, renderTeamTemplate, teamTemplateOf } from '../mail/team-mail-templates.ts';
 import type { Finding } from './finding.ts';
 
 /**
  * The team's templates of portal mails in `folder` (Directus's mail templates folder): each rendered with a sample
- * mail, so one that does not render is found before a contact's mail goes without it (the portal's own goes
- * instead); and a `portal-….liquid` that names no portal mail, which would never be used.
+ * mail in every language, so one that does not render is found before a contact's mail goes without it (the
+ * portal's own goes instead); and a `portal-….liquid` that names no portal mail, which would never be used.
  */
 export async function checkMailTemplates(folder: string): Promise<Finding[]> {
 	const files = await readdir(folder).catch(() => [] as string[]);
 	const teamFiles = files.filter((file) => /^portal-.*\.liquid$/.test(file));
 	if (teamFiles.length === 0) return [];
-	const samples = sampleMails({ portalName: 'Customer portal', accentColor: fallbackColor });
+	const branding = { portalName: 'Customer portal', accentColor: fallbackColor };
+	const samples = portalLanguages.flatMap((language) => sampleMails(branding, language));
 	const known = new Set(
 		[layoutTemplate, ...samples.map((mail) => mailTemplateFile(mail.template?.name ?? ''))].flatMap((file) => [
 			file,

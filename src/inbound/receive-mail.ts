@@ -23,6 +23,7 @@ import { adminService, type DirectusContext } from '../directus/directus-context
 import type { ContactRecord } from '../invitations/contact-record-of.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
+import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
 import { type OutboxContext, outboxTable, queueMail } from '../mail/outbox.ts';
 import { mailNotTakenMail, requestReceivedMail } from '../mail/portal-mails.ts';
 import { followersOf } from '../notifications/followers-of.ts';
@@ -293,10 +294,13 @@ async function openTicket(
 			{ name: mail.from?.name.trim() || sender, email: sender, subject: title, description: body },
 			portal,
 		);
+		const branding = await fetchMailBranding(context.directus, portal);
+		const languageOf = await fetchMailLanguages(context.directus.knex, [filed.contact.user], branding.projectLanguage);
 		await queueMail(context.outbox, {
 			kind: 'request_received',
 			to: sender,
-			mail: requestReceivedMail(await fetchMailBranding(context.directus), {
+			mail: requestReceivedMail(branding, {
+				language: languageOf(filed.contact.user),
 				name: mail.from?.name.trim() || sender,
 				ticket: filed.ticket,
 				subject: title,
@@ -330,17 +334,25 @@ async function openTicket(
 		.where({ kind: 'not_taken', recipient: sender })
 		.andWhere('date_created', '>=', day)
 		.first()) as unknown;
-	if (!told)
+	if (!told) {
+		const branding = await fetchMailBranding(context.directus, portal);
+		const languageOf = await fetchMailLanguages(
+			context.directus.knex,
+			[contact?.user ?? null],
+			branding.projectLanguage,
+		);
 		await queueMail(context.outbox, {
 			kind: 'not_taken',
 			to: sender,
-			mail: mailNotTakenMail(await fetchMailBranding(context.directus), {
+			mail: mailNotTakenMail(branding, {
+				language: languageOf(contact?.user ?? null),
 				subject: title,
 				reason: refusal,
 				portalUrl: `${context.publicUrl}/portal/`,
 			}),
 			headers: { 'Auto-Submitted': 'auto-replied' },
 		});
+	}
 	return finish(
 		'refused',
 		refusal === 'not_allowed'

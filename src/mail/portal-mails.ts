@@ -1,9 +1,12 @@
 /**
- * The e-mails the portal sends, as plain functions of their data: every user-facing word of them is
- * here, every value is HTML-escaped, and each comes as HTML and as plain text.
+ * The e-mails the portal sends, as plain functions of their data: each in the language it is given (its words are
+ * in `wording/`), every value HTML-escaped, and each as HTML and as plain text.
  */
 import { safeColor } from '../branding/safe-color.ts';
+import type { PortalLanguage } from '../i18n/languages.ts';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
+import type { MailWording } from './wording/mail-wording.ts';
+import { mailWordings } from './wording/mail-wordings.ts';
 
 export interface MailBranding {
 	portalName: string;
@@ -19,7 +22,7 @@ export interface RenderedMail {
 	template?: MailTemplateValues;
 }
 
-/** What a team's template of a portal mail is given: the mail's own values, the portal's, and the mail as worded here. */
+/** What a team's template of a portal mail is given: the mail's own values, its language, the portal's, and the mail as worded here. */
 export interface MailTemplateValues {
 	/** `ticket-reply` for `portal-ticket-reply.liquid`. */
 	name: string;
@@ -46,17 +49,24 @@ interface MailBody {
 	answerable?: boolean;
 }
 
-/** Put on top of a mail that can be answered; a reply's text is read down to it. */
-export const replyMarker = '##- Please type your reply above this line -##';
+/** The language a mail is written in: the recipient's (`mailLanguageOf`). */
+export type InLanguage = { language: PortalLanguage };
 
-function render(name: string, branding: MailBranding, values: object, body: MailBody): RenderedMail {
+function render<Values extends InLanguage & Record<string, unknown>>(
+	name: string,
+	branding: MailBranding,
+	values: Values,
+	body: MailBody,
+): RenderedMail {
+	const { common } = mailWordings[values.language];
+	const replyMarker = common.replyMarker;
 	const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
 	const button = body.action
 		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
-<p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#555">If the button does not work, copy this address into your browser:<br>${escapeHtml(body.action.url)}</p>`
+<p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#555">${escapeHtml(common.buttonFallback)}<br>${escapeHtml(body.action.url)}</p>`
 		: '';
 	const html = `<!doctype html>
-<html lang="en"><body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0;padding:24px">
+<html lang="${values.language}"><body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0;padding:24px">
 ${body.answerable ? `<p style="max-width:560px;margin:0 auto 8px;font-size:12px;color:#555">${escapeHtml(replyMarker)}</p>\n` : ''}<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
 <p style="margin:0 0 24px;font-weight:600;color:#555">${escapeHtml(branding.portalName)}</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>
@@ -66,7 +76,7 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 </div>${
 		body.footer
 			? `
-<p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#555">${escapeHtml(body.footer.reason)} <a href="${escapeHtml(body.footer.unsubscribe)}" style="color:#555">Unsubscribe from these e-mails</a></p>`
+<p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#555">${escapeHtml(body.footer.reason)} <a href="${escapeHtml(body.footer.unsubscribe)}" style="color:#555">${escapeHtml(common.unsubscribe)}</a></p>`
 			: ''
 	}</body></html>`;
 	const text = [
@@ -77,12 +87,13 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 		...(body.action ? [`${body.action.label}: ${body.action.url}`, ''] : []),
 		...(body.after ?? []).flatMap((line) => [line, '']),
 		`— ${branding.portalName}`,
-		...(body.footer ? ['', body.footer.reason, `Unsubscribe from these e-mails: ${body.footer.unsubscribe}`] : []),
+		...(body.footer ? ['', body.footer.reason, `${common.unsubscribe}: ${body.footer.unsubscribe}`] : []),
 	].join('\n');
 	const template = {
 		name,
 		values: {
 			...values,
+			language: values.language,
 			portal: { name: branding.portalName, accentColor: safeColor(branding.accentColor) },
 			mail: {
 				subject: body.subject,
@@ -98,90 +109,97 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 	return { subject: body.subject, html, text, template };
 }
 
-function formatDate(date: Date): string {
-	return date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+/** A date as the mail's language writes it, in UTC (the reader's time zone is not known). */
+function formatDate(date: Date, wording: MailWording): string {
+	return `${date.toLocaleString(wording.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 }
 
 export function invitationMail(
 	branding: MailBranding,
-	data: { name: string; customer: string; link: string; expiresAt: Date },
+	data: InLanguage & { name: string; customer: string | null; link: string; expiresAt: Date },
 ): RenderedMail {
+	const wording = mailWordings[data.language];
+	const words = wording.invitation;
 	return render('invitation', branding, data, {
-		subject: `Your invitation to ${branding.portalName}`,
-		heading: `Hello ${data.name},`,
-		paragraphs: [
-			`You have been invited to ${branding.portalName}, where you can follow the requests and work of ${data.customer}.`,
-			'Choose a password to finish setting up your login.',
-		],
-		action: { label: 'Set my password', url: data.link },
-		after: [
-			`This link can be used once and works until ${formatDate(data.expiresAt)}. If you did not expect this invitation, you can ignore this e-mail.`,
-		],
+		subject: words.subject(branding.portalName),
+		heading: wording.common.hello(data.name),
+		paragraphs: [words.invited(branding.portalName, data.customer), words.choosePassword],
+		action: { label: words.action, url: data.link },
+		after: [words.validUntil(formatDate(data.expiresAt, wording))],
 	});
 }
 
 export function welcomeMail(
 	branding: MailBranding,
-	data: { name: string; portalUrl: string; email: string },
+	data: InLanguage & { name: string; portalUrl: string; email: string },
 ): RenderedMail {
+	const { common, welcome: words } = mailWordings[data.language];
 	return render('welcome', branding, data, {
-		subject: `Welcome to ${branding.portalName}`,
-		heading: `Welcome, ${data.name}`,
-		paragraphs: [`Your login is ready. Sign in with ${data.email} and the password you chose.`],
-		action: { label: 'Open the portal', url: data.portalUrl },
-		after: ['If you did not set up this login, reply to this e-mail straight away.'],
+		subject: words.subject(branding.portalName),
+		heading: words.heading(data.name),
+		paragraphs: [words.ready(data.email)],
+		action: { label: common.openPortal, url: data.portalUrl },
+		after: [words.notYou],
 	});
 }
 
 /** How a visitor can follow a request: by creating a login, by signing in, or by e-mail. */
-function howToFollow(data: { loginLink: string | null; portalUrl: string | null }): {
+function howToFollow(
+	wording: MailWording,
+	data: { loginLink: string | null; portalUrl: string | null },
+): {
 	paragraphs: string[];
 	action?: { label: string; url: string };
 } {
+	const words = wording.requestReceived;
 	if (data.loginLink) {
 		return {
-			paragraphs: ['To follow your request and reply online, create a login for the portal:'],
-			action: { label: 'Create my login', url: data.loginLink },
+			paragraphs: [words.createLogin],
+			action: { label: words.createLoginAction, url: data.loginLink },
 		};
 	}
 	if (data.portalUrl) {
 		return {
-			paragraphs: ['You can follow it when you sign in to the portal.'],
-			action: { label: 'Open the portal', url: data.portalUrl },
+			paragraphs: [words.followWhenSignedIn],
+			action: { label: wording.common.openPortal, url: data.portalUrl },
 		};
 	}
-	return { paragraphs: ['We will reply to this e-mail address.'] };
+	return { paragraphs: [words.replyByMail] };
 }
 
 export function requestReceivedMail(
 	branding: MailBranding,
-	data: { name: string; ticket: number | string; subject: string; loginLink: string | null; portalUrl: string | null },
+	data: InLanguage & {
+		name: string;
+		ticket: number | string;
+		subject: string;
+		loginLink: string | null;
+		portalUrl: string | null;
+	},
 ): RenderedMail {
-	const follow = howToFollow(data);
+	const wording = mailWordings[data.language];
+	const words = wording.requestReceived;
+	const follow = howToFollow(wording, data);
 	return render('request-received', branding, data, {
-		subject: `We received your request #${data.ticket}: ${data.subject}`,
-		heading: `Thank you, ${data.name}`,
-		paragraphs: [
-			`We received your request "${data.subject}" and gave it the number ${data.ticket}.`,
-			...follow.paragraphs,
-		],
+		subject: words.subject(data.ticket, data.subject),
+		heading: words.heading(data.name),
+		paragraphs: [words.received(data.ticket, data.subject), ...follow.paragraphs],
 		...(follow.action ? { action: follow.action } : {}),
-		after: ['If you did not send this request, you can ignore this e-mail.'],
+		after: [words.notYou],
 	});
 }
 
 export function alreadyRegisteredMail(
 	branding: MailBranding,
-	data: { name: string; email: string; resetLink: string },
+	data: InLanguage & { name: string; email: string; resetLink: string },
 ): RenderedMail {
+	const { common, alreadyRegistered: words } = mailWordings[data.language];
 	return render('already-registered', branding, data, {
-		subject: `You already have a login for ${branding.portalName}`,
-		heading: `Hello ${data.name},`,
-		paragraphs: [
-			`Someone asked to create a login for ${data.email}, which already has one. If it was you and you forgot your password, choose a new one:`,
-		],
-		action: { label: 'Reset my password', url: data.resetLink },
-		after: ['If it was not you, you can ignore this e-mail; nothing has changed.'],
+		subject: words.subject(branding.portalName),
+		heading: common.hello(data.name),
+		paragraphs: [words.asked(data.email)],
+		action: { label: common.resetPassword, url: data.resetLink },
+		after: [words.notYou],
 	});
 }
 
@@ -191,30 +209,34 @@ export function alreadyRegisteredMail(
  */
 export function signUpNotPossibleMail(
 	branding: MailBranding,
-	data: { email: string; requestUrl: string | null },
+	data: InLanguage & { email: string; requestUrl: string | null },
 ): RenderedMail {
+	const { common, signUpNotPossible: words } = mailWordings[data.language];
 	return render('sign-up-not-possible', branding, data, {
-		subject: `About your request for a login to ${branding.portalName}`,
-		heading: 'Hello,',
+		subject: words.subject(branding.portalName),
+		heading: common.helloWithoutName,
 		paragraphs: [
-			`Someone asked for a login to ${branding.portalName} for ${data.email}. We could not create one: logins are for the staff of our customers, and we do not know this address's domain as one of theirs.`,
-			data.requestUrl
-				? 'You can still send us a request without a login:'
-				: 'If your company is a customer of ours, ask its portal administrator or your contact in the service team to invite you.',
+			words.refused(branding.portalName, data.email),
+			data.requestUrl ? words.requestWithoutLogin : words.askForInvitation,
 		],
-		...(data.requestUrl ? { action: { label: 'Submit a request', url: data.requestUrl } } : {}),
-		after: ['If it was not you, you can ignore this e-mail.'],
+		...(data.requestUrl ? { action: { label: words.requestAction, url: data.requestUrl } } : {}),
+		after: [common.ignoreIfNotYou],
 	});
 }
+
+/** Who wrote a reply: a person's name, or, where contacts are told no name, the service team or a colleague. */
+export type ReplyAuthor = { name: string } | { unnamed: 'service_team' | 'colleague' };
+
+const unnamedAuthor = { service_team: 'serviceTeam', colleague: 'colleague' } as const;
 
 /** A reply on a ticket the contact follows: its Markdown rendered safely in the HTML part, as written in the text part. */
 export function ticketReplyMail(
 	branding: MailBranding,
-	data: {
+	data: InLanguage & {
 		name: string;
 		ticket: number | string;
 		subject: string;
-		author: string;
+		author: ReplyAuthor;
 		reply: string;
 		link: string;
 		unsubscribe: string;
@@ -222,26 +244,25 @@ export function ticketReplyMail(
 		answerable?: boolean;
 	},
 ): RenderedMail {
+	const { common, ticketReply: words } = mailWordings[data.language];
+	const author = 'name' in data.author ? data.author.name : words[unnamedAuthor[data.author.unnamed]];
 	const replyHtml = renderMarkdown(data.reply);
 	return render(
 		'ticket-reply',
 		branding,
-		{ ...data, replyHtml },
+		{ ...data, author, replyHtml },
 		{
 			answerable: data.answerable ?? false,
 			subject: `[#${data.ticket}] ${data.subject}`,
-			heading: `${data.author} replied to "${data.subject}"`,
+			heading: words.heading(author, data.subject),
 			paragraphs: data.reply
 				.split(/\n{2,}/)
 				.map((part) => part.trim())
 				.filter(Boolean),
 			html: `<div style="margin:0 0 16px;line-height:1.5">${replyHtml}</div>`,
-			action: { label: 'View the ticket and reply', url: data.link },
-			...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
-			footer: {
-				reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
-				unsubscribe: data.unsubscribe,
-			},
+			action: { label: words.action, url: data.link },
+			...(data.answerable ? { after: [common.answerByMail] } : {}),
+			footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 		},
 	);
 }
@@ -249,7 +270,7 @@ export function ticketReplyMail(
 /** A ticket the contact follows now waits on them, or is resolved. */
 export function ticketStatusMail(
 	branding: MailBranding,
-	data: {
+	data: InLanguage & {
 		name: string;
 		ticket: number | string;
 		subject: string;
@@ -259,25 +280,20 @@ export function ticketStatusMail(
 		answerable?: boolean;
 	},
 ): RenderedMail {
+	const { common, ticketStatus: words } = mailWordings[data.language];
 	const waiting = data.state === 'pending';
 	return render('ticket-status', branding, data, {
 		answerable: data.answerable ?? false,
 		subject: waiting
-			? `[#${data.ticket}] Waiting on you: ${data.subject}`
-			: `[#${data.ticket}] Resolved: ${data.subject}`,
-		heading: `Hello ${data.name},`,
+			? words.pendingSubject(data.ticket, data.subject)
+			: words.resolvedSubject(data.ticket, data.subject),
+		heading: common.hello(data.name),
 		paragraphs: waiting
-			? [`Your ticket "${data.subject}" (#${data.ticket}) waits on you: the service team needs your answer to go on.`]
-			: [
-					`Your ticket "${data.subject}" (#${data.ticket}) has been resolved.`,
-					'If the problem is still there, reply on the ticket.',
-				],
-		action: { label: waiting ? 'Answer on the ticket' : 'View the ticket', url: data.link },
-		...(data.answerable ? { after: ['You can also answer by replying to this e-mail.'] } : {}),
-		footer: {
-			reason: `You get this e-mail because you follow ticket #${data.ticket}.`,
-			unsubscribe: data.unsubscribe,
-		},
+			? [words.pending(data.ticket, data.subject)]
+			: [words.resolved(data.ticket, data.subject), words.stillThere],
+		action: { label: waiting ? words.pendingAction : words.resolvedAction, url: data.link },
+		...(data.answerable ? { after: [common.answerByMail] } : {}),
+		footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 	});
 }
 
@@ -286,76 +302,101 @@ export type AccountEvent = 'password_changed' | 'login_suspended';
 /** Something changed on the contact's login that they must know of, in case it was not them. */
 export function accountMail(
 	branding: MailBranding,
-	data: { name: string; event: AccountEvent; portalUrl: string; unsubscribe: string },
+	data: InLanguage & { name: string; event: AccountEvent; portalUrl: string; unsubscribe: string },
 ): RenderedMail {
+	const { common, loginSuspended, passwordChanged } = mailWordings[data.language];
+	const footer = { reason: common.aboutLogin, unsubscribe: data.unsubscribe };
 	if (data.event === 'login_suspended')
 		return render('login-suspended', branding, data, {
-			subject: `Your login to ${branding.portalName} was suspended`,
-			heading: `Hello ${data.name},`,
-			paragraphs: [
-				`Your login to ${branding.portalName} was suspended: you cannot sign in for now. Your tickets and your company's records are kept.`,
-				'If you think this is a mistake, ask the service team or your company’s portal administrator.',
-			],
-			footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
+			subject: loginSuspended.subject(branding.portalName),
+			heading: common.hello(data.name),
+			paragraphs: [loginSuspended.suspended(branding.portalName), loginSuspended.mistake],
+			footer,
 		});
 	return render('password-changed', branding, data, {
-		subject: `Your password for ${branding.portalName} was changed`,
-		heading: `Hello ${data.name},`,
-		paragraphs: [
-			`The password of your login to ${branding.portalName} was changed just now.`,
-			'If it was you, there is nothing to do. If it was not, reset your password straight away and tell the service team.',
-		],
-		action: { label: 'Reset my password', url: `${data.portalUrl}forgot-password` },
-		footer: { reason: 'You get this e-mail about changes to your login.', unsubscribe: data.unsubscribe },
+		subject: passwordChanged.subject(branding.portalName),
+		heading: common.hello(data.name),
+		paragraphs: [passwordChanged.changed(branding.portalName), passwordChanged.ifNotYou],
+		action: { label: common.resetPassword, url: `${data.portalUrl}forgot-password` },
+		footer,
 	});
 }
 
 /** Why an e-mail to the service desk made no ticket, and where to go instead (never sent to a machine). */
 export function mailNotTakenMail(
 	branding: MailBranding,
-	data: { subject: string; reason: 'registered_only' | 'not_allowed' | 'no_ticket'; portalUrl: string },
+	data: InLanguage & { subject: string; reason: 'registered_only' | 'not_allowed' | 'no_ticket'; portalUrl: string },
 ): RenderedMail {
+	const { common, mailNotTaken: words } = mailWordings[data.language];
 	const why = {
-		registered_only: `${branding.portalName} takes requests from registered contacts only, and this address is not one of them.`,
-		not_allowed: 'Your login does not let you open tickets by e-mail.',
-		no_ticket:
-			'Your e-mail did not reach a ticket you follow: it may have been sent from another address than the one we wrote to.',
+		registered_only: words.registeredOnly(branding.portalName),
+		not_allowed: words.notAllowed,
+		no_ticket: words.noTicket,
 	}[data.reason];
+	const subject = data.subject || common.noSubject;
 	return render('mail-not-taken', branding, data, {
-		subject: `Not delivered to the service desk: ${data.subject || '(no subject)'}`,
-		heading: 'Your e-mail was not added',
-		paragraphs: [`We did not add your e-mail "${data.subject || '(no subject)'}" to the service desk.`, why],
-		action: { label: `Open ${branding.portalName}`, url: data.portalUrl },
-		after: ['If you think this is wrong, ask your contact in the service team.'],
+		subject: words.subject(subject),
+		heading: words.heading,
+		paragraphs: [words.notAdded(subject), why],
+		action: { label: words.action(branding.portalName), url: data.portalUrl },
+		after: [words.wrong],
 	});
+}
+
+/** What staff hear of: a contact (`from`, null where not known any more) opened a ticket or replied on one. */
+export type StaffNoticeAbout = {
+	activity: 'opened' | 'replied';
+	from: string | null;
+	/** The contact's company, where it has a name. */
+	customer: string | null;
+	ticketSubject: string;
+};
+
+/** A staff notice's subject, for its mail and for the studio's notification. */
+export function staffNoticeSubject(about: StaffNoticeAbout, language: PortalLanguage): string {
+	const words = mailWordings[language].staffNotice;
+	const who = about.from ?? words.someContact;
+	const from = about.customer ? `${who} (${about.customer})` : who;
+	return about.activity === 'opened'
+		? words.opened(from, about.ticketSubject)
+		: words.replied(from, about.ticketSubject);
 }
 
 /** A contact's new ticket or reply, for the staff who hear of it (with the studio's notification). */
 export function staffNoticeMail(
 	branding: MailBranding,
-	data: { subject: string; excerpt: string; link: string },
+	data: InLanguage & StaffNoticeAbout & { excerpt: string; link: string },
 ): RenderedMail {
-	return render('staff-notice', branding, data, {
-		subject: data.subject,
-		heading: data.subject,
-		paragraphs: data.excerpt
-			.split(/\n{2,}/)
-			.map((part) => part.trim())
-			.filter(Boolean),
-		action: { label: 'Open the ticket in the studio', url: data.link },
-		after: ['You get this e-mail because e-mail notifications are on in your Directus profile.'],
-	});
+	const words = mailWordings[data.language].staffNotice;
+	const subject = staffNoticeSubject(data, data.language);
+	return render(
+		'staff-notice',
+		branding,
+		{ ...data, subject },
+		{
+			subject,
+			heading: subject,
+			paragraphs: data.excerpt
+				.split(/\n{2,}/)
+				.map((part) => part.trim())
+				.filter(Boolean),
+			action: { label: words.action, url: data.link },
+			after: [words.why],
+		},
+	);
 }
 
 /** Directus's password-reset mail for a contact, in the portal's words and colours (the link is Directus's own). */
-export function passwordResetMail(branding: MailBranding, data: { name: string | null; url: string }): RenderedMail {
+export function passwordResetMail(
+	branding: MailBranding,
+	data: InLanguage & { name: string | null; url: string },
+): RenderedMail {
+	const { common, passwordReset: words } = mailWordings[data.language];
 	return render('password-reset', branding, data, {
-		subject: `Reset your password for ${branding.portalName}`,
-		heading: data.name ? `Hello ${data.name},` : 'Hello,',
-		paragraphs: [
-			`Someone asked to reset the password of your login to ${branding.portalName}. Choose a new password with the button below; the link works for one day.`,
-		],
-		action: { label: 'Choose a new password', url: data.url },
-		after: ['If it was not you, you can ignore this e-mail: your password stays as it is.'],
+		subject: words.subject(branding.portalName),
+		heading: data.name ? common.hello(data.name) : common.helloWithoutName,
+		paragraphs: [words.asked(branding.portalName)],
+		action: { label: words.action, url: data.url },
+		after: [words.notYou],
 	});
 }

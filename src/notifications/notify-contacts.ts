@@ -2,7 +2,8 @@
  * Contacts hear by e-mail of what happens on the tickets they follow (the requester and every
  * participant, as `ticket_followers` keeps them): a public reply (staff's, or a colleague's), and a ticket
  * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
- * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply.
+ * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply. Each
+ * contact's mail is in their own language (`mailLanguageOf`); a reply's words stay as written.
  */
 import { serviceTeamName, staffDisplayName, type StaffNameStyle } from '../conversation/staff-display-name.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
@@ -14,8 +15,15 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
+import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
-import { type AccountEvent, accountMail, ticketReplyMail, ticketStatusMail } from '../mail/portal-mails.ts';
+import {
+	type AccountEvent,
+	accountMail,
+	type ReplyAuthor,
+	ticketReplyMail,
+	ticketStatusMail,
+} from '../mail/portal-mails.ts';
 import type { ContactNotificationKind } from './contact-notification-kinds.ts';
 import { contactsOptedOut } from './contact-preferences.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
@@ -68,13 +76,13 @@ function unsubscribeLinks(publicUrl: string, secret: string, contact: ContactKey
 }
 
 /** A staff member's name in the style the portal settings name staff to contacts. */
-async function staffName(context: DirectusContext, user: string | null, style: StaffNameStyle): Promise<string> {
+async function staffName(context: DirectusContext, user: string | null, style: StaffNameStyle): Promise<ReplyAuthor> {
 	const row = user
 		? ((await context.knex('directus_users').select('first_name', 'last_name').where('id', user).first()) as
 				{ first_name: string | null; last_name: string | null } | undefined)
 		: undefined;
 	const name = staffDisplayName(row, style);
-	return name === serviceTeamName ? 'The service team' : name;
+	return name === serviceTeamName ? { unnamed: 'service_team' } : { name };
 }
 
 /** Who wrote a reply, as its readers are told: the contact whose words it is, else the staff member. */
@@ -83,10 +91,10 @@ async function authorName(
 	map: DataMap,
 	{ author, authorContact }: { author: string | null; authorContact: ContactKey | null },
 	staffNames: StaffNameStyle,
-): Promise<string> {
+): Promise<ReplyAuthor> {
 	if (authorContact === null) return staffName(context, author, staffNames);
 	const [contact] = await readContacts(context.knex, map.contacts, { keys: [authorContact] });
-	return contact ? displayName(contact) : 'A colleague';
+	return contact ? { name: displayName(contact) } : { unnamed: 'colleague' };
 }
 
 /** Queues the mails of one activity on a ticket; answers the addresses mailed. */
@@ -118,12 +126,22 @@ export async function notifyContacts(
 	const branding = await fetchMailBranding(context, settings);
 	const subject = ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`;
 	const link = `${publicUrl}/portal/tickets/${encodeURIComponent(String(activity.ticket))}`;
-	const author = activity.kind === 'replied' ? await authorName(context, map, activity, settings.staff_names) : '';
+	// Read once for every recipient (a status mail names no author).
+	const author: ReplyAuthor =
+		activity.kind === 'replied'
+			? await authorName(context, map, activity, settings.staff_names)
+			: { unnamed: 'service_team' };
+	const languageOf = await fetchMailLanguages(
+		context.knex,
+		recipients.map((contact) => contact.user),
+		branding.projectLanguage,
+	);
 	const mailed: string[] = [];
 	for (const contact of recipients) {
 		const email = contact.email as string;
 		const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, kind);
 		const common = {
+			language: languageOf(contact.user),
 			name: displayName(contact),
 			ticket: activity.ticket,
 			subject,
@@ -159,10 +177,13 @@ export async function notifyAccountEvent(
 	const [contact] = await readContacts(context.knex, map.contacts, { keys: [key] });
 	if (!contact?.email || (await contactsOptedOut(context.knex, [key], 'account')).size > 0) return false;
 	const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, 'account');
+	const branding = await fetchMailBranding(context);
+	const languageOf = await fetchMailLanguages(context.knex, [contact.user], branding.projectLanguage);
 	await queueMail(outbox, {
 		kind: 'account',
 		to: contact.email,
-		mail: accountMail(await fetchMailBranding(context), {
+		mail: accountMail(branding, {
+			language: languageOf(contact.user),
 			name: displayName(contact),
 			event,
 			portalUrl: `${publicUrl}/portal/`,

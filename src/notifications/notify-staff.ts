@@ -4,7 +4,8 @@ import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
-import { staffNoticeMail } from '../mail/portal-mails.ts';
+import { mailLanguageOf } from '../mail/mail-language-of.ts';
+import { type StaffNoticeAbout, staffNoticeMail, staffNoticeSubject } from '../mail/portal-mails.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
@@ -28,7 +29,8 @@ function literal(text: string): string {
 /**
  * Tells staff (`staffToNotify`) in Directus's own notifications — the studio's bell — and, where the user keeps
  * e-mail notifications on, by a mail through the outbox, that a contact opened a ticket or replied to one, with a
- * link to the ticket. Runs as the product; returns who was told.
+ * link to the ticket, each in the staff member's own Directus language (`mailLanguageOf`); the contact's words
+ * as written. Runs as the product; returns who was told.
  */
 export async function notifyStaff(
 	context: DirectusContext,
@@ -58,44 +60,49 @@ export async function notifyStaff(
 	if (recipients.length === 0) return [];
 
 	const [contact] = await readContacts(context.knex, contacts, { keys: [activity.contact] });
-	const who = contact ? displayName(contact) : 'A contact';
-	const customer = contact?.customer != null ? await fetchCustomerName(context, contact.customer) : null;
-	const from = customer ? `${who} (${customer})` : who;
-	const title = ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`;
-	const subject =
-		activity.kind === 'opened' ? `${from} opened a ticket: ${title}` : `${from} replied to the ticket: ${title}`;
+	const about: StaffNoticeAbout = {
+		activity: activity.kind,
+		from: contact ? displayName(contact) : null,
+		customer: contact?.customer != null ? await fetchCustomerName(context, contact.customer) : null,
+		ticketSubject: ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`,
+	};
 	const reply = activity.kind === 'replied' ? activity.reply : '';
 	const excerpt = reply.length > excerptLength ? `${reply.slice(0, excerptLength)}…` : reply;
-	const message = [literal(subject), ...(excerpt ? [literal(excerpt)] : [])].join('\n\n');
+	const users = (await context
+		.knex('directus_users')
+		.select('id', 'email', 'email_notifications', 'language')
+		.whereIn('id', recipients)) as {
+		id: string;
+		email: string | null;
+		email_notifications: boolean | number | null;
+		language: string | null;
+	}[];
+	const branding = await fetchMailBranding(context, settings);
+	const link = `${publicUrl}/admin/content/${encodeURIComponent(tickets.collection)}/${encodeURIComponent(String(activity.ticket))}`;
 
 	// The rows without Directus's own mail (its NotificationsService sends one at once, once, without retrying):
 	// the outbox sends it to those who keep e-mail notifications on, and tries again while the mail server is down.
 	const notifications = adminService(context, 'directus_notifications');
-	for (const recipient of recipients)
+	for (const recipient of recipients) {
+		const user = users.find((row) => String(row.id) === String(recipient));
+		const language = mailLanguageOf(user?.language, branding.projectLanguage);
+		const subject = staffNoticeSubject(about, language);
 		await notifications.createOne({
 			recipient,
 			sender: null,
 			subject: subject.slice(0, 255),
-			message,
+			message: [literal(subject), ...(excerpt ? [literal(excerpt)] : [])].join('\n\n'),
 			collection: tickets.collection,
 			item: String(activity.ticket),
 		});
-	const mailed = (await context
-		.knex('directus_users')
-		.select('email')
-		.whereIn('id', recipients)
-		.andWhere('email_notifications', true)) as {
-		email: string | null;
-	}[];
-	const branding = await fetchMailBranding(context, settings);
-	const link = `${publicUrl}/admin/content/${encodeURIComponent(tickets.collection)}/${encodeURIComponent(String(activity.ticket))}`;
-	for (const { email } of mailed)
-		if (email)
+		// SQLite hands booleans over as 0 and 1.
+		if (user?.email && Boolean(user.email_notifications))
 			await queueMail(outbox, {
 				kind: 'staff_notice',
-				to: email,
-				mail: staffNoticeMail(branding, { subject, excerpt, link }),
+				to: user.email,
+				mail: staffNoticeMail(branding, { ...about, language, excerpt, link }),
 				headers: { 'Auto-Submitted': 'auto-generated', 'X-Customer-Portal': 'staff' },
 			});
+	}
 	return recipients;
 }

@@ -2,7 +2,8 @@
  * Contacts hear by e-mail what staff do on the tickets they follow: a public reply (never an internal note),
  * a ticket that now waits on them or is resolved (once, not again for the same state), and a change of their
  * own password. Every mail goes through the outbox with a signed one-click unsubscribe for its kind; a contact
- * who turned a kind off (by the link, a mail client's one-click POST, or the profile) gets no more of it.
+ * who turned a kind off (by the link, a mail client's one-click POST, or the profile) gets no more of it. Each
+ * contact's mail is in their own Directus language.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -172,6 +173,40 @@ describe('Contact notifications', () => {
 			body: { ticket: third.id, body: 'Third answer', is_internal: false },
 		});
 		await ticketMails(requester.email, third.id, 1);
+	});
+
+	test('Each follower is mailed in their own Directus language: German to one whose language is de-DE, English to another', async () => {
+		const german = await createPortalContact(requester.customer, 'Basic', { first_name: 'Greta', last_name: 'Gerber' });
+		const english = await createPortalContact(requester.customer, 'Basic', { first_name: 'Eric', last_name: 'Evans' });
+		expect((await api('PATCH', `/users/${german.userId}`, { body: { language: 'de-DE' } })).status).toBe(200);
+		const subject = uniqueName('Drucker offline');
+		const ticket = await createRow('tickets', { customer: requester.customer, contact: german.id, subject });
+		await createRow('ticket_participants', { ticket: ticket.id, contact: english.id, kind: 'cc' });
+		const words = 'Wir haben den Drucker neu gestartet.';
+		await api('POST', '/items/ticket_comments', { body: { ticket: ticket.id, body: words, is_internal: false } });
+		expect((await api('PATCH', `/items/tickets/${ticket.id}`, { body: { status: 'pending' } })).status).toBe(200);
+
+		const bySubject = (mails: ReceivedMail[]) => new Map(mails.map((mail) => [mail.subject, mail]));
+		const toGerman = bySubject(await ticketMails(german.email, ticket.id, 2));
+		const toEnglish = bySubject(await ticketMails(english.email, ticket.id, 2));
+		const germanReply = toGerman.get(`[#${ticket.id}] ${subject}`);
+		expect(germanReply?.text).toContain(`hat auf „${subject}“ geantwortet`);
+		expect(germanReply?.text).toContain(words);
+		expect(germanReply?.text).toContain('Ticket ansehen und antworten:');
+		expect(germanReply?.text).toContain(`Sie erhalten diese E-Mail, weil Sie an Ticket #${ticket.id} beteiligt sind.`);
+		expect(germanReply?.text).not.toContain('replied to');
+		expect(germanReply?.html).toContain('<html lang="de">');
+		const germanStatus = toGerman.get(`[#${ticket.id}] Wartet auf Ihre Antwort: ${subject}`);
+		expect(germanStatus?.text).toContain('Guten Tag Greta Gerber,');
+		expect(germanStatus?.text).toContain('Im Ticket antworten:');
+
+		const englishReply = toEnglish.get(`[#${ticket.id}] ${subject}`);
+		expect(englishReply?.text).toContain(`replied to "${subject}"`);
+		expect(englishReply?.text).toContain(words);
+		expect(englishReply?.text).toContain(`You get this e-mail because you follow ticket #${ticket.id}.`);
+		expect(englishReply?.html).toContain('<html lang="en">');
+		const englishStatus = toEnglish.get(`[#${ticket.id}] Waiting on you: ${subject}`);
+		expect(englishStatus?.text).toContain('Hello Eric Evans,');
 	});
 
 	test('A colleague’s public reply in the portal reaches the other followers, named, and not its author', async () => {

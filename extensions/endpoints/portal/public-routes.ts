@@ -15,6 +15,8 @@ import { displayName } from '../../../src/invitations/display-name.ts';
 import { invitationLink, queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail, signUpNotPossibleMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
+import { fetchMailLanguages } from '../../../src/mail/fetch-mail-languages.ts';
+import { mailLanguageOf } from '../../../src/mail/mail-language-of.ts';
 import { linkPlaceholder, queueMail } from '../../../src/mail/outbox.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { notifyStaff } from '../../../src/notifications/notify-staff.ts';
@@ -89,7 +91,10 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 							})
 						: null;
 				const base = publicUrl(context);
-				const mail = requestReceivedMail(await fetchMailBranding(maintenance), {
+				const branding = await fetchMailBranding(maintenance, settings);
+				const languageOf = await fetchMailLanguages(maintenance.knex, [filed.contact.user], branding.projectLanguage);
+				const mail = requestReceivedMail(branding, {
+					language: languageOf(filed.contact.user),
 					name: input.name,
 					ticket: filed.ticket,
 					subject: input.subject,
@@ -156,6 +161,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 						kind: 'sign_up_refused',
 						to: input.email,
 						mail: signUpNotPossibleMail(branding, {
+							language: mailLanguageOf(null, branding.projectLanguage),
 							email: input.email,
 							requestUrl: requests ? `${publicUrl(context)}/portal/request` : null,
 						}),
@@ -164,15 +170,16 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 				if (found && found.contact.user) {
 					const user = (await maintenance
 						.knex('directus_users')
-						.select('status')
+						.select('status', 'language')
 						.where('id', found.contact.user)
-						.first()) as { status: string } | undefined;
+						.first()) as { status: string; language: string | null } | undefined;
 					if (user?.status === 'active') {
 						outcome = 'already_registered';
 						await queueMail(outbox(maintenance), {
 							kind: 'already_registered',
 							to: input.email,
 							mail: alreadyRegisteredMail(branding, {
+								language: mailLanguageOf(user.language, branding.projectLanguage),
 								name: displayName(found.contact),
 								email: input.email,
 								resetLink: `${publicUrl(context)}/portal/forgot-password`,

@@ -11,6 +11,7 @@ import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import { displayName } from '../../../src/invitations/display-name.ts';
 import { readContacts } from '../../../src/invitations/read-contacts.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
+import { fetchMailLanguages } from '../../../src/mail/fetch-mail-languages.ts';
 import { passwordResetMail } from '../../../src/mail/portal-mails.ts';
 import { mailTemplatesFolder, withTeamTemplate } from '../../../src/mail/team-mail-templates.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
@@ -47,8 +48,15 @@ export function registerBrandedResetMail(
 			const email = String(mail.template.data?.['email'] ?? '');
 			const map = await runningDataMap(database);
 			const [contact] = map && email ? await readContacts(database, map.contacts, { email }) : [];
+			const branding = await fetchMailBranding(context);
+			const user = contact?.user ?? null;
+			const languageOf = await fetchMailLanguages(database, [user], branding.projectLanguage);
 			const rendered = await withTeamTemplate(
-				passwordResetMail(await fetchMailBranding(context), { name: contact ? displayName(contact) : null, url }),
+				passwordResetMail(branding, {
+					language: languageOf(user),
+					name: contact ? displayName(contact) : null,
+					url,
+				}),
 				templates,
 			);
 			// In place: Directus's MailService reads the HTML from the object it was given, not from a copy returned here.

@@ -16,7 +16,8 @@ import {
 	threadsInMessageIds,
 	ticketInSubject,
 } from '../../../src/inbound/thread-token.ts';
-import { replyMarker } from '../../../src/mail/portal-mails.ts';
+import { english } from '../../../src/mail/wording/english.ts';
+import { german } from '../../../src/mail/wording/german.ts';
 
 const secret = 'a-secret-of-the-project-0123456789';
 const own = ['portal@example.com', 'support@example.com'];
@@ -147,10 +148,21 @@ describe('The words a person wrote', () => {
 			'Rita Requester | Client Ltd | +1 555 0100',
 			'',
 			'On Fri, Dec 4, 2026 at 10:00 AM Service desk <portal@example.com> wrote:',
-			`> ${replyMarker}`,
+			`> ${english.common.replyMarker}`,
 			'> Ana replied to "Printer"',
 		].join('\n');
 		expect(writtenText(text)).toBe('Thanks, that fixed it!\n\nRita');
+	});
+
+	test('above the marker of a German mail too', () => {
+		const text = [
+			'Danke, jetzt geht es wieder.',
+			'',
+			'Am Fr., 4. Dez. 2026 um 10:00 schrieb Service-Desk <portal@example.com>:',
+			`> ${german.common.replyMarker}`,
+			'> Ana hat auf „Drucker“ geantwortet',
+		].join('\n');
+		expect(writtenText(text)).toBe('Danke, jetzt geht es wieder.');
 	});
 
 	test('a reply without the marker loses its quoted history', () => {

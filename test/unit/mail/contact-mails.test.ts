@@ -47,10 +47,11 @@ describe('Contact mails', () => {
 	const script = '<script>alert("x")</script>';
 	test('A staff reply’s Markdown is rendered safely in the HTML part and kept as written in the text part, with the ticket link and the unsubscribe link in both', () => {
 		const mail = ticketReplyMail(branding, {
+			language: 'en',
 			name: 'Rita',
 			ticket: 7,
 			subject: `Printer ${script}`,
-			author: 'Sam Staff',
+			author: { name: 'Sam Staff' },
 			reply: `First paragraph ${script}\n\nSecond **paragraph** with [a link](http://example.com/notes), [another](javascript:alert(1)) and ![a pixel](https://tracker.example/p.gif)`,
 			link: 'https://portal.example.com/portal/tickets/7',
 			unsubscribe,
@@ -71,10 +72,18 @@ describe('Contact mails', () => {
 	});
 
 	test('Status and account mails say what happened and how to stop them', () => {
-		const common = { name: 'Rita', ticket: 'abc', subject: 'VPN', link: 'https://x/portal/tickets/abc', unsubscribe };
+		const common = {
+			language: 'en' as const,
+			name: 'Rita',
+			ticket: 'abc',
+			subject: 'VPN',
+			link: 'https://x/portal/tickets/abc',
+			unsubscribe,
+		};
 		expect(ticketStatusMail(branding, { ...common, state: 'pending' }).subject).toBe('[#abc] Waiting on you: VPN');
 		expect(ticketStatusMail(branding, { ...common, state: 'resolved' }).subject).toBe('[#abc] Resolved: VPN');
 		const account = accountMail(branding, {
+			language: 'en',
 			name: 'Rita',
 			event: 'password_changed',
 			portalUrl: 'https://x/portal/',

@@ -96,7 +96,13 @@ describe('The outbox', () => {
 				to: 'mia@example.com',
 				mail: invitationMail(
 					{ portalName: 'Acme Portal', accentColor: '#123456' },
-					{ name: 'Mia', customer: 'Acme', link: linkPlaceholder, expiresAt: new Date('2026-02-01T00:00:00Z') },
+					{
+						language: 'en',
+						name: 'Mia',
+						customer: 'Acme',
+						link: linkPlaceholder,
+						expiresAt: new Date('2026-02-01T00:00:00Z'),
+					},
 				),
 				link,
 				invitation,

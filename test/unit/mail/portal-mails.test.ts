@@ -32,6 +32,7 @@ describe('escapeHtml', () => {
 
 describe('invitationMail', () => {
 	const mail = invitationMail(branding, {
+		language: 'en',
 		name: script,
 		customer: quotes,
 		link: 'https://portal.example/portal/accept-invitation?token=abc',
@@ -55,7 +56,7 @@ describe('invitationMail', () => {
 
 	test('Escapes the link in the button and in the address printed below it', () => {
 		const link = 'https://portal.example/accept?token=a"onmouseover="alert(1)&x=<b>';
-		const html = invitationMail(branding, { name: 'Ada', customer: 'Acme', link, expiresAt }).html;
+		const html = invitationMail(branding, { language: 'en', name: 'Ada', customer: 'Acme', link, expiresAt }).html;
 		expect(html).toContain(
 			'href="https://portal.example/accept?token=a&quot;onmouseover=&quot;alert(1)&amp;x=&lt;b&gt;"',
 		);
@@ -66,7 +67,7 @@ describe('invitationMail', () => {
 	test('Escapes the portal name wherever the HTML shows it', () => {
 		const html = invitationMail(
 			{ portalName: `<img src=x onerror=alert(1)> & 'Co'`, accentColor: '#123456' },
-			{ name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt },
+			{ language: 'en', name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt },
 		).html;
 		expect(html).not.toContain('<img');
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &#39;Co&#39;');
@@ -74,8 +75,10 @@ describe('invitationMail', () => {
 
 	test('Lets only a plain hex colour into the button style, and falls back to a neutral one otherwise', () => {
 		const colour = (accentColor: string) =>
-			invitationMail({ portalName: 'P', accentColor }, { name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt })
-				.html;
+			invitationMail(
+				{ portalName: 'P', accentColor },
+				{ language: 'en', name: 'Ada', customer: 'Acme', link: 'https://x', expiresAt },
+			).html;
 		expect(colour('#abc')).toContain('background:#abc;');
 		expect(colour('red;position:fixed')).toContain('background:#6644FF;');
 		expect(colour('#123456" onclick="x')).toContain('background:#6644FF;');
@@ -86,6 +89,7 @@ describe('invitationMail', () => {
 describe('Other portal mails', () => {
 	test('Escape the name, e-mail and links they show', () => {
 		const welcome = welcomeMail(branding, {
+			language: 'en',
 			name: script,
 			email: `a"b'@example.com`,
 			portalUrl: 'https://x/?a=1&b=<2>',
@@ -94,6 +98,7 @@ describe('Other portal mails', () => {
 		expect(welcome).toContain('a&quot;b&#39;@example.com');
 		expect(welcome).toContain('https://x/?a=1&amp;b=&lt;2&gt;');
 		const registered = alreadyRegisteredMail(branding, {
+			language: 'en',
 			name: quotes,
 			email: '<x>@example.com',
 			resetLink: 'https://x/reset',
@@ -104,6 +109,7 @@ describe('Other portal mails', () => {
 
 	test('Escape the subject of a request wherever the HTML repeats it', () => {
 		const mail = requestReceivedMail(branding, {
+			language: 'en',
 			name: 'Ada',
 			ticket: 7,
 			subject: `${script} ${quotes}`,
@@ -126,6 +132,7 @@ describe('displayName', () => {
 	test('Passes a name with markup on as it is, for the mail to escape', () => {
 		expect(displayName({ first_name: '<script>', last_name: quotes, email: null })).toBe(`<script> ${quotes}`);
 		const html = invitationMail(branding, {
+			language: 'en',
 			name: displayName({ first_name: '<script>', last_name: quotes, email: null }),
 			customer: 'Acme',
 			link: 'https://x',

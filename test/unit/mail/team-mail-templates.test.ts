@@ -17,10 +17,11 @@ import { mailTemplatesFolder, withTeamTemplate } from '../../../src/mail/team-ma
 const branding: MailBranding = { portalName: 'Acme Portal', accentColor: '#123456' };
 const reply = () =>
 	ticketReplyMail(branding, {
+		language: 'en',
 		name: 'Zoë',
 		ticket: 42,
 		subject: 'Printer <b>offline</b> — تقرير',
-		author: 'Sam Support',
+		author: { name: 'Sam Support' },
 		reply: 'Fixed <script>alert(1)</script>.\n\nSee **the notes**.',
 		link: 'https://support.example.com/portal/tickets/42',
 		unsubscribe: 'https://support.example.com/portal/unsubscribe?token=t',
@@ -82,11 +83,33 @@ describe('A team’s templates of the portal’s mails', () => {
 			'<title>[#42] Printer &lt;b&gt;offline&lt;/b&gt; — تقرير</title><div class="team">Sam Support replied to &#34;Printer &lt;b&gt;offline&lt;/b&gt; — تقرير&#34;</div>',
 		);
 		const welcome = await withTeamTemplate(
-			welcomeMail(branding, { name: 'Zoë', portalUrl: 'https://x.example/portal/', email: 'zoe@x.example' }),
+			welcomeMail(branding, {
+				language: 'en',
+				name: 'Zoë',
+				portalUrl: 'https://x.example/portal/',
+				email: 'zoe@x.example',
+			}),
 			folder,
 		);
 		expect(welcome.html).toBe('<div class="welcome">zoe@x.example</div>');
 		expect(welcome.subject).toBe('Welcome to Acme Portal');
+	});
+
+	test('A template branches on the mail’s language, and is given the mail as worded in it', async () => {
+		await write(
+			'portal-welcome.liquid',
+			'<title>{% if language == "de" %}Hallo{% else %}Hi{% endif %} {{ name }}</title><p>{{ mail.heading }}</p>',
+		);
+		const welcome = (language: 'en' | 'de') =>
+			withTeamTemplate(
+				welcomeMail(branding, { language, name: 'Zoë', portalUrl: 'https://x.example/portal/', email: 'z@x.example' }),
+				folder,
+			);
+		const [german, english] = await Promise.all([welcome('de'), welcome('en')]);
+		expect(german.subject).toBe('Hallo Zoë');
+		expect(german.html).toContain('<p>Willkommen, Zoë</p>');
+		expect(english.subject).toBe('Hi Zoë');
+		expect(english.html).toContain('<p>Welcome, Zoë</p>');
 	});
 
 	test('The sign-in link’s placeholder comes through, so the outbox can put the link in as it sends', async () => {
@@ -96,6 +119,7 @@ describe('A team’s templates of the portal’s mails', () => {
 		);
 		const mail = await withTeamTemplate(
 			invitationMail(branding, {
+				language: 'en',
 				name: 'Zoë',
 				customer: 'Acme',
 				link: linkPlaceholder,
@@ -134,7 +158,7 @@ describe('A team’s templates of the portal’s mails', () => {
 	});
 
 	test('Every portal mail has a name of its own for its template', () => {
-		const names = sampleMails(branding).map((mail) => mail.template?.name);
+		const names = sampleMails(branding, 'en').map((mail) => mail.template?.name);
 		expect(names).toEqual([
 			'invitation',
 			'welcome',
