@@ -224,6 +224,47 @@ describe('A ticket’s conversation in the studio', () => {
 		}
 	});
 
+	test('A reply or note sets the ticket’s state in the same step, where the staff member’s role may; else nothing is written', async () => {
+		const ticket = await newTicket();
+		const statusOf = async () =>
+			(await api<{ status: string }>('GET', `/items/tickets/${ticket}?fields=status`)).body.data?.status;
+		// The agent's role reads tickets but may not change them: Directus's 403, and neither the reply nor the state.
+		const refused = await write(ticket, { body: 'Solved, I think.', internal: false, status: 'resolved' });
+		expect(refused.status).toBe(403);
+		expect(await repliesOf(ticket)).toEqual([]);
+		expect(await statusOf()).toBe('open');
+		const unknown = await write(ticket, { body: 'Solved.', internal: false, status: 'solved' });
+		expect(unknown.status).toBe(400);
+		expect(unknown.body.errors?.[0]?.message).toContain('one of open, pending, resolved, closed');
+
+		// An admin (a role that may) answers and waits on the customer in one step; a note may set a state too.
+		const reply = await write(
+			ticket,
+			{ body: 'Which model is it?', internal: false, status: 'pending' },
+			directusUnderTest().adminToken,
+		);
+		expect(reply.status).toBe(201);
+		expect(reply.body.data).toMatchObject({ internal: false, status: 'pending' });
+		expect(await statusOf()).toBe('pending');
+		expect(
+			(
+				await write(
+					ticket,
+					{ body: 'Closing: no answer.', internal: true, status: 'closed' },
+					directusUnderTest().adminToken,
+				)
+			).status,
+		).toBe(201);
+		expect(await statusOf()).toBe('closed');
+		expect((await repliesOf(ticket)).map(({ body, is_internal }) => [body, is_internal])).toEqual([
+			['Which model is it?', false],
+			['Closing: no answer.', true],
+		]);
+		// Without a state the ticket keeps its own.
+		expect((await write(ticket, { body: 'PS', internal: true }, directusUnderTest().adminToken)).status).toBe(201);
+		expect(await statusOf()).toBe('closed');
+	});
+
 	test('Text is kept and shown as written: right-to-left, Markdown, HTML and a long unbroken line', async () => {
 		const ticket = await newTicket();
 		const words = `مرحبا، تم إصلاح الطابعة.\n<script>alert(1)</script> **bold** ${'ß'.repeat(3_000)}`;

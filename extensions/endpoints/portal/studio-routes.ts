@@ -46,7 +46,8 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 		}),
 	);
 
-	// A reply to the customer or an internal note, as the staff user: `internal` must be sent, true or false.
+	// A reply to the customer or an internal note, as the staff user: `internal` must be sent, true or false;
+	// `status` sets the ticket's state in the same step.
 	router.post(
 		'/api/studio/tickets/:id/replies',
 		handle(async (request, response) => {
@@ -55,7 +56,7 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 			const ticket = ticketOf(request);
 			const map = await fetchDataMap(maintenance);
 			const id = await addStaffReply(maintenance, staff, map, ticket, reply);
-			response.status(201).json({ data: { id, internal: reply.internal } });
+			response.status(201).json({ data: { id, internal: reply.internal, status: reply.status } });
 		}),
 	);
 

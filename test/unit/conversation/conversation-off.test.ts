@@ -20,9 +20,9 @@ describe('A data map that keeps no ticket replies', () => {
 	test('Has no conversation to read or answer: a clear 403, not a server error', async () => {
 		const map = { ...bundledDataMap(), ticket_replies: null };
 		await expect(readStaffConversation(unused, staff, map, 1)).rejects.toMatchObject(featureOff);
-		await expect(addStaffReply(unused, staff, map, 1, { body: 'Fixed.', internal: false })).rejects.toMatchObject(
-			featureOff,
-		);
+		await expect(
+			addStaffReply(unused, staff, map, 1, { body: 'Fixed.', internal: false, status: null }),
+		).rejects.toMatchObject(featureOff);
 		await expect(readStaffConversation(unused, staff, { ...bundledDataMap(), tickets: null }, 1)).rejects.toMatchObject(
 			featureOff,
 		);

@@ -3,8 +3,22 @@ import { parseStaffReply, staffReplyMaxLength } from '../../../src/conversation/
 
 describe('A staff reply as the studio sends it', () => {
 	test('Says its kind as a boolean, and keeps the text as written but for the ends’ blank space', () => {
-		expect(parseStaffReply({ body: '  Fixed.\n', internal: false })).toEqual({ body: 'Fixed.', internal: false });
-		expect(parseStaffReply({ body: 'مرحبا **x**', internal: true })).toEqual({ body: 'مرحبا **x**', internal: true });
+		expect(parseStaffReply({ body: '  Fixed.\n', internal: false })).toEqual({
+			body: 'Fixed.',
+			internal: false,
+			status: null,
+		});
+		expect(parseStaffReply({ body: 'مرحبا **x**', internal: true })).toEqual({
+			body: 'مرحبا **x**',
+			internal: true,
+			status: null,
+		});
+	});
+
+	test('May set the ticket’s state with it, to any state but "new"', () => {
+		for (const status of ['open', 'pending', 'resolved', 'closed'])
+			expect(parseStaffReply({ body: 'Done.', internal: false, status }).status).toBe(status);
+		expect(parseStaffReply({ body: 'Done.', internal: true, status: null }).status).toBeNull();
 	});
 
 	test.each([
@@ -17,6 +31,9 @@ describe('A staff reply as the studio sends it', () => {
 		[{ body: ' \n ', internal: false }, /Write something/],
 		[{ body: 42, internal: false }, /Write something/],
 		[{ body: 'x'.repeat(staffReplyMaxLength + 1), internal: true }, /longer than 50,000 characters/],
+		[{ body: 'Fixed.', internal: false, status: 'new' }, /one of open, pending, resolved, closed/],
+		[{ body: 'Fixed.', internal: false, status: 'Resolved' }, /one of open, pending, resolved, closed/],
+		[{ body: 'Fixed.', internal: false, status: 3 }, /one of open, pending, resolved, closed/],
 	])('Refuses %j', (payload, reason) => {
 		expect(() => parseStaffReply(payload)).toThrow(reason);
 	});

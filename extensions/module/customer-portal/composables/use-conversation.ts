@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import { useApi } from '@directus/extensions-sdk';
+import type { StaffReplyState } from '../../../../src/conversation/staff-reply-states.ts';
 import type { StaffConversation } from '../../../../src/conversation/read-staff-conversation.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
@@ -23,10 +24,11 @@ export function useConversation() {
 	});
 
 	const send = useAction(
-		async (body: string, internal: boolean) => {
+		async (body: string, internal: boolean, status: StaffReplyState | null = null) => {
 			await api.post(`/portal/api/studio/tickets/${encodeURIComponent(ticketId.value ?? '')}/replies`, {
 				body,
 				internal,
+				...(status ? { status } : {}),
 			});
 		},
 		{ onSuccess: () => load(ticketId.value ?? '') },
