@@ -123,10 +123,29 @@ describe('Small pieces', () => {
 		).toEqual({
 			_and: [
 				{ customer: { _eq: 4 } },
-				{ actor_contact: { email: { _icontains: 'ivy' } } },
+				{ _or: [{ actor_contact: { email: { _icontains: 'ivy' } } }] },
 				{ action: { _eq: 'invitation.sent' } },
 				{ date_created: { _gte: '2030-01-01' } },
 				{ date_created: { _lte: '2030-01-31T23:59:59' } },
+			],
+		});
+	});
+
+	test('The contact filter finds entries by a contact and about the contacts its words matched', () => {
+		expect(
+			auditFilter(
+				{ customer: null, contact: 'ivy', action: null, from: null, to: null },
+				{ collection: 'people', ids: [11, 12] },
+			),
+		).toEqual({
+			_and: [
+				{
+					_or: [
+						{ actor_contact: { email: { _icontains: 'ivy' } } },
+						{ actor_contact: { _in: [11, 12] } },
+						{ _and: [{ target_collection: { _eq: 'people' } }, { target_id: { _in: ['11', '12'] } }] },
+					],
+				},
 			],
 		});
 	});
