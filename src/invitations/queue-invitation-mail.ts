@@ -1,7 +1,7 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { invitationMail } from '../mail/portal-mails.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
-import { mailLanguageOf } from '../mail/mail-language-of.ts';
+import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
 import { linkPlaceholder, type OutboxContext, queueMail } from '../mail/outbox.ts';
 import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
 import { displayName } from './display-name.ts';
@@ -15,8 +15,8 @@ export function invitationLink(publicUrl: string, token: string): string {
 /**
  * Queues an issued invitation's e-mail — whoever issued it: staff, a client administrator, or self
  * sign-up — and answers its outbox id. The invitation counts as sent once the outbox has sent it; until
- * then staff see it waiting (or failing) in the outbox. In the project's default language: the contact has no
- * login, so no language of their own, yet.
+ * then staff see it waiting (or failing) in the outbox. In the language of the user the invitation made for the
+ * contact: a new one has none, so the project's default; one invited again keeps the language it had.
  */
 export async function queueInvitationMail(
 	context: DirectusContext,
@@ -26,8 +26,9 @@ export async function queueInvitationMail(
 ): Promise<number> {
 	const branding = await fetchMailBranding(context);
 	const customer = await fetchCustomerName(context, issued.contact.customer);
+	const languageOf = await fetchMailLanguages(context.knex, [issued.contact.user], branding.projectLanguage);
 	const mail = invitationMail(branding, {
-		language: mailLanguageOf(null, branding.projectLanguage),
+		language: languageOf(issued.contact.user),
 		name: displayName(issued.contact),
 		customer,
 		link: linkPlaceholder,

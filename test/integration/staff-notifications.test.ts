@@ -2,6 +2,7 @@
  * Staff hear of what contacts write, in Directus's own notifications (the studio's bell, and Directus's e-mail of
  * them): a contact's new ticket and replies reach the ticket's assignee, else the holders of the Portal staff
  * policy; staff's own writes reach no one. Text a contact writes is shown as written, never as Markdown of theirs.
+ * Each staff member is told in their own Directus language.
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -23,15 +24,15 @@ let contact: PortalContact;
 let customerName: string;
 let token: string;
 let staff: { id: string; email: string };
-/** Holds the Portal staff policy through its role's parent role. */
+/** Holds the Portal staff policy through its role's parent role; reads Directus in German. */
 let nestedStaff: { id: string; email: string };
 let assignee: { id: string; email: string };
 
 /** A staff user of `role`, with e-mail notifications on (Directus's default). */
-async function staffUser(role: string): Promise<{ id: string; email: string }> {
+async function staffUser(role: string, language: string | null = null): Promise<{ id: string; email: string }> {
 	const email = `staff-${randomBytes(5).toString('hex')}@helpdesk.example.com`;
 	const user = await api<{ id: string }>('POST', '/users', {
-		body: { email, password: randomBytes(12).toString('hex'), role, first_name: 'Staff' },
+		body: { email, password: randomBytes(12).toString('hex'), role, first_name: 'Staff', language },
 	});
 	if (user.status !== 200 || !user.body.data) throw new Error(`staff user: ${JSON.stringify(user.body)}`);
 	return { id: user.body.data.id, email };
@@ -59,7 +60,7 @@ beforeAll(async () => {
 	const firstLine = await api<{ id: string }>('POST', '/roles', {
 		body: { name: uniqueName('First line'), parent: helpDesk.body.data?.id },
 	});
-	nestedStaff = await staffUser(firstLine.body.data?.id as string);
+	nestedStaff = await staffUser(firstLine.body.data?.id as string, 'de-DE');
 	const engineers = await api<{ id: string }>('POST', '/roles', { body: { name: uniqueName('Engineers') } });
 	assignee = await staffUser(engineers.body.data?.id as string);
 });
@@ -89,8 +90,16 @@ describe('Staff notifications', () => {
 			`/items/portal_outbox?filter[recipient][_eq]=${encodeURIComponent(staff.email)}&fields=kind`,
 		);
 		expect(queued.body.data).toEqual([{ kind: 'staff_notice' }]);
-		// A role below the help desk's holds its policies too (Directus's nested roles).
-		await eventually(async () => expect(await notices(nestedStaff.id, ticket)).toHaveLength(1));
+		// A role below the help desk's holds its policies too (Directus's nested roles); its user reads German.
+		const [inGerman] = await eventually(async () => {
+			const found = await notices(nestedStaff.id, ticket);
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(inGerman?.subject).toBe(`Nora Notifier (${customerName}) hat ein Ticket eröffnet: ${subject}`);
+		const germanMail = await waitForMail(directusUnderTest().mailFolder, nestedStaff.email);
+		expect(germanMail.subject).toBe(inGerman?.subject);
+		expect(germanMail.text).toContain('Ticket im Studio öffnen:');
 		// Only staff hear of it: the engineer is not the Portal staff, nor the contact a recipient.
 		expect(await notices(assignee.id, ticket)).toEqual([]);
 		expect(await notices(contact.userId, ticket)).toEqual([]);
