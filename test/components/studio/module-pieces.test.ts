@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { auditFilter } from '../../../extensions/module/customer-portal/lib/audit-filter.ts';
+import { auditTargetKind, auditTargetWords } from '../../../extensions/module/customer-portal/lib/audit-targets.ts';
+import { auditActionWords } from '../../../extensions/module/customer-portal/lib/audit-words.ts';
+import { bundledDataMap } from '../../../src/data-map/data-map.ts';
 import { canUseModule } from '../../../extensions/module/customer-portal/lib/can-use-module.ts';
 import { customerTreeRows } from '../../../extensions/module/customer-portal/lib/customer-tree-rows.ts';
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
@@ -148,6 +151,24 @@ describe('Small pieces', () => {
 				},
 			],
 		});
+	});
+
+	test('Audit actions and targets in words: a contact by name and address, a group in quotes, an unread one by its key', () => {
+		expect(auditActionWords('quote.approved')).toBe('Approved a quote');
+		expect(auditActionWords('customer.visibility_changed', { visible_to_parent: false })).toBe(
+			'Hid a customer from its parent',
+		);
+		expect(auditActionWords('something.new')).toBe('something.new');
+		const map = bundledDataMap();
+		const contacts = auditTargetKind({ ...map, contacts: { ...map.contacts!, collection: 'people' } }, 'people');
+		const name = contacts?.name({ first_name: 'Stu', last_name: 'Dio', email: 'stu@client.test' }) ?? null;
+		expect(auditTargetWords(contacts, 'people', '11', name)).toBe('Contact Stu Dio (stu@client.test)');
+		const groups = auditTargetKind(map, 'portal_groups');
+		expect(auditTargetWords(groups, 'portal_groups', '4', groups?.name({ name: 'Field staff' }) ?? null)).toBe(
+			'Portal group “Field staff”',
+		);
+		expect(auditTargetWords(groups, 'portal_groups', '4', null)).toBe('Portal group 4');
+		expect(auditTargetWords(null, 'portal_settings', '1', null)).toBe('Portal settings');
 	});
 
 	test('The module bar gets the module once, before Settings; a listed entry is left alone', () => {
