@@ -19,6 +19,7 @@ import { strings } from '../../extensions/portal-app/src/strings.ts';
 import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
 import { systemGroups } from '../../src/groups/system-groups.ts';
 import { portalLanguages } from '../../src/i18n/languages.ts';
+import { contactNotificationLabels } from '../../src/notifications/contact-notification-kinds.ts';
 
 /** Texts German writes as English does: loanwords and signs, so the same word is the right one. */
 const sameInGerman = new Set([
@@ -89,6 +90,10 @@ describe('The catalogues', () => {
 		expect(de.status('pending')).toBe('Wartet auf Sie');
 		// A status a team added to its own data shows as it is stored.
 		expect(de.status('escalated')).toBe('escalated');
+	});
+
+	test('English names the kinds of e-mail as the server does, so German names each of them', () => {
+		expect(en.mailKinds).toEqual(contactNotificationLabels);
 	});
 });
 

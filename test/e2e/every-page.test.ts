@@ -260,4 +260,28 @@ describe('Every page in German', () => {
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
 		await page.context().close();
 	});
+
+	test('Visitors\u2019 pages speak the project\u2019s default language: German where Directus\u2019s is German', async () => {
+		const english = englishOnly();
+		const before = await api<{ default_language: string | null }>('GET', '/settings');
+		await api('PATCH', '/settings', { body: { default_language: 'de-DE' } });
+		const page = await newPage(browser);
+		try {
+			const left: string[] = [];
+			for (const [path, heading] of [
+				['/sign-in', 'Anmelden'],
+				['/forgot-password', 'Passwort zurücksetzen'],
+			] as const) {
+				await page.goto(portalUrl(path));
+				await page.getByRole('heading', { name: heading }).waitFor();
+				expect(await page.evaluate(() => document.documentElement.lang), path).toBe('de');
+				const found = await untranslated(page, english);
+				if (found.length > 0) left.push(`${path}: ${found.join(', ')}`);
+			}
+			expect(left, `Left in English:\n${left.join('\n')}`).toEqual([]);
+		} finally {
+			await page.context().close();
+			await api('PATCH', '/settings', { body: { default_language: before.body.data?.default_language ?? null } });
+		}
+	});
 });

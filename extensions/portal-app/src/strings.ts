@@ -13,6 +13,7 @@ type Lookups = {
 	projects: { tabs: Record<string, string> };
 	devices: { columns: Record<string, string>; extra: Record<string, string>; types: Record<string, string> };
 	errors: { byCode: Record<string, string> };
+	mailKinds: Record<string, string>;
 };
 
 export type PortalStrings = Catalogue & Lookups;

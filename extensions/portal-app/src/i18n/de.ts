@@ -316,6 +316,11 @@ export const de = {
 			'Wählen Sie, worüber das Portal Sie per E-Mail informiert. Einladungen und Passwort-Links kommen immer.',
 		notificationsSaved: 'Ihre Auswahl ist gespeichert.',
 	},
+	mailKinds: {
+		replies: 'Antworten des Service-Teams auf Tickets, denen Sie folgen',
+		status: 'Ein Ticket, dem Sie folgen, wartet auf Sie oder ist gelöst',
+		account: 'Änderungen an Ihrem Login (Passwort geändert, Login gesperrt)',
+	},
 	unsubscribe: {
 		title: 'Abbestellen',
 		checking: 'Der Link wird geprüft…',

@@ -311,6 +311,12 @@ export const en = {
 		notificationsIntro: 'Choose what the portal e-mails you about. Invitations and password resets always come.',
 		notificationsSaved: 'Your choice is saved.',
 	},
+	/** The kinds of e-mail a contact may turn off (the server's kinds; its own English labels stand in for a new one). */
+	mailKinds: {
+		replies: 'Replies from the service team on tickets you follow',
+		status: 'A ticket you follow waits on you, or is resolved',
+		account: 'Changes to your login (password changed, login suspended)',
+	},
 	unsubscribe: {
 		title: 'Unsubscribe',
 		checking: 'Checking the link…',
