@@ -301,7 +301,7 @@ export const de = {
 		company: 'Firma',
 		group: 'Portal-Zugang',
 		saved: 'Ihr Profil ist gespeichert.',
-		readOnly: 'Diese Angaben ändert Ihre Administration für Sie.',
+		readOnly: 'Bitten Sie Ihre Administration, diese Angaben zu ändern.',
 		passwordTitle: 'Passwort ändern',
 		currentPassword: 'Aktuelles Passwort',
 		newPassword: 'Neues Passwort',
@@ -387,7 +387,7 @@ export const de = {
 	},
 	viewAs: {
 		banner: (name: string, customer: string) =>
-			`Sie sehen das Portal als ${name} (${customer}). Nur lesen: In deren Namen lässt sich nichts ändern.`,
+			`Sie sehen das Portal als ${name} (${customer}). Nur Lesezugriff: In ihrem Namen lässt sich nichts ändern.`,
 		end: 'Ansicht beenden',
 		ended: 'Die Ansicht ist beendet. Sie können diesen Tab schließen.',
 	},
