@@ -362,18 +362,29 @@ describe('The conversation by e-mail', () => {
 		const agent = await createStudioUser();
 		await api('PATCH', `/users/${agent.id}`, { body: { first_name: 'Sam', last_name: 'Support' } });
 		await signInToStudio(studio, agent);
-		await studio.goto(`${directusUnderTest().url}/admin/customer-portal/tickets/${conversation}`);
+		// The Conversations list opens on the unsolved tickets, counted; the new ticket is among them.
+		await studio.goto(`${directusUnderTest().url}/admin/customer-portal/tickets`);
+		await eventually(async () =>
+			expect(await studio.locator('.ticket-view input').inputValue({ timeout: 2_000 })).toMatch(/^Unsolved \(\d+\)$/),
+		);
+		await studio.locator('.tickets-table tr', { hasText: subject }).click();
+		await studio.waitForURL(`**/admin/customer-portal/tickets/${conversation}`);
 		await studio.locator('.draft textarea').fill('Their monitor is under warranty until May.');
 		await studio.locator('.add-note').click();
 		await studio.locator('.sent', { hasText: 'Internal note added' }).waitFor();
 		await studio.locator('.entry.internal', { hasText: 'under warranty' }).waitFor();
 		await studio.locator('.draft textarea').fill('Does it flicker on battery too?');
+		// The reply waits on the customer in the same step.
+		await studio.locator('.next-status .v-select').click();
+		await studio.locator('.v-menu-content .v-list-item', { hasText: 'Waiting on the customer' }).click();
 		await studio.locator('.send-reply').click();
 		await studio.locator('.entry.public.by-staff', { hasText: 'Does it flicker on battery too?' }).waitFor();
+		await studio.locator('.sent', { hasText: 'The ticket is now “Waiting on the customer”' }).waitFor();
+		await studio.locator('[data-testid="ticket-status"]', { hasText: 'Waiting on the customer' }).waitFor();
 		const mail = await eventually(
 			async () => {
-				const found = (await mailsTo(directusUnderTest().mailFolder, basic.email)).find((received) =>
-					received.subject.startsWith(`[#${conversation}]`),
+				const found = (await mailsTo(directusUnderTest().mailFolder, basic.email)).find(
+					(received) => received.subject.startsWith(`[#${conversation}]`) && received.text.includes('Does it flicker'),
 				);
 				expect(found).toBeDefined();
 				return found as ReceivedMail;
