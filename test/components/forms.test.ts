@@ -158,3 +158,22 @@ describe('Reply', () => {
 		expect(form.emitted('sent')).toHaveLength(1);
 	});
 });
+
+describe('Viewing the portal as a contact (staff, read-only)', () => {
+	afterEach(() => window.sessionStorage.clear());
+
+	// The fieldset disables what it holds (happy-dom does not apply that to `:disabled`; the browser test sees it).
+	const writes = (form: ReturnType<typeof mount>) => form.find('fieldset.writes');
+
+	test('A form\u2019s fields and its button sit in a disabled fieldset from the start; without View as it is enabled', async () => {
+		const enabled = mount(ReplyForm, { props: { ticket: 7 }, attachTo: document.body });
+		expect(writes(enabled).attributes('disabled')).toBeUndefined();
+		enabled.unmount();
+
+		window.sessionStorage.setItem('customer-portal.view-as', 'a-ticket');
+		const viewed = mount(ReplyForm, { props: { ticket: 7 }, attachTo: document.body });
+		expect(writes(viewed).attributes('disabled')).toBeDefined();
+		expect(writes(viewed).find('#field-reply').exists()).toBe(true);
+		expect(writes(viewed).find('button[type="submit"]').exists()).toBe(true);
+	});
+});

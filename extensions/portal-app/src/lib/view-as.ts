@@ -24,6 +24,15 @@ export function viewAsTicket(storage: Storage = window.sessionStorage): string |
 	return storage.getItem(storageKey);
 }
 
+/**
+ * Whether this tab shows the portal as a contact, for staff: read-only, so forms and other write controls
+ * are disabled up front (wrapped in `<fieldset class="writes" :disabled="isViewingAs()">`) rather than refused
+ * by the server after the staff member filled them in.
+ */
+export function isViewingAs(storage: Storage = window.sessionStorage): boolean {
+	return viewAsTicket(storage) !== null;
+}
+
 export function endViewAs(storage: Storage = window.sessionStorage): void {
 	storage.removeItem(storageKey);
 }
