@@ -19,6 +19,7 @@ import {
 	manyToMany,
 	manyToOne,
 	oneToMany,
+	presentation,
 	primaryKey,
 	select,
 	singleton,
@@ -372,6 +373,8 @@ export const collections: CollectionDefinition[] = [
 			}),
 		],
 		[
+			// The staff's way from the item page to answering the ticket (the bundle's interface).
+			presentation('portal_conversation', 'portal-conversation-link'),
 			oneToMany('participants', {
 				template: '{{kind}}: {{contact.first_name}} {{contact.last_name}}',
 				note: 'Contacts who follow the ticket besides the requester.',

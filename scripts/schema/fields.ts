@@ -341,6 +341,24 @@ export function oneToMany(
 	};
 }
 
+/** A field with no data that shows an interface on the item page: a button, a notice. */
+export function presentation(field: string, interfaceName: string, options: { note?: string } = {}): FieldDefinition {
+	return {
+		field,
+		type: 'alias',
+		meta: {
+			special: ['alias', 'no-data'],
+			interface: interfaceName,
+			options: null,
+			readonly: false,
+			hidden: false,
+			note: options.note ?? null,
+			width: 'full',
+		},
+		schema: null,
+	};
+}
+
 /** The alias of an M2M through a junction collection. */
 export function manyToMany(
 	field: string,

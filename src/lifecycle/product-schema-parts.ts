@@ -21,12 +21,13 @@ export const portalCollections = [
 export const derivedCollections = ['customer_tree', 'ticket_followers'] as const;
 
 /**
- * Fields of the help-desk collections that only the portal gives meaning to: columns its triggers keep,
- * and the customer badge (a policy the uninstall removes). Removed by every uninstall.
+ * Fields of the help-desk collections that only the portal gives meaning to: columns its triggers keep, the
+ * customer badge (a policy the uninstall removes) and the button to a ticket's conversation (the bundle's
+ * interface). Removed by every uninstall.
  */
 export const portalFieldsOfHelpDesk: Readonly<Record<string, readonly string[]>> = {
 	customers: ['tree_path', 'portal_badge'],
-	tickets: ['customer_path'],
+	tickets: ['customer_path', 'portal_conversation'],
 };
 
 /** Fields the product adds to Directus's own collections: Directus's collections are left as they were found. */

@@ -79,7 +79,12 @@ export async function removeFields(
 	for (const [collection, names] of Object.entries(fields)) {
 		for (const field of names) {
 			const { schema } = await currentContext(context);
-			if (!(collection in schema.collections) || !(field in (schema.collections[collection]?.fields ?? {}))) continue;
+			if (!(collection in schema.collections)) continue;
+			// A field with no data (a button on the item page) is in directus_fields only: Directus's schema leaves it out.
+			const present =
+				field in (schema.collections[collection]?.fields ?? {}) ||
+				(await context.knex('directus_fields').where({ collection, field }).first()) !== undefined;
+			if (!present) continue;
 			await new context.services.FieldsService({ knex: context.knex, schema, accountability: null }).deleteField(
 				collection,
 				field,

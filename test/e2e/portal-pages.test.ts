@@ -367,7 +367,10 @@ describe('The conversation by e-mail', () => {
 		await eventually(async () =>
 			expect(await studio.locator('.ticket-view input').inputValue({ timeout: 2_000 })).toMatch(/^Unsolved \(\d+\)$/),
 		);
-		await studio.locator('.tickets-table tr', { hasText: subject }).click();
+		await studio.locator('.tickets-table tr', { hasText: subject }).waitFor();
+		// From the ticket's item page in Directus's content module, its button opens the conversation.
+		await studio.goto(`${directusUnderTest().url}/admin/content/tickets/${conversation}`);
+		await studio.locator('.portal-conversation-link a, .portal-conversation-link button').click();
 		await studio.waitForURL(`**/admin/customer-portal/tickets/${conversation}`);
 		await studio.locator('.draft textarea').fill('Their monitor is under warranty until May.');
 		await studio.locator('.add-note').click();

@@ -137,6 +137,7 @@ describe('The package installed into the Directus under test', () => {
 		expect(bundle?.schema?.entries?.map((entry) => entry.name).sort()).toEqual([
 			'customer-portal',
 			'portal',
+			'portal-conversation-link',
 			'portal-hooks',
 		]);
 

@@ -267,6 +267,7 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 				'portal_group',
 				'tree_path',
 				'customer_path',
+				'portal_conversation',
 				'ticket_attachments',
 				'project_attachments',
 				'ancestors',

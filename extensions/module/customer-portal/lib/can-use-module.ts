@@ -15,7 +15,13 @@ export type ModulePermissions = Record<
 
 const granted = (level: AccessLevel) => level?.access === 'partial' || level?.access === 'full';
 
+/** The rights that tell the Portal staff policy's holders: reading portal groups and updating portal settings. */
+export const moduleRights = [
+	['portal_groups', 'read'],
+	['portal_settings', 'update'],
+] as const;
+
 export function canUseModule(user: ModuleUser, permissions: ModulePermissions): boolean {
 	if (user.admin_access) return true;
-	return granted(permissions['portal_groups']?.read) && granted(permissions['portal_settings']?.update);
+	return moduleRights.every(([collection, action]) => granted(permissions[collection]?.[action]));
 }
