@@ -11,7 +11,7 @@ import { keepForReadme, launchBrowser, screenshot } from '../support/browser.ts'
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
 import { createPortalContact, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
-import { createStudioUser, settleProjectOwner, signInToStudio } from '../support/studio.ts';
+import { createStudioUser, layoutProblems, settleProjectOwner, signInToStudio } from '../support/studio.ts';
 
 let browser: Browser;
 const studio = (path: string) => `${directusUnderTest().url}/admin/customer-portal${path}`;
@@ -38,8 +38,18 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
 	await keepForReadme([name]);
 }
 
+/** Every input of the page has a label and every table fits, at the 1366 px of `newPage` with Directus's sidebar open. */
+async function expectUsableAt1366(page: Page): Promise<void> {
+	expect({ page: new URL(page.url()).pathname, ...(await layoutProblems(page)) }).toEqual({
+		page: new URL(page.url()).pathname,
+		unlabelled: [],
+		overflowing: [],
+	});
+}
+
+/** A common laptop's window, in which Directus keeps its sidebar open. */
 async function newPage(): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 	page.setDefaultTimeout(20_000);
 	return page;
 }
@@ -78,6 +88,7 @@ describe('The studio module', () => {
 		await page.locator('.groups-table').waitFor();
 		await page.locator('.group-name', { hasText: /^Basic$/ }).waitFor();
 		await screenshot(page, 'studio-groups');
+		await expectUsableAt1366(page);
 
 		// System groups are read-only, with a notice.
 		await page.locator('.group-name', { hasText: /^Basic$/ }).click();
@@ -92,6 +103,7 @@ describe('The studio module', () => {
 		);
 		const nameInput = page.locator('.group-name-input input');
 		await expect.poll(() => nameInput.inputValue()).toMatch(/^Copy of Basic/);
+		await expectUsableAt1366(page);
 		const name = uniqueName('Studio group');
 		await nameInput.fill(name);
 		await page.locator('.nav-customer-portal-customers').click();
@@ -234,6 +246,7 @@ describe('The studio module', () => {
 			});
 		await page.locator('.customer-details').waitFor();
 		await fullScreenshot(page, 'studio-customer');
+		await expectUsableAt1366(page);
 
 		const mail = await waitForMail(directusUnderTest().mailFolder, email);
 		const token = /accept-invitation\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
@@ -262,6 +275,7 @@ describe('The studio module', () => {
 
 		await page.goto(studio('/settings'));
 		await page.locator('.portal-url', { hasText: '/portal/' }).waitFor();
+		await expectUsableAt1366(page);
 		await screenshot(page, 'studio-settings');
 		await page.goto(studio('/audit'));
 		await page.locator('.audit-table').waitFor();
@@ -279,8 +293,9 @@ describe('The studio module', () => {
 			.locator('.audit-target', { hasText: `Contact Stu Dio (${email})` })
 			.first()
 			.waitFor();
+		await expectUsableAt1366(page);
 		const rows = page.locator('.audit-table tbody tr');
-		expect(await rows.count()).toBe(1);
+		await expect.poll(() => rows.count()).toBe(1);
 		expect(await rows.locator('.audit-action').getAttribute('data-action')).toBe('invitation.sent');
 		await screenshot(page, 'studio-audit');
 
@@ -289,6 +304,7 @@ describe('The studio module', () => {
 		const sentToContact = page.locator('.outbox-table tbody tr', { hasText: email });
 		await sentToContact.filter({ hasText: 'Your invitation to' }).locator('.outbox-status-sent').waitFor();
 		await sentToContact.filter({ hasText: 'Welcome to' }).locator('.outbox-status-sent').waitFor();
+		await expectUsableAt1366(page);
 		await page.locator('.filter-status').click();
 		await page.locator('.v-menu-content .v-list-item', { hasText: 'Failed' }).click();
 		await page.locator('.outbox-table', { hasText: 'No items' }).waitFor();
@@ -312,6 +328,10 @@ describe('The studio module', () => {
 			.locator('.inbox-table tbody tr', { hasText: stranger })
 			.locator('.inbox-status-refused', { hasText: 'registered contacts only' })
 			.waitFor();
+		await expectUsableAt1366(page);
+		await page.goto(studio('/tickets'));
+		await page.locator('.tickets-table').waitFor();
+		await expectUsableAt1366(page);
 		await screenshot(page, 'studio-inbox');
 		await page.close();
 	});
@@ -327,6 +347,7 @@ describe('The studio module', () => {
 		await page.goto(studio('/view-as'));
 		await page.locator('.contact-search input').fill(contact.email);
 		await page.locator(`.view-as[data-contact="${contact.id}"]`).waitFor();
+		await expectUsableAt1366(page);
 		await fullScreenshot(page, 'studio-view-as-page');
 		const [portal] = await Promise.all([
 			page.context().waitForEvent('page'),
@@ -367,6 +388,7 @@ describe('The studio module', () => {
 		await page.locator('.changed-since-check').waitFor();
 		await page.locator('.check-map').click();
 		await page.locator('.check-fits', { hasText: 'Administrator' }).waitFor();
+		await expectUsableAt1366(page);
 		await page.locator('.preview-row[data-collection="tickets"][data-action="read"]').first().waitFor();
 		expect(await page.locator('[data-role="tickets.customer"] .role-problems').count()).toBe(0);
 		// A narrow window, kept with the screenshots to see how the page reads there.

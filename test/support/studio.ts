@@ -38,3 +38,30 @@ export async function signInToStudio(
 	await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 20_000 });
 	await page.locator('.module-bar').waitFor({ timeout: 20_000 });
 }
+
+/**
+ * What keeps a studio page from being used at the window's size: inputs in the page's content without a
+ * label a screen reader reads (a `<label>`, `aria-label` or `aria-labelledby`), and tables wider than the
+ * room they have (Directus then scrolls them sideways, the last columns out of sight).
+ */
+export async function layoutProblems(page: Page): Promise<{ unlabelled: string[]; overflowing: string[] }> {
+	return page.evaluate(() => {
+		const unlabelled = Array.from(
+			document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+				'#main-content input, #main-content select, #main-content textarea',
+			),
+		)
+			.filter(
+				(input) =>
+					input.type !== 'hidden' &&
+					(input.labels?.length ?? 0) === 0 &&
+					!input.getAttribute('aria-label') &&
+					!input.getAttribute('aria-labelledby'),
+			)
+			.map((input) => input.outerHTML.slice(0, 160));
+		const overflowing = Array.from(document.querySelectorAll<HTMLElement>('#main-content .v-table'))
+			.filter((table) => table.scrollWidth > table.clientWidth + 1)
+			.map((table) => `${table.className}: ${table.scrollWidth} px in ${table.clientWidth} px`);
+		return { unlabelled, overflowing };
+	});
+}
