@@ -65,7 +65,7 @@ export const portalSystemPermissions: readonly SystemPermission[] = [
 		fields: ['first_name', 'last_name', 'language'],
 		allowsFilter: isOwnUserRow,
 		reason:
-			'profile.edit: their own name and language. Phone lives on the contact; the avatar is not offered (it would let them point at any file id). E-mail, password, role, status, tfa and token change only through the portal’s own routes or staff.',
+			'Their own language (every group), and with profile.edit their own name. Phone lives on the contact; the avatar is not offered (it would let them point at any file id). E-mail, password, role, status, tfa and token change only through the portal’s own routes or staff.',
 	},
 	{
 		collection: 'directus_files',

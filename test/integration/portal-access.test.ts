@@ -671,6 +671,30 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 			await api('PATCH', '/settings', { body: { default_language: 'en-US' } });
 		}
 	});
+
+	test('Every contact chooses their own language; their name only where the group lets them edit their profile', async () => {
+		const group = await api<{ id: number }>('POST', '/items/portal_groups', {
+			body: { name: uniqueName('Own tickets only'), permissions: { 'tickets.view': 'own' } },
+		});
+		expect(group.status).toBe(200);
+		const contact = await createPortalContact(world.parent, group.body.data?.id as number);
+		const token = await tokenOf(contact);
+		const own = async () =>
+			(
+				await api<{ first_name: string | null; language: string | null }>(
+					'GET',
+					`/users/${contact.userId}?fields=first_name,language`,
+				)
+			).body.data;
+		const before = await own();
+		expect((await api('PATCH', '/users/me', { token, body: { language: 'de-DE' } })).status).toBe(200);
+		expect((await api('PATCH', '/users/me', { token, body: { first_name: 'Renamed' } })).status).toBe(403);
+		expect((await api('PATCH', '/users/me', { token, body: { language: 'en-US', role: null } })).status).toBe(403);
+		expect(await own()).toEqual({ first_name: before?.first_name ?? null, language: 'de-DE' });
+		// Nobody else's language.
+		const colleague = await createPortalContact(world.parent, 'Basic');
+		expect((await api('PATCH', `/users/${colleague.userId}`, { token, body: { language: 'de-DE' } })).status).toBe(403);
+	});
 });
 
 describe('Changing one\u2019s own password', () => {

@@ -630,9 +630,14 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 			return judgeFields(data, ['first_name', 'last_name', 'phone'], {}, {});
 		}
 		case 'directus_users.update': {
-			if (!permissions['profile.edit']) return refused('no profile.edit');
 			if (contact.user === null || target !== keyOf(contact.user)) return refused('only their own user');
-			return judgeFields(data, ['first_name', 'last_name', 'language'], {}, {});
+			// Their language is always theirs to choose; their name with profile.edit.
+			return judgeFields(
+				data,
+				permissions['profile.edit'] ? ['first_name', 'last_name', 'language'] : ['language'],
+				{},
+				{},
+			);
 		}
 		default:
 			return refused(`${operation} is not a portal write`);

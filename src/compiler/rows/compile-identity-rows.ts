@@ -37,6 +37,11 @@ export function compileIdentityRows(permissions: GroupPermissions, settings: Com
 	]);
 	const rows = [
 		systemRow('directus_users', 'read', [], () => ({ permissions: ownUserRow })),
+		// The language the portal speaks to them is theirs to choose; their name too with profile.edit.
+		systemRow('directus_users', 'update', permissions['profile.edit'] ? ['profile.edit'] : [], (allowed) => ({
+			fields: permissions['profile.edit'] ? [...allowed.fields] : ['language'],
+			permissions: ownUserRow,
+		})),
 		permissionRow(customers.collection, 'read', customerFields, [], { permissions: readableCustomers }),
 		permissionRow(
 			contacts.collection,

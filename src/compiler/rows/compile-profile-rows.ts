@@ -1,12 +1,10 @@
 import type { GroupPermissions } from '../../catalogue/capabilities.ts';
-import { ownUserRow } from '../../policies/system-permissions.ts';
 import { isMyContact } from '../filters/is-my-contact.ts';
 import { fieldsOf, mapOf } from '../mapped-fields.ts';
 import type { CompiledPermission, CompileSettings } from '../types.ts';
 import { permissionRow } from './permission-row.ts';
-import { systemRow } from './system-row.ts';
 
-/** `profile.edit`: the contact's own name and phone, and their own user row. */
+/** `profile.edit`: the contact's own name and phone (their user row's name: compile-identity-rows.ts). */
 export function compileProfileRows(permissions: GroupPermissions, settings: CompileSettings): CompiledPermission[] {
 	if (!permissions['profile.edit']) return [];
 	const map = mapOf(settings);
@@ -20,6 +18,5 @@ export function compileProfileRows(permissions: GroupPermissions, settings: Comp
 				permissions: isMyContact(map),
 			},
 		),
-		systemRow('directus_users', 'update', ['profile.edit'], () => ({ permissions: ownUserRow })),
 	];
 }

@@ -24,6 +24,18 @@ describe('compileGroup', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 	});
 
+	test('Lets every contact choose their own language; their name only with profile.edit', () => {
+		const own = { id: { _eq: '$CURRENT_USER' } };
+		expect(find(compile({ 'tickets.view': 'own' }), 'directus_users', 'update')).toMatchObject({
+			fields: ['language'],
+			permissions: own,
+		});
+		expect(find(compile({ 'tickets.view': 'own', 'profile.edit': true }), 'directus_users', 'update')).toMatchObject({
+			fields: ['first_name', 'last_name', 'language'],
+			permissions: own,
+		});
+	});
+
 	test('Is deterministic', () => {
 		expect(compileGroup(everything, on)).toEqual(compileGroup(everything, on));
 	});
