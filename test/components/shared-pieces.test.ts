@@ -55,6 +55,15 @@ describe('The load state', () => {
 		expect(refused.find('[role="alert"]').text()).toBe('This ticket does not exist or you cannot see it.');
 		expect(refused.find('button').exists()).toBe(false);
 	});
+
+	test('Heads the page with its failure where the page\u2019s own heading would come with the record', () => {
+		const error = 'This ticket does not exist or you cannot see it.';
+		const titled = mount(LoadState, { props: { loading: false, error, retryable: false, titled: true } });
+		expect(titled.find('h1').text()).toBe(error);
+		const plain = mount(LoadState, { props: { loading: false, error, retryable: false } });
+		expect(plain.find('h1').exists()).toBe(false);
+		expect(plain.find('p').text()).toBe(error);
+	});
 });
 
 describe('The visitor form', () => {

@@ -3,11 +3,16 @@
  * ugly data: one unbroken 200-character URL in a ticket's subject and a reply, right-to-left text, Markdown, long
  * names and numbers. A page fails where it scrolls sideways (the failure names the elements that stick out) or
  * where the browser's console reports an error, or where its tab's title does not name it by its heading.
+ * At one phone width and the laptop's, axe-core checks each page, the sign-in page and the phone's unfolded menu
+ * against WCAG 2.1 A and AA and its best practices (labels, names, landmarks, headings, contrast…); the failure
+ * lists page, rule, impact, element and what to do.
  * A contact whose Directus language is German walks them too: the page says it is German, and no text on it is
  * left in English.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fallbackColor } from '../../src/branding/safe-color.ts';
+import { accessibilityViolations } from '../support/accessibility-violations.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { de } from '../../extensions/portal-app/src/i18n/de.ts';
 import { en } from '../../extensions/portal-app/src/i18n/en.ts';
@@ -114,9 +119,12 @@ async function overflowing(page: Page): Promise<string[]> {
 	});
 }
 
+/** The widths axe-core checks at: a phone's and a laptop's (320 px lays out as 390 px does, only narrower). */
+const checkedForAccessibility = new Set([390, 1366]);
+
 describe('Every page', () => {
 	test.each([320, 390, 1366])(
-		'At %i px wide, no page scrolls sideways, logs an error or leaves its tab unnamed',
+		'At %i px wide, no page scrolls sideways, logs an error, leaves its tab unnamed or fails WCAG 2.1 AA',
 		async (width) => {
 			const page = await newPage(browser, { width, height: 800 });
 			const errors: string[] = [];
@@ -124,6 +132,20 @@ describe('Every page', () => {
 				if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
 			});
 			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+			const inaccessible: string[] = [];
+			async function checkAccessibility(where: string): Promise<void> {
+				if (!checkedForAccessibility.has(width)) return;
+				// Contrast is the team's to choose through its accent colour; it is checked with the default one.
+				const accent = await page.evaluate(() =>
+					getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+				);
+				expect(accent.toLowerCase(), 'the accent colour contrast is checked with').toBe(fallbackColor.toLowerCase());
+				for (const violation of await accessibilityViolations(page)) inaccessible.push(`${where}: ${violation}`);
+			}
+			// The visitors' frame, seen on the way in.
+			await page.goto(portalUrl('sign-in'));
+			await page.locator('main h1').waitFor();
+			await checkAccessibility('/sign-in');
 			await signInThroughForm(page, contact);
 			const wider: string[] = [];
 			for (const path of paths) {
@@ -133,11 +155,20 @@ describe('Every page', () => {
 				await page.waitForLoadState('networkidle');
 				const sticking = await overflowing(page);
 				if (sticking.length > 0) wider.push(`${path}: ${sticking.join(', ')}`);
+				await checkAccessibility(path);
 				// The tab names the page by its heading, then the portal.
 				const heading = ((await page.locator('main h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 				await page.waitForFunction((expected) => document.title.startsWith(`${expected} · `), heading);
 			}
+			// A phone folds the menu behind a button; unfolded, it is checked too.
+			const menuButton = page.getByRole('button', { name: en.menu.open });
+			if (await menuButton.isVisible()) {
+				await menuButton.click();
+				await page.getByRole('navigation', { name: en.menu.label }).waitFor();
+				await checkAccessibility(`${paths.at(-1)} with the menu open`);
+			}
 			expect(wider, wider.join('\n')).toEqual([]);
+			expect(inaccessible, `Fails WCAG 2.1 AA:\n${inaccessible.join('\n')}`).toEqual([]);
 			expect(errors).toEqual([]);
 			await page.context().close();
 		},
