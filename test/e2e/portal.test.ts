@@ -119,8 +119,29 @@ describe('What each group sees', () => {
 		expect(await row.textContent()).toContain(child.name);
 		await screenshot(page, 'portal-tickets');
 
+		// How many match is said; the tab, the order and the search live in the address, so a reload keeps them.
+		await page
+			.getByTestId('ticket-count')
+			.getByText(/^\d+ tickets?$/)
+			.waitFor();
 		await page.getByRole('button', { name: 'Mine' }).click();
 		await expect.poll(() => page.locator(`tr[data-ticket="${childTicket}"]`).count()).toBe(0);
+		await page.getByTestId('ticket-sort').selectOption('oldest');
+		await page.getByRole('searchbox', { name: 'Search tickets' }).fill('VPN');
+		await expect.poll(() => new URL(page.url()).search).toBe('?tab=mine&q=VPN&order=oldest');
+		await page.reload();
+		await page.locator('tr[data-ticket]').first().waitFor();
+		expect(await page.getByTestId('ticket-sort').inputValue()).toBe('oldest');
+		expect(await page.getByRole('searchbox', { name: 'Search tickets' }).inputValue()).toBe('VPN');
+		expect(await page.getByRole('button', { name: 'Mine' }).getAttribute('aria-pressed')).toBe('true');
+		// A link with nonsense in it shows the default list rather than an error.
+		// (Not `page` or `sort`: Directus reads those names in every address, its own routes' and the portal's alike.)
+		await page.goto(portalUrl('tickets?tab=everyone&status=lost&order=constructor&p=-3'));
+		await page
+			.getByRole('button', { name: 'Including sub-companies' })
+			.and(page.locator('[aria-pressed="true"]'))
+			.waitFor();
+		expect(await page.getByTestId('ticket-sort').inputValue()).toBe('updated');
 
 		await page.goto(portalUrl('tickets'));
 		await page.getByRole('link', { name: 'Parent VPN drops' }).click();

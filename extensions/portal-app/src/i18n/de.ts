@@ -43,6 +43,7 @@ export const de = {
 	previous: 'Zurück',
 	next: 'Weiter',
 	page: (n: number) => `Seite ${n}`,
+	pageOf: (n: number, total: number) => `Seite ${n} von ${total}`,
 	statuses,
 	status: (value: string) => labelOf(statuses, value),
 	language: {
@@ -141,6 +142,14 @@ export const de = {
 		statusFilter: 'Status',
 		anyStatus: 'Alle Status',
 		openOnly: 'Offen (nicht gelöst)',
+		sortLabel: 'Sortieren nach',
+		sorts: {
+			updated: 'Zuletzt geändert',
+			newest: 'Neueste zuerst',
+			oldest: 'Älteste zuerst',
+			subject: 'Betreff (A–Z)',
+		},
+		count: (n: number) => (n === 1 ? '1 Ticket' : `${n.toLocaleString('de-DE')} Tickets`),
 		empty: 'Keine passenden Tickets.',
 		scopes: 'Welche Tickets',
 		tabs: { mine: 'Meine', company: 'Meine Firma', tree: 'Mit Tochterfirmen' },

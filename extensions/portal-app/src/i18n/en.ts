@@ -45,6 +45,7 @@ export const en = {
 	previous: 'Previous',
 	next: 'Next',
 	page: (n: number) => `Page ${n}`,
+	pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
 	statuses,
 	status: (value: string) => labelOf(statuses, value),
 	language: {
@@ -140,6 +141,14 @@ export const en = {
 		statusFilter: 'Status',
 		anyStatus: 'Any status',
 		openOnly: 'Open (not resolved)',
+		sortLabel: 'Sort by',
+		sorts: {
+			updated: 'Recently updated',
+			newest: 'Newest first',
+			oldest: 'Oldest first',
+			subject: 'Subject (A–Z)',
+		},
+		count: (n: number) => (n === 1 ? '1 ticket' : `${n.toLocaleString('en-GB')} tickets`),
 		empty: 'No tickets match.',
 		scopes: 'Which tickets',
 		tabs: { mine: 'Mine', company: 'My company', tree: 'Including sub-companies' },
