@@ -174,6 +174,26 @@ describe('Every page', () => {
 		},
 	);
 
+	test('A ticket, device, project or article the contact cannot see is headed by the reason, and passes axe too', async () => {
+		const page = await newPage(browser, { width: 390, height: 800 });
+		await signInThroughForm(page, contact);
+		const inaccessible: string[] = [];
+		// Directus answers a record that does not exist as one the contact may not read.
+		for (const [path, reason] of [
+			['/tickets/999999999', en.tickets.notFound],
+			['/devices/999999999', en.devices.notFound],
+			['/projects/999999999', en.projects.notFound],
+			['/knowledge-base/999999999', en.articles.notFound],
+		] as const) {
+			await page.goto(portalUrl(path));
+			await page.getByRole('heading', { level: 1, name: reason }).waitFor();
+			await page.waitForFunction((expected) => document.title.startsWith(`${expected} · `), reason);
+			for (const violation of await accessibilityViolations(page)) inaccessible.push(`${path}: ${violation}`);
+		}
+		expect(inaccessible, `Fails WCAG 2.1 AA:\n${inaccessible.join('\n')}`).toEqual([]);
+		await page.context().close();
+	});
+
 	test('Markdown shows rendered and safe: emphasis, links that open apart, no image from elsewhere, HTML as text', async () => {
 		const page = await newPage(browser);
 		await signInThroughForm(page, contact);
