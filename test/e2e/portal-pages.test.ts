@@ -350,6 +350,48 @@ describe('Ticket attachments', () => {
 		await screenshot(page, 'portal-ticket-attachments');
 		await page.context().close();
 	});
+
+	test('A contact attaches files while writing a new ticket, dropped or chosen; a refused one is said before anything is sent', async () => {
+		const page = await signedIn(basic, 'tickets/new');
+		const subject = uniqueName('Scanner jams');
+		await page.getByLabel('Subject').fill(subject);
+		await page.getByLabel('Attachments').setInputFiles([
+			{
+				name: 'jam-photo.png',
+				mimeType: 'image/png',
+				// A 1 × 1 image.
+				buffer: Buffer.from(
+					'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+					'base64',
+				),
+			},
+			{ name: 'fix.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') },
+		]);
+		// Dropped onto the form, as from a file manager.
+		const dropped = await page.evaluateHandle(() => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File(['scanner log line 2'], 'scanner-log.txt', { type: 'text/plain' }));
+			return transfer;
+		});
+		await page.locator('form.form').dispatchEvent('drop', { dataTransfer: dropped });
+		const chosen = page.getByTestId('chosen-files');
+		await chosen.getByText('scanner-log.txt').waitFor();
+		await chosen.getByText('Files of this type cannot be attached.', { exact: false }).waitFor();
+		await page.getByRole('button', { name: 'Create ticket' }).click();
+		await page.getByText('Remove the files that cannot be attached first.').waitFor();
+		const none = await api<{ id: number }[]>(
+			'GET',
+			`/items/tickets?filter[subject][_eq]=${encodeURIComponent(subject)}&fields=id`,
+		);
+		expect(none.body.data).toEqual([]);
+
+		await page.getByRole('button', { name: 'Remove fix.sh' }).click();
+		await page.getByRole('button', { name: 'Create ticket' }).click();
+		await page.waitForURL(/\/tickets\/\d+$/);
+		for (const name of ['jam-photo.png', 'scanner-log.txt'])
+			await page.getByTestId('attachment').getByRole('link', { name }).waitFor();
+		await page.context().close();
+	});
 });
 
 describe('The conversation by e-mail', () => {

@@ -206,6 +206,13 @@ export const de = {
 		defaultPriority: 'Standard',
 		submit: 'Ticket erstellen',
 		sending: 'Wird erstellt…',
+		files: 'Anhänge',
+		filesDrop: 'Dateien hierher ziehen oder auswählen:',
+		removeFile: (name: string) => `${name} entfernen`,
+		fixFiles: 'Entfernen Sie zuerst die Dateien, die nicht angehängt werden können.',
+		attaching: (done: number, total: number) => `Dateien werden angehängt (${done} von ${total})…`,
+		notAttached: (ticket: number) => `Ticket #${ticket} wurde erstellt, aber diese Dateien wurden nicht angehängt:`,
+		attachOnTicket: 'Ticket öffnen und erneut anhängen',
 	},
 	quotes: {
 		title: 'Angebote',

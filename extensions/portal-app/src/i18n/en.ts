@@ -204,6 +204,13 @@ export const en = {
 		defaultPriority: 'Default',
 		submit: 'Create ticket',
 		sending: 'Creating…',
+		files: 'Attachments',
+		filesDrop: 'Drop files here, or choose them:',
+		removeFile: (name: string) => `Remove ${name}`,
+		fixFiles: 'Remove the files that cannot be attached first.',
+		attaching: (done: number, total: number) => `Attaching files (${done} of ${total})…`,
+		notAttached: (ticket: number) => `Ticket #${ticket} was created, but these files were not attached:`,
+		attachOnTicket: 'Open the ticket to attach them again',
 	},
 	quotes: {
 		title: 'Quotes',
