@@ -2,6 +2,7 @@ import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
 import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { isTrue } from '../directus/is-true.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
 import { mailLanguageOf } from '../mail/mail-language-of.ts';
@@ -95,8 +96,7 @@ export async function notifyStaff(
 			collection: tickets.collection,
 			item: String(activity.ticket),
 		});
-		// SQLite hands booleans over as 0 and 1.
-		if (user?.email && Boolean(user.email_notifications))
+		if (user?.email && isTrue(user.email_notifications))
 			await queueMail(outbox, {
 				kind: 'staff_notice',
 				to: user.email,

@@ -40,11 +40,10 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
 
 /** Every input of the page has a label and every table fits, at the 1366 px of `newPage` with Directus's sidebar open. */
 async function expectUsableAt1366(page: Page): Promise<void> {
-	expect({ page: new URL(page.url()).pathname, ...(await layoutProblems(page)) }).toEqual({
-		page: new URL(page.url()).pathname,
-		unlabelled: [],
-		overflowing: [],
-	});
+	// Asked until the page settles: Directus opens its sidebar and fills tables after the first paint.
+	await expect
+		.poll(async () => ({ page: new URL(page.url()).pathname, ...(await layoutProblems(page)) }), { timeout: 15_000 })
+		.toEqual({ page: new URL(page.url()).pathname, unlabelled: [], overflowing: [] });
 }
 
 /** A common laptop's window, in which Directus keeps its sidebar open. */
@@ -109,16 +108,17 @@ describe('The studio module', () => {
 		await page.locator('.nav-customer-portal-customers').click();
 		await page.locator('.unsaved-changes-dialog').waitFor();
 		await page.locator('.keep-editing').click();
+		await page.locator('.unsaved-changes-dialog').waitFor({ state: 'hidden' });
 		expect(new URL(page.url()).pathname).toMatch(/\/groups\/new$/);
-		expect(await nameInput.inputValue()).toBe(name);
+		await expect.poll(() => nameInput.inputValue()).toBe(name);
 
 		// Project options are disabled until the group sees projects.
 		const notes = page.locator('[data-capability="projects.notes"] .v-checkbox');
-		expect(await notes.isDisabled()).toBe(true);
+		await expect.poll(() => notes.isDisabled()).toBe(true);
 		await page
 			.locator('[data-capability="projects.view"] .v-radio', { hasText: "All of their customer's projects" })
 			.click();
-		expect(await notes.isDisabled()).toBe(false);
+		await expect.poll(() => notes.isDisabled()).toBe(false);
 		await page.locator('[data-capability="invoices.view"] .v-checkbox').click();
 		expect((await api<unknown[]>('GET', `/items/portal_groups?filter[name][_eq]=${name}&fields=id`)).body.data).toEqual(
 			[],
