@@ -63,14 +63,23 @@ const collectionsToRemove = ({ removeData }: UninstallOptions, parts: HelpDeskPa
 	...(removeData ? parts.helpDeskCollections : []),
 ];
 
-function fieldsToRemove(schema: SchemaOverview, removing: readonly string[], parts: HelpDeskParts): string[] {
+function fieldsToRemove(
+	schema: SchemaOverview,
+	removing: readonly string[],
+	parts: HelpDeskParts,
+	/** `collection.field` of directus_fields rows: a field with no data (a button) is not in the schema overview. */
+	described: ReadonlySet<string>,
+): string[] {
 	const gone = new Set(removing);
 	const listed = Object.entries({ ...parts.portalFieldsOfHelpDesk, ...portalSystemFields }).flatMap(
 		([collection, fields]) =>
 			gone.has(collection)
 				? []
 				: fields
-						.filter((field) => field in (schema.collections[collection]?.fields ?? {}))
+						.filter(
+							(field) =>
+								field in (schema.collections[collection]?.fields ?? {}) || described.has(`${collection}.${field}`),
+						)
 						.map((field) => `${collection}.${field}`),
 	);
 	const pointing = schema.relations
@@ -97,11 +106,16 @@ export async function planUninstall(context: LifecycleContext, options: Uninstal
 		),
 	);
 	const exists = (name: string) => name in schema.collections || existing.has(name);
+	const described = new Set(
+		(
+			(await context.knex('directus_fields').select('collection', 'field')) as { collection: string; field: string }[]
+		).map((row) => `${row.collection}.${row.field}`),
+	);
 	return {
 		...footprint,
 		removeData: options.removeData,
 		collections: removing.filter(exists),
-		fields: [...new Set([...fieldsToRemove(schema, removing, parts), ...footprint.dataMap.fields])].sort(),
+		fields: [...new Set([...fieldsToRemove(schema, removing, parts, described), ...footprint.dataMap.fields])].sort(),
 		kept: options.removeData ? [] : parts.helpDeskCollections.filter(exists),
 	};
 }

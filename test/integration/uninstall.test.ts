@@ -469,13 +469,17 @@ describe('Uninstall from the studio', () => {
 		expect(await instance.db.schema.hasTable('portal_groups')).toBe(true);
 		expect(await instance.db('directus_policies').where('name', 'Portal staff')).toHaveLength(1);
 		const plan = await ok(
-			instance.api<{ confirmation: string; plan: { collections: string[]; kept: string[]; users: unknown[] } }>(
-				'GET',
-				'/portal/api/studio/uninstall',
-			),
+			instance.api<{
+				confirmation: string;
+				plan: { collections: string[]; fields: string[]; kept: string[]; users: unknown[] };
+			}>('GET', '/portal/api/studio/uninstall'),
 			'plan',
 		);
 		expect(plan.confirmation).toBe(uninstallConfirmation);
+		// The portal's fields of the help desk that stays, the button to a ticket's conversation (no data) among them.
+		expect(plan.plan.fields).toEqual(
+			expect.arrayContaining(['customers.tree_path', 'tickets.customer_path', 'tickets.portal_conversation']),
+		);
 		expect(plan.plan.collections).toEqual(
 			expect.arrayContaining(['portal_groups', 'portal_settings', 'customer_tree', 'ticket_followers']),
 		);
