@@ -23,7 +23,7 @@ import { adminService, type DirectusContext } from '../directus/directus-context
 import type { ContactRecord } from '../invitations/contact-record-of.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
+import { fetchPortalLanguages } from '../i18n/fetch-portal-languages.ts';
 import { type OutboxContext, outboxTable, queueMail } from '../mail/outbox.ts';
 import { mailNotTakenMail, requestReceivedMail } from '../mail/portal-mails.ts';
 import { followersOf } from '../notifications/followers-of.ts';
@@ -295,7 +295,11 @@ async function openTicket(
 			portal,
 		);
 		const branding = await fetchMailBranding(context.directus, portal);
-		const languageOf = await fetchMailLanguages(context.directus.knex, [filed.contact.user], branding.projectLanguage);
+		const languageOf = await fetchPortalLanguages(
+			context.directus.knex,
+			[filed.contact.user],
+			branding.projectLanguage,
+		);
 		await queueMail(context.outbox, {
 			kind: 'request_received',
 			to: sender,
@@ -336,7 +340,7 @@ async function openTicket(
 		.first()) as unknown;
 	if (!told) {
 		const branding = await fetchMailBranding(context.directus, portal);
-		const languageOf = await fetchMailLanguages(
+		const languageOf = await fetchPortalLanguages(
 			context.directus.knex,
 			[contact?.user ?? null],
 			branding.projectLanguage,

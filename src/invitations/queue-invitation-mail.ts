@@ -1,7 +1,7 @@
 import type { DirectusContext } from '../directus/directus-context.ts';
 import { invitationMail } from '../mail/portal-mails.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
+import { fetchPortalLanguages } from '../i18n/fetch-portal-languages.ts';
 import { linkPlaceholder, type OutboxContext, queueMail } from '../mail/outbox.ts';
 import { fetchCustomerName } from '../customers/fetch-customer-name.ts';
 import { displayName } from './display-name.ts';
@@ -26,7 +26,7 @@ export async function queueInvitationMail(
 ): Promise<number> {
 	const branding = await fetchMailBranding(context);
 	const customer = await fetchCustomerName(context, issued.contact.customer);
-	const languageOf = await fetchMailLanguages(context.knex, [issued.contact.user], branding.projectLanguage);
+	const languageOf = await fetchPortalLanguages(context.knex, [issued.contact.user], branding.projectLanguage);
 	const mail = invitationMail(branding, {
 		language: languageOf(issued.contact.user),
 		name: displayName(issued.contact),

@@ -6,7 +6,7 @@ import type { MailBranding } from './portal-mails.ts';
 
 /** The portal's branding, and the project's language for recipients who have none of their own. */
 export interface ProjectMailBranding extends MailBranding {
-	/** Directus's `default_language` (a tag such as `de-DE`, or null): see `mailLanguageOf`. */
+	/** Directus's `default_language` (a tag such as `de-DE`, or null): see `portalLanguageOf`. */
 	projectLanguage: string | null;
 }
 

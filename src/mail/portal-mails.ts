@@ -5,6 +5,7 @@
 import { safeColor } from '../branding/safe-color.ts';
 import type { PortalLanguage } from '../i18n/languages.ts';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
+import type { TicketRating } from '../ratings/ticket-rating.ts';
 import type { MailWording } from './wording/mail-wording.ts';
 import { mailWordings } from './wording/mail-wordings.ts';
 
@@ -42,6 +43,8 @@ interface MailBody {
 	/** The paragraphs as safe HTML (rendered Markdown), for the HTML part; the text part keeps `paragraphs`. */
 	html?: string;
 	action?: { label: string; url: string };
+	/** A question answered by following one of its links (each opens a page that asks before it acts). */
+	choices?: { question: string; links: { label: string; url: string }[] };
 	after?: string[];
 	/** Why the contact gets this mail, and the link that stops this kind. */
 	footer?: { reason: string; unsubscribe: string };
@@ -49,7 +52,7 @@ interface MailBody {
 	answerable?: boolean;
 }
 
-/** The language a mail is written in: the recipient's (`mailLanguageOf`). */
+/** The language a mail is written in: the recipient's (`portalLanguageOf`). */
 export type InLanguage = { language: PortalLanguage };
 
 function render<Values extends InLanguage & Record<string, unknown>>(
@@ -65,6 +68,10 @@ function render<Values extends InLanguage & Record<string, unknown>>(
 		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
 <p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#555">${escapeHtml(common.buttonFallback)}<br>${escapeHtml(body.action.url)}</p>`
 		: '';
+	const choices = body.choices
+		? `<p style="margin:0 0 8px;line-height:1.5;font-weight:600">${escapeHtml(body.choices.question)}</p>
+<p style="margin:0 0 16px">${body.choices.links.map((link) => `<a href="${escapeHtml(link.url)}" style="color:#1a1a1a;border:1px solid #c4c9d0;padding:8px 16px;border-radius:6px;text-decoration:none;display:inline-block;margin:0 8px 8px 0">${escapeHtml(link.label)}</a>`).join('')}</p>`
+		: '';
 	const html = `<!doctype html>
 <html lang="${values.language}"><body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0;padding:24px">
 ${body.answerable ? `<p style="max-width:560px;margin:0 auto 8px;font-size:12px;color:#555">${escapeHtml(replyMarker)}</p>\n` : ''}<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">
@@ -72,6 +79,7 @@ ${body.answerable ? `<p style="max-width:560px;margin:0 auto 8px;font-size:12px;
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>
 ${body.html ?? body.paragraphs.map(paragraph).join('\n')}
 ${button}
+${choices}
 ${(body.after ?? []).map(paragraph).join('\n')}
 </div>${
 		body.footer
@@ -85,6 +93,9 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 		'',
 		...body.paragraphs.flatMap((line) => [line, '']),
 		...(body.action ? [`${body.action.label}: ${body.action.url}`, ''] : []),
+		...(body.choices
+			? [body.choices.question, ...body.choices.links.map((link) => `${link.label}: ${link.url}`), '']
+			: []),
 		...(body.after ?? []).flatMap((line) => [line, '']),
 		`— ${branding.portalName}`,
 		...(body.footer ? ['', body.footer.reason, `${common.unsubscribe}: ${body.footer.unsubscribe}`] : []),
@@ -100,6 +111,7 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 				heading: body.heading,
 				paragraphs: body.paragraphs,
 				action: body.action ?? null,
+				choices: body.choices ?? null,
 				after: body.after ?? [],
 				footer: body.footer ?? null,
 				replyMarker: body.answerable ? replyMarker : null,
@@ -229,7 +241,11 @@ export type ReplyAuthor = { name: string } | { unnamed: 'service_team' | 'collea
 
 const unnamedAuthor = { service_team: 'serviceTeam', colleague: 'colleague' } as const;
 
-/** A reply on a ticket the contact follows: its Markdown rendered safely in the HTML part, as written in the text part. */
+/**
+ * A reply on a ticket the contact follows: its Markdown rendered safely in the HTML part, as written in the text part.
+ * A reply that also set the ticket waiting on the contact or resolved (`state`) says so in its heading and after its
+ * words, so the contact gets one mail for the one step; the files it attached are named (they stay on the ticket).
+ */
 export function ticketReplyMail(
 	branding: MailBranding,
 	data: InLanguage & {
@@ -238,33 +254,51 @@ export function ticketReplyMail(
 		subject: string;
 		author: ReplyAuthor;
 		reply: string;
+		/** The state the reply set the ticket to, where contacts are told of it. */
+		state?: 'pending' | 'resolved' | null;
+		/** The names of the files attached with the reply. */
+		attachments?: readonly string[];
 		link: string;
 		unsubscribe: string;
 		/** Replies by e-mail reach the ticket. */
 		answerable?: boolean;
 	},
 ): RenderedMail {
-	const { common, ticketReply: words } = mailWordings[data.language];
+	const { common, ticketReply: words, ticketStatus } = mailWordings[data.language];
 	const author = 'name' in data.author ? data.author.name : words[unnamedAuthor[data.author.unnamed]];
 	const replyHtml = renderMarkdown(data.reply);
+	const state = data.state ?? null;
+	const attachments = data.attachments ?? [];
 	return render(
 		'ticket-reply',
 		branding,
-		{ ...data, author, replyHtml },
+		{ ...data, author, replyHtml, state, attachments },
 		{
 			answerable: data.answerable ?? false,
 			subject: `[#${data.ticket}] ${data.subject}`,
-			heading: words.heading(author, data.subject),
+			heading: state ? words.headingWithState(author, data.subject, state) : words.heading(author, data.subject),
 			paragraphs: data.reply
 				.split(/\n{2,}/)
 				.map((part) => part.trim())
 				.filter(Boolean),
 			html: `<div style="margin:0 0 16px;line-height:1.5">${replyHtml}</div>`,
-			action: { label: words.action, url: data.link },
-			...(data.answerable ? { after: [common.answerByMail] } : {}),
+			action: { label: state === 'pending' ? ticketStatus.pendingAction : words.action, url: data.link },
+			after: [
+				...(attachments.length > 0 ? [words.attached(attachments.join(', '))] : []),
+				...(state ? [words.state[state]] : []),
+				...(data.answerable ? [common.answerByMail] : []),
+			],
 			footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 		},
 	);
+}
+
+/**
+ * The ticket's page with a rating chosen: it opens the portal (signing in first) and asks the contact to send it,
+ * so a mail scanner following the link rates nothing.
+ */
+export function ratingLink(ticketLink: string, rating: TicketRating): string {
+	return `${ticketLink}?rate=${rating}`;
 }
 
 /** A ticket the contact follows now waits on them, or is resolved. */
@@ -278,6 +312,8 @@ export function ticketStatusMail(
 		link: string;
 		unsubscribe: string;
 		answerable?: boolean;
+		/** Ask the recipient to rate the resolved ticket (its requester), with links that open it with their answer chosen. */
+		askRating?: boolean;
 	},
 ): RenderedMail {
 	const { common, ticketStatus: words } = mailWordings[data.language];
@@ -292,6 +328,17 @@ export function ticketStatusMail(
 			? [words.pending(data.ticket, data.subject)]
 			: [words.resolved(data.ticket, data.subject), words.stillThere],
 		action: { label: waiting ? words.pendingAction : words.resolvedAction, url: data.link },
+		...(!waiting && data.askRating
+			? {
+					choices: {
+						question: words.rateQuestion,
+						links: [
+							{ label: words.rateGood, url: ratingLink(data.link, 'good') },
+							{ label: words.rateBad, url: ratingLink(data.link, 'bad') },
+						],
+					},
+				}
+			: {}),
 		...(data.answerable ? { after: [common.answerByMail] } : {}),
 		footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 	});
@@ -345,7 +392,7 @@ export function mailNotTakenMail(
 
 /** What staff hear of: a contact (`from`, null where not known any more) opened a ticket or replied on one. */
 export type StaffNoticeAbout = {
-	activity: 'opened' | 'replied';
+	activity: 'opened' | 'replied' | 'rated_bad';
 	from: string | null;
 	/** The contact's company, where it has a name. */
 	customer: string | null;
@@ -357,9 +404,7 @@ export function staffNoticeSubject(about: StaffNoticeAbout, language: PortalLang
 	const words = mailWordings[language].staffNotice;
 	const who = about.from ?? words.someContact;
 	const from = about.customer ? `${who} (${about.customer})` : who;
-	return about.activity === 'opened'
-		? words.opened(from, about.ticketSubject)
-		: words.replied(from, about.ticketSubject);
+	return words[about.activity === 'rated_bad' ? 'ratedBad' : about.activity](from, about.ticketSubject);
 }
 
 /** A contact's new ticket or reply, for the staff who hear of it (with the studio's notification). */

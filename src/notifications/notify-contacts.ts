@@ -3,7 +3,7 @@
  * participant, as `ticket_followers` keeps them): a public reply (staff's, or a colleague's), and a ticket
  * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply. Each
- * contact's mail is in their own language (`mailLanguageOf`); a reply's words stay as written.
+ * contact's mail is in their own language (`portalLanguageOf`); a reply's words stay as written.
  */
 import { serviceTeamName, staffDisplayName, type StaffNameStyle } from '../conversation/staff-display-name.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
@@ -15,7 +15,7 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import { displayName } from '../invitations/display-name.ts';
 import { readContacts } from '../invitations/read-contacts.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../mail/fetch-mail-languages.ts';
+import { fetchPortalLanguages } from '../i18n/fetch-portal-languages.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
 import {
 	type AccountEvent,
@@ -56,9 +56,27 @@ function threadHeaders(secret: string, publicUrl: string, replies: MailReplies, 
 	};
 }
 
+/** The portal states a ticket moves into that its contacts are told of. */
+export const toldStates = ['pending', 'resolved'] as const;
+export type ToldState = (typeof toldStates)[number];
+
+export function isToldState(value: unknown): value is ToldState {
+	return toldStates.includes(value as ToldState);
+}
+
 export type TicketActivity =
-	| { kind: 'replied'; ticket: ItemKey; reply: string; author: string | null; authorContact: ContactKey | null }
-	| { kind: 'status'; ticket: ItemKey; state: 'pending' | 'resolved' };
+	| {
+			kind: 'replied';
+			ticket: ItemKey;
+			reply: string;
+			author: string | null;
+			authorContact: ContactKey | null;
+			/** The state the reply moved the ticket into in the same step (a staff reply), told in the reply's mail. */
+			state?: ToldState | null;
+			/** The names of the files attached with the reply. */
+			attachments?: readonly string[];
+	  }
+	| { kind: 'status'; ticket: ItemKey; state: ToldState };
 
 /**
  * A contact's unsubscribe for one kind: the portal page that asks first (in the mail's footer), and the
@@ -97,7 +115,11 @@ async function authorName(
 	return contact ? { name: displayName(contact) } : { unnamed: 'colleague' };
 }
 
-/** Queues the mails of one activity on a ticket; answers the addresses mailed. */
+/**
+ * Queues the mails of one activity on a ticket; answers the addresses mailed. A reply that also moved the ticket
+ * into a told state is one mail, the reply's, naming the state, for each follower who gets replies; a follower who
+ * turned replies off but not status mails gets the status mail alone, and one who turned both off gets nothing.
+ */
 export async function notifyContacts(
 	context: DirectusContext,
 	outbox: OutboxContext,
@@ -108,17 +130,25 @@ export async function notifyContacts(
 	if (!tickets) return [];
 	const ticket = (await context
 		.knex(tickets.collection)
-		.select({ subject: fieldOf(tickets, 'subject') })
+		.select({ subject: fieldOf(tickets, 'subject'), requester: fieldOf(tickets, 'requester') })
 		.where(fieldOf(tickets, 'id'), activity.ticket)
-		.first()) as { subject: string | null } | undefined;
+		.first()) as { subject: string | null; requester: unknown } | undefined;
 	if (!ticket) return [];
-	const kind: ContactNotificationKind = activity.kind === 'replied' ? 'replies' : 'status';
 	const authorKey =
 		activity.kind === 'replied' && activity.authorContact != null ? String(activity.authorContact) : null;
+	const state = activity.state ?? null;
 	const keys = (await followersOf(context, map, activity.ticket)).filter((key) => String(key) !== authorKey);
-	const optedOut = await contactsOptedOut(context.knex, keys, kind);
+	const noReplies = activity.kind === 'replied' ? await contactsOptedOut(context.knex, keys, 'replies') : null;
+	const noStatus = state ? await contactsOptedOut(context.knex, keys, 'status') : null;
+	/** The kind of mail a contact gets of this activity, or null. */
+	const kindFor = (contact: ContactKey): ContactNotificationKind | null => {
+		const key = String(contact).toLowerCase();
+		if (noReplies && !noReplies.has(key)) return 'replies';
+		if (noStatus && !noStatus.has(key)) return 'status';
+		return null;
+	};
 	const recipients = (await readContacts(context.knex, contacts, { keys })).filter(
-		(contact) => contact.email && contact.status === 'active' && !optedOut.has(String(contact.id).toLowerCase()),
+		(contact) => contact.email && contact.status === 'active' && kindFor(contact.id) !== null,
 	);
 	if (recipients.length === 0) return [];
 
@@ -131,7 +161,7 @@ export async function notifyContacts(
 		activity.kind === 'replied'
 			? await authorName(context, map, activity, settings.staff_names)
 			: { unnamed: 'service_team' };
-	const languageOf = await fetchMailLanguages(
+	const languageOf = await fetchPortalLanguages(
 		context.knex,
 		recipients.map((contact) => contact.user),
 		branding.projectLanguage,
@@ -139,6 +169,7 @@ export async function notifyContacts(
 	const mailed: string[] = [];
 	for (const contact of recipients) {
 		const email = contact.email as string;
+		const kind = kindFor(contact.id) as ContactNotificationKind;
 		const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, kind);
 		const common = {
 			language: languageOf(contact.user),
@@ -150,11 +181,17 @@ export async function notifyContacts(
 			answerable: replies.enabled,
 		};
 		const mail =
-			activity.kind === 'replied'
-				? ticketReplyMail(branding, { ...common, author, reply: activity.reply })
-				: ticketStatusMail(branding, { ...common, state: activity.state });
+			activity.kind === 'replied' && kind === 'replies'
+				? ticketReplyMail(branding, {
+						...common,
+						author,
+						reply: activity.reply,
+						state,
+						attachments: activity.attachments ?? [],
+					})
+				: ticketStatusMail(branding, { ...common, state: state as ToldState });
 		await queueMail(outbox, {
-			kind: activity.kind === 'replied' ? 'ticket_reply' : 'ticket_status',
+			kind: kind === 'replies' ? 'ticket_reply' : 'ticket_status',
 			to: email,
 			mail,
 			headers: {
@@ -178,7 +215,7 @@ export async function notifyAccountEvent(
 	if (!contact?.email || (await contactsOptedOut(context.knex, [key], 'account')).size > 0) return false;
 	const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, 'account');
 	const branding = await fetchMailBranding(context);
-	const languageOf = await fetchMailLanguages(context.knex, [contact.user], branding.projectLanguage);
+	const languageOf = await fetchPortalLanguages(context.knex, [contact.user], branding.projectLanguage);
 	await queueMail(outbox, {
 		kind: 'account',
 		to: contact.email,

@@ -18,7 +18,7 @@ import { resendInvitation } from '../../../src/invitations/resend-invitation.ts'
 import { revokeInvitation } from '../../../src/invitations/revoke-invitation.ts';
 import { queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../../../src/mail/fetch-mail-languages.ts';
+import { fetchPortalLanguages } from '../../../src/i18n/fetch-portal-languages.ts';
 import { queueMail } from '../../../src/mail/outbox.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { welcomeMail } from '../../../src/mail/portal-mails.ts';
@@ -131,7 +131,7 @@ export function registerInvitationRoutes(router: Router, context: EndpointExtens
 				ip: ipOf(request),
 			});
 			const branding = await fetchMailBranding(maintenance, settings);
-			const languageOf = await fetchMailLanguages(maintenance.knex, [contact.user], branding.projectLanguage);
+			const languageOf = await fetchPortalLanguages(maintenance.knex, [contact.user], branding.projectLanguage);
 			await queueMail(outboxContext(maintenance.knex, context.env), {
 				kind: 'welcome',
 				to: contact.email,

@@ -15,8 +15,8 @@ import { displayName } from '../../../src/invitations/display-name.ts';
 import { invitationLink, queueInvitationMail } from '../../../src/invitations/queue-invitation-mail.ts';
 import { alreadyRegisteredMail, requestReceivedMail, signUpNotPossibleMail } from '../../../src/mail/portal-mails.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../../../src/mail/fetch-mail-languages.ts';
-import { mailLanguageOf } from '../../../src/mail/mail-language-of.ts';
+import { fetchPortalLanguages } from '../../../src/i18n/fetch-portal-languages.ts';
+import { portalLanguageOf } from '../../../src/i18n/languages.ts';
 import { linkPlaceholder, queueMail } from '../../../src/mail/outbox.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { notifyStaff } from '../../../src/notifications/notify-staff.ts';
@@ -92,7 +92,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 						: null;
 				const base = publicUrl(context);
 				const branding = await fetchMailBranding(maintenance, settings);
-				const languageOf = await fetchMailLanguages(maintenance.knex, [filed.contact.user], branding.projectLanguage);
+				const languageOf = await fetchPortalLanguages(maintenance.knex, [filed.contact.user], branding.projectLanguage);
 				const mail = requestReceivedMail(branding, {
 					language: languageOf(filed.contact.user),
 					name: input.name,
@@ -161,7 +161,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 						kind: 'sign_up_refused',
 						to: input.email,
 						mail: signUpNotPossibleMail(branding, {
-							language: mailLanguageOf(null, branding.projectLanguage),
+							language: portalLanguageOf(null, branding.projectLanguage),
 							email: input.email,
 							requestUrl: requests ? `${publicUrl(context)}/portal/request` : null,
 						}),
@@ -179,7 +179,7 @@ export function registerPublicRoutes(router: Router, context: EndpointExtensionC
 							kind: 'already_registered',
 							to: input.email,
 							mail: alreadyRegisteredMail(branding, {
-								language: mailLanguageOf(user.language, branding.projectLanguage),
+								language: portalLanguageOf(user.language, branding.projectLanguage),
 								name: displayName(found.contact),
 								email: input.email,
 								resetLink: `${publicUrl(context)}/portal/forgot-password`,

@@ -11,7 +11,7 @@ import type { Router } from 'express';
 import { ForbiddenError } from '@directus/errors';
 import { systemService } from '../../../src/directus/directus-context.ts';
 import { fetchContactProfile } from '../../../src/access/fetch-contact-profile.ts';
-import { fetchPortalLanguage } from '../../../src/i18n/fetch-portal-language.ts';
+import { fetchPortalLanguage } from '../../../src/i18n/fetch-portal-languages.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';

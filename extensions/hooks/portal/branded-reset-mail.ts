@@ -11,7 +11,7 @@ import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import { displayName } from '../../../src/invitations/display-name.ts';
 import { readContacts } from '../../../src/invitations/read-contacts.ts';
 import { fetchMailBranding } from '../../../src/mail/fetch-mail-branding.ts';
-import { fetchMailLanguages } from '../../../src/mail/fetch-mail-languages.ts';
+import { fetchPortalLanguages } from '../../../src/i18n/fetch-portal-languages.ts';
 import { passwordResetMail } from '../../../src/mail/portal-mails.ts';
 import { mailTemplatesFolder, withTeamTemplate } from '../../../src/mail/team-mail-templates.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
@@ -50,7 +50,7 @@ export function registerBrandedResetMail(
 			const [contact] = map && email ? await readContacts(database, map.contacts, { email }) : [];
 			const branding = await fetchMailBranding(context);
 			const user = contact?.user ?? null;
-			const languageOf = await fetchMailLanguages(database, [user], branding.projectLanguage);
+			const languageOf = await fetchPortalLanguages(database, [user], branding.projectLanguage);
 			const rendered = await withTeamTemplate(
 				passwordResetMail(branding, {
 					language: languageOf(user),

@@ -10,6 +10,12 @@ describe('portalLanguageOf', () => {
 		expect(portalLanguageOf(null, undefined, 'en-GB')).toBe('en');
 	});
 
+	test('takes a person’s own language before the project’s, and the project’s where theirs is not spoken', () => {
+		expect(portalLanguageOf('en-US', 'de-DE')).toBe('en');
+		expect(portalLanguageOf(null, 'de-DE')).toBe('de');
+		expect(portalLanguageOf(undefined, 'de-CH')).toBe('de');
+	});
+
 	test('is English when no tag is spoken or given', () => {
 		expect(portalLanguageOf()).toBe('en');
 		expect(portalLanguageOf('fr-FR', 'ar-SA')).toBe('en');

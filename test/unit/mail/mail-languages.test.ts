@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { type PortalLanguage, portalLanguages } from '../../../src/i18n/languages.ts';
-import { mailLanguageOf } from '../../../src/mail/mail-language-of.ts';
 import {
 	escapeHtml,
 	invitationMail,
@@ -149,25 +148,5 @@ describe('Mails in German', () => {
 	test('A team’s template is told the mail’s language', () => {
 		for (const language of portalLanguages)
 			for (const mail of everyMail(language)) expect(mail.template?.values['language']).toBe(language);
-	});
-});
-
-describe('mailLanguageOf', () => {
-	test('Takes the person’s own Directus language first, by its primary language', () => {
-		expect(mailLanguageOf('de-DE', 'en-US')).toBe('de');
-		expect(mailLanguageOf('en-US', 'de-DE')).toBe('en');
-		expect(mailLanguageOf('de-AT', null)).toBe('de');
-	});
-
-	test('Takes the project’s default for someone without a language, or with one the portal does not speak', () => {
-		expect(mailLanguageOf(null, 'de-DE')).toBe('de');
-		expect(mailLanguageOf(undefined, 'de-CH')).toBe('de');
-		expect(mailLanguageOf('fr-FR', 'de-DE')).toBe('de');
-	});
-
-	test('Writes English where neither is spoken', () => {
-		expect(mailLanguageOf(null, null)).toBe('en');
-		expect(mailLanguageOf('fr-FR', 'es-ES')).toBe('en');
-		expect(mailLanguageOf('', 'en-US')).toBe('en');
 	});
 });
