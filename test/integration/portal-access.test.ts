@@ -694,6 +694,29 @@ describe('The portal app\u2019s view of the signed-in contact', () => {
 		// Nobody else's language.
 		const colleague = await createPortalContact(world.parent, 'Basic');
 		expect((await api('PATCH', `/users/${colleague.userId}`, { token, body: { language: 'de-DE' } })).status).toBe(403);
+		// The same through GraphQL's system endpoint.
+		const graphql = async (query: string) => {
+			const response = await fetch(`${directusUnderTest().url}/graphql/system`, {
+				method: 'POST',
+				headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ query }),
+			});
+			return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+		};
+		const chosen = await graphql('mutation { update_users_me(data: { language: "en-GB" }) { language } }');
+		expect(chosen.errors).toBeUndefined();
+		expect(chosen.data?.['update_users_me']).toEqual({ language: 'en-GB' });
+		expect((await graphql('mutation { update_users_me(data: { first_name: "Renamed" }) { id } }')).errors).toHaveLength(
+			1,
+		);
+		expect(
+			(await graphql(`mutation { update_users_item(id: "${colleague.userId}", data: { language: "en-GB" }) { id } }`))
+				.errors,
+		).toHaveLength(1);
+		expect(await own()).toEqual({ first_name: before?.first_name ?? null, language: 'en-GB' });
+		expect(
+			(await api<{ language: string | null }>('GET', `/users/${colleague.userId}?fields=language`)).body.data?.language,
+		).not.toBe('en-GB');
 	});
 });
 
