@@ -3,10 +3,12 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import type { Accountability } from '@directus/types';
 import type { DataMap } from '../data-map/data-map.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
-import { stateValues } from '../data-map/state-values.ts';
+import { portalStateOf, stateValues } from '../data-map/state-values.ts';
 import { storedAs } from '../data-map/stored-as.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
+import { isToldState, type TicketActivity, type ToldState } from '../notifications/notify-contacts.ts';
+import { toldByCaller } from '../notifications/told-by-caller.ts';
 import { type StaffReplyState, staffReplyStates } from './staff-reply-states.ts';
 
 /** The longest reply or note staff may write, in characters (a long log pasted in belongs in an attachment). */
@@ -48,8 +50,10 @@ export function parseStaffReply(payload: unknown): StaffReply {
 
 /**
  * Adds a staff reply or internal note to `ticket`, written as the staff user (`accountability`): Directus applies
- * their role's rules to the ticket and the reply, and its hooks run as for any write (contacts are mailed a public
- * reply). The author is the staff user.
+ * their role's rules to the ticket and the reply, and its hooks run as for any write. The author is the staff user.
+ * Contacts are told through `tell`, once for the whole step: a public reply in its mail, with the state it set
+ * where that state is one contacts hear of; a note that set such a state, as the state's mail. The hooks that mail
+ * contacts leave these writes alone (`toldByCaller`). `tell` logs its own failures: the reply is written either way.
  */
 export async function addStaffReply(
 	context: DirectusContext,
@@ -57,27 +61,55 @@ export async function addStaffReply(
 	map: DataMap,
 	ticket: ItemKey,
 	reply: StaffReply,
+	tell: (activity: TicketActivity) => Promise<void>,
 ): Promise<ItemKey> {
 	const { tickets, ticket_replies: replies } = map;
 	if (!tickets || !replies) throw new PortalFeatureOffError({ feature: 'Ticket conversations' });
-	const ticketsAsStaff = adminService(context, tickets.collection, accountability);
+	const writer = toldByCaller(accountability);
+	const ticketsAsStaff = adminService(context, tickets.collection, writer);
+	const statusField = fieldOf(tickets, 'status');
 	// As the staff user: a ticket their role cannot read is Directus's 403, before anything is written.
-	await ticketsAsStaff.readOne(ticket, { fields: [fieldOf(tickets, 'id')] });
+	const before = (await ticketsAsStaff.readOne(ticket, {
+		fields: [fieldOf(tickets, 'id'), ...(reply.status === null ? [] : [statusField])],
+	})) as Record<string, unknown>;
+	let toldState: ToldState | null = null;
 	if (reply.status !== null) {
 		// The state first: a role that may not set it (Directus's 403) or a map without it writes nothing at all.
-		const stored = stateValues(map, 'tickets', 'status')?.[reply.status]?.[0];
+		const states = stateValues(map, 'tickets', 'status');
+		const stored = states?.[reply.status]?.[0];
 		if (stored === undefined)
 			throw new InvalidPayloadError({
 				reason: `The help desk's tickets have no state for "${reply.status}" in the portal's data map.`,
 			});
-		await ticketsAsStaff.updateOne(ticket, { [fieldOf(tickets, 'status')]: stored });
+		await ticketsAsStaff.updateOne(ticket, { [statusField]: stored });
+		// Told once per change, as a state set in Directus's own item page is.
+		if (isToldState(reply.status) && portalStateOf(states ?? {}, before[statusField]) !== reply.status)
+			toldState = reply.status;
 	}
-	return (await adminService(context, replies.collection, accountability).createOne(
-		storedAs(replies, {
+	let id: ItemKey;
+	try {
+		id = (await adminService(context, replies.collection, writer).createOne(
+			storedAs(replies, {
+				ticket,
+				body: reply.body,
+				internal: reply.internal,
+				author_user: accountability.user,
+			}),
+		)) as ItemKey;
+	} catch (error) {
+		// The state stays set without the reply: its contacts hear of it as of any state.
+		if (toldState) await tell({ kind: 'status', ticket, state: toldState });
+		throw error;
+	}
+	if (!reply.internal)
+		await tell({
+			kind: 'replied',
 			ticket,
-			body: reply.body,
-			internal: reply.internal,
-			author_user: accountability.user,
-		}),
-	)) as ItemKey;
+			reply: reply.body,
+			author: accountability.user,
+			authorContact: null,
+			state: toldState,
+		});
+	else if (toldState) await tell({ kind: 'status', ticket, state: toldState });
+	return id;
 }

@@ -60,6 +60,13 @@ async function newTicket(): Promise<number> {
 	).id;
 }
 
+/** The mails to `address` about `ticket`. */
+async function ticketMailsTo(address: string, ticket: number) {
+	return (await mailsTo(directusUnderTest().mailFolder, address)).filter((found) =>
+		found.subject.startsWith(`[#${ticket}]`),
+	);
+}
+
 /** The ticket's replies as the admin reads them. */
 async function repliesOf(ticket: number) {
 	const rows = await api<{ body: string; is_internal: boolean; author_user: string | null }[]>(
@@ -129,10 +136,7 @@ describe('A ticket’s conversation in the studio', () => {
 		);
 		expect(seen.body.data?.map((row) => row.body)).toEqual(['The printer prints blank labels.', replyText]);
 		// Mailed: the reply, and nothing of the note.
-		const ticketMails = async () =>
-			(await mailsTo(directusUnderTest().mailFolder, requester.email)).filter((found) =>
-				found.subject.startsWith(`[#${ticket}]`),
-			);
+		const ticketMails = () => ticketMailsTo(requester.email, ticket);
 		const [mail] = await eventually(async () => {
 			const found = await ticketMails();
 			expect(found).toHaveLength(1);
@@ -246,6 +250,17 @@ describe('A ticket’s conversation in the studio', () => {
 		expect(reply.status).toBe(201);
 		expect(reply.body.data).toMatchObject({ internal: false, status: 'pending' });
 		expect(await statusOf()).toBe('pending');
+		// One mail for the one step: the reply's, saying the ticket now waits on the contact.
+		const [waiting] = await eventually(async () => {
+			const found = await ticketMailsTo(requester.email, ticket);
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(waiting?.subject).toMatch(new RegExp(`^\\[#${ticket}\\] Label printer`));
+		expect(waiting?.text).toContain('Which model is it?');
+		expect(waiting?.text).toContain('replied to "');
+		expect(waiting?.text).toContain('it is waiting on you');
+		expect(waiting?.text).toContain('Your ticket waits on you');
 		expect(
 			(
 				await write(
@@ -263,6 +278,52 @@ describe('A ticket’s conversation in the studio', () => {
 		// Without a state the ticket keeps its own.
 		expect((await write(ticket, { body: 'PS', internal: true }, directusUnderTest().adminToken)).status).toBe(201);
 		expect(await statusOf()).toBe('closed');
+		// Neither the closing note nor the PS is mailed.
+		await new Promise((done) => setTimeout(done, 2_500));
+		expect(await ticketMailsTo(requester.email, ticket)).toHaveLength(1);
+	});
+
+	test('A reply that resolves the ticket is one mail to a follower who takes replies; one who turned replies off gets the state alone', async () => {
+		const ticket = await newTicket();
+		const quiet = await createPortalContact(requester.customer, 'Basic', { first_name: 'Quinn', last_name: 'Quiet' });
+		await createRow('ticket_participants', { ticket, contact: quiet.id, kind: 'cc' });
+		const quietToken = await tokenOf(quiet);
+		const off = await api('PATCH', '/portal/api/me/notifications', { token: quietToken, body: { replies: false } });
+		expect(off.status).toBe(200);
+		// The requester turned status mails off: the reply still comes, and says what it did.
+		const statusOff = await api('PATCH', '/portal/api/me/notifications', {
+			token: requesterToken,
+			body: { status: false },
+		});
+		expect(statusOff.status).toBe(200);
+		try {
+			const answer = await write(
+				ticket,
+				{ body: 'Replaced the print head.', internal: false, status: 'resolved' },
+				directusUnderTest().adminToken,
+			);
+			expect(answer.status).toBe(201);
+			const [toRequester] = await eventually(async () => {
+				const found = await ticketMailsTo(requester.email, ticket);
+				expect(found).toHaveLength(1);
+				return found;
+			});
+			const [toQuiet] = await eventually(async () => {
+				const found = await ticketMailsTo(quiet.email, ticket);
+				expect(found).toHaveLength(1);
+				return found;
+			});
+			await new Promise((done) => setTimeout(done, 2_500));
+			expect(await ticketMailsTo(requester.email, ticket)).toHaveLength(1);
+			expect(await ticketMailsTo(quiet.email, ticket)).toHaveLength(1);
+			expect(toRequester?.text).toContain('Replaced the print head.');
+			expect(toRequester?.text).toContain('and marked it resolved');
+			expect(toRequester?.text).toMatch(/\/portal\/unsubscribe\?token=/);
+			expect(toQuiet?.subject).toMatch(new RegExp(`^\\[#${ticket}\\] Resolved: `));
+			expect(toQuiet?.text).not.toContain('Replaced the print head.');
+		} finally {
+			await api('PATCH', '/portal/api/me/notifications', { token: requesterToken, body: { status: true } });
+		}
 	});
 
 	test('Text is kept and shown as written: right-to-left, Markdown, HTML and a long unbroken line', async () => {

@@ -10,6 +10,9 @@ import type { Request, Router } from 'express';
 import { addStaffReply, parseStaffReply } from '../../../src/conversation/add-staff-reply.ts';
 import { readStaffConversation } from '../../../src/conversation/read-staff-conversation.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
+import { notifyContacts } from '../../../src/notifications/notify-contacts.ts';
+import { outboxContext } from '../../shared/outbox-state.ts';
 import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
@@ -47,7 +50,7 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 	);
 
 	// A reply to the customer or an internal note, as the staff user: `internal` must be sent, true or false;
-	// `status` sets the ticket's state in the same step.
+	// `status` sets the ticket's state in the same step, told to contacts in the reply's one mail.
 	router.post(
 		'/api/studio/tickets/:id/replies',
 		handle(async (request, response) => {
@@ -55,7 +58,18 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 			const reply = parseStaffReply(request.body);
 			const ticket = ticketOf(request);
 			const map = await fetchDataMap(maintenance);
-			const id = await addStaffReply(maintenance, staff, map, ticket, reply);
+			const id = await addStaffReply(maintenance, staff, map, ticket, reply, async (activity) => {
+				try {
+					await notifyContacts(
+						maintenance,
+						outboxContext(context.database, context.env),
+						{ map, publicUrl: publicUrl(context), replies: inboundSettingsFromEnv(context.env) },
+						activity,
+					);
+				} catch (error) {
+					context.logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
+				}
+			});
 			response.status(201).json({ data: { id, internal: reply.internal, status: reply.status } });
 		}),
 	);

@@ -14,7 +14,13 @@ import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import { isTrue } from '../../../src/directus/is-true.ts';
 import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
-import { notifyAccountEvent, notifyContacts, type TicketActivity } from '../../../src/notifications/notify-contacts.ts';
+import {
+	isToldState,
+	notifyAccountEvent,
+	notifyContacts,
+	type TicketActivity,
+} from '../../../src/notifications/notify-contacts.ts';
+import { isToldByCaller } from '../../../src/notifications/told-by-caller.ts';
 import type { ContactKey } from '../../../src/access/contact-access-fields.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
@@ -22,9 +28,6 @@ import { runningDataMap } from '../../shared/running-data-map.ts';
 import { schemaOn } from '../../shared/schema-on.ts';
 
 type Accountability = { user?: string | null; role?: string | null; admin?: boolean } | null | undefined;
-
-/** The portal states a ticket's status moves into that its contacts hear of. */
-const toldStates = ['pending', 'resolved'] as const;
 
 export function registerContactNotifications(
 	{ action, filter }: RegisterFunctions,
@@ -54,6 +57,8 @@ export function registerContactNotifications(
 	}
 
 	action('items.create', async ({ key, collection }, { accountability }) => {
+		// The studio's reply route mails its reply (and the state it set) itself, as one mail.
+		if (isToldByCaller(accountability)) return;
 		try {
 			const map = await runningDataMap(database);
 			const replies = map?.ticket_replies;
@@ -141,22 +146,23 @@ export function registerContactNotifications(
 		return payload;
 	});
 
-	action('items.update', async ({ keys, collection, payload }) => {
+	action('items.update', async ({ keys, collection, payload }, { accountability }) => {
 		const id = updateId(collection, keys as unknown[]);
 		const before = statesBefore.get(id);
 		if (!before) return;
 		statesBefore.delete(id);
+		if (isToldByCaller(accountability)) return;
 		try {
 			const map = await runningDataMap(database);
 			const tickets = map?.tickets;
 			if (!map || !tickets) return;
 			const values = stateValues(map, 'tickets', 'status') ?? {};
 			const state = portalStateOf(values, (payload as Record<string, unknown>)[fieldOf(tickets, 'status')]);
-			if (!toldStates.includes(state as (typeof toldStates)[number])) return;
+			if (!isToldState(state)) return;
 			for (const key of keys as unknown[]) {
 				const ticket = itemKey(key);
 				if (ticket === null || portalStateOf(values, before.get(String(key).toLowerCase())) === state) continue;
-				await tell(map, { kind: 'status', ticket, state: state as (typeof toldStates)[number] });
+				await tell(map, { kind: 'status', ticket, state });
 			}
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of a ticket’s new status');

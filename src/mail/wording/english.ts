@@ -58,6 +58,15 @@ export const english: MailWording = {
 	},
 	ticketReply: {
 		heading: (author, subject) => `${author} replied to "${subject}"`,
+		headingWithState: (author, subject, state) =>
+			state === 'pending'
+				? `${author} replied to "${subject}": it is waiting on you`
+				: `${author} replied to "${subject}" and marked it resolved`,
+		state: {
+			pending: 'Your ticket waits on you: the service team needs your answer to go on.',
+			resolved: 'Your ticket has been resolved. If the problem is still there, reply on the ticket.',
+		},
+		attached: (names) => `Attached on the ticket: ${names}`,
 		serviceTeam: 'The service team',
 		colleague: 'A colleague',
 		action: 'View the ticket and reply',

@@ -61,6 +61,15 @@ export const german: MailWording = {
 	},
 	ticketReply: {
 		heading: (author, subject) => `${author} hat auf „${subject}“ geantwortet`,
+		headingWithState: (author, subject, state) =>
+			state === 'pending'
+				? `${author} hat auf „${subject}“ geantwortet: Das Ticket wartet auf Sie`
+				: `${author} hat auf „${subject}“ geantwortet und das Ticket als gelöst markiert`,
+		state: {
+			pending: 'Ihr Ticket wartet auf Sie: Das Service-Team benötigt Ihre Antwort, um weiterarbeiten zu können.',
+			resolved: 'Ihr Ticket wurde gelöst. Falls das Problem weiterhin besteht, antworten Sie bitte im Ticket.',
+		},
+		attached: (names) => `Im Ticket angehängt: ${names}`,
 		serviceTeam: 'Das Service-Team',
 		colleague: 'Jemand aus Ihrem Unternehmen',
 		action: 'Ticket ansehen und antworten',

@@ -66,6 +66,12 @@ export interface MailWording {
 	};
 	ticketReply: {
 		heading(author: string, subject: string): string;
+		/** The heading of a reply that also set the ticket waiting on the contact, or resolved it. */
+		headingWithState(author: string, subject: string, state: 'pending' | 'resolved'): string;
+		/** What the reply's state means for the contact, after the reply's words. */
+		state: { pending: string; resolved: string };
+		/** The names of the files the reply attached, after its words (they are on the ticket, not in the mail). */
+		attached(names: string): string;
 		serviceTeam: string;
 		/** A colleague whose name is not known any more. */
 		colleague: string;

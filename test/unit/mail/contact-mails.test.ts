@@ -71,6 +71,37 @@ describe('Contact mails', () => {
 		expect(mail.text).toContain('https://portal.example.com/portal/tickets/7');
 	});
 
+	test('A reply that set the ticket’s state says so in its heading and after its words, in either language, and hands the state and file names to a team’s template', () => {
+		const reply = {
+			name: 'Rita',
+			ticket: 7,
+			subject: 'Printer',
+			author: { name: 'Sam Staff' },
+			reply: 'Replaced the print head.',
+			link: 'https://portal.example.com/portal/tickets/7',
+			unsubscribe,
+		};
+		const resolved = ticketReplyMail(branding, {
+			...reply,
+			language: 'en',
+			state: 'resolved',
+			attachments: ['report.pdf', 'photo.png'],
+		});
+		expect(resolved.subject).toBe('[#7] Printer');
+		expect(resolved.text).toContain('Sam Staff replied to "Printer" and marked it resolved');
+		expect(resolved.text).toContain('Replaced the print head.');
+		expect(resolved.text).toContain('Attached on the ticket: report.pdf, photo.png');
+		expect(resolved.text).toContain('If the problem is still there, reply on the ticket.');
+		expect(resolved.template?.values).toMatchObject({ state: 'resolved', attachments: ['report.pdf', 'photo.png'] });
+		const waiting = ticketReplyMail(branding, { ...reply, language: 'de', state: 'pending' });
+		expect(waiting.text).toContain('Sam Staff hat auf „Printer“ geantwortet: Das Ticket wartet auf Sie');
+		expect(waiting.text).toContain('Im Ticket antworten: https://portal.example.com/portal/tickets/7');
+		expect(waiting.text).not.toContain('Im Ticket angehängt');
+		const plain = ticketReplyMail(branding, { ...reply, language: 'en' });
+		expect(plain.text).toContain('Sam Staff replied to "Printer"\n');
+		expect(plain.template?.values).toMatchObject({ state: null, attachments: [] });
+	});
+
 	test('Status and account mails say what happened and how to stop them', () => {
 		const common = {
 			language: 'en' as const,
