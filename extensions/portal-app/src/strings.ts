@@ -4,7 +4,7 @@
  */
 import { reactive } from 'vue';
 import type { Catalogue } from './i18n/catalogue.ts';
-import { copyOf } from './i18n/copy-into.ts';
+import { copyOf } from '../../../src/i18n/copy-into.ts';
 import { en } from './i18n/en.ts';
 
 /** Labels the app looks up by a value from the server (a status, a type, an error code), so by any string. */

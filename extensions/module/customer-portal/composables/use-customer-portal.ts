@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { isInvitedWithCustomer } from '../../../../src/invitations/is-invited-with-customer.ts';
 import { type OpenInvitation, type PortalStatus, portalStatus } from '../lib/portal-status.ts';
 import { useAction } from './use-action.ts';
+import { strings } from '../i18n/strings.ts';
 import { useLoad } from './use-load.ts';
 import type { ItemKey } from '../../../../src/data-map/item-key.ts';
 
@@ -89,7 +90,7 @@ export function useCustomerPortal() {
 			return { ...row, portal: portalStatus(row, newest.get(contact.id) ?? null) };
 		});
 		groups.value = [
-			{ text: 'Default group', value: null },
+			{ text: strings.customer.defaultGroup, value: null },
 			...groupList.data.data.map((group) => ({ text: group.name, value: group.id })),
 		];
 	});
@@ -107,27 +108,29 @@ export function useCustomerPortal() {
 	const enableLogin = (contact: PortalContactRow) =>
 		act(async () => {
 			await api.post('/portal/api/invitations', { contact: contact.id });
-			return `Invitation sent to ${contact.email}.`;
+			return strings.customer.done.invited(contact.email);
 		});
 	const resend = (invitation: number) =>
 		act(async () => {
 			await api.post(`/portal/api/invitations/${invitation}/resend`);
-			return 'Invitation sent again with a new link.';
+			return strings.customer.done.resent;
 		});
 	const revoke = (invitation: number) =>
 		act(async () => {
 			await api.delete(`/portal/api/invitations/${invitation}`);
-			return 'Invitation revoked: its link no longer works.';
+			return strings.customer.done.revoked;
 		});
 	const setSuspended = (contact: PortalContactRow, suspended: boolean) =>
 		act(async () => {
 			await api.patch(`/items/contacts/${contact.id}`, { login_suspended: suspended });
-			return suspended ? `${contact.email} can no longer sign in.` : `${contact.email} may sign in again.`;
+			return suspended
+				? strings.customer.done.suspended(contact.email)
+				: strings.customer.done.unsuspended(contact.email);
 		});
 	const setGroup = (contact: PortalContactRow, group: number | null) =>
 		act(async () => {
 			await api.patch(`/items/contacts/${contact.id}`, { portal_group: group });
-			return `Group of ${contact.email} changed.`;
+			return strings.customer.done.groupChanged(contact.email);
 		});
 	const inviteAll = () =>
 		act(async () => {
@@ -136,12 +139,12 @@ export function useCustomerPortal() {
 			});
 			const results = response.data.data;
 			const refused = results.filter((result) => result.error).length;
-			return `${results.length - refused} invited${refused > 0 ? `, ${refused} refused` : ''}.`;
+			return strings.customer.done.invitedAll(results.length - refused, refused);
 		});
 	const saveCustomer = (changes: Pick<CustomerDetails, 'visible_to_parent' | 'email_domains'>) =>
 		act(async () => {
 			await api.patch(`/items/customers/${customer.value?.id}`, changes);
-			return 'Customer saved.';
+			return strings.customer.done.saved;
 		});
 
 	return {

@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import { useApi } from '@directus/extensions-sdk';
+import { strings } from '../i18n/strings.ts';
 import { useAction } from './use-action.ts';
 import { useLoad } from './use-load.ts';
 
@@ -41,8 +42,8 @@ export function useOutbox() {
 			message.value = null;
 			await api.post(`/portal/api/outbox/${entry.id}/resend`);
 			return entry.invitation !== null && entry.status !== 'queued'
-				? `A new invitation link is on its way to ${entry.recipient}.`
-				: `The mail to ${entry.recipient} is on its way again.`;
+				? strings.outbox.invitationResent(entry.recipient)
+				: strings.outbox.mailResent(entry.recipient);
 		},
 		{ onSuccess: (text) => (message.value = text), onDone: load },
 	);

@@ -5,6 +5,7 @@
  */
 import { capabilities, type Capability } from '../../../../src/catalogue/capabilities.ts';
 import { normalizeGroupPermissions } from '../../../../src/groups/normalize-group-permissions.ts';
+import { strings } from '../i18n/strings.ts';
 
 export type CapabilityValue = string | boolean | string[];
 export type GroupForm = Record<string, CapabilityValue>;
@@ -48,9 +49,9 @@ export function formToPermissions(form: GroupForm): Record<string, CapabilityVal
 	return normalizeGroupPermissions(form) as unknown as Record<string, CapabilityValue>;
 }
 
-/** The name of a copy: "Copy of Basic", then "Copy of Basic (2)" … among the names already taken. */
+/** The name of a copy: "Copy of Basic", then "Copy of Basic (2)" … among the names already taken (in the studio's words). */
 export function copyName(name: string, taken: readonly string[]): string {
-	const base = `Copy of ${name}`;
+	const base = strings.groups.copyName(name);
 	if (!taken.includes(base)) return base;
 	for (let n = 2; ; n++) {
 		const candidate = `${base} (${n})`;

@@ -1,4 +1,6 @@
 import { contactLoginStatus } from '../../../../src/team/contact-login-status.ts';
+import { strings } from '../i18n/strings.ts';
+import { shortDateTime } from './date-time.ts';
 
 /** A contact's portal status as staff read it on the customer page. */
 export type PortalStatus =
@@ -41,17 +43,19 @@ export function portalStatus(
 	return { kind };
 }
 
+/** The status in the studio's words, its date in the studio's language. */
 export function describePortalStatus(status: PortalStatus): string {
+	const words = strings.customer.status;
 	switch (status.kind) {
 		case 'no_login':
-			return 'No login';
+			return words.noLogin;
 		case 'invited':
-			return `Invited until ${status.until.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}`;
+			return words.invited(shortDateTime(status.until));
 		case 'invitation_expired':
-			return 'Invitation expired';
+			return words.invitationExpired;
 		case 'active':
-			return 'Active';
+			return words.active;
 		case 'suspended':
-			return 'Suspended';
+			return words.suspended;
 	}
 }

@@ -1,12 +1,7 @@
-const labels: Readonly<Record<string, string>> = {
-	new: 'New',
-	open: 'Open',
-	pending: 'Waiting on the customer',
-	resolved: 'Resolved',
-	closed: 'Closed',
-};
+import { labelOf } from '../../../../src/i18n/label-of.ts';
+import { strings } from '../i18n/strings.ts';
 
-/** A ticket's portal state in words; a stored value that is no portal state shows as it is. */
+/** A ticket's portal state in the studio's words; a stored value that is no portal state shows as it is. */
 export function ticketStatusLabel(status: string | null | undefined): string {
-	return status ? (labels[status] ?? status) : '';
+	return status ? labelOf(strings.tickets.statuses, status) : '';
 }

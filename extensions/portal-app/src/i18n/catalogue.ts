@@ -1,13 +1,5 @@
-/**
- * The shape every language's catalogue has: English's keys, each text any string, each function English's
- * parameters. A catalogue written `satisfies Catalogue` fails the type check for a missing or an extra key.
- */
+/** The shape every language's catalogue of the portal app has: English's (see src/i18n/catalogue.ts). */
+import type { Catalogue as CatalogueOf } from '../../../../src/i18n/catalogue.ts';
 import type { en } from './en.ts';
 
-export type Catalogue<T = typeof en> = {
-	[K in keyof T]: T[K] extends (...args: infer P) => string
-		? (...args: P) => string
-		: T[K] extends string
-			? string
-			: Catalogue<T[K]>;
-};
+export type Catalogue = CatalogueOf<typeof en>;

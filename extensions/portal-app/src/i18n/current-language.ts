@@ -7,7 +7,7 @@ import { ref } from 'vue';
 import { defaultPortalLanguage, directionOf, type PortalLanguage } from '../../../../src/i18n/languages.ts';
 import { strings } from '../strings.ts';
 import { catalogues } from './catalogues.ts';
-import { copyInto } from './copy-into.ts';
+import { copyInto } from '../../../../src/i18n/copy-into.ts';
 
 export const currentLanguage = ref<PortalLanguage>(defaultPortalLanguage);
 

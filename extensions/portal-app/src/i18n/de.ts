@@ -1,7 +1,7 @@
 /** The portal app's words in German (Sie-form), key for key as English's (en.ts). */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
 import type { Catalogue } from './catalogue.ts';
-import { labelOf } from './label-of.ts';
+import { labelOf } from '../../../../src/i18n/label-of.ts';
 
 const statuses = {
 	new: 'Neu',

@@ -3,7 +3,7 @@
  * (see catalogue.ts). Parameterised texts are functions; their parameters are the same in every language.
  */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
-import { labelOf } from './label-of.ts';
+import { labelOf } from '../../../../src/i18n/label-of.ts';
 
 const statuses = {
 	new: 'New',
