@@ -19,6 +19,12 @@ export interface InboundSettings {
 	maxAttachmentBytes: number;
 	/** Messages one sender may send an hour (PORTAL_INBOUND_LIMIT_PER_HOUR, default 30). */
 	limitPerHour: number;
+	/**
+	 * Messages one sending server (a client address of the SMTP listener) may deliver an hour
+	 * (PORTAL_INBOUND_LIMIT_PER_CLIENT, default 300): one server sending from many addresses cannot flood the inbox.
+	 * Where the team's own mail server relays every message, it is the one client: raise it to its volume.
+	 */
+	limitPerClientPerHour: number;
 	/** Addresses the portal sends from: mail from them is its own coming back. */
 	ownAddresses: string[];
 }
@@ -49,6 +55,7 @@ export function inboundSettingsFromEnv(env: Record<string, unknown>): InboundSet
 		maxMessageBytes: positive(env['PORTAL_INBOUND_MAX_BYTES'], 25 * 1024 * 1024),
 		maxAttachmentBytes: uploadLimitFromEnv(env),
 		limitPerHour: positive(env['PORTAL_INBOUND_LIMIT_PER_HOUR'], 30),
+		limitPerClientPerHour: positive(env['PORTAL_INBOUND_LIMIT_PER_CLIENT'], 300),
 		ownAddresses: [from, support].filter((value) => address.test(value)),
 	};
 }

@@ -382,6 +382,33 @@ describe('New mail to the service desk', () => {
 		await eventually(async () => expect(await inboxFrom(sender)).toHaveLength(1));
 	});
 
+	test('A sending server over its hourly limit of messages is refused for now (450, so it tries again later), whatever the senders; other servers are not', async () => {
+		// Another loopback address is another sending server: the rest of the suite sends from 127.0.0.1.
+		const server = createTransport({
+			host: '127.0.0.1',
+			port: inbound().smtpPort,
+			secure: false,
+			ignoreTLS: true,
+			localAddress: '127.0.0.7',
+		});
+		const message = (index: number) => ({
+			from: `sender${index}.${Date.now()}@relay.example`,
+			to: inbound().address,
+			subject: `Notice ${index}`,
+			headers: { 'Auto-Submitted': 'auto-generated' },
+			text: 'x',
+		});
+		for (let index = 0; index < 30; index++) await server.sendMail(message(index));
+		const over = await server.sendMail(message(30)).then(
+			() => null,
+			(error: { responseCode?: number; response?: string }) => error,
+		);
+		expect(over?.responseCode).toBe(450);
+		expect(over?.response).toContain('Too many messages from your server this hour');
+		expect(await inboxFrom(message(30).from)).toEqual([]);
+		await sendBySmtp(message(31));
+	});
+
 	test('A sender over the hourly limit is refused; the route refuses a wrong token and an oversized message', async () => {
 		const flood = `flood.${Date.now()}@client.example`;
 		const statuses: string[] = [];

@@ -7,11 +7,14 @@
  * put it behind the team's mail server, or on a private network.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { SMTPServer } from 'smtp-server';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
 import { readInboundMail } from '../../../src/inbound/read-inbound-mail.ts';
 import { readLimited } from '../../../src/inbound/read-limited.ts';
 import { receiveMail } from '../../../src/inbound/receive-mail.ts';
+import { createLimiter } from '../../../src/rate-limit/create-limiter.ts';
+import { limitStoreFromEnv } from '../../../src/rate-limit/limit-store-from-env.ts';
 import { portalIsOpen } from '../../shared/doctor-state.ts';
 import { inboundContext } from '../../shared/inbound-context.ts';
 
@@ -36,6 +39,14 @@ export function registerInboundSmtp(
 		return match !== null && match[1] === local && match[3] === domain;
 	};
 
+	// Counted per message at MAIL FROM, before anything is read; shared by every instance where Directus has Redis.
+	const perClient = createLimiter(limitStoreFromEnv(env), {
+		name: 'inbound-smtp',
+		scope: 'client',
+		points: settings.limitPerClientPerHour,
+		windowSeconds: 3600,
+	});
+
 	init('app.after', () => {
 		const server = new SMTPServer({
 			name: new URL(String(env['PUBLIC_URL'] ?? 'http://localhost')).hostname || 'localhost',
@@ -44,6 +55,18 @@ export function registerInboundSmtp(
 			disabledCommands: ['AUTH', 'STARTTLS'],
 			size: settings.maxMessageBytes,
 			logger: false,
+			onMailFrom(_address, session, done) {
+				perClient.consume(session.remoteAddress).then(
+					() => done(),
+					(refusal: unknown) => {
+						// Over the limit: a temporary refusal, so a legitimate server delivers the rest later. A store that
+						// fails (Redis away with no fallback) takes the message rather than lose mail.
+						if (!(refusal instanceof RateLimiterRes)) return done();
+						logger.warn(`Customer Portal: SMTP client ${session.remoteAddress} is over its hourly limit of messages`);
+						done(smtpError(450, 'Too many messages from your server this hour; try again later'));
+					},
+				);
+			},
 			onRcptTo(address, _session, done) {
 				if (forSupport(address.address)) done();
 				else done(smtpError(550, 'No such mailbox here'));
