@@ -9,9 +9,7 @@ import AttachmentUpload from '../../extensions/portal-app/src/components/Attachm
 import ChangePasswordForm from '../../extensions/portal-app/src/components/ChangePasswordForm.vue';
 import DeviceEditForm from '../../extensions/portal-app/src/components/DeviceEditForm.vue';
 import { useMe } from '../../extensions/portal-app/src/composables/use-me.ts';
-import type { Capabilities, Me } from '../../extensions/portal-app/src/lib/portal-types.ts';
-import { normalizeGroupPermissions } from '../../src/groups/normalize-group-permissions.ts';
-import { systemGroups } from '../../src/groups/system-groups.ts';
+import { signedInContact } from './signed-in-contact.ts';
 
 const json = (status: number, body: unknown) =>
 	new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -126,6 +124,43 @@ describe('Attachment upload', () => {
 		expect(callsTo(fetch, '/attachments')).toHaveLength(0);
 	});
 
+	test('Shows a chosen image as a thumbnail and a PDF as a badge, and lets go of the thumbnail when it goes', async () => {
+		const made: string[] = [];
+		vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
+			made.push(`blob:thumbnail-${made.length + 1}`);
+			return made.at(-1) ?? '';
+		});
+		const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+		try {
+			const { upload, fetch } = await mountUpload(() => json(201, { data: {} }));
+			const input = upload.find('input[type="file"]');
+			const pick = async (file: File) => {
+				Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+				await input.trigger('change');
+			};
+			await pick(new File([new Uint8Array(2000)], 'jam.png', { type: 'image/png' }));
+			const chosen = upload.find('[data-testid="chosen-file"]');
+			expect(chosen.find('img').attributes('src')).toBe('blob:thumbnail-1');
+			expect(chosen.find('img').attributes('alt')).toBe('');
+			expect(chosen.text()).toBe('jam.png2.0 KB');
+			expect(revoke).not.toHaveBeenCalled();
+
+			await pick(new File(['%PDF-1.4'], 'manual.pdf', { type: 'application/pdf' }));
+			expect(revoke).toHaveBeenCalledWith('blob:thumbnail-1');
+			expect(upload.find('[data-testid="chosen-file"] img').exists()).toBe(false);
+			expect(upload.find('[data-testid="chosen-file"] [data-kind="PDF"]').text()).toBe('PDF');
+
+			await pick(new File([new Uint8Array(10)], 'second.webp', { type: 'image/webp' }));
+			expect(upload.find('[data-testid="chosen-file"] img').attributes('src')).toBe('blob:thumbnail-2');
+			upload.unmount();
+			expect(revoke).toHaveBeenLastCalledWith('blob:thumbnail-2');
+			// Nothing is sent to draw a preview.
+			expect(callsTo(fetch, '/attachments')).toHaveLength(0);
+		} finally {
+			vi.restoreAllMocks();
+		}
+	});
+
 	test('Sends the file itself with its name and type, and tells the page to reload its attachments', async () => {
 		const { upload, fetch } = await mountUpload(() => json(201, { data: { id: 1 } }));
 		const file = new File(['printer log'], 'printer log.txt', { type: 'text/plain' });
@@ -154,18 +189,7 @@ describe('Attachment upload', () => {
 });
 
 describe('Device edit', () => {
-	const capabilities = normalizeGroupPermissions(
-		systemGroups.find((group) => group.name === 'Administrator')?.permissions ?? {},
-	) as Capabilities;
-	const me: Me = {
-		contact: { id: 5, first_name: 'Ada', last_name: 'Admin', email: 'ada@example.com', phone: null, location: null },
-		customer: { id: 9, name: 'Client' },
-		group: { id: 1, name: 'Administrator' },
-		language: 'en',
-		capabilities,
-		parent_visibility: true,
-		data_map: null,
-	};
+	const me = signedInContact('Administrator');
 	const device = {
 		id: 3,
 		name: 'pc-01',

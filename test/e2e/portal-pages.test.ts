@@ -174,6 +174,87 @@ describe('Knowledge base and documentation', () => {
 	});
 });
 
+describe('One search', () => {
+	test('A word finds a ticket and an article, grouped; a result opens; another customer\u2019s contact finds no ticket of theirs', async () => {
+		const word = `Fuser${(uniqueName('w').split(' ')[1] ?? '').replace(/\W/g, '')}`;
+		const found = await createRow<{ id: number }>('tickets', {
+			customer: customer.id,
+			contact: basic.id,
+			subject: `${word} squeaks when warm`,
+			description: 'It starts after ten minutes.',
+		});
+		await createRow('kb_articles', {
+			title: `Replacing the ${word}`,
+			body: 'Let it cool down first.',
+			status: 'published',
+			audience: 'all',
+		});
+		const page = await signedIn(basic, '/');
+		await page.getByRole('search').getByRole('searchbox', { name: 'Find tickets, articles and documents' }).fill(word);
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { level: 1, name: `Results for “${word}”` }).waitFor();
+		expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+		const tickets = page.locator('[data-search-group="tickets"]');
+		const articles = page.locator('[data-search-group="kb_articles"]');
+		await tickets.getByTestId('search-count').getByText('1 result').waitFor();
+		await articles.getByTestId('search-count').getByText('1 result').waitFor();
+		expect(await articles.getByRole('link', { name: `Replacing the ${word}` }).count()).toBe(1);
+		expect(await tickets.getByRole('link', { name: 'See all in Tickets' }).getAttribute('href')).toBe(
+			`/portal/tickets?q=${word}`,
+		);
+		await screenshot(page, 'portal-search');
+		await tickets.getByRole('link', { name: `#${found.id} ${word} squeaks when warm` }).click();
+		await page.getByRole('heading', { level: 1, name: `${word} squeaks when warm` }).waitFor();
+		expect(page.url()).toContain(`/tickets/${found.id}`);
+
+		// "See all" keeps the search in the knowledge base's list.
+		await page.goBack();
+		await articles.getByRole('link', { name: 'See all in Knowledge base' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+		expect(await page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue()).toBe(word);
+		await page.getByRole('link', { name: `Replacing the ${word}` }).waitFor();
+		await page.context().close();
+
+		// The search asks Directus with the contact's own rights, as the lists do: nothing crosses to another customer.
+		const stranger = await createPortalContact(
+			(await createRow<{ id: number }>('customers', { name: uniqueName('Stranger Co') })).id,
+			'Administrator',
+		);
+		const theirs = await signedIn(stranger, `search?q=${word}`);
+		await theirs
+			.locator('[data-search-group="kb_articles"]')
+			.getByTestId('search-count')
+			.getByText('1 result')
+			.waitFor();
+		const theirTickets = theirs.locator('[data-search-group="tickets"]');
+		await theirTickets.getByTestId('search-count').getByText('0 results').waitFor();
+		expect(await theirTickets.getByRole('link').count()).toBe(0);
+		expect(await theirs.getByText(`${word} squeaks when warm`).count()).toBe(0);
+		await theirs.context().close();
+	});
+
+	test('While a subject is typed, articles that may help appear and open in a new tab, keeping the form', async () => {
+		const word = `Duplex${(uniqueName('w').split(' ')[1] ?? '').replace(/\W/g, '')}`;
+		const article = await createRow<{ id: number }>('kb_articles', {
+			title: `Turning ${word} printing off`,
+			body: 'Choose one-sided in the print dialog.',
+			status: 'published',
+			audience: 'all',
+		});
+		const page = await signedIn(basic, 'tickets/new');
+		await page.getByLabel('Subject').pressSequentially(`My ${word} pages come out blank`);
+		const suggestions = page.getByTestId('suggested-articles');
+		await suggestions.getByRole('heading', { name: 'Articles that may help' }).waitFor();
+		const link = suggestions.getByRole('link', { name: `Turning ${word} printing off` });
+		expect(await link.getAttribute('target')).toBe('_blank');
+		const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+		await opened.getByRole('heading', { level: 1, name: `Turning ${word} printing off` }).waitFor();
+		expect(opened.url()).toContain(`/knowledge-base/${article.id}`);
+		expect(await page.getByLabel('Subject').inputValue()).toBe(`My ${word} pages come out blank`);
+		await page.context().close();
+	});
+});
+
 describe('Projects', () => {
 	test('The list, and a project page with a tab for each granted part; a note added from the portal', async () => {
 		const name = uniqueName('Network refresh');
@@ -367,6 +448,10 @@ describe('Ticket attachments', () => {
 			},
 			{ name: 'fix.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') },
 		]);
+		// The image shows as a thumbnail drawn from the file itself before anything is sent.
+		const thumbnail = page.getByTestId('chosen-files').locator('li', { hasText: 'jam-photo.png' }).locator('img');
+		await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
+		expect(await thumbnail.getAttribute('src')).toMatch(/^blob:/);
 		// Dropped onto the form, as from a file manager.
 		const dropped = await page.evaluateHandle(() => {
 			const transfer = new DataTransfer();
@@ -390,6 +475,10 @@ describe('Ticket attachments', () => {
 		await page.waitForURL(/\/tickets\/\d+$/);
 		for (const name of ['jam-photo.png', 'scanner-log.txt'])
 			await page.getByTestId('attachment').getByRole('link', { name }).waitFor();
+		// On the ticket, Directus scales the image to a thumbnail, read with the contact's own session.
+		const attached = page.getByTestId('attachment').filter({ hasText: 'jam-photo.png' }).locator('img');
+		await expect.poll(() => attached.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+		expect(await attached.getAttribute('src')).toMatch(/^\/assets\/[\w-]+\?width=128&height=128&fit=cover$/);
 		await page.context().close();
 	});
 });

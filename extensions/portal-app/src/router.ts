@@ -135,6 +135,7 @@ export const routes: RouteRecordRaw[] = [
 	{ path: '/quotes', name: 'quotes', component: () => import('./pages/QuotesPage.vue'), meta: { page: 'quotes' } },
 	{ path: '/team', name: 'team', component: () => import('./pages/TeamPage.vue'), meta: { page: 'team' } },
 	{ path: '/profile', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { page: 'profile' } },
+	{ path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { page: 'search' } },
 	{ path: '/:unknown(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 

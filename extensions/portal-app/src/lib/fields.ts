@@ -43,6 +43,9 @@ export function ticketFields(c: Capabilities) {
 	] as const;
 }
 
+/** A ticket as the portal's search lists it: what tells one hit from another. */
+export const ticketSearchFields = ['id', 'subject', 'status'] as const;
+
 export const commentFields = ['id', 'body', 'date_created', { author_contact: ['id', ...personFields] }] as const;
 
 export const attachmentFields = [

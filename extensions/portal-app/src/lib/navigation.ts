@@ -17,7 +17,8 @@ export type PageKey =
 	| 'invoices'
 	| 'quotes'
 	| 'team'
-	| 'profile';
+	| 'profile'
+	| 'search';
 
 const rules: Record<PageKey, (capabilities: Capabilities) => boolean> = {
 	'dashboard': () => true,
@@ -31,6 +32,8 @@ const rules: Record<PageKey, (capabilities: Capabilities) => boolean> = {
 	'quotes': (c) => c['quotes.decide'],
 	'team': (c) => c['users.manage'],
 	'profile': () => true,
+	// The search looks through the lists the group opens (lib/search-kinds.ts): with none of them, it has nothing.
+	'search': (c) => rules['tickets'](c) || rules['knowledge-base'](c) || rules['documentation'](c),
 };
 
 export function mayOpen(page: PageKey, capabilities: Capabilities): boolean {
