@@ -43,6 +43,10 @@ const inboxStatuses: Choice[] = [
 	{ text: 'Refused', value: 'refused', color: '#E35169' },
 ];
 
+const ticketRatings: Choice[] = [
+	{ value: 'good', text: 'Good', color: '#2ECDA7' },
+	{ value: 'bad', text: 'Bad', color: '#E35169' },
+];
 const outboxStatuses: Choice[] = [
 	{ value: 'queued', text: 'Waiting', color: '#FFA439' },
 	{ value: 'sending', text: 'Sending', color: '#3399FF' },
@@ -1217,6 +1221,38 @@ export const collections: CollectionDefinition[] = [
 			string('ticket_key', { readonly: true, width: 'half', note: 'The ticket it reached or named.' }),
 			string('contact_key', { readonly: true, width: 'half', note: 'The contact it came from.' }),
 			{ ...dateTime('date_created', { readonly: true }), schema: { is_nullable: true, is_indexed: true } },
+		],
+	),
+
+	collection(
+		'portal_ticket_ratings',
+		{
+			icon: 'sentiment_satisfied',
+			note: 'How contacts rated the service on their resolved tickets: good or bad, with an optional comment. Written by the portal.',
+			template: '{{rating}} {{ticket_key}}',
+			group: 'portal',
+			sort: 8,
+		},
+		[
+			primaryKey(),
+			string('ticket_key', {
+				required: true,
+				readonly: true,
+				indexed: true,
+				width: 'half',
+				note: 'The rated ticket’s key.',
+			}),
+			string('contact_key', {
+				required: true,
+				readonly: true,
+				indexed: true,
+				width: 'half',
+				note: 'The key of the contact who rated it (the ticket’s requester).',
+			}),
+			select('rating', ticketRatings, null, { readonly: true, required: true }),
+			text('comment', { readonly: true }),
+			stamp('date_created'),
+			stamp('date_updated'),
 		],
 	),
 ];

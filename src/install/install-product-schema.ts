@@ -203,7 +203,12 @@ async function collectionsNotTheProducts(knex: Knex, snapshot: Snapshot, names: 
 }
 
 /** Collections the product brought after the release before the ledger: that release's databases lack them. */
-const addedSinceTheLedger: ReadonlySet<string> = new Set(['portal_outbox', 'portal_mail_optouts', 'portal_inbox']);
+const addedSinceTheLedger: ReadonlySet<string> = new Set([
+	'portal_outbox',
+	'portal_mail_optouts',
+	'portal_inbox',
+	'portal_ticket_ratings',
+]);
 
 /** Every collection of the first release is there and `portal_settings` is the product's: that release made it. */
 async function madeByEarlierRelease(

@@ -11,6 +11,7 @@ export const portalCollections = [
 	'portal_outbox',
 	'portal_mail_optouts',
 	'portal_inbox',
+	'portal_ticket_ratings',
 	'portal_invitations',
 	'portal_settings',
 	'portal_groups',

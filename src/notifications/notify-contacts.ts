@@ -189,7 +189,12 @@ export async function notifyContacts(
 						state,
 						attachments: activity.attachments ?? [],
 					})
-				: ticketStatusMail(branding, { ...common, state: state as ToldState });
+				: ticketStatusMail(branding, {
+						...common,
+						state: state as ToldState,
+						// Only the requester rates a ticket (src/ratings/assert-ratable.ts).
+						askRating: String(contact.id) === String(ticket.requester),
+					});
 		await queueMail(outbox, {
 			kind: kind === 'replies' ? 'ticket_reply' : 'ticket_status',
 			to: email,

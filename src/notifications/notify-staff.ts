@@ -17,7 +17,14 @@ import { staffToNotify } from './staff-to-notify.ts';
 /** What a contact did that staff hear of. */
 export type ContactActivity =
 	| { kind: 'opened'; ticket: ItemKey; contact: ContactKey }
-	| { kind: 'replied'; ticket: ItemKey; contact: ContactKey; reply: string };
+	| { kind: 'replied'; ticket: ItemKey; contact: ContactKey; reply: string }
+	| { kind: 'rated_bad'; ticket: ItemKey; contact: ContactKey; comment: string | null };
+
+/** The contact's own words a notice quotes: a reply's, or a bad rating's comment. */
+function wordsOf(activity: ContactActivity): string {
+	if (activity.kind === 'replied') return activity.reply;
+	return activity.kind === 'rated_bad' ? (activity.comment ?? '') : '';
+}
 
 /** How much of a reply a notification quotes. */
 const excerptLength = 500;
@@ -29,8 +36,9 @@ function literal(text: string): string {
 
 /**
  * Tells staff (`staffToNotify`) in Directus's own notifications — the studio's bell — and, where the user keeps
- * e-mail notifications on, by a mail through the outbox, that a contact opened a ticket or replied to one, with a
- * link to the ticket, each in the staff member's own Directus language (`mailLanguageOf`); the contact's words
+ * e-mail notifications on, by a mail through the outbox, that a contact opened a ticket, replied to one or rated
+ * one bad (quoting their comment), with a
+ * link to the ticket, each in the staff member's own Directus language (`portalLanguageOf`); the contact's words
  * as written. Runs as the product; returns who was told.
  */
 export async function notifyStaff(
@@ -67,7 +75,7 @@ export async function notifyStaff(
 		customer: contact?.customer != null ? await fetchCustomerName(context, contact.customer) : null,
 		ticketSubject: ticket.subject?.trim() || `Ticket ${String(activity.ticket)}`,
 	};
-	const reply = activity.kind === 'replied' ? activity.reply : '';
+	const reply = wordsOf(activity);
 	const excerpt = reply.length > excerptLength ? `${reply.slice(0, excerptLength)}…` : reply;
 	const users = (await context
 		.knex('directus_users')

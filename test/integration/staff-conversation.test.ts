@@ -334,3 +334,165 @@ describe('A ticket’s conversation in the studio', () => {
 		expect(conversation.body.data?.entries.map((entry) => entry.body)).toEqual([words]);
 	});
 });
+
+describe('Satisfaction ratings', () => {
+	interface RatingState {
+		rating: { rating: string; comment: string | null } | null;
+		canRate: boolean;
+	}
+	interface RatingsReport {
+		counts: { days: number; good: number; bad: number }[];
+		ratings: {
+			ticket: { id: number; subject: string };
+			contact: { name: string } | null;
+			customer: string | null;
+			rating: string;
+			comment: string | null;
+		}[];
+	}
+	/** Sees every ticket of the requester's customer. */
+	let colleagueToken: string;
+	/** A contact of another customer. */
+	let strangerToken: string;
+
+	const rate = (ticket: number, body: unknown, token = requesterToken) =>
+		api<RatingState>('POST', `/portal/api/tickets/${ticket}/rating`, { token, body });
+	const ratingsReport = (query = '', token = agentToken) =>
+		api<RatingsReport>('GET', `/portal/api/studio/ratings${query}`, { token });
+	async function storedRatings(ticket: number) {
+		const rows = await api<{ rating: string; comment: string | null; contact_key: string }[]>(
+			'GET',
+			`/items/portal_ticket_ratings?filter[ticket_key][_eq]=${ticket}&fields=rating,comment,contact_key`,
+		);
+		return rows.body.data ?? [];
+	}
+	/** A ticket of the requester's, resolved, with the agent as its assignee. */
+	async function resolvedTicket(): Promise<number> {
+		const ticket = await newTicket();
+		await api('PATCH', `/items/tickets/${ticket}`, { body: { status: 'resolved', assignee: agentId } });
+		return ticket;
+	}
+
+	beforeAll(async () => {
+		const colleague = await createPortalContact(requester.customer, 'Manager', { last_name: 'Colleague' });
+		colleagueToken = await tokenOf(colleague);
+		const other = (await createRow('customers', { name: uniqueName('Other client') })).id;
+		strangerToken = await tokenOf(await createPortalContact(other, 'Manager'));
+	});
+
+	test('The requester rates a resolved ticket and changes it; the re-rating replaces theirs', async () => {
+		const ticket = await resolvedTicket();
+		const first = await rate(ticket, { rating: 'good', comment: '  Quick and kind.  ' });
+		expect(first.status).toBe(200);
+		expect(first.body.data).toMatchObject({ rating: { rating: 'good', comment: 'Quick and kind.' }, canRate: true });
+		const read = await api<RatingState>('GET', `/portal/api/tickets/${ticket}/rating`, { token: requesterToken });
+		expect(read.body.data?.rating?.rating).toBe('good');
+		expect((await rate(ticket, { rating: 'bad' })).status).toBe(200);
+		expect(await storedRatings(ticket)).toEqual([{ rating: 'bad', comment: null, contact_key: String(requester.id) }]);
+	});
+
+	test('A ticket that is not resolved, another customer’s ticket and a colleague’s rating are refused in words; nothing is stored', async () => {
+		const open = await newTicket();
+		const notYet = await rate(open, { rating: 'good' });
+		expect(notYet.status).toBe(403);
+		expect(notYet.body.errors?.[0]?.message).toBe('A ticket can be rated once it is resolved or closed.');
+
+		const ticket = await resolvedTicket();
+		// The colleague sees the ticket, but only its requester rates it.
+		expect((await api('GET', `/items/tickets/${ticket}?fields=id`, { token: colleagueToken })).status).toBe(200);
+		const colleague = await rate(ticket, { rating: 'bad' }, colleagueToken);
+		expect(colleague.status).toBe(403);
+		expect(colleague.body.errors?.[0]?.message).toBe('Only the person who asked for this ticket can rate it.');
+		// Another customer's contact does not see it: Directus's own refusal, whether it exists or not.
+		expect((await rate(ticket, { rating: 'bad' }, strangerToken)).status).toBe(403);
+		expect((await rate(999_999_999, { rating: 'bad' }, strangerToken)).status).toBe(403);
+		expect((await api('GET', `/portal/api/tickets/${ticket}/rating`, { token: strangerToken })).status).toBe(403);
+		expect(await storedRatings(open)).toEqual([]);
+		expect(await storedRatings(ticket)).toEqual([]);
+	});
+
+	test('Bad values and an over-long comment are 400 in words; nothing is stored', async () => {
+		const ticket = await resolvedTicket();
+		for (const body of [{}, { rating: 'great' }, { rating: 5 }, { rating: 'good', comment: 7 }]) {
+			const refused = await rate(ticket, body);
+			expect(refused.status, JSON.stringify(body)).toBe(400);
+			expect(refused.body.errors?.[0]?.extensions?.code).toBe('INVALID_RATING');
+		}
+		const long = await rate(ticket, { rating: 'good', comment: 'x'.repeat(1_001) });
+		expect(long.status).toBe(400);
+		expect(long.body.errors?.[0]?.message).toBe('The comment is 1001 characters long; it may be at most 1000.');
+		expect(await storedRatings(ticket)).toEqual([]);
+	});
+
+	test('Contacts hold no permission on the ratings, through REST or GraphQL', async () => {
+		const ticket = await resolvedTicket();
+		expect((await rate(ticket, { rating: 'good' })).status).toBe(200);
+		for (const token of [requesterToken, colleagueToken]) {
+			expect((await api('GET', '/items/portal_ticket_ratings', { token })).status).toBe(403);
+			expect(
+				(
+					await api('POST', '/items/portal_ticket_ratings', {
+						token,
+						body: { ticket_key: String(ticket), rating: 'bad' },
+					})
+				).status,
+			).toBe(403);
+			const graphql = await api<Record<string, unknown> | null>('POST', '/graphql', {
+				token,
+				body: { query: '{ portal_ticket_ratings { id rating } }' },
+			});
+			expect(graphql.body.data?.['portal_ticket_ratings'] ?? null).toBeNull();
+			expect(graphql.body.errors?.length).toBeGreaterThan(0);
+		}
+	});
+
+	test('A bad rating tells the ticket’s assignee; staff see the ratings of tickets they read, contacts and staff who read no tickets see none', async () => {
+		const ticket = await resolvedTicket();
+		const comment = `Took ${randomBytes(3).toString('hex')} days`;
+		expect((await rate(ticket, { rating: 'bad', comment })).status).toBe(200);
+		await eventually(async () => {
+			const notices = await api<{ subject: string; item: string }[]>(
+				'GET',
+				`/notifications?filter[recipient][_eq]=${agentId}&filter[item][_eq]=${ticket}&fields=subject,item`,
+			);
+			expect(notices.body.data?.map((notice) => notice.subject)).toEqual([
+				expect.stringMatching(/^Ria Requester \(.+\) rated the service on a ticket as bad: Label printer/),
+			]);
+		});
+
+		const report = await ratingsReport('?rating=bad');
+		expect(report.status).toBe(200);
+		const listed = report.body.data?.ratings.find((row) => row.ticket.id === ticket);
+		expect(listed).toMatchObject({
+			rating: 'bad',
+			comment,
+			customer: customerName,
+			contact: { name: 'Ria Requester' },
+		});
+		expect(report.body.data?.ratings.every((row) => row.rating === 'bad')).toBe(true);
+		const [days30, days90] = report.body.data?.counts ?? [];
+		expect(days30?.days).toBe(30);
+		expect(days90?.days).toBe(90);
+		expect(days30?.bad).toBeGreaterThanOrEqual(1);
+		const one = await ratingsReport(`?ticket=${ticket}`);
+		expect(one.body.data?.ratings.map((row) => row.ticket.id)).toEqual([ticket]);
+
+		expect((await ratingsReport('', requesterToken)).status).toBe(403);
+		expect((await ratingsReport('', bystanderToken)).status).toBe(403);
+		const nonsense = await ratingsReport('?rating=great');
+		expect(nonsense.status).toBe(400);
+	});
+
+	test('The requester’s resolved mail asks how we did, with links that only open the ticket', async () => {
+		const ticket = await resolvedTicket();
+		const [mail] = await eventually(async () => {
+			const found = (await ticketMailsTo(requester.email, ticket)).filter((one) => one.subject.includes('Resolved'));
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(mail?.text).toContain(`/portal/tickets/${ticket}?rate=good`);
+		expect(mail?.text).toContain(`/portal/tickets/${ticket}?rate=bad`);
+		// Following a link rates nothing: it is the portal's page, which asks first.
+		expect(await storedRatings(ticket)).toEqual([]);
+	});
+});

@@ -321,6 +321,7 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 		'portal_outbox',
 		'portal_mail_optouts',
 		'portal_inbox',
+		'portal_ticket_ratings',
 		'customer_tree',
 		'ticket_followers',
 		'portal_migrations',

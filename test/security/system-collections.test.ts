@@ -485,6 +485,7 @@ describe('Another customer’s items over REST', () => {
 				'portal_outbox',
 				'portal_mail_optouts',
 				'portal_inbox',
+				'portal_ticket_ratings',
 				'customer_tree',
 				'ticket_followers',
 				'kb_article_customers',

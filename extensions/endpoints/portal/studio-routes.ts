@@ -2,7 +2,8 @@
  * Staff-only routes behind the studio module: the data map's names; a ticket's conversation, read and answered as
  * the staff user, with the internal flag always said; and View as: staff pick a contact with a portal login and get
  * a short-lived ticket that lets their own browser, signed in to the studio, read the portal as that
- * contact (see extensions/hooks/portal/view-as.ts). Every ticket issued is written to the audit log.
+ * contact (see extensions/hooks/portal/view-as.ts). Every ticket issued is written to the audit log. And the
+ * contacts' satisfaction ratings, of the tickets the staff user may read.
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import { InvalidPayloadError } from '@directus/errors';
@@ -17,6 +18,8 @@ import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
+import { listTicketRatings } from '../../../src/ratings/list-ticket-ratings.ts';
+import { isTicketRating, ticketRatings } from '../../../src/ratings/ticket-rating.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { handle } from './handle.ts';
 import { ipOf, publicUrl, staffContext } from './request-context.ts';
@@ -71,6 +74,23 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 				}
 			});
 			response.status(201).json({ data: { id, internal: reply.internal, status: reply.status } });
+		}),
+	);
+
+	// Satisfaction ratings: counts of the last 30 and 90 days and the list, of tickets the staff user may read
+	// (`rating` good or bad narrows the list; `ticket` gives one ticket's ratings, for its conversation page).
+	router.get(
+		'/api/studio/ratings',
+		handle(async (request, response) => {
+			const { maintenance, staff } = await staffContext(context, request);
+			const { rating, ticket } = request.query;
+			if (rating !== undefined && !isTicketRating(rating))
+				throw new InvalidPayloadError({ reason: `"rating" is one of ${ticketRatings.join(', ')}, or left out.` });
+			const ticketKey = ticket === undefined ? null : itemKey(ticket);
+			if (ticket !== undefined && ticketKey === null)
+				throw new InvalidPayloadError({ reason: 'The ticket must be named by its id.' });
+			const map = await fetchDataMap(maintenance);
+			response.json({ data: await listTicketRatings(maintenance, staff, map, { rating, ticket: ticketKey }) });
 		}),
 	);
 

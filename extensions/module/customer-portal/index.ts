@@ -10,6 +10,7 @@ import GroupEditor from './routes/group-editor.vue';
 import GroupsPage from './routes/groups-page.vue';
 import InboxPage from './routes/inbox-page.vue';
 import OutboxPage from './routes/outbox-page.vue';
+import RatingsPage from './routes/ratings-page.vue';
 import SettingsPage from './routes/settings-page.vue';
 import TicketsPage from './routes/tickets-page.vue';
 import UninstallPage from './routes/uninstall-page.vue';
@@ -28,12 +29,14 @@ const routes: RouteRecordRaw[] = [
 	{ path: 'audit', name: 'customer-portal-audit', component: AuditPage },
 	{ path: 'outbox', name: 'customer-portal-outbox', component: OutboxPage },
 	{ path: 'inbox', name: 'customer-portal-inbox', component: InboxPage },
+	{ path: 'ratings', name: 'customer-portal-ratings', component: RatingsPage },
 	{ path: 'data-map', name: 'customer-portal-data-map', component: DataMapPage },
 	{ path: 'uninstall', name: 'customer-portal-uninstall', component: UninstallPage },
 ];
 
 /**
- * The customer portal in the studio: groups, customers' portal access, tickets' conversations, settings, View as, the audit log, the outbox and the inbox;
+ * The customer portal in the studio: groups, customers' portal access, tickets' conversations, settings, View as, the audit log, the outbox, the inbox and
+ * satisfaction ratings;
  * for Directus admins also the data map and uninstalling.
  */
 export default defineModule({

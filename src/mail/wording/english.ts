@@ -80,6 +80,9 @@ export const english: MailWording = {
 		stillThere: 'If the problem is still there, reply on the ticket.',
 		pendingAction: 'Answer on the ticket',
 		resolvedAction: 'View the ticket',
+		rateQuestion: 'How did we do?',
+		rateGood: 'Good',
+		rateBad: 'Bad',
 	},
 	loginSuspended: {
 		subject: (portal) => `Your login to ${portal} was suspended`,
@@ -108,6 +111,7 @@ export const english: MailWording = {
 	staffNotice: {
 		opened: (from, subject) => `${from} opened a ticket: ${subject}`,
 		replied: (from, subject) => `${from} replied to the ticket: ${subject}`,
+		ratedBad: (from, subject) => `${from} rated the service on a ticket as bad: ${subject}`,
 		someContact: 'A contact',
 		action: 'Open the ticket in the studio',
 		why: 'You get this e-mail because e-mail notifications are on in your Directus profile.',

@@ -83,6 +83,9 @@ export const german: MailWording = {
 		stillThere: 'Falls das Problem weiterhin besteht, antworten Sie bitte im Ticket.',
 		pendingAction: 'Im Ticket antworten',
 		resolvedAction: 'Ticket ansehen',
+		rateQuestion: 'Wie zufrieden waren Sie mit uns?',
+		rateGood: 'Gut',
+		rateBad: 'Schlecht',
 	},
 	loginSuspended: {
 		subject: (portal) => `Ihr Zugang zu ${portal} wurde gesperrt`,
@@ -112,6 +115,7 @@ export const german: MailWording = {
 	staffNotice: {
 		opened: (from, subject) => `${from} hat ein Ticket eröffnet: ${subject}`,
 		replied: (from, subject) => `${from} hat auf das Ticket geantwortet: ${subject}`,
+		ratedBad: (from, subject) => `${from} hat den Service bei einem Ticket als schlecht bewertet: ${subject}`,
 		someContact: 'Ein Kontakt',
 		action: 'Ticket im Studio öffnen',
 		why: 'Sie erhalten diese E-Mail, weil in Ihrem Directus-Profil E-Mail-Benachrichtigungen aktiviert sind.',

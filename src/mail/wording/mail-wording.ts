@@ -85,6 +85,10 @@ export interface MailWording {
 		stillThere: string;
 		pendingAction: string;
 		resolvedAction: string;
+		/** Asked under a resolved ticket, with a link per answer that opens the ticket with it chosen. */
+		rateQuestion: string;
+		rateGood: string;
+		rateBad: string;
 	};
 	loginSuspended: {
 		subject(portal: string): string;
@@ -109,6 +113,7 @@ export interface MailWording {
 	staffNotice: {
 		opened(from: string, subject: string): string;
 		replied(from: string, subject: string): string;
+		ratedBad(from: string, subject: string): string;
 		/** A contact whose name is not known any more. */
 		someContact: string;
 		action: string;

@@ -407,6 +407,25 @@ export const de = {
 		statuses: { accepted: 'Übernommen', ignored: 'Ignoriert', refused: 'Abgelehnt' },
 		columns: { received: 'Empfangen', from: 'Von', subject: 'Betreff', outcome: 'Was daraus wurde' },
 	},
+	ratings: {
+		title: 'Zufriedenheitsbewertungen',
+		intro: (days: number) =>
+			`Wie Kontakte den Service bewertet haben, nachdem ihr Ticket gelöst oder geschlossen wurde. Nur wer ein Ticket angefragt hat, bewertet es und kann die Bewertung ${days} Tage lang ändern. Gezählt und aufgeführt werden nur Tickets, die Sie lesen dürfen.`,
+		lastDays: (days: number) => `Letzte ${days} Tage`,
+		answers: { good: 'Gut', bad: 'Schlecht' },
+		goodShare: (share: string) => `Gut: ${share}`,
+		filter: 'Bewertung',
+		both: 'Gut und schlecht',
+		columns: {
+			rating: 'Bewertung',
+			ticket: 'Ticket',
+			contact: 'Kontakt',
+			customer: 'Kunde',
+			comment: 'Kommentar',
+			date: 'Datum',
+		},
+		rated: { good: 'Als gut bewertet', bad: 'Als schlecht bewertet' },
+	},
 	uninstall: {
 		title: 'Deinstallieren',
 		done: (n: number) => `Kundenportal ist deinstalliert: ${n} Dinge entfernt.`,

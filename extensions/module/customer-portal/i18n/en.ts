@@ -296,6 +296,25 @@ export const en = {
 		statuses: { accepted: 'Added', ignored: 'Ignored', refused: 'Refused' },
 		columns: { received: 'Received', from: 'From', subject: 'Subject', outcome: 'What became of it' },
 	},
+	ratings: {
+		title: 'Satisfaction ratings',
+		intro: (days: number) =>
+			`How contacts rated the service once their ticket was resolved or closed. Only a ticket's requester rates it, and may change their rating for ${days} days. Only tickets you may read are counted and listed.`,
+		lastDays: (days: number) => `Last ${days} days`,
+		answers: { good: 'Good', bad: 'Bad' },
+		goodShare: (share: string) => `Good: ${share}`,
+		filter: 'Rating',
+		both: 'Good and bad',
+		columns: {
+			rating: 'Rating',
+			ticket: 'Ticket',
+			contact: 'Contact',
+			customer: 'Customer',
+			comment: 'Comment',
+			date: 'Date',
+		},
+		rated: { good: 'Rated good', bad: 'Rated bad' },
+	},
 	uninstall: {
 		title: 'Uninstall',
 		done: (n: number) => `Customer Portal is uninstalled: ${n} things removed.`,

@@ -196,6 +196,23 @@ export const de = {
 		changeStatus: 'Status ändern',
 		statusSaved: 'Status gespeichert.',
 	},
+	ticketRating: {
+		title: 'Wie zufrieden waren Sie?',
+		question: 'Wie war der Service bei diesem Ticket?',
+		answers: { good: 'Gut', bad: 'Schlecht' },
+		comment: 'Kommentar (optional)',
+		commentHint: (limit: number) => `Bis zu ${limit.toLocaleString('de-DE')} Zeichen.`,
+		commentTooLong: (limit: number) =>
+			`Kürzen Sie den Kommentar auf höchstens ${limit.toLocaleString('de-DE')} Zeichen.`,
+		chooseFirst: 'Wählen Sie „Gut“ oder „Schlecht“.',
+		confirmChosen: 'Ihre Antwort aus der E-Mail ist ausgewählt: Senden Sie sie, um sie zu speichern.',
+		send: 'Bewertung senden',
+		saved: 'Vielen Dank: Ihre Bewertung wurde gespeichert.',
+		given: (answer: string) => `Sie haben dieses Ticket bewertet: ${answer}.`,
+		changeUntil: (date: string) => `Sie können Ihre Bewertung bis zum ${date} ändern.`,
+		locked: 'Ihre Bewertung kann nicht mehr geändert werden.',
+		notOpen: 'Dieses Ticket kann gerade nicht bewertet werden.',
+	},
 	newTicket: {
 		title: 'Neues Ticket',
 		subject: 'Betreff',
