@@ -1,4 +1,5 @@
 import { useApi } from '@directus/extensions-sdk';
+import { strings } from '../i18n/strings.ts';
 import { forgetPortalMap } from './use-portal-api.ts';
 import { computed, nextTick, ref, watch } from 'vue';
 import type { AdoptedUsers } from '../../../../src/access/adopt-linked-users.ts';
@@ -133,7 +134,10 @@ export function useDataMap() {
 	);
 
 	const groupChoices = computed(() =>
-		groups.value.map((row) => ({ text: row.is_system ? `${row.name} (system group)` : row.name, value: row.id })),
+		groups.value.map((row) => ({
+			text: row.is_system ? strings.dataMap.systemGroup(row.name) : row.name,
+			value: row.id,
+		})),
 	);
 
 	return {

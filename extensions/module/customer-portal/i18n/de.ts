@@ -12,7 +12,6 @@ const ticketScopes = {
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const de = {
-	moduleName: 'Kundenportal',
 	save: 'Speichern',
 	cancel: 'Abbrechen',
 	delete: 'Löschen',
@@ -425,6 +424,103 @@ export const de = {
 			date: 'Datum',
 		},
 		rated: { good: 'Als gut bewertet', bad: 'Als schlecht bewertet' },
+	},
+	dataMap: {
+		title: 'Datenzuordnung',
+		adminsOnly: 'Nur Directus-Administratoren können die Datenzuordnung sehen, prüfen und speichern.',
+		intro:
+			'Die Datenzuordnung legt fest, welche Ihrer Sammlungen und Felder die Kunden, Kontakte, Tickets und alles Weitere des Portals darstellen. Probieren Sie unten eine Zuordnung für Ihre eigenen Sammlungen und drücken Sie Prüfen, um zu sehen, ob sie passt und was eine Gruppe damit erhielte. Prüfen ändert nichts; passt eine Zuordnung, stellt Speichern das Portal auf sie um.',
+		current: 'Die Zuordnung, mit der das Portal läuft',
+		runsOnStored: 'Das Portal läuft mit einer für dieses Directus gespeicherten Datenzuordnung.',
+		runsOnBundled:
+			'Das Portal läuft mit den mitgelieferten Helpdesk-Sammlungen (Kunden, Kontakte, Tickets und alles Weitere, unter den Namen des mitgelieferten Schemas).',
+		liveProblems:
+			'Diese Zuordnung passt nicht mehr zum Schema, deshalb ist das Portal geschlossen, bis sie wieder passt. Die Probleme stehen hier und neben den Rollen, die sie nennen.',
+		fits: 'Die Zuordnung passt zum Schema.',
+		liveAdditions: 'Felder, die das Portal für diese Zuordnung anlegt und pflegt',
+		forRole: (role: string) => `für ${role}`,
+		onColumn: 'auf',
+		missingIndexes: (n: number) =>
+			`Das Portal filtert oder sortiert nach ${n === 1 ? 'einer Spalte' : 'Spalten'}, mit der kein Index beginnt, daher lesen die Listen der Kontakte die ganze Tabelle. Erneutes Speichern der Zuordnung legt für jede einen Index des Portals an.`,
+		checkTitle: 'Die Zuordnung unten prüfen',
+		previewOf: 'Vorschau der Berechtigungen von',
+		chooseGroup: 'Gruppe für die Vorschau wählen',
+		theGroup: 'Die Gruppe',
+		systemGroup: (name: string) => `${name} (Systemgruppe)`,
+		check: 'Prüfen',
+		saved:
+			'Gespeichert: Das Portal läuft ab der nächsten Anfrage mit dieser Zuordnung, und jede Gruppe wurde auf sie übertragen.',
+		adopted: (n: number) =>
+			n === 1
+				? '1 Benutzer, den Ihre Kontakte bereits verknüpft hatten, hat jetzt das Portal.'
+				: `${n} Benutzer, die Ihre Kontakte bereits verknüpft hatten, haben jetzt das Portal.`,
+		staffLeft: (users: string) =>
+			`Mit Kontakten verknüpft, aber als Mitarbeitende tätig, daher unverändert gelassen (geben Sie diesen Kontakten eigene Benutzer): ${users}.`,
+		changedSinceCheck:
+			'Die Zuordnung oder die Gruppe hat sich seit dieser Prüfung geändert: Drücken Sie erneut Prüfen, um den Stand Ihrer Änderungen zu sehen.',
+		doesNotFit: (n: number) =>
+			`Diese Zuordnung passt nicht: ${count(n, 'Problem', 'Probleme')}, auch neben den Rollen gezeigt, die sie nennen.`,
+		checkFits: (group: string, rows: number) =>
+			`Diese Zuordnung passt. ${group} erhielte damit ${rows} Berechtigungszeilen.`,
+		checkAdditions: 'Felder, die das Portal anlegen und pflegen würde',
+		checkIndexes: 'Indizes, die das Portal auf den Spalten anlegen würde, nach denen es filtert und sortiert',
+		saveMap: 'Diese Zuordnung speichern',
+		confirmTitle: 'Das Portal auf diese Zuordnung umstellen?',
+		confirmText:
+			'Jede Portalgruppe wird sofort auf diese Sammlungen übertragen, und Kontakte melden sich als die Datensätze an, die diese Zuordnung nennt: Benutzer von Kontakten, die sie nicht mehr nennt, verlieren das Portal.',
+		confirmAdditions: (n: number) =>
+			`Das Portal legt ${count(n, 'eigenes Feld', 'eigene Felder')} in Ihren Sammlungen an; die Deinstallation des Portals entfernt sie.`,
+		confirmIndexes: (n: number) =>
+			`Es indiziert ${count(n, 'Spalte', 'Spalten')} von Ihnen (bei einer großen Tabelle dauert das einen Moment); die Deinstallation des Portals entfernt ${n === 1 ? 'diesen Index' : 'diese Indizes'}.`,
+		sections: {
+			customers: 'Kunden & Kontakte',
+			tickets: 'Tickets',
+			projects: 'Projekte',
+			devices: 'Geräte',
+			knowledge: 'Wissen',
+			financials: 'Finanzen',
+			other: 'Weiteres',
+		},
+		keptByPortal: (parent: string) => `Vom Portal gepflegt; genutzt, wenn ${parent} genutzt werden.`,
+		itsObject: 'sein Objekt',
+		collectionFor: (object: string) => `Sammlung für ${object}`,
+		chooseCollection: (object: string) => `Sammlung für ${object} wählen`,
+		required: (object: string) => `Erforderlich: Ohne ${object} kann das Portal nicht arbeiten.`,
+		unusedWhile: (parent: string) => `Nicht genutzt, solange ${parent} nicht genutzt werden.`,
+		optional: ' · optional',
+		addedByPortal: 'Das Portal legt dieses Feld an und pflegt es.',
+		notUsedBecause: (reason: string) => `Nicht genutzt: ${reason}.`,
+		chooseField: (role: string) => `Feld für ${role} wählen`,
+		valuesOf: (role: string) => `Werte von ${role} (durch Kommas getrennt)`,
+		notUsed: 'Nicht genutzt',
+		doesNotFitField: (field: string) => `${field} (passt nicht)`,
+		kinds: {
+			key: 'der Primärschlüssel',
+			text: 'Text',
+			boolean: 'Ja oder Nein',
+			number: 'eine Zahl',
+			date: 'ein Datum',
+			list: 'eine Liste (CSV oder JSON)',
+			m2o: (target: string) => `eine Verknüpfung zu ${target}`,
+			o2m: (target: string) => `die Liste von ${target}`,
+			path: (target: string) => `ein Pfad von Verknüpfungen zu ${target}`,
+		},
+		systemTargets: {
+			directus_users: 'Directus-Benutzer',
+			directus_files: 'Dateien',
+			directus_policies: 'Zugriffsrichtlinien',
+		},
+		preview: {
+			collection: 'Sammlung',
+			action: 'Aktion',
+			fields: 'Felder',
+			rule: 'Regel',
+			forCapabilities: (keys: string) => `für ${keys}`,
+			none: 'keine',
+			whichRows: 'Welche Zeilen',
+			whatMayBeWritten: 'Was geschrieben werden darf',
+			noRule: 'Keine Regel',
+		},
 	},
 	uninstall: {
 		title: 'Deinstallieren',

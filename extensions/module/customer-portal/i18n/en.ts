@@ -47,7 +47,6 @@ const ticketStatuses: Record<'new' | 'open' | StaffReplyState, string> = {
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const en = {
-	moduleName: 'Customer Portal',
 	save: 'Save',
 	cancel: 'Cancel',
 	delete: 'Delete',
@@ -185,6 +184,10 @@ export const en = {
 		keepStatus: 'Keep the status',
 		addNote: 'Add internal note',
 		sendReply: 'Send reply to customer',
+		shownAs: 'Shown to customers as',
+		changeShownAs: 'Change',
+		shownAsLabel: 'The name customers see on your replies',
+		shownAsHint: 'Empty: named as the portal settings say. At most 60 characters, never an e-mail address.',
 	},
 	settings: {
 		title: 'Portal settings',
@@ -314,6 +317,97 @@ export const en = {
 			date: 'Date',
 		},
 		rated: { good: 'Rated good', bad: 'Rated bad' },
+	},
+	dataMap: {
+		title: 'Data map',
+		adminsOnly: 'Only Directus admins can see, check and save the data map.',
+		intro:
+			"The data map says which of your collections and fields play the portal's customers, contacts, tickets and the rest. Try a map for your own collections below and press Check to see whether it fits and what a group would get on it. Checking changes nothing; once a map fits, Save puts the portal on it.",
+		current: 'The map the portal runs on',
+		runsOnStored: 'The portal runs on a data map stored for this Directus.',
+		runsOnBundled:
+			"The portal runs on the bundled help-desk collections (customers, contacts, tickets and the rest, under the bundled schema's names).",
+		liveProblems:
+			'This map no longer fits the schema, so the portal is closed until it does. The problems are listed here and next to the roles they name.',
+		fits: 'The map fits the schema.',
+		liveAdditions: 'Fields the portal adds and keeps for this map',
+		forRole: (role: string) => `for ${role}`,
+		onColumn: 'on',
+		missingIndexes: (n: number) =>
+			`The portal filters or sorts by ${n === 1 ? 'a column' : 'columns'} no index leads with, so contacts’ lists read the whole table. Saving the map again adds an index of the portal’s to each.`,
+		checkTitle: 'Check the map below',
+		previewOf: 'Preview the permissions of',
+		chooseGroup: 'Choose the group to preview',
+		theGroup: 'The group',
+		systemGroup: (name: string) => `${name} (system group)`,
+		check: 'Check',
+		saved: 'Saved: the portal runs on this map from the next request, and every group was compiled onto it.',
+		adopted: (n: number) =>
+			n === 1
+				? '1 user your contacts already linked now has the portal.'
+				: `${n} users your contacts already linked now have the portal.`,
+		staffLeft: (users: string) =>
+			`Linked to contacts but working as staff, so left as they are (give those contacts users of their own): ${users}.`,
+		changedSinceCheck:
+			'The map or the group changed since this check: press Check again to see where your changes stand.',
+		doesNotFit: (n: number) =>
+			`This map does not fit: ${count(n, 'problem', 'problems')}, also shown next to the roles they name.`,
+		checkFits: (group: string, rows: number) => `This map fits. ${group} would get ${rows} permission rows on it.`,
+		checkAdditions: 'Fields the portal would add and keep',
+		checkIndexes: 'Indexes the portal would add, on the columns it filters and sorts by',
+		saveMap: 'Save this map',
+		confirmTitle: 'Put the portal on this map?',
+		confirmText:
+			'Every portal group is compiled onto these collections at once, and contacts sign in as the records this map names: users of contacts it no longer names lose the portal.',
+		confirmAdditions: (n: number) =>
+			`The portal adds ${count(n, 'field', 'fields')} of its own to your collections; uninstalling the portal removes them.`,
+		confirmIndexes: (n: number) =>
+			`It indexes ${count(n, 'column', 'columns')} of yours (on a large table this takes a moment); uninstalling the portal drops ${n === 1 ? 'that index' : 'those indexes'}.`,
+		sections: {
+			customers: 'Customers & contacts',
+			tickets: 'Tickets',
+			projects: 'Projects',
+			devices: 'Devices',
+			knowledge: 'Knowledge',
+			financials: 'Financials',
+			other: 'Other',
+		},
+		keptByPortal: (parent: string) => `Kept by the portal; used when ${parent} are.`,
+		itsObject: 'its object',
+		collectionFor: (object: string) => `Collection for ${object}`,
+		chooseCollection: (object: string) => `Choose the collection for ${object}`,
+		required: (object: string) => `Required: the portal cannot work without ${object}.`,
+		unusedWhile: (parent: string) => `Not used while ${parent} are not used.`,
+		optional: ' · optional',
+		addedByPortal: 'The portal adds this field and keeps it.',
+		notUsedBecause: (reason: string) => `Not used: ${reason}.`,
+		chooseField: (role: string) => `Choose the field for ${role}`,
+		valuesOf: (role: string) => `Values of ${role} (comma-separated)`,
+		notUsed: 'Not used',
+		doesNotFitField: (field: string) => `${field} (does not fit)`,
+		kinds: {
+			key: 'the primary key',
+			text: 'text',
+			boolean: 'yes or no',
+			number: 'a number',
+			date: 'a date',
+			list: 'a list (CSV or JSON)',
+			m2o: (target: string) => `a link to ${target}`,
+			o2m: (target: string) => `the list of ${target}`,
+			path: (target: string) => `a path of links to ${target}`,
+		},
+		systemTargets: { directus_users: 'Directus users', directus_files: 'files', directus_policies: 'access policies' },
+		preview: {
+			collection: 'Collection',
+			action: 'Action',
+			fields: 'Fields',
+			rule: 'Rule',
+			forCapabilities: (keys: string) => `for ${keys}`,
+			none: 'none',
+			whichRows: 'Which rows',
+			whatMayBeWritten: 'What may be written',
+			noRule: 'No rule',
+		},
 	},
 	uninstall: {
 		title: 'Uninstall',

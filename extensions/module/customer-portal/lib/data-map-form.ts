@@ -11,6 +11,8 @@ import { fieldFactsOf } from '../../../../src/data-map/field-facts-of.ts';
 import { isProductObject } from '../../../../src/data-map/is-product-object.ts';
 import { isProtectedField } from '../../../../src/data-map/is-protected-field.ts';
 import type { ObjectName, ObjectSpec, RoleSpec } from '../../../../src/data-map/object-specs.ts';
+import { labelOf } from '../../../../src/i18n/label-of.ts';
+import { strings } from '../i18n/strings.ts';
 import { pathMisfit } from '../../../../src/data-map/path-misfit.ts';
 import { maxPathSteps } from '../../../../src/data-map/read-data-map-shape.ts';
 import { resolvedKind } from '../../../../src/data-map/resolved-kind.ts';
@@ -135,7 +137,7 @@ export function collectionChoices(
 		.filter((name) => !name.startsWith('directus_') && !productCollections.includes(name))
 		.sort();
 	return [
-		...(entry.required ? [] : [{ text: 'Not used', value: null }]),
+		...(entry.required ? [] : [{ text: strings.dataMap.notUsed, value: null }]),
 		...names.map((name) => ({ text: name, value: name })),
 	];
 }
@@ -173,9 +175,11 @@ export function fieldChoices(
 ): Choice[] {
 	const fitting = fittingFields(facts, map, name, role, spec);
 	return [
-		...(spec.optional ? [{ text: 'Not used', value: null }] : []),
+		...(spec.optional ? [{ text: strings.dataMap.notUsed, value: null }] : []),
 		...fitting.map((field) => ({ text: field, value: field })),
-		...(current !== null && !fitting.includes(current) ? [{ text: `${current} (does not fit)`, value: current }] : []),
+		...(current !== null && !fitting.includes(current)
+			? [{ text: strings.dataMap.doesNotFitField(current), value: current }]
+			: []),
 	];
 }
 
@@ -262,17 +266,19 @@ export function problemsByPlace(problems: readonly DataMapProblem[]): Record<str
 	return byPlace;
 }
 
-const sectionOfRoot: Partial<Record<ObjectName, string>> = {
-	customers: 'Customers & contacts',
-	contacts: 'Customers & contacts',
-	locations: 'Customers & contacts',
-	tickets: 'Tickets',
-	projects: 'Projects',
-	devices: 'Devices',
-	kb_articles: 'Knowledge',
-	documents: 'Knowledge',
-	invoices: 'Financials',
-	quotes: 'Financials',
+type SectionName = keyof typeof strings.dataMap.sections;
+
+const sectionOfRoot: Partial<Record<ObjectName, SectionName>> = {
+	customers: 'customers',
+	contacts: 'customers',
+	locations: 'customers',
+	tickets: 'tickets',
+	projects: 'projects',
+	devices: 'devices',
+	kb_articles: 'knowledge',
+	documents: 'knowledge',
+	invoices: 'financials',
+	quotes: 'financials',
 };
 
 /** The objects grouped for the page, in the order given: each with the object it exists within; any other under "Other". */
@@ -283,7 +289,7 @@ export function objectSections(objects: readonly ObjectEntry[]): { title: string
 	};
 	const sections: { title: string; objects: ObjectEntry[] }[] = [];
 	for (const entry of objects) {
-		const title = sectionOfRoot[rootOf(entry)] ?? 'Other';
+		const title = strings.dataMap.sections[sectionOfRoot[rootOf(entry)] ?? 'other'];
 		const section = sections.find((candidate) => candidate.title === title);
 		if (section) section.objects.push(entry);
 		else sections.push({ title, objects: [entry] });
@@ -291,35 +297,20 @@ export function objectSections(objects: readonly ObjectEntry[]): { title: string
 	return sections;
 }
 
-const systemTargetWords: Record<string, string> = {
-	directus_users: 'Directus users',
-	directus_files: 'files',
-	directus_policies: 'access policies',
-};
-
-/** What kind of field a role needs, in words for the page: "text", "a link to Customers". */
+/** What kind of field a role needs, in the studio's words: "text", "a link to Customers". */
 export function roleKindWords(spec: RoleSpec, objects: readonly ObjectEntry[]): string {
 	const label = (name: string) =>
-		objects.find((entry) => entry.name === name)?.label ?? systemTargetWords[name] ?? name;
+		objects.find((entry) => entry.name === name)?.label ?? labelOf(strings.dataMap.systemTargets, name);
+	const kinds = strings.dataMap.kinds;
 	switch (spec.kind) {
-		case 'key':
-			return 'the primary key';
-		case 'text':
-			return 'text';
-		case 'boolean':
-			return 'yes or no';
-		case 'number':
-			return 'a number';
-		case 'date':
-			return 'a date';
-		case 'list':
-			return 'a list (CSV or JSON)';
 		case 'm2o':
-			return `a link to ${label(spec.to)}`;
+			return kinds.m2o(label(spec.to));
 		case 'o2m':
-			return `the list of ${label(spec.of)}`;
+			return kinds.o2m(label(spec.of));
 		case 'path':
-			return `a path of links to ${label(spec.to)}`;
+			return kinds.path(label(spec.to));
+		default:
+			return kinds[spec.kind];
 	}
 }
 
