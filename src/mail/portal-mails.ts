@@ -262,6 +262,8 @@ export function ticketReplyMail(
 		unsubscribe: string;
 		/** Replies by e-mail reach the ticket. */
 		answerable?: boolean;
+		/** Ask the recipient to rate the ticket the reply resolved (its requester): `ratingChoices`. */
+		askRating?: boolean;
 	},
 ): RenderedMail {
 	const { common, ticketReply: words, ticketStatus } = mailWordings[data.language];
@@ -288,6 +290,7 @@ export function ticketReplyMail(
 				...(state ? [words.state[state]] : []),
 				...(data.answerable ? [common.answerByMail] : []),
 			],
+			...(state === 'resolved' && data.askRating ? { choices: ratingChoices(data.language, data.link) } : {}),
 			footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 		},
 	);
@@ -299,6 +302,18 @@ export function ticketReplyMail(
  */
 export function ratingLink(ticketLink: string, rating: TicketRating): string {
 	return `${ticketLink}?rate=${rating}`;
+}
+
+/** "How did we do?" under a resolved ticket, for its requester: a link per answer (`ratingLink`). */
+function ratingChoices(language: PortalLanguage, ticketLink: string): NonNullable<MailBody['choices']> {
+	const words = mailWordings[language].ticketStatus;
+	return {
+		question: words.rateQuestion,
+		links: [
+			{ label: words.rateGood, url: ratingLink(ticketLink, 'good') },
+			{ label: words.rateBad, url: ratingLink(ticketLink, 'bad') },
+		],
+	};
 }
 
 /** A ticket the contact follows now waits on them, or is resolved. */
@@ -328,17 +343,7 @@ export function ticketStatusMail(
 			? [words.pending(data.ticket, data.subject)]
 			: [words.resolved(data.ticket, data.subject), words.stillThere],
 		action: { label: waiting ? words.pendingAction : words.resolvedAction, url: data.link },
-		...(!waiting && data.askRating
-			? {
-					choices: {
-						question: words.rateQuestion,
-						links: [
-							{ label: words.rateGood, url: ratingLink(data.link, 'good') },
-							{ label: words.rateBad, url: ratingLink(data.link, 'bad') },
-						],
-					},
-				}
-			: {}),
+		...(!waiting && data.askRating ? { choices: ratingChoices(data.language, data.link) } : {}),
 		...(data.answerable ? { after: [common.answerByMail] } : {}),
 		footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
 	});

@@ -179,6 +179,8 @@ export async function notifyContacts(
 			link,
 			unsubscribe,
 			answerable: replies.enabled,
+			// Only the requester rates a ticket (src/ratings/assert-ratable.ts); asked once it is resolved.
+			askRating: String(contact.id) === String(ticket.requester),
 		};
 		const mail =
 			activity.kind === 'replied' && kind === 'replies'
@@ -189,12 +191,7 @@ export async function notifyContacts(
 						state,
 						attachments: activity.attachments ?? [],
 					})
-				: ticketStatusMail(branding, {
-						...common,
-						state: state as ToldState,
-						// Only the requester rates a ticket (src/ratings/assert-ratable.ts).
-						askRating: String(contact.id) === String(ticket.requester),
-					});
+				: ticketStatusMail(branding, { ...common, state: state as ToldState });
 		await queueMail(outbox, {
 			kind: kind === 'replies' ? 'ticket_reply' : 'ticket_status',
 			to: email,

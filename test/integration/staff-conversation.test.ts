@@ -494,5 +494,24 @@ describe('Satisfaction ratings', () => {
 		expect(mail?.text).toContain(`/portal/tickets/${ticket}?rate=bad`);
 		// Following a link rates nothing: it is the portal's page, which asks first.
 		expect(await storedRatings(ticket)).toEqual([]);
+
+		// A staff reply that resolves the ticket is the one mail, and asks the same.
+		const answered = await newTicket();
+		expect(
+			(
+				await write(
+					answered,
+					{ body: 'Replaced the print head.', internal: false, status: 'resolved' },
+					directusUnderTest().adminToken,
+				)
+			).status,
+		).toBe(201);
+		const [reply] = await eventually(async () => {
+			const found = await ticketMailsTo(requester.email, answered);
+			expect(found).toHaveLength(1);
+			return found;
+		});
+		expect(reply?.text).toContain('Replaced the print head.');
+		expect(reply?.text).toContain(`/portal/tickets/${answered}?rate=good`);
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidRatingError } from '../../../src/errors/invalid-rating-error.ts';
 import { RatingNotAllowedError } from '../../../src/errors/rating-not-allowed-error.ts';
 import { portalLanguages } from '../../../src/i18n/languages.ts';
-import { staffNoticeSubject, ticketStatusMail } from '../../../src/mail/portal-mails.ts';
+import { staffNoticeSubject, ticketReplyMail, ticketStatusMail } from '../../../src/mail/portal-mails.ts';
 import { assertRatable, ratingChangeableUntil, ratingRefusal } from '../../../src/ratings/assert-ratable.ts';
 import { parseTicketRating } from '../../../src/ratings/parse-ticket-rating.ts';
 import { ratingChangeDays, ratingCommentLimit } from '../../../src/ratings/ticket-rating.ts';
@@ -91,6 +91,13 @@ describe('Rating in mails', () => {
 		expect(mail.html).toContain(`href="${link}?rate=bad"`);
 		const german = ticketStatusMail(branding, { ...resolved, language: 'de', askRating: true });
 		expect(german.text).toContain(`Gut: ${link}?rate=good`);
+	});
+
+	test('A staff reply that resolves the ticket asks its requester too; one that leaves it open does not', () => {
+		const reply = { ...resolved, author: { name: 'Sam' }, reply: 'Replaced the print head.', language: 'en' as const };
+		expect(ticketReplyMail(branding, { ...reply, askRating: true }).text).toContain(`Bad: ${link}?rate=bad`);
+		expect(ticketReplyMail(branding, { ...reply, state: null, askRating: true }).text).not.toContain('rate=');
+		expect(ticketReplyMail(branding, { ...reply, askRating: false }).text).not.toContain('rate=');
 	});
 
 	test('Other followers’ mails and waiting mails ask nothing', () => {
