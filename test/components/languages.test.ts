@@ -2,8 +2,6 @@
  * The portal app in every language it speaks: each catalogue has English's every key, in its own words, and the
  * app's words, dates and numbers follow the language chosen, not the browser's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -20,6 +18,7 @@ import { normalizeGroupPermissions } from '../../src/groups/normalize-group-perm
 import { systemGroups } from '../../src/groups/system-groups.ts';
 import { portalLanguages } from '../../src/i18n/languages.ts';
 import { contactNotificationLabels } from '../../src/notifications/contact-notification-kinds.ts';
+import { physicalPlacements } from '../support/physical-placement.ts';
 
 /** Texts German writes as English does: loanwords and signs, so the same word is the right one. */
 const sameInGerman = new Set([
@@ -159,28 +158,7 @@ describe('Dates, numbers and money', () => {
 });
 
 describe('Right to left', () => {
-	/** The portal app's style sheets and components, by path. */
-	function styledFiles(folder = 'extensions/portal-app/src'): string[] {
-		return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-			entry.isDirectory()
-				? styledFiles(join(folder, entry.name))
-				: /\.(vue|css)$/.test(entry.name)
-					? [join(folder, entry.name)]
-					: [],
-		);
-	}
-
 	test('The portal app places things by where text starts and ends, not by left and right', () => {
-		// `dir="rtl"` mirrors logical properties (margin-inline-start, text-align: start, inset-inline-start…) only.
-		const physical =
-			/(?:margin|padding|border)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)/m;
-		const offending = styledFiles().flatMap((file) =>
-			readFileSync(file, 'utf8')
-				.split('\n')
-				.map((line, index) => ({ line, index }))
-				.filter(({ line }) => physical.test(line))
-				.map(({ line, index }) => `${file}:${index + 1}: ${line.trim()}`),
-		);
-		expect(offending).toEqual([]);
+		expect(physicalPlacements('extensions/portal-app/src')).toEqual([]);
 	});
 });
