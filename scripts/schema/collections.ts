@@ -27,6 +27,7 @@ import {
 	string,
 	text,
 } from './fields.ts';
+import { staffDisplayNameField, staffDisplayNameMaxLength } from '../../src/conversation/parse-staff-display-name.ts';
 
 const customerTemplate = '{{name}}';
 const contactTemplate = '{{first_name}} {{last_name}}';
@@ -1258,8 +1259,27 @@ export const collections: CollectionDefinition[] = [
 ];
 
 /**
+ * The name a staff member is shown to contacts by, on their Directus user: set in the studio's conversation page or
+ * in the User Directory; the product's hook trims it and refuses what `parseStaffDisplayName` refuses.
+ */
+function staffDisplayNameDefinition(): FieldDefinition {
+	const definition = string(staffDisplayNameField, {
+		width: 'half',
+		note: `Customer portal: the name customers see on this staff member's replies and in their e-mails, instead of the style the portal settings choose. At most ${staffDisplayNameMaxLength} characters, never an e-mail address.`,
+	});
+	Object.assign(definition.meta ?? {}, {
+		options: { trim: true, softLength: staffDisplayNameMaxLength, placeholder: 'Ana from Support' },
+		validation: { [staffDisplayNameField]: { _regex: '^[^@]*$' } },
+		validation_message: 'A name shown to customers, not an e-mail address.',
+	});
+	definition.schema = { ...definition.schema, max_length: staffDisplayNameMaxLength };
+	return definition;
+}
+
+/**
  * Fields the product adds to Directus's own collections: O2M aliases for permission filters that start
- * there, and the tree path a customer badge carries (src/badges/ensure-customer-badge.ts).
+ * there, the tree path a customer badge carries (src/badges/ensure-customer-badge.ts), and the name staff
+ * are shown to contacts by.
  */
 export const systemFields: { collection: string; field: FieldDefinition }[] = [
 	{
@@ -1282,4 +1302,5 @@ export const systemFields: { collection: string; field: FieldDefinition }[] = [
 			note: 'Kept by Customer Portal on customer badges: the tree path of the badge’s customer, which the customer_tree rule reads. Empty on every other policy.',
 		}),
 	},
+	{ collection: 'directus_users', field: staffDisplayNameDefinition() },
 ];

@@ -3,12 +3,13 @@ import { fieldOf } from '../compiler/mapped-fields.ts';
 import type { DataMap } from '../data-map/data-map.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
+import { staffDisplayNameField } from './parse-staff-display-name.ts';
 import { staffDisplayName, type StaffNameStyle } from './staff-display-name.ts';
 
 /**
  * The names of the staff who wrote a ticket's replies, for a contact who reads them, by reply: only replies the
- * contact's own rules let them read are named (asked of Directus as the contact), each as the portal settings name
- * staff (`style`). A contact reads no user of Directus: the names come from here, never the users themselves.
+ * contact's own rules let them read are named (asked of Directus as the contact), each by the name the staff member
+ * chose, else as the portal settings name staff (`style`). A contact reads no user of Directus: the names come from here, never the users themselves.
  */
 export async function staffAuthorNames(
 	context: DirectusContext,
@@ -33,6 +34,7 @@ export async function staffAuthorNames(
 			id: `${replies.collection}.${id}`,
 			first_name: 'directus_users.first_name',
 			last_name: 'directus_users.last_name',
+			portal_display_name: `directus_users.${staffDisplayNameField}`,
 		})
 		.join('directus_users', 'directus_users.id', `${replies.collection}.${authorUser}`)
 		.whereIn(
@@ -43,6 +45,7 @@ export async function staffAuthorNames(
 		id: ItemKey;
 		first_name: string | null;
 		last_name: string | null;
+		portal_display_name: string | null;
 	}[];
 	return Object.fromEntries(rows.map((row) => [String(row.id), staffDisplayName(row, style)]));
 }

@@ -10,13 +10,17 @@ export function isStaffNameStyle(value: unknown): value is StaffNameStyle {
 }
 
 /**
- * A staff member's name as contacts read it: "Ana Rivera", "Ana R.", "Ana" or, with `team` or no name stored,
- * the service team. Never their e-mail address.
+ * A staff member's name as contacts read it: the name they chose to be shown by (`portal_display_name`), which wins
+ * over the settings' style; else "Ana Rivera", "Ana R.", "Ana" or, with `team` or no name stored, the service team.
+ * Never their e-mail address.
  */
 export function staffDisplayName(
-	user: { first_name?: string | null; last_name?: string | null } | null | undefined,
+	user:
+		{ first_name?: string | null; last_name?: string | null; portal_display_name?: string | null } | null | undefined,
 	style: StaffNameStyle,
 ): string {
+	const chosen = user?.portal_display_name?.trim() ?? '';
+	if (chosen && !chosen.includes('@')) return chosen;
 	const first = user?.first_name?.trim() ?? '';
 	const last = user?.last_name?.trim() ?? '';
 	if (style === 'team' || (!first && !last)) return serviceTeamName;

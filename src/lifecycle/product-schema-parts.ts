@@ -35,7 +35,7 @@ export const portalFieldsOfHelpDesk: Readonly<Record<string, readonly string[]>>
 export const portalSystemFields: Readonly<Record<string, readonly string[]>> = {
 	directus_files: ['ticket_attachments', 'project_attachments'],
 	directus_policies: ['portal_tree_path'],
-	directus_users: ['portal_contacts'],
+	directus_users: ['portal_contacts', 'portal_display_name'],
 };
 
 /** The help desk's collections and folders: kept by default, removed with `removeData`. */

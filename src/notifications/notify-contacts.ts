@@ -5,7 +5,8 @@
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply. Each
  * contact's mail is in their own language (`portalLanguageOf`); a reply's words stay as written.
  */
-import { serviceTeamName, staffDisplayName, type StaffNameStyle } from '../conversation/staff-display-name.ts';
+import { serviceTeamName, type StaffNameStyle } from '../conversation/staff-display-name.ts';
+import { staffShownAs } from '../conversation/staff-shown-as.ts';
 import { fetchPortalSettings } from '../settings/fetch-portal-settings.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
@@ -93,13 +94,9 @@ function unsubscribeLinks(publicUrl: string, secret: string, contact: ContactKey
 	};
 }
 
-/** A staff member's name in the style the portal settings name staff to contacts. */
+/** A staff member's name as contacts read it: the one they chose, else in the portal settings' style. */
 async function staffName(context: DirectusContext, user: string | null, style: StaffNameStyle): Promise<ReplyAuthor> {
-	const row = user
-		? ((await context.knex('directus_users').select('first_name', 'last_name').where('id', user).first()) as
-				{ first_name: string | null; last_name: string | null } | undefined)
-		: undefined;
-	const name = staffDisplayName(row, style);
+	const name = user ? (await staffShownAs(context, user, style)).shown_as : serviceTeamName;
 	return name === serviceTeamName ? { unnamed: 'service_team' } : { name };
 }
 

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { mailsTo } from '../../scripts/lib/mail-sink.ts';
 import { api, createRow, directusUnderTest } from '../support/directus-under-test.ts';
 import { eventually } from '../support/eventually.ts';
+import { expectReadRefused } from '../support/expect-read-refused.ts';
+import { expectRefused } from '../support/expect-refused.ts';
 import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
 
 interface Entry {
@@ -225,6 +227,99 @@ describe('A ticket’s conversation in the studio', () => {
 			).toBe(400);
 		} finally {
 			await api('PATCH', '/items/portal_settings', { body: { staff_names: 'full_name' } });
+		}
+	});
+
+	test('A staff member chooses the name contacts read on their replies and mails; it is never an address, and contacts cannot read it otherwise', async () => {
+		const ticket = await newTicket();
+		const chosen = (body: unknown, token = agentToken) =>
+			api<{ display_name: string | null; shown_as: string }>('PATCH', '/portal/api/studio/me/display-name', {
+				token,
+				body,
+			});
+		try {
+			const set = await chosen({ display_name: '  Alma from Support  ' });
+			expect(set.status).toBe(200);
+			expect(set.body.data).toEqual({ display_name: 'Alma from Support', shown_as: 'Alma from Support' });
+			// Refused in words, and nothing changed.
+			for (const [body, words] of [
+				[{ display_name: 'alma@helpdesk.example.com' }, 'e-mail address'],
+				[{ display_name: 'A'.repeat(61) }, 'at most 60 characters'],
+				[{ display_name: 42 }, 'a name as text'],
+				[{}, 'Send "display_name"'],
+			] as const) {
+				const refused = await chosen(body);
+				expect(refused.status, JSON.stringify(body)).toBe(400);
+				expect(refused.body.errors?.[0]?.message).toContain(words);
+			}
+			const mine = await api<{ display_name: string | null; shown_as: string }>(
+				'GET',
+				'/portal/api/studio/me/display-name',
+				{ token: agentToken },
+			);
+			expect(mine.body.data).toEqual({ display_name: 'Alma from Support', shown_as: 'Alma from Support' });
+			// Contacts only: a contact has no staff name to choose.
+			expect((await chosen({ display_name: 'Ria the Agent' }, requesterToken)).status).toBe(403);
+
+			// It wins over the settings' style, in the portal's conversation and in the reply's mail.
+			await api('PATCH', '/items/portal_settings', { body: { staff_names: 'team' } });
+			const reply = await write(ticket, { body: 'The new drum is in the post.', internal: false });
+			const names = await api<Record<string, string>>('GET', `/portal/api/tickets/${ticket}/staff-names`, {
+				token: requesterToken,
+			});
+			expect(names.body.data).toEqual({ [String(reply.body.data?.id)]: 'Alma from Support' });
+			const [mail] = await eventually(async () => {
+				const found = await ticketMailsTo(requester.email, ticket);
+				expect(found).toHaveLength(1);
+				return found;
+			});
+			expect(mail?.text).toContain('Alma from Support replied to "');
+			expect(mail?.text).not.toContain('helpdesk.example.com');
+
+			// An admin sets it in the User Directory, under the same rules.
+			const directory = (value: unknown) => api('PATCH', `/users/${agentId}`, { body: { portal_display_name: value } });
+			expect((await directory('alma@helpdesk.example.com')).status).toBe(400);
+			expect((await directory('  Alma A. (Support) ')).status).toBe(200);
+			const stored = await api<{ portal_display_name: string }>('GET', `/users/${agentId}?fields=portal_display_name`);
+			expect(stored.body.data?.portal_display_name).toBe('Alma A. (Support)');
+
+			// Contacts read it only as the author's name the portal serves: not on the user, not by a filter or search.
+			const filterByName = `filter[author_user][portal_display_name][_eq]=${encodeURIComponent('Alma A. (Support)')}`;
+			for (const path of [
+				`/users/${agentId}?fields=portal_display_name`,
+				`/users?fields=id,portal_display_name`,
+				`/users?filter[portal_display_name][_nnull]=true&fields=id`,
+				`/items/ticket_comments?fields=id&${filterByName}`,
+				`/items/ticket_comments?fields=author_user.portal_display_name`,
+			])
+				await expectReadRefused(path, requesterToken);
+			// Their own user answers without it (Directus leaves out a field it does not let them read).
+			const me = await api<Record<string, unknown>>('GET', '/users/me?fields=id,portal_display_name', {
+				token: requesterToken,
+			});
+			expect(me.body.data ?? {}).not.toHaveProperty('portal_display_name');
+			const asGraphql = await api<unknown>('POST', '/graphql', {
+				token: requesterToken,
+				body: {
+					query: `{ ticket_comments(filter: { author_user: { portal_display_name: { _nnull: true } } }) { id } }`,
+				},
+			});
+			expect((asGraphql.body.data as { ticket_comments?: unknown[] } | undefined)?.ticket_comments ?? []).toEqual([]);
+			expect(asGraphql.body.errors?.length ?? 0).toBeGreaterThan(0);
+			expectRefused(
+				await api('PATCH', '/users/me', { token: requesterToken, body: { portal_display_name: 'Not staff' } }),
+				'a contact naming themselves as staff',
+				{ statuses: [400, 403] },
+			);
+
+			// Cleared, the settings' style names them again.
+			expect((await chosen({ display_name: null })).body.data).toEqual({
+				display_name: null,
+				shown_as: 'Service team',
+			});
+		} finally {
+			await api('PATCH', '/items/portal_settings', { body: { staff_names: 'full_name' } });
+			await api('PATCH', `/users/${agentId}`, { body: { portal_display_name: null } });
 		}
 	});
 

@@ -262,6 +262,7 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 			.select('collection', 'field')
 			.whereIn('field', [
 				'portal_tree_path',
+				'portal_display_name',
 				'portal_contacts',
 				'portal_badge',
 				'portal_group',
@@ -342,6 +343,7 @@ async function productTraces(db: Knex, { removeData }: { removeData: boolean }):
 		['tickets', 'customer_path'],
 		['contacts', 'portal_group'],
 		['directus_policies', 'portal_tree_path'],
+		['directus_users', 'portal_display_name'],
 	] as const) {
 		if ((await db.schema.hasTable(table)) && (await db.schema.hasColumn(table, column)))
 			traces.push(`column ${table}.${column}`);

@@ -10,10 +10,13 @@ import { InvalidPayloadError } from '@directus/errors';
 import type { Request, Router } from 'express';
 import { addStaffReply, parseStaffReply } from '../../../src/conversation/add-staff-reply.ts';
 import { readStaffConversation } from '../../../src/conversation/read-staff-conversation.ts';
-import { writeAudit } from '../../../src/audit/write-audit.ts';
+import { parseStaffDisplayName, staffDisplayNameField } from '../../../src/conversation/parse-staff-display-name.ts';
+import { staffShownAs } from '../../../src/conversation/staff-shown-as.ts';
+import { systemService } from '../../../src/directus/directus-context.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
 import { notifyContacts } from '../../../src/notifications/notify-contacts.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
+import { writeAudit } from '../../../src/audit/write-audit.ts';
 import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
@@ -91,6 +94,32 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 				throw new InvalidPayloadError({ reason: 'The ticket must be named by its id.' });
 			const map = await fetchDataMap(maintenance);
 			response.json({ data: await listTicketRatings(maintenance, staff, map, { rating, ticket: ticketKey }) });
+		}),
+	);
+
+	// The name the signed-in staff member is shown to contacts by: the one they chose, and what contacts read.
+	router.get(
+		'/api/studio/me/display-name',
+		handle(async (request, response) => {
+			const { maintenance, settings, staff } = await staffContext(context, request);
+			response.json({ data: await staffShownAs(maintenance, staff.user, settings.staff_names) });
+		}),
+	);
+
+	// Chooses it (`display_name`, or null for the settings' style): their own only, whatever their role may edit.
+	router.patch(
+		'/api/studio/me/display-name',
+		handle(async (request, response) => {
+			const { maintenance, settings, staff } = await staffContext(context, request);
+			const body = (request.body ?? {}) as Record<string, unknown>;
+			if (!('display_name' in body))
+				throw new InvalidPayloadError({
+					reason: 'Send "display_name": a name, or null to be named as the settings say.',
+				});
+			await systemService(maintenance, 'UsersService').updateOne(staff.user, {
+				[staffDisplayNameField]: parseStaffDisplayName(body['display_name']),
+			});
+			response.json({ data: await staffShownAs(maintenance, staff.user, settings.staff_names) });
 		}),
 	);
 

@@ -20,6 +20,7 @@ import { registerPortalPasswords } from './portal-passwords.ts';
 import { registerPortalWrites } from './portal-writes.ts';
 import { registerSchemaInstall } from './schema-install.ts';
 import { registerSignInLimits } from './sign-in-limits.ts';
+import { registerStaffDisplayNames } from './staff-display-names.ts';
 import { registerStaffNotifications } from './staff-notifications.ts';
 import { registerUninstallCommand } from './uninstall-command.ts';
 import { registerUtilsGuard } from './utils-guard.ts';
@@ -64,6 +65,7 @@ export default defineHook((events, context) => {
 	registerPortalWrites(portal, context);
 	registerPortalPasswords(portal, context);
 	registerStaffNotifications(portal, context);
+	registerStaffDisplayNames(portal);
 	registerContactNotifications(portal, context);
 	registerOutboxDelivery(portal, context);
 	registerInboundSmtp(portal, context);

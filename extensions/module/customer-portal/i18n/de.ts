@@ -293,6 +293,11 @@ export const de = {
 		title: 'Portaleinstellungen',
 		signInAt: 'Kontakte melden sich an unter',
 		saved: 'Einstellungen gespeichert.',
+		shownAs: 'Für Kunden angezeigt als',
+		changeShownAs: 'Ändern',
+		shownAsLabel: 'Der Name, den Kunden bei Ihren Antworten sehen',
+		shownAsHint:
+			'Leer: benannt, wie es die Portaleinstellungen vorsehen. Höchstens 60 Zeichen, nie eine E-Mail-Adresse.',
 		portalName: 'Name des Portals',
 		portalNamePlaceholder: 'Der Projektname',
 		accentColor: 'Akzentfarbe',
