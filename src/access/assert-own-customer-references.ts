@@ -18,7 +18,9 @@ import type { ItemKey } from '../data-map/item-key.ts';
 
 export const ownCustomerReferences = {
 	devices: { location: 'locations' },
-} as const satisfies Partial<Record<ObjectName, Readonly<Record<string, 'locations'>>>>;
+	// A colleague added to a ticket (`tickets.cc`): someone of another customer would see the ticket as a follower.
+	ticket_participants: { contact: 'contacts' },
+} as const satisfies Partial<Record<ObjectName, Readonly<Record<string, 'locations' | 'contacts'>>>>;
 
 /**
  * Refuses a payload for `object`'s collection whose references name a row that is not `customer`'s: one that

@@ -8,6 +8,7 @@ const objectsOf: Readonly<Record<CapabilityKey, readonly ObjectName[]>> = {
 	'tickets.edit': ['tickets'],
 	'tickets.create': ['tickets'],
 	'tickets.reply': ['tickets', 'ticket_replies'],
+	'tickets.cc': ['tickets', 'ticket_participants'],
 	'tickets.view_priority': ['tickets', 'ticket_priorities'],
 	'tickets.set_priority': ['tickets', 'ticket_priorities'],
 	'tickets.attachments': ['tickets', 'ticket_attachments'],

@@ -95,6 +95,15 @@ export const capabilities = [
 		requires: 'tickets.view',
 	},
 	{
+		key: 'tickets.cc',
+		area: 'tickets',
+		kind: 'flag',
+		label: 'Add colleagues to tickets',
+		description:
+			'Add people of their own customer to tickets they see. Those added follow the ticket: they see it and get its replies by e-mail.',
+		requires: 'tickets.view',
+	},
+	{
 		key: 'tickets.view_priority',
 		area: 'tickets',
 		kind: 'flag',

@@ -48,13 +48,14 @@ export const systemGroups: SystemGroup[] = [
 	{
 		name: 'Manager',
 		description:
-			"Everything in Basic for all of their customer's tickets, plus their customer's projects, ticket priorities, invoices and quotes.",
+			"Everything in Basic for all of their customer's tickets, plus adding colleagues to tickets, their customer's projects, ticket priorities, invoices and quotes.",
 		assignable_by_client: true,
 		permissions: {
 			'tickets.view': 'customer',
 			'tickets.edit': 'own',
 			'tickets.create': true,
 			'tickets.reply': true,
+			'tickets.cc': true,
 			'tickets.view_priority': true,
 			'tickets.attachments': 'public',
 			'projects.view': 'customer',
@@ -78,6 +79,7 @@ export const systemGroups: SystemGroup[] = [
 			'tickets.edit': 'customer_tree',
 			'tickets.create': true,
 			'tickets.reply': true,
+			'tickets.cc': true,
 			'tickets.view_priority': true,
 			'tickets.set_priority': true,
 			'tickets.attachments': 'public',

@@ -573,6 +573,20 @@ export function judgeWrite(world: World, access: ContactAccess, request: WriteRe
 				{},
 			);
 		}
+		case 'ticket_participants.create': {
+			if (!permissions['tickets.cc']) return refused('no tickets.cc');
+			if ('kind' in data) return refused('the kind of a participant is not theirs to choose');
+			const ticket = data['ticket'] as Id | undefined;
+			const person = data['contact'] as Id | undefined;
+			if (ticket === undefined || !reads.tickets.ids.has(keyOf(ticket))) return refused('the ticket is not readable');
+			if (!world.contacts.some((row) => same(row.id, person) && same(row.customer, contact.customer)))
+				return refused('only a colleague of their own customer may be added');
+			const on =
+				world.tickets.some((row) => same(row.id, ticket) && same(row.contact, person)) ||
+				world.ticket_participants.some((row) => same(row.ticket, ticket) && same(row.contact, person));
+			if (on) return refused('the person is already on the ticket');
+			return judgeFields(data, ['ticket', 'contact'], {}, {});
+		}
 		case 'project_notes.create': {
 			if (!permissions['projects.notes']) return refused('no projects.notes');
 			if (!reads.projects.ids.has(keyOf(data['project'] as Id))) return refused('the project is not readable');

@@ -152,3 +152,90 @@ describe('Their own tickets', () => {
 		expect(await visible()).toEqual(['colleague', 'other customer', 'requested']);
 	});
 });
+
+describe('Adding colleagues to a ticket (`tickets.cc`)', () => {
+	let manager: PortalContact;
+	let managerToken: string;
+	let ticket: number;
+	let stranger: number;
+	const participantsOf = async (id: number) =>
+		(
+			(await api<{ contact: number }[]>('GET', `/items/ticket_participants?filter[ticket][_eq]=${id}&fields=contact`))
+				.body.data ?? []
+		).map((row) => row.contact);
+
+	beforeAll(async () => {
+		const customer = (await createRow('customers', { name: uniqueName('Copies Ltd') })).id;
+		manager = await createPortalContact(customer, 'Manager');
+		managerToken = await tokenOf(manager);
+		ticket = (await createRow('tickets', { customer, contact: manager.id, subject: uniqueName('Printer') })).id;
+		stranger = (
+			await createRow('contacts', {
+				customer: other,
+				first_name: 'Stan',
+				last_name: 'Stranger',
+				email: `stan.${Date.now()}@stranger.example.com`,
+			})
+		).id;
+	});
+
+	test('A Manager adds a colleague, who follows the ticket from the next request; once, and not its requester', async () => {
+		const colleagueOfManager = await createPortalContact(manager.customer, 'Basic');
+		const colleagueToken = await tokenOf(colleagueOfManager);
+		expect((await api('GET', `/items/tickets/${ticket}`, { token: colleagueToken })).status).toBe(403);
+		const added = await api('POST', '/items/ticket_participants', {
+			token: managerToken,
+			body: { ticket, contact: colleagueOfManager.id },
+		});
+		expect(added.status).toBe(200);
+		expect((await api('GET', `/items/tickets/${ticket}`, { token: colleagueToken })).status).toBe(200);
+		for (const contact of [colleagueOfManager.id, manager.id])
+			expectRefused(
+				await api('POST', '/items/ticket_participants', { token: managerToken, body: { ticket, contact } }),
+				`adding ${contact} again`,
+				{ statuses: [400], code: 'INVALID_PAYLOAD' },
+			);
+		expect(await participantsOf(ticket)).toEqual([colleagueOfManager.id]);
+	});
+
+	test('No one of another customer, no ticket they cannot see, no kind of their choosing, no new person, no removing', async () => {
+		const hidden = (await createRow('tickets', { customer: other, subject: uniqueName('Not theirs') })).id;
+		const colleagueOfManager = await createPortalContact(manager.customer, 'Basic');
+		const before = [await participantsOf(ticket), await participantsOf(hidden)];
+		for (const [what, body, statuses] of [
+			['another customer’s contact', { ticket, contact: stranger }, [400]],
+			['a ticket they cannot see', { ticket: hidden, contact: colleagueOfManager.id }, [403]],
+			['a kind of their choosing', { ticket, contact: colleagueOfManager.id, kind: 'approver' }, [403]],
+			['a person made on the way', { ticket, contact: { first_name: 'New', customer: other } }, [400]],
+			['no ticket', { contact: colleagueOfManager.id }, [400]],
+		] as const)
+			expectRefused(await api('POST', '/items/ticket_participants', { token: managerToken, body }), what, {
+				statuses,
+			});
+		const viaGraphql = await graphql(
+			'/graphql',
+			`mutation { create_ticket_participants_item(data: { ticket: { id: "${ticket}" }, contact: { id: "${stranger}" } }) { id } }`,
+			managerToken,
+		);
+		expect(JSON.stringify(viaGraphql.body)).toContain('errors');
+		const rows = await api<{ id: number }[]>(
+			'GET',
+			`/items/ticket_participants?filter[ticket][_eq]=${ticket}&fields=id`,
+		);
+		expectRefused(
+			await api('DELETE', `/items/ticket_participants/${rows.body.data?.[0]?.id}`, { token: managerToken }),
+			'removing a participant',
+		);
+		expect([await participantsOf(ticket), await participantsOf(hidden)]).toEqual(before);
+	});
+
+	test('A group without the capability adds no one', async () => {
+		const own = (await createRow('tickets', { customer: me.customer, contact: me.id, subject: uniqueName('Own') })).id;
+		expect((await api('GET', `/items/tickets/${own}`, { token })).status).toBe(200);
+		expectRefused(
+			await api('POST', '/items/ticket_participants', { token, body: { ticket: own, contact: colleague.id } }),
+			'a Basic contact adding a colleague',
+			{ statuses: [400, 403] },
+		);
+	});
+});

@@ -7,8 +7,9 @@
  * - who wrote it and whether it is internal are set here, whatever the request says; the compiled
  *   validation rules then refuse anything else. A reply or note of staff's that does not say is internal,
  *   and theirs (`staffWrite`).
- * - a reference that must stay within the contact's own customer (a device's location) is checked here, on
- *   create and update alike: Directus's validation rules cannot join (see `assertOwnCustomerReferences`).
+ * - a reference that must stay within the contact's own customer (a device's location, a colleague added to a
+ *   ticket) is checked here, on create and update alike: Directus's validation rules cannot join (see
+ *   `assertOwnCustomerReferences`); a colleague is added to a ticket the contact can read, once.
  * - a new ticket without a priority gets the default one, for staff and contacts alike (a trigger,
  *   installed at start-up, since a contact who may not choose a priority may not send the field).
  * These filters only adjust the payload and read; Directus still checks the contact's permissions after them.
@@ -32,6 +33,7 @@ import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import type { ObjectName } from '../../../src/data-map/object-specs.ts';
 import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
+import { assertNewParticipant } from '../../../src/tickets/assert-new-participant.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
@@ -148,6 +150,16 @@ export function registerPortalWrites(
 			if (customer !== null) row[customer] ??= contact.customer;
 			row[fieldOf(map.devices, 'created_by_contact')] ??= contact.id;
 		}
+		// Throws Directus's own 403 when the contact cannot read the row (or it does not exist).
+		const assertReadable = async (parent: NonNullable<DataMap[ObjectName]>, key: unknown) => {
+			await new services.ItemsService(parent.collection, {
+				knex,
+				schema: await schemaOn(getSchema, knex, schema),
+				accountability,
+			}).readOne(key as number, { fields: [fieldOf(parent, 'id')] });
+		};
+		if (object === 'ticket_participants' && map.tickets)
+			await assertReadable(map.tickets, await assertNewParticipant({ knex }, map, row));
 		if (isReferencing(object))
 			await assertOwnCustomerReferences({ knex }, { map, object, payload: row, customer: contact.customer });
 
@@ -161,12 +173,7 @@ export function registerPortalWrites(
 			if (!author || !parentField || (rule.internal && !internal)) throw new ForbiddenError();
 			row[author] = contact.id;
 			if (rule.internal && internal) row[internal] = false;
-			// Throws Directus's own 403 when the contact cannot read the parent (or it does not exist).
-			await new services.ItemsService(parent.collection, {
-				knex,
-				schema: await schemaOn(getSchema, knex, schema),
-				accountability,
-			}).readOne(row[parentField] as number, { fields: [fieldOf(parent, 'id')] });
+			await assertReadable(parent, row[parentField]);
 		}
 		return row;
 	});

@@ -137,6 +137,14 @@ export function compileTicketRows(permissions: GroupPermissions, settings: Compi
 		);
 	}
 
+	// Colleagues added to a ticket they see follow it. Directus checks no item rule on create: the ticket must be
+	// readable and the person one of their customer's, checked by the portal's write hook; the kind keeps its default.
+	if (permissions['tickets.cc'] && visible && participants) {
+		rows.push(
+			permissionRow(participants.collection, 'create', fieldsOf(participants, ['ticket', 'contact']), ['tickets.cc']),
+		);
+	}
+
 	if (permissions['tickets.reply'] && replies) {
 		rows.push(
 			permissionRow(
