@@ -241,10 +241,24 @@ describe('One search', () => {
 			status: 'published',
 			audience: 'all',
 		});
+		// An article of the same word published for another customer only is never suggested.
+		const theirs = await createRow<{ id: number }>('kb_articles', {
+			title: `Their ${word} settings`,
+			body: 'Only for them.',
+			status: 'published',
+			audience: 'selected',
+		});
+		await createRow('kb_article_customers', {
+			article: theirs.id,
+			customer: (await createRow<{ id: number }>('customers', { name: uniqueName('Not yours') })).id,
+		});
 		const page = await signedIn(basic, 'tickets/new');
 		await page.getByLabel('Subject').pressSequentially(`My ${word} pages come out blank`);
 		const suggestions = page.getByTestId('suggested-articles');
 		await suggestions.getByRole('heading', { name: 'Articles that may help' }).waitFor();
+		expect(await suggestions.getByRole('link').allTextContents()).toEqual([
+			`Turning ${word} printing off (opens in a new tab)`,
+		]);
 		const link = suggestions.getByRole('link', { name: `Turning ${word} printing off` });
 		expect(await link.getAttribute('target')).toBe('_blank');
 		const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
