@@ -46,6 +46,11 @@ const sameInGerman = new Set([
 	'ratings.columns.ticket',
 	'dataMap.sections.tickets',
 	'dataMap.optional',
+	'dataMap.objects.tickets',
+	'dataMap.names.name',
+	'dataMap.names.status',
+	'dataMap.names.ticket',
+	'dataMap.names.tickets',
 ]);
 
 const answers: Record<string, unknown> = {

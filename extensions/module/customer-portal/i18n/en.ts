@@ -5,6 +5,7 @@
  */
 import { capabilities, type Capability, type CapabilityArea } from '../../../../src/catalogue/capabilities.ts';
 import type { StaffReplyState } from '../../../../src/conversation/staff-reply-states.ts';
+import { type ObjectName, objectNames, type ObjectSpec, objectSpecs } from '../../../../src/data-map/object-specs.ts';
 
 type CapabilityValues<C> = C extends { kind: 'choice'; values: readonly (infer V extends string)[] }
 	? { valueLabels: Record<V, string> }
@@ -43,6 +44,24 @@ const ticketStatuses: Record<'new' | 'open' | StaffReplyState, string> = {
 	resolved: 'Resolved',
 	closed: 'Closed',
 };
+
+/** The data map's objects as the catalogue of objects names them. */
+const dataMapObjects = Object.fromEntries(
+	objectNames.map((name) => [name, (objectSpecs as Record<ObjectName, ObjectSpec>)[name].label]),
+) as Record<ObjectName, string>;
+
+/** Every role's and state's name of the data map as words: `visible_to_parent` → "Visible to parent". */
+const dataMapNames = Object.fromEntries(
+	objectNames
+		.flatMap((name) => {
+			const spec = (objectSpecs as Record<ObjectName, ObjectSpec>)[name];
+			return [...Object.keys(spec.roles), ...Object.values(spec.states ?? {}).flatMap(Object.keys)];
+		})
+		.map((name) => {
+			const words = name.replaceAll('_', ' ');
+			return [name, words.charAt(0).toUpperCase() + words.slice(1)];
+		}),
+) as Record<string, string>;
 
 const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
@@ -305,14 +324,13 @@ export const en = {
 			`How contacts rated the service once their ticket was resolved or closed. Only a ticket's requester rates it, and may change their rating for ${days} days. Only tickets you may read are counted and listed.`,
 		lastDays: (days: number) => `Last ${days} days`,
 		answers: { good: 'Good', bad: 'Bad' },
-		goodShare: (share: string) => `Good: ${share}`,
+		goodShare: (share: string) => `${share} good`,
 		filter: 'Rating',
 		both: 'Good and bad',
 		columns: {
 			rating: 'Rating',
 			ticket: 'Ticket',
-			contact: 'Contact',
-			customer: 'Customer',
+			contact: 'Contact and customer',
 			comment: 'Comment',
 			date: 'Date',
 		},
@@ -381,8 +399,10 @@ export const en = {
 		optional: ' · optional',
 		addedByPortal: 'The portal adds this field and keeps it.',
 		notUsedBecause: (reason: string) => `Not used: ${reason}.`,
-		chooseField: (role: string) => `Choose the field for ${role}`,
-		valuesOf: (role: string) => `Values of ${role} (comma-separated)`,
+		chooseField: (role: string) => `Choose the field for ${role.toLowerCase()}`,
+		valuesOf: (role: string) => `Values of ${role.toLowerCase()} (comma-separated)`,
+		objects: dataMapObjects,
+		names: dataMapNames,
 		notUsed: 'Not used',
 		doesNotFitField: (field: string) => `${field} (does not fit)`,
 		kinds: {

@@ -299,8 +299,10 @@ export function objectSections(objects: readonly ObjectEntry[]): { title: string
 
 /** What kind of field a role needs, in the studio's words: "text", "a link to Customers". */
 export function roleKindWords(spec: RoleSpec, objects: readonly ObjectEntry[]): string {
-	const label = (name: string) =>
-		objects.find((entry) => entry.name === name)?.label ?? labelOf(strings.dataMap.systemTargets, name);
+	const label = (name: string) => {
+		const object = objects.find((entry) => entry.name === name);
+		return object ? objectWords(object) : labelOf(strings.dataMap.systemTargets, name);
+	};
 	const kinds = strings.dataMap.kinds;
 	switch (spec.kind) {
 		case 'm2o':
@@ -314,10 +316,14 @@ export function roleKindWords(spec: RoleSpec, objects: readonly ObjectEntry[]): 
 	}
 }
 
-/** A role's or a state's name as words: `visible_to_parent` → "Visible to parent". */
+/** A role's or a state's name in the studio's words: `visible_to_parent` → "Visible to parent". */
 export function nameWords(name: string): string {
-	const words = name.replaceAll('_', ' ');
-	return words.charAt(0).toUpperCase() + words.slice(1);
+	return labelOf(strings.dataMap.names, name);
+}
+
+/** An object of the data map in the studio's words. */
+export function objectWords(entry: ObjectEntry): string {
+	return strings.dataMap.objects[entry.name];
 }
 
 /** A problem's words in parts, the names it quotes in backticks (`tickets`) marked as code. */
