@@ -9,6 +9,11 @@ import { adminService, type DirectusContext } from '../directus/directus-context
 import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
 import { isToldState, type TicketActivity, type ToldState } from '../notifications/notify-contacts.ts';
 import { toldByCaller } from '../notifications/told-by-caller.ts';
+import {
+	parseStaffReplyAttachments,
+	pendingStaffAttachments,
+	showStaffAttachments,
+} from './staff-reply-attachments.ts';
 import { type StaffReplyState, staffReplyStates } from './staff-reply-states.ts';
 
 /** The longest reply or note staff may write, in characters (a long log pasted in belongs in an attachment). */
@@ -20,6 +25,8 @@ export interface StaffReply {
 	internal: boolean;
 	/** The ticket's state after this reply or note (as the help desk does it in one step), or null to leave it. */
 	status: StaffReplyState | null;
+	/** Files this staff member uploaded to the ticket for it: shown to contacts with a reply, staff-only with a note. */
+	attachments: ItemKey[];
 }
 
 /**
@@ -27,10 +34,9 @@ export interface StaffReply {
  * refused rather than taken for either, so a note meant to be internal is never saved public by a default.
  */
 export function parseStaffReply(payload: unknown): StaffReply {
-	const { body, internal, status } = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<
-		string,
-		unknown
-	>;
+	const { body, internal, status, attachments } = (
+		typeof payload === 'object' && payload !== null ? payload : {}
+	) as Record<string, unknown>;
 	if (typeof internal !== 'boolean')
 		throw new InvalidPayloadError({
 			reason: 'Say whether this is an internal note or a reply to the customer: send "internal": true or false.',
@@ -45,7 +51,12 @@ export function parseStaffReply(payload: unknown): StaffReply {
 		throw new InvalidPayloadError({
 			reason: `"status" is the ticket's state after the reply: one of ${staffReplyStates.join(', ')}, or left out to keep it.`,
 		});
-	return { body: body.trim(), internal, status: (status as StaffReplyState | undefined) ?? null };
+	return {
+		body: body.trim(),
+		internal,
+		status: (status as StaffReplyState | undefined) ?? null,
+		attachments: parseStaffReplyAttachments(attachments),
+	};
 }
 
 /**
@@ -54,6 +65,8 @@ export function parseStaffReply(payload: unknown): StaffReply {
  * Contacts are told through `tell`, once for the whole step: a public reply in its mail, with the state it set
  * where that state is one contacts hear of; a note that set such a state, as the state's mail. The hooks that mail
  * contacts leave these writes alone (`toldByCaller`). `tell` logs its own failures: the reply is written either way.
+ * The files uploaded for it (`attachments`) are shown to contacts with a public reply and named in its mail; with a
+ * note they stay staff-only.
  */
 export async function addStaffReply(
 	context: DirectusContext,
@@ -72,6 +85,11 @@ export async function addStaffReply(
 	const before = (await ticketsAsStaff.readOne(ticket, {
 		fields: [fieldOf(tickets, 'id'), ...(reply.status === null ? [] : [statusField])],
 	})) as Record<string, unknown>;
+	const files = await pendingStaffAttachments(context, map, {
+		ticket,
+		user: accountability.user,
+		attachments: reply.attachments,
+	});
 	let toldState: ToldState | null = null;
 	if (reply.status !== null) {
 		// The state first: a role that may not set it (Directus's 403) or a map without it writes nothing at all.
@@ -101,15 +119,19 @@ export async function addStaffReply(
 		if (toldState) await tell({ kind: 'status', ticket, state: toldState });
 		throw error;
 	}
-	if (!reply.internal)
-		await tell({
-			kind: 'replied',
-			ticket,
-			reply: reply.body,
-			author: accountability.user,
-			authorContact: null,
-			state: toldState,
-		});
-	else if (toldState) await tell({ kind: 'status', ticket, state: toldState });
+	if (reply.internal) {
+		if (toldState) await tell({ kind: 'status', ticket, state: toldState });
+		return id;
+	}
+	await showStaffAttachments(context, map, reply.attachments);
+	await tell({
+		kind: 'replied',
+		ticket,
+		reply: reply.body,
+		author: accountability.user,
+		authorContact: null,
+		state: toldState,
+		attachments: files.map((file) => file.name),
+	});
 	return id;
 }

@@ -69,6 +69,16 @@ async function ticketMailsTo(address: string, ticket: number) {
 	);
 }
 
+/** The one mail to `address` about `ticket`, once it arrived (a second one fails). */
+async function theOneMailTo(address: string, ticket: number) {
+	const [mail] = await eventually(async () => {
+		const found = await ticketMailsTo(address, ticket);
+		expect(found).toHaveLength(1);
+		return found;
+	});
+	return mail;
+}
+
 /** The ticket's replies as the admin reads them. */
 async function repliesOf(ticket: number) {
 	const rows = await api<{ body: string; is_internal: boolean; author_user: string | null }[]>(
@@ -268,11 +278,7 @@ describe('A ticket’s conversation in the studio', () => {
 				token: requesterToken,
 			});
 			expect(names.body.data).toEqual({ [String(reply.body.data?.id)]: 'Alma from Support' });
-			const [mail] = await eventually(async () => {
-				const found = await ticketMailsTo(requester.email, ticket);
-				expect(found).toHaveLength(1);
-				return found;
-			});
+			const mail = await theOneMailTo(requester.email, ticket);
 			expect(mail?.text).toContain('Alma from Support replied to "');
 			expect(mail?.text).not.toContain('helpdesk.example.com');
 
@@ -346,11 +352,7 @@ describe('A ticket’s conversation in the studio', () => {
 		expect(reply.body.data).toMatchObject({ internal: false, status: 'pending' });
 		expect(await statusOf()).toBe('pending');
 		// One mail for the one step: the reply's, saying the ticket now waits on the contact.
-		const [waiting] = await eventually(async () => {
-			const found = await ticketMailsTo(requester.email, ticket);
-			expect(found).toHaveLength(1);
-			return found;
-		});
+		const waiting = await theOneMailTo(requester.email, ticket);
 		expect(waiting?.subject).toMatch(new RegExp(`^\\[#${ticket}\\] Label printer`));
 		expect(waiting?.text).toContain('Which model is it?');
 		expect(waiting?.text).toContain('replied to "');
@@ -398,16 +400,8 @@ describe('A ticket’s conversation in the studio', () => {
 				directusUnderTest().adminToken,
 			);
 			expect(answer.status).toBe(201);
-			const [toRequester] = await eventually(async () => {
-				const found = await ticketMailsTo(requester.email, ticket);
-				expect(found).toHaveLength(1);
-				return found;
-			});
-			const [toQuiet] = await eventually(async () => {
-				const found = await ticketMailsTo(quiet.email, ticket);
-				expect(found).toHaveLength(1);
-				return found;
-			});
+			const toRequester = await theOneMailTo(requester.email, ticket);
+			const toQuiet = await theOneMailTo(quiet.email, ticket);
 			await new Promise((done) => setTimeout(done, 2_500));
 			expect(await ticketMailsTo(requester.email, ticket)).toHaveLength(1);
 			expect(await ticketMailsTo(quiet.email, ticket)).toHaveLength(1);
@@ -419,6 +413,95 @@ describe('A ticket’s conversation in the studio', () => {
 		} finally {
 			await api('PATCH', '/portal/api/me/notifications', { token: requesterToken, body: { status: true } });
 		}
+	});
+
+	test('Staff attach files: a reply’s are the contact’s to open and named in its mail; a note’s stay staff-only over REST, GraphQL and /assets', async () => {
+		const ticket = await newTicket();
+		const upload = async (to: number, filename: string, body: string, type = 'application/pdf', token = agentToken) => {
+			const response = await fetch(
+				`${directusUnderTest().url}/portal/api/studio/tickets/${to}/attachments?filename=${encodeURIComponent(filename)}`,
+				{ method: 'POST', headers: { 'Content-Type': type, 'Authorization': `Bearer ${token}` }, body },
+			);
+			return {
+				status: response.status,
+				body: (await response.json()) as { data?: { id: number; file: string }; errors?: { message: string }[] },
+			};
+		};
+		const forReply = await upload(ticket, 'report.pdf', '%PDF-1.4 the report');
+		expect(forReply.status).toBe(201);
+		const forNote = await upload(ticket, '../their config.txt', 'password=hunter2', 'text/plain');
+		expect(forNote.status).toBe(201);
+		// The contacts' upload rules: no program, a name; a ticket the staff member's role does not read; no contact.
+		const program = await upload(ticket, 'run.sh', '#!/bin/sh', 'application/x-sh');
+		expect(program.status).toBe(400);
+		expect(program.body.errors?.[0]?.message).toContain('cannot be attached');
+		expect((await upload(ticket, '', 'x', 'text/plain')).status).toBe(400);
+		expect((await upload(ticket, 'x.txt', 'x', 'text/plain', bystanderToken)).status).toBe(403);
+		expect((await upload(ticket, 'x.txt', 'x', 'text/plain', requesterToken)).status).toBe(403);
+		const otherTicket = await newTicket();
+		const elsewhere = await upload(otherTicket, 'elsewhere.pdf', '%PDF-1.4 elsewhere');
+
+		// A reply names only files its writer uploaded to this ticket: another's, or another ticket's, writes nothing.
+		const admin = directusUnderTest().adminToken;
+		for (const [attachments, token] of [
+			[[forNote.body.data?.id], admin],
+			[[elsewhere.body.data?.id], agentToken],
+			[[999_999_999], agentToken],
+		] as const) {
+			const refused = await write(ticket, { body: 'With files', internal: false, attachments }, token);
+			expect(refused.status, JSON.stringify(attachments)).toBe(400);
+			expect(refused.body.errors?.[0]?.message).toContain('Attach only files you uploaded to this ticket');
+		}
+		expect(await repliesOf(ticket)).toEqual([]);
+
+		expect(
+			(await write(ticket, { body: 'Their config, for us.', internal: true, attachments: [forNote.body.data?.id] }))
+				.status,
+		).toBe(201);
+		expect(
+			(await write(ticket, { body: 'Here is the report.', internal: false, attachments: [forReply.body.data?.id] }))
+				.status,
+		).toBe(201);
+		const mail = await theOneMailTo(requester.email, ticket);
+		expect(mail?.text).toContain('Attached on the ticket: report.pdf');
+		expect(mail?.text).not.toContain('config');
+
+		// The contact opens the reply's file, and reaches nothing of the note's: not its row, file or bytes.
+		const rows = await api<{ file: { filename_download: string } }[]>(
+			'GET',
+			`/items/ticket_attachments?filter[ticket][_eq]=${ticket}&fields=file.filename_download`,
+			{ token: requesterToken },
+		);
+		expect(rows.body.data?.map((row) => row.file.filename_download)).toEqual(['report.pdf']);
+		const bytes = (file: string | undefined) =>
+			fetch(`${directusUnderTest().url}/assets/${file}`, { headers: { Authorization: `Bearer ${requesterToken}` } });
+		const opened = await bytes(forReply.body.data?.file);
+		expect(opened.status).toBe(200);
+		expect(await opened.text()).toBe('%PDF-1.4 the report');
+		expect((await bytes(forNote.body.data?.file)).status).toBe(403);
+		expectRefused(await api('GET', `/files/${forNote.body.data?.file}`, { token: requesterToken }), 'the note’s file');
+		const viaGraphql = await api<{ ticket_attachments: { file: { filename_download: string } | null }[] }>(
+			'POST',
+			'/graphql',
+			{
+				token: requesterToken,
+				body: {
+					query: `{ ticket_attachments(filter: { ticket: { id: { _eq: ${ticket} } } }) { file { filename_download } } }`,
+				},
+			},
+		);
+		expect(viaGraphql.body.data?.ticket_attachments.map((row) => row.file?.filename_download)).toEqual(['report.pdf']);
+		const fileViaGraphql = await api<{ files_by_id: unknown }>('POST', '/graphql/system', {
+			token: requesterToken,
+			body: { query: `{ files_by_id(id: "${forNote.body.data?.file}") { id filename_download } }` },
+		});
+		expect(fileViaGraphql.body.data?.files_by_id ?? null).toBeNull();
+		// Staff keep both.
+		const all = await api<{ is_public: boolean }[]>(
+			'GET',
+			`/items/ticket_attachments?filter[ticket][_eq]=${ticket}&fields=is_public&sort=id`,
+		);
+		expect(all.body.data?.map((row) => row.is_public)).toEqual([true, false]);
 	});
 
 	test('Text is kept and shown as written: right-to-left, Markdown, HTML and a long unbroken line', async () => {
@@ -601,11 +684,7 @@ describe('Satisfaction ratings', () => {
 				)
 			).status,
 		).toBe(201);
-		const [reply] = await eventually(async () => {
-			const found = await ticketMailsTo(requester.email, answered);
-			expect(found).toHaveLength(1);
-			return found;
-		});
+		const reply = await theOneMailTo(requester.email, answered);
 		expect(reply?.text).toContain('Replaced the print head.');
 		expect(reply?.text).toContain(`/portal/tickets/${answered}?rate=good`);
 	});

@@ -12,7 +12,12 @@ import { addStaffReply, parseStaffReply } from '../../../src/conversation/add-st
 import { readStaffConversation } from '../../../src/conversation/read-staff-conversation.ts';
 import { parseStaffDisplayName, staffDisplayNameField } from '../../../src/conversation/parse-staff-display-name.ts';
 import { staffShownAs } from '../../../src/conversation/staff-shown-as.ts';
-import { systemService } from '../../../src/directus/directus-context.ts';
+import { adminService, systemService } from '../../../src/directus/directus-context.ts';
+import { storeTicketAttachment } from '../../../src/attachments/store-ticket-attachment.ts';
+import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
+import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
+import { PortalFeatureOffError } from '../../../src/errors/portal-feature-off-error.ts';
+import { checkedUpload, storeUploadBody } from './checked-upload.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
 import { notifyContacts } from '../../../src/notifications/notify-contacts.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
@@ -94,6 +99,33 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 				throw new InvalidPayloadError({ reason: 'The ticket must be named by its id.' });
 			const map = await fetchDataMap(maintenance);
 			response.json({ data: await listTicketRatings(maintenance, staff, map, { rating, ticket: ticketKey }) });
+		}),
+	);
+
+	// A file for a reply or note the staff member is writing, as the request's body (named in `?filename=`, under the
+	// upload rules contacts' files follow): kept staff-only on the ticket until a public reply names it.
+	router.post(
+		'/api/studio/tickets/:id/attachments',
+		handle(async (request, response) => {
+			const { maintenance, staff } = await staffContext(context, request);
+			const ticket = ticketOf(request);
+			const { tickets, ticket_attachments: attachments } = await fetchDataMap(maintenance);
+			if (!tickets || !attachments) throw new PortalFeatureOffError({ feature: 'Ticket attachments' });
+			// As the staff user: a ticket their role cannot read is Directus's 403, before anything is stored.
+			await adminService(maintenance, tickets.collection, staff).readOne(ticket, { fields: [fieldOf(tickets, 'id')] });
+			const limit = uploadLimitFromEnv(context.env);
+			const { filename, type } = checkedUpload(request, limit);
+			const { attachment, file } = await storeUploadBody(request, response, limit, (body) =>
+				storeTicketAttachment(maintenance, attachments, {
+					ticket,
+					body,
+					filename,
+					type,
+					uploadedBy: staff.user,
+					visible: false,
+				}),
+			);
+			response.status(201).json({ data: { id: attachment, file, filename, type } });
 		}),
 	);
 

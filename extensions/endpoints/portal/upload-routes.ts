@@ -11,17 +11,13 @@ import { adminService } from '../../../src/directus/directus-context.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { resolvePortalUser } from '../../../src/access/resolve-portal-user.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { UploadRefusedError } from '../../../src/errors/upload-refused-error.ts';
-import { UploadTooLargeError } from '../../../src/errors/upload-too-large-error.ts';
-import { ByteLimit } from '../../../src/attachments/byte-limit.ts';
-import { cleanFileName } from '../../../src/attachments/clean-file-name.ts';
-import { mediaType } from '../../../src/attachments/media-type.ts';
 import { uploadLimitFromEnv } from '../../../src/attachments/upload-limit-from-env.ts';
 import { uploadTypes } from '../../../src/attachments/upload-types.ts';
 import { storeTicketAttachment } from '../../../src/attachments/store-ticket-attachment.ts';
 import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
+import { checkedUpload, storeUploadBody } from './checked-upload.ts';
 import { handle } from './handle.ts';
 import { accountabilityOf, ipOf, maintenanceContext } from './request-context.ts';
 
@@ -64,32 +60,17 @@ export function registerUploadRoutes(router: Router, context: EndpointExtensionC
 				accountability,
 			}).readOne(ticketId, { fields: [fieldOf(tickets, 'id')] });
 
-			const filename = cleanFileName(request.query['filename']);
-			if (!filename)
-				throw new UploadRefusedError({ reason: 'Name the file with ?filename= (at most 200 characters, no folders).' });
-			const type = mediaType(request.headers['content-type']);
-			if (!uploadTypes.has(type))
-				throw new UploadRefusedError({
-					reason: `Files of type "${type || 'unknown'}" cannot be attached. Send images, PDF, text or office documents.`,
-				});
-			const declared = Number(request.headers['content-length']);
-			if (Number.isFinite(declared) && declared > limit) throw new UploadTooLargeError({ limit });
-
-			// A body without Content-Length (chunked) is measured as it arrives.
-			const body = request.pipe(new ByteLimit(limit));
-			const { attachment, file } = await storeTicketAttachment(maintenance, attachments, {
-				ticket: ticketId,
-				body,
-				filename,
-				type,
-				uploadedBy: user,
-				visible: true,
-			}).catch((error: unknown) => {
-				if (!body.truncated) throw error;
-				// The rest of the body is dropped; the connection closes after the answer, so it cannot go on forever.
-				response.setHeader('Connection', 'close');
-				throw new UploadTooLargeError({ limit });
-			});
+			const { filename, type } = checkedUpload(request, limit);
+			const { attachment, file } = await storeUploadBody(request, response, limit, (body) =>
+				storeTicketAttachment(maintenance, attachments, {
+					ticket: ticketId,
+					body,
+					filename,
+					type,
+					uploadedBy: user,
+					visible: true,
+				}),
+			);
 			// The ticket's customer, also where the map reaches it through a chain (`site.account`).
 			const customerPath = fieldOf(tickets, 'customer');
 			const ticket = (await adminService(maintenance, tickets.collection).readOne(ticketId, {

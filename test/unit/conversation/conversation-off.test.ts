@@ -21,7 +21,9 @@ describe('A data map that keeps no ticket replies', () => {
 		const map = { ...bundledDataMap(), ticket_replies: null };
 		await expect(readStaffConversation(unused, staff, map, 1)).rejects.toMatchObject(featureOff);
 		await expect(
-			addStaffReply(unused, staff, map, 1, { body: 'Fixed.', internal: false, status: null }, () => Promise.resolve()),
+			addStaffReply(unused, staff, map, 1, { body: 'Fixed.', internal: false, status: null, attachments: [] }, () =>
+				Promise.resolve(),
+			),
 		).rejects.toMatchObject(featureOff);
 		await expect(readStaffConversation(unused, staff, { ...bundledDataMap(), tickets: null }, 1)).rejects.toMatchObject(
 			featureOff,

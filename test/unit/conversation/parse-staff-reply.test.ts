@@ -7,11 +7,13 @@ describe('A staff reply as the studio sends it', () => {
 			body: 'Fixed.',
 			internal: false,
 			status: null,
+			attachments: [],
 		});
 		expect(parseStaffReply({ body: 'مرحبا **x**', internal: true })).toEqual({
 			body: 'مرحبا **x**',
 			internal: true,
 			status: null,
+			attachments: [],
 		});
 	});
 
@@ -19,6 +21,19 @@ describe('A staff reply as the studio sends it', () => {
 		for (const status of ['open', 'pending', 'resolved', 'closed'])
 			expect(parseStaffReply({ body: 'Done.', internal: false, status }).status).toBe(status);
 		expect(parseStaffReply({ body: 'Done.', internal: true, status: null }).status).toBeNull();
+	});
+
+	test('Carries the files uploaded for it, each once, at most ten', () => {
+		expect(
+			parseStaffReply({
+				body: 'See the log.',
+				internal: false,
+				attachments: [3, '3', 'A0000000-0000-4000-8000-000000000001'],
+			}).attachments,
+		).toEqual([3, 'a0000000-0000-4000-8000-000000000001']);
+		expect(() =>
+			parseStaffReply({ body: 'Logs.', internal: false, attachments: Array.from({ length: 11 }, (_, i) => i + 1) }),
+		).toThrow(/at most 10 files/);
 	});
 
 	test.each([
@@ -34,6 +49,9 @@ describe('A staff reply as the studio sends it', () => {
 		[{ body: 'Fixed.', internal: false, status: 'new' }, /one of open, pending, resolved, closed/],
 		[{ body: 'Fixed.', internal: false, status: 'Resolved' }, /one of open, pending, resolved, closed/],
 		[{ body: 'Fixed.', internal: false, status: 3 }, /one of open, pending, resolved, closed/],
+		[{ body: 'Fixed.', internal: false, attachments: 'file.pdf' }, /lists the ids/],
+		[{ body: 'Fixed.', internal: false, attachments: [{ id: 1 }] }, /lists the ids/],
+		[{ body: 'Fixed.', internal: false, attachments: [-1] }, /lists the ids/],
 	])('Refuses %j', (payload, reason) => {
 		expect(() => parseStaffReply(payload)).toThrow(reason);
 	});
