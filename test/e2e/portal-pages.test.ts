@@ -27,7 +27,7 @@ import {
 	tokenOf,
 	uniqueName,
 } from '../support/portal-users.ts';
-import { createStudioUser, settleProjectOwner, signInToStudio } from '../support/studio.ts';
+import { createStudioUser, layoutProblems, settleProjectOwner, signInToStudio } from '../support/studio.ts';
 import { changePassword, menuEntries, newPage, portalUrl, signInThroughForm } from './browser-session.ts';
 
 let browser: Browser;
@@ -590,6 +590,58 @@ describe('The conversation by e-mail', () => {
 		expect(told.body.data?.map((notice) => notice.subject)).toContain(
 			`Basil Basic (${customer.name}) replied to the ticket: ${subject}`,
 		);
+	});
+});
+
+describe('Satisfaction ratings', () => {
+	test('The requester rates a resolved ticket from the mail’s link on a phone, sending it themselves; staff see it on the Ratings page and the conversation', async () => {
+		const subject = uniqueName('Docking station');
+		const resolved = (
+			await createRow('tickets', { customer: customer.id, contact: basic.id, subject, status: 'resolved' })
+		).id;
+		const stored = async () =>
+			(
+				await api<{ rating: string; comment: string | null }[]>(
+					'GET',
+					`/items/portal_ticket_ratings?filter[ticket_key][_eq]=${resolved}&fields=rating,comment`,
+				)
+			).body.data ?? [];
+		// The mail's "Bad" link opens the ticket with Bad chosen, and rates nothing by itself.
+		const page = await signedIn(basic, `tickets/${resolved}?rate=bad`, { width: 390, height: 844 });
+		const block = page.locator('[data-testid="ticket-rating"]');
+		await block.getByRole('heading', { name: 'How did we do?' }).waitFor();
+		expect(await block.getByRole('radio', { name: 'Bad' }).isChecked()).toBe(true);
+		expect(await stored()).toEqual([]);
+		// They change their mind, say why and send it.
+		await block.getByRole('radio', { name: 'Good' }).check();
+		await block.getByLabel('Comment (optional)').fill('Sorted out within a day.');
+		await block.getByRole('button', { name: 'Send rating' }).click();
+		await block.getByText('Thank you: your rating was saved.').waitFor();
+		await block.locator('[data-testid="rating-given"]', { hasText: 'You rated this ticket: Good.' }).waitFor();
+		expect(await stored()).toEqual([{ rating: 'good', comment: 'Sorted out within a day.' }]);
+		// The block fits a phone: nothing wider than the screen.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await screenshot(page, 'portal-ticket-rating');
+		await page.context().close();
+
+		await settleProjectOwner();
+		const studio = await newPage(browser, { width: 1366, height: 900 });
+		await signInToStudio(studio, await createStudioUser());
+		await studio.goto(`${directusUnderTest().url}/admin/customer-portal/ratings`);
+		const row = studio.locator('.ratings-table tr', { hasText: subject });
+		await row.waitFor();
+		await row.getByText('Sorted out within a day.').waitFor();
+		await row.getByText('Basil Basic').waitFor();
+		await studio.locator('.rating-period[data-days="30"]').waitFor();
+		// Every column in sight at 1366 px with Directus's sidebar open, the filter named for screen readers.
+		await expect
+			.poll(async () => layoutProblems(studio), { timeout: 15_000 })
+			.toEqual({ unlabelled: [], overflowing: [] });
+		await screenshot(studio, 'studio-ratings');
+		await row.locator('.rating-ticket').click();
+		await studio.waitForURL(`**/admin/customer-portal/tickets/${resolved}`);
+		await studio.locator('[data-testid="ticket-rating"]', { hasText: 'Rated good' }).waitFor();
+		await studio.context().close();
 	});
 });
 
