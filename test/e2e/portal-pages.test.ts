@@ -446,6 +446,28 @@ describe('Ticket attachments', () => {
 		await page.context().close();
 	});
 
+	test('A Manager adds a colleague to a ticket; the colleague then has it among their own', async () => {
+		const subject = uniqueName('Projector flickers');
+		const own = (await createRow('tickets', { customer: customer.id, contact: manager.id, subject })).id;
+		const page = await signedIn(manager, `tickets/${own}`);
+		const adding = page.getByLabel('Add a colleague');
+		await adding.waitFor();
+		// The requester is on it already, so is not offered.
+		expect(await adding.locator('option').allTextContents()).not.toContain('Max Manager');
+		await adding.selectOption({ label: 'Basil Basic' });
+		await page.getByRole('button', { name: 'Add', exact: true }).click();
+		await page.getByText('Basil Basic is now on this ticket.').waitFor();
+		await page.locator('.people li', { hasText: 'Basil Basic' }).waitFor();
+		expect(await adding.locator('option').allTextContents()).not.toContain('Basil Basic');
+		await page.context().close();
+
+		const colleague = await signedIn(basic, `tickets/${own}`);
+		await colleague.getByRole('heading', { name: subject }).waitFor();
+		// Basic's group adds no one.
+		expect(await colleague.getByLabel('Add a colleague').count()).toBe(0);
+		await colleague.context().close();
+	});
+
 	test('A contact attaches files while writing a new ticket, dropped or chosen; a refused one is said before anything is sent', async () => {
 		const page = await signedIn(basic, 'tickets/new');
 		const subject = uniqueName('Scanner jams');
