@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import AttachmentUpload from '../../extensions/portal-app/src/components/AttachmentUpload.vue';
 import ChangePasswordForm from '../../extensions/portal-app/src/components/ChangePasswordForm.vue';
 import DeviceEditForm from '../../extensions/portal-app/src/components/DeviceEditForm.vue';
+import TicketAttachments from '../../extensions/portal-app/src/components/TicketAttachments.vue';
 import { useMe } from '../../extensions/portal-app/src/composables/use-me.ts';
 import { signedInContact } from './signed-in-contact.ts';
 
@@ -185,6 +186,44 @@ describe('Attachment upload', () => {
 		await choose(upload, new File(['x'], 'x.pdf', { type: 'application/pdf' }));
 		expect(upload.find('#upload-42-error').text()).toBe('The file is larger than 10 MB. Send a smaller file.');
 		expect(upload.emitted('uploaded')).toBeUndefined();
+	});
+});
+
+describe('Attached files', () => {
+	test('An image shows a thumbnail Directus scales, a PDF opens in a new tab, anything else shows its kind', async () => {
+		const file = (id: string, filename_download: string, type: string) => ({
+			id: id.charCodeAt(0),
+			date_created: '2026-01-05T09:00:00Z',
+			file: { id, title: null, filename_download, filesize: 2048, type },
+		});
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(() =>
+				Promise.resolve(
+					json(200, {
+						data: [
+							file('a1', 'jam.png', 'image/png'),
+							file('b2', 'manual.pdf', 'application/pdf'),
+							file('c3', 'log.txt', 'text/plain'),
+						],
+					}),
+				),
+			),
+		);
+		const list = mount(TicketAttachments, { props: { ticket: 42 } });
+		await flushPromises();
+		const [image, pdf, text] = list.findAll('[data-testid="attachment"]');
+		expect(image?.find('img').attributes('src')).toBe('/assets/a1?width=128&height=128&fit=cover');
+		expect(image?.find('a').attributes('href')).toBe('/assets/a1?download');
+		const links = pdf?.findAll('a') ?? [];
+		expect(links.map((link) => [link.text(), link.attributes('href'), link.attributes('target')])).toEqual([
+			['manual.pdf (opens in a new tab)', '/assets/b2', '_blank'],
+			['Download', '/assets/b2?download', undefined],
+		]);
+		expect(pdf?.find('[data-kind="PDF"]').text()).toBe('PDF');
+		expect(text?.find('img').exists()).toBe(false);
+		expect(text?.find('[data-kind="TXT"]').text()).toBe('TXT');
+		expect(text?.find('a').attributes('download')).toBe('log.txt');
 	});
 });
 
