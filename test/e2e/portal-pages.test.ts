@@ -543,7 +543,23 @@ describe('The conversation by e-mail', () => {
 		await studio.locator('.add-note').click();
 		await studio.locator('.sent', { hasText: 'Internal note added' }).waitFor();
 		await studio.locator('.entry.internal', { hasText: 'under warranty' }).waitFor();
+		// Sam chooses the name customers see on his replies.
+		await studio.locator('[data-testid="staff-shown-as"]', { hasText: 'Shown to customers as Sam Support' }).waitFor();
+		await studio.locator('.change-shown-as').click();
+		await studio.locator('.shown-as-input input').fill('agent@helpdesk.example.com');
+		await studio.locator('.save-shown-as').click();
+		await studio.locator('.shown-as-error', { hasText: 'cannot be an e-mail address' }).waitFor();
+		await studio.locator('.shown-as-input input').fill('  Sam from Support ');
+		await studio.locator('.save-shown-as').click();
+		await studio.locator('.shown-name', { hasText: 'Sam from Support' }).waitFor();
 		await studio.locator('.draft textarea').fill('Does it flicker on battery too?');
+		// With a file, which the customer can open once the reply is sent; a program is refused in words.
+		await studio.locator('[data-testid="reply-files"]').setInputFiles([
+			{ name: 'steps.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 steps') },
+			{ name: 'fix.sh', mimeType: 'application/x-sh', buffer: Buffer.from('#!/bin/sh') },
+		]);
+		await studio.locator('.chosen-file', { hasText: 'steps.pdf' }).waitFor();
+		await studio.locator('.file-refused', { hasText: 'fix.sh was not attached' }).waitFor();
 		// The reply waits on the customer in the same step.
 		await studio.locator('.next-status .v-select').click();
 		await studio.locator('.v-menu-content .v-list-item', { hasText: 'Waiting on the customer' }).click();
@@ -562,6 +578,15 @@ describe('The conversation by e-mail', () => {
 			{ timeoutMs: 30_000 },
 		);
 		expect(mail.text).not.toContain('under warranty');
+		// One mail for the reply and the state it set, naming its author as he chose, and its file.
+		expect(mail.text).toContain('Sam from Support replied to');
+		expect(mail.text).toContain('it is waiting on you');
+		expect(mail.text).toContain('Attached on the ticket: steps.pdf');
+		expect(
+			(await mailsTo(directusUnderTest().mailFolder, basic.email)).filter((received) =>
+				received.subject.startsWith(`[#${conversation}]`),
+			),
+		).toHaveLength(1);
 		const headers = (await readFile(join(directusUnderTest().mailFolder, mail.file), 'utf8'))
 			.split(/\r?\n\r?\n/)[0]
 			?.replace(/\r?\n[ \t]+/g, ' ');
@@ -593,8 +618,12 @@ describe('The conversation by e-mail', () => {
 		);
 		expect(await page.getByText('On Fri, 4 Dec 2026').count()).toBe(0);
 		expect(await page.getByText('under warranty').count()).toBe(0);
-		// Staff are named as the settings say (full names by default), not as "Service team".
-		await page.locator('[data-testid="comment"]', { hasText: 'Does it flicker' }).getByText('Sam Support').waitFor();
+		// Staff are named as they chose (else as the settings say), not as "Service team"; the reply's file is there.
+		await page
+			.locator('[data-testid="comment"]', { hasText: 'Does it flicker' })
+			.getByText('Sam from Support')
+			.waitFor();
+		await page.locator('[data-testid="attachment"]', { hasText: 'steps.pdf' }).waitFor();
 		await screenshot(page, 'portal-ticket-reply-by-mail');
 		await page.context().close();
 		// In the studio: the contact's answer in the thread; seen as contacts see it, the note is gone.

@@ -24,11 +24,17 @@ export function useConversation() {
 	});
 
 	const send = useAction(
-		async (body: string, internal: boolean, status: StaffReplyState | null = null) => {
+		async (
+			body: string,
+			internal: boolean,
+			status: StaffReplyState | null = null,
+			attachments: readonly (number | string)[] = [],
+		) => {
 			await api.post(`/portal/api/studio/tickets/${encodeURIComponent(ticketId.value ?? '')}/replies`, {
 				body,
 				internal,
 				...(status ? { status } : {}),
+				...(attachments.length > 0 ? { attachments } : {}),
 			});
 		},
 		{ onSuccess: () => load(ticketId.value ?? '') },

@@ -298,6 +298,11 @@ export const de = {
 		shownAsLabel: 'Der Name, den Kunden bei Ihren Antworten sehen',
 		shownAsHint:
 			'Leer: benannt, wie es die Portaleinstellungen vorsehen. Höchstens 60 Zeichen, nie eine E-Mail-Adresse.',
+		attachFiles: 'Dateien anhängen',
+		uploading: 'Wird hochgeladen…',
+		removeFile: (name: string) => `${name} weglassen`,
+		fileRefused: (name: string, reason: string) => `${name} wurde nicht angehängt: ${reason}`,
+		filesWith: 'Mit der Antwort gesendet, sieht der Kunde sie; mit einer Notiz bleiben sie bei den Mitarbeitenden.',
 	},
 	settings: {
 		title: 'Portaleinstellungen',

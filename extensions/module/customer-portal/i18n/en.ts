@@ -207,6 +207,11 @@ export const en = {
 		changeShownAs: 'Change',
 		shownAsLabel: 'The name customers see on your replies',
 		shownAsHint: 'Empty: named as the portal settings say. At most 60 characters, never an e-mail address.',
+		attachFiles: 'Attach files',
+		uploading: 'Uploading…',
+		removeFile: (name: string) => `Leave out ${name}`,
+		fileRefused: (name: string, reason: string) => `${name} was not attached: ${reason}`,
+		filesWith: 'Sent with the reply, they show to the customer; with a note, they stay with staff.',
 	},
 	settings: {
 		title: 'Portal settings',
