@@ -62,10 +62,11 @@ export async function listTicketRatings(
 	const keys = [...new Set(rows.map((row) => itemKey(row['ticket_key'])).filter((key) => key !== null))];
 	const id = fieldOf(tickets, 'id');
 	const subject = fieldOf(tickets, 'subject');
-	// Asked even with no keys: a staff role that may not read tickets is refused whether anything was rated or not.
+	// Asked even with no keys (a key is never null, whatever its type): a staff role that may not read tickets is
+	// refused whether anything was rated or not.
 	const readable = (await adminService(context, tickets.collection, staff).readByQuery({
 		fields: [id, subject],
-		filter: { [id]: { _in: keys.length > 0 ? keys : [0] } },
+		filter: { [id]: keys.length > 0 ? { _in: keys } : { _null: true } },
 		limit: -1,
 	})) as Record<string, unknown>[];
 	const ticketOf = new Map(readable.map((row) => [String(row[id]), row]));

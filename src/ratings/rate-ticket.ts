@@ -47,6 +47,33 @@ async function ticketFacts(context: DirectusContext, contact: Accountability, ma
 	return { state: states ? portalStateOf(states, row.status) : row.status, requester: row.requester };
 }
 
+/** What the contact is shown of their rating, from the ticket's facts and their stored rating. */
+function ratingStateOf(
+	facts: Awaited<ReturnType<typeof ticketFacts>>,
+	stored: Awaited<ReturnType<typeof fetchTicketRating>>,
+	portalUser: PortalUser,
+	now: Date,
+): RatingState {
+	const firstRatedAt = stored ? new Date(stored.date_created) : null;
+	const refusal = ratingRefusal({
+		state: facts.state,
+		isRequester: String(facts.requester) === String(portalUser.contact.id),
+		firstRatedAt,
+		now,
+	});
+	return {
+		rating: stored && {
+			rating: stored.rating,
+			comment: stored.comment,
+			date_created: stored.date_created,
+			date_updated: stored.date_updated,
+		},
+		canRate: refusal === null,
+		refusal,
+		changeableUntil: firstRatedAt ? ratingChangeableUntil(firstRatedAt).toISOString() : null,
+	};
+}
+
 /** The contact's rating of a ticket they may see, and whether they may rate it now. */
 export async function readRatingState(
 	context: DirectusContext,
@@ -57,25 +84,7 @@ export async function readRatingState(
 	now = new Date(),
 ): Promise<RatingState> {
 	const facts = await ticketFacts(context, contact, map, ticket);
-	const existing = await fetchTicketRating(context.knex, ticket, portalUser.contact.id);
-	const firstRatedAt = existing ? new Date(existing.date_created) : null;
-	const refusal = ratingRefusal({
-		state: facts.state,
-		isRequester: String(facts.requester) === String(portalUser.contact.id),
-		firstRatedAt,
-		now,
-	});
-	return {
-		rating: existing && {
-			rating: existing.rating,
-			comment: existing.comment,
-			date_created: existing.date_created,
-			date_updated: existing.date_updated,
-		},
-		canRate: refusal === null,
-		refusal,
-		changeableUntil: firstRatedAt ? ratingChangeableUntil(firstRatedAt).toISOString() : null,
-	};
+	return ratingStateOf(facts, await fetchTicketRating(context.knex, ticket, portalUser.contact.id), portalUser, now);
 }
 
 /**
@@ -108,8 +117,6 @@ export async function rateTicket(
 			rating: input.rating,
 			comment: input.comment,
 		});
-	return {
-		state: await readRatingState(context, contact, portalUser, map, ticket, now),
-		previous: existing?.rating ?? null,
-	};
+	const stored = await fetchTicketRating(context.knex, ticket, portalUser.contact.id);
+	return { state: ratingStateOf(facts, stored, portalUser, now), previous: existing?.rating ?? null };
 }
