@@ -15,6 +15,10 @@ import { en } from '../../../extensions/module/customer-portal/i18n/en.ts';
 import { setStudioLanguage } from '../../../extensions/module/customer-portal/i18n/studio-language.ts';
 import { shortDateTime } from '../../../extensions/module/customer-portal/lib/date-time.ts';
 import { auditActionWords } from '../../../extensions/module/customer-portal/lib/audit-words.ts';
+import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
+import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
+import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
+import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
 import GroupEditor from '../../../extensions/module/customer-portal/routes/group-editor.vue';
 import GroupsPage from '../../../extensions/module/customer-portal/routes/groups-page.vue';
 import { catalogueTexts, englishOnly } from '../../support/untranslated-texts.ts';
@@ -196,5 +200,27 @@ describe('A staff member whose studio speaks German', () => {
 		expect(auditActionWords('something.new')).toBe('something.new');
 		setStudioLanguage('en');
 		expect(shortDateTime('2026-12-05T14:30:00')).toBe('05/12/2026, 14:30');
+	});
+
+	test('Reads the product\u2019s refusals in German from the details the server sends, in English as the server says them', () => {
+		const refused = (error: { message: string; code: string; extensions: object }) => ({
+			response: {
+				data: { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] },
+			},
+		});
+		const inUse = new PortalGroupInUseError({ group: 'Field staff', contacts: 2 });
+		const asDefault = new DefaultGroupInUseError({ group: 'Basic' });
+		const system = new SystemGroupReadOnlyError({ group: 'Manager' });
+		setStudioLanguage('de');
+		expect(errorMessage(refused(inUse))).toBe(
+			'Die Portalgruppe \u201eField staff\u201c kann nicht gelöscht werden, solange 2 Kontakte sie nutzen. Verschieben Sie sie zuerst in eine andere Gruppe.',
+		);
+		expect(errorMessage(refused(system))).toContain('ist eine Systemgruppe des Portals');
+		// A refusal the module has no words for is said in the server's.
+		expect(
+			errorMessage({ response: { data: { errors: [{ message: 'Something else.', extensions: { code: 'OTHER' } }] } } }),
+		).toBe('Something else.');
+		setStudioLanguage('en');
+		for (const error of [inUse, asDefault, system]) expect(errorMessage(refused(error))).toBe(error.message);
 	});
 });

@@ -45,6 +45,12 @@ export const de = {
 			FORBIDDEN: 'Dazu fehlt Ihnen die Berechtigung.',
 			TOKEN_EXPIRED: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
 		},
+		groupInUse: (group: string, contacts: number) =>
+			`Die Portalgruppe „${group}“ kann nicht gelöscht werden, solange ${contacts === 1 ? 'ein Kontakt sie nutzt' : `${contacts} Kontakte sie nutzen`}. Verschieben Sie ${contacts === 1 ? 'diesen Kontakt' : 'sie'} zuerst in eine andere Gruppe.`,
+		defaultGroupInUse: (group: string) =>
+			`Die Portalgruppe „${group}“ ist die Standardgruppe neuer Portalkontakte. Wählen Sie zuerst in den Portaleinstellungen eine andere Standardgruppe.`,
+		systemGroup: (group: string) =>
+			`„${group}“ ist eine Systemgruppe des Portals und kann weder geändert noch gelöscht werden. Erstellen Sie eine Kopie und ändern Sie diese.`,
 	},
 	groups: {
 		title: 'Portalgruppen',
@@ -303,6 +309,9 @@ export const de = {
 		removeFile: (name: string) => `${name} weglassen`,
 		fileRefused: (name: string, reason: string) => `${name} wurde nicht angehängt: ${reason}`,
 		filesWith: 'Mit der Antwort gesendet, sieht der Kunde sie; mit einer Notiz bleiben sie bei den Mitarbeitenden.',
+		ticketFiles: 'Dateien dieses Tickets',
+		fileShown: 'der Kunde sieht sie',
+		fileStaffOnly: 'nur für Mitarbeitende',
 	},
 	settings: {
 		title: 'Portaleinstellungen',

@@ -99,6 +99,13 @@ export const en = {
 			FORBIDDEN: 'You do not have permission to do this.',
 			TOKEN_EXPIRED: 'Your session has ended. Sign in again.',
 		},
+		/** The product's refusals the studio meets, in the server's words (src/errors/), from their details. */
+		groupInUse: (group: string, contacts: number) =>
+			`The portal group "${group}" cannot be deleted while ${contacts} ${contacts === 1 ? 'contact uses' : 'contacts use'} it. Move ${contacts === 1 ? 'that contact' : 'them'} to another group first.`,
+		defaultGroupInUse: (group: string) =>
+			`The portal group "${group}" is the default group for new portal contacts. Choose another default group in the portal settings first.`,
+		systemGroup: (group: string) =>
+			`"${group}" is a system portal group and cannot be changed or deleted. Make a copy of it and change the copy instead.`,
 	},
 	groups: {
 		title: 'Portal groups',
@@ -212,6 +219,9 @@ export const en = {
 		removeFile: (name: string) => `Leave out ${name}`,
 		fileRefused: (name: string, reason: string) => `${name} was not attached: ${reason}`,
 		filesWith: 'Sent with the reply, they show to the customer; with a note, they stay with staff.',
+		ticketFiles: 'Files on this ticket',
+		fileShown: 'the customer sees it',
+		fileStaffOnly: 'staff only',
 	},
 	settings: {
 		title: 'Portal settings',
