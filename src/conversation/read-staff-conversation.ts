@@ -6,6 +6,7 @@ import { portalStateOf, stateValues } from '../data-map/state-values.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
 import { isTrue } from '../directus/is-true.ts';
 import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
+import { fetchAttachmentFiles } from './staff-reply-attachments.ts';
 
 export type AuthorKind = 'contact' | 'staff' | 'unknown';
 
@@ -28,6 +29,8 @@ export interface StaffConversation {
 	};
 	/** Replies and internal notes, oldest first. */
 	entries: ConversationEntry[];
+	/** The ticket's files, oldest first: `shown` to its contacts (a public reply's, a contact's) or staff-only. */
+	files: { id: ItemKey; file: string; name: string; shown: boolean }[];
 }
 
 type Row = Record<string, unknown>;
@@ -46,6 +49,23 @@ function valueAt(row: Row, path: readonly string[]): unknown {
 			row,
 		) ?? null
 	);
+}
+
+/** A ticket's files with their names, read by the product once the staff user was let read the ticket. */
+async function ticketFiles(
+	context: DirectusContext,
+	map: DataMap,
+	ticket: ItemKey,
+): Promise<StaffConversation['files']> {
+	const table = map.ticket_attachments;
+	if (!table) return [];
+	const rows = await fetchAttachmentFiles(context, table, { ticket });
+	return rows.map((row) => ({
+		id: itemKey(row.id) as ItemKey,
+		file: String(row.file),
+		name: text(row.name) ?? String(row.file),
+		shown: isTrue(row.shown),
+	}));
 }
 
 /**
@@ -119,6 +139,7 @@ export async function readStaffConversation(
 	const states = stateValues(map, 'tickets', 'status');
 	const status = ticket[fieldOf(tickets, 'status')];
 	return {
+		files: await ticketFiles(context, map, ticketKey),
 		ticket: {
 			id: itemKey(ticket[fieldOf(tickets, 'id')]) ?? ticketKey,
 			subject: text(ticket[fieldOf(tickets, 'subject')]) ?? '',

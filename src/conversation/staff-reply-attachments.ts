@@ -1,6 +1,6 @@
 import { InvalidPayloadError } from '@directus/errors';
 import { fieldOf } from '../compiler/mapped-fields.ts';
-import type { DataMap } from '../data-map/data-map.ts';
+import type { DataMap, ObjectMap } from '../data-map/data-map.ts';
 import { type ItemKey, itemKey } from '../data-map/item-key.ts';
 import { storedAs } from '../data-map/stored-as.ts';
 import { adminService, type DirectusContext } from '../directus/directus-context.ts';
@@ -9,6 +9,41 @@ import { PortalFeatureOffError } from '../errors/portal-feature-off-error.ts';
 
 /** The most files one reply or note carries. */
 export const staffReplyMaxAttachments = 10;
+
+/** A ticket attachment with its file's name and uploader, as the product reads it (no one's rules apply). */
+export interface AttachmentFile {
+	id: ItemKey;
+	ticket: unknown;
+	/** Shown to the ticket's contacts. */
+	shown: unknown;
+	file: string;
+	name: string | null;
+	uploaded_by: string | null;
+}
+
+/** The attachments `ids` names, or a ticket's, oldest first, with their files. */
+export async function fetchAttachmentFiles(
+	context: DirectusContext,
+	table: ObjectMap<'ticket_attachments'>,
+	of: { ids: readonly ItemKey[] } | { ticket: ItemKey },
+): Promise<AttachmentFile[]> {
+	const column = (role: 'id' | 'ticket' | 'file' | 'public') => `${table.collection}.${fieldOf(table, role)}`;
+	const query = context
+		.knex(table.collection)
+		.select({
+			id: column('id'),
+			ticket: column('ticket'),
+			shown: column('public'),
+			file: 'directus_files.id',
+			name: 'directus_files.filename_download',
+			uploaded_by: 'directus_files.uploaded_by',
+		})
+		.join('directus_files', 'directus_files.id', column('file'))
+		.orderBy(column('id'));
+	return (await ('ids' in of
+		? query.whereIn(column('id'), [...of.ids])
+		: query.where(column('ticket'), of.ticket))) as AttachmentFile[];
+}
 
 /** The attachments a reply names, as its payload sends them: a list of keys, or nothing. */
 export function parseStaffReplyAttachments(value: unknown): ItemKey[] {
@@ -38,24 +73,7 @@ export async function pendingStaffAttachments(
 	if (attachments.length === 0) return [];
 	const table = map.ticket_attachments;
 	if (!table) throw new PortalFeatureOffError({ feature: 'Ticket attachments' });
-	const column = (role: 'id' | 'ticket' | 'file' | 'public') => `${table.collection}.${fieldOf(table, role)}`;
-	const rows = (await context
-		.knex(table.collection)
-		.select({
-			id: column('id'),
-			ticket: column('ticket'),
-			shown: column('public'),
-			name: 'directus_files.filename_download',
-			uploaded_by: 'directus_files.uploaded_by',
-		})
-		.join('directus_files', 'directus_files.id', column('file'))
-		.whereIn(column('id'), [...attachments])) as {
-		id: ItemKey;
-		ticket: unknown;
-		shown: unknown;
-		name: string | null;
-		uploaded_by: string | null;
-	}[];
+	const rows = await fetchAttachmentFiles(context, table, { ids: attachments });
 	const usable = rows.filter(
 		(row) => itemKey(row.ticket) === itemKey(ticket) && row.uploaded_by === user && !isTrue(row.shown),
 	);

@@ -20,6 +20,7 @@ interface Entry {
 interface Conversation {
 	ticket: { id: number; subject: string; status: string; customer: string; requester: { name: string } };
 	entries: Entry[];
+	files: { name: string; shown: boolean }[];
 }
 
 let requester: PortalContact;
@@ -496,7 +497,12 @@ describe('A ticket’s conversation in the studio', () => {
 			body: { query: `{ files_by_id(id: "${forNote.body.data?.file}") { id filename_download } }` },
 		});
 		expect(fileViaGraphql.body.data?.files_by_id ?? null).toBeNull();
-		// Staff keep both.
+		// Staff keep both, and see which the customer sees.
+		const files = (await conversationOf(ticket)).body.data?.files;
+		expect(files?.map(({ name, shown }) => [name, shown])).toEqual([
+			['report.pdf', true],
+			[expect.stringContaining('config.txt'), false],
+		]);
 		const all = await api<{ is_public: boolean }[]>(
 			'GET',
 			`/items/ticket_attachments?filter[ticket][_eq]=${ticket}&fields=is_public&sort=id`,
