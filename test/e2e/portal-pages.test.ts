@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { mailsTo, type ReceivedMail, waitForMail } from '../../scripts/lib/mail-sink.ts';
+import { accessibilityViolations } from '../support/accessibility-violations.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import {
 	api,
@@ -664,6 +665,7 @@ describe('Satisfaction ratings', () => {
 		await block.getByRole('heading', { name: 'How did we do?' }).waitFor();
 		expect(await block.getByRole('radio', { name: 'Bad' }).isChecked()).toBe(true);
 		expect(await stored()).toEqual([]);
+		expect(await accessibilityViolations(page)).toEqual([]);
 		// They change their mind, say why and send it.
 		await block.getByRole('radio', { name: 'Good' }).check();
 		await block.getByLabel('Comment (optional)').fill('Sorted out within a day.');
