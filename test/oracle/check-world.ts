@@ -45,6 +45,8 @@ export interface WorldOptions {
 	writers: number;
 	writesEach: number;
 	log?: (line: string) => void;
+	/** Capability keys the product being seeded does not know (a released version's catalogue is older): left out of the world's groups. */
+	unknownCapabilities?: readonly string[];
 	/** Called once a world is seeded, before anything is checked (values the world itself does not hold). */
 	afterSeed?: (seeded: SeededWorld) => Promise<void>;
 }
@@ -100,6 +102,8 @@ export async function seedOracleWorld(
 	// On a data map (`http.map`) the world holds only what the map has.
 	const generated = generateWorld(seed, options.size);
 	const local = http.map ? worldOnMap(generated, http.map) : generated;
+	for (const group of local.portal_groups)
+		for (const key of options.unknownCapabilities ?? []) if (group.permissions) delete group.permissions[key];
 	console.info(`World ${local.tag}: seed ${seed} (replay it with PORTAL_ORACLE_SEED=${seed})`);
 	const random = new Random(seed ^ 0x5bd1e995);
 	const passwordContacts = new Set(
