@@ -14,6 +14,12 @@ export const ratingCommentLimit = 1000;
 /** A rating may be changed for this many days after it was first given. */
 export const ratingChangeDays = 14;
 
+/**
+ * How often one contact may give or change a rating in an hour: a rating that turns bad tells staff, so turning it
+ * back and forth must not flood them.
+ */
+export const ratingsPerHour = 20;
+
 /** The portal states of a ticket that may be rated: it is done with. */
 export const ratableStates: readonly string[] = ['resolved', 'closed'];
 

@@ -11,6 +11,7 @@ import { eventually } from '../support/eventually.ts';
 import { expectReadRefused } from '../support/expect-read-refused.ts';
 import { expectRefused } from '../support/expect-refused.ts';
 import { createPortalContact, type PortalContact, tokenOf, uniqueName } from '../support/portal-users.ts';
+import { ratingsPerHour } from '../../src/ratings/ticket-rating.ts';
 
 interface Entry {
 	body: string;
@@ -606,6 +607,27 @@ describe('Satisfaction ratings', () => {
 		expect(long.status).toBe(400);
 		expect(long.body.errors?.[0]?.message).toBe('The comment is 1001 characters long; it may be at most 1000.');
 		expect(await storedRatings(ticket)).toEqual([]);
+	});
+
+	test(`One contact rates at most ${ratingsPerHour} times an hour; then 429 in words, and the rating stays`, async () => {
+		const rater = await createPortalContact(requester.customer, 'Basic', { last_name: 'Rater' });
+		const raterToken = await tokenOf(rater);
+		const ticket = (
+			await createRow('tickets', {
+				customer: requester.customer,
+				contact: rater.id,
+				subject: 'Rated',
+				status: 'closed',
+			})
+		).id;
+		for (let turn = 0; turn < ratingsPerHour; turn += 1)
+			expect((await rate(ticket, { rating: 'good', comment: `Turn ${turn}` }, raterToken)).status).toBe(200);
+		const over = await rate(ticket, { rating: 'bad' }, raterToken);
+		expect(over.status).toBe(429);
+		expect(over.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_RATINGS');
+		expect(await storedRatings(ticket)).toEqual([
+			{ rating: 'good', comment: `Turn ${ratingsPerHour - 1}`, contact_key: String(rater.id) },
+		]);
 	});
 
 	test('Contacts hold no permission on the ratings, through REST or GraphQL', async () => {

@@ -1,8 +1,8 @@
 /**
  * What the portal app shows of a ticket beyond what a contact reads through Directus: the names of the staff who
  * wrote its replies, as the portal settings name staff; and the requester's satisfaction rating of a resolved
- * ticket, which contacts give here only (they hold no permission on `portal_ticket_ratings`). A bad rating is told
- * to staff like a contact's reply.
+ * ticket, which contacts give here only (they hold no permission on `portal_ticket_ratings`), at most
+ * `ratingsPerHour` times an hour. A bad rating is told to staff like a contact's reply.
  */
 import type { EndpointExtensionContext } from '@directus/types';
 import type { Request, Router } from 'express';
@@ -14,6 +14,11 @@ import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { fetchPortalSettings } from '../../../src/settings/fetch-portal-settings.ts';
 import { notifyStaff } from '../../../src/notifications/notify-staff.ts';
 import { parseTicketRating } from '../../../src/ratings/parse-ticket-rating.ts';
+import { ratingsPerHour } from '../../../src/ratings/ticket-rating.ts';
+import { TooManyRatingsError } from '../../../src/errors/too-many-ratings-error.ts';
+import { createLimiter } from '../../../src/rate-limit/create-limiter.ts';
+import { limitStoreFromEnv } from '../../../src/rate-limit/limit-store-from-env.ts';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { rateTicket, readRatingState } from '../../../src/ratings/rate-ticket.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { handle } from './handle.ts';
@@ -31,6 +36,13 @@ async function contactOnTicket(context: EndpointExtensionContext, request: Reque
 }
 
 export function registerTicketRoutes(router: Router, context: EndpointExtensionContext): void {
+	const ratingChanges = createLimiter(limitStoreFromEnv(context.env), {
+		name: 'ratings',
+		scope: 'user',
+		points: ratingsPerHour,
+		windowSeconds: 3600,
+	});
+
 	router.get(
 		'/api/tickets/:id/staff-names',
 		handle(async (request, response) => {
@@ -65,6 +77,9 @@ export function registerTicketRoutes(router: Router, context: EndpointExtensionC
 				request,
 			);
 			const input = parseTicketRating(request.body);
+			await ratingChanges.consume(portalUser.user).catch((error: unknown) => {
+				throw error instanceof RateLimiterRes ? new TooManyRatingsError() : error;
+			});
 			const { state, previous } = await rateTicket(maintenance, accountability, portalUser, map, ticket, input);
 			response.json({ data: state });
 			// Told once per turn to bad (re-sending a bad rating tells no one again); never the contact's failure.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidRatingError } from '../../../src/errors/invalid-rating-error.ts';
 import { RatingNotAllowedError } from '../../../src/errors/rating-not-allowed-error.ts';
+import { TooManyRatingsError } from '../../../src/errors/too-many-ratings-error.ts';
 import { portalLanguages } from '../../../src/i18n/languages.ts';
 import { staffNoticeSubject, ticketReplyMail, ticketStatusMail } from '../../../src/mail/portal-mails.ts';
 import { assertRatable, ratingChangeableUntil, ratingRefusal } from '../../../src/ratings/assert-ratable.ts';
@@ -37,6 +38,12 @@ describe('Parsing a rating', () => {
 		expect([invalid.status, invalid.code, invalid.message]).toEqual([400, 'INVALID_RATING', 'Send "rating".']);
 		const refused = new RatingNotAllowedError({ reason: 'Not yet.' });
 		expect([refused.status, refused.code, refused.message]).toEqual([403, 'RATING_NOT_ALLOWED', 'Not yet.']);
+		const often = new TooManyRatingsError();
+		expect([often.status, often.code, often.message]).toEqual([
+			429,
+			'TOO_MANY_RATINGS',
+			'You rated tickets too often in the last hour. Please wait an hour and try again.',
+		]);
 	});
 });
 

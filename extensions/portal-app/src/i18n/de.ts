@@ -462,6 +462,9 @@ export const de = {
 			TOKEN_EXPIRED: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
 			INVALID_TOKEN: 'Dieser Link ist nicht mehr gültig. Fordern Sie einen neuen an.',
 			REQUESTS_EXCEEDED: 'Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.',
+			RATING_NOT_ALLOWED: 'Dieses Ticket kann gerade nicht bewertet werden.',
+			TOO_MANY_RATINGS:
+				'Sie haben in der letzten Stunde zu oft bewertet. Warten Sie eine Stunde und versuchen Sie es erneut.',
 		},
 	},
 } satisfies Catalogue;

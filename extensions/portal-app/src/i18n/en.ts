@@ -458,6 +458,8 @@ export const en = {
 			TOKEN_EXPIRED: 'Your session has ended. Sign in again.',
 			INVALID_TOKEN: 'This link is not valid any more. Ask for a new one.',
 			REQUESTS_EXCEEDED: 'Too many attempts. Wait a minute and try again.',
+			RATING_NOT_ALLOWED: 'This ticket cannot be rated now.',
+			TOO_MANY_RATINGS: 'You rated tickets too often in the last hour. Wait an hour and try again.',
 		},
 	},
 };
