@@ -568,8 +568,8 @@ describe('The conversation by e-mail', () => {
 		await studio.locator('.entry.public.by-staff', { hasText: 'Does it flicker on battery too?' }).waitFor();
 		await studio.locator('.sent', { hasText: 'The ticket is now “Waiting on the customer”' }).waitFor();
 		await studio.locator('[data-testid="ticket-status"]', { hasText: 'Waiting on the customer' }).waitFor();
-		const mail = await eventually(
 		await studio.locator('.ticket-file.shown', { hasText: 'steps.pdf' }).waitFor();
+		const mail = await eventually(
 			async () => {
 				const found = (await mailsTo(directusUnderTest().mailFolder, basic.email)).find(
 					(received) => received.subject.startsWith(`[#${conversation}]`) && received.text.includes('Does it flicker'),
