@@ -5,7 +5,7 @@ import { adminService, type DirectusContext } from '../directus/directus-context
 import { isTrue } from '../directus/is-true.ts';
 import { fetchMailBranding } from '../mail/fetch-mail-branding.ts';
 import { type OutboxContext, queueMail } from '../mail/outbox.ts';
-import { mailLanguageOf } from '../mail/mail-language-of.ts';
+import { portalLanguageOf } from '../i18n/languages.ts';
 import { type StaffNoticeAbout, staffNoticeMail, staffNoticeSubject } from '../mail/portal-mails.ts';
 import type { ItemKey } from '../data-map/item-key.ts';
 import { displayName } from '../invitations/display-name.ts';
@@ -94,7 +94,7 @@ export async function notifyStaff(
 	const notifications = adminService(context, 'directus_notifications');
 	for (const recipient of recipients) {
 		const user = users.find((row) => String(row.id) === String(recipient));
-		const language = mailLanguageOf(user?.language, branding.projectLanguage);
+		const language = portalLanguageOf(user?.language, branding.projectLanguage);
 		const subject = staffNoticeSubject(about, language);
 		await notifications.createOne({
 			recipient,
