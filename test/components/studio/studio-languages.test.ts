@@ -21,6 +21,7 @@ import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-e
 import { SystemGroupReadOnlyError } from '../../../src/errors/system-group-read-only-error.ts';
 import GroupEditor from '../../../extensions/module/customer-portal/routes/group-editor.vue';
 import GroupsPage from '../../../extensions/module/customer-portal/routes/groups-page.vue';
+import { physicalPlacements } from '../../support/physical-placement.ts';
 import { catalogueTexts, englishOnly } from '../../support/untranslated-texts.ts';
 import { studioComponents, studioDirectives } from './studio-stubs.ts';
 
@@ -222,5 +223,12 @@ describe('A staff member whose studio speaks German', () => {
 		).toBe('Something else.');
 		setStudioLanguage('en');
 		for (const error of [inUse, asDefault, system]) expect(errorMessage(refused(error))).toBe(error.message);
+	});
+});
+
+describe('Right to left', () => {
+	test('The studio module places things by where text starts and ends, not by left and right', () => {
+		// Directus turns the studio around for a right-to-left language; the module's pages follow it.
+		expect(physicalPlacements('extensions/module/customer-portal')).toEqual([]);
 	});
 });
