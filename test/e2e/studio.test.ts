@@ -2,7 +2,8 @@
  * The studio module in headless Chromium against the real studio: staff copy a group (unsaved until saved), change it, give
  * it to a contact and invite another from the customer page; an admin checks a data map; portal staff are
  * not offered the admins' pages, and a studio user without the Portal staff policy neither sees the module
- * nor gets anything from the API calls behind it.
+ * nor gets anything from the API calls behind it; a staff member whose Directus language is German reads every
+ * page of the module in German.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +13,9 @@ import { api, createRow, directusUnderTest } from '../support/directus-under-tes
 import { eventually } from '../support/eventually.ts';
 import { createPortalContact, groupId, signIn, tokenOf, uniqueName } from '../support/portal-users.ts';
 import { createStudioUser, layoutProblems, settleProjectOwner, signInToStudio } from '../support/studio.ts';
+import { englishOnly, untranslated } from '../support/untranslated-texts.ts';
+import { de } from '../../extensions/module/customer-portal/i18n/de.ts';
+import { en } from '../../extensions/module/customer-portal/i18n/en.ts';
 
 let browser: Browser;
 const studio = (path: string) => `${directusUnderTest().url}/admin/customer-portal${path}`;
@@ -428,6 +432,70 @@ describe('The studio module', () => {
 		const token = (await signIn(user)).token;
 		expect((await api('GET', '/items/portal_groups', { token })).status).toBe(200);
 		expect((await api('GET', '/portal/api/studio/data-map', { token })).status).toBe(403);
+	});
+
+	test('A staff member whose Directus language is German reads every page of the module in German', async () => {
+		const english = englishOnly(en, de);
+		const customer = await createRow<{ id: number }>('customers', { name: uniqueName('Kunde') });
+		const lastName = uniqueName('Gruber');
+		const contact = await createPortalContact(customer.id, 'Manager', { first_name: 'Jörg', last_name: lastName });
+		const subject = uniqueName('Drucker');
+		const ticket = await createRow<{ id: number }>('tickets', { customer: customer.id, subject });
+		const user = await createStudioUser();
+		const set = await api('PATCH', `/users/${user.id}`, { body: { language: 'de-DE' } });
+		expect(set.status).toBe(200);
+		const page = await newPage();
+		await signInToStudio(page, user);
+		const left: string[] = [];
+		/** Waits for the page headed `title` to settle, then notes any English of the module's catalogue it shows. */
+		async function check(title: string | RegExp): Promise<void> {
+			await page.locator('h1', { hasText: title }).first().waitFor();
+			// Read once nothing loads any more (the page's spinners and the tables' loading bars are gone).
+			await expect
+				.poll(() => page.locator('#main-content').locator('.v-progress-circular, .v-progress-linear').count(), {
+					message: `${title} still loading`,
+					timeout: 15_000,
+				})
+				.toBe(0);
+			const found = await untranslated(page, english);
+			if (found.length > 0) left.push(`${new URL(page.url()).pathname}: ${found.join(', ')}`);
+		}
+		// Through the module bar and the module's own navigation, as staff move around (the studio loads once).
+		await page.locator('.module-bar a[href$="/customer-portal"]').click();
+		await check('Portalgruppen');
+		await page.locator('.group-name', { hasText: /^Basic$/ }).click();
+		await check('Basic');
+		for (const [section, title] of [
+			['customers', 'Kunden'],
+			['settings', 'Portaleinstellungen'],
+			['audit', 'Portalprotokoll'],
+			['outbox', 'Portal-Postausgang'],
+			['inbox', 'Portal-Posteingang'],
+			['data-map', 'Datenzuordnung'],
+			['uninstall', 'Deinstallieren'],
+			['ratings', 'Zufriedenheitsbewertungen'],
+		] as const) {
+			await page.locator(`.nav-customer-portal-${section}`).click();
+			await check(title);
+		}
+		// View as, narrowed to this walk's contact: other flows' contacts have names of their own.
+		await page.locator('.nav-customer-portal-view-as').click();
+		await page.locator('.contact-search input').fill(lastName);
+		await expect.poll(() => page.locator('.viewable-contacts .view-as').count(), { timeout: 15_000 }).toBe(1);
+		await page.locator(`.view-as[data-contact="${contact.id}"]`).waitFor();
+		await check('Ansehen als');
+		await page.locator('.nav-customer-portal-tickets').click();
+		await check('Unterhaltungen');
+		await page.locator('.ticket-search input').fill(subject);
+		await page.locator('.ticket-search input').press('Enter');
+		await page.locator('.tickets-table tr', { hasText: subject }).click();
+		await check(`#${ticket.id}`);
+		await page.locator('.nav-customer-portal-customers').click();
+		await page.locator('.customer-search input').fill('Kunde');
+		await page.locator(`.tree-row[data-customer="${customer.id}"] .customer-link`).click();
+		await check(/^Kunde /);
+		expect(left, `Left in English:\n${left.join('\n')}`).toEqual([]);
+		await page.close();
 	});
 
 	test('A studio user without the Portal staff policy does not see the module and is refused by the server', async () => {
