@@ -93,6 +93,8 @@ beforeAll(async () => {
 		`/knowledge-base/${article.id}`,
 		'/documentation',
 		`/documentation/${document.id}`,
+		// The one search, with a word that heads the page unbroken and finds an article and a document.
+		`/search?q=${encodeURIComponent(unbroken)}`,
 		'/team',
 		'/profile',
 	);
