@@ -466,6 +466,11 @@ describe('Ticket attachments', () => {
 		await colleague.getByRole('heading', { name: subject }).waitFor();
 		// Basic's group adds no one.
 		expect(await colleague.getByLabel('Add a colleague').count()).toBe(0);
+		// The list counts each ticket once, however many follow it (Directus's plain count counts it once per follower).
+		await colleague.goto(portalUrl('tickets'));
+		await colleague.locator('tr[data-ticket]').first().waitFor();
+		const listed = await colleague.locator('tr[data-ticket]').count();
+		await colleague.getByTestId('ticket-count').getByText(`${listed} tickets`, { exact: true }).waitFor();
 		await colleague.context().close();
 	});
 
