@@ -1,8 +1,25 @@
 import { isTrue } from '../directus/is-true.ts';
 import type { Finding } from './finding.ts';
 
-/** Below this, a failed sign-in's fixed delay no longer covers Directus's password check on a loaded server. */
+/**
+ * Below this, a failed sign-in's fixed delay no longer covers Directus's password check on a loaded server,
+ * with argon2's default cost, which Directus keeps (64 MiB, 3 passes).
+ */
 export const minimumLoginStallMs = 1000;
+const defaultHashCost = 65_536 * 3;
+/** However cheap the hashing, a delay shorter than this is lost in the noise of the rest of the sign-in. */
+const leastLoginStallMs = 100;
+
+/**
+ * The delay that covers the password check of this configuration: argon2's time grows with its memory cost
+ * times its passes (HASH_MEMORY_COST, HASH_TIME_COST), so a cheaper hash needs a shorter delay.
+ */
+export function loginStallNeededMs(env: Record<string, unknown>): number {
+	const cost = Number(env['HASH_MEMORY_COST'] ?? 65_536) * Number(env['HASH_TIME_COST'] ?? 3);
+	// Settings that are not numbers are judged as the default cost.
+	const share = cost > 0 ? cost / defaultHashCost : 1;
+	return Math.max(leastLoginStallMs, Math.ceil(minimumLoginStallMs * share));
+}
 
 /**
  * Checks Directus's effective configuration against its known weak spots in 11.x (see the README,
@@ -37,12 +54,13 @@ export function checkEnvironment(env: Record<string, unknown>): Finding[] {
 		});
 	}
 	const stallMs = Number(env['LOGIN_STALL_TIME'] ?? 500);
-	if (!(stallMs >= minimumLoginStallMs)) {
+	const neededMs = loginStallNeededMs(env);
+	if (!(stallMs >= neededMs)) {
 		findings.push({
 			id: 'login-stall-time',
 			severity: 'warning',
 			problem: `LOGIN_STALL_TIME is ${env['LOGIN_STALL_TIME'] ?? 500} ms: on a busy server Directus's password check takes longer, so a failed sign-in with a known e-mail address answers later than one with an unknown address.`,
-			fix: `Set LOGIN_STALL_TIME to ${minimumLoginStallMs} or more (the portal's own setup uses 1500).`,
+			fix: `Set LOGIN_STALL_TIME to ${neededMs} or more (the portal's own setup uses 1500).`,
 		});
 	}
 	if (isTrue(env['IP_TRUST_PROXY'])) {

@@ -57,7 +57,7 @@ beforeAll(async () => {
 			).id,
 		});
 	}
-	// Side by side: every sign-in takes LOGIN_STALL_TIME (1.5 s).
+	// Side by side: every sign-in takes LOGIN_STALL_TIME.
 	const signed = await Promise.all(
 		made.map(async (one) => ({
 			...one,

@@ -52,6 +52,23 @@ describe('checkEnvironment', () => {
 		).toEqual(['login-stall-time']);
 	});
 
+	test('Asks for a delay that covers the password check of the configured hash cost', () => {
+		const stallFinding = (env: Record<string, unknown>) =>
+			checkEnvironment({ ...safe, ...env }).find((finding) => finding.id === 'login-stall-time')?.fix;
+		// Twice argon2's default memory: twice the default minimum.
+		expect(stallFinding({ HASH_MEMORY_COST: 131_072, LOGIN_STALL_TIME: 1500 })).toBe(
+			"Set LOGIN_STALL_TIME to 2000 or more (the portal's own setup uses 1500).",
+		);
+		// A 48th of the default cost (4 MiB, one pass) still needs the least delay.
+		expect(stallFinding({ HASH_MEMORY_COST: 4096, HASH_TIME_COST: 1, LOGIN_STALL_TIME: 200 })).toBeUndefined();
+		expect(stallFinding({ HASH_MEMORY_COST: 4096, HASH_TIME_COST: 1, LOGIN_STALL_TIME: 50 })).toBe(
+			"Set LOGIN_STALL_TIME to 100 or more (the portal's own setup uses 1500).",
+		);
+		expect(stallFinding({ HASH_MEMORY_COST: 'lots', LOGIN_STALL_TIME: 900 })).toBe(
+			"Set LOGIN_STALL_TIME to 1000 or more (the portal's own setup uses 1500).",
+		);
+	});
+
 	test('Warns about a trusted proxy header, without closing the portal', () => {
 		const findings = checkEnvironment({ ...safe, IP_TRUST_PROXY: true });
 		expect(findings.map((finding) => finding.severity)).toEqual(['warning']);
