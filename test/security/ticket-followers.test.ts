@@ -198,6 +198,48 @@ describe('Adding colleagues to a ticket (`tickets.cc`)', () => {
 		expect(await participantsOf(ticket)).toEqual([colleagueOfManager.id]);
 	});
 
+	test('Over GraphQL, and over REST with a reference written as an object of its key, as over REST with keys: a colleague yes; no stranger, no hidden ticket, no change on the way', async () => {
+		const hidden = (await createRow('tickets', { customer: other, subject: uniqueName('Not theirs either') })).id;
+		const [viaGraphql, viaObject] = [
+			await createPortalContact(manager.customer, 'Basic'),
+			await createPortalContact(manager.customer, 'Basic'),
+		];
+		const add = (data: string) =>
+			graphql('/graphql', `mutation { create_ticket_participants_item(data: ${data}) { id } }`, managerToken);
+		const subjectBefore = (await api<{ subject: string }>('GET', `/items/tickets/${ticket}?fields=subject`)).body.data;
+		for (const [what, data] of [
+			['another customer’s contact', `{ ticket: ${ticket}, contact: ${stranger} }`],
+			['a ticket they cannot see', `{ ticket: ${hidden}, contact: ${viaGraphql.id} }`],
+		] as const) {
+			const refused = await add(data);
+			expect(refused.body.errors?.length ?? 0, what).toBeGreaterThan(0);
+		}
+		for (const [what, body, statuses] of [
+			['another customer’s contact', { ticket: { id: ticket }, contact: { id: stranger } }, [400]],
+			['a ticket they cannot see', { ticket: { id: hidden }, contact: { id: viaObject.id } }, [403]],
+			[
+				'the ticket changed on the way',
+				{ ticket: { id: ticket, subject: 'Taken over' }, contact: viaObject.id },
+				[400],
+			],
+		] as const)
+			expectRefused(await api('POST', '/items/ticket_participants', { token: managerToken, body }), what, {
+				statuses,
+			});
+		expect(await participantsOf(hidden)).toEqual([]);
+		expect((await api('GET', `/items/tickets/${ticket}?fields=subject`)).body.data).toEqual(subjectBefore);
+
+		const added = await add(`{ ticket: ${ticket}, contact: ${viaGraphql.id} }`);
+		expect(added.body.errors).toBeUndefined();
+		expect((await add(`{ ticket: ${ticket}, contact: ${viaGraphql.id} }`)).body.errors?.length ?? 0).toBeGreaterThan(0);
+		const addedByObject = await api('POST', '/items/ticket_participants', {
+			token: managerToken,
+			body: { ticket: { id: ticket }, contact: { id: viaObject.id } },
+		});
+		expect(addedByObject.status).toBe(200);
+		expect(await participantsOf(ticket)).toEqual(expect.arrayContaining([viaGraphql.id, viaObject.id]));
+	});
+
 	test('No one of another customer, no ticket they cannot see, no kind of their choosing, no new person, no removing', async () => {
 		const hidden = (await createRow('tickets', { customer: other, subject: uniqueName('Not theirs') })).id;
 		const colleagueOfManager = await createPortalContact(manager.customer, 'Basic');

@@ -34,6 +34,7 @@ import type { ObjectName } from '../../../src/data-map/object-specs.ts';
 import { storedAs } from '../../../src/data-map/stored-as.ts';
 import { databaseDialect } from '../../../src/database/database-dialect.ts';
 import { assertNewParticipant } from '../../../src/tickets/assert-new-participant.ts';
+import { referencesAsKeys } from '../../../src/data-map/references-as-keys.ts';
 import { ensureDefaultPriority } from '../../../src/tickets/ensure-default-priority.ts';
 import { fetchDataMap } from '../../../src/settings/fetch-data-map.ts';
 import { runningDataMap } from '../../shared/running-data-map.ts';
@@ -137,8 +138,9 @@ export function registerPortalWrites(
 		const contact = await portalContact(accountability, knex, schema);
 		if (!contact)
 			return accountability?.user ? staffWrite(map, object, payload as Payload, accountability.user) : payload;
-		await assertFitsColumns(knex, meta['collection'], payload as Payload);
-		const row = { ...(payload as Payload) };
+		// A reference written as an object of its key alone is checked, and written, as the key.
+		const row: Payload = referencesAsKeys(map, object, payload as Payload);
+		await assertFitsColumns(knex, meta['collection'], row);
 
 		if (object === 'tickets' && map.tickets) {
 			const customer = ownField(map.tickets.fields.customer);
@@ -227,16 +229,11 @@ export function registerPortalWrites(
 		const contact = await portalContact(accountability, knex, schema);
 		if (!contact) return payload;
 		if (overlong.length > 0) throw overlongError(overlong);
+		const row: Payload = referencesAsKeys(map, object, payload as Payload);
 		if (isReferencing(object))
-			await assertOwnCustomerReferences(
-				{ knex },
-				{ map, object, payload: payload as Payload, customer: contact.customer },
-			);
-		if (object === 'quotes' && map.quotes && fieldOf(map.quotes, 'status') in (payload as Payload))
-			return {
-				...(payload as Payload),
-				...storedAs(map.quotes, { decided_by: contact.id, decided_at: new Date().toISOString() }),
-			};
-		return payload;
+			await assertOwnCustomerReferences({ knex }, { map, object, payload: row, customer: contact.customer });
+		if (object === 'quotes' && map.quotes && fieldOf(map.quotes, 'status') in row)
+			return { ...row, ...storedAs(map.quotes, { decided_by: contact.id, decided_at: new Date().toISOString() }) };
+		return row;
 	});
 }
