@@ -102,6 +102,42 @@ describe('Contact notifications', () => {
 		);
 	});
 
+	test('A reply and a new state saved together, as Directus’s item screen saves them, are one mail; with an internal note, the state’s alone', async () => {
+		const ticket = await newTicket();
+		const saved = await api('PATCH', `/items/tickets/${ticket.id}`, {
+			body: {
+				status: 'pending',
+				comments: { create: [{ body: 'Which firmware does it run?', is_internal: false }], update: [], delete: [] },
+			},
+		});
+		expect(saved.status).toBe(200);
+		const [joined] = await ticketMails(requester.email, ticket.id, 1);
+		expect(joined?.text).toContain('Which firmware does it run?');
+		expect(joined?.text).toContain('it is waiting on you');
+
+		// A note and a state: the note tells no one, the state is told.
+		const noted = await api('PATCH', `/items/tickets/${ticket.id}`, {
+			body: {
+				status: 'resolved',
+				comments: {
+					create: [{ body: 'Firmware 2.1 fixes it (staff only)', is_internal: true }],
+					update: [],
+					delete: [],
+				},
+			},
+		});
+		expect(noted.status).toBe(200);
+		await ticketMails(requester.email, ticket.id, 2);
+		await settle();
+		const mails = (await mailsTo(mailFolder(), requester.email)).filter((mail) =>
+			mail.subject.startsWith(`[#${ticket.id}]`),
+		);
+		expect(mails.map((mail) => mail.subject).sort()).toEqual(
+			[`[#${ticket.id}] ${ticket.subject}`, `[#${ticket.id}] Resolved: ${ticket.subject}`].sort(),
+		);
+		expect(mails.some((mail) => mail.text.includes('staff only'))).toBe(false);
+	});
+
 	test('The unsubscribe link stops that kind for that contact only; the profile turns it back on', async () => {
 		const first = await newTicket();
 		await api('POST', '/items/ticket_comments', {

@@ -2,7 +2,8 @@
  * Contacts hear by e-mail what happens on the tickets they follow (`notifyContacts`): a public reply, staff's
  * or a colleague's (never to its own author), and a ticket staff set to waiting on the customer or resolved;
  * and of their login suspended (in the portal's team page, on the contact, or in Directus's User Directory).
- * After the write, off the request's path; a failure is logged.
+ * A reply and a new state saved together in Directus's item screen are one mail, the reply's, as from the
+ * studio's conversation page. After the write, off the request's path; a failure is logged.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
@@ -14,11 +15,13 @@ import { objectPlaying } from '../../../src/data-map/object-playing.ts';
 import { isTrue } from '../../../src/directus/is-true.ts';
 import { portalStateOf, stateValues } from '../../../src/data-map/state-values.ts';
 import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts';
+import { createsPublicReply } from '../../../src/notifications/creates-public-reply.ts';
 import {
 	isToldState,
 	notifyAccountEvent,
 	notifyContacts,
 	type TicketActivity,
+	type ToldState,
 } from '../../../src/notifications/notify-contacts.ts';
 import { isToldByCaller } from '../../../src/notifications/told-by-caller.ts';
 import type { ContactKey } from '../../../src/access/contact-access-fields.ts';
@@ -56,6 +59,16 @@ export function registerContactNotifications(
 		);
 	}
 
+	/**
+	 * The told states a staff save of tickets set, by ticket, where the same save also created a public reply on
+	 * it: that reply's mail names the state, and the state gets no mail of its own. Keyed by the save's
+	 * accountability, which Directus hands unchanged to the actions of the rows a save creates; it emits the
+	 * ticket's action before theirs, and the ticket's handler files its promise before its first await.
+	 */
+	const statesOfSaves = new WeakMap<object, Promise<ReadonlyMap<string, ToldState>>>();
+	const keyOfSave = (accountability: unknown) =>
+		typeof accountability === 'object' && accountability !== null ? accountability : null;
+
 	action('items.create', async ({ key, collection }, { accountability }) => {
 		// The studio's reply route mails its reply (and the state it set) itself, as one mail.
 		if (isToldByCaller(accountability)) return;
@@ -79,12 +92,15 @@ export function registerContactNotifications(
 			if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
 			const ticket = itemKey(row['ticket']);
 			if (ticket === null) return;
+			const save = keyOfSave(accountability);
+			const states = save ? statesOfSaves.get(save) : undefined;
 			await tell(map, {
 				kind: 'replied',
 				ticket,
 				reply: typeof row['body'] === 'string' ? row['body'] : '',
 				author: typeof row['author_user'] === 'string' ? row['author_user'] : (accountability?.user ?? null),
 				authorContact: itemKey(row['author_contact']),
+				state: states ? ((await states).get(String(ticket).toLowerCase()) ?? null) : null,
 			});
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
@@ -152,6 +168,11 @@ export function registerContactNotifications(
 		if (!before) return;
 		statesBefore.delete(id);
 		if (isToldByCaller(accountability)) return;
+		// Filed before the first await, so the replies' handlers of this save find it.
+		const save = keyOfSave(accountability);
+		const toldInReplies = new Map<string, ToldState>();
+		let settle: (states: ReadonlyMap<string, ToldState>) => void = () => undefined;
+		if (save) statesOfSaves.set(save, new Promise((resolve) => (settle = resolve)));
 		try {
 			const map = await runningDataMap(database);
 			const tickets = map?.tickets;
@@ -159,13 +180,25 @@ export function registerContactNotifications(
 			const values = stateValues(map, 'tickets', 'status') ?? {};
 			const state = portalStateOf(values, (payload as Record<string, unknown>)[fieldOf(tickets, 'status')]);
 			if (!isToldState(state)) return;
+			const replies = map.ticket_replies;
+			const withReply =
+				save !== null &&
+				Boolean(replies && tickets.fields.replies) &&
+				createsPublicReply(payload, {
+					field: fieldOf(tickets, 'replies'),
+					key: replies ? fieldOf(replies, 'id') : 'id',
+					internal: replies?.fields.internal ?? null,
+				});
 			for (const key of keys as unknown[]) {
 				const ticket = itemKey(key);
 				if (ticket === null || portalStateOf(values, before.get(String(key).toLowerCase())) === state) continue;
-				await tell(map, { kind: 'status', ticket, state });
+				if (withReply) toldInReplies.set(String(key).toLowerCase(), state);
+				else await tell(map, { kind: 'status', ticket, state });
 			}
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of a ticket’s new status');
+		} finally {
+			settle(toldInReplies);
 		}
 	});
 }
