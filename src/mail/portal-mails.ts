@@ -2,6 +2,7 @@
  * The e-mails the portal sends, as plain functions of their data: each in the language it is given (its words are
  * in `wording/`), every value HTML-escaped, and each as HTML and as plain text.
  */
+import { accentAsText, inkOn } from '../branding/accent-shades.ts';
 import { safeColor } from '../branding/safe-color.ts';
 import type { PortalLanguage } from '../i18n/languages.ts';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
@@ -65,7 +66,7 @@ function render<Values extends InLanguage & Record<string, unknown>>(
 	const replyMarker = common.replyMarker;
 	const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
 	const button = body.action
-		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
+		? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:${safeColor(branding.accentColor)};color:${inkOn(branding.accentColor)};padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>
 <p style="margin:0 0 16px;line-height:1.5;font-size:13px;color:#555">${escapeHtml(common.buttonFallback)}<br>${escapeHtml(body.action.url)}</p>`
 		: '';
 	const choices = body.choices
@@ -105,7 +106,13 @@ ${(body.after ?? []).map(paragraph).join('\n')}
 		values: {
 			...values,
 			language: values.language,
-			portal: { name: branding.portalName, accentColor: safeColor(branding.accentColor) },
+			portal: {
+				name: branding.portalName,
+				accentColor: safeColor(branding.accentColor),
+				// Text on the accent (a button's label) and the accent as text on white, readable whatever the colour.
+				accentInk: inkOn(branding.accentColor),
+				accentText: accentAsText(branding.accentColor),
+			},
 			mail: {
 				subject: body.subject,
 				heading: body.heading,

@@ -197,6 +197,43 @@ describe('Every page', () => {
 		await page.context().close();
 	});
 
+	test('With a light accent colour staff chose, a Basic contact’s pages still pass axe, contrast included: text in a darker shade, dark button labels', async () => {
+		// Named in no language: the German walk below lists this customer's people and tickets too.
+		const basic = await createPortalContact(contact.customer, 'Basic', { first_name: 'Bea', last_name: rtl });
+		const ticket = await createRow<{ id: number }>('tickets', {
+			customer: contact.customer,
+			contact: basic.id,
+			subject: `#FFD400 ${unbroken}`,
+		});
+		expect((await api('PATCH', '/items/portal_settings', { body: { accent_color: '#FFD400' } })).status).toBe(200);
+		try {
+			const page = await newPage(browser, { width: 390, height: 800 });
+			const inaccessible: string[] = [];
+			await page.goto(portalUrl('sign-in'));
+			await page.locator('main h1').waitFor();
+			for (const violation of await accessibilityViolations(page)) inaccessible.push(`/sign-in: ${violation}`);
+			await signInThroughForm(page, basic);
+			for (const path of ['/', '/tickets', `/tickets/${ticket.id}`, '/tickets/new', '/profile']) {
+				await page.goto(portalUrl(path));
+				await page.locator('main h1').first().waitFor();
+				await page.waitForLoadState('networkidle');
+				for (const violation of await accessibilityViolations(page)) inaccessible.push(`${path}: ${violation}`);
+			}
+			await page.getByRole('button', { name: en.menu.open }).click();
+			await page.getByRole('navigation', { name: en.menu.label }).waitFor();
+			for (const violation of await accessibilityViolations(page)) inaccessible.push(`menu: ${violation}`);
+			expect(inaccessible, `Fails WCAG 2.1 AA:\n${inaccessible.join('\n')}`).toEqual([]);
+			const shades = await page.evaluate(() => {
+				const style = getComputedStyle(document.documentElement);
+				return [style.getPropertyValue('--accent-text').trim(), style.getPropertyValue('--accent-ink').trim()];
+			});
+			expect(shades).toEqual(['#856e00', '#1c2030']);
+			await page.context().close();
+		} finally {
+			await api('PATCH', '/items/portal_settings', { body: { accent_color: null } });
+		}
+	});
+
 	test('Markdown shows rendered and safe: emphasis, links that open apart, no image from elsewhere, HTML as text', async () => {
 		const page = await newPage(browser);
 		await signInThroughForm(page, contact);

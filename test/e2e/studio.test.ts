@@ -281,6 +281,13 @@ describe('The studio module', () => {
 		await page.locator('.portal-url', { hasText: '/portal/' }).waitFor();
 		await expectUsableAt1366(page);
 		await screenshot(page, 'studio-settings');
+		// A light accent: the page says what the portal does to keep text readable, before anything is saved.
+		await page.locator('#accent-color input, input#accent-color').fill('#FFD400');
+		await page.getByTestId('accent-note').getByText('darker shade (#856e00)', { exact: false }).waitFor();
+		expect(await page.getByTestId('accent-note').textContent()).toContain('buttons get dark labels');
+		await page.locator('#accent-color input, input#accent-color').fill('#0A58CA');
+		await page.getByTestId('accent-note').waitFor({ state: 'detached' });
+		await page.locator('#accent-color input, input#accent-color').fill('');
 		await page.goto(studio('/audit'));
 		await page.locator('.audit-table').waitFor();
 		await page

@@ -320,6 +320,15 @@ export const de = {
 		portalName: 'Name des Portals',
 		portalNamePlaceholder: 'Der Projektname',
 		accentColor: 'Akzentfarbe',
+		accentAdjusted: (shade: string | null, darkLabels: boolean) =>
+			[
+				shade
+					? `Text in dieser Farbe ist auf Weiß schwer lesbar; das Portal zeigt Links und Hervorhebungen deshalb in einem dunkleren Ton (${shade}).`
+					: '',
+				darkLabels ? 'Weiß ist darauf schwer lesbar; Schaltflächen bekommen deshalb dunkle Beschriftungen.' : '',
+			]
+				.filter(Boolean)
+				.join(' '),
 		parentVisibility:
 			'Kontakte eines übergeordneten Kunden dürfen die Kunden darunter sehen (soweit ihre Gruppe es erlaubt)',
 		defaultGroup: 'Standardgruppe neuer Portalkontakte',

@@ -230,6 +230,15 @@ export const en = {
 		portalName: 'Portal name',
 		portalNamePlaceholder: 'The project name',
 		accentColor: 'Accent colour',
+		accentAdjusted: (shade: string | null, darkLabels: boolean) =>
+			[
+				shade
+					? `Text in this colour is hard to read on white, so the portal shows links and highlights in a darker shade (${shade}).`
+					: '',
+				darkLabels ? 'White is hard to read on it, so buttons get dark labels.' : '',
+			]
+				.filter(Boolean)
+				.join(' '),
 		parentVisibility: 'Contacts of a parent customer may see the customers below it (where their group allows)',
 		defaultGroup: 'Default group of new portal contacts',
 		inviteTtl: 'Invitation links stay valid for (hours)',

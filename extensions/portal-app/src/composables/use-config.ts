@@ -1,6 +1,7 @@
 /** The portal's branding and what it offers visitors, from GET /portal/api/config (public). */
 import { customEndpoint } from '@directus/sdk';
 import { readonly, ref } from 'vue';
+import { accentAsText, inkOn } from '../../../../src/branding/accent-shades.ts';
 import { fallbackColor, safeColor } from '../../../../src/branding/safe-color.ts';
 import { defaultPortalLanguage, portalLanguageOf } from '../../../../src/i18n/languages.ts';
 import type { PortalConfig } from '../lib/portal-types.ts';
@@ -38,7 +39,11 @@ export function useConfig() {
 			// The defaults keep the sign-in page usable; the sign-in itself reports a server that is down.
 		}
 		setLanguage(config.value.language);
-		document.documentElement.style.setProperty('--accent', config.value.accent_color);
+		const style = document.documentElement.style;
+		style.setProperty('--accent', config.value.accent_color);
+		// Whatever colour staff chose, text in it and on it stays readable.
+		style.setProperty('--accent-text', accentAsText(config.value.accent_color));
+		style.setProperty('--accent-ink', inkOn(config.value.accent_color));
 		document.title = config.value.portal_name;
 		loaded.value = true;
 	}
