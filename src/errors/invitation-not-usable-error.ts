@@ -1,4 +1,5 @@
 import { createError } from '@directus/errors';
+import { invitationExplanations } from '../invitations/invitation-explanations.ts';
 import type { InvitationState } from '../invitations/invitation-state.ts';
 
 export interface InvitationNotUsableErrorExtensions {
@@ -6,12 +7,7 @@ export interface InvitationNotUsableErrorExtensions {
 }
 
 const explanations: Record<InvitationNotUsableErrorExtensions['state'], string> = {
-	unknown:
-		'This invitation link is not valid. Check that you opened the whole link from the e-mail, or ask for a new invitation.',
-	expired: 'This invitation link has expired. Ask for a new invitation.',
-	accepted:
-		'This invitation has already been used. Sign in with your e-mail address and password, or reset your password.',
-	revoked: 'This invitation has been withdrawn. Ask for a new invitation if you still need access.',
+	...invitationExplanations,
 	pending: 'This invitation can still be used.',
 };
 

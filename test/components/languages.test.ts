@@ -9,6 +9,7 @@ import MainMenu from '../../extensions/portal-app/src/components/MainMenu.vue';
 import { catalogues } from '../../extensions/portal-app/src/i18n/catalogues.ts';
 import { setLanguage } from '../../extensions/portal-app/src/i18n/current-language.ts';
 import { de } from '../../extensions/portal-app/src/i18n/de.ts';
+import { describeApiError } from '../../extensions/portal-app/src/lib/api-error.ts';
 import { en } from '../../extensions/portal-app/src/i18n/en.ts';
 import { formatBytes, formatDate, formatDateTime, formatMoney } from '../../extensions/portal-app/src/lib/format.ts';
 import { passwordErrors } from '../../extensions/portal-app/src/lib/password-rules.ts';
@@ -133,6 +134,40 @@ describe('The language chosen', () => {
 		await menu.vm.$nextTick();
 		expect(menu.text()).toContain('Wissensdatenbank');
 		expect(menu.text()).not.toContain('Knowledge base');
+	});
+});
+
+describe('Refusals from the server', () => {
+	const refusal = (code: string, extensions: Record<string, unknown> = {}, message = 'In English from the server') => ({
+		errors: [{ message, extensions: { code, ...extensions } }],
+	});
+
+	test('Are said in the contact’s language, with the wait, the size or the invitation’s state they carry', () => {
+		setLanguage('de');
+		expect(describeApiError(refusal('TOO_MANY_SIGN_IN_ATTEMPTS', { retryAfter: 110 })).message).toBe(
+			'Zu viele Anmeldeversuche für dieses Konto oder von dieser Adresse. Versuchen Sie es in 2 Minuten erneut oder setzen Sie Ihr Passwort zurück.',
+		);
+		expect(describeApiError(refusal('UPLOAD_TOO_LARGE', { limit: 10 * 1024 * 1024 })).message).toBe(
+			'Die Datei ist größer als 10 MB. Senden Sie eine kleinere Datei.',
+		);
+		expect(describeApiError(refusal('INVITATION_NOT_USABLE', { state: 'expired' })).message).toBe(
+			de.invitation.notUsable.expired,
+		);
+		for (const code of ['TOO_MANY_PUBLIC_REQUESTS', 'REFERENCE_OUTSIDE_CUSTOMER', 'PORTAL_CLOSED', 'USER_SUSPENDED'])
+			expect(describeApiError(refusal(code)).message).toBe(de.errors.byCode[code as keyof typeof de.errors.byCode]);
+		setLanguage('en');
+		expect(describeApiError(refusal('TOO_MANY_SIGN_IN_ATTEMPTS', { retryAfter: 30 })).message).toContain(
+			'Try again in a minute,',
+		);
+	});
+
+	test('Without the detail their words need, or with a code the portal does not know, the server’s own words stay', () => {
+		setLanguage('de');
+		expect(describeApiError(refusal('INVITATION_NOT_USABLE', { state: 'odd' })).message).toBe(
+			'In English from the server',
+		);
+		expect(describeApiError(refusal('TOO_MANY_SIGN_IN_ATTEMPTS')).message).toBe('In English from the server');
+		expect(describeApiError(refusal('SOMETHING_NEW')).message).toBe('In English from the server');
 	});
 });
 

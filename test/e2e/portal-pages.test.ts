@@ -908,6 +908,54 @@ describe('Sessions that end while the contact works', () => {
 		await page.context().close();
 	});
 
+	test('“Stay signed in” left off, the session ends when the browser closes, refreshed or not; ticked, it outlives the browser', async () => {
+		const contact = await createPortalContact(customer.id, 'Basic', { first_name: 'Bea', last_name: 'Browser' });
+		const sessionCookie = async (page: Page) =>
+			(await page.context().cookies()).find((cookie) => cookie.name === 'directus_session_token');
+		/** A browser closed and opened again: the cookies without an expiry are gone. */
+		async function reopened(page: Page): Promise<Page> {
+			const lasting = (await page.context().cookies()).filter((cookie) => cookie.expires !== -1);
+			await page.context().close();
+			const next = await newPage(browser);
+			await next.context().addCookies(lasting);
+			await next.goto(portalUrl('tickets'));
+			return next;
+		}
+
+		const page = await newPage(browser);
+		await page.goto(portalUrl('sign-in'));
+		expect(await page.getByLabel('Stay signed in').isChecked()).toBe(false);
+		await signInThroughForm(page, contact);
+		expect((await sessionCookie(page))?.expires).toBe(-1);
+		// The app refreshes its session as it goes; the refreshed cookie still ends with the browser.
+		expect(
+			await page.evaluate(async () => {
+				const response = await fetch('/auth/refresh', {
+					method: 'POST',
+					credentials: 'include',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ mode: 'session' }),
+				});
+				return response.status;
+			}),
+		).toBe(200);
+		expect((await sessionCookie(page))?.expires).toBe(-1);
+		const afterClosing = await reopened(page);
+		await afterClosing.getByRole('heading', { name: 'Sign in' }).waitFor();
+		expect(new URL(afterClosing.url()).searchParams.get('redirect')).toBe('/tickets');
+
+		await afterClosing.getByLabel('E-mail address').fill(contact.email);
+		await afterClosing.getByLabel('Password').fill(contact.password);
+		await afterClosing.getByLabel('Stay signed in').check();
+		await afterClosing.getByRole('button', { name: 'Sign in' }).click();
+		await afterClosing.getByRole('heading', { name: 'Tickets' }).waitFor();
+		// Directus's SESSION_COOKIE_TTL, a day by default.
+		expect((await sessionCookie(afterClosing))?.expires).toBeGreaterThan(Date.now() / 1000 + 3600);
+		const stillSignedIn = await reopened(afterClosing);
+		await stillSignedIn.getByRole('heading', { name: 'Tickets' }).waitFor();
+		await stillSignedIn.context().close();
+	});
+
 	test('A login suspended in Directus’s User Directory is noticed when the contact comes back to the tab, and stays out', async () => {
 		const contact = await createPortalContact(customer.id, 'Basic', { first_name: 'Sven', last_name: 'Suspended' });
 		const page = await signedIn(contact, `/tickets`);

@@ -121,6 +121,45 @@ describe('Self-escalation through /users/me', () => {
 	});
 });
 
+describe('Stay signed in', () => {
+	const sessionCookieIn = (response: Response) =>
+		response.headers.getSetCookie().find((value) => value.startsWith('directus_session_token='));
+	const post = (path: string, body: Record<string, unknown>, cookie?: string) =>
+		fetch(`${directusUnderTest().url}${path}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+			body: JSON.stringify(body),
+		});
+	const tokenIn = (cookie: string | undefined) => cookie?.split(';')[0]?.slice('directus_session_token='.length) ?? '';
+
+	test('With the portal’s marker, the session cookie of a sign-in and of its refreshes has no lifetime; without it, Directus’s', async () => {
+		const contact = await createPortalContact(customer, 'Basic');
+		const credentials = { email: contact.email, password: contact.password, mode: 'session' };
+		const marker = 'portal_browser_session=1';
+
+		const browserOnly = sessionCookieIn(await post('/auth/login', credentials, marker));
+		expect(browserOnly).toMatch(/^directus_session_token=[^;]+; Path=\/; HttpOnly; SameSite=\w+$/);
+		const refreshed = sessionCookieIn(
+			await post('/auth/refresh', { mode: 'session' }, `directus_session_token=${tokenIn(browserOnly)}; ${marker}`),
+		);
+		expect(refreshed).toMatch(/^directus_session_token=[^;]+; Path=\/; HttpOnly; SameSite=\w+$/);
+
+		const lasting = sessionCookieIn(await post('/auth/login', credentials));
+		expect(lasting).toMatch(/; Max-Age=86400; Path=\/; Expires=[^;]+; HttpOnly; SameSite=\w+$/);
+		const refreshedLasting = sessionCookieIn(
+			await post('/auth/refresh', { mode: 'session' }, `directus_session_token=${tokenIn(lasting)}`),
+		);
+		expect(refreshedLasting).toMatch(/; Max-Age=86400;/);
+		// The session itself reads as it should either way.
+		for (const cookie of [refreshed, refreshedLasting]) {
+			const me = await fetch(`${directusUnderTest().url}/users/me?fields=email`, {
+				headers: { Cookie: `directus_session_token=${tokenIn(cookie)}` },
+			});
+			expect(((await me.json()) as { data: { email: string } }).data.email).toBe(contact.email);
+		}
+	});
+});
+
 describe('Telling known from unknown e-mail addresses', () => {
 	const tries = 7;
 

@@ -4,6 +4,7 @@ import { bundleVersion } from '../../shared/bundle-version.ts';
 import { productSchemaOwned } from '../../shared/install-state.ts';
 import { loadedEntries } from '../../shared/loaded-entries.ts';
 import { registerBrandedResetMail } from './branded-reset-mail.ts';
+import { registerBrowserSessions } from './browser-sessions.ts';
 import { registerContactQueries } from './contact-queries.ts';
 import { registerContactNotifications } from './contact-notifications.ts';
 import { registerCustomerBadges } from './customer-badges.ts';
@@ -64,6 +65,7 @@ export default defineHook((events, context) => {
 	registerPortalAccess(portal, context);
 	registerPortalWrites(portal, context);
 	registerPortalPasswords(portal, context);
+	registerBrowserSessions(portal, context);
 	registerStaffNotifications(portal, context);
 	registerStaffDisplayNames(portal);
 	registerContactNotifications(portal, context);

@@ -77,6 +77,9 @@ export const de = {
 		password: 'Passwort',
 		submit: 'Anmelden',
 		sending: 'Anmeldung läuft…',
+		stay: 'Angemeldet bleiben',
+		stayHint:
+			'Auf einem Computer, den auch andere nutzen, leer lassen: Beim Schließen des Browsers werden Sie abgemeldet.',
 		forgot: 'Passwort vergessen?',
 		signUp: 'Noch kein Login? Hier anfragen',
 		publicRequest: 'Anfrage ohne Anmeldung senden',
@@ -91,6 +94,14 @@ export const de = {
 	},
 	invitation: {
 		title: 'Einladung annehmen',
+		notUsable: {
+			unknown:
+				'Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben, oder bitten Sie um eine neue Einladung.',
+			expired: 'Dieser Einladungslink ist abgelaufen. Bitten Sie um eine neue Einladung.',
+			accepted:
+				'Diese Einladung wurde bereits angenommen. Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an oder setzen Sie Ihr Passwort zurück.',
+			revoked: 'Diese Einladung wurde zurückgezogen. Bitten Sie um eine neue, wenn Sie weiterhin Zugang brauchen.',
+		},
 		checking: 'Ihre Einladung wird geprüft…',
 		invited: (name: string, customer: string) => `${name}, Sie sind zum Portal von ${customer} eingeladen.`,
 		email: 'Ihr Login',
@@ -465,6 +476,18 @@ export const de = {
 			RATING_NOT_ALLOWED: 'Dieses Ticket kann gerade nicht bewertet werden.',
 			TOO_MANY_RATINGS:
 				'Sie haben in der letzten Stunde zu oft bewertet. Warten Sie eine Stunde und versuchen Sie es erneut.',
+			TOO_MANY_PUBLIC_REQUESTS:
+				'Zu viele Anfragen von hier oder für diese E-Mail-Adresse. Bitte warten Sie eine Stunde und versuchen Sie es erneut.',
+			REFERENCE_OUTSIDE_CUSTOMER: 'Wählen Sie einen Eintrag Ihres eigenen Unternehmens oder keinen.',
+			TEAM_MEMBER_NOT_FOUND: 'In Ihrem Unternehmen gibt es keine solche Kollegin und keinen solchen Kollegen.',
+			VIEW_AS_READ_ONLY:
+				'„Ansehen als“ kann nur lesen: Das Team sieht das Portal wie der Kontakt, kann aber nichts in seinem Namen ändern.',
+			PORTAL_CLOSED:
+				'Das Portal ist im Moment geschlossen. Versuchen Sie es später erneut, und sagen Sie dem Service-Team Bescheid, wenn es geschlossen bleibt.',
+			USER_SUSPENDED: 'Ihr Login ist gesperrt. Bitten Sie Ihre Administration, ihn wieder freizugeben.',
 		},
+		tooManySignIns: (minutes: number) =>
+			`Zu viele Anmeldeversuche für dieses Konto oder von dieser Adresse. Versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut oder setzen Sie Ihr Passwort zurück.`,
+		uploadTooLarge: (megabytes: number) => `Die Datei ist größer als ${megabytes} MB. Senden Sie eine kleinere Datei.`,
 	},
 } satisfies Catalogue;

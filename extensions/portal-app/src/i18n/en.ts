@@ -3,6 +3,7 @@
  * (see catalogue.ts). Parameterised texts are functions; their parameters are the same in every language.
  */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
+import { invitationExplanations } from '../../../../src/invitations/invitation-explanations.ts';
 import { labelOf } from '../../../../src/i18n/label-of.ts';
 
 const statuses = {
@@ -79,6 +80,8 @@ export const en = {
 		password: 'Password',
 		submit: 'Sign in',
 		sending: 'Signing in…',
+		stay: 'Stay signed in',
+		stayHint: 'Leave this off on a computer others use: you are signed out when the browser closes.',
 		forgot: 'Forgot your password?',
 		signUp: 'No login yet? Ask for one',
 		publicRequest: 'Submit a request without signing in',
@@ -92,6 +95,8 @@ export const en = {
 	},
 	invitation: {
 		title: 'Accept your invitation',
+		/** Why an invitation link cannot be used, by the state the server names. */
+		notUsable: invitationExplanations,
 		checking: 'Checking your invitation…',
 		invited: (name: string, customer: string) => `${name}, you are invited to the portal for ${customer}.`,
 		email: 'Your login',
@@ -460,6 +465,19 @@ export const en = {
 			REQUESTS_EXCEEDED: 'Too many attempts. Wait a minute and try again.',
 			RATING_NOT_ALLOWED: 'This ticket cannot be rated now.',
 			TOO_MANY_RATINGS: 'You rated tickets too often in the last hour. Wait an hour and try again.',
+			TOO_MANY_PUBLIC_REQUESTS:
+				'Too many requests from here or for this e-mail address. Please wait an hour and try again.',
+			REFERENCE_OUTSIDE_CUSTOMER: 'Choose one of your own company’s entries, or none.',
+			TEAM_MEMBER_NOT_FOUND: 'There is no such colleague in your company.',
+			VIEW_AS_READ_ONLY:
+				'View as is read-only: staff see the portal as the contact does but cannot change anything in their name.',
+			PORTAL_CLOSED:
+				'The portal is closed for the moment. Try again later, and tell the service team if it stays closed.',
+			USER_SUSPENDED: 'Your login is suspended. Ask your administrator to turn it back on.',
 		},
+		/** Refusals whose words take a number the server sends with them. */
+		tooManySignIns: (minutes: number) =>
+			`Too many sign-in attempts for this account or from this address. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, or reset your password.`,
+		uploadTooLarge: (megabytes: number) => `The file is larger than ${megabytes} MB. Send a smaller file.`,
 	},
 };

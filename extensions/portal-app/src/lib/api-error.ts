@@ -13,12 +13,26 @@ export interface ApiErrorInfo {
 	status: number | null;
 }
 
-function firstError(error: unknown): { message?: unknown; extensions?: { code?: unknown } } | null {
+type ServerError = { message?: unknown; extensions?: { code?: unknown } & Record<string, unknown> };
+
+function firstError(error: unknown): ServerError | null {
 	if (typeof error !== 'object' || error === null || !('errors' in error)) return null;
 	const errors = (error as { errors: unknown }).errors;
 	return Array.isArray(errors) && typeof errors[0] === 'object' && errors[0] !== null
-		? (errors[0] as { message?: unknown; extensions?: { code?: unknown } })
+		? (errors[0] as ServerError)
 		: null;
+}
+
+/** The words for a refusal that carries what they need (a wait, a size, an invitation's state), else null. */
+function wordsWithDetails(code: string, details: Record<string, unknown>): string | null {
+	const { retryAfter, limit, state } = details;
+	if (code === 'TOO_MANY_SIGN_IN_ATTEMPTS' && typeof retryAfter === 'number')
+		return strings.errors.tooManySignIns(Math.max(1, Math.ceil(retryAfter / 60)));
+	if (code === 'UPLOAD_TOO_LARGE' && typeof limit === 'number')
+		return strings.errors.uploadTooLarge(Math.round(limit / 1024 / 1024));
+	if (code === 'INVITATION_NOT_USABLE' && typeof state === 'string')
+		return (strings.invitation.notUsable as Record<string, string>)[state] ?? null;
+	return null;
 }
 
 function statusOf(error: unknown): number | null {
@@ -37,7 +51,7 @@ export function describeApiError(error: unknown): ApiErrorInfo {
 	const first = firstError(error);
 	const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : null;
 	const status = statusOf(error);
-	const known = code ? strings.errors.byCode[code] : undefined;
+	const known = code ? (wordsWithDetails(code, first?.extensions ?? {}) ?? strings.errors.byCode[code]) : undefined;
 	if (known) return { message: known, code, status };
 	if (typeof first?.message === 'string' && first.message) return { message: first.message, code, status };
 	if (error instanceof TypeError) return { message: strings.errors.network, code: null, status: null };
