@@ -10,7 +10,7 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { isPortalUser } from '../access/is-portal-user.ts';
 import { isPortalStaff } from '../policies/staff-policy.ts';
-import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
+import { viewAsRefused } from '../errors/view-as-refused-error.ts';
 import { readViewAsTicket } from './view-as-ticket.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
@@ -57,17 +57,12 @@ export async function findViewableContact(
 				user_role: string | null;
 		  }
 		| undefined;
-	if (!row) throw new ViewAsRefusedError({ reason: 'There is no such contact.' });
+	if (!row) throw viewAsRefused('no_contact');
 	if (!row.user || !isPortalUser({ user: row.user, role: row.user_role, admin: false }, settings.portal_role)) {
-		throw new ViewAsRefusedError({
-			reason: 'This contact has no portal login yet: enable their login first, then view the portal as them.',
-		});
+		throw viewAsRefused('no_login');
 	}
 	if (row.login_suspended || row.user_status !== 'active') {
-		throw new ViewAsRefusedError({
-			reason:
-				'This contact’s portal login is suspended or not active: they cannot sign in, so there is no portal to see as them.',
-		});
+		throw viewAsRefused('login_off');
 	}
 	return {
 		id: row.id,
@@ -87,17 +82,11 @@ export async function resolveViewAs(
 	secret: string,
 ): Promise<{ accountability: Accountability; contact: ViewableContact }> {
 	const claims = readViewAsTicket(secret, ticket);
-	if (!claims)
-		throw new ViewAsRefusedError({
-			reason: 'This View as link has expired or is not valid: open View as again from the studio.',
-		});
+	if (!claims) throw viewAsRefused('link_expired');
 	if (!staff?.user || staff.user !== claims.staff) {
-		throw new ViewAsRefusedError({
-			reason: 'View as works only for the staff member who opened it, signed in to the studio in the same browser.',
-		});
+		throw viewAsRefused('other_staff');
 	}
-	if (!(await isPortalStaff(context, staff, settings.staff_policy)))
-		throw new ViewAsRefusedError({ reason: 'Only portal staff may view the portal as a contact.' });
+	if (!(await isPortalStaff(context, staff, settings.staff_policy))) throw viewAsRefused('not_staff');
 	const contact = await findViewableContact(context, claims.contact, settings);
 	return { accountability: portalAccountability(contact.user, settings.portal_role, staff), contact };
 }

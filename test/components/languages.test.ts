@@ -153,6 +153,9 @@ describe('Refusals from the server', () => {
 		expect(describeApiError(refusal('INVITATION_NOT_USABLE', { state: 'expired' })).message).toBe(
 			de.invitation.notUsable.expired,
 		);
+		expect(describeApiError(refusal('VIEW_AS_REFUSED', { why: 'link_expired' })).message).toBe(
+			de.errors.viewAsRefused.link_expired,
+		);
 		for (const code of ['TOO_MANY_PUBLIC_REQUESTS', 'REFERENCE_OUTSIDE_CUSTOMER', 'PORTAL_CLOSED', 'USER_SUSPENDED'])
 			expect(describeApiError(refusal(code)).message).toBe(de.errors.byCode[code as keyof typeof de.errors.byCode]);
 		setLanguage('en');

@@ -119,7 +119,7 @@ describe('View as', () => {
 		for (const token of [null, otherStaffToken, contactToken, await tokenOf(stranger)]) {
 			const response = await api('GET', '/items/tickets?fields=id', asContact(ticket, token as string));
 			expect(response.status).toBe(403);
-			expect(JSON.stringify(response.body)).toContain('VIEW_AS_REFUSED');
+			expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'VIEW_AS_REFUSED', why: 'other_staff' });
 		}
 	});
 
@@ -157,10 +157,15 @@ describe('View as', () => {
 			})
 		).id;
 		const suspended = await createPortalContact(customer, 'Basic', { login_suspended: true });
-		for (const id of [noLogin, suspended.id, 99_999_999]) {
+		for (const [id, why] of [
+			[noLogin, 'no_login'],
+			[suspended.id, 'login_off'],
+			[99_999_999, 'no_contact'],
+		] as const) {
 			const response = await startViewAs(id);
 			expect(response.status).toBe(403);
-			expect(JSON.stringify(response.body)).toContain('VIEW_AS_REFUSED');
+			// Why, so the studio can say it in the staff member's language.
+			expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'VIEW_AS_REFUSED', why });
 		}
 		expect(
 			(await api('POST', '/portal/api/studio/view-as', { token: staffToken, body: { contact: 'one' } })).status,

@@ -15,6 +15,7 @@ import { en } from '../../../extensions/module/customer-portal/i18n/en.ts';
 import { setStudioLanguage } from '../../../extensions/module/customer-portal/i18n/studio-language.ts';
 import { shortDateTime } from '../../../extensions/module/customer-portal/lib/date-time.ts';
 import { auditActionWords } from '../../../extensions/module/customer-portal/lib/audit-words.ts';
+import { viewAsRefused } from '../../../src/errors/view-as-refused-error.ts';
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
 import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
 import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
@@ -212,7 +213,11 @@ describe('A staff member whose studio speaks German', () => {
 		const inUse = new PortalGroupInUseError({ group: 'Field staff', contacts: 2 });
 		const asDefault = new DefaultGroupInUseError({ group: 'Basic' });
 		const system = new SystemGroupReadOnlyError({ group: 'Manager' });
+		const viewAs = viewAsRefused('no_login');
 		setStudioLanguage('de');
+		expect(errorMessage(refused(viewAs))).toBe(
+			'Dieser Kontakt hat noch keinen Portal-Login: Schalten Sie seinen Login zuerst frei, dann sehen Sie das Portal als er.',
+		);
 		expect(errorMessage(refused(inUse))).toBe(
 			'Die Portalgruppe \u201eField staff\u201c kann nicht gelöscht werden, solange 2 Kontakte sie nutzen. Verschieben Sie sie zuerst in eine andere Gruppe.',
 		);
@@ -222,7 +227,7 @@ describe('A staff member whose studio speaks German', () => {
 			errorMessage({ response: { data: { errors: [{ message: 'Something else.', extensions: { code: 'OTHER' } }] } } }),
 		).toBe('Something else.');
 		setStudioLanguage('en');
-		for (const error of [inUse, asDefault, system]) expect(errorMessage(refused(error))).toBe(error.message);
+		for (const error of [inUse, asDefault, system, viewAs]) expect(errorMessage(refused(error))).toBe(error.message);
 	});
 });
 

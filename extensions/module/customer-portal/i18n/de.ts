@@ -1,5 +1,6 @@
 /** The studio module's words in German (Sie-form, as Directus's own German), key for key as English's (en.ts). */
 import type { Catalogue } from '../../../../src/i18n/catalogue.ts';
+import { viewAsRefusalsInGerman } from '../../../../src/view-as/view-as-refusals.ts';
 import type { en } from './en.ts';
 
 const ticketScopes = {
@@ -45,6 +46,7 @@ export const de = {
 			FORBIDDEN: 'Dazu fehlt Ihnen die Berechtigung.',
 			TOKEN_EXPIRED: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
 		},
+		viewAsRefused: viewAsRefusalsInGerman,
 		groupInUse: (group: string, contacts: number) =>
 			`Die Portalgruppe „${group}“ kann nicht gelöscht werden, solange ${contacts === 1 ? 'ein Kontakt sie nutzt' : `${contacts} Kontakte sie nutzen`}. Verschieben Sie ${contacts === 1 ? 'diesen Kontakt' : 'sie'} zuerst in eine andere Gruppe.`,
 		defaultGroupInUse: (group: string) =>

@@ -4,6 +4,7 @@
  * are the same in every language.
  */
 import { capabilities, type Capability, type CapabilityArea } from '../../../../src/catalogue/capabilities.ts';
+import { viewAsRefusals } from '../../../../src/view-as/view-as-refusals.ts';
 import type { StaffReplyState } from '../../../../src/conversation/staff-reply-states.ts';
 import { type ObjectName, objectNames, type ObjectSpec, objectSpecs } from '../../../../src/data-map/object-specs.ts';
 
@@ -104,6 +105,8 @@ export const en = {
 			`The portal group "${group}" cannot be deleted while ${contacts} ${contacts === 1 ? 'contact uses' : 'contacts use'} it. Move ${contacts === 1 ? 'that contact' : 'them'} to another group first.`,
 		defaultGroupInUse: (group: string) =>
 			`The portal group "${group}" is the default group for new portal contacts. Choose another default group in the portal settings first.`,
+		/** Why View as was refused, by the reason the server names (`why`). */
+		viewAsRefused: viewAsRefusals,
 		systemGroup: (group: string) =>
 			`"${group}" is a system portal group and cannot be changed or deleted. Make a copy of it and change the copy instead.`,
 	},

@@ -5,6 +5,9 @@ type ErrorEntry = { message?: unknown; extensions?: Record<string, unknown> };
 
 /** A refusal of the product's own, in the studio's words from the details it carries; null for another. */
 function refusalWords(code: string, details: Record<string, unknown>): string | null {
+	const why = details['why'];
+	if (code === 'VIEW_AS_REFUSED' && typeof why === 'string' && Object.hasOwn(strings.errors.viewAsRefused, why))
+		return labelOf(strings.errors.viewAsRefused, why);
 	const group = typeof details['group'] === 'string' ? details['group'] : null;
 	const contacts = details['contacts'];
 	if (group === null) return null;

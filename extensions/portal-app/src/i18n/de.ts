@@ -1,5 +1,6 @@
 /** The portal app's words in German (Sie-form), key for key as English's (en.ts). */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
+import { viewAsRefusalsInGerman } from '../../../../src/view-as/view-as-refusals.ts';
 import type { Catalogue } from './catalogue.ts';
 import { labelOf } from '../../../../src/i18n/label-of.ts';
 
@@ -486,6 +487,7 @@ export const de = {
 				'Das Portal ist im Moment geschlossen. Versuchen Sie es später erneut, und sagen Sie dem Service-Team Bescheid, wenn es geschlossen bleibt.',
 			USER_SUSPENDED: 'Ihr Login ist gesperrt. Bitten Sie Ihre Administration, ihn wieder freizugeben.',
 		},
+		viewAsRefused: viewAsRefusalsInGerman,
 		tooManySignIns: (minutes: number) =>
 			`Zu viele Anmeldeversuche für dieses Konto oder von dieser Adresse. Versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut oder setzen Sie Ihr Passwort zurück.`,
 		uploadTooLarge: (megabytes: number) => `Die Datei ist größer als ${megabytes} MB. Senden Sie eine kleinere Datei.`,

@@ -3,6 +3,7 @@
  * (see catalogue.ts). Parameterised texts are functions; their parameters are the same in every language.
  */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
+import { viewAsRefusals } from '../../../../src/view-as/view-as-refusals.ts';
 import { invitationExplanations } from '../../../../src/invitations/invitation-explanations.ts';
 import { labelOf } from '../../../../src/i18n/label-of.ts';
 
@@ -475,6 +476,8 @@ export const en = {
 				'The portal is closed for the moment. Try again later, and tell the service team if it stays closed.',
 			USER_SUSPENDED: 'Your login is suspended. Ask your administrator to turn it back on.',
 		},
+		/** Why View as was refused (to staff viewing the portal as a contact), by the reason the server names. */
+		viewAsRefused: viewAsRefusals,
 		/** Refusals whose words take a number the server sends with them. */
 		tooManySignIns: (minutes: number) =>
 			`Too many sign-in attempts for this account or from this address. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, or reset your password.`,

@@ -25,7 +25,9 @@ function firstError(error: unknown): ServerError | null {
 
 /** The words for a refusal that carries what they need (a wait, a size, an invitation's state), else null. */
 function wordsWithDetails(code: string, details: Record<string, unknown>): string | null {
-	const { retryAfter, limit, state } = details;
+	const { retryAfter, limit, state, why } = details;
+	if (code === 'VIEW_AS_REFUSED' && typeof why === 'string')
+		return (strings.errors.viewAsRefused as Record<string, string>)[why] ?? null;
 	if (code === 'TOO_MANY_SIGN_IN_ATTEMPTS' && typeof retryAfter === 'number')
 		return strings.errors.tooManySignIns(Math.max(1, Math.ceil(retryAfter / 60)));
 	if (code === 'UPLOAD_TOO_LARGE' && typeof limit === 'number')
