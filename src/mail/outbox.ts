@@ -22,6 +22,7 @@ export type MailKind =
 	| 'sign_up_refused'
 	| 'ticket_reply'
 	| 'ticket_status'
+	| 'ticket_added'
 	| 'account'
 	| 'not_taken'
 	| 'staff_notice';

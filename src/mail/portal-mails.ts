@@ -324,6 +324,38 @@ function ratingChoices(language: PortalLanguage, ticketLink: string): NonNullabl
 }
 
 /** A ticket the contact follows now waits on them, or is resolved. */
+/** To a contact someone added to a ticket: who did, and that its mails now come to them. */
+export function ticketAddedMail(
+	branding: MailBranding,
+	data: InLanguage & {
+		name: string;
+		ticket: number | string;
+		subject: string;
+		/** Who added them: a colleague, or staff as contacts read staff's names. */
+		by: ReplyAuthor;
+		link: string;
+		unsubscribe: string;
+		answerable?: boolean;
+	},
+): RenderedMail {
+	const { common, ticketAdded: words, ticketReply } = mailWordings[data.language];
+	const by = 'name' in data.by ? data.by.name : ticketReply[unnamedAuthor[data.by.unnamed]];
+	return render(
+		'ticket-added',
+		branding,
+		{ ...data, by },
+		{
+			answerable: data.answerable ?? false,
+			subject: words.subject(data.ticket, data.subject),
+			heading: common.hello(data.name),
+			paragraphs: [words.addedBy(by, data.ticket, data.subject), words.follows],
+			action: { label: words.action, url: data.link },
+			...(data.answerable ? { after: [common.answerByMail] } : {}),
+			footer: { reason: common.followsTicket(data.ticket), unsubscribe: data.unsubscribe },
+		},
+	);
+}
+
 export function ticketStatusMail(
 	branding: MailBranding,
 	data: InLanguage & {

@@ -1,7 +1,7 @@
 /**
  * Contacts hear by e-mail of what happens on the tickets they follow (the requester and every
  * participant, as `ticket_followers` keeps them): a public reply (staff's, or a colleague's), and a ticket
- * that now waits on them or is resolved; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
+ * that now waits on them or is resolved; that someone added them to a ticket; and of changes to their own login. Each mail goes through the outbox, carries a signed one-click unsubscribe for its kind, and
  * is not sent to a contact who turned that kind off, who has no address, is inactive, or wrote the reply. Each
  * contact's mail is in their own language (`portalLanguageOf`); a reply's words stay as written.
  */
@@ -22,6 +22,7 @@ import {
 	type AccountEvent,
 	accountMail,
 	type ReplyAuthor,
+	ticketAddedMail,
 	ticketReplyMail,
 	ticketStatusMail,
 } from '../mail/portal-mails.ts';
@@ -226,6 +227,52 @@ export async function notifyAccountEvent(
 			unsubscribe,
 		}),
 		headers,
+	});
+	return true;
+}
+
+/**
+ * Tells a contact a colleague added to a ticket (unless they turned those mails off, or added themselves), naming the
+ * colleague. Answers whether it did.
+ */
+export async function notifyAddedToTicket(
+	context: DirectusContext,
+	outbox: OutboxContext,
+	{ map, publicUrl, replies }: { map: DataMap; publicUrl: string; replies: MailReplies },
+	added: { ticket: ItemKey; contact: ContactKey; byContact: ContactKey },
+): Promise<boolean> {
+	const { tickets } = map;
+	if (!tickets || String(added.contact) === String(added.byContact)) return false;
+	const ticket = (await context
+		.knex(tickets.collection)
+		.select({ subject: fieldOf(tickets, 'subject') })
+		.where(fieldOf(tickets, 'id'), added.ticket)
+		.first()) as { subject: string | null } | undefined;
+	const [contact] = await readContacts(context.knex, map.contacts, { keys: [added.contact] });
+	if (!ticket || !contact?.email || contact.status !== 'active') return false;
+	if ((await contactsOptedOut(context.knex, [added.contact], 'added')).size > 0) return false;
+	const settings = await fetchPortalSettings(context);
+	const branding = await fetchMailBranding(context, settings);
+	const by = await authorName(context, map, { author: null, authorContact: added.byContact }, settings.staff_names);
+	const languageOf = await fetchPortalLanguages(context.knex, [contact.user], branding.projectLanguage);
+	const { page: unsubscribe, headers } = unsubscribeLinks(publicUrl, outbox.secret, contact.id, 'added');
+	await queueMail(outbox, {
+		kind: 'ticket_added',
+		to: contact.email,
+		mail: ticketAddedMail(branding, {
+			language: languageOf(contact.user),
+			name: displayName(contact),
+			ticket: added.ticket,
+			subject: ticket.subject?.trim() || `Ticket ${String(added.ticket)}`,
+			by,
+			link: `${publicUrl}/portal/tickets/${encodeURIComponent(String(added.ticket))}`,
+			unsubscribe,
+			answerable: replies.enabled,
+		}),
+		headers: {
+			...headers,
+			...threadHeaders(outbox.secret, publicUrl, replies, { ticket: added.ticket, contact: contact.id }),
+		},
 	});
 	return true;
 }

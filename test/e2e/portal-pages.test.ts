@@ -417,6 +417,7 @@ describe('Profile', () => {
 		expect((await api('GET', '/portal/api/me/notifications', { token: await tokenOf(renewed) })).body.data).toEqual({
 			replies: true,
 			status: true,
+			added: true,
 			account: true,
 		});
 		await profile.context().close();

@@ -138,6 +138,38 @@ describe('Contact notifications', () => {
 		expect(mails.some((mail) => mail.text.includes('staff only'))).toBe(false);
 	});
 
+	test('A contact a colleague adds to a ticket is told who did; not one added by staff, nor one who turned it off', async () => {
+		const ticket = await newTicket();
+		const added = await createPortalContact(requester.customer, 'Basic', { first_name: 'Ada', last_name: 'Added' });
+		const quiet = await createPortalContact(requester.customer, 'Basic', { first_name: 'Quinn', last_name: 'Quiet' });
+		const off = await api('PATCH', '/portal/api/me/notifications', {
+			token: await tokenOf(quiet),
+			body: { added: false },
+		});
+		expect(off.status).toBe(200);
+		for (const contact of [added, quiet])
+			expect(
+				(
+					await api('POST', '/items/ticket_participants', {
+						token: requesterToken,
+						body: { ticket: ticket.id, contact: contact.id },
+					})
+				).status,
+			).toBe(200);
+
+		const [told] = await ticketMails(added.email, ticket.id, 1);
+		expect(told?.subject).toBe(`[#${ticket.id}] You were added: ${ticket.subject}`);
+		expect(told?.text).toContain(`Rita Requester added you to the ticket "${ticket.subject}" (#${ticket.id}).`);
+		expect(told?.text).toContain(`/portal/tickets/${ticket.id}`);
+		expect(told?.text).toMatch(/\/portal\/unsubscribe\?token=/);
+		await settle();
+		expect(await mailsTo(mailFolder(), quiet.email)).toEqual([]);
+		// The colleague staff put on the ticket (newTicket) hears of it with the next reply, not now.
+		expect(
+			(await mailsTo(mailFolder(), colleague.email)).filter((mail) => mail.subject.startsWith(`[#${ticket.id}]`)),
+		).toEqual([]);
+	});
+
 	test('The unsubscribe link stops that kind for that contact only; the profile turns it back on', async () => {
 		const first = await newTicket();
 		await api('POST', '/items/ticket_comments', {
@@ -164,6 +196,7 @@ describe('Contact notifications', () => {
 		expect((await api('GET', '/portal/api/me/notifications', { token: requesterToken })).body.data).toEqual({
 			replies: true,
 			status: true,
+			added: true,
 			account: true,
 		});
 
@@ -177,6 +210,7 @@ describe('Contact notifications', () => {
 		expect((await api('GET', '/portal/api/me/notifications', { token: requesterToken })).body.data).toEqual({
 			replies: false,
 			status: true,
+			added: true,
 			account: true,
 		});
 
@@ -203,7 +237,7 @@ describe('Contact notifications', () => {
 		expect(
 			(await api('PATCH', '/portal/api/me/notifications', { token: requesterToken, body: { replies: true } })).body
 				.data,
-		).toEqual({ replies: true, status: true, account: true });
+		).toEqual({ replies: true, status: true, added: true, account: true });
 		const third = await newTicket();
 		await api('POST', '/items/ticket_comments', {
 			body: { ticket: third.id, body: 'Third answer', is_internal: false },
@@ -325,6 +359,7 @@ describe('Contact notifications', () => {
 		expect((await api('GET', '/portal/api/me/notifications', { token: await tokenOf(colleague) })).body.data).toEqual({
 			replies: true,
 			status: true,
+			added: true,
 			account: true,
 		});
 	});

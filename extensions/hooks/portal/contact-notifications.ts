@@ -1,12 +1,14 @@
 /**
  * Contacts hear by e-mail what happens on the tickets they follow (`notifyContacts`): a public reply, staff's
  * or a colleague's (never to its own author), and a ticket staff set to waiting on the customer or resolved;
- * and of their login suspended (in the portal's team page, on the contact, or in Directus's User Directory).
+ * that a colleague added them to a ticket; and of their login suspended (in the portal's team page, on the contact,
+ * or in Directus's User Directory).
  * A reply and a new state saved together in Directus's item screen are one mail, the reply's, as from the
  * studio's conversation page. After the write, off the request's path; a failure is logged.
  */
 import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
+import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
 import { fieldOf } from '../../../src/compiler/mapped-fields.ts';
 import type { DataMap } from '../../../src/data-map/data-map.ts';
@@ -19,6 +21,7 @@ import { createsPublicReply } from '../../../src/notifications/creates-public-re
 import {
 	isToldState,
 	notifyAccountEvent,
+	notifyAddedToTicket,
 	notifyContacts,
 	type TicketActivity,
 	type ToldState,
@@ -104,6 +107,32 @@ export function registerContactNotifications(
 			});
 		} catch (error) {
 			logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
+		}
+	});
+
+	// A contact a colleague added to a ticket in the portal is told who did. Staff who add someone tell them with
+	// their next reply, as help desks do with copies.
+	action('items.create', async ({ key, collection }, { accountability }) => {
+		try {
+			const map = await runningDataMap(database);
+			const participants = map?.ticket_participants;
+			if (!map || !participants || objectPlaying(map, collection) !== 'ticket_participants') return;
+			if (await byStaff(accountability)) return;
+			const byContact = (await fetchOwnContact(accountability?.user, { knex: database }))?.id ?? null;
+			const row = (await database(participants.collection)
+				.select({ ticket: fieldOf(participants, 'ticket'), contact: fieldOf(participants, 'contact') })
+				.where(fieldOf(participants, 'id'), key)
+				.first()) as { ticket: unknown; contact: unknown } | undefined;
+			const [ticket, contact] = [itemKey(row?.ticket), itemKey(row?.contact)];
+			if (ticket === null || contact === null || byContact === null) return;
+			await notifyAddedToTicket(
+				{ services, schema: await getSchema({ database }), knex: database },
+				outboxContext(database, env),
+				{ map, publicUrl, replies: { enabled, supportAddress } },
+				{ ticket, contact, byContact },
+			);
+		} catch (error) {
+			logger.error(error, 'Customer Portal: could not e-mail a contact a colleague added to a ticket');
 		}
 	});
 

@@ -71,6 +71,13 @@ export const english: MailWording = {
 		colleague: 'A colleague',
 		action: 'View the ticket and reply',
 	},
+	ticketAdded: {
+		subject: (ticket, subject) => `[#${ticket}] You were added: ${subject}`,
+		addedBy: (by, ticket, subject) => `${by} added you to the ticket "${subject}" (#${ticket}).`,
+		follows:
+			'You now follow it: its replies and what becomes of it come to you by e-mail, as you chose in your profile.',
+		action: 'View the ticket',
+	},
 	ticketStatus: {
 		pendingSubject: (ticket, subject) => `[#${ticket}] Waiting on you: ${subject}`,
 		resolvedSubject: (ticket, subject) => `[#${ticket}] Resolved: ${subject}`,

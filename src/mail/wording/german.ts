@@ -74,6 +74,13 @@ export const german: MailWording = {
 		colleague: 'Jemand aus Ihrem Unternehmen',
 		action: 'Ticket ansehen und antworten',
 	},
+	ticketAdded: {
+		subject: (ticket, subject) => `[#${ticket}] Sie wurden hinzugefügt: ${subject}`,
+		addedBy: (by, ticket, subject) => `${by} hat Sie zum Ticket „${subject}“ (#${ticket}) hinzugefügt.`,
+		follows:
+			'Sie sind jetzt daran beteiligt: Seine Antworten und was aus ihm wird, erhalten Sie per E-Mail, wie in Ihrem Profil gewählt.',
+		action: 'Ticket ansehen',
+	},
 	ticketStatus: {
 		pendingSubject: (ticket, subject) => `[#${ticket}] Wartet auf Ihre Antwort: ${subject}`,
 		resolvedSubject: (ticket, subject) => `[#${ticket}] Gelöst: ${subject}`,

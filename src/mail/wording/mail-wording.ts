@@ -77,6 +77,13 @@ export interface MailWording {
 		colleague: string;
 		action: string;
 	};
+	/** To a contact someone added to a ticket (a colleague with `tickets.cc`, or staff). */
+	ticketAdded: {
+		subject(ticket: Ticket, subject: string): string;
+		addedBy(by: string, ticket: Ticket, subject: string): string;
+		follows: string;
+		action: string;
+	};
 	ticketStatus: {
 		pendingSubject(ticket: Ticket, subject: string): string;
 		resolvedSubject(ticket: Ticket, subject: string): string;

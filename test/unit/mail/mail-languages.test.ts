@@ -10,6 +10,7 @@ import {
 	requestReceivedMail,
 	signUpNotPossibleMail,
 	staffNoticeMail,
+	ticketAddedMail,
 	ticketReplyMail,
 	ticketStatusMail,
 } from '../../../src/mail/portal-mails.ts';
@@ -45,6 +46,7 @@ function everyMail(language: PortalLanguage): RenderedMail[] {
 		ticketReplyMail(branding, { ...ticket, author: { unnamed: 'service_team' }, reply: 'Done.', unsubscribe }),
 		ticketReplyMail(branding, { ...ticket, author: { unnamed: 'colleague' }, reply: 'Done.', unsubscribe }),
 		ticketStatusMail(branding, { ...ticket, state: 'resolved', unsubscribe, answerable: true }),
+		ticketAddedMail(branding, { ...ticket, by: { unnamed: 'service_team' }, unsubscribe }),
 		mailNotTakenMail(branding, { language, subject: '', reason: 'registered_only', portalUrl }),
 		mailNotTakenMail(branding, { language, subject: 'Printer', reason: 'not_allowed', portalUrl }),
 		staffNoticeMail(branding, {
@@ -75,7 +77,7 @@ describe('Mails in German', () => {
 
 	test('Each mail has a German subject and heading', () => {
 		const worded = german
-			.slice(0, 12)
+			.slice(0, 13)
 			.map((mail) => [
 				mail.template?.name,
 				mail.subject,
@@ -90,6 +92,7 @@ describe('Mails in German', () => {
 			// A ticket's mails keep its own subject behind the number, in every language, for threading and replies.
 			['ticket-reply', '[#42] Printer offline', 'Sam Support hat auf „Printer offline“ geantwortet'],
 			['ticket-status', '[#42] Wartet auf Ihre Antwort: Printer offline', 'Guten Tag Ana Rivera,'],
+			['ticket-added', '[#42] Sie wurden hinzugefügt: Printer offline', 'Guten Tag Ana Rivera,'],
 			['login-suspended', 'Ihr Zugang zu Acme Portal wurde gesperrt', 'Guten Tag Ana Rivera,'],
 			['password-changed', 'Ihr Passwort für Acme Portal wurde geändert', 'Guten Tag Ana Rivera,'],
 			['mail-not-taken', 'Nicht an den Service-Desk zugestellt: Printer offline', 'Ihre E-Mail wurde nicht übernommen'],
@@ -100,7 +103,7 @@ describe('Mails in German', () => {
 			],
 			['password-reset', 'Passwort für Acme Portal zurücksetzen', 'Guten Tag Ana Rivera,'],
 		]);
-		expect(german.slice(12).map((mail) => mail.subject)).toEqual([
+		expect(german.slice(13).map((mail) => mail.subject)).toEqual([
 			'Ihre Einladung zu Acme Portal',
 			'Ihre Anfrage #42 ist bei uns eingegangen: Printer offline',
 			'Ihre Anfrage #42 ist bei uns eingegangen: Printer offline',
@@ -108,6 +111,7 @@ describe('Mails in German', () => {
 			'[#42] Printer offline',
 			'[#42] Printer offline',
 			'[#42] Gelöst: Printer offline',
+			'[#42] Sie wurden hinzugefügt: Printer offline',
 			'Nicht an den Service-Desk zugestellt: (kein Betreff)',
 			'Nicht an den Service-Desk zugestellt: Printer',
 			'Ein Kontakt hat ein Ticket eröffnet: Printer offline',

@@ -167,6 +167,7 @@ describe('A team’s templates of the portal’s mails', () => {
 			'sign-up-not-possible',
 			'ticket-reply',
 			'ticket-status',
+			'ticket-added',
 			'login-suspended',
 			'password-changed',
 			'mail-not-taken',

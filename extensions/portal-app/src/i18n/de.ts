@@ -382,6 +382,7 @@ export const de = {
 	mailKinds: {
 		replies: 'Antworten des Service-Teams auf Tickets, denen Sie folgen',
 		status: 'Ein Ticket, dem Sie folgen, wartet auf Sie oder ist gelöst',
+		added: 'Jemand aus Ihrem Unternehmen fügt Sie zu einem Ticket hinzu',
 		account: 'Änderungen an Ihrem Login (Passwort geändert, Login gesperrt)',
 	},
 	unsubscribe: {

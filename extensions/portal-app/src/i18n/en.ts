@@ -372,6 +372,7 @@ export const en = {
 	mailKinds: {
 		replies: 'Replies from the service team on tickets you follow',
 		status: 'A ticket you follow waits on you, or is resolved',
+		added: 'A colleague adds you to a ticket',
 		account: 'Changes to your login (password changed, login suspended)',
 	},
 	unsubscribe: {
