@@ -6,7 +6,7 @@
  * A reply and a new state saved together in Directus's item screen are one mail, the reply's, as from the
  * studio's conversation page. After the write, off the request's path; a failure is logged.
  */
-import type { HookExtensionContext, RegisterFunctions } from '@directus/types';
+import type { HookExtensionContext, PrimaryKey, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
 import { fetchOwnContact } from '../../../src/access/fetch-own-contact.ts';
 import { isPortalUser } from '../../../src/access/is-portal-user.ts';
@@ -72,67 +72,70 @@ export function registerContactNotifications(
 	const keyOfSave = (accountability: unknown) =>
 		typeof accountability === 'object' && accountability !== null ? accountability : null;
 
-	action('items.create', async ({ key, collection }, { accountability }) => {
+	/** A public reply, staff's or a colleague's, mailed to the ticket's followers. */
+	async function tellReply(map: DataMap, key: PrimaryKey, accountability: Accountability): Promise<void> {
+		const replies = map.ticket_replies;
 		// The studio's reply route mails its reply (and the state it set) itself, as one mail.
-		if (isToldByCaller(accountability)) return;
-		try {
-			const map = await runningDataMap(database);
-			const replies = map?.ticket_replies;
-			if (!map || !replies || objectPlaying(map, collection) !== 'ticket_replies') return;
-			const internalField = replies.fields.internal;
-			const authorUser = replies.fields.author_user;
-			const row = (await database(replies.collection)
-				.select({
-					ticket: fieldOf(replies, 'ticket'),
-					body: fieldOf(replies, 'body'),
-					author_contact: fieldOf(replies, 'author_contact'),
-					...(internalField ? { internal: internalField } : {}),
-					...(authorUser ? { author_user: authorUser } : {}),
-				})
-				.where(fieldOf(replies, 'id'), key)
-				.first()) as Record<string, unknown> | undefined;
-			// Read after its transaction committed; a reply made in a write that rolled back, or internal, tells no one.
-			if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
-			const ticket = itemKey(row['ticket']);
-			if (ticket === null) return;
-			const save = keyOfSave(accountability);
-			const states = save ? statesOfSaves.get(save) : undefined;
-			await tell(map, {
-				kind: 'replied',
-				ticket,
-				reply: typeof row['body'] === 'string' ? row['body'] : '',
-				author: typeof row['author_user'] === 'string' ? row['author_user'] : (accountability?.user ?? null),
-				authorContact: itemKey(row['author_contact']),
-				state: states ? ((await states).get(String(ticket).toLowerCase()) ?? null) : null,
-			});
-		} catch (error) {
-			logger.error(error, 'Customer Portal: could not e-mail contacts of a staff reply');
-		}
-	});
+		if (!replies || isToldByCaller(accountability)) return;
+		const internalField = replies.fields.internal;
+		const authorUser = replies.fields.author_user;
+		const row = (await database(replies.collection)
+			.select({
+				ticket: fieldOf(replies, 'ticket'),
+				body: fieldOf(replies, 'body'),
+				author_contact: fieldOf(replies, 'author_contact'),
+				...(internalField ? { internal: internalField } : {}),
+				...(authorUser ? { author_user: authorUser } : {}),
+			})
+			.where(fieldOf(replies, 'id'), key)
+			.first()) as Record<string, unknown> | undefined;
+		// Read after its transaction committed; a reply made in a write that rolled back, or internal, tells no one.
+		if (!row || (internalField && Boolean(row['internal']) && row['internal'] !== '0')) return;
+		const ticket = itemKey(row['ticket']);
+		if (ticket === null) return;
+		const save = keyOfSave(accountability);
+		const states = save ? statesOfSaves.get(save) : undefined;
+		await tell(map, {
+			kind: 'replied',
+			ticket,
+			reply: typeof row['body'] === 'string' ? row['body'] : '',
+			author: typeof row['author_user'] === 'string' ? row['author_user'] : (accountability?.user ?? null),
+			authorContact: itemKey(row['author_contact']),
+			state: states ? ((await states).get(String(ticket).toLowerCase()) ?? null) : null,
+		});
+	}
 
-	// A contact a colleague added to a ticket in the portal is told who did. Staff who add someone tell them with
-	// their next reply, as help desks do with copies.
+	/**
+	 * A contact a colleague added to a ticket in the portal is told who did. Staff who add someone tell them with
+	 * their next reply, as help desks do with copies.
+	 */
+	async function tellAdded(map: DataMap, key: PrimaryKey, accountability: Accountability): Promise<void> {
+		const participants = map.ticket_participants;
+		if (!participants || (await byStaff(accountability))) return;
+		const byContact = (await fetchOwnContact(accountability?.user, { knex: database }))?.id ?? null;
+		const row = (await database(participants.collection)
+			.select({ ticket: fieldOf(participants, 'ticket'), contact: fieldOf(participants, 'contact') })
+			.where(fieldOf(participants, 'id'), key)
+			.first()) as { ticket: unknown; contact: unknown } | undefined;
+		const [ticket, contact] = [itemKey(row?.ticket), itemKey(row?.contact)];
+		if (ticket === null || contact === null || byContact === null) return;
+		await notifyAddedToTicket(
+			{ services, schema: await getSchema({ database }), knex: database },
+			outboxContext(database, env),
+			{ map, publicUrl, replies: { enabled, supportAddress } },
+			{ ticket, contact, byContact },
+		);
+	}
+
+	// One read of the data map per created row, whatever its collection.
 	action('items.create', async ({ key, collection }, { accountability }) => {
 		try {
 			const map = await runningDataMap(database);
-			const participants = map?.ticket_participants;
-			if (!map || !participants || objectPlaying(map, collection) !== 'ticket_participants') return;
-			if (await byStaff(accountability)) return;
-			const byContact = (await fetchOwnContact(accountability?.user, { knex: database }))?.id ?? null;
-			const row = (await database(participants.collection)
-				.select({ ticket: fieldOf(participants, 'ticket'), contact: fieldOf(participants, 'contact') })
-				.where(fieldOf(participants, 'id'), key)
-				.first()) as { ticket: unknown; contact: unknown } | undefined;
-			const [ticket, contact] = [itemKey(row?.ticket), itemKey(row?.contact)];
-			if (ticket === null || contact === null || byContact === null) return;
-			await notifyAddedToTicket(
-				{ services, schema: await getSchema({ database }), knex: database },
-				outboxContext(database, env),
-				{ map, publicUrl, replies: { enabled, supportAddress } },
-				{ ticket, contact, byContact },
-			);
+			const object = map ? objectPlaying(map, collection) : null;
+			if (map && object === 'ticket_replies') await tellReply(map, key, accountability);
+			if (map && object === 'ticket_participants') await tellAdded(map, key, accountability);
 		} catch (error) {
-			logger.error(error, 'Customer Portal: could not e-mail a contact a colleague added to a ticket');
+			logger.error(error, `Customer Portal: could not e-mail contacts of a new row of ${collection}`);
 		}
 	});
 
