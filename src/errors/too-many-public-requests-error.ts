@@ -1,7 +1,8 @@
 import { createError } from '@directus/errors';
+import { refusalWords } from './refusal-words.ts';
 
 export const TooManyPublicRequestsError = createError(
 	'TOO_MANY_PUBLIC_REQUESTS',
-	'Too many requests from here or for this e-mail address. Please wait an hour and try again.',
+	refusalWords.TOO_MANY_PUBLIC_REQUESTS,
 	429,
 );

@@ -2,17 +2,13 @@ import { createError } from '@directus/errors';
 import { type ViewAsRefusal, viewAsRefusals } from '../view-as/view-as-refusals.ts';
 
 export interface ViewAsRefusedErrorExtensions {
+	/** Why, for the studio and the portal to say in their language; the message says it in English. */
 	why: ViewAsRefusal;
-	/** The English words of `why`, as the message says them. */
-	reason: string;
 }
 
-/** A View as ticket that cannot be used (expired, someone else's, the contact cannot sign in); `why` says why. */
+/** A View as ticket that cannot be used (expired, someone else's, the contact cannot sign in), or a contact who cannot be viewed. */
 export const ViewAsRefusedError = createError<ViewAsRefusedErrorExtensions>(
 	'VIEW_AS_REFUSED',
-	({ reason }) => reason,
+	({ why }) => viewAsRefusals[why],
 	403,
 );
-
-/** The refusal for `why`. */
-export const viewAsRefused = (why: ViewAsRefusal) => new ViewAsRefusedError({ why, reason: viewAsRefusals[why] });

@@ -10,7 +10,7 @@ import type { DirectusContext } from '../directus/directus-context.ts';
 import type { PortalSettingsRecord } from '../access/portal-records.ts';
 import { isPortalUser } from '../access/is-portal-user.ts';
 import { isPortalStaff } from '../policies/staff-policy.ts';
-import { viewAsRefused } from '../errors/view-as-refused-error.ts';
+import { ViewAsRefusedError } from '../errors/view-as-refused-error.ts';
 import { readViewAsTicket } from './view-as-ticket.ts';
 import type { ContactKey } from '../access/contact-access-fields.ts';
 import { fieldOf } from '../compiler/mapped-fields.ts';
@@ -57,12 +57,12 @@ export async function findViewableContact(
 				user_role: string | null;
 		  }
 		| undefined;
-	if (!row) throw viewAsRefused('no_contact');
+	if (!row) throw new ViewAsRefusedError({ why: 'no_contact' });
 	if (!row.user || !isPortalUser({ user: row.user, role: row.user_role, admin: false }, settings.portal_role)) {
-		throw viewAsRefused('no_login');
+		throw new ViewAsRefusedError({ why: 'no_login' });
 	}
 	if (row.login_suspended || row.user_status !== 'active') {
-		throw viewAsRefused('login_off');
+		throw new ViewAsRefusedError({ why: 'login_off' });
 	}
 	return {
 		id: row.id,
@@ -82,11 +82,11 @@ export async function resolveViewAs(
 	secret: string,
 ): Promise<{ accountability: Accountability; contact: ViewableContact }> {
 	const claims = readViewAsTicket(secret, ticket);
-	if (!claims) throw viewAsRefused('link_expired');
+	if (!claims) throw new ViewAsRefusedError({ why: 'link_expired' });
 	if (!staff?.user || staff.user !== claims.staff) {
-		throw viewAsRefused('other_staff');
+		throw new ViewAsRefusedError({ why: 'other_staff' });
 	}
-	if (!(await isPortalStaff(context, staff, settings.staff_policy))) throw viewAsRefused('not_staff');
+	if (!(await isPortalStaff(context, staff, settings.staff_policy))) throw new ViewAsRefusedError({ why: 'not_staff' });
 	const contact = await findViewableContact(context, claims.contact, settings);
 	return { accountability: portalAccountability(contact.user, settings.portal_role, staff), contact };
 }

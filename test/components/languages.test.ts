@@ -148,7 +148,7 @@ describe('Refusals from the server', () => {
 			'Zu viele Anmeldeversuche für dieses Konto oder von dieser Adresse. Versuchen Sie es in 2 Minuten erneut oder setzen Sie Ihr Passwort zurück.',
 		);
 		expect(describeApiError(refusal('UPLOAD_TOO_LARGE', { limit: 10 * 1024 * 1024 })).message).toBe(
-			'Die Datei ist größer als 10 MB. Senden Sie eine kleinere Datei.',
+			'Diese Datei ist größer als 10,0 MB. Senden Sie eine kleinere Datei.',
 		);
 		expect(describeApiError(refusal('INVITATION_NOT_USABLE', { state: 'expired' })).message).toBe(
 			de.invitation.notUsable.expired,

@@ -22,7 +22,7 @@ import { inboundSettingsFromEnv } from '../../../src/inbound/inbound-settings.ts
 import { notifyContacts } from '../../../src/notifications/notify-contacts.ts';
 import { outboxContext } from '../../shared/outbox-state.ts';
 import { writeAudit } from '../../../src/audit/write-audit.ts';
-import { viewAsRefused } from '../../../src/errors/view-as-refused-error.ts';
+import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { findViewableContact } from '../../../src/view-as/resolve-view-as.ts';
 import { issueViewAsTicket } from '../../../src/view-as/view-as-ticket.ts';
 import { itemKey } from '../../../src/data-map/item-key.ts';
@@ -160,7 +160,7 @@ export function registerStudioRoutes(router: Router, context: EndpointExtensionC
 		handle(async (request, response) => {
 			const { maintenance, settings, staff } = await staffContext(context, request);
 			const contactId = itemKey((request.body as { contact?: unknown } | undefined)?.contact);
-			if (contactId === null) throw viewAsRefused('no_contact_named');
+			if (contactId === null) throw new ViewAsRefusedError({ why: 'no_contact_named' });
 			const contact = await findViewableContact(maintenance, contactId, settings);
 			const { ticket, expiresAt } = issueViewAsTicket(String(context.env['SECRET']), staff.user, contact.id);
 			await writeAudit(maintenance, {

@@ -15,7 +15,7 @@ import { en } from '../../../extensions/module/customer-portal/i18n/en.ts';
 import { setStudioLanguage } from '../../../extensions/module/customer-portal/i18n/studio-language.ts';
 import { shortDateTime } from '../../../extensions/module/customer-portal/lib/date-time.ts';
 import { auditActionWords } from '../../../extensions/module/customer-portal/lib/audit-words.ts';
-import { viewAsRefused } from '../../../src/errors/view-as-refused-error.ts';
+import { ViewAsRefusedError } from '../../../src/errors/view-as-refused-error.ts';
 import { errorMessage } from '../../../extensions/module/customer-portal/lib/error-message.ts';
 import { DefaultGroupInUseError } from '../../../src/errors/default-group-in-use-error.ts';
 import { PortalGroupInUseError } from '../../../src/errors/portal-group-in-use-error.ts';
@@ -213,7 +213,7 @@ describe('A staff member whose studio speaks German', () => {
 		const inUse = new PortalGroupInUseError({ group: 'Field staff', contacts: 2 });
 		const asDefault = new DefaultGroupInUseError({ group: 'Basic' });
 		const system = new SystemGroupReadOnlyError({ group: 'Manager' });
-		const viewAs = viewAsRefused('no_login');
+		const viewAs = new ViewAsRefusedError({ why: 'no_login' });
 		setStudioLanguage('de');
 		expect(errorMessage(refused(viewAs))).toBe(
 			'Dieser Kontakt hat noch keinen Portal-Login: Schalten Sie seinen Login zuerst frei, dann sehen Sie das Portal als er.',

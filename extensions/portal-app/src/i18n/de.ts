@@ -491,6 +491,5 @@ export const de = {
 		viewAsRefused: viewAsRefusalsInGerman,
 		tooManySignIns: (minutes: number) =>
 			`Zu viele Anmeldeversuche für dieses Konto oder von dieser Adresse. Versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut oder setzen Sie Ihr Passwort zurück.`,
-		uploadTooLarge: (megabytes: number) => `Die Datei ist größer als ${megabytes} MB. Senden Sie eine kleinere Datei.`,
 	},
 } satisfies Catalogue;

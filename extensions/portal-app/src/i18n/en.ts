@@ -3,6 +3,7 @@
  * (see catalogue.ts). Parameterised texts are functions; their parameters are the same in every language.
  */
 import { stringColumnLength } from '../../../../src/database/text-limits.ts';
+import { refusalWords } from '../../../../src/errors/refusal-words.ts';
 import { viewAsRefusals } from '../../../../src/view-as/view-as-refusals.ts';
 import { invitationExplanations } from '../../../../src/invitations/invitation-explanations.ts';
 import { labelOf } from '../../../../src/i18n/label-of.ts';
@@ -467,21 +468,18 @@ export const en = {
 			REQUESTS_EXCEEDED: 'Too many attempts. Wait a minute and try again.',
 			RATING_NOT_ALLOWED: 'This ticket cannot be rated now.',
 			TOO_MANY_RATINGS: 'You rated tickets too often in the last hour. Wait an hour and try again.',
-			TOO_MANY_PUBLIC_REQUESTS:
-				'Too many requests from here or for this e-mail address. Please wait an hour and try again.',
+			TOO_MANY_PUBLIC_REQUESTS: refusalWords.TOO_MANY_PUBLIC_REQUESTS,
 			REFERENCE_OUTSIDE_CUSTOMER: 'Choose one of your own company’s entries, or none.',
-			TEAM_MEMBER_NOT_FOUND: 'There is no such colleague in your company.',
-			VIEW_AS_READ_ONLY:
-				'View as is read-only: staff see the portal as the contact does but cannot change anything in their name.',
+			TEAM_MEMBER_NOT_FOUND: refusalWords.TEAM_MEMBER_NOT_FOUND,
+			VIEW_AS_READ_ONLY: refusalWords.VIEW_AS_READ_ONLY,
 			PORTAL_CLOSED:
 				'The portal is closed for the moment. Try again later, and tell the service team if it stays closed.',
 			USER_SUSPENDED: 'Your login is suspended. Ask your administrator to turn it back on.',
 		},
 		/** Why View as was refused (to staff viewing the portal as a contact), by the reason the server names. */
 		viewAsRefused: viewAsRefusals,
-		/** Refusals whose words take a number the server sends with them. */
+		/** A refusal whose words take the wait the server sends with it. */
 		tooManySignIns: (minutes: number) =>
 			`Too many sign-in attempts for this account or from this address. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, or reset your password.`,
-		uploadTooLarge: (megabytes: number) => `The file is larger than ${megabytes} MB. Send a smaller file.`,
 	},
 };

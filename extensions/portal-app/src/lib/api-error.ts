@@ -3,6 +3,7 @@
  * extensions: { code } }] }` (the SDK throws that object); a network failure throws a TypeError.
  */
 import { strings } from '../strings.ts';
+import { formatBytes } from './format.ts';
 
 /** An error the app raises itself, whose message is already meant for the contact. */
 export class PortalMessageError extends Error {}
@@ -31,7 +32,7 @@ function wordsWithDetails(code: string, details: Record<string, unknown>): strin
 	if (code === 'TOO_MANY_SIGN_IN_ATTEMPTS' && typeof retryAfter === 'number')
 		return strings.errors.tooManySignIns(Math.max(1, Math.ceil(retryAfter / 60)));
 	if (code === 'UPLOAD_TOO_LARGE' && typeof limit === 'number')
-		return strings.errors.uploadTooLarge(Math.round(limit / 1024 / 1024));
+		return strings.tickets.uploadTooLarge(formatBytes(limit));
 	if (code === 'INVITATION_NOT_USABLE' && typeof state === 'string')
 		return (strings.invitation.notUsable as Record<string, string>)[state] ?? null;
 	return null;
